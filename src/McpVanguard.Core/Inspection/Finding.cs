@@ -1,0 +1,10 @@
+namespace McpVanguard.Inspection;
+
+/// <summary>One thing an inspector noticed about a message.</summary>
+/// <param name="RuleId">Stable id of the rule or detector (for example <c>FS-001</c>, <c>SHELL-003</c>).</param>
+/// <param name="Layer">The layer that produced it (<c>L0</c>, <c>L1</c>, …).</param>
+/// <param name="Category">The MCP-38 category (for example <c>MCP-08</c>).</param>
+/// <param name="Severity">How harmful the match is.</param>
+/// <param name="Action">What the inspector proposes.</param>
+/// <param name="Reason">A short human reason; never contains argument values that could be secrets.</param>
+public sealed record Finding(string RuleId, string Layer, string Category, Severity Severity, FindingAction Action, string Reason);

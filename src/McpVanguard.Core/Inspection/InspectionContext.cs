@@ -1,0 +1,31 @@
+using McpVanguard.Inspection.Preflight;
+using McpVanguard.Policy;
+using McpVanguard.Protocol;
+
+namespace McpVanguard.Inspection;
+
+/// <summary>What an inspector may read about one message: the message, its canonical strings, where it goes and under which profile.</summary>
+public sealed class InspectionContext
+{
+    public required McpMessage Message { get; init; }
+
+    public required Direction Direction { get; init; }
+
+    public required string SessionId { get; init; }
+
+    public required string ServerId { get; init; }
+
+    public required Profile Profile { get; init; }
+
+    /// <summary>Canonical copies of every string in <c>params</c>, made once by the preflight stage.</summary>
+    public required ArgumentStrings Strings { get; init; }
+
+    /// <summary>For a response: the method of the request it answers.</summary>
+    public string? RequestMethod { get; init; }
+
+    /// <summary>For a response: the tool of the <c>tools/call</c> it answers.</summary>
+    public string? RequestTool { get; init; }
+
+    /// <summary>The tool a request calls, or the tool a response answers for.</summary>
+    public string? ToolName => Message.ToolName ?? RequestTool;
+}

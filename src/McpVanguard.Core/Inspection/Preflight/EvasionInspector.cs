@@ -1,0 +1,56 @@
+namespace McpVanguard.Inspection.Preflight;
+
+/// <summary>Turns the evasion signs found during canonicalisation into findings: hiding a payload is itself suspicious.</summary>
+public sealed class EvasionInspector : IInspector
+{
+    public string Id => "PRE-000";
+
+    public void Inspect(InspectionContext context, List<Finding> findings)
+    {
+        var seen = EvasionFlags.None;
+        var controlInPath = false;
+        foreach (var s in context.Strings.Items)
+        {
+            seen |= s.Flags;
+            if ((s.Flags & EvasionFlags.ControlCharacter) != 0 && ArgumentRoles.IsPathKey(s.Key))
+            {
+                controlInPath = true;
+            }
+        }
+
+        if (seen == EvasionFlags.None)
+        {
+            return;
+        }
+
+        if ((seen & EvasionFlags.NulByte) != 0)
+        {
+            findings.Add(new Finding("PRE-012", "L0", "MCP-03", Severity.High, FindingAction.Block, "NUL character in an argument (truncation trick)."));
+        }
+
+        if ((seen & EvasionFlags.NonStandardEncoding) != 0)
+        {
+            findings.Add(new Finding("PRE-011", "L0", "MCP-03", Severity.High, FindingAction.Block, "Overlong UTF-8 or %u encoding in an argument."));
+        }
+
+        if (controlInPath)
+        {
+            findings.Add(new Finding("PRE-013", "L0", "MCP-03", Severity.High, FindingAction.Block, "Control character in a path argument."));
+        }
+
+        if ((seen & EvasionFlags.MultipleEncoding) != 0)
+        {
+            findings.Add(new Finding("PRE-010", "L0", "MCP-03", Severity.High, FindingAction.Warn, "Argument was percent-encoded more than once."));
+        }
+
+        if ((seen & EvasionFlags.InvisibleCharacters) != 0)
+        {
+            findings.Add(new Finding("PRE-014", "L0", "MCP-03", Severity.Medium, FindingAction.Warn, "Invisible, bidi-control or tag characters in an argument."));
+        }
+
+        if ((seen & EvasionFlags.MixedScript) != 0)
+        {
+            findings.Add(new Finding("PRE-015", "L0", "MCP-03", Severity.Medium, FindingAction.Warn, "A word mixes Latin with Cyrillic or Greek letters (homoglyphs)."));
+        }
+    }
+}

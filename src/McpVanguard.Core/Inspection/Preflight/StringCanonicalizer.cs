@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+
+namespace McpVanguard.Inspection.Preflight;
+
+/// <summary>
+/// Builds the canonical copies of a string that rules match against, undoing the encodings attackers use to hide a
+/// payload (percent-encoding repeated to a fixed point, overlong UTF-8, fullwidth forms, invisible characters).
+/// </summary>
+public static class StringCanonicalizer
+{
+    /// <summary>Rounds of percent-decoding; bounded so that a crafted string cannot make decoding loop.</summary>
+    public const int MaxDecodeRounds = 4;
+
+    public static ArgumentString Canonicalize(string key, string raw)
+    {
+        if (IsPlain(raw))
+        {
+            // Fast path for the common case: printable ASCII without '%': only case and separators change.
+            var canonical = FoldPlain(raw);
+            return new ArgumentString(key, raw, raw, canonical, EvasionFlags.None);
+        }
+
+        var flags = EvasionFlags.None;
+        var decoded = raw;
+        var rounds = 0;
+        while (rounds < MaxDecodeRounds && decoded.Contains('%'))
+        {
+            var next = PercentDecode(decoded, ref flags);
+            if (next == decoded)
+            {
+                break;
+            }
+
+            decoded = next;
+            rounds++;
+        }
+
+        if (rounds > 1)
+        {
+            flags |= EvasionFlags.MultipleEncoding;
+        }
+
+        if (!decoded.IsNormalized(NormalizationForm.FormKC))
+        {
+            try
+            {
+                var normalized = decoded.Normalize(NormalizationForm.FormKC);
+                if (!string.Equals(normalized, decoded, StringComparison.Ordinal))
+                {
+                    flags |= EvasionFlags.CompatibilityForms;
+                    decoded = normalized;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // Lone surrogates cannot be normalised; treat them like other invisible junk below.
+            }
+        }
+
+        decoded = StripInvisible(decoded, ref flags);
+        if (HasMixedScriptWord(decoded))
+        {
+            flags |= EvasionFlags.MixedScript;
+        }
+
+        return new ArgumentString(key, raw, decoded, Fold(decoded), flags);
+    }
+
+    private static bool IsPlain(string s)
+    {
+        foreach (var c in s)
+        {
+            if ((c is < ' ' or > '~' or '%') && c is not ('\n' or '\r' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string FoldPlain(string s)
+    {
+        var needs = false;
+        foreach (var c in s)
+        {
+            if (c is '\\' or (>= 'A' and <= 'Z'))
+            {
+                needs = true;
+                break;
+            }
+        }
+
+        return needs ? Fold(s) : s;
+    }
+
+    private static string Fold(string s) => string.Create(s.Length, s, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c == '\\' ? '/' : char.ToLowerInvariant(c);
+        }
+    });
+
+    /// <summary>Decodes one round of <c>%XX</c> and <c>%uXXXX</c>, accepting overlong UTF-8 the way lax servers do.</summary>
+    private static string PercentDecode(string s, ref EvasionFlags flags)
+    {
+        var bytes = new List<byte>(s.Length);
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '%' && i + 2 < s.Length && IsHex(s[i + 1]) && IsHex(s[i + 2]))
+            {
+                bytes.Add((byte)((HexValue(s[i + 1]) << 4) | HexValue(s[i + 2])));
+                i += 2;
+                continue;
+            }
+
+            if (c == '%' && i + 5 < s.Length && (s[i + 1] is 'u' or 'U') && IsHex(s[i + 2]) && IsHex(s[i + 3]) && IsHex(s[i + 4]) && IsHex(s[i + 5]))
+            {
+                FlushBytes(bytes, sb, ref flags);
+                sb.Append((char)((HexValue(s[i + 2]) << 12) | (HexValue(s[i + 3]) << 8) | (HexValue(s[i + 4]) << 4) | HexValue(s[i + 5])));
+                flags |= EvasionFlags.NonStandardEncoding;
+                i += 5;
+                continue;
+            }
+
+            FlushBytes(bytes, sb, ref flags);
+            sb.Append(c);
+        }
+
+        FlushBytes(bytes, sb, ref flags);
+        return sb.ToString();
+    }
+
+    private static void FlushBytes(List<byte> bytes, StringBuilder sb, ref EvasionFlags flags)
+    {
+        if (bytes.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < bytes.Count; i++)
+        {
+            var b = bytes[i];
+            if (b < 0x80)
+            {
+                sb.Append((char)b);
+                continue;
+            }
+
+            // Overlong two-byte forms (%c0%ae is '.') decode to ASCII on lax servers, so decode them the same way.
+            if (b is 0xC0 or 0xC1 && i + 1 < bytes.Count && (bytes[i + 1] & 0xC0) == 0x80)
+            {
+                sb.Append((char)(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F)));
+                flags |= EvasionFlags.NonStandardEncoding;
+                i++;
+                continue;
+            }
+
+            var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            var end = Math.Min(bytes.Count, i + length);
+            var chunk = bytes.GetRange(i, end - i).ToArray();
+            sb.Append(Encoding.UTF8.GetString(chunk));
+            i = end - 1;
+        }
+
+        bytes.Clear();
+    }
+
+    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    private static string StripInvisible(string s, ref EvasionFlags flags)
+    {
+        StringBuilder? sb = null;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var width = 1;
+            bool drop;
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                width = 2;
+                var cp = char.ConvertToUtf32(c, s[i + 1]);
+                // Unicode tag characters (U+E0000–E007F) smuggle invisible ASCII.
+                drop = cp is >= 0xE0000 and <= 0xE007F || CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.Format;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                drop = true;
+            }
+            else
+            {
+                if (c == '\0')
+                {
+                    flags |= EvasionFlags.NulByte;
+                }
+                else if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is >= '\u007f' and <= '\u009f')
+                {
+                    flags |= EvasionFlags.ControlCharacter;
+                }
+
+                drop = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0';
+            }
+
+            if (drop)
+            {
+                flags |= EvasionFlags.InvisibleCharacters;
+                sb ??= new StringBuilder(s, 0, i, s.Length);
+                i += width - 1;
+                continue;
+            }
+
+            sb?.Append(s, i, width);
+            i += width - 1;
+        }
+
+        return sb?.ToString() ?? s;
+    }
+
+    /// <summary>True when one run of letters mixes Latin with Cyrillic or Greek, the usual homoglyph trick.</summary>
+    internal static bool HasMixedScriptWord(string s)
+    {
+        var latin = false;
+        var other = false;
+        foreach (var c in s)
+        {
+            if (!char.IsLetter(c))
+            {
+                latin = other = false;
+                continue;
+            }
+
+            if (c < '\u0250')
+            {
+                latin = true;
+            }
+            else if (c is >= '\u0370' and <= '\u052F')
+            {
+                other = true;
+            }
+
+            if (latin && other)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

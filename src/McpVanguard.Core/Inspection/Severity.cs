@@ -1,0 +1,10 @@
+namespace McpVanguard.Inspection;
+
+/// <summary>How much harm a finding suggests.</summary>
+public enum Severity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace McpVanguard.Protocol;
+
+/// <summary>Parses one newline-delimited frame into an <see cref="McpMessage"/> or a <see cref="ProtocolViolation"/>.</summary>
+public static class McpMessageParser
+{
+    public const string ParseErrorRule = "RPC-001";
+    public const string BatchRule = "RPC-002";
+    public const string InvalidRequestRule = "RPC-003";
+    public const string DepthRule = "PRE-002";
+
+    /// <summary>Parses <paramref name="frame"/>; never throws for any input.</summary>
+    public static bool TryParse(ReadOnlyMemory<byte> frame, int maxDepth, out McpMessage? message, out ProtocolViolation? violation)
+    {
+        message = null;
+        violation = null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(frame, new JsonDocumentOptions { MaxDepth = maxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        }
+        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            violation = new ProtocolViolation(DepthRule, JsonRpcErrorCodes.LimitExceeded, $"Message nesting exceeds the limit of {maxDepth}.", JsonRpcId.Null);
+            return false;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            violation = new ProtocolViolation(ParseErrorRule, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid JSON (or not valid UTF-8).", JsonRpcId.Null);
+            return false;
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            document.Dispose();
+            violation = new ProtocolViolation(BatchRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: JSON-RPC batches are not supported by MCP.", JsonRpcId.Null);
+            return false;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: a JSON-RPC message must be a JSON object.", JsonRpcId.Null);
+            return false;
+        }
+
+        var hasId = root.TryGetProperty("id", out var idElement);
+        var id = JsonRpcId.Null;
+        if (hasId && !JsonRpcId.TryFrom(idElement, out id))
+        {
+            document.Dispose();
+            violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: id must be a string, a number or null.", JsonRpcId.Null);
+            return false;
+        }
+
+        if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0"))
+        {
+            document.Dispose();
+            violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: \"jsonrpc\" must be \"2.0\".", id);
+            return false;
+        }
+
+        if (root.TryGetProperty("method", out var methodElement))
+        {
+            if (methodElement.ValueKind != JsonValueKind.String || methodElement.GetString() is not { Length: > 0 } method)
+            {
+                document.Dispose();
+                violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: \"method\" must be a non-empty string.", id);
+                return false;
+            }
+
+            if (root.TryGetProperty("params", out var p) && p.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            {
+                document.Dispose();
+                violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: \"params\" must be an object.", id, method);
+                return false;
+            }
+
+            if (hasId && id.IsNull)
+            {
+                document.Dispose();
+                violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: a request id must not be null.", id, method);
+                return false;
+            }
+
+            message = new McpMessage(frame, document, hasId ? McpMessageKind.Request : McpMessageKind.Notification, id, method);
+            return true;
+        }
+
+        var hasResult = root.TryGetProperty("result", out _);
+        var hasError = root.TryGetProperty("error", out var error);
+        if (!hasId || hasResult == hasError || (hasError && error.ValueKind != JsonValueKind.Object))
+        {
+            document.Dispose();
+            violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: missing \"method\", or a response without exactly one of \"result\" and \"error\".", id);
+            return false;
+        }
+
+        message = new McpMessage(frame, document, hasError ? McpMessageKind.ErrorResponse : McpMessageKind.Response, id, null);
+        return true;
+    }
+}
