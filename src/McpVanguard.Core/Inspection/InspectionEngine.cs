@@ -1,4 +1,7 @@
+using McpVanguard.Configuration;
 using McpVanguard.Inspection.Preflight;
+using McpVanguard.Inspection.Rules;
+using McpVanguard.Policy;
 
 namespace McpVanguard.Inspection;
 
@@ -10,4 +13,19 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     public InspectionPipeline AgentToServer { get; } = agentToServer;
 
     public InspectionPipeline ServerToAgent { get; } = serverToAgent;
+
+    /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
+    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules)
+    {
+        var composer = new PolicyComposer(options.Profile);
+        IInspector[] agentToServer =
+        [
+            new EvasionInspector(),
+            new RuleInspector(rules, options.Profile),
+        ];
+        return new InspectionEngine(
+            options.Limits,
+            new InspectionPipeline(agentToServer, composer, options.InspectorBudget),
+            new InspectionPipeline([], composer, options.InspectorBudget));
+    }
 }
