@@ -46,4 +46,13 @@ public sealed record AuditRecord
 
 [JsonSerializable(typeof(AuditRecord))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-internal sealed partial class AuditJsonContext : JsonSerializerContext;
+internal sealed partial class AuditJsonContext : JsonSerializerContext
+{
+    /// <summary>Source-generated, with relaxed escaping so that reasons stay readable in the log.</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditRecord> Record { get; } = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditRecord>)new System.Text.Json.JsonSerializerOptions
+    {
+        TypeInfoResolver = Default,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    }.GetTypeInfo(typeof(AuditRecord));
+}

@@ -53,7 +53,7 @@ public sealed class AuditSink : IAuditSink
 
     private void WriteHumanLine(AuditRecord record)
     {
-        var what = record.Tool is null ? record.Method : $"{record.Method} {record.Tool}";
+        var what = record.Tool is null ? record.Method ?? "message" : $"{record.Method} {record.Tool}";
         var label = record.Verdict == "block" ? "BLOCKED" : "WOULD BLOCK";
         lock (_console)
         {
@@ -68,7 +68,7 @@ public sealed class AuditSink : IAuditSink
         {
             try
             {
-                var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Default.AuditRecord);
+                var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Record);
                 var stream = OpenForAppend(bytes.Length + 1);
                 stream.Write(bytes);
                 stream.Write(newline);
@@ -152,7 +152,7 @@ public sealed class AuditSink : IAuditSink
     private void Fallback(AuditRecord record, string why)
     {
         FellBack++;
-        var json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Default.AuditRecord));
+        var json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Record));
         lock (_console)
         {
             _console.WriteLine($"[vanguard] audit ({why}): {json}");

@@ -1,7 +1,7 @@
 namespace McpVanguard.Configuration;
 
 /// <summary>Every configuration key, its type and built-in default. Keys are dotted paths of <c>vanguard.yaml</c>.</summary>
-internal static class ConfigurationKeys
+public static class ConfigurationKeys
 {
     public const string Profile = "profile";
     public const string ServerId = "server_id";
