@@ -4,6 +4,10 @@ using McpVanguard.Cli.Commands;
 var root = new RootCommand("McpVanguard: a security proxy and firewall for the Model Context Protocol.")
 {
     StartCommand.Create(),
+    ReplayCommand.Create(),
+    CheckCommand.Create(),
+    RulesCommand.Create(),
+    ConfigCommand.Create(),
 };
 
 // vanguard handles SIGINT/SIGTERM itself (the child's process tree must be shut down in order), so the parser must not
