@@ -159,10 +159,10 @@ def validate_file(path, seen_ids, format_only, taxonomy, stats):
         else:
             counts[case["expect"]] += 1
         steps = case.get("steps")
-        if not isinstance(steps, list) or not steps:
+        ok_steps = isinstance(steps, list) and bool(steps)
+        if not ok_steps:
             err("steps must be a non-empty list")
-            continue
-        ok_steps = True
+            steps = []
         for n, step in enumerate(steps):
             if not isinstance(step, dict):
                 err(f"step {n} is not an object"); ok_steps = False; continue
