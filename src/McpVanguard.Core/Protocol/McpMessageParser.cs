@@ -16,6 +16,30 @@ public static class McpMessageParser
     {
         message = null;
         violation = null;
+
+        // JsonDocument validates UTF-8 inside strings only when they are read; check the whole frame up front.
+        if (!System.Text.Unicode.Utf8.IsValid(frame.Span))
+        {
+            violation = new ProtocolViolation(ParseErrorRule, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid UTF-8.", JsonRpcId.Null);
+            return false;
+        }
+
+        try
+        {
+            return TryParseJson(frame, maxDepth, out message, out violation);
+        }
+        catch (InvalidOperationException)
+        {
+            // A string escape that is not valid Unicode (a lone surrogate) in the envelope.
+            violation = new ProtocolViolation(ParseErrorRule, JsonRpcErrorCodes.ParseError, "Parse error: the message holds a string that is not valid Unicode.", JsonRpcId.Null);
+            return false;
+        }
+    }
+
+    private static bool TryParseJson(ReadOnlyMemory<byte> frame, int maxDepth, out McpMessage? message, out ProtocolViolation? violation)
+    {
+        message = null;
+        violation = null;
         JsonDocument document;
         try
         {

@@ -8,6 +8,9 @@ public static class ArgumentWalker
     /// <summary>The reason given when an object repeats a key.</summary>
     public const string DuplicateKeyReason = "An object in the message repeats a key.";
 
+    /// <summary>The reason given when a string escape is not valid Unicode.</summary>
+    public const string InvalidStringReason = "A string in the message is not valid Unicode (lone surrogate escape).";
+
     /// <summary>Collects the strings of <paramref name="params"/>; false when a limit is exceeded.</summary>
     public static bool TryWalk(JsonElement? @params, PreflightLimits limits, out ArgumentStrings strings, out string? limitReason)
     {
@@ -127,7 +130,19 @@ public static class ArgumentWalker
                     return false;
                 }
 
-                items.Add(StringCanonicalizer.Canonicalize(key, element.GetString()!));
+                string value;
+                try
+                {
+                    value = element.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    // "\ud800": an escape that decodes to a lone surrogate; no tool should receive it.
+                    limitReason = InvalidStringReason;
+                    return false;
+                }
+
+                items.Add(StringCanonicalizer.Canonicalize(key, value));
                 return true;
             default:
                 return true;
