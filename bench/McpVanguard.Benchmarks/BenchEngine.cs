@@ -1,0 +1,21 @@
+using McpVanguard.Configuration;
+using McpVanguard.Inspection;
+using McpVanguard.Inspection.Rules;
+using McpVanguard.Policy;
+
+namespace McpVanguard.Benchmarks;
+
+/// <summary>Builds the engine the way <c>vanguard start</c> does: built-in rules, configuration defaults, one profile.</summary>
+public static class BenchEngine
+{
+    public static InspectionEngine Create(Profile profile = Profile.Balanced)
+    {
+        var cli = new Dictionary<string, object>
+        {
+            ["profile"] = profile.ToString().ToLowerInvariant(),
+            ["audit.log"] = Path.Combine(Path.GetTempPath(), "vanguard-bench-audit.jsonl"),
+        };
+        var options = ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
+        return InspectionEngine.Create(options, RuleLoader.Load(null));
+    }
+}
