@@ -1,0 +1,187 @@
+// End-to-end harness: the official TypeScript SDK client calls server-everything's `echo` tool directly and through
+// `vanguard start`, and reports per-call latency, start-up time (spawn -> initialize answered) and vanguard's RSS.
+//
+//   node bench/e2e/e2e.mjs --vanguard "dotnet artifacts/vanguard/vanguard.dll" [--label jit] [--calls 1000]
+//        [--rounds 3] [--warmup 100] [--startup-runs 10] [--json out.json]
+//
+// Several targets can be given (--vanguard may repeat, each "LABEL=COMMAND" or just COMMAND). Rounds alternate
+// direct and proxied sessions so that background load from other processes hits both alike; medians are reported.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+function parseArgs(argv) {
+  const opts = { vanguard: [], calls: 1000, rounds: 3, warmup: 100, startupRuns: 10, json: null, server: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    switch (a) {
+      case "--vanguard": opts.vanguard.push(next()); break;
+      case "--calls": opts.calls = Number(next()); break;
+      case "--rounds": opts.rounds = Number(next()); break;
+      case "--warmup": opts.warmup = Number(next()); break;
+      case "--startup-runs": opts.startupRuns = Number(next()); break;
+      case "--json": opts.json = next(); break;
+      case "--server": opts.server = next(); break;
+      default: throw new Error(`unknown argument ${a}`);
+    }
+  }
+  if (opts.vanguard.length === 0) throw new Error("give at least one --vanguard \"CMD ARGS\"");
+  return opts;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const serverJs = opts.server ?? join(dirname(require.resolve("@modelcontextprotocol/server-everything/package.json")), "dist", "index.js");
+const serverCommand = ["node", serverJs, "stdio"];
+const auditDir = mkdtempSync(join(tmpdir(), "vanguard-e2e-"));
+
+// Each proxied target: a label and the command that starts vanguard (the server command is appended after `start --`).
+const targets = [{ label: "direct", command: serverCommand }].concat(opts.vanguard.map((spec, i) => {
+  const eq = spec.indexOf("=");
+  const label = eq > 0 && !spec.slice(0, eq).includes(" ") ? spec.slice(0, eq) : `vanguard${opts.vanguard.length > 1 ? i + 1 : ""}`;
+  const cmd = (eq > 0 && !spec.slice(0, eq).includes(" ") ? spec.slice(eq + 1) : spec).split(" ").filter(Boolean);
+  return { label, command: [...cmd, "start", "--", ...serverCommand] };
+}));
+
+function transportFor(target) {
+  return new StdioClientTransport({
+    command: target.command[0],
+    args: target.command.slice(1),
+    env: { ...process.env, VANGUARD_AUDIT_LOG: join(auditDir, `${target.label}.jsonl`) },
+    stderr: "inherit",
+  });
+}
+
+async function connect(target) {
+  const transport = transportFor(target);
+  const client = new Client({ name: "vanguard-e2e-bench", version: "1.0.0" });
+  const started = process.hrtime.bigint();
+  await client.connect(transport); // spawn, initialize request, initialize response, initialized notification
+  const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { client, transport, startupMs };
+}
+
+function rssKiB(pid, field = "VmRSS") {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const m = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx];
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function echoRound(target) {
+  const { client, transport, startupMs } = await connect(target);
+  const pid = transport.pid;
+  try {
+    for (let i = 0; i < opts.warmup; i++) {
+      await client.callTool({ name: "echo", arguments: { message: `warm-up ${i}` } });
+    }
+
+    await sleep(500);
+    const idleRss = rssKiB(pid);
+    const times = new Array(opts.calls);
+    for (let i = 0; i < opts.calls; i++) {
+      const t0 = process.hrtime.bigint();
+      const result = await client.callTool({ name: "echo", arguments: { message: `hello ${i}` } });
+      times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (i === 0 && !(result.content?.[0]?.text ?? "").includes("hello 0")) {
+        throw new Error(`${target.label}: unexpected echo result ${JSON.stringify(result)}`);
+      }
+    }
+
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      startupMs,
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      mean: times.reduce((a, b) => a + b, 0) / times.length,
+      max: sorted[sorted.length - 1],
+      idleRssKiB: idleRss,
+      afterRssKiB: rssKiB(pid),
+      peakRssKiB: rssKiB(pid, "VmHWM"),
+    };
+  } finally {
+    await client.close();
+  }
+}
+
+async function startupOnly(target) {
+  const { client, startupMs } = await connect(target);
+  await client.close();
+  return startupMs;
+}
+
+const results = Object.fromEntries(targets.map((t) => [t.label, { rounds: [], startup: [] }]));
+
+// Start-up first: one throwaway run of each warms the OS file cache, then runs alternate between targets.
+for (const t of targets) await startupOnly(t);
+for (let r = 0; r < opts.startupRuns; r++) {
+  for (const t of targets) results[t.label].startup.push(await startupOnly(t));
+}
+
+for (let r = 0; r < opts.rounds; r++) {
+  for (const t of targets) {
+    const round = await echoRound(t);
+    results[t.label].rounds.push(round);
+    process.stderr.write(`[e2e] round ${r + 1}/${opts.rounds} ${t.label}: p50 ${round.p50.toFixed(3)} ms, p99 ${round.p99.toFixed(3)} ms, idle RSS ${round.idleRssKiB} KiB\n`);
+  }
+}
+
+const summary = {};
+for (const t of targets) {
+  const res = results[t.label];
+  const startupSorted = [...res.startup].sort((a, b) => a - b);
+  summary[t.label] = {
+    command: t.command.join(" "),
+    p50Ms: median(res.rounds.map((x) => x.p50)),
+    p90Ms: median(res.rounds.map((x) => x.p90)),
+    p99Ms: median(res.rounds.map((x) => x.p99)),
+    meanMs: median(res.rounds.map((x) => x.mean)),
+    startupMedianMs: median(res.startup),
+    startupMinMs: startupSorted[0],
+    startupMaxMs: startupSorted[startupSorted.length - 1],
+    idleRssMiB: median(res.rounds.map((x) => x.idleRssKiB ?? NaN)) / 1024,
+    afterCallsRssMiB: median(res.rounds.map((x) => x.afterRssKiB ?? NaN)) / 1024,
+    peakRssMiB: Math.max(...res.rounds.map((x) => x.peakRssKiB ?? NaN)) / 1024,
+    rounds: res.rounds,
+    startupRunsMs: res.startup,
+  };
+}
+
+const direct = summary.direct;
+const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+console.log(`\n${opts.calls} sequential echo calls per round (after ${opts.warmup} warm-up calls), ${opts.rounds} rounds, medians of the rounds; start-up over ${opts.startupRuns} runs`);
+console.log("| target | p50 ms | p90 ms | p99 ms | added p50 ms | start-up median ms (min-max) | added start-up ms | RSS idle MiB | RSS after calls MiB |");
+console.log("|---|---|---|---|---|---|---|---|---|");
+for (const t of targets) {
+  const s = summary[t.label];
+  const isDirect = t.label === "direct";
+  console.log(`| ${t.label} | ${fmt(s.p50Ms)} | ${fmt(s.p90Ms)} | ${fmt(s.p99Ms)} | ${isDirect ? "-" : fmt(s.p50Ms - direct.p50Ms)} | ${fmt(s.startupMedianMs, 1)} (${fmt(s.startupMinMs, 1)}-${fmt(s.startupMaxMs, 1)}) | ${isDirect ? "-" : fmt(s.startupMedianMs - direct.startupMedianMs, 1)} | ${fmt(s.idleRssMiB, 1)} | ${fmt(s.afterCallsRssMiB, 1)} |`);
+}
+console.log("(RSS of `direct` is the node server itself; of a vanguard target, the vanguard process only, without its node child.)");
+
+if (opts.json) writeFileSync(opts.json, JSON.stringify({ when: new Date().toISOString(), opts, summary }, null, 2));
