@@ -73,7 +73,7 @@ public static class ArgumentRoles
 
         var t = toolName.ToLowerInvariant();
         return t.Contains("command") || t.Contains("exec") || t.Contains("shell") || t.Contains("terminal") || t.Contains("bash")
-            || t.Contains("powershell") || t.Contains("run_script") || t.Contains("process") || t is "run" or "sh" or "cmd" or "spawn" or "system";
+            || t.Contains("powershell") || t.Contains("run_script") || t is "run" or "sh" or "cmd" or "spawn" or "system";
     }
 
     /// <summary>True for tool names that write, move or delete what a path names (so a start-up file becomes persistence).</summary>
