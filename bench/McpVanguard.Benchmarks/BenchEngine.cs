@@ -8,13 +8,18 @@ namespace McpVanguard.Benchmarks;
 /// <summary>Builds the engine the way <c>vanguard start</c> does: built-in rules, configuration defaults, one profile.</summary>
 public static class BenchEngine
 {
-    public static InspectionEngine Create(Profile profile = Profile.Balanced)
+    public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
     {
         var cli = new Dictionary<string, object>
         {
             ["profile"] = profile.ToString().ToLowerInvariant(),
             ["audit.log"] = Path.Combine(Path.GetTempPath(), "vanguard-bench-audit.jsonl"),
         };
+        if (safeZones is not null)
+        {
+            cli["safe_zones"] = safeZones.ToList();
+        }
+
         var options = ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
         return InspectionEngine.Create(options, RuleLoader.Load(null));
     }

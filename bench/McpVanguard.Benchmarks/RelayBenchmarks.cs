@@ -21,6 +21,8 @@ public class RelayBenchmarks
     private readonly DiscardingSink _server = new();
     private RelaySession _session = null!;
     private McpRelay _relay = null!;
+    private RelaySession _zonedSession = null!;
+    private McpRelay _zonedRelay = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,16 +30,29 @@ public class RelayBenchmarks
         _session = new RelaySession("bench", "default", 64, TimeSpan.FromMinutes(5));
         _relay = new McpRelay(BenchEngine.Create(Profile.Balanced), _session, _agent, _server, NullAuditSink.Instance);
 
+        // The same with a path jail: relative paths resolve against the working directory, symbolic links are resolved.
+        _zonedSession = new RelaySession("bench-zoned", "default", 64, TimeSpan.FromMinutes(5));
+        _zonedRelay = new McpRelay(BenchEngine.Create(Profile.Balanced, [Environment.CurrentDirectory]), _zonedSession, _agent, _server, NullAuditSink.Instance);
+
         // Sanity: the everyday calls are forwarded and the traversal is refused, or the figures mean nothing.
         Expect(nameof(ReadFile), ReadFile(), forwarded: true);
         Expect(nameof(RunCommand), RunCommand(), forwarded: true);
         Expect(nameof(WriteFile100K), WriteFile100K(), forwarded: true);
         Expect(nameof(TraversalBlocked), TraversalBlocked(), forwarded: false);
         Expect(nameof(ServerResult), ServerResult(), forwarded: true);
+        Expect(nameof(ReadFileSafeZone), ReadFileSafeZone(), forwarded: true);
     }
 
     [Benchmark(Description = "relay: tools/call read_file (path)")]
     public StepOutcome ReadFile() => Request(Messages.ReadFile);
+
+    [Benchmark(Description = "relay: read_file (path), safe zone set")]
+    public StepOutcome ReadFileSafeZone()
+    {
+        var outcome = Completed(_zonedRelay.FromAgentAsync(Messages.ReadFile, CancellationToken.None));
+        _zonedSession.AgentRequests.TryRemove(Id, out _);
+        return outcome;
+    }
 
     [Benchmark(Description = "relay: tools/call run_command (shell)")]
     public StepOutcome RunCommand() => Request(Messages.RunCommand);
