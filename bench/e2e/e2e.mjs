@@ -55,15 +55,30 @@ function transportFor(target) {
     command: target.command[0],
     args: target.command.slice(1),
     env: { ...process.env, VANGUARD_AUDIT_LOG: join(auditDir, `${target.label}.jsonl`) },
-    stderr: "inherit",
+    // server-everything logs a banner on stderr at every start; keep the tail for diagnostics instead of printing it.
+    stderr: "pipe",
   });
+}
+
+function keepStderrTail(transport, label) {
+  let tail = "";
+  transport.stderr?.on("data", (chunk) => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  });
+  return () => `${label} stderr (tail):\n${tail}`;
 }
 
 async function connect(target) {
   const transport = transportFor(target);
+  const stderrTail = keepStderrTail(transport, target.label);
   const client = new Client({ name: "vanguard-e2e-bench", version: "1.0.0" });
   const started = process.hrtime.bigint();
-  await client.connect(transport); // spawn, initialize request, initialize response, initialized notification
+  try {
+    await client.connect(transport); // spawn, initialize request, initialize response, initialized notification
+  } catch (e) {
+    console.error(stderrTail());
+    throw e;
+  }
   const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
   return { client, transport, startupMs };
 }
