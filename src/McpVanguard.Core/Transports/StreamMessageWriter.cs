@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using McpVanguard.Relay;
 
@@ -9,8 +10,6 @@ namespace McpVanguard.Transports;
 /// </summary>
 public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
 {
-    private static readonly byte[] Newline = "\n"u8.ToArray();
-
     private readonly Stream _stream;
     private readonly Channel<ReadOnlyMemory<byte>> _queue;
     private readonly Task _pump;
@@ -39,8 +38,7 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
             {
                 while (reader.TryRead(out var message))
                 {
-                    await _stream.WriteAsync(message).ConfigureAwait(false);
-                    await _stream.WriteAsync(Newline).ConfigureAwait(false);
+                    await WriteLineAsync(message).ConfigureAwait(false);
                 }
 
                 await _stream.FlushAsync().ConfigureAwait(false);
@@ -53,6 +51,25 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
                     // Drain: the peer is gone and nothing more can be delivered.
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the message and its newline in one write: two writes cost two system calls on an unbuffered pipe and wake
+    /// the reader twice, once for a line it cannot use yet.
+    /// </summary>
+    private async ValueTask WriteLineAsync(ReadOnlyMemory<byte> message)
+    {
+        var line = ArrayPool<byte>.Shared.Rent(message.Length + 1);
+        try
+        {
+            message.CopyTo(line);
+            line[message.Length] = (byte)'\n';
+            await _stream.WriteAsync(line.AsMemory(0, message.Length + 1)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(line);
         }
     }
 
