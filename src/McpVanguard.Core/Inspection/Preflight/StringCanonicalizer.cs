@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -11,6 +12,13 @@ public static class StringCanonicalizer
 {
     /// <summary>Rounds of percent-decoding; bounded so that a crafted string cannot make decoding loop.</summary>
     public const int MaxDecodeRounds = 4;
+
+    /// <summary>Printable ASCII except <c>%</c>, plus tab, CR and LF: strings made only of these take the fast path.</summary>
+    private static readonly SearchValues<char> PlainChars = SearchValues.Create(
+        "\t\n\r !\"#$&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    /// <summary>The characters folding changes in a plain string: upper-case ASCII letters and <c>\</c>.</summary>
+    private static readonly SearchValues<char> FoldedChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ\\");
 
     public static ArgumentString Canonicalize(string key, string raw)
     {
@@ -67,33 +75,17 @@ public static class StringCanonicalizer
         return new ArgumentString(key, raw, decoded, Fold(decoded), flags);
     }
 
-    private static bool IsPlain(string s)
+    // Vectorised scans: a 100 KB file body is checked and folded in a few microseconds instead of char by char.
+    private static bool IsPlain(string s) => !s.AsSpan().ContainsAnyExcept(PlainChars);
+
+    private static string FoldPlain(string s) => s.AsSpan().ContainsAny(FoldedChars) ? FoldAscii(s) : s;
+
+    /// <summary><see cref="Fold"/> for a string known to be ASCII: the same result, without a per-character call.</summary>
+    private static string FoldAscii(string s) => string.Create(s.Length, s, static (span, source) =>
     {
-        foreach (var c in s)
-        {
-            if ((c is < ' ' or > '~' or '%') && c is not ('\n' or '\r' or '\t'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string FoldPlain(string s)
-    {
-        var needs = false;
-        foreach (var c in s)
-        {
-            if (c is '\\' or (>= 'A' and <= 'Z'))
-            {
-                needs = true;
-                break;
-            }
-        }
-
-        return needs ? Fold(s) : s;
-    }
+        Ascii.ToLower(source, span, out _);
+        span.Replace('\\', '/');
+    });
 
     private static string Fold(string s) => string.Create(s.Length, s, static (span, source) =>
     {
