@@ -19,6 +19,10 @@ public static class DemoServer
         // stdout carries the protocol, so every log line goes to stderr, which vanguard relays.
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A refused tool call already reaches the client as a tool error; a stack trace per refusal
+        // on stderr would bury the proxy's own block lines in the demo output.
+        builder.Logging.AddFilter("ModelContextProtocol.Server", LogLevel.Critical);
         builder.Services.AddSingleton(workspace);
         builder.Services
             .AddMcpServer(options => options.ServerInfo = new() { Name = "vanguard-demo-server", Version = "1.0.0" })
