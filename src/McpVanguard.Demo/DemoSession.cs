@@ -46,7 +46,9 @@ public static class DemoSession
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new DemoSessionException($"could not open an MCP session through `{launch}`: {exception.Message}", stderr.Lines(), exception);
+            // The SDK appends the server's stderr tail to its message; the caller prints that tail once, from ProxyStderr.
+            var reason = exception.Message.Split('\n', 2)[0].Trim();
+            throw new DemoSessionException($"could not open an MCP session through `{launch}`: {reason}", stderr.Lines(), exception);
         }
 
         var results = new List<DemoStepResult>(steps.Count);
