@@ -1,8 +1,17 @@
-// LOCAL STAND-IN for the demo branch only; the lead's Program.cs replaces it at merge.
 using System.CommandLine;
 using McpVanguard.Cli.Commands;
 
-var root = new RootCommand("McpVanguard: a security proxy and firewall for MCP.");
-root.Subcommands.Add(DemoCommand.Create());
-root.Subcommands.Add(DemoServerCommand.Create());
-return await root.Parse(args).InvokeAsync();
+var root = new RootCommand("McpVanguard: a security proxy and firewall for the Model Context Protocol.")
+{
+    StartCommand.Create(),
+    ReplayCommand.Create(),
+    CheckCommand.Create(),
+    RulesCommand.Create(),
+    ConfigCommand.Create(),
+    DemoCommand.Create(),
+    DemoServerCommand.Create(),
+};
+
+// vanguard handles SIGINT/SIGTERM itself (the child's process tree must be shut down in order), so the parser must not
+// force an exit after its own timeout.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -6,11 +6,14 @@ namespace McpVanguard.Protocol;
 /// <summary>Writes the JSON-RPC error responses vanguard sends in place of a refused request.</summary>
 public static class JsonRpcErrorWriter
 {
+    // Messages are JSON-RPC, never HTML: keep quotes and apostrophes readable instead of \u0022.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Serialises an error response; <paramref name="ruleIds"/> and <paramref name="verdict"/> go into <c>data</c>.</summary>
     public static byte[] Write(JsonRpcId id, int code, string message, IReadOnlyList<string>? ruleIds = null, string? verdict = null, string? reason = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("jsonrpc", "2.0");

@@ -1,0 +1,93 @@
+using System.Collections;
+using System.CommandLine;
+using McpVanguard.Configuration;
+
+namespace McpVanguard.Cli.Commands;
+
+/// <summary>The configuration options every command accepts, and how they become <see cref="VanguardOptions"/>.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string?> Profile { get; } = new("--profile", "-p") { Description = "monitor, balanced (default) or strict." };
+
+    public Option<string?> Config { get; } = new("--config") { Description = "Path of a vanguard.yaml (default: ./vanguard.yaml if present, or VANGUARD_CONFIG)." };
+
+    public Option<string[]> SafeZones { get; } = new("--safe-zone") { Description = "An allowed root for path arguments (repeatable). Paths outside every zone are blocked.", AllowMultipleArgumentsPerToken = false };
+
+    public Option<string?> RulesDir { get; } = new("--rules-dir") { Description = "A directory of YAML rules that add to or override the built-in rules by id." };
+
+    public Option<string?> AuditLog { get; } = new("--audit-log") { Description = "Audit log file (JSON lines). Default: the user's state directory." };
+
+    public Option<bool> AuditAllows { get; } = new("--audit-allows") { Description = "Also audit messages that are simply allowed." };
+
+    public Option<string?> ServerId { get; } = new("--server-id") { Description = "Id of the upstream server in audit records (default: default)." };
+
+    public Option<int?> MaxMessageBytes { get; } = new("--max-message-bytes") { Description = "Largest message accepted, in bytes." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Profile);
+        command.Options.Add(Config);
+        command.Options.Add(SafeZones);
+        command.Options.Add(RulesDir);
+        command.Options.Add(AuditLog);
+        command.Options.Add(AuditAllows);
+        command.Options.Add(ServerId);
+        command.Options.Add(MaxMessageBytes);
+    }
+
+    /// <summary>Builds the effective options; configuration errors are reported by the caller.</summary>
+    public VanguardOptions Load(ParseResult parse, List<string> warnings)
+    {
+        var cli = new Dictionary<string, object>();
+        if (parse.GetValue(Profile) is { } profile)
+        {
+            cli[ConfigurationKeys.Profile] = profile;
+        }
+
+        if (parse.GetValue(SafeZones) is { Length: > 0 } zones)
+        {
+            cli[ConfigurationKeys.SafeZones] = zones.ToList();
+        }
+
+        if (parse.GetValue(RulesDir) is { } rules)
+        {
+            cli[ConfigurationKeys.RulesDir] = rules;
+        }
+
+        if (parse.GetValue(AuditLog) is { } audit)
+        {
+            cli[ConfigurationKeys.AuditLog] = audit;
+        }
+
+        if (parse.GetValue(AuditAllows))
+        {
+            cli[ConfigurationKeys.AuditAllows] = "true";
+        }
+
+        if (parse.GetValue(ServerId) is { } serverId)
+        {
+            cli[ConfigurationKeys.ServerId] = serverId;
+        }
+
+        if (parse.GetValue(MaxMessageBytes) is { } max)
+        {
+            cli[ConfigurationKeys.MaxMessageBytes] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return ConfigurationLoader.Load(cli, ReadEnvironment(), parse.GetValue(Config), warnings);
+    }
+
+    private static Dictionary<string, string> ReadEnvironment()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && key.StartsWith("VANGUARD_", StringComparison.Ordinal) && entry.Value is string value)
+            {
+                result[key] = value;
+            }
+        }
+
+        return result;
+    }
+}

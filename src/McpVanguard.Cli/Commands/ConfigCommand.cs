@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using McpVanguard.Configuration;
+using Spectre.Console;
+
+namespace McpVanguard.Cli.Commands;
+
+/// <summary><c>vanguard config show</c>: the effective configuration and where each value came from.</summary>
+internal static class ConfigCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var show = new Command("show", "Print the effective configuration and the source of each value.");
+        common.AddTo(show);
+        show.SetAction(parse =>
+        {
+            var warnings = new List<string>();
+            VanguardOptions options;
+            try
+            {
+                options = common.Load(parse, warnings);
+            }
+            catch (ConfigurationException ex)
+            {
+                Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+                return EngineFactory.ConfigurationError;
+            }
+
+            foreach (var w in warnings)
+            {
+                Console.Error.WriteLine($"[vanguard] warning: {w}");
+            }
+
+            var table = new Table().Border(TableBorder.Simple).AddColumns("key", "value", "source");
+            foreach (var (key, value) in Values(options))
+            {
+                table.AddRow(key, Markup.Escape(value), Markup.Escape(options.Sources.GetValueOrDefault(key, "default")));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return new Command("config", "Inspect the configuration.") { show };
+    }
+
+    private static IEnumerable<(string Key, string Value)> Values(VanguardOptions o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        yield return (ConfigurationKeys.Profile, o.Profile.ToString().ToLowerInvariant());
+        yield return (ConfigurationKeys.ServerId, o.ServerId);
+        yield return (ConfigurationKeys.SafeZones, o.SafeZones.Count == 0 ? "(none: no path jail)" : string.Join(", ", o.SafeZones));
+        yield return (ConfigurationKeys.RulesDir, o.RulesDirectory ?? "(built-in rules only)");
+        yield return (ConfigurationKeys.AuditLog, o.AuditLogPath);
+        yield return (ConfigurationKeys.AuditAllows, o.AuditAllows ? "true" : "false");
+        yield return (ConfigurationKeys.AuditMaxBytes, o.AuditMaxBytes.ToString(c));
+        yield return (ConfigurationKeys.AuditMaxFiles, o.AuditMaxFiles.ToString(c));
+        yield return (ConfigurationKeys.MaxMessageBytes, o.Limits.MaxMessageBytes.ToString(c));
+        yield return (ConfigurationKeys.MaxDepth, o.Limits.MaxDepth.ToString(c));
+        yield return (ConfigurationKeys.MaxStrings, o.Limits.MaxStrings.ToString(c));
+        yield return (ConfigurationKeys.MaxPending, o.MaxPendingRequests.ToString(c));
+        yield return (ConfigurationKeys.PendingTimeoutSeconds, ((int)o.PendingTimeout.TotalSeconds).ToString(c));
+        yield return (ConfigurationKeys.InspectorBudgetMs, ((int)o.InspectorBudget.TotalMilliseconds).ToString(c));
+        yield return (ConfigurationKeys.ShutdownGraceMs, ((int)o.ShutdownGrace.TotalMilliseconds).ToString(c));
+    }
+}

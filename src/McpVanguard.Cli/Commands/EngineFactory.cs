@@ -1,0 +1,42 @@
+using McpVanguard.Audit;
+using McpVanguard.Configuration;
+using McpVanguard.Inspection;
+using McpVanguard.Inspection.Rules;
+
+namespace McpVanguard.Cli.Commands;
+
+/// <summary>Loads configuration and rules for a command, reporting errors as one clear line and exit code 2.</summary>
+internal static class EngineFactory
+{
+    public const int ConfigurationError = 2;
+
+    /// <summary>Returns null (after printing why) when configuration or rules are invalid.</summary>
+    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse)
+    {
+        var warnings = new List<string>();
+        try
+        {
+            var options = common.Load(parse, warnings);
+            foreach (var w in warnings)
+            {
+                Console.Error.WriteLine($"[vanguard] warning: {w}");
+            }
+
+            var rules = RuleLoader.Load(options.RulesDirectory);
+            return (options, rules, InspectionEngine.Create(options, rules));
+        }
+        catch (ConfigurationException ex)
+        {
+            Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+        }
+        catch (RuleLoadException ex)
+        {
+            Console.Error.WriteLine($"[vanguard] rules error: {ex.Message}");
+        }
+
+        return null;
+    }
+
+    public static IAuditSink CreateAuditSink(VanguardOptions options)
+        => new AuditSink(options.AuditLogPath, options.AuditMaxBytes, options.AuditMaxFiles, Console.Error);
+}

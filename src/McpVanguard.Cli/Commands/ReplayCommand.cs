@@ -1,0 +1,91 @@
+using System.CommandLine;
+using McpVanguard.Replay;
+using Spectre.Console;
+
+namespace McpVanguard.Cli.Commands;
+
+/// <summary><c>vanguard replay FILE [--profile P] [--json]</c>, exactly as REPLAY-FORMAT.md specifies.</summary>
+internal static class ReplayCommand
+{
+    /// <summary>Exit status for an unreadable file or an invalid case.</summary>
+    private const int InvalidInput = 2;
+
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var file = new Argument<string>("file") { Description = "A JSON Lines replay file." };
+        var json = new Option<bool>("--json") { Description = "One JSON line per case instead of the summary." };
+        var replay = new Command("replay", "Replay recorded MCP conversations through the pipeline and score detection.") { file, json };
+        common.AddTo(replay);
+        replay.SetAction(async (parse, cancellationToken) =>
+        {
+            if (EngineFactory.TryCreate(common, parse) is not var (_, _, engine))
+            {
+                return EngineFactory.ConfigurationError;
+            }
+
+            IReadOnlyList<ReplayCase> cases;
+            var path = parse.GetValue(file)!;
+            try
+            {
+                using var reader = path == "-" ? Console.In : File.OpenText(path);
+                cases = ReplayReader.Read(reader);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"vanguard replay: cannot read '{path}': {ex.Message}");
+                return InvalidInput;
+            }
+            catch (ReplayFormatException ex)
+            {
+                Console.Error.WriteLine($"vanguard replay: {path}: {ex.Message}");
+                return InvalidInput;
+            }
+
+            var runner = new ReplayRunner(engine);
+            var results = new List<ReplayResult>(cases.Count);
+            foreach (var c in cases)
+            {
+                var result = await runner.RunAsync(c, cancellationToken);
+                results.Add(result);
+                if (parse.GetValue(json))
+                {
+                    Console.Out.WriteLine(ReplayOutput.ToJsonLine(result));
+                }
+            }
+
+            if (!parse.GetValue(json))
+            {
+                PrintSummary(results);
+            }
+
+            return 0;
+        });
+        return replay;
+    }
+
+    private static void PrintSummary(IReadOnlyList<ReplayResult> results)
+    {
+        var report = ReplayReport.Of(results);
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("category", "cases", "caught", "missed", "false pos.", "precision", "recall", "p50 µs", "p95 µs");
+        foreach (var s in report.Categories.Append(report.Total))
+        {
+            table.AddRow(
+                Markup.Escape(s.Category), s.Cases.ToString(), s.Caught.ToString(), Color(s.Missed, "red"), Color(s.FalsePositives, "yellow"),
+                s.Precision.ToString("0.000"), s.Recall.ToString("0.000"), s.LatencyP50.ToString("0.0"), s.LatencyP95.ToString("0.0"));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var r in results.Where(r => !r.Correct))
+        {
+            var kind = r.Case.ExpectBlock ? "[red]missed[/]" : "[yellow]false positive[/]";
+            AnsiConsole.MarkupLine($"{kind} {Markup.Escape(r.Case.Id)} ({Markup.Escape(r.Case.Category)}) steps={Markup.Escape(string.Join(",", r.Steps))} rules={Markup.Escape(string.Join(",", r.Rules))}");
+        }
+
+        var t = report.Total;
+        AnsiConsole.MarkupLine($"{t.Cases} cases: recall {t.Recall:0.000}, false-positive rate {t.FalsePositiveRate:0.000}, precision {t.Precision:0.000}");
+    }
+
+    private static string Color(int value, string color) => value == 0 ? "0" : $"[{color}]{value}[/]";
+}

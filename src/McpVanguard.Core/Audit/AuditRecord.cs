@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace McpVanguard.Audit;
+
+/// <summary>One audited decision, written as one JSON line. Holds a hash of the arguments, never the arguments.</summary>
+public sealed record AuditRecord
+{
+    [JsonPropertyName("time")]
+    public required DateTimeOffset Time { get; init; }
+
+    [JsonPropertyName("session")]
+    public required string Session { get; init; }
+
+    [JsonPropertyName("server_id")]
+    public required string ServerId { get; init; }
+
+    /// <summary><c>agent_to_server</c> or <c>server_to_agent</c>.</summary>
+    [JsonPropertyName("direction")]
+    public required string Direction { get; init; }
+
+    [JsonPropertyName("method")]
+    public string? Method { get; init; }
+
+    [JsonPropertyName("tool")]
+    public string? Tool { get; init; }
+
+    [JsonPropertyName("id")]
+    public string? RequestId { get; init; }
+
+    [JsonPropertyName("verdict")]
+    public required string Verdict { get; init; }
+
+    [JsonPropertyName("rule_ids")]
+    public required IReadOnlyList<string> RuleIds { get; init; }
+
+    [JsonPropertyName("reason")]
+    public string? Reason { get; init; }
+
+    /// <summary>SHA-256 (hex) of the raw <c>params.arguments</c> (or <c>params</c>) JSON, to correlate without storing it.</summary>
+    [JsonPropertyName("args_sha256")]
+    public string? ArgumentsSha256 { get; init; }
+
+    [JsonPropertyName("inspect_us")]
+    public double InspectMicroseconds { get; init; }
+}
+
+[JsonSerializable(typeof(AuditRecord))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class AuditJsonContext : JsonSerializerContext
+{
+    /// <summary>Source-generated, with relaxed escaping so that reasons stay readable in the log.</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditRecord> Record { get; } = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditRecord>)new System.Text.Json.JsonSerializerOptions
+    {
+        TypeInfoResolver = Default,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    }.GetTypeInfo(typeof(AuditRecord));
+}

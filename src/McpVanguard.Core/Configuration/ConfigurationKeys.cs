@@ -1,0 +1,62 @@
+namespace McpVanguard.Configuration;
+
+/// <summary>Every configuration key, its type and built-in default. Keys are dotted paths of <c>vanguard.yaml</c>.</summary>
+public static class ConfigurationKeys
+{
+    public const string Profile = "profile";
+    public const string ServerId = "server_id";
+    public const string SafeZones = "safe_zones";
+    public const string RulesDir = "rules_dir";
+    public const string AuditLog = "audit.log";
+    public const string AuditAllows = "audit.allows";
+    public const string AuditMaxBytes = "audit.max_bytes";
+    public const string AuditMaxFiles = "audit.max_files";
+    public const string MaxMessageBytes = "limits.max_message_bytes";
+    public const string MaxDepth = "limits.max_depth";
+    public const string MaxStrings = "limits.max_strings";
+    public const string MaxPending = "limits.max_pending";
+    public const string PendingTimeoutSeconds = "limits.pending_timeout_s";
+    public const string InspectorBudgetMs = "limits.inspector_budget_ms";
+    public const string ShutdownGraceMs = "limits.shutdown_grace_ms";
+
+    /// <summary>Keys holding a list; all others hold one scalar.</summary>
+    public static readonly HashSet<string> Lists = [SafeZones];
+
+    public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
+    {
+        [Profile] = "balanced",
+        [ServerId] = "default",
+        [AuditAllows] = "false",
+        [AuditMaxBytes] = (10L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [AuditMaxFiles] = "5",
+        [MaxMessageBytes] = (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [MaxDepth] = "64",
+        [MaxStrings] = "10000",
+        [MaxPending] = "4096",
+        [PendingTimeoutSeconds] = "600",
+        [InspectorBudgetMs] = "250",
+        [ShutdownGraceMs] = "3000",
+    };
+
+    /// <summary>What each profile changes relative to the defaults.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ProfileDefaults = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        ["monitor"] = new Dictionary<string, string> { [AuditAllows] = "true" },
+        ["balanced"] = new Dictionary<string, string>(),
+        ["strict"] = new Dictionary<string, string>
+        {
+            [MaxMessageBytes] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [MaxDepth] = "32",
+            [InspectorBudgetMs] = "100",
+        },
+    };
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Profile, ServerId, SafeZones, RulesDir, AuditLog, AuditAllows, AuditMaxBytes, AuditMaxFiles,
+        MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
+    ];
+
+    /// <summary><c>limits.max_depth</c> → <c>VANGUARD_LIMITS_MAX_DEPTH</c>.</summary>
+    public static string EnvironmentName(string key) => "VANGUARD_" + key.Replace('.', '_').ToUpperInvariant();
+}

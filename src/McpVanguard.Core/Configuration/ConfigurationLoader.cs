@@ -1,0 +1,257 @@
+using System.Globalization;
+using McpVanguard.Inspection.Preflight;
+using McpVanguard.Policy;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace McpVanguard.Configuration;
+
+/// <summary>
+/// Builds <see cref="VanguardOptions"/> with the precedence command line &gt; <c>VANGUARD_*</c> environment &gt;
+/// <c>vanguard.yaml</c> &gt; profile &gt; built-in default. Unknown keys and bad values are errors naming key and source.
+/// </summary>
+public static class ConfigurationLoader
+{
+    public const string DefaultFileName = "vanguard.yaml";
+
+    /// <summary>VANGUARD_* variables that belong to other features and are not configuration keys here.</summary>
+    private static readonly HashSet<string> OtherVariables = ["VANGUARD_CONFIG", "VANGUARD_MODE", "VANGUARD_API_KEY"];
+
+    /// <param name="commandLine">Values given on the command line, by configuration key.</param>
+    /// <param name="environment">The process environment (passed in so that nothing else reads it).</param>
+    /// <param name="configPath">An explicit config file (<c>--config</c>); otherwise <c>VANGUARD_CONFIG</c>, then <c>./vanguard.yaml</c> if present.</param>
+    /// <param name="warnings">Non-fatal notes, such as an unknown <c>VANGUARD_*</c> variable.</param>
+    public static VanguardOptions Load(IReadOnlyDictionary<string, object> commandLine, IReadOnlyDictionary<string, string> environment, string? configPath, List<string> warnings)
+    {
+        var values = new Dictionary<string, (object Value, string Source)>();
+        foreach (var (key, value) in ConfigurationKeys.Defaults)
+        {
+            values[key] = (value, "default");
+        }
+
+        var file = configPath ?? environment.GetValueOrDefault("VANGUARD_CONFIG");
+        if (file is not null && !File.Exists(file))
+        {
+            throw new ConfigurationException($"Config file '{file}' does not exist.");
+        }
+
+        file ??= File.Exists(DefaultFileName) ? Path.GetFullPath(DefaultFileName) : null;
+        var fromFile = file is null ? new Dictionary<string, object>() : ReadFile(file);
+        var fromEnvironment = ReadEnvironment(environment, warnings);
+
+        // The profile decides which profile layer applies, so it is resolved first with the same precedence.
+        var profileName = (string)(commandLine.GetValueOrDefault(ConfigurationKeys.Profile)
+            ?? fromEnvironment.GetValueOrDefault(ConfigurationKeys.Profile).Value
+            ?? fromFile.GetValueOrDefault(ConfigurationKeys.Profile)
+            ?? ConfigurationKeys.Defaults[ConfigurationKeys.Profile]);
+        var profileSource = commandLine.ContainsKey(ConfigurationKeys.Profile) ? "command line"
+            : fromEnvironment.TryGetValue(ConfigurationKeys.Profile, out var pe) ? pe.Source
+            : fromFile.ContainsKey(ConfigurationKeys.Profile) ? file! : "default";
+        var profile = ParseProfile(profileName, ConfigurationKeys.Profile, profileSource);
+        foreach (var (key, value) in ConfigurationKeys.ProfileDefaults[profile.ToString().ToLowerInvariant()])
+        {
+            values[key] = (value, "profile:" + profile.ToString().ToLowerInvariant());
+        }
+
+        foreach (var (key, value) in fromFile)
+        {
+            values[key] = (value, file!);
+        }
+
+        foreach (var (key, entry) in fromEnvironment)
+        {
+            values[key] = entry;
+        }
+
+        foreach (var (key, value) in commandLine)
+        {
+            if (!ConfigurationKeys.All.Contains(key))
+            {
+                throw new ConfigurationException($"Unknown configuration key '{key}' given on the command line.");
+            }
+
+            values[key] = (value, "command line");
+        }
+
+        return Bind(values);
+    }
+
+    private static Dictionary<string, object> ReadFile(string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = File.OpenText(file);
+            stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new ConfigurationException($"{file}: invalid YAML at line {ex.Start.Line}: {ex.Message}");
+        }
+
+        var result = new Dictionary<string, object>();
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return result;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ConfigurationException($"{file}: the top level must be a mapping of configuration keys.");
+        }
+
+        Flatten(root, string.Empty, file, result);
+        return result;
+    }
+
+    private static void Flatten(YamlMappingNode map, string prefix, string file, Dictionary<string, object> result)
+    {
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = prefix + ((YamlScalarNode)keyNode).Value;
+            if (valueNode is YamlMappingNode nested && !ConfigurationKeys.All.Contains(key))
+            {
+                if (!ConfigurationKeys.All.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
+                {
+                    throw new ConfigurationException($"{file}: unknown key '{key}' (line {keyNode.Start.Line}).");
+                }
+
+                Flatten(nested, key + ".", file, result);
+                continue;
+            }
+
+            if (!ConfigurationKeys.All.Contains(key))
+            {
+                throw new ConfigurationException($"{file}: unknown key '{key}' (line {keyNode.Start.Line}).");
+            }
+
+            result[key] = valueNode switch
+            {
+                YamlSequenceNode seq when ConfigurationKeys.Lists.Contains(key) => seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new ConfigurationException($"{file}: key '{key}' must be a list of strings (line {c.Start.Line}).")).ToList(),
+                YamlScalarNode scalar when ConfigurationKeys.Lists.Contains(key) => scalar.Value is { Length: > 0 } v ? new List<string> { v } : new List<string>(),
+                YamlScalarNode scalar => scalar.Value ?? string.Empty,
+                _ => throw new ConfigurationException($"{file}: key '{key}' has the wrong shape (line {keyNode.Start.Line})."),
+            };
+        }
+    }
+
+    private static Dictionary<string, (object Value, string Source)> ReadEnvironment(IReadOnlyDictionary<string, string> environment, List<string> warnings)
+    {
+        var result = new Dictionary<string, (object, string)>();
+        var known = ConfigurationKeys.All.ToDictionary(ConfigurationKeys.EnvironmentName);
+        foreach (var (name, value) in environment)
+        {
+            if (!name.StartsWith("VANGUARD_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (known.TryGetValue(name, out var key))
+            {
+                object parsed = ConfigurationKeys.Lists.Contains(key) ? value.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : value;
+                result[key] = (parsed, "env:" + name);
+            }
+            else if (!OtherVariables.Contains(name))
+            {
+                warnings.Add($"Ignoring unknown environment variable {name} (not a configuration key).");
+            }
+        }
+
+        // The original project's switch: VANGUARD_MODE=audit means the monitor profile, unless a profile is set explicitly.
+        if (environment.TryGetValue("VANGUARD_MODE", out var mode))
+        {
+            if (!string.Equals(mode, "audit", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "enforce", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ConfigurationException($"env:VANGUARD_MODE: unknown value '{mode}' (expected 'audit' or 'enforce').");
+            }
+
+            if (string.Equals(mode, "audit", StringComparison.OrdinalIgnoreCase) && !result.ContainsKey(ConfigurationKeys.Profile))
+            {
+                result[ConfigurationKeys.Profile] = ("monitor", "env:VANGUARD_MODE");
+            }
+        }
+
+        return result;
+    }
+
+    private static VanguardOptions Bind(Dictionary<string, (object Value, string Source)> values)
+    {
+        string Text(string key) => values.TryGetValue(key, out var v) ? (string)v.Value : string.Empty;
+        string Source(string key) => values.TryGetValue(key, out var v) ? v.Source : "default";
+        int Int(string key, int min, int max) => (int)Long(key, min, max);
+        long Long(string key, long min, long max)
+        {
+            var text = Text(key);
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+                ? n
+                : throw new ConfigurationException($"{Source(key)}: key '{key}' must be a whole number from {min} to {max}, got '{text}'.");
+        }
+
+        bool Bool(string key)
+        {
+            var text = Text(key);
+            return text.ToLowerInvariant() switch
+            {
+                "true" or "1" or "yes" or "on" => true,
+                "false" or "0" or "no" or "off" => false,
+                _ => throw new ConfigurationException($"{Source(key)}: key '{key}' must be true or false, got '{text}'."),
+            };
+        }
+
+        var profile = ParseProfile(Text(ConfigurationKeys.Profile), ConfigurationKeys.Profile, Source(ConfigurationKeys.Profile));
+        var zones = values.TryGetValue(ConfigurationKeys.SafeZones, out var z) ? (List<string>)z.Value : [];
+        var serverId = Text(ConfigurationKeys.ServerId);
+        if (serverId.Length is 0 or > 64 || !serverId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new ConfigurationException($"{Source(ConfigurationKeys.ServerId)}: key 'server_id' must be 1-64 letters, digits, '-', '_' or '.', got '{serverId}'.");
+        }
+
+        var normalizedZones = new List<string>();
+        foreach (var zone in zones)
+        {
+            var expanded = zone == "~" || zone.StartsWith("~/", StringComparison.Ordinal) ? Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), zone[1..]) : zone;
+            normalizedZones.Add(Path.TrimEndingDirectorySeparator(Path.GetFullPath(expanded)));
+        }
+
+        var rulesDir = Text(ConfigurationKeys.RulesDir);
+        var auditLog = Text(ConfigurationKeys.AuditLog);
+        return new VanguardOptions
+        {
+            Profile = profile,
+            ServerId = serverId,
+            SafeZones = normalizedZones,
+            RulesDirectory = rulesDir.Length == 0 ? null : rulesDir,
+            AuditLogPath = auditLog.Length == 0 ? DefaultAuditLogPath() : auditLog,
+            AuditAllows = Bool(ConfigurationKeys.AuditAllows),
+            AuditMaxBytes = Long(ConfigurationKeys.AuditMaxBytes, 4096, long.MaxValue),
+            AuditMaxFiles = Int(ConfigurationKeys.AuditMaxFiles, 1, 100),
+            Limits = new PreflightLimits(
+                Int(ConfigurationKeys.MaxMessageBytes, 1024, 256 * 1024 * 1024),
+                Int(ConfigurationKeys.MaxDepth, 4, 512),
+                Int(ConfigurationKeys.MaxStrings, 16, 10_000_000)),
+            MaxPendingRequests = Int(ConfigurationKeys.MaxPending, 1, 1_000_000),
+            PendingTimeout = TimeSpan.FromSeconds(Int(ConfigurationKeys.PendingTimeoutSeconds, 1, 86_400)),
+            InspectorBudget = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.InspectorBudgetMs, 1, 60_000)),
+            ShutdownGrace = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.ShutdownGraceMs, 0, 600_000)),
+            Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
+        };
+    }
+
+    private static Profile ParseProfile(string value, string key, string source)
+        => value.ToLowerInvariant() switch
+        {
+            "monitor" or "audit" => Profile.Monitor,
+            "balanced" => Profile.Balanced,
+            "strict" => Profile.Strict,
+            _ => throw new ConfigurationException($"{source}: key '{key}' has unknown value '{value}' (expected monitor, balanced or strict)."),
+        };
+
+    /// <summary>The user's state directory: <c>$XDG_STATE_HOME/mcp-vanguard</c>, <c>~/.local/state/mcp-vanguard</c>, or LocalAppData on Windows.</summary>
+    private static string DefaultAuditLogPath()
+    {
+        var baseDir = OperatingSystem.IsWindows()
+            ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+            : Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        return Path.Join(baseDir, "mcp-vanguard", "audit.jsonl");
+    }
+}

@@ -1,0 +1,42 @@
+using McpVanguard.Inspection.Preflight;
+using McpVanguard.Policy;
+
+namespace McpVanguard.Configuration;
+
+/// <summary>The effective configuration: built once at start-up from every source, validated, then passed everywhere.</summary>
+public sealed record VanguardOptions
+{
+    public required Profile Profile { get; init; }
+
+    /// <summary>Id of the upstream server in audit records and state keys.</summary>
+    public required string ServerId { get; init; }
+
+    /// <summary>Allowed roots for path arguments; empty means no jail.</summary>
+    public required IReadOnlyList<string> SafeZones { get; init; }
+
+    /// <summary>A directory of YAML rules that add to or override the built-in ones by id.</summary>
+    public string? RulesDirectory { get; init; }
+
+    public required string AuditLogPath { get; init; }
+
+    /// <summary>Audit plain allows too (off by default: it costs a write per message).</summary>
+    public required bool AuditAllows { get; init; }
+
+    public required long AuditMaxBytes { get; init; }
+
+    public required int AuditMaxFiles { get; init; }
+
+    public required PreflightLimits Limits { get; init; }
+
+    public required int MaxPendingRequests { get; init; }
+
+    public required TimeSpan PendingTimeout { get; init; }
+
+    /// <summary>Time one inspector may take before the message fails closed.</summary>
+    public required TimeSpan InspectorBudget { get; init; }
+
+    public required TimeSpan ShutdownGrace { get; init; }
+
+    /// <summary>Where each value came from (<c>default</c>, <c>profile:strict</c>, a file path, <c>env:VANGUARD_…</c>, <c>command line</c>).</summary>
+    public required IReadOnlyDictionary<string, string> Sources { get; init; }
+}

@@ -1,0 +1,31 @@
+using McpVanguard.Configuration;
+using McpVanguard.Inspection.Preflight;
+using McpVanguard.Inspection.Rules;
+using McpVanguard.Policy;
+
+namespace McpVanguard.Inspection;
+
+/// <summary>The inspection pipelines for both directions and the preflight limits; shared by every session.</summary>
+public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline agentToServer, InspectionPipeline serverToAgent)
+{
+    public PreflightLimits Limits { get; } = limits;
+
+    public InspectionPipeline AgentToServer { get; } = agentToServer;
+
+    public InspectionPipeline ServerToAgent { get; } = serverToAgent;
+
+    /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
+    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules)
+    {
+        var composer = new PolicyComposer(options.Profile);
+        IInspector[] agentToServer =
+        [
+            new EvasionInspector(),
+            new RuleInspector(rules, options.Profile),
+        ];
+        return new InspectionEngine(
+            options.Limits,
+            new InspectionPipeline(agentToServer, composer, options.InspectorBudget),
+            new InspectionPipeline([], composer, options.InspectorBudget));
+    }
+}

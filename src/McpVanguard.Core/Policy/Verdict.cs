@@ -1,0 +1,26 @@
+using McpVanguard.Inspection;
+
+namespace McpVanguard.Policy;
+
+/// <summary>The policy composer's decision about one message, with every finding that led to it.</summary>
+public sealed record Verdict(VerdictKind Kind, IReadOnlyList<Finding> Findings, string? Reason)
+{
+    public static Verdict Allowed { get; } = new(VerdictKind.Allow, [], null);
+
+    /// <summary>True when the message must not be forwarded.</summary>
+    public bool Blocks => Kind == VerdictKind.Block;
+
+    /// <summary>The ids of the findings, in the order they were found.</summary>
+    public IReadOnlyList<string> RuleIds => Findings.Select(f => f.RuleId).Distinct().ToArray();
+
+    /// <summary>The replay/audit spelling of the verdict (<c>allow</c>, <c>warn</c>, <c>redact</c>, <c>review</c>, <c>shadow-block</c>, <c>block</c>).</summary>
+    public string Label => Kind switch
+    {
+        VerdictKind.Allow => "allow",
+        VerdictKind.Warn => "warn",
+        VerdictKind.Redact => "redact",
+        VerdictKind.Review => "review",
+        VerdictKind.ShadowBlock => "shadow-block",
+        _ => "block",
+    };
+}

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using McpVanguard.Audit;
+using McpVanguard.Inspection;
+using McpVanguard.Inspection.Preflight;
+using McpVanguard.Policy;
+using McpVanguard.Protocol;
+using McpVanguard.Sessions;
+
+namespace McpVanguard.Relay;
+
+/// <summary>
+/// The one relay every transport feeds: it parses each frame, runs the pipeline for its direction, then forwards the
+/// original bytes, or answers a refused request with a JSON-RPC error. Every decision other than a plain allow is audited.
+/// </summary>
+public sealed class McpRelay
+{
+    /// <summary>Audit id for a response whose id matches no request in flight.</summary>
+    public const string UnknownResponseRule = "RPC-004";
+
+    /// <summary>Audit id for a frame longer than the message size limit.</summary>
+    public const string OversizedRule = "PRE-001";
+
+    /// <summary>Audit id for a request refused because too many are in flight.</summary>
+    public const string PendingFullRule = "PRE-004";
+
+    private readonly InspectionEngine _engine;
+    private readonly RelaySession _session;
+    private readonly IMessageSink _agent;
+    private readonly IMessageSink _server;
+    private readonly IAuditSink _audit;
+    private readonly bool _auditAllows;
+
+    public McpRelay(InspectionEngine engine, RelaySession session, IMessageSink agent, IMessageSink server, IAuditSink audit, bool auditAllows = false)
+    {
+        _engine = engine;
+        _session = session;
+        _agent = agent;
+        _server = server;
+        _audit = audit;
+        _auditAllows = auditAllows;
+    }
+
+    public RelaySession Session => _session;
+
+    /// <summary>The frame size limit transports must enforce before handing frames in.</summary>
+    public int MaxMessageBytes => _engine.Limits.MaxMessageBytes;
+
+    /// <summary>Handles one frame sent by the agent.</summary>
+    public ValueTask<StepOutcome> FromAgentAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+        => HandleAsync(frame, Direction.AgentToServer, cancellationToken);
+
+    /// <summary>Handles one frame sent by the upstream server.</summary>
+    public ValueTask<StepOutcome> FromServerAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+        => HandleAsync(frame, Direction.ServerToAgent, cancellationToken);
+
+    /// <summary>Handles a frame that was cut off because it exceeded the size limit; its sender gets an error.</summary>
+    public async ValueTask<StepOutcome> OversizedAsync(Direction direction, CancellationToken cancellationToken)
+    {
+        var reason = $"Message exceeds the size limit of {_engine.Limits.MaxMessageBytes} bytes.";
+        var verdict = Refusal(OversizedRule, reason);
+        await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, JsonRpcErrorCodes.LimitExceeded, reason, [OversizedRule], "block", reason), cancellationToken).ConfigureAwait(false);
+        Audit(direction, null, null, JsonRpcId.Null, verdict, null, 0);
+        return new StepOutcome(verdict, false);
+    }
+
+    /// <summary>Answers every request still waiting for the server (it exited) with an upstream-unavailable error.</summary>
+    public async ValueTask FailPendingAsync(string reason, CancellationToken cancellationToken)
+    {
+        foreach (var pending in _session.AgentRequests.Drain())
+        {
+            var error = JsonRpcErrorWriter.Write(pending.Id, JsonRpcErrorCodes.UpstreamUnavailable, reason);
+            await _agent.SendAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<StepOutcome> HandleAsync(ReadOnlyMemory<byte> frame, Direction direction, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!McpMessageParser.TryParse(frame, _engine.Limits.MaxDepth, out var parsed, out var violation))
+        {
+            return await RefuseMalformedAsync(direction, violation!, started, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var message = parsed!;
+        PendingRequest? answers = null;
+        if (message.IsResponse)
+        {
+            var table = direction == Direction.AgentToServer ? _session.ServerRequests : _session.AgentRequests;
+            if (!table.TryRemove(message.Id, out answers))
+            {
+                // Nobody is waiting for this answer: forwarding it would confuse the peer, and answering a response is not allowed.
+                var unknown = Refusal(UnknownResponseRule, $"Response id {message.Id} matches no request in flight; dropped.");
+                Audit(direction, message, null, message.Id, unknown, null, Elapsed(started));
+                return new StepOutcome(unknown, false);
+            }
+        }
+
+        Verdict verdict;
+        if (!ArgumentWalker.TryWalk(message.Params, _engine.Limits, out var strings, out var limitReason))
+        {
+            verdict = Refusal("PRE-003", limitReason!);
+        }
+        else
+        {
+            var pipeline = direction == Direction.AgentToServer ? _engine.AgentToServer : _engine.ServerToAgent;
+            verdict = pipeline.Inspect(new InspectionContext
+            {
+                Message = message,
+                Direction = direction,
+                SessionId = _session.SessionId,
+                ServerId = answers?.ServerId ?? _session.ServerId,
+                Profile = pipeline.Profile,
+                Strings = strings,
+                RequestMethod = answers?.Method,
+                RequestTool = answers?.Tool,
+            });
+        }
+
+        var elapsed = Elapsed(started);
+        if (verdict.Blocks)
+        {
+            if (message.IsRequest)
+            {
+                var text = $"Blocked by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
+                var code = verdict.RuleIds.Any(r => r.StartsWith("PRE-", StringComparison.Ordinal)) && verdict.Findings.All(f => f.Layer == "L0") ? JsonRpcErrorCodes.LimitExceeded : JsonRpcErrorCodes.PolicyBlocked;
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, code, text, verdict.RuleIds, verdict.Label, verdict.Reason), cancellationToken).ConfigureAwait(false);
+            }
+            else if (message.IsResponse)
+            {
+                // The requester is still waiting: it gets an error in place of the refused answer.
+                var text = $"Response withheld by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
+                var recipient = direction == Direction.AgentToServer ? _server : _agent;
+                await recipient.SendAsync(JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.PolicyBlocked, text, verdict.RuleIds, verdict.Label, verdict.Reason), cancellationToken).ConfigureAwait(false);
+            }
+
+            Audit(direction, message, answers, message.Id, verdict, null, elapsed);
+            return new StepOutcome(verdict, false);
+        }
+
+        if (message.IsRequest)
+        {
+            var table = direction == Direction.AgentToServer ? _session.AgentRequests : _session.ServerRequests;
+            var pending = new PendingRequest(message.Id, message.Method!, message.ToolName, _session.ServerId, Stopwatch.GetTimestamp());
+            if (!table.TryAdd(pending))
+            {
+                var reason = $"Too many requests in flight, or id {message.Id} is already in flight.";
+                var refused = Refusal(PendingFullRule, reason);
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.LimitExceeded, reason, [PendingFullRule], "block", reason), cancellationToken).ConfigureAwait(false);
+                Audit(direction, message, answers, message.Id, refused, null, elapsed);
+                return new StepOutcome(refused, false);
+            }
+        }
+
+        if (verdict.Kind != VerdictKind.Allow || _auditAllows)
+        {
+            Audit(direction, message, answers, message.Id, verdict, null, elapsed);
+        }
+
+        var target = direction == Direction.AgentToServer ? _server : _agent;
+        await target.SendAsync(message.Raw, cancellationToken).ConfigureAwait(false);
+        return new StepOutcome(verdict, true);
+    }
+
+    private async ValueTask<StepOutcome> RefuseMalformedAsync(Direction direction, ProtocolViolation violation, long started, CancellationToken cancellationToken)
+    {
+        var verdict = Refusal(violation.RuleId, violation.Reason);
+
+        // A malformed message is answered, never silently dropped.
+        var error = JsonRpcErrorWriter.Write(violation.Id, violation.Code, violation.Reason, [violation.RuleId], "block", violation.Reason);
+        await ReplyAsync(direction, error, cancellationToken).ConfigureAwait(false);
+        Audit(direction, null, null, violation.Id, verdict, violation.Method, Elapsed(started));
+        return new StepOutcome(verdict, false);
+    }
+
+    private ValueTask ReplyAsync(Direction from, byte[] error, CancellationToken cancellationToken)
+        => (from == Direction.AgentToServer ? _agent : _server).SendAsync(error, cancellationToken);
+
+    private static Verdict Refusal(string ruleId, string reason)
+        => new(VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-00", Severity.Medium, FindingAction.Block, reason)], reason);
+
+    private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+
+    private void Audit(Direction direction, McpMessage? message, PendingRequest? answers, JsonRpcId id, Verdict verdict, string? method, double elapsedMicroseconds)
+    {
+        _audit.Write(new AuditRecord
+        {
+            Time = DateTimeOffset.UtcNow,
+            Session = _session.SessionId,
+            ServerId = answers?.ServerId ?? _session.ServerId,
+            Direction = direction == Direction.AgentToServer ? "agent_to_server" : "server_to_agent",
+            Method = message?.Method ?? answers?.Method ?? method,
+            Tool = message?.ToolName ?? answers?.Tool,
+            RequestId = id.IsNull ? null : id.Json,
+            Verdict = verdict.Label,
+            RuleIds = verdict.RuleIds,
+            Reason = verdict.Reason,
+            ArgumentsSha256 = message is null ? null : HashArguments(message),
+            InspectMicroseconds = Math.Round(elapsedMicroseconds, 1),
+        });
+    }
+
+    private static string? HashArguments(McpMessage message)
+    {
+        if (message.Params is not { } p)
+        {
+            return null;
+        }
+
+        var target = p.TryGetProperty("arguments", out var args) ? args : p;
+        var raw = JsonMarshal.GetRawUtf8Value(target);
+        return Convert.ToHexStringLower(SHA256.HashData(raw));
+    }
+}

@@ -1,0 +1,19 @@
+using McpVanguard.Sessions;
+
+namespace McpVanguard.Relay;
+
+/// <summary>The state of one agent connection: its id, upstream and the requests in flight both ways.</summary>
+public sealed class RelaySession(string sessionId, string serverId, int maxPending, TimeSpan pendingTimeout)
+{
+    public string SessionId { get; } = sessionId;
+
+    public string ServerId { get; } = serverId;
+
+    /// <summary>Agent requests forwarded to the server and not yet answered.</summary>
+    public PendingRequestTable AgentRequests { get; } = new(maxPending, pendingTimeout);
+
+    /// <summary>Server-initiated requests (sampling, elicitation, roots) forwarded to the agent and not yet answered.</summary>
+    public PendingRequestTable ServerRequests { get; } = new(maxPending, pendingTimeout);
+
+    public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+}

@@ -1,0 +1,15 @@
+using McpVanguard.Relay;
+
+namespace McpVanguard.Replay;
+
+/// <summary>An in-memory message sink standing in for a process or socket during replay.</summary>
+public sealed class CollectingSink : IMessageSink
+{
+    public List<byte[]> Messages { get; } = [];
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        Messages.Add(message.ToArray());
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace McpVanguard.Replay;
+
+/// <summary>One step of a replay case: a message from the agent or a server.</summary>
+public sealed record ReplayStep(bool FromAgent, string ServerId, JsonElement Message);
+
+/// <summary>One replay case as REPLAY-FORMAT.md defines it; <see cref="Extra"/> holds the fields the format ignores.</summary>
+public sealed record ReplayCase(string Id, string Category, bool ExpectBlock, IReadOnlyList<ReplayStep> Steps, IReadOnlyDictionary<string, JsonNode?> Extra, int Line);

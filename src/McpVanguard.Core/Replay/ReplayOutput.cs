@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace McpVanguard.Replay;
+
+/// <summary>Writes the <c>--json</c> line of one case exactly as REPLAY-FORMAT.md specifies, keeping the case's extra fields.</summary>
+public static class ReplayOutput
+{
+    public static string ToJsonLine(ReplayResult result)
+    {
+        var node = new JsonObject
+        {
+            ["id"] = result.Case.Id,
+            ["verdict"] = result.Verdict,
+            ["steps"] = new JsonArray(result.Steps.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            ["rules"] = new JsonArray(result.Rules.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            ["elapsed_us"] = Math.Round(result.ElapsedMicroseconds, 1),
+        };
+        foreach (var (key, value) in result.Case.Extra)
+        {
+            node[key] = value?.DeepClone();
+        }
+
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+}

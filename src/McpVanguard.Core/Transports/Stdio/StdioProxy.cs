@@ -1,0 +1,124 @@
+using System.Runtime.InteropServices;
+using McpVanguard.Audit;
+using McpVanguard.Inspection;
+using McpVanguard.Protocol;
+using McpVanguard.Relay;
+
+namespace McpVanguard.Transports.Stdio;
+
+/// <summary>Settings of one <c>vanguard start</c> run.</summary>
+/// <param name="ServerId">The id every audit record carries.</param>
+/// <param name="ShutdownGrace">How long the server gets to exit after its stdin is closed before its process tree is killed.</param>
+public sealed record StdioProxyOptions(string ServerId, TimeSpan ShutdownGrace, int MaxPending, TimeSpan PendingTimeout, bool AuditAllows);
+
+/// <summary>
+/// Local mode: the agent speaks to vanguard on stdin/stdout, vanguard speaks to the server child on its stdin/stdout,
+/// and the relay inspects everything in between. Reading and writing of each side run on separate tasks.
+/// </summary>
+public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioProxyOptions options, TextWriter log)
+{
+    /// <summary>Runs until the agent disconnects, the server exits or a signal arrives; returns the server's exit code.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> command, Stream agentInput, Stream agentOutput, CancellationToken cancellationToken)
+    {
+        await using var upstream = StdioUpstream.Start(command);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = RegisterSignals(stop);
+
+        var toAgent = new StreamMessageWriter(agentOutput);
+        var toServer = new StreamMessageWriter(upstream.Input);
+        var session = new RelaySession(RelaySession.NewId(), options.ServerId, options.MaxPending, options.PendingTimeout);
+        var relay = new McpRelay(engine, session, toAgent, toServer, audit, options.AuditAllows);
+
+        var serverPump = PumpAsync(upstream.Output, Direction.ServerToAgent, relay, CancellationToken.None);
+        var agentPump = PumpAsync(agentInput, Direction.AgentToServer, relay, stop.Token);
+
+        var first = await Task.WhenAny(agentPump, serverPump).ConfigureAwait(false);
+        if (first == agentPump)
+        {
+            // The agent hung up (or a signal arrived): let queued messages reach the server, close its stdin, then give it a grace period.
+            await toServer.DisposeAsync().ConfigureAwait(false);
+            upstream.CloseInput();
+            if (!await upstream.WaitForExitAsync(options.ShutdownGrace).ConfigureAwait(false))
+            {
+                log.WriteLine($"[vanguard] server did not exit within {options.ShutdownGrace.TotalSeconds:0.#} s of stdin closing; killing its process tree.");
+            }
+
+            upstream.KillTree();
+            await serverPump.ConfigureAwait(false);
+        }
+        else
+        {
+            await upstream.WaitForExitAsync(options.ShutdownGrace).ConfigureAwait(false);
+            upstream.KillTree();
+            var code = upstream.HasExited ? upstream.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
+            var reason = $"The MCP server exited (code {code}) before answering.";
+            await relay.FailPendingAsync(reason, CancellationToken.None).ConfigureAwait(false);
+            log.WriteLine($"[vanguard] server '{command[0]}' exited with code {code}; stopping.");
+            await toServer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await upstream.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        await toAgent.DisposeAsync().ConfigureAwait(false);
+        return upstream.HasExited ? upstream.ExitCode : 1;
+    }
+
+    private static async Task PumpAsync(Stream input, Direction direction, McpRelay relay, CancellationToken cancellationToken)
+    {
+        var inFlight = new List<Task>();
+        try
+        {
+            await foreach (var frame in LineFramer.ReadAsync(input, relay.MaxMessageBytes, cancellationToken).ConfigureAwait(false))
+            {
+                var handled = frame.Oversized
+                    ? relay.OversizedAsync(direction, cancellationToken)
+                    : direction == Direction.AgentToServer
+                        ? relay.FromAgentAsync(frame.Data, cancellationToken)
+                        : relay.FromServerAsync(frame.Data, cancellationToken);
+                if (!handled.IsCompleted)
+                {
+                    // A slow inspection delays only its own message; the pump goes on reading.
+                    inFlight.Add(handled.AsTask());
+                    inFlight.RemoveAll(t => t.IsCompleted);
+                }
+                else
+                {
+                    handled.GetAwaiter().GetResult();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown requested by a signal.
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+    }
+
+    private static IDisposable RegisterSignals(CancellationTokenSource stop)
+    {
+        void Handler(PosixSignalContext context)
+        {
+            // Handle SIGINT/SIGTERM/SIGHUP like an agent hang-up: orderly shutdown of the child, no orphans.
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        return new SignalRegistrations(
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handler),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handler),
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, Handler),
+        ]);
+    }
+
+    private sealed class SignalRegistrations(PosixSignalRegistration[] registrations) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var r in registrations)
+            {
+                r.Dispose();
+            }
+        }
+    }
+}

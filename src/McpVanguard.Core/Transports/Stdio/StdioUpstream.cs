@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace McpVanguard.Transports.Stdio;
+
+/// <summary>
+/// The MCP server as a child process: its stdin and stdout are the upstream transport, its stderr, environment and
+/// working directory are inherited from vanguard.
+/// </summary>
+public sealed partial class StdioUpstream : IAsyncDisposable
+{
+    /// <summary>On Linux the child leads its own process group (via setsid) so that grandchildren it leaves behind can be killed too.</summary>
+    private const string SetsidPath = "/usr/bin/setsid";
+
+    private readonly Process _process;
+    private readonly bool _ownsProcessGroup;
+
+    private StdioUpstream(Process process, bool ownsProcessGroup)
+    {
+        _process = process;
+        _ownsProcessGroup = ownsProcessGroup;
+    }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Where messages to the server are written.</summary>
+    public Stream Input => _process.StandardInput.BaseStream;
+
+    /// <summary>Where the server's messages are read from.</summary>
+    public Stream Output => _process.StandardOutput.BaseStream;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts <paramref name="command"/>; throws <see cref="UpstreamStartException"/> with a clear message when it cannot.</summary>
+    public static StdioUpstream Start(IReadOnlyList<string> command)
+    {
+        if (command.Count == 0)
+        {
+            throw new UpstreamStartException("No server command given. Use --server \"CMD ARGS\" or -- CMD ARGS.");
+        }
+
+        var useGroup = OperatingSystem.IsLinux() && File.Exists(SetsidPath);
+        var info = new ProcessStartInfo(useGroup ? SetsidPath : command[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+        foreach (var arg in useGroup ? command : command.Skip(1))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            var process = Process.Start(info) ?? throw new UpstreamStartException($"Could not start '{command[0]}'.");
+            return new StdioUpstream(process, useGroup);
+        }
+        catch (Win32Exception ex)
+        {
+            throw new UpstreamStartException($"Could not start '{command[0]}': {ex.Message}");
+        }
+    }
+
+    /// <summary>Closes the server's stdin: the MCP way of asking a stdio server to shut down.</summary>
+    public void CloseInput()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="grace"/> for the server to exit; true when it did.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan grace)
+    {
+        using var cts = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return _process.HasExited;
+        }
+    }
+
+    /// <summary>Kills the server and every process it started (npx → node → …), so nothing is left orphaned.</summary>
+    public void KillTree()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            // It exited between the check and the kill.
+        }
+
+        if (_ownsProcessGroup)
+        {
+            // Descendants re-parented after their parent exited are no longer in the tree, but still in the group.
+            _ = Kill(-_process.Id, SigKill);
+        }
+    }
+
+    private const int SigKill = 9;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    public async ValueTask DisposeAsync()
+    {
+        KillTree();
+        await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        _process.Dispose();
+    }
+}
