@@ -45,6 +45,8 @@ public sealed class MalformedInputTests : IDisposable
             TestEnvironment.DemoServer(_root.Path));
         await vanguard.InitializeAsync(token);
 
+        // Every case runs even when an earlier one fails, so one run shows the whole picture.
+        var failures = new List<string>();
         var probe = 0;
         foreach (var bad in BadInputs())
         {
@@ -54,17 +56,26 @@ public sealed class MalformedInputTests : IDisposable
             await vanguard.SendAsync($$"""{"jsonrpc":"2.0","id":"{{probeId}}","method":"tools/list"}""", token);
 
             var answer = await vanguard.ReadResponseAsync(probeId, token);
-            Assert.True(answer.TryGetProperty("result", out _), $"after {bad.Name}: tools/list was not answered normally: {answer}");
+            if (!answer.TryGetProperty("result", out _))
+            {
+                failures.Add($"after {bad.Name}: tools/list was not answered normally: {answer}");
+            }
 
             var errors = vanguard.Received.Skip(seenBefore)
                 .Where(message => message.TryGetProperty("error", out _) && !IsId(message, probeId))
                 .ToList();
-            var error = Assert.Single(errors, message => message.GetProperty("error").GetProperty("code").GetInt32() == bad.ExpectedCode);
-            if (bad.ExpectNullId)
+            var matching = errors.Where(message => message.GetProperty("error").GetProperty("code").GetInt32() == bad.ExpectedCode).ToList();
+            if (matching.Count != 1)
             {
-                Assert.Equal(JsonValueKind.Null, error.GetProperty("id").ValueKind);
+                failures.Add($"{bad.Name}: expected one error with code {bad.ExpectedCode}, got [{string.Join(", ", errors)}]");
+            }
+            else if (bad.ExpectNullId && matching[0].GetProperty("id").ValueKind != JsonValueKind.Null)
+            {
+                failures.Add($"{bad.Name}: expected id null, got {matching[0]}");
             }
         }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures) + "\nstderr:\n" + vanguard.Stderr);
 
         // A response to a request nobody sent is not answered, and must not disturb the session either.
         await vanguard.SendAsync("""{"jsonrpc":"2.0","id":"nobody-asked","result":{}}""", token);
