@@ -18,7 +18,7 @@ public static class DemoSession
     private const int MaxStderrLines = 200;
 
     // Table cells stay readable.
-    private const int MaxReasonLength = 100;
+    private const int MaxReasonLength = 80;
 
     /// <summary>Runs <paramref name="steps"/> in order through one session started with <paramref name="launch"/>.</summary>
     /// <exception cref="DemoSessionException">The session could not be established.</exception>
@@ -100,10 +100,10 @@ public static class DemoSession
     {
         var result = await client.CallToolAsync(step.Tool, step.Arguments, cancellationToken: cancellationToken);
         var text = string.Join(' ', result.Content.OfType<TextContentBlock>().Select(block => block.Text));
-        var firstLine = text.Split('\n', 2)[0].Trim();
+        var oneLine = string.Join("; ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
         // A tool error still means the proxy forwarded the call; the server's own refusal is shown as such.
-        return result.IsError == true ? "server refused: " + firstLine : firstLine;
+        return result.IsError == true ? "server refused: " + oneLine : oneLine;
     }
 
     private static DemoStepResult Result(DemoStep step, DemoOutcome outcome, IReadOnlyList<string> ruleIds, string reason) =>

@@ -46,6 +46,13 @@ internal static class DemoCommand
             // Monitor only audits: attacks are forwarded (and the demo server refuses them itself).
             var steps = DemoScript.Steps(enforcing: profile != "monitor");
 
+            // Piped or captured output has no terminal width and would default to 80 columns, which
+            // wraps every reason; a fixed wider table stays readable in logs and CI output.
+            if (Console.IsOutputRedirected)
+            {
+                AnsiConsole.Profile.Width = 150;
+            }
+
             AnsiConsole.MarkupLine($"[bold]McpVanguard demo[/] — profile [bold]{profile}[/], workspace [grey]{Markup.Escape(workspace.Root)}[/]");
             DemoReport report;
             try
@@ -91,7 +98,7 @@ internal static class DemoCommand
             .AddColumn("tool")
             .AddColumn("outcome")
             .AddColumn("rule ids")
-            .AddColumn("reason");
+            .AddColumn("reason / result");
         var number = 0;
         foreach (var step in report.Steps)
         {
