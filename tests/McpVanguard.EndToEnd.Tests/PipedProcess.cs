@@ -107,6 +107,14 @@ internal sealed class PipedProcess : IAsyncDisposable
         return message;
     }
 
+    /// <summary>The rest of stdout as text, for commands whose output is for people, not JSON-RPC.</summary>
+    public async Task<string> ReadTextToEndAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TestEnvironment.Patience);
+        return await _process.StandardOutput.ReadToEndAsync(timeout.Token);
+    }
+
     /// <summary>Reads messages until the response whose id is the string <paramref name="id"/>; returns it.</summary>
     public async Task<JsonElement> ReadResponseAsync(string id, CancellationToken cancellationToken)
     {
