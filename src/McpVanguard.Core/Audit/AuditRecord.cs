@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace McpVanguard.Audit;
 
@@ -46,13 +49,15 @@ public sealed record AuditRecord
 
 [JsonSerializable(typeof(AuditRecord))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-internal sealed partial class AuditJsonContext : JsonSerializerContext
+internal sealed partial class AuditJsonContext : JsonSerializerContext;
+
+/// <summary>The source-generated audit serialiser, with relaxed escaping so that reasons stay readable in the log.</summary>
+internal static class AuditJson
 {
-    /// <summary>Source-generated, with relaxed escaping so that reasons stay readable in the log.</summary>
-    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditRecord> Record { get; } = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditRecord>)new System.Text.Json.JsonSerializerOptions
+    public static JsonTypeInfo<AuditRecord> Record { get; } = (JsonTypeInfo<AuditRecord>)new JsonSerializerOptions
     {
-        TypeInfoResolver = Default,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = AuditJsonContext.Default,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     }.GetTypeInfo(typeof(AuditRecord));
 }

@@ -68,7 +68,7 @@ public sealed class AuditSink : IAuditSink
         {
             try
             {
-                var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Record);
+                var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
                 var stream = OpenForAppend(bytes.Length + 1);
                 stream.Write(bytes);
                 stream.Write(newline);
@@ -152,7 +152,7 @@ public sealed class AuditSink : IAuditSink
     private void Fallback(AuditRecord record, string why)
     {
         FellBack++;
-        var json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Record));
+        var json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record));
         lock (_console)
         {
             _console.WriteLine($"[vanguard] audit ({why}): {json}");

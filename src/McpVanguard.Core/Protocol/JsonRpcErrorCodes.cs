@@ -9,6 +9,9 @@ public static class JsonRpcErrorCodes
     /// <summary>Valid JSON that is not a valid JSON-RPC 2.0 message, including batches (JSON-RPC standard).</summary>
     public const int InvalidRequest = -32600;
 
+    /// <summary>A request whose params do not have the shape its method needs (JSON-RPC standard).</summary>
+    public const int InvalidParams = -32602;
+
     /// <summary>The request was refused by McpVanguard policy; <c>data</c> carries the rule ids.</summary>
     public const int PolicyBlocked = -32001;
 

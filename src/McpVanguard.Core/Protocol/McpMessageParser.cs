@@ -9,9 +9,34 @@ public static class McpMessageParser
     public const string BatchRule = "RPC-002";
     public const string InvalidRequestRule = "RPC-003";
     public const string DepthRule = "PRE-002";
+    public const string InvalidParamsRule = "RPC-005";
 
     /// <summary>Parses <paramref name="frame"/>; never throws for any input.</summary>
     public static bool TryParse(ReadOnlyMemory<byte> frame, int maxDepth, out McpMessage? message, out ProtocolViolation? violation)
+    {
+        message = null;
+        violation = null;
+
+        // JsonDocument validates UTF-8 inside strings only when they are read; check the whole frame up front.
+        if (!System.Text.Unicode.Utf8.IsValid(frame.Span))
+        {
+            violation = new ProtocolViolation(ParseErrorRule, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid UTF-8.", JsonRpcId.Null);
+            return false;
+        }
+
+        try
+        {
+            return TryParseJson(frame, maxDepth, out message, out violation);
+        }
+        catch (InvalidOperationException)
+        {
+            // A string escape that is not valid Unicode (a lone surrogate) in the envelope.
+            violation = new ProtocolViolation(ParseErrorRule, JsonRpcErrorCodes.ParseError, "Parse error: the message holds a string that is not valid Unicode.", JsonRpcId.Null);
+            return false;
+        }
+    }
+
+    private static bool TryParseJson(ReadOnlyMemory<byte> frame, int maxDepth, out McpMessage? message, out ProtocolViolation? violation)
     {
         message = null;
         violation = null;
@@ -46,6 +71,13 @@ public static class McpMessageParser
             return false;
         }
 
+        if (Inspection.Preflight.ArgumentWalker.HasDuplicateKey(root))
+        {
+            document.Dispose();
+            violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: the message repeats a key.", JsonRpcId.Null);
+            return false;
+        }
+
         var hasId = root.TryGetProperty("id", out var idElement);
         var id = JsonRpcId.Null;
         if (hasId && !JsonRpcId.TryFrom(idElement, out id))
@@ -71,10 +103,18 @@ public static class McpMessageParser
                 return false;
             }
 
-            if (root.TryGetProperty("params", out var p) && p.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            // MCP only ever sends params as an object; positional (array) params would slip past keyed inspection.
+            if (root.TryGetProperty("params", out var p) && p.ValueKind is not JsonValueKind.Object)
             {
                 document.Dispose();
                 violation = new ProtocolViolation(InvalidRequestRule, JsonRpcErrorCodes.InvalidRequest, "Invalid request: \"params\" must be an object.", id, method);
+                return false;
+            }
+
+            if (method == "tools/call" && !IsValidToolCall(p))
+            {
+                document.Dispose();
+                violation = new ProtocolViolation(InvalidParamsRule, JsonRpcErrorCodes.InvalidParams, "Invalid params: tools/call needs a string \"name\" and an object \"arguments\".", id, method);
                 return false;
             }
 
@@ -101,4 +141,9 @@ public static class McpMessageParser
         message = new McpMessage(frame, document, hasError ? McpMessageKind.ErrorResponse : McpMessageKind.Response, id, null);
         return true;
     }
+
+    private static bool IsValidToolCall(JsonElement @params)
+        => @params.ValueKind == JsonValueKind.Object
+            && @params.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String && name.GetString()!.Length > 0
+            && (!@params.TryGetProperty("arguments", out var args) || args.ValueKind is JsonValueKind.Object or JsonValueKind.Null);
 }

@@ -101,7 +101,7 @@ public sealed class McpRelay
         Verdict verdict;
         if (!ArgumentWalker.TryWalk(message.Params, _engine.Limits, out var strings, out var limitReason))
         {
-            verdict = Refusal("PRE-003", limitReason!);
+            verdict = Refusal(limitReason is ArgumentWalker.DuplicateKeyReason or ArgumentWalker.InvalidStringReason ? McpMessageParser.InvalidRequestRule : "PRE-003", limitReason!);
         }
         else
         {

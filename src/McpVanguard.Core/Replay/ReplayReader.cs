@@ -38,7 +38,8 @@ public static class ReplayReader
         JsonElement root;
         try
         {
-            using var doc = JsonDocument.Parse(line);
+            // Cases may carry deliberately over-deep messages; the pipeline, not the reader, must judge them.
+            using var doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 4096 });
             root = doc.RootElement.Clone();
         }
         catch (JsonException ex)

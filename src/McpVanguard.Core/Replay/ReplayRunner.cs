@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using McpVanguard.Audit;
 using McpVanguard.Inspection;
 using McpVanguard.Relay;
@@ -28,7 +27,7 @@ public sealed class ReplayRunner(InspectionEngine engine)
                 relays[step.ServerId] = relay;
             }
 
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(step.Message);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(step.Message.GetRawText());
             var outcome = bytes.Length > engine.Limits.MaxMessageBytes
                 ? await relay.OversizedAsync(step.FromAgent ? Protocol.Direction.AgentToServer : Protocol.Direction.ServerToAgent, cancellationToken).ConfigureAwait(false)
                 : step.FromAgent

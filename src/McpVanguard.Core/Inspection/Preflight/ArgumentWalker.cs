@@ -5,6 +5,12 @@ namespace McpVanguard.Inspection.Preflight;
 /// <summary>Walks a message's <c>params</c> recursively (objects and arrays) and canonicalises every string value.</summary>
 public static class ArgumentWalker
 {
+    /// <summary>The reason given when an object repeats a key.</summary>
+    public const string DuplicateKeyReason = "An object in the message repeats a key.";
+
+    /// <summary>The reason given when a string escape is not valid Unicode.</summary>
+    public const string InvalidStringReason = "A string in the message is not valid Unicode (lone surrogate escape).";
+
     /// <summary>Collects the strings of <paramref name="params"/>; false when a limit is exceeded.</summary>
     public static bool TryWalk(JsonElement? @params, PreflightLimits limits, out ArgumentStrings strings, out string? limitReason)
     {
@@ -27,6 +33,54 @@ public static class ArgumentWalker
         return true;
     }
 
+    /// <summary>True when <paramref name="obj"/> repeats a property name; quadratic only in the (small) width of one object.</summary>
+    internal static bool HasDuplicateKey(JsonElement obj)
+    {
+        var count = 0;
+        foreach (var _ in obj.EnumerateObject())
+        {
+            count++;
+        }
+
+        if (count < 2)
+        {
+            return false;
+        }
+
+        if (count > 32)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in obj.EnumerateObject())
+            {
+                if (!names.Add(p.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var i = 0;
+        foreach (var a in obj.EnumerateObject())
+        {
+            var j = 0;
+            foreach (var b in obj.EnumerateObject())
+            {
+                if (j > i && a.NameEquals(b.Name))
+                {
+                    return true;
+                }
+
+                j++;
+            }
+
+            i++;
+        }
+
+        return false;
+    }
+
     private static bool Walk(JsonElement element, string key, int depth, PreflightLimits limits, List<ArgumentString> items, ref int maxDepth, ref string? limitReason)
     {
         if (depth > maxDepth)
@@ -43,6 +97,13 @@ public static class ArgumentWalker
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                if (HasDuplicateKey(element))
+                {
+                    // Parsers that keep the first and the last duplicate disagree on what was sent: a classic smuggling trick.
+                    limitReason = DuplicateKeyReason;
+                    return false;
+                }
+
                 foreach (var property in element.EnumerateObject())
                 {
                     if (!Walk(property.Value, property.Name, depth + 1, limits, items, ref maxDepth, ref limitReason))
@@ -69,7 +130,19 @@ public static class ArgumentWalker
                     return false;
                 }
 
-                items.Add(StringCanonicalizer.Canonicalize(key, element.GetString()!));
+                string value;
+                try
+                {
+                    value = element.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    // "\ud800": an escape that decodes to a lone surrogate; no tool should receive it.
+                    limitReason = InvalidStringReason;
+                    return false;
+                }
+
+                items.Add(StringCanonicalizer.Canonicalize(key, value));
                 return true;
             default:
                 return true;

@@ -1,0 +1,26 @@
+using McpVanguard.Configuration;
+using McpVanguard.Inspection;
+using McpVanguard.Inspection.Rules;
+using McpVanguard.Policy;
+
+namespace McpVanguard.Tests;
+
+/// <summary>Builds the real inspection engine, with the built-in rules, for a profile.</summary>
+internal static class TestEngine
+{
+    private static readonly IReadOnlyList<Rule> Rules = RuleLoader.Load(null);
+
+    public static VanguardOptions Options(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
+    {
+        var cli = new Dictionary<string, object> { ["profile"] = profile.ToString().ToLowerInvariant(), ["audit.log"] = Path.Combine(Path.GetTempPath(), "vanguard-test-audit.jsonl") };
+        if (safeZones is not null)
+        {
+            cli["safe_zones"] = safeZones.ToList();
+        }
+
+        return ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
+    }
+
+    public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
+        => InspectionEngine.Create(Options(profile, safeZones), Rules);
+}
