@@ -1,13 +1,175 @@
+using McpVanguard.Inspection.Preflight;
+
 namespace McpVanguard.Inspection;
 
-/// <summary>Decides which arguments hold paths, commands or URLs, from their key names (and tool names) and shapes.</summary>
+/// <summary>What an argument string holds, as far as the structured analysers care.</summary>
+[Flags]
+public enum ArgumentRole
+{
+    None = 0,
+    Command = 1,
+    Path = 2,
+    Url = 4,
+}
+
+/// <summary>
+/// Decides which arguments hold paths, commands or URLs, from their key names (and tool names) and value shapes.
+/// Conservative on content-like keys: file content, messages and queries are never treated as commands or paths,
+/// because text that merely mentions <c>rm -rf /</c> or <c>/etc/passwd</c> is not an action.
+/// </summary>
 public static class ArgumentRoles
 {
     /// <summary>True for keys such as <c>path</c>, <c>file</c>, <c>source</c>, <c>destination</c>, <c>directory</c>.</summary>
     public static bool IsPathKey(string key)
     {
         var k = key.ToLowerInvariant();
+        if (IsContentKey(k) || k.Contains("profile") || k.Contains("direct") || k is "fileformat" or "filetype" or "dirty")
+        {
+            return false;
+        }
+
         return k.Contains("path") || k.Contains("file") || k.Contains("dir") || k.Contains("folder")
             || k is "source" or "src" or "destination" or "dest" or "dst" or "target" or "root" or "location" or "cwd" or "paths";
+    }
+
+    /// <summary>True for keys that name a command line or a script: <c>command</c>, <c>cmd</c>, <c>script</c>, <c>shell</c>.</summary>
+    public static bool IsCommandKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k is "command" or "cmd" or "script" or "shell" or "commandline" or "command_line" or "cmdline" or "shell_command"
+            or "exec" or "run" or "bash" or "powershell" or "commands" or "cmd_line" or "entrypoint";
+    }
+
+    /// <summary>True for keys holding argv items (<c>args</c>, <c>argv</c>, <c>arguments</c>); they are commands only for exec-like tools.</summary>
+    public static bool IsArgvKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k is "args" or "argv" or "arguments" or "params" or "parameters";
+    }
+
+    /// <summary>True for keys such as <c>url</c>, <c>uri</c>, <c>endpoint</c>, <c>href</c>, <c>link</c>, <c>callback_url</c>.</summary>
+    public static bool IsUrlKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k.Contains("url") || k.Contains("uri") || k is "endpoint" or "href" or "link" or "host" or "hostname" or "webhook";
+    }
+
+    /// <summary>Keys whose values are free text or file content: never a command or a path, whatever they contain.</summary>
+    public static bool IsContentKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k is "content" or "contents" or "text" or "body" or "message" or "messages" or "description" or "query" or "code"
+            or "data" or "prompt" or "comment" or "title" or "summary" or "note" or "notes" or "new_string" or "old_string"
+            or "newtext" or "oldtext" or "new_text" or "old_text" or "patch" or "diff" or "value" or "input_text" or "html" or "markdown";
+    }
+
+    /// <summary>True for tool names that run what they are given: <c>run_command</c>, <c>execute_command</c>, <c>bash</c>, <c>shell</c>, <c>terminal</c>, <c>exec</c>.</summary>
+    public static bool IsExecTool(string? toolName)
+    {
+        if (string.IsNullOrEmpty(toolName))
+        {
+            return false;
+        }
+
+        var t = toolName.ToLowerInvariant();
+        return t.Contains("command") || t.Contains("exec") || t.Contains("shell") || t.Contains("terminal") || t.Contains("bash")
+            || t.Contains("powershell") || t.Contains("run_script") || t is "run" or "sh" or "cmd" or "spawn" or "system";
+    }
+
+    /// <summary>True for tool names that write, move or delete what a path names (so a start-up file becomes persistence).</summary>
+    public static bool IsWriteTool(string? toolName)
+    {
+        if (string.IsNullOrEmpty(toolName))
+        {
+            return false;
+        }
+
+        var t = toolName.ToLowerInvariant();
+        return t.Contains("write") || t.Contains("edit") || t.Contains("create") || t.Contains("append") || t.Contains("save")
+            || t.Contains("put") || t.Contains("upload") || t.Contains("move") || t.Contains("copy") || t.Contains("rename")
+            || t.Contains("delete") || t.Contains("remove") || t.Contains("mkdir") || t.Contains("patch") || t.Contains("replace");
+    }
+
+    /// <summary>The roles of one argument string of a call to <paramref name="toolName"/>.</summary>
+    public static ArgumentRole Classify(ArgumentString s, string? toolName)
+    {
+        var key = s.Key;
+        if (key.Length == 0 || key == "name" && s.Raw == toolName)
+        {
+            // The tool name itself and strings at the top of params are not arguments.
+            return ArgumentRole.None;
+        }
+
+        var role = ArgumentRole.None;
+        if (IsContentKey(key))
+        {
+            // Content may legitimately quote commands and paths; only an explicit URL-like value is looked at.
+            return ArgumentRole.None;
+        }
+
+        if (IsCommandKey(key) || IsArgvKey(key) && IsExecTool(toolName))
+        {
+            role |= ArgumentRole.Command;
+        }
+
+        if (IsUrlKey(key) || HasScheme(s.Canonical))
+        {
+            role |= ArgumentRole.Url;
+        }
+
+        if (IsPathKey(key) || LooksLikePath(s.Canonical))
+        {
+            role |= ArgumentRole.Path;
+        }
+
+        return role;
+    }
+
+    /// <summary>True when the value has a path shape: <c>/x</c>, <c>~</c>, <c>./</c>, <c>../</c>, <c>X:/</c>, <c>//server</c>, <c>file://</c>.</summary>
+    public static bool LooksLikePath(string canonical)
+    {
+        if (canonical.Length == 0 || canonical.Length > 4096 || canonical.Contains('\n'))
+        {
+            return false;
+        }
+
+        var c0 = canonical[0];
+        if (c0 == '/' || c0 == '~')
+        {
+            return canonical.Length == 1 || canonical[1] != '/' || canonical.Length > 2;
+        }
+
+        if (c0 == '.' && (canonical.StartsWith("./", StringComparison.Ordinal) || canonical.StartsWith("../", StringComparison.Ordinal) || canonical == ".."))
+        {
+            return true;
+        }
+
+        if (canonical.Length >= 3 && char.IsAsciiLetter(c0) && canonical[1] == ':' && canonical[2] == '/')
+        {
+            return true;
+        }
+
+        return canonical.StartsWith("file:", StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the value starts with <c>scheme://</c> (RFC 3986 scheme characters).</summary>
+    public static bool HasScheme(string value)
+    {
+        var colon = value.IndexOf("://", StringComparison.Ordinal);
+        if (colon <= 0 || colon > 32)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < colon; i++)
+        {
+            var c = value[i];
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiLetter(value[0]);
     }
 }

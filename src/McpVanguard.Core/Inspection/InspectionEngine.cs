@@ -1,6 +1,9 @@
 using McpVanguard.Configuration;
 using McpVanguard.Inspection.Preflight;
+using McpVanguard.Inspection.Network;
+using McpVanguard.Inspection.Paths;
 using McpVanguard.Inspection.Rules;
+using McpVanguard.Inspection.Shell;
 using McpVanguard.Policy;
 
 namespace McpVanguard.Inspection;
@@ -22,6 +25,12 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         [
             new EvasionInspector(),
             new RuleInspector(rules, options.Profile),
+            new ShellCommandInspector(),
+            new SsrfInspector(),
+            new PathInspector(),
+
+            // Relative paths are resolved against vanguard's working directory, which the server inherits.
+            new SafeZoneInspector(options.SafeZones, Environment.CurrentDirectory),
         ];
         return new InspectionEngine(
             options.Limits,

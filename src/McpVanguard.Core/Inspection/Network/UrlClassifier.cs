@@ -1,0 +1,201 @@
+using System.Collections.Frozen;
+using System.Net;
+
+namespace McpVanguard.Inspection.Network;
+
+/// <summary>
+/// Finds the host a URL really reaches, the way servers' HTTP stacks do rather than the way a naive filter reads it:
+/// <c>user@host</c> and <c>http://good.com@169.254.169.254/</c>, backslashes, percent-encoded hosts, trailing dots,
+/// numeric IPv4 forms, bracketed IPv6 with embedded IPv4, and wildcard-DNS names such as <c>127.0.0.1.nip.io</c>.
+/// </summary>
+public static class UrlClassifier
+{
+    /// <summary>Schemes that turn a fetch into protocol smuggling (gopher, dict), local file reads (file, jar, netdoc) or code paths (php, expect).</summary>
+    private static readonly FrozenSet<string> DangerousSchemes = FrozenSet.Create(StringComparer.Ordinal,
+        "gopher", "dict", "file", "ftp", "ftps", "tftp", "ldap", "ldaps", "jar", "netdoc", "php", "phar", "expect", "smb", "sftp",
+        "telnet", "jndi", "rmi", "glob", "zip", "ogg", "data+file");
+
+    /// <summary>Metadata service host names of the major clouds.</summary>
+    private static readonly FrozenSet<string> MetadataHosts = FrozenSet.Create(StringComparer.Ordinal,
+        "metadata.google.internal", "metadata.goog", "metadata", "metadata.azure.com", "instance-data", "instance-data.ec2.internal",
+        "metadata.tencentyun.com", "metadata.platformequinix.com", "metadata.packet.net");
+
+    /// <summary>Public DNS names that resolve to the address written inside them (used to smuggle internal IPs past host filters).</summary>
+    private static readonly string[] WildcardDnsSuffixes = [".nip.io", ".sslip.io", ".xip.io", ".nip.direct", ".traefik.me"];
+
+    /// <summary>Classifies <paramref name="url"/>; a value without a scheme is read as an <c>http</c> authority (<c>169.254.169.254/latest</c>).</summary>
+    public static UrlClassification Classify(string url)
+    {
+        var s = url.AsSpan().Trim();
+        var rest = s;
+        var colon = s.IndexOf(':');
+        if (colon > 0 && IsScheme(s[..colon]) && !(colon == 1 && s.Length > 2 && s[2] is '/' or '\\'))
+        {
+            var scheme = s[..colon].ToString().ToLowerInvariant();
+            if (DangerousSchemes.Contains(scheme))
+            {
+                return new UrlClassification(UrlRisk.DangerousScheme, scheme, false);
+            }
+
+            if (scheme is not ("http" or "https" or "ws" or "wss"))
+            {
+                return UrlClassification.PublicUrl;
+            }
+
+            rest = s[(colon + 1)..];
+        }
+
+        // Lax parsers accept any number of slashes and backslashes before the authority.
+        rest = rest.TrimStart("/\\");
+        var end = rest.IndexOfAny("/\\?#");
+        var authority = end < 0 ? rest : rest[..end];
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
+        {
+            authority = authority[(at + 1)..];
+        }
+
+        return ClassifyHost(authority);
+    }
+
+    /// <summary>Classifies <c>host[:port]</c> (or <c>[v6]:port</c>), percent-decoding it first.</summary>
+    public static UrlClassification ClassifyHost(ReadOnlySpan<char> authority)
+    {
+        string host;
+        if (authority.StartsWith('['))
+        {
+            var close = authority.IndexOf(']');
+            host = (close < 0 ? authority[1..] : authority[1..close]).ToString();
+        }
+        else
+        {
+            var portColon = authority.LastIndexOf(':');
+            if (portColon >= 0 && authority.IndexOf(':') == portColon)
+            {
+                authority = authority[..portColon];
+            }
+
+            host = authority.ToString();
+        }
+
+        host = PercentDecode(host).ToLowerInvariant().TrimEnd('.');
+        var zone = host.IndexOf('%');
+        if (zone >= 0 && host.Contains(':'))
+        {
+            host = host[..zone];
+        }
+
+        if (host.Length == 0)
+        {
+            return UrlClassification.PublicUrl;
+        }
+
+        if (IpClassifier.TryParseIPv4(host, out var v4, out var obfuscated))
+        {
+            return new UrlClassification(IpClassifier.Classify(v4), FormatV4(v4), obfuscated);
+        }
+
+        if (host.Contains(':') && IPAddress.TryParse(host, out var v6))
+        {
+            var risk = IpClassifier.Classify(v6, out var embedded);
+            return new UrlClassification(risk, v6.ToString(), embedded);
+        }
+
+        return ClassifyName(host);
+    }
+
+    private static UrlClassification ClassifyName(string host)
+    {
+        if (MetadataHosts.Contains(host))
+        {
+            return new UrlClassification(UrlRisk.CloudMetadata, host, false);
+        }
+
+        if (host is "localhost" or "localhost.localdomain" or "ip6-localhost" or "ip6-loopback" or "localtest.me" or "lvh.me"
+            || host.EndsWith(".localhost", StringComparison.Ordinal) || host.EndsWith(".localtest.me", StringComparison.Ordinal)
+            || host.EndsWith(".lvh.me", StringComparison.Ordinal))
+        {
+            return new UrlClassification(UrlRisk.Loopback, "localhost", false);
+        }
+
+        foreach (var suffix in WildcardDnsSuffixes)
+        {
+            if (host.EndsWith(suffix, StringComparison.Ordinal) && TryEmbeddedIPv4(host.AsSpan(0, host.Length - suffix.Length), out var ip))
+            {
+                // 169.254.169.254.nip.io or 10-0-0-1.sslip.io resolve to the address they spell.
+                return new UrlClassification(IpClassifier.Classify(ip), FormatV4(ip), true);
+            }
+        }
+
+        return UrlClassification.PublicUrl;
+    }
+
+    private static bool TryEmbeddedIPv4(ReadOnlySpan<char> labels, out uint ip)
+    {
+        // Dotted form: the last four labels; dashed form: the last label.
+        var dots = 0;
+        var start = labels.Length;
+        while (start > 0 && dots < 4)
+        {
+            start--;
+            if (labels[start] == '.' && ++dots == 4)
+            {
+                start++;
+                break;
+            }
+        }
+
+        if (IpClassifier.TryParseIPv4(labels[start..], out ip, out _) && labels[start..].Count('.') == 3)
+        {
+            return true;
+        }
+
+        var lastDot = labels.LastIndexOf('.');
+        var last = labels[(lastDot + 1)..].ToString();
+        var dash = last.LastIndexOf('-', last.Length - 1);
+        var dashed = last.Replace('-', '.');
+        var firstDigit = 0;
+        while (firstDigit < dashed.Length && dashed.AsSpan(firstDigit).Count('.') > 3)
+        {
+            firstDigit = dashed.IndexOf('.', firstDigit) + 1;
+        }
+
+        return dash >= 0 && IpClassifier.TryParseIPv4(dashed.AsSpan(firstDigit), out ip, out _) && dashed.AsSpan(firstDigit).Count('.') == 3;
+    }
+
+    private static bool IsScheme(ReadOnlySpan<char> s)
+    {
+        if (s.Length > 32 || !char.IsAsciiLetter(s[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string PercentDecode(string host)
+    {
+        for (var round = 0; round < 3 && host.Contains('%'); round++)
+        {
+            var decoded = WebUtility.UrlDecode(host.Replace("+", "%2B", StringComparison.Ordinal));
+            if (decoded == host)
+            {
+                break;
+            }
+
+            host = decoded;
+        }
+
+        return host;
+    }
+
+    private static string FormatV4(uint ip) => $"{ip >> 24}.{(ip >> 16) & 0xFF}.{(ip >> 8) & 0xFF}.{ip & 0xFF}";
+}

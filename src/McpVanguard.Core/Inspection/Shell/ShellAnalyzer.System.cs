@@ -1,0 +1,275 @@
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>Checks on system-administration commands (deletion, disks, permissions, services, history) and on written files.</summary>
+internal sealed partial class ShellAnalyzer
+{
+    private void AnalyzeSystemCommand(List<string> words, int k, string name)
+    {
+        switch (name)
+        {
+            case "rm" or "unlink" or "del" or "rmdir" or "remove-item" or "rd":
+                {
+                    var recursive = name is "remove-item" or "rd" || HasShortFlag(words, k, 'r') || HasShortFlag(words, k, 'R') || words.Contains("--recursive") || words.Contains("-Recurse");
+                    for (var i = k + 1; i < words.Count; i++)
+                    {
+                        var w = words[i];
+                        if (w == "--no-preserve-root")
+                        {
+                            Report(ShellFindings.Destructive);
+                        }
+                        else if (!w.StartsWith('-'))
+                        {
+                            // Destructive: "rm -rf /", "rm -rf ~", "rm -rf /etc" (but not "rm -rf ./build").
+                            if (recursive && IsCriticalDirectory(w))
+                            {
+                                Report(ShellFindings.Destructive);
+                            }
+
+                            // Anti-forensics: "rm -f /var/log/auth.log", "rm ~/.bash_history".
+                            if (ShellTargets.IsTrail(ShellTargets.Fold(w)))
+                            {
+                                Report(ShellFindings.AntiForensics);
+                            }
+                        }
+                    }
+
+                    break;
+                }
+
+            case var _ when name.StartsWith("mkfs", StringComparison.Ordinal) || name is "mke2fs" or "wipefs" or "mkswap" or "format" or "format-volume" or "clear-disk":
+                // Destructive: formatting or wiping a filesystem.
+                Report(ShellFindings.Destructive);
+                break;
+            case "dd":
+                // Destructive: "dd if=/dev/zero of=/dev/sda".
+                foreach (var w in words)
+                {
+                    if (w.StartsWith("of=", StringComparison.Ordinal) && IsBlockDevice(w[3..]))
+                    {
+                        Report(ShellFindings.Destructive);
+                    }
+                }
+
+                break;
+            case "shred":
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var w = words[i];
+                    if (w.StartsWith('-'))
+                    {
+                        continue;
+                    }
+
+                    var folded = ShellTargets.Fold(w);
+                    Report(IsBlockDevice(w) || IsCriticalDirectory(w) ? ShellFindings.Destructive
+                        : ShellTargets.IsTrail(folded) ? ShellFindings.AntiForensics : ShellFindings.Shred);
+                }
+
+                break;
+            case "chmod" or "chown" or "chgrp":
+                Permissions(words, k, name);
+                break;
+            case "setcap":
+                // Privilege escalation: granting capabilities (cap_setuid+ep on an interpreter is root).
+                Report(ShellFindings.PrivilegeChange);
+                break;
+            case "usermod" or "gpasswd" or "adduser" or "useradd" or "add-localgroupmember":
+                // Privilege escalation: joining an admin group ("usermod -aG sudo bob").
+                foreach (var w in words)
+                {
+                    var lw = w.ToLowerInvariant();
+                    if (lw.Contains("sudo") || lw.Contains("wheel") || lw.Contains("admin") || lw.Contains("docker") || lw == "root" || lw == "-o")
+                    {
+                        Report(ShellFindings.PrivilegeChange);
+                    }
+                }
+
+                break;
+            case "visudo":
+                Report(ShellFindings.PrivilegeChange);
+                break;
+            case "su":
+                Report(ShellFindings.Elevation);
+                break;
+            case "history":
+                // Anti-forensics: "history -c".
+                if (HasShortFlag(words, k, 'c') || words.Contains("-w") && words.Contains("/dev/null"))
+                {
+                    Report(ShellFindings.AntiForensics);
+                }
+
+                break;
+            case "unset" or "export" or "declare" or "typeset" or "set" or "setopt" or "unsetopt":
+                // Anti-forensics: "unset HISTFILE", "export HISTSIZE=0", "set +o history".
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var w = words[i].ToUpperInvariant();
+                    if (name == "unset" && w.StartsWith("HIST", StringComparison.Ordinal) || name == "set" && w == "HISTORY" && words[i - 1] == "+o"
+                        || name == "unsetopt" && w.Contains("HIST", StringComparison.Ordinal) || IsHistoryDisabling(words[i]))
+                    {
+                        Report(ShellFindings.AntiForensics);
+                    }
+                }
+
+                break;
+            case "truncate":
+                // Anti-forensics: "truncate -s 0 /var/log/syslog".
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    if (!words[i].StartsWith('-') && ShellTargets.IsTrail(ShellTargets.Fold(words[i])))
+                    {
+                        Report(ShellFindings.AntiForensics);
+                    }
+                }
+
+                break;
+            case "systemctl" or "service" or "killall" or "pkill" or "stop-service" or "sc":
+                // Anti-forensics: stopping the audit or log daemon ("systemctl stop auditd").
+                var stops = name is "killall" or "pkill" or "stop-service" || words.Exists(static w => w is "stop" or "disable" or "mask" or "kill");
+                if (stops && words.Exists(ShellTargets.IsAuditService))
+                {
+                    Report(ShellFindings.AntiForensics);
+                }
+
+                break;
+            case "auditctl":
+                if (words.Contains("-D") || words.Contains("-e") && words.Contains("0"))
+                {
+                    Report(ShellFindings.AntiForensics);
+                }
+
+                break;
+            case "journalctl":
+                if (words.Exists(static w => w.StartsWith("--vacuum", StringComparison.Ordinal)))
+                {
+                    Report(ShellFindings.AntiForensics);
+                }
+
+                break;
+            case "wevtutil" or "clear-eventlog" or "remove-eventlog":
+                if (name != "wevtutil" || words.Exists(static w => w.Equals("cl", StringComparison.OrdinalIgnoreCase) || w.Equals("clear-log", StringComparison.OrdinalIgnoreCase)))
+                {
+                    Report(ShellFindings.AntiForensics);
+                }
+
+                break;
+        }
+    }
+
+    private void Permissions(List<string> words, int k, string name)
+    {
+        var recursive = HasShortFlag(words, k, 'R') || words.Contains("--recursive");
+        string? mode = null;
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.StartsWith('-') && !(name == "chmod" && w.Length > 1 && w[1] is 'r' or 'w' or 'x' or 's'))
+            {
+                continue;
+            }
+
+            if (mode is null)
+            {
+                mode = w;
+
+                // Privilege escalation: setuid/setgid ("chmod u+s /bin/bash", "chmod 4755 x").
+                if (name == "chmod" && (w.Contains("+s", StringComparison.Ordinal) || w.Length == 4 && w[0] is '4' or '2' or '6' && int.TryParse(w, out _)
+                    || w.Length == 5 && w[0] == '0' && w[1] is '4' or '2' or '6'))
+                {
+                    Report(ShellFindings.PrivilegeChange);
+                }
+
+                continue;
+            }
+
+            // Destructive: "chmod -R 777 /", "chown -R nobody /etc".
+            if (recursive && IsCriticalDirectory(w))
+            {
+                Report(ShellFindings.Destructive);
+            }
+        }
+    }
+
+    private static bool IsHistoryDisabling(string word)
+    {
+        if (!word.StartsWith("HIST", StringComparison.OrdinalIgnoreCase) || !IsAssignment(word))
+        {
+            return false;
+        }
+
+        var value = word[(word.IndexOf('=') + 1)..];
+        return value is "" or "/dev/null" or "0";
+    }
+
+    private static bool HasShortFlag(List<string> words, int k, char flag)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.Length > 1 && w[0] == '-' && w[1] != '-' && w.Contains(flag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words and redirections of any command: /dev/tcp sockets, history assignments, files written.</summary>
+    private void CheckWordsAndRedirects(ShellCommand command)
+    {
+        foreach (var w in command.Words)
+        {
+            // Reverse shell: bash's /dev/tcp pseudo-files and gawk's /inet/tcp.
+            if (w.Contains("/dev/tcp/", StringComparison.Ordinal) || w.Contains("/dev/udp/", StringComparison.Ordinal) || w.Contains("/inet/tcp/", StringComparison.Ordinal))
+            {
+                Report(ShellFindings.ReverseShell);
+            }
+
+            if (IsHistoryDisabling(w))
+            {
+                Report(ShellFindings.AntiForensics);
+            }
+        }
+
+        foreach (var r in command.Redirects)
+        {
+            if (r.Target.Contains("/dev/tcp/", StringComparison.Ordinal) || r.Target.Contains("/dev/udp/", StringComparison.Ordinal))
+            {
+                Report(ShellFindings.ReverseShell);
+            }
+            else if (r.Writes && r.Operator != ">&")
+            {
+                CheckWriteTarget(r.Target, truncates: r.Operator is ">" or ">|" or "&>");
+            }
+        }
+    }
+
+    private void CheckWriteTarget(string target, bool truncates)
+    {
+        if (target.Length == 0)
+        {
+            return;
+        }
+
+        var folded = ShellTargets.Fold(target);
+        if (IsBlockDevice(folded))
+        {
+            Report(ShellFindings.Destructive);
+        }
+        else if (ShellTargets.IsPrivilegeFile(folded))
+        {
+            Report(ShellFindings.PrivilegeChange);
+        }
+        else if (ShellTargets.IsPersistence(folded))
+        {
+            Report(ShellFindings.Persistence);
+        }
+        else if (truncates && ShellTargets.IsTrail(folded))
+        {
+            Report(ShellFindings.AntiForensics);
+        }
+    }
+}

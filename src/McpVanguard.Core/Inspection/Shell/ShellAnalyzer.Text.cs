@@ -1,0 +1,73 @@
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>Checks on the raw text of a command that need no tokens.</summary>
+internal sealed partial class ShellAnalyzer
+{
+    /// <summary>Checks on the whole (lower-cased) text that do not need tokens: fork bombs and PowerShell cradles.</summary>
+    private void CheckText(string text)
+    {
+        // Destructive (resource exhaustion): ":(){ :|:& };:" and named variants.
+        var brace = text.IndexOf("(){", StringComparison.Ordinal);
+        if (brace < 0)
+        {
+            brace = text.IndexOf("() {", StringComparison.Ordinal);
+        }
+
+        if (brace > 0 && IsForkBomb(text, brace))
+        {
+            Report(ShellFindings.Destructive);
+        }
+
+        // Download cradle: "IEX (New-Object Net.WebClient).DownloadString('http://…')".
+        if ((HasToken(text, "iex") || text.Contains("invoke-expression", StringComparison.Ordinal))
+            && (text.Contains("downloadstring", StringComparison.Ordinal) || text.Contains("downloaddata", StringComparison.Ordinal)
+                || text.Contains("invoke-webrequest", StringComparison.Ordinal) || text.Contains("invoke-restmethod", StringComparison.Ordinal)
+                || HasToken(text, "iwr") || HasToken(text, "irm") || text.Contains("net.webclient", StringComparison.Ordinal)))
+        {
+            Report(ShellFindings.PowerShellCradle);
+        }
+
+        // Reverse shell: PowerShell TCPClient wired to a stream.
+        if (text.Contains("net.sockets.tcpclient", StringComparison.Ordinal) && text.Contains("getstream", StringComparison.Ordinal))
+        {
+            Report(ShellFindings.ReverseShell);
+        }
+    }
+
+    private static bool IsForkBomb(string text, int brace)
+    {
+        var start = brace;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] is not (';' or '&' or '|'))
+        {
+            start--;
+        }
+
+        var fn = text[start..brace];
+        if (fn.Length == 0)
+        {
+            return false;
+        }
+
+        var body = text[brace..].Replace(" ", string.Empty, StringComparison.Ordinal);
+        return body.Contains(fn + "|" + fn + "&", StringComparison.Ordinal);
+    }
+
+    private static bool HasToken(string text, string token)
+    {
+        var i = text.IndexOf(token, StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            var before = i == 0 || !char.IsAsciiLetterOrDigit(text[i - 1]) && text[i - 1] != '-';
+            var end = i + token.Length;
+            var after = end == text.Length || !char.IsAsciiLetterOrDigit(text[end]) && text[end] != '-';
+            if (before && after)
+            {
+                return true;
+            }
+
+            i = text.IndexOf(token, end, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,52 @@
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>A redirection of one simple command: the operator (<c>&gt;</c>, <c>&gt;&gt;</c>, <c>&gt;&amp;</c>, <c>&lt;</c>, …) and its target word.</summary>
+internal readonly record struct ShellRedirect(string Operator, string Target)
+{
+    /// <summary>True for operators that write to (or truncate) their target.</summary>
+    public bool Writes => Operator.Contains('>');
+}
+
+/// <summary>One simple command: words after quote removal, its redirections and the scripts of substitutions inside it.</summary>
+internal sealed class ShellCommand
+{
+    public List<string> Words { get; } = [];
+
+    public List<ShellRedirect> Redirects { get; } = [];
+
+    /// <summary>Inner scripts of <c>$(…)</c>, backticks and <c>&lt;(…)</c> written in this command's words.</summary>
+    public List<ShellScript> Substitutions { get; } = [];
+
+    public bool IsEmpty => Words.Count == 0 && Redirects.Count == 0 && Substitutions.Count == 0;
+}
+
+/// <summary>Commands joined by <c>|</c>: each reads what the one before it writes.</summary>
+internal sealed class ShellPipeline
+{
+    public List<ShellCommand> Commands { get; } = [];
+}
+
+/// <summary>A parsed command line: pipelines separated by <c>;</c>, <c>&amp;</c>, <c>&amp;&amp;</c>, <c>||</c> or newlines.</summary>
+internal sealed class ShellScript
+{
+    public List<ShellPipeline> Pipelines { get; } = [];
+
+    /// <summary>Every simple command, including those inside substitutions, depth first.</summary>
+    public IEnumerable<ShellCommand> AllCommands()
+    {
+        foreach (var pipeline in Pipelines)
+        {
+            foreach (var command in pipeline.Commands)
+            {
+                yield return command;
+                foreach (var sub in command.Substitutions)
+                {
+                    foreach (var inner in sub.AllCommands())
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+    }
+}
