@@ -17,8 +17,7 @@ public static class StringCanonicalizer
         if (IsPlain(raw))
         {
             // Fast path for the common case: printable ASCII without '%': only case and separators change.
-            var canonical = FoldPlain(raw);
-            return new ArgumentString(key, raw, raw, canonical, EvasionFlags.None);
+            return new ArgumentString(key, raw, raw, FoldPlain(raw), EvasionFlags.None);
         }
 
         var flags = EvasionFlags.None;
@@ -64,7 +63,13 @@ public static class StringCanonicalizer
             flags |= EvasionFlags.MixedScript;
         }
 
-        return new ArgumentString(key, raw, decoded, Fold(decoded), flags);
+        var canonical = Fold(decoded);
+        if (ConfusableFolding.MixesScripts(canonical))
+        {
+            canonical = ConfusableFolding.Fold(canonical);
+        }
+
+        return new ArgumentString(key, raw, decoded, canonical, flags);
     }
 
     private static bool IsPlain(string s)
