@@ -115,41 +115,6 @@ internal static class SensitivePathCatalog
             return false;
         }
 
-        return index < segments.Count && MatchGlob(head, segments[index]) && MatchSegments(tail, segments, index + 1);
-    }
-
-    /// <summary>Matches one segment against a glob with <c>*</c> wildcards (iterative, linear in practice).</summary>
-    private static bool MatchGlob(ReadOnlySpan<char> glob, ReadOnlySpan<char> text)
-    {
-        int g = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (g < glob.Length && glob[g] == text[t])
-            {
-                g++;
-                t++;
-            }
-            else if (g < glob.Length && glob[g] == '*')
-            {
-                star = g++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                g = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (g < glob.Length && glob[g] == '*')
-        {
-            g++;
-        }
-
-        return g == glob.Length;
+        return index < segments.Count && Rules.Glob.Match(head, segments[index], foldCase: false) && MatchSegments(tail, segments, index + 1);
     }
 }
