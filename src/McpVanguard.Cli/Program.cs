@@ -8,6 +8,8 @@ var root = new RootCommand("McpVanguard: a security proxy and firewall for the M
     CheckCommand.Create(),
     RulesCommand.Create(),
     ConfigCommand.Create(),
+    DemoCommand.Create(),
+    DemoServerCommand.Create(),
 };
 
 // vanguard handles SIGINT/SIGTERM itself (the child's process tree must be shut down in order), so the parser must not

@@ -45,14 +45,11 @@ public static class McpMessageParser
         {
             document = JsonDocument.Parse(frame, new JsonDocumentOptions { MaxDepth = maxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
         }
-        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
-        {
-            violation = new ProtocolViolation(DepthRule, JsonRpcErrorCodes.LimitExceeded, $"Message nesting exceeds the limit of {maxDepth}.", JsonRpcId.Null);
-            return false;
-        }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
-            violation = new ProtocolViolation(ParseErrorRule, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid JSON (or not valid UTF-8).", JsonRpcId.Null);
+            violation = ExceedsDepth(frame.Span, maxDepth)
+                ? new ProtocolViolation(DepthRule, JsonRpcErrorCodes.LimitExceeded, $"Message nesting exceeds the limit of {maxDepth}.", JsonRpcId.Null)
+                : new ProtocolViolation(ParseErrorRule, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid JSON.", JsonRpcId.Null);
             return false;
         }
 
@@ -140,6 +137,28 @@ public static class McpMessageParser
 
         message = new McpMessage(frame, document, hasError ? McpMessageKind.ErrorResponse : McpMessageKind.Response, id, null);
         return true;
+    }
+
+    /// <summary>Tells a too-deep message from a broken one by reading tokens until the depth limit is crossed.</summary>
+    private static bool ExceedsDepth(ReadOnlySpan<byte> frame, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = int.MaxValue / 2 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= maxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken before reaching the limit: a plain parse error.
+        }
+
+        return false;
     }
 
     private static bool IsValidToolCall(JsonElement @params)

@@ -23,6 +23,9 @@ public sealed class McpRelay
     /// <summary>Audit id for a frame longer than the message size limit.</summary>
     public const string OversizedRule = "PRE-001";
 
+    /// <summary>Audit id for a message with more strings (or deeper params) than the limits allow.</summary>
+    public const string TooManyStringsRule = "PRE-003";
+
     /// <summary>Audit id for a request refused because too many are in flight.</summary>
     public const string PendingFullRule = "PRE-004";
 
@@ -99,9 +102,12 @@ public sealed class McpRelay
         }
 
         Verdict verdict;
+        var blockCode = JsonRpcErrorCodes.PolicyBlocked;
         if (!ArgumentWalker.TryWalk(message.Params, _engine.Limits, out var strings, out var limitReason))
         {
-            verdict = Refusal(limitReason is ArgumentWalker.DuplicateKeyReason or ArgumentWalker.InvalidStringReason ? McpMessageParser.InvalidRequestRule : "PRE-003", limitReason!);
+            var invalid = limitReason is ArgumentWalker.DuplicateKeyReason or ArgumentWalker.InvalidStringReason;
+            blockCode = invalid ? JsonRpcErrorCodes.InvalidRequest : JsonRpcErrorCodes.LimitExceeded;
+            verdict = Refusal(invalid ? McpMessageParser.InvalidRequestRule : TooManyStringsRule, limitReason!);
         }
         else
         {
@@ -125,8 +131,7 @@ public sealed class McpRelay
             if (message.IsRequest)
             {
                 var text = $"Blocked by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
-                var code = verdict.RuleIds.Any(r => r.StartsWith("PRE-", StringComparison.Ordinal)) && verdict.Findings.All(f => f.Layer == "L0") ? JsonRpcErrorCodes.LimitExceeded : JsonRpcErrorCodes.PolicyBlocked;
-                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, code, text, verdict.RuleIds, verdict.Label, verdict.Reason), cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, blockCode, text, verdict.RuleIds, verdict.Label, verdict.Reason), cancellationToken).ConfigureAwait(false);
             }
             else if (message.IsResponse)
             {

@@ -27,7 +27,26 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
     public bool IsBroken { get; private set; }
 
     public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
-        => IsBroken ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(message, cancellationToken);
+    {
+        if (IsBroken || _queue.Writer.TryWrite(message))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return WaitAndWriteAsync(message, cancellationToken);
+    }
+
+    private async ValueTask WaitAndWriteAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer was closed during shutdown; the destination is going away.
+        }
+    }
 
     private async Task PumpAsync()
     {

@@ -153,3 +153,23 @@ public sealed class McpRelayTests
         Assert.False((await h.FromAgent("""{"jsonrpc":"2.0","id":6,"result":{"roots":[]}}""")).Forwarded);
     }
 }
+
+public sealed class ArrayFormCommandTests
+{
+    [Fact]
+    public async Task An_argv_array_is_also_inspected_as_one_command_line()
+    {
+        var h = new RelayHarness();
+        var outcome = await h.FromAgent("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"shell_exec","arguments":{"cmd":"docker","args":["run","--privileged","-v","/:/host","ubuntu","chroot","/host"]}}}""");
+        Assert.Equal(McpVanguard.Policy.VerdictKind.Block, outcome.Verdict.Kind);
+    }
+
+    [Fact]
+    public async Task An_everyday_argv_array_passes()
+    {
+        var h = new RelayHarness();
+        var outcome = await h.FromAgent("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"shell_exec","arguments":{"cmd":"git","args":["log","--oneline","-n","20"]}}}""");
+        Assert.True(outcome.Forwarded);
+        Assert.Equal(McpVanguard.Policy.VerdictKind.Allow, outcome.Verdict.Kind);
+    }
+}

@@ -35,12 +35,48 @@ public sealed class SsrfInspector : IInspector
             }
             else if (ArgumentRoles.IsUrlKey(s.Key) || ArgumentRoles.HasScheme(s.Canonical))
             {
+                InspectSmuggling(s, findings);
                 if (s.Decoded.Length > 0 && s.Decoded.Length <= 8192 && !s.Decoded.AsSpan().Trim().ContainsAny(" \n\t"))
                 {
                     Report(UrlClassifier.Classify(s.Decoded), findings);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Payloads smuggled inside a URL after decoding: CR/LF splits the request into extra protocol lines (Redis, SMTP,
+    /// HTTP header injection), and <c>../</c> walks out of the web root of the server that receives it.
+    /// </summary>
+    private static void InspectSmuggling(ArgumentString s, List<Finding> findings)
+    {
+        if (!ArgumentRoles.HasScheme(s.Canonical))
+        {
+            return;
+        }
+
+        if (s.Decoded.AsSpan().ContainsAny('\r', '\n'))
+        {
+            Add(findings, new Finding("SSRF-008", "L1", "MCP-09", Severity.High, FindingAction.Block, "CR/LF injected into a URL (request smuggling)"));
+        }
+
+        if (s.Canonical.Contains("/../", StringComparison.Ordinal) || s.Canonical.EndsWith("/..", StringComparison.Ordinal))
+        {
+            Add(findings, new Finding("SSRF-009", "L1", "MCP-08", Severity.High, FindingAction.Block, "Path traversal inside a URL"));
+        }
+    }
+
+    private static void Add(List<Finding> findings, Finding finding)
+    {
+        foreach (var f in findings)
+        {
+            if (f.RuleId == finding.RuleId)
+            {
+                return;
+            }
+        }
+
+        findings.Add(finding);
     }
 
     /// <summary>URLs written inside a command line, and the bare hosts given to curl/wget (which default to http).</summary>

@@ -13,7 +13,8 @@ internal sealed class NormalizedPath
         Climb = climb;
     }
 
-    /// <summary><c>/</c>, <c>~</c>, a drive such as <c>c:</c>, <c>//server</c>, or empty for a relative path.</summary>
+    /// <summary><c>/</c>, <c>~</c>, a drive such as <c>c:</c>, or empty for a relative path.</summary>
+    /// <remarks>A leading <c>//</c> is read as <c>/</c>, as POSIX systems do (<c>//etc/shadow</c> is <c>/etc/shadow</c>); a UNC share is then simply a rooted path.</remarks>
     public string Root { get; }
 
     public List<string> Segments { get; }
@@ -48,11 +49,6 @@ internal sealed class NormalizedPath
         {
             root = "~";
             s = s[1..];
-        }
-        else if (s.StartsWith("//", StringComparison.Ordinal))
-        {
-            root = "//";
-            s = s[2..];
         }
         else if (s.StartsWith('/'))
         {

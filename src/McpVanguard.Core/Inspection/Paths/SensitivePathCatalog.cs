@@ -8,13 +8,13 @@ internal static class SensitivePathCatalog
     public static readonly SensitiveLocation[] Locations =
     [
         new("PATH-010", "SSH private keys and config", "MCP-08",
-            ["**/.ssh/id_*", "**/.ssh/*_rsa", "**/.ssh/*_ed25519", "**/.ssh/*_ecdsa", "**/.ssh/config", "**/.ssh/authorized_keys*"], Block, Block, ["*.pub"]),
+            ["**/.ssh", "**/.ssh/id_*", "**/.ssh/*_rsa", "/etc/ssh/ssh_host_*_key", "**/.ssh/*_ed25519", "**/.ssh/*_ecdsa", "**/.ssh/config", "**/.ssh/authorized_keys*"], Block, Block, ["*.pub"]),
         new("PATH-011", "SSH known hosts", "MCP-08", ["**/.ssh/known_hosts*"], FindingAction.Warn, Block) { ReadSeverity = Severity.Medium },
         new("PATH-012", "cloud and cluster credentials", "MCP-08",
-            ["**/.aws/credentials", "**/.aws/config", "**/.config/gcloud/**", "**/.azure/**", "**/.kube/config", "**/.docker/config.json", "**/.oci/**", "**/.config/doctl/**"], Block, Block),
+            ["**/.aws", "**/.aws/**", "**/.config/gcloud", "**/.config/gcloud/**", "**/.azure", "**/.azure/**", "**/.kube", "**/.kube/config", "**/.docker/config.json", "**/.oci/**", "**/.config/doctl/**"], Block, Block),
         new("PATH-013", "credential stores", "MCP-08",
             ["**/.netrc", "**/_netrc", "**/.pgpass", "**/.git-credentials", "**/.npmrc", "**/.pypirc", "**/.my.cnf", "**/.vault-token", "**/.config/gh/hosts.yml"], Block, Block),
-        new("PATH-014", "GPG keyring", "MCP-08", ["**/.gnupg/**"], Block, Block),
+        new("PATH-014", "GPG keyring", "MCP-08", ["**/.gnupg", "**/.gnupg/**"], Block, Block),
         new("PATH-015", "browser profile secrets", "MCP-08",
             ["**/login data", "**/login data for account", "**/key3.db", "**/key4.db", "**/logins.json", "**/cookies.sqlite", "**/google/chrome/user data/**",
              "**/.config/google-chrome/**", "**/.config/chromium/**", "**/application support/google/chrome/**", "**/microsoft/edge/user data/**", "**/.mozilla/firefox/**"], Block, Block),
@@ -36,6 +36,9 @@ internal static class SensitivePathCatalog
             null, Block) { WriteSeverity = Severity.High },
         new("PATH-023", "cron tables", "MCP-22", ["/etc/cron*", "/etc/cron*/**", "/var/spool/cron/**", "/etc/anacrontab"], FindingAction.Warn, Block)
             { ReadSeverity = Severity.Medium, WriteSeverity = Severity.High },
+        new("PATH-024", "shell and REPL history", "MCP-08",
+            ["**/.bash_history", "**/.zsh_history", "**/.sh_history", "**/.history", "**/.python_history", "**/.psql_history", "**/.mysql_history",
+             "**/.rediscli_history", "**/.node_repl_history", "**/.sqlite_history", "**/consolehost_history.txt", "**/.local/share/fish/fish_history"], Block, Block),
     ];
 
     /// <summary>The first family <paramref name="path"/> falls in, or null.</summary>
@@ -112,41 +115,6 @@ internal static class SensitivePathCatalog
             return false;
         }
 
-        return index < segments.Count && MatchGlob(head, segments[index]) && MatchSegments(tail, segments, index + 1);
-    }
-
-    /// <summary>Matches one segment against a glob with <c>*</c> wildcards (iterative, linear in practice).</summary>
-    private static bool MatchGlob(ReadOnlySpan<char> glob, ReadOnlySpan<char> text)
-    {
-        int g = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (g < glob.Length && glob[g] == text[t])
-            {
-                g++;
-                t++;
-            }
-            else if (g < glob.Length && glob[g] == '*')
-            {
-                star = g++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                g = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (g < glob.Length && glob[g] == '*')
-        {
-            g++;
-        }
-
-        return g == glob.Length;
+        return index < segments.Count && Rules.Glob.Match(head, segments[index], foldCase: false) && MatchSegments(tail, segments, index + 1);
     }
 }

@@ -9,13 +9,20 @@ public sealed class EvasionInspector : IInspector
     {
         var seen = EvasionFlags.None;
         var controlInPath = false;
+        var mixedInTarget = false;
         foreach (var s in context.Strings.Items)
         {
             seen |= s.Flags;
-            if ((s.Flags & EvasionFlags.ControlCharacter) != 0 && ArgumentRoles.IsPathKey(s.Key))
+            if ((s.Flags & (EvasionFlags.ControlCharacter | EvasionFlags.MixedScript)) == 0)
             {
-                controlInPath = true;
+                continue;
             }
+
+            var role = ArgumentRoles.Classify(s, context.ToolName);
+            controlInPath |= (s.Flags & EvasionFlags.ControlCharacter) != 0 && (role & ArgumentRole.Path) != 0;
+
+            // Homoglyphs in prose are odd; in a path, command or URL they only serve to dodge matching.
+            mixedInTarget |= (s.Flags & EvasionFlags.MixedScript) != 0 && role != ArgumentRole.None;
         }
 
         if (seen == EvasionFlags.None)
@@ -48,7 +55,11 @@ public sealed class EvasionInspector : IInspector
             findings.Add(new Finding("PRE-014", "L0", "MCP-03", Severity.Medium, FindingAction.Warn, "Invisible, bidi-control or tag characters in an argument."));
         }
 
-        if ((seen & EvasionFlags.MixedScript) != 0)
+        if (mixedInTarget)
+        {
+            findings.Add(new Finding("PRE-016", "L0", "MCP-03", Severity.High, FindingAction.Block, "A path, command or URL mixes Latin with Cyrillic or Greek letters (homoglyphs)."));
+        }
+        else if ((seen & EvasionFlags.MixedScript) != 0)
         {
             findings.Add(new Finding("PRE-015", "L0", "MCP-03", Severity.Medium, FindingAction.Warn, "A word mixes Latin with Cyrillic or Greek letters (homoglyphs)."));
         }

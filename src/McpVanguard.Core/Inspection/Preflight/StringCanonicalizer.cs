@@ -25,8 +25,7 @@ public static class StringCanonicalizer
         if (IsPlain(raw))
         {
             // Fast path for the common case: printable ASCII without '%': only case and separators change.
-            var canonical = FoldPlain(raw);
-            return new ArgumentString(key, raw, raw, canonical, EvasionFlags.None);
+            return new ArgumentString(key, raw, raw, FoldPlain(raw), EvasionFlags.None);
         }
 
         var flags = EvasionFlags.None;
@@ -72,7 +71,13 @@ public static class StringCanonicalizer
             flags |= EvasionFlags.MixedScript;
         }
 
-        return new ArgumentString(key, raw, decoded, Fold(decoded), flags);
+        var canonical = Fold(decoded);
+        if (ConfusableFolding.MixesScripts(canonical))
+        {
+            canonical = ConfusableFolding.Fold(canonical);
+        }
+
+        return new ArgumentString(key, raw, decoded, canonical, flags);
     }
 
     // Vectorised scans: a 100 KB file body is checked and folded in a few microseconds instead of char by char.

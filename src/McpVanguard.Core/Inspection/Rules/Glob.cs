@@ -11,30 +11,30 @@ public sealed class Glob
 
     public override string ToString() => _pattern;
 
-    /// <summary>Matches with the classic two-pointer algorithm: linear in practice, no regex and no backtracking blow-up.</summary>
-    public bool IsMatch(string text)
-    {
-        if (IsMatchAll)
-        {
-            return true;
-        }
+    public bool IsMatch(string text) => IsMatchAll || Match(_pattern, text, foldCase: true);
 
-        int p = 0, t = 0, star = -1, mark = 0;
+    /// <summary>
+    /// Matches <paramref name="text"/> against a lower-case glob with the classic two-pointer algorithm: linear in
+    /// practice, no regex and no backtracking blow-up.
+    /// </summary>
+    internal static bool Match(ReadOnlySpan<char> glob, ReadOnlySpan<char> text, bool foldCase)
+    {
+        int g = 0, t = 0, star = -1, mark = 0;
         while (t < text.Length)
         {
-            if (p < _pattern.Length && (_pattern[p] == '?' || _pattern[p] == char.ToLowerInvariant(text[t])))
+            if (g < glob.Length && (glob[g] == '?' || glob[g] == (foldCase ? char.ToLowerInvariant(text[t]) : text[t])))
             {
-                p++;
+                g++;
                 t++;
             }
-            else if (p < _pattern.Length && _pattern[p] == '*')
+            else if (g < glob.Length && glob[g] == '*')
             {
-                star = p++;
+                star = g++;
                 mark = t;
             }
             else if (star >= 0)
             {
-                p = star + 1;
+                g = star + 1;
                 t = ++mark;
             }
             else
@@ -43,11 +43,11 @@ public sealed class Glob
             }
         }
 
-        while (p < _pattern.Length && _pattern[p] == '*')
+        while (g < glob.Length && glob[g] == '*')
         {
-            p++;
+            g++;
         }
 
-        return p == _pattern.Length;
+        return g == glob.Length;
     }
 }

@@ -24,6 +24,9 @@ public sealed record Rule
 
     public required IReadOnlyList<Glob> Keys { get; init; }
 
+    /// <summary>Argument keys the rule never looks at, even when <see cref="Keys"/> matches them (prose that only mentions an attack).</summary>
+    public IReadOnlyList<Glob> ExcludedKeys { get; init; } = [];
+
     /// <summary>Compiled with <see cref="RegexOptions.NonBacktracking"/>: matching is linear in the input.</summary>
     public required Regex Pattern { get; init; }
 
@@ -50,7 +53,7 @@ public sealed record Rule
         return tool is null ? Tools.Count == 1 && Tools[0].IsMatchAll : AnyMatch(Tools, tool);
     }
 
-    public bool KeyApplies(string key) => AnyMatch(Keys, key);
+    public bool KeyApplies(string key) => AnyMatch(Keys, key) && (ExcludedKeys.Count == 0 || !AnyMatch(ExcludedKeys, key));
 
     private static bool AnyMatch(IReadOnlyList<Glob> globs, string value)
     {

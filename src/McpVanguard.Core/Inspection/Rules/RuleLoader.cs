@@ -20,7 +20,7 @@ public static class RuleLoader
 
     private static readonly HashSet<string> RuleKeys =
     [
-        "id", "title", "category", "severity", "action", "profiles", "methods", "tools", "keys", "pattern",
+        "id", "title", "category", "severity", "action", "profiles", "methods", "tools", "keys", "exclude_keys", "pattern",
         "match_decoded", "description", "examples", "enabled",
     ];
 
@@ -184,6 +184,7 @@ public static class RuleLoader
             Methods = Globs(StringList(map, "methods", source, id) ?? ["tools/call"]),
             Tools = Globs(StringList(map, "tools", source, id) ?? ["*"]),
             Keys = Globs(StringList(map, "keys", source, id) ?? ["*"]),
+            ExcludedKeys = Globs(StringList(map, "exclude_keys", source, id) ?? []),
             Pattern = pattern,
             MatchDecoded = Optional(map, "match_decoded") is "true",
             Description = Optional(map, "description"),

@@ -86,6 +86,20 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         }
     }
 
+    private static bool HasRemoteUrl(List<string> words, int from)
+    {
+        for (var i = from; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void AnalyzePipeline(ShellPipeline pipeline, int nesting)
     {
         int downloader = -1, decoder = -1, netcat = -1, sensitiveFind = -1;
@@ -101,7 +115,8 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             }
 
             var name = NameOf(words[k]);
-            if (downloader < 0 && Downloaders.Contains(name))
+            // Any stage that names a remote URL is a fetcher, whatever the program is called: "$a$b -s http://x | sh".
+            if (downloader < 0 && (Downloaders.Contains(name) || HasRemoteUrl(words, k)))
             {
                 downloader = i;
             }

@@ -32,8 +32,10 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
         var serverPump = PumpAsync(upstream.Output, Direction.ServerToAgent, relay, CancellationToken.None);
         var agentPump = PumpAsync(agentInput, Direction.AgentToServer, relay, stop.Token);
 
-        var first = await Task.WhenAny(agentPump, serverPump).ConfigureAwait(false);
-        if (first == agentPump)
+        // A signal must not wait for the agent's stdin: a console read does not observe cancellation.
+        var signalled = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+        var first = await Task.WhenAny(agentPump, serverPump, signalled).ConfigureAwait(false);
+        if (first != serverPump)
         {
             // The agent hung up (or a signal arrived): let queued messages reach the server, close its stdin, then give it a grace period.
             await toServer.DisposeAsync().ConfigureAwait(false);

@@ -52,3 +52,16 @@ public sealed class StringCanonicalizerTests
         Assert.True(result.Flags.HasFlag(EvasionFlags.MultipleEncoding));
     }
 }
+
+public sealed class ConfusableFoldingTests
+{
+    [Theory]
+    [InlineData("/\u0435tc/\u0455hadow", "/etc/shadow")]
+    [InlineData("c\u0430t /etc/passwd", "cat /etc/passwd")]
+    public void Mixed_script_text_folds_homoglyphs_to_latin(string raw, string canonical)
+        => Assert.Equal(canonical, StringCanonicalizer.Canonicalize("path", raw).Canonical);
+
+    [Fact]
+    public void Text_in_one_non_latin_script_is_left_alone()
+        => Assert.Equal("привет мир", StringCanonicalizer.Canonicalize("text", "Привет мир").Canonical);
+}

@@ -1,0 +1,144 @@
+using McpVanguard.Inspection;
+using McpVanguard.Inspection.Rules;
+using McpVanguard.Policy;
+
+namespace McpVanguard.Tests.Rules;
+
+public sealed class RuleLoaderTests : IDisposable
+{
+    private const string ValidRule = """
+          - id: T-001
+            title: Test rule
+            category: MCP-06
+            severity: high
+            action: block
+            pattern: 'evil'
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("vanguard-rules-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string WriteRules(string name, string body)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, "rules:\n" + body + "\n");
+        return path;
+    }
+
+    [Fact]
+    public void Unknown_rule_key_names_the_key_and_the_file()
+    {
+        var path = WriteRules("typo.yaml", ValidRule + "\n    severty: low");
+        var ex = Assert.Throws<RuleLoadException>(() => RuleLoader.Load(_dir));
+        Assert.Contains("'severty'", ex.Message);
+        Assert.Contains(path, ex.Message);
+    }
+
+    [Fact]
+    public void Bad_severity_value_is_refused_with_the_allowed_values()
+    {
+        WriteRules("sev.yaml", ValidRule.Replace("severity: high", "severity: extreme"));
+        var ex = Assert.Throws<RuleLoadException>(() => RuleLoader.Load(_dir));
+        Assert.Contains("'severity'", ex.Message);
+        Assert.Contains("'extreme'", ex.Message);
+        Assert.Contains("critical", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("(?=foo)bar")]
+    [InlineData("foo(?!bar)")]
+    [InlineData("(?<=x)y")]
+    [InlineData("(a)\\1")]
+    [InlineData("(?>atomic)")]
+    public void Patterns_that_need_backtracking_are_refused(string pattern)
+    {
+        WriteRules("regex.yaml", ValidRule.Replace("'evil'", "'" + pattern + "'"));
+        var ex = Assert.Throws<RuleLoadException>(() => RuleLoader.Load(_dir));
+        Assert.Contains("NonBacktracking", ex.Message);
+        Assert.Contains("T-001", ex.Message);
+    }
+
+    [Fact]
+    public void Duplicate_ids_in_one_file_are_refused()
+    {
+        var path = WriteRules("dup.yaml", ValidRule + "\n" + ValidRule.Replace("Test rule", "Other"));
+        var ex = Assert.Throws<RuleLoadException>(() => RuleLoader.Load(_dir));
+        Assert.Contains("'T-001' appears twice", ex.Message);
+        Assert.Contains(path, ex.Message);
+    }
+
+    [Fact]
+    public void A_rules_directory_overrides_a_built_in_rule_by_id()
+    {
+        var builtIn = RuleLoader.Load(null);
+        var path = WriteRules("override.yaml", """
+              - id: FS-001
+                title: Local account files, stricter
+                category: MCP-08
+                severity: high
+                action: warn
+                pattern: '/etc/+(shadow|passwd)'
+            """);
+
+        var rules = RuleLoader.Load(_dir);
+
+        Assert.Equal(builtIn.Count, rules.Count);
+        var rule = Assert.Single(rules, r => r.Id == "FS-001");
+        Assert.Equal("Local account files, stricter", rule.Title);
+        Assert.Equal(FindingAction.Warn, rule.Action);
+        Assert.Equal(path, rule.Source);
+        Assert.Empty(rule.Matches);
+    }
+
+    [Fact]
+    public void A_rules_directory_adds_new_rules_after_the_built_in_ones()
+    {
+        var builtIn = RuleLoader.Load(null);
+        WriteRules("extra.yml", ValidRule);
+
+        var rules = RuleLoader.Load(_dir);
+
+        Assert.Equal(builtIn.Count + 1, rules.Count);
+        Assert.Equal("T-001", rules[^1].Id);
+        Assert.Equal([Profile.Monitor, Profile.Balanced, Profile.Strict], rules[^1].Profiles.Order());
+    }
+
+    [Fact]
+    public void Enabled_false_removes_a_built_in_rule()
+    {
+        var builtIn = RuleLoader.Load(null);
+        Assert.Contains(builtIn, r => r.Id == "CMD-001");
+        WriteRules("disable.yaml", """
+              - id: CMD-001
+                enabled: false
+            """);
+
+        var rules = RuleLoader.Load(_dir);
+
+        Assert.Equal(builtIn.Count - 1, rules.Count);
+        Assert.DoesNotContain(rules, r => r.Id == "CMD-001");
+    }
+
+    [Fact]
+    public void A_missing_rules_directory_is_an_error()
+    {
+        var ex = Assert.Throws<RuleLoadException>(() => RuleLoader.Load(Path.Combine(_dir, "nope")));
+        Assert.Contains("does not exist", ex.Message);
+    }
+
+    [Fact]
+    public void Embedded_rules_have_unique_ids_and_known_categories()
+    {
+        var taxonomy = new HashSet<string>
+        {
+            "MCP-00", "MCP-03", "MCP-04", "MCP-05", "MCP-06", "MCP-07", "MCP-08", "MCP-09", "MCP-10", "MCP-13", "MCP-14",
+            "MCP-16", "MCP-17", "MCP-19", "MCP-21", "MCP-22", "MCP-24",
+        };
+        var rules = RuleLoader.Load(null);
+        Assert.True(rules.Count >= 70, $"only {rules.Count} embedded rules");
+        Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(rules, r => Assert.Contains(r.Category, taxonomy));
+        Assert.All(rules, r => Assert.True(r.Matches.Count >= 2 && r.NonMatches.Count >= 2, $"{r.Id} needs at least two match and two no_match examples"));
+    }
+}

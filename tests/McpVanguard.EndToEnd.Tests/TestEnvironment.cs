@@ -1,0 +1,65 @@
+using ModelContextProtocol.Client;
+
+namespace McpVanguard.EndToEnd;
+
+/// <summary>
+/// Where the real parts are: the built <c>vanguard.dll</c> (copied next to the tests by the project
+/// reference) and the Node peers that scripts/install-test-deps.sh puts in tests/node/node_modules.
+/// </summary>
+internal static class TestEnvironment
+{
+    /// <summary>Generous on purpose: a first call pays for .NET and Node start-up on a busy 2-core machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static string VanguardDll { get; } = Path.Combine(AppContext.BaseDirectory, "vanguard.dll");
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string NodeModules => Path.Combine(RepositoryRoot, "tests", "node", "node_modules");
+
+    public static string FilesystemServer => Path.Combine(NodeModules, "@modelcontextprotocol", "server-filesystem", "dist", "index.js");
+
+    public static string EverythingServer => Path.Combine(NodeModules, "@modelcontextprotocol", "server-everything", "dist", "index.js");
+
+    /// <summary>A plain-Node script from tests/node/fixtures (no npm packages needed).</summary>
+    public static string NodeFixture(string name) => Path.Combine(RepositoryRoot, "tests", "node", "fixtures", name);
+
+    /// <summary>Skips the calling test with the fix in the message when the npm peers are not installed.</summary>
+    public static void RequireNodePackages()
+    {
+        if (!File.Exists(FilesystemServer) || !File.Exists(EverythingServer))
+        {
+            Assert.Skip($"the official MCP reference servers are not installed under {NodeModules}; run scripts/install-test-deps.sh");
+        }
+    }
+
+    /// <summary><c>dotnet vanguard.dll start OPTIONS -- SERVER...</c> as an argument list.</summary>
+    public static IReadOnlyList<string> StartArguments(IEnumerable<string> startOptions, IEnumerable<string> server) =>
+        [VanguardDll, "start", .. startOptions, "--", .. server];
+
+    /// <summary>The command line of the bundled demo server, run from the same build as vanguard.</summary>
+    public static IReadOnlyList<string> DemoServer(string root) => ["dotnet", VanguardDll, "demo-server", "--root", root];
+
+    /// <summary>An official SDK client transport that launches vanguard in front of <paramref name="server"/>.</summary>
+    public static StdioClientTransport VanguardTransport(IEnumerable<string> startOptions, IEnumerable<string> server, Action<string>? stderr = null) =>
+        new(new StdioClientTransportOptions
+        {
+            Name = "vanguard",
+            Command = "dotnet",
+            Arguments = [.. StartArguments(startOptions, server)],
+            StandardErrorLines = stderr,
+        });
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "McpVanguard.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no McpVanguard.slnx above {AppContext.BaseDirectory}");
+    }
+}
