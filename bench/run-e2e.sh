@@ -24,10 +24,8 @@ done
 out="$repo_root/artifacts/bench"
 mkdir -p "$out"
 
-# The harness's own npm dependencies (SDK client, server-everything), project-local, installed only when missing.
-if [[ ! -d bench/e2e/node_modules/@modelcontextprotocol/server-everything ]]; then
-    (cd bench/e2e && npm install --no-audit --no-fund --loglevel=error)
-fi
+# The SDK client and server-everything, project-local in tests/node (a no-op when already installed).
+bash scripts/install-test-deps.sh >&2
 
 rid="linux-x64"
 if [[ $publish -eq 1 ]]; then

@@ -12,7 +12,8 @@ namespace McpVanguard.Benchmarks;
 /// pipeline, policy, pending table, forward or error reply) with in-memory sinks that copy nothing.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
+[VanguardJob]
+[MedianColumn]
 public class RelayBenchmarks
 {
     private static readonly JsonRpcId Id = JsonRpcId.FromNumber(Messages.RequestId);

@@ -8,7 +8,8 @@ namespace McpVanguard.Benchmarks;
 
 /// <summary>The relay's stages on their own: parse only, canonicalise only (walk + canonical copies), inspectors only.</summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
+[VanguardJob]
+[MedianColumn]
 public class StageBenchmarks
 {
     private InspectionEngine _engine = null!;

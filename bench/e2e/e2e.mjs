@@ -2,12 +2,10 @@
 // `vanguard start`, and reports per-call latency, start-up time (spawn -> initialize answered) and vanguard's RSS.
 //
 //   node bench/e2e/e2e.mjs --vanguard "dotnet artifacts/vanguard/vanguard.dll" [--label jit] [--calls 1000]
-//        [--rounds 3] [--warmup 100] [--startup-runs 10] [--json out.json]
+//        [--rounds 3] [--warmup 100] [--startup-runs 10] [--json out.json] [--node-modules DIR/node_modules]
 //
 // Several targets can be given (--vanguard may repeat, each "LABEL=COMMAND" or just COMMAND). Rounds alternate
 // direct and proxied sessions so that background load from other processes hits both alike; medians are reported.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -15,7 +13,13 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
+
+// The peers come from the project's test folder (scripts/install-test-deps.sh installs them there), or --node-modules.
+const nodeModulesArg = process.argv.indexOf("--node-modules");
+const peersRoot = nodeModulesArg > 0 ? dirname(process.argv[nodeModulesArg + 1]) : join(here, "..", "..", "tests", "node");
+const require = createRequire(join(peersRoot, "package.json"));
+const { Client } = require("@modelcontextprotocol/sdk/client/index.js");
+const { StdioClientTransport } = require("@modelcontextprotocol/sdk/client/stdio.js");
 
 function parseArgs(argv) {
   const opts = { vanguard: [], calls: 1000, rounds: 3, warmup: 100, startupRuns: 10, json: null, server: null };
@@ -30,6 +34,7 @@ function parseArgs(argv) {
       case "--startup-runs": opts.startupRuns = Number(next()); break;
       case "--json": opts.json = next(); break;
       case "--server": opts.server = next(); break;
+      case "--node-modules": next(); break; // handled above
       default: throw new Error(`unknown argument ${a}`);
     }
   }
