@@ -8,6 +8,9 @@ namespace McpVanguard.Benchmarks;
 /// <summary>Builds the engine the way <c>vanguard start</c> does: built-in rules, configuration defaults, one profile.</summary>
 public static class BenchEngine
 {
+    /// <summary>The built-in rules, loaded once.</summary>
+    public static IReadOnlyList<Rule> Rules { get; } = RuleLoader.Load(null);
+
     public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
     {
         var cli = new Dictionary<string, object>
@@ -21,6 +24,6 @@ public static class BenchEngine
         }
 
         var options = ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
-        return InspectionEngine.Create(options, RuleLoader.Load(null));
+        return InspectionEngine.Create(options, Rules);
     }
 }

@@ -36,7 +36,7 @@ public class LargeMessageBenchmarks
         }
 
         _writeFile = message!;
-        Console.WriteLine($"// GCSettings: LOH threshold env = {Environment.GetEnvironmentVariable("DOTNET_GCLOHThreshold") ?? "(runtime default)"}");
+        Console.WriteLine($"// GC LOHThreshold in effect: {GC.GetConfigurationVariables().GetValueOrDefault("LOHThreshold")}");
     }
 
     [GlobalCleanup]

@@ -8,4 +8,18 @@ if (args is ["startup"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll breakdown   (time and allocation per stage and per inspector)
+if (args is ["breakdown"])
+{
+    McpVanguard.Benchmarks.InspectorBreakdown.Run();
+    return;
+}
+
+// dotnet bench/.../McpVanguard.Benchmarks.dll loop run_command 10   (a hot loop for perf record)
+if (args is ["loop", var name, var seconds])
+{
+    McpVanguard.Benchmarks.HotLoop.Run(name, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
