@@ -84,7 +84,7 @@ internal static class ReplayCommand
         }
 
         var t = report.Total;
-        AnsiConsole.MarkupLine($"{t.Cases} cases: recall {t.Recall:0.000}, false-positive rate {t.FalsePositiveRate:0.000}, precision {t.Precision:0.000}");
+        Console.WriteLine($"{t.Cases} cases ({t.Attacks} attacks, {t.Benign} benign): {t.Caught} caught, {t.Missed} missed, {t.FalsePositives} false positives; recall {t.Recall:0.000}, false-positive rate {t.FalsePositiveRate:0.000}, precision {t.Precision:0.000}");
     }
 
     private static string Color(int value, string color) => value == 0 ? "0" : $"[{color}]{value}[/]";

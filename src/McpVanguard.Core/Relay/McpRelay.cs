@@ -35,6 +35,7 @@ public sealed class McpRelay
     private readonly IMessageSink _server;
     private readonly IAuditSink _audit;
     private readonly bool _auditAllows;
+    private readonly bool _monitor;
 
     public McpRelay(InspectionEngine engine, RelaySession session, IMessageSink agent, IMessageSink server, IAuditSink audit, bool auditAllows = false)
     {
@@ -44,6 +45,7 @@ public sealed class McpRelay
         _server = server;
         _audit = audit;
         _auditAllows = auditAllows;
+        _monitor = engine.AgentToServer.Profile == Profile.Monitor;
     }
 
     public RelaySession Session => _session;
@@ -84,7 +86,7 @@ public sealed class McpRelay
         var started = Stopwatch.GetTimestamp();
         if (!McpMessageParser.TryParse(frame, _engine.Limits.MaxDepth, out var parsed, out var violation))
         {
-            return await RefuseMalformedAsync(direction, violation!, started, cancellationToken).ConfigureAwait(false);
+            return await RefuseMalformedAsync(direction, frame, violation!, started, cancellationToken).ConfigureAwait(false);
         }
 
         using var message = parsed!;
@@ -95,9 +97,9 @@ public sealed class McpRelay
             if (!table.TryRemove(message.Id, out answers))
             {
                 // Nobody is waiting for this answer: forwarding it would confuse the peer, and answering a response is not allowed.
-                var unknown = Refusal(UnknownResponseRule, $"Response id {message.Id} matches no request in flight; dropped.");
+                var unknown = Refusal(UnknownResponseRule, $"Response id {message.Id} matches no request in flight.");
                 Audit(direction, message, null, message.Id, unknown, null, Elapsed(started));
-                return new StepOutcome(unknown, false);
+                return await ForwardIfMonitoringAsync(direction, message.Raw, unknown, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -153,8 +155,13 @@ public sealed class McpRelay
             {
                 var reason = $"Too many requests in flight, or id {message.Id} is already in flight.";
                 var refused = Refusal(PendingFullRule, reason);
-                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.LimitExceeded, reason, [PendingFullRule], "block", reason), cancellationToken).ConfigureAwait(false);
                 Audit(direction, message, answers, message.Id, refused, null, elapsed);
+                if (!refused.Blocks)
+                {
+                    return await ForwardIfMonitoringAsync(direction, message.Raw, refused, cancellationToken).ConfigureAwait(false);
+                }
+
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.LimitExceeded, reason, [PendingFullRule], "block", reason), cancellationToken).ConfigureAwait(false);
                 return new StepOutcome(refused, false);
             }
         }
@@ -169,9 +176,14 @@ public sealed class McpRelay
         return new StepOutcome(verdict, true);
     }
 
-    private async ValueTask<StepOutcome> RefuseMalformedAsync(Direction direction, ProtocolViolation violation, long started, CancellationToken cancellationToken)
+    private async ValueTask<StepOutcome> RefuseMalformedAsync(Direction direction, ReadOnlyMemory<byte> frame, ProtocolViolation violation, long started, CancellationToken cancellationToken)
     {
         var verdict = Refusal(violation.RuleId, violation.Reason);
+        if (!verdict.Blocks)
+        {
+            Audit(direction, null, null, violation.Id, verdict, violation.Method, Elapsed(started));
+            return await ForwardIfMonitoringAsync(direction, frame, verdict, cancellationToken).ConfigureAwait(false);
+        }
 
         // A malformed message is answered, never silently dropped.
         var error = JsonRpcErrorWriter.Write(violation.Id, violation.Code, violation.Reason, [violation.RuleId], "block", violation.Reason);
@@ -183,8 +195,21 @@ public sealed class McpRelay
     private ValueTask ReplyAsync(Direction from, byte[] error, CancellationToken cancellationToken)
         => (from == Direction.AgentToServer ? _agent : _server).SendAsync(error, cancellationToken);
 
-    private static Verdict Refusal(string ruleId, string reason)
-        => new(VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-00", Severity.Medium, FindingAction.Block, reason)], reason);
+    /// <summary>A protocol-level refusal: a block, or under monitor a shadow block (monitor never drops a message).</summary>
+    private Verdict Refusal(string ruleId, string reason)
+        => new(_monitor ? VerdictKind.ShadowBlock : VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-00", Severity.Medium, FindingAction.Block, reason)], reason);
+
+    /// <summary>Under monitor, what would have been refused is forwarded as it came; otherwise it is dropped.</summary>
+    private async ValueTask<StepOutcome> ForwardIfMonitoringAsync(Direction direction, ReadOnlyMemory<byte> frame, Verdict verdict, CancellationToken cancellationToken)
+    {
+        if (!_monitor)
+        {
+            return new StepOutcome(verdict, false);
+        }
+
+        await (direction == Direction.AgentToServer ? _server : _agent).SendAsync(frame, cancellationToken).ConfigureAwait(false);
+        return new StepOutcome(verdict, true);
+    }
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMicroseconds;
 

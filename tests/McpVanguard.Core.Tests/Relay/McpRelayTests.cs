@@ -173,3 +173,16 @@ public sealed class ArrayFormCommandTests
         Assert.Equal(McpVanguard.Policy.VerdictKind.Allow, outcome.Verdict.Kind);
     }
 }
+
+public sealed class MonitorRelayTests
+{
+    [Fact]
+    public async Task Monitor_forwards_malformed_input_and_unknown_responses_as_they_came()
+    {
+        var h = new RelayHarness(McpVanguard.Policy.Profile.Monitor);
+        Assert.Equal(McpVanguard.Policy.VerdictKind.ShadowBlock, (await h.FromAgent("not json")).Verdict.Kind);
+        Assert.Equal("not json", System.Text.Encoding.UTF8.GetString(Assert.Single(h.Server.Messages)));
+        Assert.True((await h.FromServer("""{"jsonrpc":"2.0","id":99,"result":{}}""")).Forwarded);
+        Assert.Single(h.Agent.Messages);
+    }
+}
