@@ -8,6 +8,13 @@ if (args is ["startup"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll rule-load   (construction cost of each rule's regex)
+if (args is ["rule-load"])
+{
+    McpVanguard.Benchmarks.RuleLoadCosts.Run();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll breakdown   (time and allocation per stage and per inspector)
 if (args is ["breakdown"])
 {
