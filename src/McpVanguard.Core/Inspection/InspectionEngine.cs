@@ -1,5 +1,6 @@
 using McpVanguard.Configuration;
 using McpVanguard.Inspection.Preflight;
+using McpVanguard.Inspection.Exfiltration;
 using McpVanguard.Inspection.Network;
 using McpVanguard.Inspection.Paths;
 using McpVanguard.Inspection.Rules;
@@ -28,6 +29,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
             new ShellCommandInspector(),
             new SsrfInspector(),
             new PathInspector(),
+            new SensitiveEgressInspector(),
 
             // Relative paths are resolved against vanguard's working directory, which the server inherits.
             new SafeZoneInspector(options.SafeZones, Environment.CurrentDirectory),

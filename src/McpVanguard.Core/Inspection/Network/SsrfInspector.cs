@@ -134,7 +134,7 @@ public sealed class SsrfInspector : IInspector
         var (rule, severity, action, reason) = c.Risk switch
         {
             // Cloud metadata hands out the machine's credentials: always block.
-            UrlRisk.CloudMetadata => ("SSRF-001", Severity.Critical, FindingAction.Block, "Request to a cloud metadata endpoint"),
+            UrlRisk.CloudMetadata => ("SSRF-001", Severity.Critical, FindingAction.Block, "Request to a cloud metadata or cluster credential endpoint"),
             // gopher/dict smuggle raw protocols to internal services; file/jar/netdoc read local files.
             UrlRisk.DangerousScheme => ("SSRF-002", Severity.High, FindingAction.Block, "URL with a non-HTTP scheme"),
             UrlRisk.Loopback => ("SSRF-003", Severity.High, FindingAction.Warn, "Request to a loopback address"),

@@ -15,10 +15,14 @@ public static class UrlClassifier
         "gopher", "dict", "file", "ftp", "ftps", "tftp", "ldap", "ldaps", "jar", "netdoc", "php", "phar", "expect", "smb", "sftp",
         "telnet", "jndi", "rmi", "glob", "zip", "ogg", "data+file");
 
-    /// <summary>Metadata service host names of the major clouds.</summary>
+    /// <summary>
+    /// Metadata service host names of the major clouds, and the in-cluster Kubernetes API, which hands a pod's service
+    /// account the same kind of credential-bearing access.
+    /// </summary>
     private static readonly FrozenSet<string> MetadataHosts = FrozenSet.Create(StringComparer.Ordinal,
         "metadata.google.internal", "metadata.goog", "metadata", "metadata.azure.com", "instance-data", "instance-data.ec2.internal",
-        "metadata.tencentyun.com", "metadata.platformequinix.com", "metadata.packet.net");
+        "metadata.tencentyun.com", "metadata.platformequinix.com", "metadata.packet.net",
+        "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local");
 
     /// <summary>Public DNS names that resolve to the address written inside them (used to smuggle internal IPs past host filters).</summary>
     private static readonly string[] WildcardDnsSuffixes = [".nip.io", ".sslip.io", ".xip.io", ".nip.direct", ".traefik.me"];

@@ -59,7 +59,7 @@ internal sealed class NormalizedPath
             root = s[..2];
             s = s[2..];
         }
-        else if (s.StartsWith("$home", StringComparison.Ordinal) || s.StartsWith("${home}", StringComparison.Ordinal) || s.StartsWith("%userprofile%", StringComparison.Ordinal))
+        else if (s.StartsWith("$home", StringComparison.Ordinal) || s.StartsWith("${home}", StringComparison.Ordinal) || s.StartsWith("%userprofile%", StringComparison.Ordinal) || s.StartsWith("$env:userprofile", StringComparison.Ordinal) || s.StartsWith("$env:home", StringComparison.Ordinal))
         {
             root = "~";
             s = s[(s.IndexOf('/') is var i && i < 0 ? s.Length : i)..];

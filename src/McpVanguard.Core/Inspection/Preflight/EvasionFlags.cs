@@ -26,4 +26,10 @@ public enum EvasionFlags
 
     /// <summary>NFKC changed the text (fullwidth or compatibility forms).</summary>
     CompatibilityForms = 64,
+
+    /// <summary>Unicode tag characters outside an emoji flag sequence: ASCII text hidden from people but read by models.</summary>
+    TagCharacters = 128,
+
+    /// <summary>Bidi overrides or isolates (U+202A–202E, U+2066–2069) that make text display in another order (Trojan Source).</summary>
+    BidiControl = 256,
 }

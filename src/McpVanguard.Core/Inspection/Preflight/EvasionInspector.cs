@@ -10,10 +10,12 @@ public sealed class EvasionInspector : IInspector
         var seen = EvasionFlags.None;
         var controlInPath = false;
         var mixedInTarget = false;
+        var invisibleInTarget = false;
+        const EvasionFlags roleDependent = EvasionFlags.ControlCharacter | EvasionFlags.MixedScript | EvasionFlags.InvisibleCharacters | EvasionFlags.BidiControl;
         foreach (var s in context.Strings.Items)
         {
             seen |= s.Flags;
-            if ((s.Flags & (EvasionFlags.ControlCharacter | EvasionFlags.MixedScript)) == 0)
+            if ((s.Flags & roleDependent) == 0)
             {
                 continue;
             }
@@ -21,8 +23,10 @@ public sealed class EvasionInspector : IInspector
             var role = ArgumentRoles.Classify(s, context.ToolName);
             controlInPath |= (s.Flags & EvasionFlags.ControlCharacter) != 0 && (role & ArgumentRole.Path) != 0;
 
-            // Homoglyphs in prose are odd; in a path, command or URL they only serve to dodge matching.
+            // Homoglyphs, zero-width and bidi characters in prose are odd; in a path, command or URL they only serve to
+            // dodge matching or to disguise a name (invoice‮fdp.exe).
             mixedInTarget |= (s.Flags & EvasionFlags.MixedScript) != 0 && role != ArgumentRole.None;
+            invisibleInTarget |= (s.Flags & (EvasionFlags.InvisibleCharacters | EvasionFlags.BidiControl)) != 0 && role != ArgumentRole.None;
         }
 
         if (seen == EvasionFlags.None)
@@ -50,7 +54,16 @@ public sealed class EvasionInspector : IInspector
             findings.Add(new Finding("PRE-010", "L0", "MCP-03", Severity.High, FindingAction.Warn, "Argument was percent-encoded more than once."));
         }
 
-        if ((seen & EvasionFlags.InvisibleCharacters) != 0)
+        if ((seen & EvasionFlags.TagCharacters) != 0)
+        {
+            findings.Add(new Finding("PRE-017", "L0", "MCP-03", Severity.High, FindingAction.Block, "Text hidden in Unicode tag characters (invisible to people, read by models)."));
+        }
+
+        if (invisibleInTarget)
+        {
+            findings.Add(new Finding("PRE-018", "L0", "MCP-03", Severity.High, FindingAction.Block, "Invisible or bidi-control characters in a path, command or URL."));
+        }
+        else if ((seen & (EvasionFlags.InvisibleCharacters | EvasionFlags.BidiControl)) != 0)
         {
             findings.Add(new Finding("PRE-014", "L0", "MCP-03", Severity.Medium, FindingAction.Warn, "Invisible, bidi-control or tag characters in an argument."));
         }

@@ -184,8 +184,14 @@ public static class StringCanonicalizer
             {
                 width = 2;
                 var cp = char.ConvertToUtf32(c, s[i + 1]);
-                // Unicode tag characters (U+E0000–E007F) smuggle invisible ASCII.
-                drop = cp is >= 0xE0000 and <= 0xE007F || CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.Format;
+                // Unicode tag characters (U+E0000–E007F) smuggle invisible ASCII; only emoji flags (🏴 + tags) use them legitimately.
+                var tag = cp is >= 0xE0000 and <= 0xE007F;
+                if (tag && !InFlagSequence(s, i))
+                {
+                    flags |= EvasionFlags.TagCharacters;
+                }
+
+                drop = tag || CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.Format;
             }
             else if (char.IsSurrogate(c))
             {
@@ -200,6 +206,11 @@ public static class StringCanonicalizer
                 else if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is >= '\u007f' and <= '\u009f')
                 {
                     flags |= EvasionFlags.ControlCharacter;
+                }
+
+                if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+                {
+                    flags |= EvasionFlags.BidiControl;
                 }
 
                 drop = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0';
@@ -218,6 +229,29 @@ public static class StringCanonicalizer
         }
 
         return sb?.ToString() ?? s;
+    }
+
+    /// <summary>True when the tag character at <paramref name="index"/> continues a run that starts right after 🏴 (U+1F3F4).</summary>
+    private static bool InFlagSequence(string s, int index)
+    {
+        var i = index;
+        while (i >= 2 && char.IsLowSurrogate(s[i - 1]) && char.IsHighSurrogate(s[i - 2]))
+        {
+            var cp = char.ConvertToUtf32(s[i - 2], s[i - 1]);
+            if (cp == 0x1F3F4)
+            {
+                return true;
+            }
+
+            if (cp is < 0xE0000 or > 0xE007F)
+            {
+                return false;
+            }
+
+            i -= 2;
+        }
+
+        return false;
     }
 
     /// <summary>True when one run of letters mixes Latin with Cyrillic or Greek, the usual homoglyph trick.</summary>

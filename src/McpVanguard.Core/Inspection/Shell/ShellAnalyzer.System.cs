@@ -223,7 +223,9 @@ internal sealed partial class ShellAnalyzer
         foreach (var w in command.Words)
         {
             // Reverse shell: bash's /dev/tcp pseudo-files and gawk's /inet/tcp.
-            if (w.Contains("/dev/tcp/", StringComparison.Ordinal) || w.Contains("/dev/udp/", StringComparison.Ordinal) || w.Contains("/inet/tcp/", StringComparison.Ordinal))
+            // zsh's ztcp opens the same kind of socket from the zsh/net/tcp module.
+            if (w.Contains("/dev/tcp/", StringComparison.Ordinal) || w.Contains("/dev/udp/", StringComparison.Ordinal) || w.Contains("/inet/tcp/", StringComparison.Ordinal)
+                || w.Contains("ztcp ", StringComparison.Ordinal) || w == "ztcp")
             {
                 Report(ShellFindings.ReverseShell);
             }

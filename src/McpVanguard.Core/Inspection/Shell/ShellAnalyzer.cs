@@ -181,8 +181,14 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 return words.Contains("-r") || words.Contains("-rp") || words.Contains("-r -p");
             case "openssl":
                 return words.Contains("-d") && (words.Contains("base64") || words.Contains("-a") || words.Contains("-base64"));
-            case "uudecode":
+            case "uudecode" or "rev" or "zcat" or "gunzip" or "bzcat" or "xzcat" or "unxz" or "unzstd":
+                // String reversal and decompression hide a payload as well as base64 does.
                 return true;
+            case "gzip" or "bzip2" or "xz" or "zstd":
+                return words.Contains("-d") || words.Contains("--decompress") || words.Contains("-dc") || words.Contains("-cd");
+            case "tr":
+                // ROT13 and other letter rotations: tr 'A-Za-z' 'N-ZA-Mn-za-m'.
+                return k + 2 < words.Count && words[k + 2].Contains("n-z", StringComparison.OrdinalIgnoreCase) && words[k + 1].Contains("a-z", StringComparison.OrdinalIgnoreCase);
             case "printf":
                 return k + 1 < words.Count && words[k + 1].Contains("\\x", StringComparison.Ordinal);
             case "echo":
@@ -241,6 +247,14 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
 
     private void Decode(string literal, string decoder, int nesting)
     {
+        if (decoder == "rev")
+        {
+            var reversed = literal.ToCharArray();
+            Array.Reverse(reversed);
+            AnalyzeHidden(new string(reversed), nesting);
+            return;
+        }
+
         var ok = decoder == "xxd" ? ShellPayloadDecoder.TryHex(literal, out var text) : ShellPayloadDecoder.TryBase64(literal, utf16: false, out text);
         if (ok)
         {

@@ -30,6 +30,7 @@ public sealed class ShellCommandInspector : IInspector
             var isArgv = !isCommand && ArgumentRoles.IsArgvKey(s.Key) && (exec || argv is not null);
             if (!isCommand && !isArgv)
             {
+                InspectSmuggledSubstitution(s, findings, ref analyzer);
                 continue;
             }
 
@@ -60,6 +61,29 @@ public sealed class ShellCommandInspector : IInspector
             Flush(analyzer, argv);
         }
     }
+
+    /// <summary>
+    /// <c>$(…)</c> or backticks in a file name, search pattern or other plain argument: servers that build a shell
+    /// line from their arguments run it. What the substitution runs is analysed like a command.
+    /// </summary>
+    private static void InspectSmuggledSubstitution(Preflight.ArgumentString s, List<Finding> findings, ref ShellAnalyzer? analyzer)
+    {
+        if (ArgumentRoles.IsContentKey(s.Key) || (!s.Decoded.Contains("$(", StringComparison.Ordinal) && !s.Decoded.Contains('`', StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var before = findings.Count;
+        analyzer ??= new ShellAnalyzer(findings);
+        analyzer.AnalyzeText(s.Decoded, 0);
+        if (findings.Count == before && !findings.Exists(static f => f.RuleId == SmuggledSubstitution.RuleId))
+        {
+            findings.Add(SmuggledSubstitution);
+        }
+    }
+
+    private static readonly Finding SmuggledSubstitution = new("SHELL-013", "L1", "MCP-06", Severity.High, FindingAction.Warn,
+        "Shell command substitution inside a non-command argument.");
 
     private static void Flush(ShellAnalyzer analyzer, List<string>? argv)
     {

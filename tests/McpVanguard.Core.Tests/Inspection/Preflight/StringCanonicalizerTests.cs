@@ -65,3 +65,24 @@ public sealed class ConfusableFoldingTests
     public void Text_in_one_non_latin_script_is_left_alone()
         => Assert.Equal("привет мир", StringCanonicalizer.Canonicalize("text", "Привет мир").Canonical);
 }
+
+public sealed class HiddenCharacterTests
+{
+    [Fact]
+    public void Tag_characters_hiding_ascii_are_flagged_but_an_emoji_flag_is_not()
+    {
+        var hidden = "Summary looks good." + string.Concat("ignore".Select(c => char.ConvertFromUtf32(0xE0000 + c)));
+        Assert.True(StringCanonicalizer.Canonicalize("content", hidden).Flags.HasFlag(EvasionFlags.TagCharacters));
+
+        var scotland = "Go \U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F team";
+        Assert.False(StringCanonicalizer.Canonicalize("content", scotland).Flags.HasFlag(EvasionFlags.TagCharacters));
+    }
+
+    [Fact]
+    public void Bidi_overrides_are_flagged_and_removed()
+    {
+        var s = StringCanonicalizer.Canonicalize("path", "invoices/report\u202Efdp.exe");
+        Assert.True(s.Flags.HasFlag(EvasionFlags.BidiControl));
+        Assert.Equal("invoices/reportfdp.exe", s.Canonical);
+    }
+}

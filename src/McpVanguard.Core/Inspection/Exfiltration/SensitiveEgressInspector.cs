@@ -1,0 +1,81 @@
+using System.Buffers;
+using McpVanguard.Inspection.Paths;
+using McpVanguard.Protocol;
+
+namespace McpVanguard.Inspection.Exfiltration;
+
+/// <summary>
+/// A command line that names a credential location and also sends data over the network — the shape of an
+/// exfiltration whatever language carries it: <c>curl -d @~/.aws/credentials</c>, <c>python -c "requests.post(…,
+/// open('~/.ssh/id_rsa').read())"</c>, <c>Invoke-WebRequest -InFile $env:USERPROFILE\.ssh\id_rsa</c> (EXFIL-001).
+/// </summary>
+public sealed class SensitiveEgressInspector : IInspector
+{
+    /// <summary>Longest command examined; a crafted argument cannot make the scan expensive.</summary>
+    private const int MaxLength = 16 * 1024;
+
+    /// <summary>Words and calls that move data off the machine (canonical, lower-case spelling).</summary>
+    private static readonly string[] EgressMarkers =
+    [
+        "curl", "wget", "ncat", "netcat", "socat", "scp ", "sftp", "rsync ", "ftp ", "tftp", "invoke-webrequest", "invoke-restmethod",
+        "iwr ", "irm ", "net.webclient", "uploadfile", "uploadstring", "uploaddata", "requests.post", "requests.put", "urllib", "http.client",
+        "httpx", "fetch(", "axios", "socket", "/dev/tcp/", "smtplib", "sendmail", "mail -s", "s3 cp", "gsutil cp", "rclone", "nc ",
+    ];
+
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\n'\"()[]{},;=|&<>@`");
+
+    public string Id => "EXFIL-000";
+
+    public void Inspect(InspectionContext context, List<Finding> findings)
+    {
+        if (context.Direction != Direction.AgentToServer)
+        {
+            return;
+        }
+
+        foreach (var s in context.Strings.Items)
+        {
+            if (!ArgumentRoles.IsCommandKey(s.Key) || s.Canonical.Length > MaxLength || !HasEgress(s.Canonical) || !NamesCredential(s.Canonical))
+            {
+                continue;
+            }
+
+            findings.Add(new Finding("EXFIL-001", "L1", "MCP-24", Severity.Critical, FindingAction.Block, "A command reads a credential location and sends data over the network."));
+            return;
+        }
+    }
+
+    private static bool HasEgress(string command)
+    {
+        foreach (var marker in EgressMarkers)
+        {
+            if (command.Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a word of the command is a path in a credential family that is blocked on read.</summary>
+    private static bool NamesCredential(string command)
+    {
+        foreach (var range in command.AsSpan().SplitAny(Separators))
+        {
+            var word = command.AsSpan()[range];
+            if (word.Length < 4 || word.IndexOf('/') < 0)
+            {
+                continue;
+            }
+
+            var location = SensitivePathCatalog.Match(NormalizedPath.Parse(word.ToString()));
+            if (location is { Read: FindingAction.Block })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
