@@ -7,4 +7,16 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 bash scripts/install-test-deps.sh
 dotnet build McpVanguard.slnx -c Release -v q -nologo
-dotnet test --solution McpVanguard.slnx -c Release --no-build "$@"
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test --solution McpVanguard.slnx -c Release --no-build "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain summary line ("N passed, N failed") for tools that read the closing line.
+passed="$(grep -E '^[[:space:]]+succeeded:' "$log" | tail -n 1 | awk '{print $2}')"
+failed="$(grep -E '^[[:space:]]+failed:' "$log" | tail -n 1 | awk '{print $2}')"
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"

@@ -32,83 +32,14 @@ public static class ArgumentWalker
         // Array-form commands ({"cmd": "docker", "args": ["run", "--privileged", …]}) are also seen as one command line,
         // so that signatures written for command lines cannot be dodged by splitting the words.
         if (items.Count < limits.MaxStrings && root.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object
-            && CommandLineOf(arguments) is { } commandLine)
+            && ArgvCommandLine.From(arguments) is { } commandLine)
         {
-            items.Add(StringCanonicalizer.Canonicalize(SynthesizedCommandKey, commandLine));
+            items.Add(StringCanonicalizer.Canonicalize(ArgvCommandLine.Key, commandLine));
         }
 
         strings = new ArgumentStrings(items, maxDepth);
         return true;
     }
-
-    private static readonly System.Buffers.SearchValues<char> ShellSpecial = System.Buffers.SearchValues.Create(" \t\n|&;<>()$`\\\"'*?");
-
-    /// <summary>The key of the command line synthesised from an array-form command.</summary>
-    public const string SynthesizedCommandKey = "command";
-
-    private static string? CommandLineOf(JsonElement arguments)
-    {
-        List<string>? words = null;
-        List<string>? argv = null;
-        foreach (var property in arguments.EnumerateObject())
-        {
-            var value = property.Value;
-            if (words is null && ArgumentRoles.IsCommandKey(property.Name))
-            {
-                if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } program && !program.Contains(' ', StringComparison.Ordinal))
-                {
-                    words = [program];
-                }
-                else if (value.ValueKind == JsonValueKind.Array && StringsOf(value) is { Count: > 1 } all)
-                {
-                    words = all;
-                }
-            }
-            else if (argv is null && ArgumentRoles.IsArgvKey(property.Name) && value.ValueKind == JsonValueKind.Array)
-            {
-                argv = StringsOf(value);
-            }
-        }
-
-        if (words is null || (words.Count == 1 && argv is not { Count: > 0 }))
-        {
-            return null;
-        }
-
-        if (words.Count == 1)
-        {
-            words.AddRange(argv!);
-        }
-
-        return string.Join(' ', words.Select(Quote));
-    }
-
-    private static List<string>? StringsOf(JsonElement array)
-    {
-        var list = new List<string>();
-        foreach (var item in array.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-
-            try
-            {
-                list.Add(item.GetString()!);
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
-        }
-
-        return list;
-    }
-
-    /// <summary>Single-quotes a word that holds blanks or shell syntax, so the joined line tokenizes back to the same argv.</summary>
-    private static string Quote(string word)
-        => word.Length > 0 && word.AsSpan().IndexOfAny(ShellSpecial) < 0 ? word : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>True when <paramref name="obj"/> repeats a property name; quadratic only in the (small) width of one object.</summary>
     internal static bool HasDuplicateKey(JsonElement obj)

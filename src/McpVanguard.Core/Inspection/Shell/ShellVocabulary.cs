@@ -106,6 +106,12 @@ internal static class ShellVocabulary
     /// <summary>True when the command is an interpreter fed from standard input (<c>| sh</c>, <c>| python3 -</c>, <c>| iex</c>).</summary>
     public static bool ReadsStdin(List<string> words, int start)
     {
+        // A program chosen at run time ($(printf '\x73\x68'), $SHELL, `echo sh`) may well be a shell: assume it reads stdin.
+        if (words[start].StartsWith('$') || words[start].StartsWith('`'))
+        {
+            return true;
+        }
+
         var name = NameOf(words[start]);
         var scripting = name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal)
             || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal)
