@@ -24,6 +24,8 @@ public static class BenchEngine
         }
 
         var options = ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
-        return InspectionEngine.Create(options, Rules);
+        var engine = InspectionEngine.Create(options, Rules);
+        engine.WarmUp();
+        return engine;
     }
 }

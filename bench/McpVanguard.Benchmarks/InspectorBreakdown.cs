@@ -157,7 +157,7 @@ public static class InspectorBreakdown
                 {
                     try
                     {
-                        best = new System.Text.RegularExpressions.Regex(string.Join("|", rs.Skip(i).Take(n).Select(r => "(?:" + r.Pattern + ")")), rs[i].Pattern.Options);
+                        best = new System.Text.RegularExpressions.Regex(string.Join("|", rs.Skip(i).Take(n).Select(r => "(?:" + r.Pattern.Regex + ")")), rs[i].Pattern.Regex.Options);
                         take = n;
                     }
                     catch (NotSupportedException)
@@ -166,7 +166,7 @@ public static class InspectorBreakdown
                     }
                 }
 
-                packed.Add(best ?? rs[i].Pattern);
+                packed.Add(best ?? rs[i].Pattern.Regex);
                 i += take;
             }
 

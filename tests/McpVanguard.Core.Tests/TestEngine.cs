@@ -22,5 +22,9 @@ internal static class TestEngine
     }
 
     public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
-        => InspectionEngine.Create(Options(profile, safeZones), Rules);
+    {
+        var engine = InspectionEngine.Create(Options(profile, safeZones), Rules);
+        engine.WarmUp();
+        return engine;
+    }
 }

@@ -11,7 +11,8 @@ internal static class EngineFactory
     public const int ConfigurationError = 2;
 
     /// <summary>Returns null (after printing why) when configuration or rules are invalid.</summary>
-    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse)
+    /// <param name="background">True when the caller warms the rules up in the background (<c>start</c>); otherwise they are built before returning.</param>
+    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse, bool background = false)
     {
         var warnings = new List<string>();
         try
@@ -23,7 +24,13 @@ internal static class EngineFactory
             }
 
             var rules = RuleLoader.Load(options.RulesDirectory);
-            return (options, rules, InspectionEngine.Create(options, rules));
+            var engine = InspectionEngine.Create(options, rules);
+            if (!background)
+            {
+                engine.WarmUp();
+            }
+
+            return (options, rules, engine);
         }
         catch (ConfigurationException ex)
         {

@@ -32,11 +32,13 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            if (EngineFactory.TryCreate(common, parse) is not var (options, _, engine))
+            if (EngineFactory.TryCreate(common, parse, background: true) is not var (options, _, engine))
             {
                 return EngineFactory.ConfigurationError;
             }
 
+            // Regex construction is the slowest part of start-up; it overlaps with the server starting instead of delaying it.
+            _ = engine.StartWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows), Console.Error);
             try

@@ -18,6 +18,21 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
     public InspectionPipeline ServerToAgent { get; } = serverToAgent;
 
+    /// <summary>Completes when every rule regex is built (at once unless <see cref="StartWarmUp"/> is running).</summary>
+    public Task Ready { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Builds the regexes on the thread pool, so that start-up overlaps with the upstream server starting.</summary>
+    public Task StartWarmUp() => Ready = Task.Run(WarmUp);
+
+    /// <summary>Builds every rule regex now, so that no inspection pays for one (and none overruns its time budget).</summary>
+    public void WarmUp()
+    {
+        foreach (var inspector in AgentToServer.Inspectors.Concat(ServerToAgent.Inspectors))
+        {
+            (inspector as RuleInspector)?.WarmUp();
+        }
+    }
+
     /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
     public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules)
     {

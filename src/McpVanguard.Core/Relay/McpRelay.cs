@@ -113,6 +113,13 @@ public sealed class McpRelay
         }
         else
         {
+            if (!_engine.Ready.IsCompleted && NeedsRules(message))
+            {
+                // The rules are still being built at start-up: wait for them rather than inspect without them.
+                await _engine.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+                started = Stopwatch.GetTimestamp();
+            }
+
             var pipeline = direction == Direction.AgentToServer ? _engine.AgentToServer : _engine.ServerToAgent;
             verdict = pipeline.Inspect(new InspectionContext
             {
@@ -191,6 +198,11 @@ public sealed class McpRelay
         Audit(direction, null, null, violation.Id, verdict, violation.Method, Elapsed(started));
         return new StepOutcome(verdict, false);
     }
+
+    /// <summary>Handshake and listing messages never reach a rule, so they need not wait for the warm-up.</summary>
+    private static bool NeedsRules(McpMessage message)
+        => message.Method is not (null or "initialize" or "ping" or "notifications/initialized" or "tools/list" or "prompts/list"
+            or "resources/list" or "resources/templates/list" or "logging/setLevel" or "notifications/cancelled" or "notifications/progress");
 
     private ValueTask ReplyAsync(Direction from, byte[] error, CancellationToken cancellationToken)
         => (from == Direction.AgentToServer ? _agent : _server).SendAsync(error, cancellationToken);

@@ -22,11 +22,34 @@ public static class ArgumentWalker
         }
 
         var items = new List<ArgumentString>();
-        var maxDepth = 0;
-        if (!Walk(root, string.Empty, 1, limits, items, ref maxDepth, ref limitReason))
+        var maxDepth = 1;
+        if (root.ValueKind != JsonValueKind.Object)
         {
             strings = ArgumentStrings.Empty;
+            return true;
+        }
+
+        if (HasDuplicateKey(root))
+        {
+            limitReason = DuplicateKeyReason;
+            strings = ArgumentStrings.Empty;
             return false;
+        }
+
+        // The tool (or prompt) name next to "arguments" is not an argument: rules select tools by their tools glob.
+        var skipName = root.TryGetProperty("arguments", out _);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (skipName && property.NameEquals("name") && property.Value.ValueKind == JsonValueKind.String)
+            {
+                continue;
+            }
+
+            if (!Walk(property.Value, property.Name, 2, limits, items, ref maxDepth, ref limitReason))
+            {
+                strings = ArgumentStrings.Empty;
+                return false;
+            }
         }
 
         // Array-form commands ({"cmd": "docker", "args": ["run", "--privileged", …]}) are also seen as one command line,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using McpVanguard.Policy;
 
 namespace McpVanguard.Inspection.Rules;
@@ -27,8 +26,8 @@ public sealed record Rule
     /// <summary>Argument keys the rule never looks at, even when <see cref="Keys"/> matches them (prose that only mentions an attack).</summary>
     public IReadOnlyList<Glob> ExcludedKeys { get; init; } = [];
 
-    /// <summary>Compiled with <see cref="RegexOptions.NonBacktracking"/>: matching is linear in the input.</summary>
-    public required Regex Pattern { get; init; }
+    /// <summary>Run by the linear-time NonBacktracking engine.</summary>
+    public required RulePattern Pattern { get; init; }
 
     /// <summary>Match the case-kept decoded copy instead of the lower-cased canonical one (for case-sensitive tokens).</summary>
     public bool MatchDecoded { get; init; }
@@ -57,9 +56,9 @@ public sealed record Rule
 
     private static bool AnyMatch(IReadOnlyList<Glob> globs, string value)
     {
-        foreach (var g in globs)
+        for (var i = 0; i < globs.Count; i++)
         {
-            if (g.IsMatch(value))
+            if (globs[i].IsMatch(value))
             {
                 return true;
             }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using McpVanguard.Policy;
 using McpVanguard.Yaml;
 using YamlDotNet.Core;
@@ -14,9 +13,6 @@ namespace McpVanguard.Inspection.Rules;
 public static class RuleLoader
 {
     private const string ResourcePrefix = "McpVanguard.Rules.";
-
-    /// <summary>Regex time limit is irrelevant for NonBacktracking, but a bound keeps pathological inputs predictable.</summary>
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private static readonly HashSet<string> RuleKeys =
     [
@@ -35,7 +31,7 @@ public static class RuleLoader
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             var source = "embedded:" + name[ResourcePrefix.Length..];
-            Merge(ParseFile(reader.ReadToEnd(), source, requireUniqueWithin: true), byId, order, allowOverride: false);
+            Merge(ParseFile(reader.ReadToEnd(), source, requireUniqueWithin: true, validatePatterns: false), byId, order, allowOverride: false);
         }
 
         if (!string.IsNullOrEmpty(rulesDirectory))
@@ -81,7 +77,11 @@ public static class RuleLoader
     }
 
     /// <summary>Parses one rules document; a rule with <c>enabled: false</c> is returned as a null rule (a removal).</summary>
-    public static List<(Rule? Rule, string Id)> ParseFile(string yaml, string source, bool requireUniqueWithin)
+    /// <param name="validatePatterns">
+    /// Build every regex now, so that a pattern the linear-time engine refuses is a load error. The embedded rules skip
+    /// this (the test suite builds them all) and are built lazily, keeping start-up fast.
+    /// </param>
+    public static List<(Rule? Rule, string Id)> ParseFile(string yaml, string source, bool requireUniqueWithin, bool validatePatterns = true)
     {
         var stream = new YamlStream();
         try
@@ -120,7 +120,7 @@ public static class RuleLoader
                 throw new RuleLoadException($"{source}: line {node.Start.Line}: each rule must be a mapping.");
             }
 
-            var (rule, id) = ParseRule(map, source);
+            var (rule, id) = ParseRule(map, source, validatePatterns);
             if (requireUniqueWithin && !seen.Add(id))
             {
                 throw new RuleLoadException($"{source}: rule id '{id}' appears twice (line {map.Start.Line}).");
@@ -132,7 +132,7 @@ public static class RuleLoader
         return result;
     }
 
-    private static (Rule? Rule, string Id) ParseRule(YamlMappingNode map, string source)
+    private static (Rule? Rule, string Id) ParseRule(YamlMappingNode map, string source, bool validatePatterns)
     {
         foreach (var key in map.Children.Keys)
         {
@@ -159,14 +159,18 @@ public static class RuleLoader
         }
 
         var patternText = Required(map, "pattern", source, id);
-        Regex pattern;
-        try
+        var matchDecoded = Optional(map, "match_decoded") is "true";
+        var pattern = new RulePattern(patternText, caseFolded: !matchDecoded);
+        if (validatePatterns)
         {
-            pattern = new Regex(patternText, RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
-        {
-            throw new RuleLoadException($"{Where("pattern")}: the pattern cannot be compiled as a linear-time (NonBacktracking) regex: {ex.Message}");
+            try
+            {
+                pattern.Build();
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+            {
+                throw new RuleLoadException($"{Where("pattern")}: the pattern cannot be compiled as a linear-time (NonBacktracking) regex: {ex.Message}");
+            }
         }
 
         var profiles = StringList(map, "profiles", source, id) is { } p
@@ -186,7 +190,7 @@ public static class RuleLoader
             Keys = Globs(StringList(map, "keys", source, id) ?? ["*"]),
             ExcludedKeys = Globs(StringList(map, "exclude_keys", source, id) ?? []),
             Pattern = pattern,
-            MatchDecoded = Optional(map, "match_decoded") is "true",
+            MatchDecoded = matchDecoded,
             Description = Optional(map, "description"),
             Source = source,
         };
