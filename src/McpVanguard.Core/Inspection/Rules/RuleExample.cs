@@ -3,11 +3,20 @@ using System.Text.Json;
 namespace McpVanguard.Inspection.Rules;
 
 /// <summary>One of a rule's own examples: a tool call that the rule must (or must not) match.</summary>
-/// <param name="Tool">Tool name of the example call.</param>
-/// <param name="Arguments">The call's arguments as JSON.</param>
-/// <param name="Method">The JSON-RPC method (default <c>tools/call</c>).</param>
-public sealed record RuleExample(string Tool, JsonElement Arguments, string Method = "tools/call")
+/// <remarks>The arguments are converted from YAML on first use: only <c>rules test</c> and the test suite need them, not start-up.</remarks>
+public sealed class RuleExample(string tool, Func<JsonElement> arguments, string method = "tools/call")
 {
+    private readonly Lazy<JsonElement> _arguments = new(arguments);
+
+    /// <summary>Tool name of the example call.</summary>
+    public string Tool { get; } = tool;
+
+    /// <summary>The JSON-RPC method (default <c>tools/call</c>).</summary>
+    public string Method { get; } = method;
+
+    /// <summary>The call's arguments as JSON.</summary>
+    public JsonElement Arguments => _arguments.Value;
+
     /// <summary>The example as a complete JSON-RPC request.</summary>
     public string ToRequestJson()
     {

@@ -24,8 +24,17 @@ public sealed class RuleInspector : IInspector
 
     public int Count => _rules.Length;
 
-    /// <summary>Builds every regex now (a background warm-up after start-up) so that no message waits for one.</summary>
-    public void WarmUp() => Parallel.ForEach(_rules, static rule => rule.Pattern.Build());
+    /// <summary>
+    /// Builds every regex now so that no message waits for one. One thread only: at start-up it runs beside the server
+    /// child, which needs the other core to start.
+    /// </summary>
+    public void WarmUp()
+    {
+        foreach (var rule in _rules)
+        {
+            rule.Pattern.Build();
+        }
+    }
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {

@@ -251,7 +251,7 @@ public static class RuleLoader
                 }
             }
 
-            list.Add(new RuleExample(tool, args is null ? default : YamlJson.ToJsonElement(args), method));
+            list.Add(new RuleExample(tool, args is null ? static () => default : () => YamlJson.ToJsonElement(args), method));
         }
 
         return list;
