@@ -13,6 +13,12 @@ internal static class EngineFactory
     /// <summary>Returns null (after printing why) when configuration or rules are invalid.</summary>
     /// <param name="background">True when the caller warms the rules up in the background (<c>start</c>); otherwise they are built before returning.</param>
     public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse, bool background = false)
+        => TryLoadOptions(common, parse) is { } options && TryCreateEngine(options, background) is var (rules, engine)
+            ? (options, rules, engine)
+            : null;
+
+    /// <summary>The effective configuration, or null after printing why it is invalid.</summary>
+    public static VanguardOptions? TryLoadOptions(CommonOptions common, System.CommandLine.ParseResult parse)
     {
         var warnings = new List<string>();
         try
@@ -23,6 +29,20 @@ internal static class EngineFactory
                 Console.Error.WriteLine($"[vanguard] warning: {w}");
             }
 
+            return options;
+        }
+        catch (ConfigurationException ex)
+        {
+            Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Loads the rules and builds the engine, or returns null after printing why the rules are invalid.</summary>
+    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, bool background)
+    {
+        try
+        {
             var rules = RuleLoader.Load(options.RulesDirectory);
             var engine = InspectionEngine.Create(options, rules);
             if (!background)
@@ -30,18 +50,13 @@ internal static class EngineFactory
                 engine.WarmUp();
             }
 
-            return (options, rules, engine);
-        }
-        catch (ConfigurationException ex)
-        {
-            Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+            return (rules, engine);
         }
         catch (RuleLoadException ex)
         {
             Console.Error.WriteLine($"[vanguard] rules error: {ex.Message}");
+            return null;
         }
-
-        return null;
     }
 
     public static IAuditSink CreateAuditSink(VanguardOptions options)

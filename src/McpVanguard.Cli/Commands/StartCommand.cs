@@ -32,25 +32,45 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            if (EngineFactory.TryCreate(common, parse, background: true) is not var (options, _, engine))
+            if (EngineFactory.TryLoadOptions(common, parse) is not { } options)
             {
                 return EngineFactory.ConfigurationError;
             }
 
-            // Regex construction is the slowest part of start-up; it overlaps with the server starting instead of delaying it.
-            _ = engine.StartWarmUp();
-            await using var audit = EngineFactory.CreateAuditSink(options);
-            var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows), Console.Error);
+            // The server starts first, so that its own start-up overlaps with loading the rules.
+            StdioUpstream upstream;
             try
             {
-                return await proxy.RunAsync(argv, Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
+                upstream = StdioUpstream.Start(argv);
             }
             catch (UpstreamStartException ex)
             {
                 Console.Error.WriteLine($"[vanguard] {ex.Message}");
                 return 127;
             }
+
+            (IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, McpVanguard.Inspection.InspectionEngine)? loaded;
+            using (KillOnSignal(upstream))
+            {
+                loaded = EngineFactory.TryCreateEngine(options, background: true);
+            }
+
+            if (loaded is not var (_, engine))
+            {
+                await upstream.DisposeAsync();
+                return EngineFactory.ConfigurationError;
+            }
+
+            // Regex construction is the slowest part of start-up; it runs while the handshake goes through.
+            _ = engine.StartWarmUp();
+            await using var audit = EngineFactory.CreateAuditSink(options);
+            var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows), Console.Error);
+            return await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
         });
         return start;
     }
+
+    /// <summary>Until the proxy takes over signal handling, a signal must still take the already started server down with vanguard.</summary>
+    private static TerminationSignals KillOnSignal(StdioUpstream upstream)
+        => TerminationSignals.Register(_ => upstream.KillTree());
 }

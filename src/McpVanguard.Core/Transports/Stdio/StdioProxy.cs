@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using McpVanguard.Audit;
 using McpVanguard.Inspection;
 using McpVanguard.Protocol;
@@ -17,10 +16,13 @@ public sealed record StdioProxyOptions(string ServerId, TimeSpan ShutdownGrace, 
 /// </summary>
 public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioProxyOptions options, TextWriter log)
 {
-    /// <summary>Runs until the agent disconnects, the server exits or a signal arrives; returns the server's exit code.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<string> command, Stream agentInput, Stream agentOutput, CancellationToken cancellationToken)
+    /// <summary>
+    /// Relays for an already started server (which it then owns) until the agent disconnects, the server exits or a
+    /// signal arrives; returns the server's exit code.
+    /// </summary>
+    public async Task<int> RunAsync(StdioUpstream started, string serverName, Stream agentInput, Stream agentOutput, CancellationToken cancellationToken)
     {
-        await using var upstream = StdioUpstream.Start(command);
+        await using var upstream = started;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = RegisterSignals(stop);
 
@@ -55,7 +57,7 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
             var code = upstream.HasExited ? upstream.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
             var reason = $"The MCP server exited (code {code}) before answering.";
             await relay.FailPendingAsync(reason, CancellationToken.None).ConfigureAwait(false);
-            log.WriteLine($"[vanguard] server '{command[0]}' exited with code {code}; stopping.");
+            log.WriteLine($"[vanguard] server '{serverName}' exited with code {code}; stopping.");
             await toServer.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -96,31 +98,11 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
         await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
-    private static IDisposable RegisterSignals(CancellationTokenSource stop)
-    {
-        void Handler(PosixSignalContext context)
+    private static TerminationSignals RegisterSignals(CancellationTokenSource stop)
+        => TerminationSignals.Register(context =>
         {
             // Handle SIGINT/SIGTERM/SIGHUP like an agent hang-up: orderly shutdown of the child, no orphans.
             context.Cancel = true;
             stop.Cancel();
-        }
-
-        return new SignalRegistrations(
-        [
-            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handler),
-            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handler),
-            PosixSignalRegistration.Create(PosixSignal.SIGHUP, Handler),
-        ]);
-    }
-
-    private sealed class SignalRegistrations(PosixSignalRegistration[] registrations) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var r in registrations)
-            {
-                r.Dispose();
-            }
-        }
-    }
+        });
 }
