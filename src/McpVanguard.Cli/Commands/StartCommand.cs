@@ -61,8 +61,9 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // Regex construction is the slowest part of start-up; it runs while the handshake goes through.
-            _ = engine.StartWarmUp();
+            // Regex construction is the slowest part of start-up: it begins once the handshake is through (or when a
+            // message first needs the rules), so that it does not compete with the server starting.
+            engine.DeferWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows), Console.Error);
             return await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);

@@ -18,11 +18,46 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
     public InspectionPipeline ServerToAgent { get; } = serverToAgent;
 
-    /// <summary>Completes when every rule regex is built (at once unless <see cref="StartWarmUp"/> is running).</summary>
-    public Task Ready { get; private set; } = Task.CompletedTask;
+    private TaskCompletionSource? _warm;
+    private int _warmUpBegun;
 
-    /// <summary>Builds the regexes on the thread pool, so that start-up overlaps with the upstream server starting.</summary>
-    public Task StartWarmUp() => Ready = Task.Run(WarmUp);
+    /// <summary>Completes when every rule regex is built (at once unless <see cref="DeferWarmUp"/> was called).</summary>
+    public Task Ready => _warm?.Task ?? Task.CompletedTask;
+
+    /// <summary>
+    /// Postpones building the rule regexes until <see cref="BeginWarmUp"/>, so that the MCP handshake is not slowed by
+    /// them; until then <see cref="Ready"/> is pending and messages that need rules wait for it.
+    /// </summary>
+    public void DeferWarmUp() => _warm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Starts the deferred warm-up on the thread pool (once; later calls do nothing).</summary>
+    public void BeginWarmUp()
+    {
+        if (_warm is not { } warm || Interlocked.Exchange(ref _warmUpBegun, 1) == 1)
+        {
+            return;
+        }
+
+        // A thread of its own, not the thread pool: seconds of CPU-bound work there would starve the relay's writers
+        // (console reads already hold a pool thread), delaying every message until the pool grows.
+        new Thread(() =>
+        {
+            try
+            {
+                WarmUp();
+            }
+            finally
+            {
+                // A regex that fails to build fails its inspection closed later (VG-001); nobody may wait forever.
+                warm.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "vanguard rule warm-up",
+            Priority = ThreadPriority.BelowNormal,
+        }.Start();
+    }
 
     /// <summary>Builds every rule regex now, so that no inspection pays for one (and none overruns its time budget).</summary>
     public void WarmUp()

@@ -113,9 +113,10 @@ public sealed class McpRelay
         }
         else
         {
-            if (!_engine.Ready.IsCompleted && NeedsRules(message))
+            if (!_engine.Ready.IsCompleted && direction == Direction.AgentToServer && NeedsRules(message))
             {
                 // The rules are still being built at start-up: wait for them rather than inspect without them.
+                _engine.BeginWarmUp();
                 await _engine.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
                 started = Stopwatch.GetTimestamp();
             }
@@ -180,6 +181,12 @@ public sealed class McpRelay
 
         var target = direction == Direction.AgentToServer ? _server : _agent;
         await target.SendAsync(message.Raw, cancellationToken).ConfigureAwait(false);
+        if (answers?.Method == "initialize")
+        {
+            // The handshake is through: build the rules now, before the first tool call needs them.
+            _engine.BeginWarmUp();
+        }
+
         return new StepOutcome(verdict, true);
     }
 
@@ -199,7 +206,7 @@ public sealed class McpRelay
         return new StepOutcome(verdict, false);
     }
 
-    /// <summary>Handshake and listing messages never reach a rule, so they need not wait for the warm-up.</summary>
+    /// <summary>Handshake and listing messages never reach a rule (and the rules only inspect agent→server traffic), so they need not wait for the warm-up.</summary>
     private static bool NeedsRules(McpMessage message)
         => message.Method is not (null or "initialize" or "ping" or "notifications/initialized" or "tools/list" or "prompts/list"
             or "resources/list" or "resources/templates/list" or "logging/setLevel" or "notifications/cancelled" or "notifications/progress");
