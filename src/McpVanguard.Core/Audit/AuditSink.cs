@@ -32,12 +32,6 @@ public sealed class AuditSink : IAuditSink
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Records written to the file so far (for tests and metrics).</summary>
-    public long Written { get; private set; }
-
-    /// <summary>Records that could not be written to the file and went to stderr instead.</summary>
-    public long FellBack { get; private set; }
-
     public void Write(AuditRecord record)
     {
         if (record.Verdict is "block" or "shadow-block")
@@ -77,7 +71,6 @@ public sealed class AuditSink : IAuditSink
                     stream.Flush();
                 }
 
-                Written++;
                 _failing = false;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -151,7 +144,6 @@ public sealed class AuditSink : IAuditSink
 
     private void Fallback(AuditRecord record, string why)
     {
-        FellBack++;
         var json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record));
         lock (_console)
         {

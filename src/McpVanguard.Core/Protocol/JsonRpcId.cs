@@ -38,7 +38,6 @@ public readonly record struct JsonRpcId
 
     public static JsonRpcId FromNumber(long value) => new(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public static JsonRpcId FromString(string value) => new(JsonSerializer.Serialize(value, ProtocolJsonContext.Default.String));
 
     public override string ToString() => Json ?? "null";
 }

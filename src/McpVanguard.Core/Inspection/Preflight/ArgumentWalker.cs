@@ -22,7 +22,6 @@ public static class ArgumentWalker
         }
 
         var items = new List<ArgumentString>();
-        var maxDepth = 1;
         if (root.ValueKind != JsonValueKind.Object)
         {
             strings = ArgumentStrings.Empty;
@@ -45,7 +44,7 @@ public static class ArgumentWalker
                 continue;
             }
 
-            if (!Walk(property.Value, property.Name, 2, limits, items, ref maxDepth, ref limitReason))
+            if (!Walk(property.Value, property.Name, 2, limits, items, ref limitReason))
             {
                 strings = ArgumentStrings.Empty;
                 return false;
@@ -60,7 +59,7 @@ public static class ArgumentWalker
             items.Add(StringCanonicalizer.Canonicalize(ArgvCommandLine.Key, commandLine));
         }
 
-        strings = new ArgumentStrings(items, maxDepth);
+        strings = new ArgumentStrings(items);
         return true;
     }
 
@@ -112,13 +111,8 @@ public static class ArgumentWalker
         return false;
     }
 
-    private static bool Walk(JsonElement element, string key, int depth, PreflightLimits limits, List<ArgumentString> items, ref int maxDepth, ref string? limitReason)
+    private static bool Walk(JsonElement element, string key, int depth, PreflightLimits limits, List<ArgumentString> items, ref string? limitReason)
     {
-        if (depth > maxDepth)
-        {
-            maxDepth = depth;
-        }
-
         if (depth > limits.MaxDepth)
         {
             limitReason = $"Message nesting exceeds the limit of {limits.MaxDepth}.";
@@ -137,7 +131,7 @@ public static class ArgumentWalker
 
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (!Walk(property.Value, property.Name, depth + 1, limits, items, ref maxDepth, ref limitReason))
+                    if (!Walk(property.Value, property.Name, depth + 1, limits, items, ref limitReason))
                     {
                         return false;
                     }
@@ -147,7 +141,7 @@ public static class ArgumentWalker
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (!Walk(item, key, depth + 1, limits, items, ref maxDepth, ref limitReason))
+                    if (!Walk(item, key, depth + 1, limits, items, ref limitReason))
                     {
                         return false;
                     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using McpVanguard.Policy;
 using McpVanguard.Yaml;
 using YamlDotNet.Core;
@@ -285,8 +284,4 @@ public static class RuleLoader
             _ => throw new RuleLoadException($"{source}: rule '{id}', key '{key}': expected a list of strings."),
         };
     }
-
-    /// <summary>Names of the embedded rule files, for documentation and tests.</summary>
-    internal static IEnumerable<string> EmbeddedResourceNames(Assembly assembly)
-        => assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal));
 }
