@@ -57,26 +57,13 @@ public sealed class SsrfInspector : IInspector
 
         if (s.Decoded.AsSpan().ContainsAny('\r', '\n'))
         {
-            Add(findings, new Finding("SSRF-008", "L1", "MCP-09", Severity.High, FindingAction.Block, "CR/LF injected into a URL (request smuggling)"));
+            findings.AddOnce(new Finding("SSRF-008", "L1", "MCP-09", Severity.High, FindingAction.Block, "CR/LF injected into a URL (request smuggling)"));
         }
 
         if (s.Canonical.Contains("/../", StringComparison.Ordinal) || s.Canonical.EndsWith("/..", StringComparison.Ordinal))
         {
-            Add(findings, new Finding("SSRF-009", "L1", "MCP-08", Severity.High, FindingAction.Block, "Path traversal inside a URL"));
+            findings.AddOnce(new Finding("SSRF-009", "L1", "MCP-08", Severity.High, FindingAction.Block, "Path traversal inside a URL"));
         }
-    }
-
-    private static void Add(List<Finding> findings, Finding finding)
-    {
-        foreach (var f in findings)
-        {
-            if (f.RuleId == finding.RuleId)
-            {
-                return;
-            }
-        }
-
-        findings.Add(finding);
     }
 
     /// <summary>URLs written inside a command line, and the bare hosts given to curl/wget (which default to http).</summary>

@@ -49,7 +49,7 @@ public sealed class PathInspector : IInspector
         // Path traversal: "../../etc/passwd", "..\\..\\windows", "/var/www/../../etc" climb above where they start.
         if (traversal && path.Climb > 0)
         {
-            Add(findings, path.Climb >= 2 || path.IsRooted
+            findings.AddOnce(path.Climb >= 2 || path.IsRooted
                 ? new Finding("PATH-001", "L1", "MCP-08", Severity.High, FindingAction.Block, "Path traversal climbs above its starting directory.")
                 : new Finding("PATH-001", "L1", "MCP-08", Severity.Medium, FindingAction.Warn, "Path climbs one level above its starting directory."));
         }
@@ -68,7 +68,7 @@ public sealed class PathInspector : IInspector
 
         var severity = write ? location.WriteSeverity : location.ReadSeverity;
         var category = write ? location.WriteCategory : location.Category;
-        Add(findings, new Finding(location.RuleId, "L1", category, severity, a, $"{(write ? "Write to" : "Access to")} {location.Family}."));
+        findings.AddOnce(new Finding(location.RuleId, "L1", category, severity, a, $"{(write ? "Write to" : "Access to")} {location.Family}."));
     }
 
     /// <summary>Files read by commands such as <c>cat</c>, <c>head</c>, <c>base64</c> or copied by <c>cp</c>/<c>scp</c>; redirect targets are writes.</summary>
@@ -103,18 +103,5 @@ public sealed class PathInspector : IInspector
                 }
             }
         }
-    }
-
-    private static void Add(List<Finding> findings, Finding finding)
-    {
-        foreach (var f in findings)
-        {
-            if (f.RuleId == finding.RuleId)
-            {
-                return;
-            }
-        }
-
-        findings.Add(finding);
     }
 }

@@ -34,18 +34,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         AnalyzeScript(script, nesting);
     }
 
-    private void Report(Finding finding)
-    {
-        foreach (var f in findings)
-        {
-            if (ReferenceEquals(f, finding))
-            {
-                return;
-            }
-        }
-
-        findings.Add(finding);
-    }
+    private void Report(Finding finding) => findings.AddOnce(finding);
 
     private void AnalyzeScript(ShellScript script, int nesting)
     {

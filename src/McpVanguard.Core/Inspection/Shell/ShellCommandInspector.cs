@@ -76,9 +76,9 @@ public sealed class ShellCommandInspector : IInspector
         var before = findings.Count;
         analyzer ??= new ShellAnalyzer(findings);
         analyzer.AnalyzeText(s.Decoded, 0);
-        if (findings.Count == before && !findings.Exists(static f => f.RuleId == SmuggledSubstitution.RuleId))
+        if (findings.Count == before)
         {
-            findings.Add(SmuggledSubstitution);
+            findings.AddOnce(SmuggledSubstitution);
         }
     }
 
