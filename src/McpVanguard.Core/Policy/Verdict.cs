@@ -10,8 +10,10 @@ public sealed record Verdict(VerdictKind Kind, IReadOnlyList<Finding> Findings, 
     /// <summary>True when the message must not be forwarded.</summary>
     public bool Blocks => Kind == VerdictKind.Block;
 
-    /// <summary>The ids of the findings, in the order they were found.</summary>
-    public IReadOnlyList<string> RuleIds => Findings.Select(f => f.RuleId).Distinct().ToArray();
+    private IReadOnlyList<string>? _ruleIds;
+
+    /// <summary>The ids of the findings, in the order they were found (computed once: a refusal reads them several times).</summary>
+    public IReadOnlyList<string> RuleIds => _ruleIds ??= Findings.Select(f => f.RuleId).Distinct().ToArray();
 
     /// <summary>The replay/audit spelling of the verdict (<c>allow</c>, <c>warn</c>, <c>redact</c>, <c>review</c>, <c>shadow-block</c>, <c>block</c>).</summary>
     public string Label => Kind switch
