@@ -65,7 +65,8 @@ public sealed class McpRelay
     public async ValueTask<StepOutcome> OversizedAsync(Direction direction, CancellationToken cancellationToken)
     {
         var reason = $"Message exceeds the size limit of {_engine.Limits.MaxMessageBytes} bytes.";
-        var verdict = Refusal(OversizedRule, reason);
+        // Never buffered, so it cannot be forwarded even under monitor.
+        var verdict = Refusal(OversizedRule, reason, forwardable: false);
         await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, JsonRpcErrorCodes.LimitExceeded, reason, [OversizedRule], "block", reason), cancellationToken).ConfigureAwait(false);
         Audit(direction, null, null, JsonRpcId.Null, verdict, null, 0);
         return new StepOutcome(verdict, false);
@@ -214,9 +215,9 @@ public sealed class McpRelay
     private ValueTask ReplyAsync(Direction from, byte[] error, CancellationToken cancellationToken)
         => (from == Direction.AgentToServer ? _agent : _server).SendAsync(error, cancellationToken);
 
-    /// <summary>A protocol-level refusal: a block, or under monitor a shadow block (monitor never drops a message).</summary>
-    private Verdict Refusal(string ruleId, string reason)
-        => new(_monitor ? VerdictKind.ShadowBlock : VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-00", Severity.Medium, FindingAction.Block, reason)], reason);
+    /// <summary>A protocol-level refusal: a block, or under monitor a shadow block (monitor never drops a message it holds).</summary>
+    private Verdict Refusal(string ruleId, string reason, bool forwardable = true)
+        => new(_monitor && forwardable ? VerdictKind.ShadowBlock : VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-00", Severity.Medium, FindingAction.Block, reason)], reason);
 
     /// <summary>Under monitor, what would have been refused is forwarded as it came; otherwise it is dropped.</summary>
     private async ValueTask<StepOutcome> ForwardIfMonitoringAsync(Direction direction, ReadOnlyMemory<byte> frame, Verdict verdict, CancellationToken cancellationToken)

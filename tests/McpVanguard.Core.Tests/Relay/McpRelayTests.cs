@@ -186,3 +186,16 @@ public sealed class MonitorRelayTests
         Assert.Single(h.Agent.Messages);
     }
 }
+
+public sealed class MonitorOversizeTests
+{
+    [Fact]
+    public async Task Monitor_still_refuses_an_oversized_frame_because_it_was_never_held()
+    {
+        var h = new RelayHarness(McpVanguard.Policy.Profile.Monitor);
+        var outcome = await h.Relay.OversizedAsync(McpVanguard.Protocol.Direction.AgentToServer, CancellationToken.None);
+        Assert.Equal(McpVanguard.Policy.VerdictKind.Block, outcome.Verdict.Kind);
+        Assert.False(outcome.Forwarded);
+        Assert.Single(h.Agent.Messages);
+    }
+}
