@@ -21,6 +21,10 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     private TaskCompletionSource? _warm;
     private int _warmUpBegun;
 
+    /// <summary>True when an agent→server message with <paramref name="method"/> reaches at least one rule, so it must wait for <see cref="Ready"/>.</summary>
+    public bool NeedsRules(string? method)
+        => method is not null && AgentToServer.Inspectors.OfType<RuleInspector>().Any(r => r.HasRulesFor(method));
+
     /// <summary>Completes when every rule regex is built (at once unless <see cref="DeferWarmUp"/> was called).</summary>
     public Task Ready => _warm?.Task ?? Task.CompletedTask;
 

@@ -114,7 +114,7 @@ public sealed class McpRelay
         }
         else
         {
-            if (!_engine.Ready.IsCompleted && direction == Direction.AgentToServer && NeedsRules(message))
+            if (!_engine.Ready.IsCompleted && direction == Direction.AgentToServer && _engine.NeedsRules(message.Method))
             {
                 // The rules are still being built at start-up: wait for them rather than inspect without them.
                 _engine.BeginWarmUp();
@@ -206,11 +206,6 @@ public sealed class McpRelay
         Audit(direction, null, null, violation.Id, verdict, violation.Method, Elapsed(started));
         return new StepOutcome(verdict, false);
     }
-
-    /// <summary>Handshake and listing messages never reach a rule (and the rules only inspect agent→server traffic), so they need not wait for the warm-up.</summary>
-    private static bool NeedsRules(McpMessage message)
-        => message.Method is not (null or "initialize" or "ping" or "notifications/initialized" or "tools/list" or "prompts/list"
-            or "resources/list" or "resources/templates/list" or "logging/setLevel" or "notifications/cancelled" or "notifications/progress");
 
     private ValueTask ReplyAsync(Direction from, byte[] error, CancellationToken cancellationToken)
         => (from == Direction.AgentToServer ? _agent : _server).SendAsync(error, cancellationToken);

@@ -44,13 +44,16 @@ public sealed record Rule
     /// <summary>True when the rule applies to a message with this method and tool.</summary>
     public bool AppliesTo(string method, string? tool)
     {
-        if (!AnyMatch(Methods, method))
+        if (!MethodApplies(method))
         {
             return false;
         }
 
         return tool is null ? Tools.Count == 1 && Tools[0].IsMatchAll : AnyMatch(Tools, tool);
     }
+
+    /// <summary>True when the rule looks at messages with this method (whatever their tool).</summary>
+    public bool MethodApplies(string method) => AnyMatch(Methods, method);
 
     public bool KeyApplies(string key) => AnyMatch(Keys, key) && (ExcludedKeys.Count == 0 || !AnyMatch(ExcludedKeys, key));
 

@@ -22,6 +22,20 @@ public sealed class RuleInspector : IInspector
 
     public string Id => "L1-RULES";
 
+    /// <summary>True when some rule looks at messages with <paramref name="method"/> (so such a message needs the regexes built).</summary>
+    public bool HasRulesFor(string method)
+    {
+        foreach (var rule in _rules)
+        {
+            if (rule.MethodApplies(method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public int Count => _rules.Length;
 
     /// <summary>
