@@ -7,4 +7,14 @@ namespace McpVanguard.Inspection;
 /// <param name="Severity">How harmful the match is.</param>
 /// <param name="Action">What the inspector proposes.</param>
 /// <param name="Reason">A short human reason; never contains argument values that could be secrets.</param>
-public sealed record Finding(string RuleId, string Layer, string Category, Severity Severity, FindingAction Action, string Reason);
+public sealed record Finding(string RuleId, string Layer, string Category, Severity Severity, FindingAction Action, string Reason)
+{
+    /// <summary>
+    /// For a <see cref="FindingAction.Redact"/> finding: the change it asks for (a redacted span, a dropped tool). The
+    /// relay applies the edits of a redact verdict and audits them; a redact finding without an edit is a block.
+    /// </summary>
+    public Policy.MessageEdit? Edit { get; init; }
+
+    /// <summary>A tool this finding quarantines for the rest of the session: hidden from lists, calls to it refused.</summary>
+    public string? QuarantineTool { get; init; }
+}

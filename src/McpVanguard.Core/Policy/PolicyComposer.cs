@@ -39,7 +39,8 @@ public sealed class PolicyComposer(Profile profile)
             FindingAction.Block => VerdictKind.Block,
             // Nobody can approve a call in-line yet, so a review request fails closed.
             FindingAction.Review => VerdictKind.Block,
-            FindingAction.Redact => VerdictKind.Redact,
+            // A redaction that says nothing about what to change cannot be applied, so it fails closed.
+            FindingAction.Redact => finding.Edit is null ? VerdictKind.Block : VerdictKind.Redact,
             FindingAction.Warn => Profile == Profile.Strict && finding.Severity >= Severity.High ? VerdictKind.Block : VerdictKind.Warn,
             _ => VerdictKind.Allow,
         };

@@ -181,7 +181,9 @@ public sealed class McpRelay
         }
 
         var target = direction == Direction.AgentToServer ? _server : _agent;
-        await target.SendAsync(message.Raw, cancellationToken).ConfigureAwait(false);
+        // The only rewrite of forwarded traffic: a redact verdict's edits (audited above with their rule ids).
+        var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
+        await target.SendAsync(forwarded, cancellationToken).ConfigureAwait(false);
         if (answers?.Method == "initialize")
         {
             // The handshake is through: build the rules now, before the first tool call needs them.
