@@ -19,6 +19,12 @@ public static class ConfigurationKeys
     public const string InspectorBudgetMs = "limits.inspector_budget_ms";
     public const string ShutdownGraceMs = "limits.shutdown_grace_ms";
 
+    /// <summary>
+    /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
+    /// the core keeps their YAML as read and the feature that owns each one validates it at start-up.
+    /// </summary>
+    public static readonly HashSet<string> Sections = ["servers", "auth", "access"];
+
     /// <summary>Keys holding a list; all others hold one scalar.</summary>
     public static readonly HashSet<string> Lists = [SafeZones];
 

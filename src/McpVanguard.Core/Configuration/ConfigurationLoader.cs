@@ -36,7 +36,8 @@ public static class ConfigurationLoader
         }
 
         file ??= File.Exists(DefaultFileName) ? Path.GetFullPath(DefaultFileName) : null;
-        var fromFile = file is null ? new Dictionary<string, object>() : ReadFile(file);
+        var sections = new Dictionary<string, YamlNode>();
+        var fromFile = file is null ? new Dictionary<string, object>() : ReadFile(file, sections);
         var fromEnvironment = ReadEnvironment(environment, warnings);
 
         // The profile decides which profile layer applies, so it is resolved first with the same precedence.
@@ -73,10 +74,10 @@ public static class ConfigurationLoader
             values[key] = (value, "command line");
         }
 
-        return Bind(values);
+        return Bind(values) with { ConfigFile = file, Sections = sections };
     }
 
-    private static Dictionary<string, object> ReadFile(string file)
+    private static Dictionary<string, object> ReadFile(string file, Dictionary<string, YamlNode> sections)
     {
         var stream = new YamlStream();
         try
@@ -98,6 +99,15 @@ public static class ConfigurationLoader
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new ConfigurationException($"{file}: the top level must be a mapping of configuration keys.");
+        }
+
+        foreach (var (keyNode, valueNode) in root.Children.ToList())
+        {
+            if (keyNode is YamlScalarNode { Value: { } name } && ConfigurationKeys.Sections.Contains(name))
+            {
+                sections[name] = valueNode;
+                root.Children.Remove(keyNode);
+            }
         }
 
         Flatten(root, string.Empty, file, result);

@@ -39,4 +39,10 @@ public sealed record VanguardOptions
 
     /// <summary>Where each value came from (<c>default</c>, <c>profile:strict</c>, a file path, <c>env:VANGUARD_…</c>, <c>command line</c>).</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
+
+    /// <summary>The config file the options were read from, if any (for error messages of the sections).</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>The structured sections of the config file (<see cref="ConfigurationKeys.Sections"/>), as read; validated by their owners.</summary>
+    public IReadOnlyDictionary<string, YamlDotNet.RepresentationModel.YamlNode> Sections { get; init; } = new Dictionary<string, YamlDotNet.RepresentationModel.YamlNode>();
 }

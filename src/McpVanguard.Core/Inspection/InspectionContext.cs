@@ -20,6 +20,9 @@ public sealed class InspectionContext
     /// <summary>Canonical copies of every string in <c>params</c>, made once by the preflight stage.</summary>
     public required ArgumentStrings Strings { get; init; }
 
+    /// <summary>The verified caller of a gateway session (null in local stdio mode).</summary>
+    public Sessions.CallerIdentity? Caller { get; init; }
+
     /// <summary>For a response: the method of the request it answers.</summary>
     public string? RequestMethod { get; init; }
 

@@ -131,6 +131,7 @@ public sealed class McpRelay
                 ServerId = answers?.ServerId ?? _session.ServerId,
                 Profile = pipeline.Profile,
                 Strings = strings,
+                Caller = _session.Caller,
                 RequestMethod = answers?.Method,
                 RequestTool = answers?.Tool,
             });

@@ -9,6 +9,9 @@ public sealed class RelaySession(string sessionId, string serverId, int maxPendi
 
     public string ServerId { get; } = serverId;
 
+    /// <summary>The verified caller of a gateway session; null for a local stdio session.</summary>
+    public CallerIdentity? Caller { get; init; }
+
     /// <summary>Agent requests forwarded to the server and not yet answered.</summary>
     public PendingRequestTable AgentRequests { get; } = new(maxPending, pendingTimeout);
 
