@@ -9,6 +9,10 @@ public static class AccessPolicyReader
     private static readonly HashSet<string> SectionKeys = ["default", "rules"];
     private static readonly HashSet<string> RuleKeys = ["principals", "servers", "allow_tools", "deny_tools"];
 
+    /// <summary>The <c>access:</c> policy of the loaded options, or null when the config file has none (everything allowed).</summary>
+    public static AccessPolicy? Read(VanguardOptions options)
+        => options.Sections.TryGetValue("access", out var section) ? Read(section, options.ConfigFile) : null;
+
     /// <param name="section">The YAML of <c>access:</c> as read (<see cref="VanguardOptions.Sections"/>).</param>
     /// <param name="file">The config file, for messages.</param>
     public static AccessPolicy Read(YamlNode section, string? file)
@@ -90,9 +94,9 @@ public static class AccessPolicyReader
             ?? throw Error(where, node, $"principal '{p}' has an unknown prefix (expected key:, sub:, name:, role: or scope:).")).ToList();
         return new AccessRule(
             patterns,
-            (servers ?? ["*"]).Select(s => new Glob(s)).ToList(),
-            (allow ?? []).Select(s => new Glob(s)).ToList(),
-            (deny ?? []).Select(s => new Glob(s)).ToList(),
+            (servers ?? ["*"]).Select(s => new NamePattern(s)).ToList(),
+            (allow ?? []).Select(s => new NamePattern(s)).ToList(),
+            (deny ?? []).Select(s => new NamePattern(s)).ToList(),
             (int)node.Start.Line);
     }
 

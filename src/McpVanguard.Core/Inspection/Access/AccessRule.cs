@@ -4,7 +4,7 @@ namespace McpVanguard.Inspection.Access;
 /// <param name="Line">The rule's line in the config file, for reasons and audit.</param>
 public sealed record AccessRule(
     IReadOnlyList<PrincipalPattern> Principals,
-    IReadOnlyList<Glob> Servers,
-    IReadOnlyList<Glob> AllowTools,
-    IReadOnlyList<Glob> DenyTools,
+    IReadOnlyList<NamePattern> Servers,
+    IReadOnlyList<NamePattern> AllowTools,
+    IReadOnlyList<NamePattern> DenyTools,
     int Line);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace McpVanguard.Tests.Inspection.Access;
 
-public sealed class GlobTests
+public sealed class NamePatternTests
 {
     [Theory]
     [InlineData("*", "", true)]
@@ -25,21 +25,21 @@ public sealed class GlobTests
     [InlineData("echo", "echo2", false)]
     [InlineData("echo", "Echo", false)]
     public void Matches_only_what_the_pattern_describes(string pattern, string name, bool expected)
-        => Assert.Equal(expected, new Glob(pattern).Matches(name));
+        => Assert.Equal(expected, new NamePattern(pattern).Matches(name));
 
     [Theory]
     [InlineData("delete_*", "DELETE_FILE")]
     [InlineData("delete_*", "Delete_File")]
     public void Ignoring_case_folds_both_sides(string pattern, string name)
     {
-        Assert.False(new Glob(pattern).Matches(name));
-        Assert.True(new Glob(pattern).Matches(name, ignoreCase: true));
+        Assert.False(new NamePattern(pattern).Matches(name));
+        Assert.True(new NamePattern(pattern).Matches(name, ignoreCase: true));
     }
 
     [Fact]
     public void A_pathological_pattern_finishes_and_does_not_match()
     {
-        var pattern = new Glob(string.Concat(Enumerable.Repeat("*a", 200)) + "b");
+        var pattern = new NamePattern(string.Concat(Enumerable.Repeat("*a", 200)) + "b");
         Assert.False(pattern.Matches(new string('a', 5000)));
     }
 }
