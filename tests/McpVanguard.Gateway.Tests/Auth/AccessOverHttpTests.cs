@@ -80,7 +80,7 @@ public sealed class AccessOverHttpTests : IAsyncLifetime
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var agent = new CollectingSink();
         var server = new CollectingSink();
-        var session = new RelaySession(RelaySession.NewId(), "fs", 16, TimeSpan.FromMinutes(1)) { Caller = CallerClaims.From(context.User) };
+        var session = new RelaySession(RelaySession.NewId(), "fs", 16, TimeSpan.FromMinutes(1)) { Caller = CallerClaims.CallerFrom(context.User) };
         var relay = new McpRelay(Engine.Value, session, agent, server, NullAuditSink.Instance);
         await relay.FromAgentAsync(body.ToArray(), context.RequestAborted);
         if (server.Messages.Count == 1)
@@ -137,7 +137,7 @@ public sealed class AccessOverHttpTests : IAsyncLifetime
         var token = TestTokens.Create(_key.Credentials, subject: "mallory", claims: new Dictionary<string, object>
         {
             ["roles"] = new[] { "admin" },
-            [CallerClaims.SchemeType] = "api-key",
+            [CallerClaims.SchemeClaim] = "api-key",
             ["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"] = "ci",
         });
         using var whoami = await _server.PostAsync(Call("read_file"), ("Authorization", "Bearer " + token));

@@ -42,7 +42,7 @@ internal sealed class AuthTestServer : IAsyncDisposable
         var app = builder.Build();
         app.UseVanguardAuthentication();
         app.MapVanguardAuthMetadata();
-        endpoint ??= context => Task.FromResult(Results.Json(CallerClaims.From(context.User)));
+        endpoint ??= context => Task.FromResult(Results.Json(CallerClaims.CallerFrom(context.User)));
         app.MapPost("/mcp", endpoint)
             .RequireAuthorization(GatewayPolicies.Client)
             .RequireRateLimiting(GatewayRateLimits.PerPrincipal);
