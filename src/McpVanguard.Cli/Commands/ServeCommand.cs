@@ -65,7 +65,7 @@ internal static class ServeCommand
             GatewayServer gateway;
             try
             {
-                gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Log = Console.Error }, engine, audit);
+                gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers }, engine, audit);
                 await gateway.StartAsync(cancellationToken);
             }
             catch (IOException ex)
