@@ -41,8 +41,10 @@ internal static class ServeCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // Authentication is not part of this build of the gateway yet: a public address is exposed to anyone.
-            if (!GatewayServer.IsLoopback(options.Gateway.Host))
+            // The seam for authentication (API keys, JWT): when configured it becomes
+            // new GatewayAuthentication(s => s.AddVanguardAuthentication(authOptions), app => app.UseVanguardAuthentication()).
+            GatewayAuthentication? authentication = null;
+            if (!GatewayServer.IsLoopback(options.Gateway.Host) && authentication is null)
             {
                 if (options.Profile == Profile.Strict)
                 {
@@ -65,7 +67,7 @@ internal static class ServeCommand
             GatewayServer gateway;
             try
             {
-                gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers }, engine, audit);
+                gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
                 await gateway.StartAsync(cancellationToken);
             }
             catch (IOException ex)
