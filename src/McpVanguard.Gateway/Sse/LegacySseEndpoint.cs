@@ -21,8 +21,6 @@ internal sealed class LegacySseEndpoint(SessionAdmission admission, Configuratio
 
     private static ReadOnlySpan<byte> EndpointEvent => "event: endpoint\n"u8;
 
-    private static ReadOnlySpan<byte> MessageEvent => "event: message\n"u8;
-
     public async Task StreamAsync(HttpContext context, UpstreamDefinition server)
     {
         if (await admission.OpenAsync(context, server, legacySse: true).ConfigureAwait(false) is not { } session)
@@ -39,10 +37,7 @@ internal sealed class LegacySseEndpoint(SessionAdmission admission, Configuratio
             // Relative to where the gateway is mounted, so that it works behind a reverse proxy with a path prefix.
             var endpoint = System.Text.Encoding.UTF8.GetBytes($"{context.Request.PathBase}{MessagesPath}?sessionId={session.Id}");
             await SseEventWriter.WriteAsync(writer, EndpointEvent, endpoint, ended.Token).ConfigureAwait(false);
-            await foreach (var message in session.Outbox.Standalone.ReadAllAsync(ended.Token).ConfigureAwait(false))
-            {
-                await SseEventWriter.WriteAsync(writer, MessageEvent, message, ended.Token).ConfigureAwait(false);
-            }
+            await StandaloneStream.PumpAsync(session.Outbox.Standalone, context.Response, ended.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -118,11 +118,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         try
         {
             await SseEventWriter.StartAsync(context.Response, ended.Token).ConfigureAwait(false);
-            var writer = context.Response.BodyWriter;
-            await foreach (var message in session.Outbox.Standalone.ReadAllAsync(ended.Token).ConfigureAwait(false))
-            {
-                await SseEventWriter.WriteAsync(writer, MessageEvent, message, ended.Token).ConfigureAwait(false);
-            }
+            await StandaloneStream.PumpAsync(session.Outbox.Standalone, context.Response, ended.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
