@@ -30,6 +30,26 @@ public sealed class SessionLifetimeTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task WhenTheServerExitsTheWaitingRequestGetsAnUpstreamErrorAndTheSessionEnds()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var gateway = await GatewayHarness.StartAsync("crash", ["node", Server]);
+        using var http = new HttpClient();
+        var session = await RawHttp.InitializeAsync(http, gateway.Mcp, token);
+
+        // exits-on-call.js exits without answering any tools/call.
+        using var call = RawHttp.Post(gateway.Mcp, """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"crash","arguments":{}}}""", session);
+        using var answer = await http.SendAsync(call, token);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(McpVanguard.Protocol.JsonRpcErrorCodes.UpstreamUnavailable, await RawHttp.ErrorCodeAsync(answer, token));
+
+        Assert.True(await ProcFs.EventuallyAsync(() => gateway.Server.SessionCount == 0, TimeSpan.FromSeconds(30), token), "the session outlived its server");
+        using var late = RawHttp.Post(gateway.Mcp, """{"jsonrpc":"2.0","id":3,"method":"tools/list"}""", session);
+        using var response = await http.SendAsync(late, token);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task AWarmPoolStartsChildrenAheadAndShutdownKillsThemAll()
     {
         var token = TestContext.Current.CancellationToken;

@@ -60,7 +60,11 @@ public sealed class GatewayServer : IAsyncDisposable
 
         var options = host.Options;
         var settings = options.Gateway;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(GatewayServer).Assembly.GetName().Name });
+        // The empty builder reads no appsettings.json and no ASPNETCORE_* variables: a stray file in the working directory
+        // must not add a Kestrel endpoint on a public address behind the loopback check, or change any limit.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(GatewayServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);

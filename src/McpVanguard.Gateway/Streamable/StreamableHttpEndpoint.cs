@@ -179,8 +179,8 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                 return;
             }
 
-            var answeredWithError = await RespondAsync(context, session, exchange, envelope).ConfigureAwait(false);
-            if (created && answeredWithError)
+            var answeredWithError = await RespondAsync(context, session, exchange, envelope, created).ConfigureAwait(false);
+            if (answeredWithError)
             {
                 // A refused or failed initialize leaves nothing to continue: free the child at once.
                 Store.End(session.Id);
@@ -198,9 +198,9 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
 
     /// <summary>
     /// JSON when the response comes first; an SSE stream as soon as anything else comes first (progress, a server request),
-    /// ending with the response. Returns whether the answer was an error.
+    /// ending with the response. Returns whether an initialize (<paramref name="created"/>) was answered with an error.
     /// </summary>
-    private async Task<bool> RespondAsync(HttpContext context, GatewaySession session, PostExchange exchange, Envelope envelope)
+    private async Task<bool> RespondAsync(HttpContext context, GatewaySession session, PostExchange exchange, Envelope envelope, bool created)
     {
         var response = context.Response;
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Ended, stopping);
@@ -215,7 +215,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                     if (message.Final && !exchange.IsStreaming)
                     {
                         await HttpReply.JsonAsync(response, StatusCodes.Status200OK, message.Json, context.RequestAborted).ConfigureAwait(false);
-                        return Envelope.Read(message.Json.Span).IsError;
+                        return created && Envelope.Read(message.Json.Span).IsError;
                     }
 
                     if (!exchange.IsStreaming)
@@ -227,7 +227,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                     await SseEventWriter.WriteAsync(response.BodyWriter, MessageEvent, message.Json, wait.Token).ConfigureAwait(false);
                     if (message.Final)
                     {
-                        return Envelope.Read(message.Json.Span).IsError;
+                        return created && Envelope.Read(message.Json.Span).IsError;
                     }
                 }
             }
@@ -243,7 +243,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             session.Relay.Session.AgentRequests.TryRemove(envelope.Id, out _);
             await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(envelope.Id, JsonRpcErrorCodes.UpstreamUnavailable,
                 $"The upstream did not answer within {settings.UpstreamTimeout.TotalSeconds:0} s (gateway.upstream_timeout_s).")).ConfigureAwait(false);
-            return true;
+            return created;
         }
         catch (OperationCanceledException)
         {
@@ -252,7 +252,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
 
         await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(envelope.Id, JsonRpcErrorCodes.UpstreamUnavailable,
             "The session ended before the upstream answered.")).ConfigureAwait(false);
-        return true;
+        return created;
     }
 
     private static async Task WriteFinalAsync(HttpContext context, PostExchange exchange, byte[] error)
