@@ -134,6 +134,17 @@ public sealed class HttpRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARepeatedIdKeyIsRefusedAtOnce()
+    {
+        var session = await RawHttp.InitializeAsync(_http, Gateway.Mcp, Token);
+        using var request = RawHttp.Post(Gateway.Mcp, """{"jsonrpc":"2.0","id":1,"id":2,"method":"tools/list"}""", session);
+        using var response = await _http.SendAsync(request, Token);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.OK, $"got {(int)response.StatusCode}");
+        Assert.Equal(JsonRpcErrorCodes.InvalidRequest, await RawHttp.ErrorCodeAsync(response, Token));
+    }
+
+    [Fact]
     public async Task UnparsableJsonIsRefusedWithAParseError()
     {
         var session = await RawHttp.InitializeAsync(_http, Gateway.Mcp, Token);

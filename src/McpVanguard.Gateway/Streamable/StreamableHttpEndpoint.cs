@@ -163,7 +163,16 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                 return;
             }
 
-            await session.Relay.FromAgentAsync(body, context.RequestAborted).ConfigureAwait(false);
+            var outcome = await session.Relay.FromAgentAsync(body, context.RequestAborted).ConfigureAwait(false);
+            if (isRequest && !outcome.Forwarded && !exchange.Reader.TryPeek(out _))
+            {
+                // Refused, but the refusal went nowhere near this POST (the parser read a different id than the router, as
+                // with a repeated "id" key): answer now rather than wait for a response that will never come.
+                await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+                    $"Bad Request: refused by McpVanguard: {outcome.Verdict.Reason}", envelope.Id).ConfigureAwait(false);
+                return;
+            }
+
             if (!isRequest)
             {
                 // A notification or a response to a server request: accepted, unless the relay refused it as unreadable.
