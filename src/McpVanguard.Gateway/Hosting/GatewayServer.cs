@@ -88,7 +88,7 @@ public sealed class GatewayServer : IAsyncDisposable
 
         var app = builder.Build();
         var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout);
-        var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes);
+        var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout);
         var server = new GatewayServer(app, store, connector);
         var factory = new SessionFactory(engine, audit, connector, options);
         var admission = new SessionAdmission(store, factory, settings);

@@ -78,7 +78,6 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             }
 
             context.Response.Headers[McpHeaders.SessionId] = existing.Id;
-
             await ExchangeAsync(context, existing, body, envelope, created: true).ConfigureAwait(false);
             return;
         }

@@ -12,7 +12,8 @@ namespace McpVanguard.Gateway.Upstreams;
 /// the configured credentials (never the client's), JSON or SSE answers go to the relay, and after the handshake a GET
 /// stream carries the server's own messages.
 /// </summary>
-internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition definition, int maxMessageBytes) : IUpstreamConnection
+/// <param name="requestTimeout">How long one POST to the upstream may take, answer stream included (the gateway's upstream timeout).</param>
+internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition definition, int maxMessageBytes, TimeSpan requestTimeout) : IUpstreamConnection
 {
     private const string SessionHeader = "Mcp-Session-Id";
     private const string ProtocolHeader = "MCP-Protocol-Version";
@@ -46,6 +47,9 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
     private async Task PostAsync(ReadOnlyMemory<byte> message)
     {
         var envelope = Envelope.Read(message.Span);
+        // Bounded like the client's wait: an upstream that never answers must not hold a connection for the session's life.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        limit.CancelAfter(requestTimeout);
         try
         {
             using var request = NewRequest(HttpMethod.Post);
@@ -53,7 +57,7 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.Accept.ParseAdd("application/json");
             request.Headers.Accept.ParseAdd("text/event-stream");
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
             if (response.Headers.TryGetValues(SessionHeader, out var ids) && ids.FirstOrDefault() is { Length: > 0 } id)
             {
                 _sessionId = id;
@@ -75,14 +79,14 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
                 return;
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(_stop.Token).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
             if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
             {
-                await PumpEventsAsync(body).ConfigureAwait(false);
+                await PumpEventsAsync(body, limit.Token).ConfigureAwait(false);
                 return;
             }
 
-            var json = await ReadBoundedAsync(body).ConfigureAwait(false);
+            var json = await ReadBoundedAsync(body, limit.Token).ConfigureAwait(false);
             if (envelope.IsInitialize)
             {
                 _protocolVersion = ReadProtocolVersion(json);
@@ -121,7 +125,7 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
                 }
 
                 await using var body = await response.Content.ReadAsStreamAsync(_stop.Token).ConfigureAwait(false);
-                await PumpEventsAsync(body).ConfigureAwait(false);
+                await PumpEventsAsync(body, _stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException or OperationCanceledException)
             {
@@ -130,9 +134,9 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
         });
     }
 
-    private async Task PumpEventsAsync(Stream body)
+    private async Task PumpEventsAsync(Stream body, CancellationToken cancellationToken)
     {
-        await foreach (var data in SseEventReader.ReadAsync(body, maxMessageBytes, _stop.Token).ConfigureAwait(false))
+        await foreach (var data in SseEventReader.ReadAsync(body, maxMessageBytes, cancellationToken).ConfigureAwait(false))
         {
             if (Envelope.Read(data) is { Kind: EnvelopeKind.Response } && _protocolVersion is null)
             {
@@ -173,12 +177,12 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
         }
     }
 
-    private async Task<byte[]> ReadBoundedAsync(Stream body)
+    private async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, _stop.Token).ConfigureAwait(false)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > maxMessageBytes)
             {
@@ -231,6 +235,5 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
         }
 
         _ended.TrySetResult();
-        _stop.Dispose();
     }
 }

@@ -9,11 +9,13 @@ internal sealed class UpstreamConnector : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly TimeSpan _shutdownGrace;
     private readonly int _maxMessageBytes;
+    private readonly TimeSpan _upstreamTimeout;
 
-    public UpstreamConnector(IReadOnlyList<UpstreamDefinition> servers, int warmPool, TimeSpan shutdownGrace, int maxMessageBytes)
+    public UpstreamConnector(IReadOnlyList<UpstreamDefinition> servers, int warmPool, TimeSpan shutdownGrace, int maxMessageBytes, TimeSpan upstreamTimeout)
     {
         _shutdownGrace = shutdownGrace;
         _maxMessageBytes = maxMessageBytes;
+        _upstreamTimeout = upstreamTimeout;
         // One client for every remote session: pooled connections. No timeout of its own: SSE answers and the GET stream
         // are long-lived; each POST is bounded by the gateway's upstream timeout instead.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1), UseCookies = false, AllowAutoRedirect = false })
@@ -32,7 +34,7 @@ internal sealed class UpstreamConnector : IAsyncDisposable
     public IUpstreamConnection Open(UpstreamDefinition server)
         => server.IsStdio
             ? new StdioConnection(_pools[server.Id].Take(), _shutdownGrace)
-            : new HttpUpstreamConnection(_http, server, _maxMessageBytes);
+            : new HttpUpstreamConnection(_http, server, _maxMessageBytes, _upstreamTimeout);
 
     public async ValueTask DisposeAsync()
     {
