@@ -64,15 +64,16 @@ internal static class ServeCommand
             engine.DeferWarmUp();
             engine.BeginWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
-            GatewayServer gateway;
+            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
             try
             {
-                gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
                 await gateway.StartAsync(cancellationToken);
             }
             catch (IOException ex)
             {
                 Console.Error.WriteLine($"[vanguard] cannot listen on {options.Gateway.Host}:{options.Gateway.Port}: {ex.Message}");
+                // A warm pool may already have started children.
+                await gateway.DisposeAsync();
                 return 1;
             }
 
