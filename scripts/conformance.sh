@@ -35,14 +35,7 @@ mkdir -p "$out"
 rm -f "$out"/*.txt "$out"/*.log
 
 # --- install the suite and the Node 22 it needs, project-locally (a no-op when the lock is unchanged) -----------------
-stamp="$suite_dir/node_modules/.vanguard-lock.sha256"
-lock_hash="$(sha256sum "$suite_dir/package-lock.json" | cut -d' ' -f1)"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" || ! -x "$suite_dir/node_modules/.bin/node" ]]; then
-    echo "[conformance] installing @modelcontextprotocol/conformance and node@22 into tests/conformance" >&2
-    # package.json allows the `node` package's install script (it links the Node 22 binary); npm ci honours that.
-    (cd "$suite_dir" && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$lock_hash" > "$stamp"
-fi
+bash "$repo_root/scripts/install-conformance-deps.sh" >&2
 node22="$suite_dir/node_modules/.bin/node"
 suite="$suite_dir/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 "$node22" --version >/dev/null
