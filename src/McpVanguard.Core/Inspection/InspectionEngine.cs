@@ -1,4 +1,5 @@
 using McpVanguard.Configuration;
+using McpVanguard.Inspection.Access;
 using McpVanguard.Inspection.Preflight;
 using McpVanguard.Inspection.Exfiltration;
 using McpVanguard.Inspection.Network;
@@ -73,12 +74,15 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     }
 
     /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
-    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules)
+    /// <param name="access">The gateway's <c>access:</c> policy; null allows every caller everything.</param>
+    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules, AccessPolicy? access = null)
     {
+        IInspector[] accessControl = access is null ? [] : [new ToolAccessInspector(access)];
         var composer = new PolicyComposer(options.Profile);
         IInspector[] agentToServer =
         [
             new EvasionInspector(),
+            .. accessControl,
             new RuleInspector(rules, options.Profile),
             new ShellCommandInspector(),
             new SsrfInspector(),
@@ -91,6 +95,6 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         return new InspectionEngine(
             options.Limits,
             new InspectionPipeline(agentToServer, composer, options.InspectorBudget),
-            new InspectionPipeline([], composer, options.InspectorBudget));
+            new InspectionPipeline(accessControl, composer, options.InspectorBudget));
     }
 }
