@@ -1,11 +1,11 @@
-// Gateway benchmark harness: starts each HTTP gateway in turn (vanguard serve, supergateway, mcp-proxy) in front of
-// the same server-everything, and measures with the official TypeScript SDK client over Streamable HTTP:
+// Gateway benchmark harness: starts the HTTP gateways (vanguard serve, supergateway, mcp-proxy), each in front of its
+// own copy of the same server-everything, and measures with the official TypeScript SDK client over Streamable HTTP:
 //   - memory: RSS of the gateway process and of its whole process tree, idle and with N idle sessions open;
 //   - sequential: one session, warm-up, then --calls `echo` calls one after another -> p50/p95/p99 per call;
 //   - concurrent: --sessions sessions x --per-session calls, all sessions calling at once -> calls/s and p99.
 //
 //   node bench/gateway/gateway-bench.mjs --targets targets.json [--calls 1000] [--warmup 200] [--sessions 20]
-//        [--per-session 200] [--idle-sessions 10] [--json out.json]
+//        [--per-session 200] [--idle-sessions 10] [--rounds 5] [--json out.json]
 //
 // targets.json is a list of {label, command: [exe, args...], env: {}, headers: {}, path: "/mcp"}; "{port}" in any
 // command argument is replaced with a free loopback port. Everything listens on 127.0.0.1 and is stopped here.
@@ -22,7 +22,7 @@ const { Client } = require("@modelcontextprotocol/sdk/client/index.js");
 const { StreamableHTTPClientTransport } = require("@modelcontextprotocol/sdk/client/streamableHttp.js");
 
 function parseArgs(argv) {
-  const opts = { targets: null, calls: 1000, warmup: 200, sessions: 20, perSession: 200, idleSessions: 10, json: null };
+  const opts = { targets: null, calls: 1000, warmup: 200, sessions: 20, perSession: 200, idleSessions: 10, rounds: 5, json: null };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i];
     switch (argv[i]) {
@@ -32,6 +32,7 @@ function parseArgs(argv) {
       case "--sessions": opts.sessions = Number(next()); break;
       case "--per-session": opts.perSession = Number(next()); break;
       case "--idle-sessions": opts.idleSessions = Number(next()); break;
+      case "--rounds": opts.rounds = Number(next()); break;
       case "--json": opts.json = next(); break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
@@ -185,75 +186,112 @@ async function startGateway(target) {
   };
 }
 
-async function measure(target) {
-  const gw = await startGateway(target);
-  const headers = target.headers ?? {};
-  const result = { label: target.label };
+// All gateways run at once and the timed work is interleaved in rounds (the order rotating each round), so that the
+// background load of a shared machine falls on every gateway alike instead of on whichever ran during a busy minute.
+async function measureAll(targets) {
+  const gateways = [];
+  const results = targets.map((t) => ({ label: t.label }));
   try {
-    // Memory first, before the load runs grow the heaps.
-    await sleep(1000);
-    const idle = treeRss(gw.pid);
-    const idleSessions = [];
-    for (let i = 0; i < opts.idleSessions; i++) {
-      const s = await connect(gw.url, headers);
-      await echo(s.client, i);
-      idleSessions.push(s);
+    for (const target of targets) {
+      process.stderr.write(`[gateway-bench] starting ${target.label} ...\n`);
+      gateways.push(await startGateway(target));
     }
-    await sleep(2000);
-    const loaded = treeRss(gw.pid);
-    await Promise.all(idleSessions.map((s) => s.close()));
-    result.memory = {
-      idleSelfMiB: idle.selfMiB,
-      idleTreeMiB: idle.treeMiB,
-      sessions: opts.idleSessions,
-      loadedSelfMiB: loaded.selfMiB,
-      loadedTreeMiB: loaded.treeMiB,
-      loadedProcesses: loaded.processes,
-      perSessionSelfMiB: (loaded.selfMiB - idle.selfMiB) / opts.idleSessions,
-      perSessionTreeMiB: (loaded.treeMiB - idle.treeMiB) / opts.idleSessions,
-    };
+    const headers = (i) => targets[i].headers ?? {};
     await sleep(1000);
 
-    // Sequential: one session, warm-up, then the timed calls.
-    const seq = await connect(gw.url, headers);
-    await timedCalls(seq.client, opts.warmup, 0);
-    result.sequential = summarise(await timedCalls(seq.client, opts.calls, opts.warmup));
-    await seq.close();
-
-    // Concurrent: open every session first (their start-up is not timed), one warm-up call each, then all at once.
-    const sessions = [];
-    for (let i = 0; i < opts.sessions; i++) {
-      const s = await connect(gw.url, headers);
-      await echo(s.client, i);
-      sessions.push(s);
+    // Memory, one gateway at a time, before the load runs grow the heaps.
+    for (let i = 0; i < targets.length; i++) {
+      const gw = gateways[i];
+      const idle = treeRss(gw.pid);
+      const idleSessions = [];
+      for (let k = 0; k < opts.idleSessions; k++) {
+        const s = await connect(gw.url, headers(i));
+        await echo(s.client, k);
+        idleSessions.push(s);
+      }
+      await sleep(2000);
+      const loaded = treeRss(gw.pid);
+      await Promise.all(idleSessions.map((s) => s.close()));
+      results[i].memory = {
+        idleSelfMiB: idle.selfMiB,
+        idleTreeMiB: idle.treeMiB,
+        sessions: opts.idleSessions,
+        loadedSelfMiB: loaded.selfMiB,
+        loadedTreeMiB: loaded.treeMiB,
+        loadedProcesses: loaded.processes,
+        perSessionSelfMiB: (loaded.selfMiB - idle.selfMiB) / opts.idleSessions,
+        perSessionTreeMiB: (loaded.treeMiB - idle.treeMiB) / opts.idleSessions,
+      };
     }
-    const t0 = process.hrtime.bigint();
-    const perSession = await Promise.all(sessions.map((s, i) => timedCalls(s.client, opts.perSession, i * opts.perSession)));
-    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    await Promise.all(sessions.map((s) => s.close()));
-    const all = perSession.flat();
-    result.concurrent = {
-      sessions: opts.sessions,
-      callsPerSession: opts.perSession,
-      wallMs,
-      callsPerSecond: all.length / (wallMs / 1000),
-      ...summarise(all),
-    };
+    await sleep(1000);
+
+    // Sequential: one session per gateway, warmed up, then the timed calls in interleaved rounds.
+    const seq = [];
+    for (let i = 0; i < targets.length; i++) {
+      const s = await connect(gateways[i].url, headers(i));
+      await timedCalls(s.client, opts.warmup, 0);
+      seq.push({ session: s, latencies: [] });
+    }
+    const perRound = Math.ceil(opts.calls / opts.rounds);
+    for (let r = 0; r < opts.rounds; r++) {
+      for (const i of rotation(targets.length, r)) {
+        seq[i].latencies.push(...(await timedCalls(seq[i].session.client, perRound, opts.warmup + r * perRound)));
+      }
+    }
+    for (let i = 0; i < targets.length; i++) {
+      results[i].sequential = summarise(seq[i].latencies);
+      await seq[i].session.close();
+    }
+
+    // Concurrent: per gateway, every session opened first (start-up not timed) with one warm-up call; then rounds in
+    // which each gateway in turn has all its sessions calling at once while the others are idle.
+    const conc = [];
+    for (let i = 0; i < targets.length; i++) {
+      const sessions = [];
+      for (let k = 0; k < opts.sessions; k++) {
+        const s = await connect(gateways[i].url, headers(i));
+        await echo(s.client, k);
+        sessions.push(s);
+      }
+      conc.push({ sessions, latencies: [], wallMs: 0 });
+    }
+    const perSessionRound = Math.ceil(opts.perSession / opts.rounds);
+    for (let r = 0; r < opts.rounds; r++) {
+      for (const i of rotation(targets.length, r)) {
+        const t0 = process.hrtime.bigint();
+        const all = await Promise.all(conc[i].sessions.map((s, k) => timedCalls(s.client, perSessionRound, (k * opts.rounds + r) * perSessionRound)));
+        conc[i].wallMs += Number(process.hrtime.bigint() - t0) / 1e6;
+        conc[i].latencies.push(...all.flat());
+      }
+    }
+    for (let i = 0; i < targets.length; i++) {
+      await Promise.all(conc[i].sessions.map((s) => s.close()));
+      results[i].concurrent = {
+        sessions: opts.sessions,
+        callsPerSession: perSessionRound * opts.rounds,
+        wallMs: conc[i].wallMs,
+        callsPerSecond: conc[i].latencies.length / (conc[i].wallMs / 1000),
+        ...summarise(conc[i].latencies),
+      };
+    }
   } catch (e) {
-    result.error = `${e.message}\n${gw.tail()}`;
+    const tails = gateways.map((g, i) => `--- ${targets[i].label}:\n${g.tail()}`).join("\n");
+    for (const r of results) r.error ??= `${e.message}\n${tails}`;
   } finally {
-    await gw.stop();
+    for (const gw of gateways) await gw.stop();
   }
-  return result;
+  return results;
+}
+
+/** 0..n-1 starting at r mod n, so that no gateway always runs first (or right after another one) in a round. */
+function rotation(n, r) {
+  return Array.from({ length: n }, (_, k) => (k + r) % n);
 }
 
 // --- run -----------------------------------------------------------------------------------------------------------
-const results = [];
-for (const target of targets) {
-  process.stderr.write(`[gateway-bench] ${target.label} ...\n`);
-  const r = await measure(target);
-  if (r.error) process.stderr.write(`[gateway-bench] ${target.label} failed: ${r.error}\n`);
-  results.push(r);
+const results = await measureAll(targets);
+for (const r of results) {
+  if (r.error) process.stderr.write(`[gateway-bench] ${r.label} failed: ${r.error}\n`);
 }
 
 const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "–");
@@ -269,7 +307,7 @@ for (const r of results) {
   lines.push(`| ${r.label} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${f(c.callsPerSecond, 0)} | ${f(c.p50)} | ${f(c.p99)} | ${f(m.idleSelfMiB, 0)} / ${f(m.idleTreeMiB, 0)} | ${f(m.perSessionSelfMiB, 1)} / ${f(m.perSessionTreeMiB, 1)} |`);
 }
 console.log(lines.join("\n"));
-console.log(`\n${opts.calls} sequential echo calls after ${opts.warmup} warm-up; concurrent: ${opts.sessions} sessions x ${opts.perSession} calls; memory with ${opts.idleSessions} idle sessions.`);
+console.log(`\n${opts.calls} sequential echo calls after ${opts.warmup} warm-up; concurrent: ${opts.sessions} sessions x ${opts.perSession} calls; both in ${opts.rounds} interleaved rounds; memory with ${opts.idleSessions} idle sessions.`);
 
 if (opts.json) {
   writeFileSync(opts.json, JSON.stringify({ when: new Date().toISOString(), options: opts, results }, null, 2));
