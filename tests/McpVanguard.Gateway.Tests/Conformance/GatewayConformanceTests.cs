@@ -1,16 +1,11 @@
-using McpVanguard.Audit;
-using McpVanguard.Configuration;
-using McpVanguard.Gateway.Hosting;
 using McpVanguard.Gateway.Upstreams;
-using McpVanguard.Inspection;
-using McpVanguard.Inspection.Rules;
 
 namespace McpVanguard.Gateway.Tests.Conformance;
 
 /// <summary>
-/// The official MCP conformance suite through the gateway: a real Kestrel on 127.0.0.1 with the default profile and the
-/// built-in rules, in front of our conformance target, once as a stdio child per session and once as a remote
-/// Streamable HTTP upstream. Every active scenario passes directly (<see cref="ConformanceSuiteTests"/>), so every one
+/// The official MCP conformance suite through the gateway (<see cref="GatewayHarness"/>: a real Kestrel on 127.0.0.1
+/// with the default profile and the built-in rules) in front of our conformance target, once as a stdio child per
+/// session and once as a remote Streamable HTTP upstream. Every active scenario passes directly (<see cref="ConformanceSuiteTests"/>), so every one
 /// must pass here too, dns-rebinding-protection included. scripts/conformance.sh does the same through `vanguard serve`.
 /// </summary>
 [Trait("needs", "conformance-suite")]
@@ -26,10 +21,10 @@ public sealed class GatewayConformanceTests
     {
         ConformanceEnvironment.RequireSuite();
         var upstream = UpstreamDefinition.Stdio("conformance", ["dotnet", ConformanceEnvironment.TargetDll]);
-        await using var gateway = await StartGatewayAsync(upstream);
+        await using var gateway = await GatewayHarness.StartAsync([upstream]);
 
         using var timeout = new CancellationTokenSource(SuitePatience);
-        var result = await ConformanceSuite.RunAsync(GatewayUrl(gateway), timeout.Token);
+        var result = await ConformanceSuite.RunAsync(gateway.Mcp.ToString(), timeout.Token);
 
         Assert.True(result.Failed.Count == 0, $"failed through the gateway (stdio): {string.Join(", ", result.Failed)}\n{result.OutputTail}");
         Assert.Equal(ActiveScenarioCount, result.Passed.Count);
@@ -43,27 +38,12 @@ public sealed class GatewayConformanceTests
         await using var target = await ListeningProcess.StartAsync(
             "dotnet", [ConformanceEnvironment.TargetDll, "--http", "--port", targetPort.ToString()], targetPort);
         var upstream = UpstreamDefinition.Remote("conformance", new Uri($"http://127.0.0.1:{targetPort}/mcp"));
-        await using var gateway = await StartGatewayAsync(upstream);
+        await using var gateway = await GatewayHarness.StartAsync([upstream]);
 
         using var timeout = new CancellationTokenSource(SuitePatience);
-        var result = await ConformanceSuite.RunAsync(GatewayUrl(gateway), timeout.Token);
+        var result = await ConformanceSuite.RunAsync(gateway.Mcp.ToString(), timeout.Token);
 
         Assert.True(result.Failed.Count == 0, $"failed through the gateway (remote): {string.Join(", ", result.Failed)}\n{result.OutputTail}\n{target.OutputTail}");
         Assert.Equal(ActiveScenarioCount, result.Passed.Count);
     }
-
-    /// <summary>The gateway as `vanguard serve` builds it from defaults: balanced profile, built-in rules, loopback, an OS-chosen port.</summary>
-    private static async Task<GatewayServer> StartGatewayAsync(UpstreamDefinition upstream)
-    {
-        var options = ConfigurationLoader.Load(new Dictionary<string, object>(), new Dictionary<string, string>(), null, []);
-        options = options with { Gateway = options.Gateway with { Host = "127.0.0.1", Port = 0 } };
-        var engine = InspectionEngine.Create(options, RuleLoader.Load(options.RulesDirectory));
-        engine.WarmUp();
-        var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = [upstream] }, engine, NullAuditSink.Instance);
-        await gateway.StartAsync(CancellationToken.None);
-        return gateway;
-    }
-
-    /// <summary>The single upstream is also served at /mcp; the suite's rebinding scenario needs a 127.0.0.1 URL.</summary>
-    private static string GatewayUrl(GatewayServer gateway) => gateway.Urls.Single().TrimEnd('/') + "/mcp";
 }
