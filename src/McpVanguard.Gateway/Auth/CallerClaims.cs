@@ -10,10 +10,10 @@ namespace McpVanguard.Gateway.Auth;
 public static class CallerClaims
 {
     /// <summary>How the caller was verified: <c>api-key</c> or <c>jwt</c>.</summary>
-    public const string SchemeType = "vanguard:scheme";
+    public const string SchemeClaim = "vanguard:scheme";
 
     /// <summary>One granted scope per claim.</summary>
-    public const string ScopeType = "scope";
+    public const string ScopeClaim = "scope";
 
     public const string ApiKeyScheme = "api-key";
 
@@ -22,17 +22,17 @@ public static class CallerClaims
     /// <summary>A principal carrying exactly the verified caller's name, scheme, roles and scopes.</summary>
     public static ClaimsPrincipal Create(string name, string scheme, IEnumerable<string> roles, IEnumerable<string> scopes)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(SchemeType, scheme) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(SchemeClaim, scheme) };
         claims.AddRange(roles.Distinct(StringComparer.Ordinal).Select(r => new Claim(ClaimTypes.Role, r)));
-        claims.AddRange(scopes.Distinct(StringComparer.Ordinal).Select(s => new Claim(ScopeType, s)));
+        claims.AddRange(scopes.Distinct(StringComparer.Ordinal).Select(s => new Claim(ScopeClaim, s)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
     /// <summary>The verified caller of a request, or null when it is not authenticated by one of the gateway's schemes.</summary>
-    public static CallerIdentity? From(ClaimsPrincipal? principal)
+    public static CallerIdentity? CallerFrom(ClaimsPrincipal? principal)
     {
-        var identity = principal?.Identities.FirstOrDefault(i => i.IsAuthenticated && i.HasClaim(c => c.Type == SchemeType));
-        if (identity?.FindFirst(ClaimTypes.Name)?.Value is not { Length: > 0 } name || identity.FindFirst(SchemeType)?.Value is not { } scheme)
+        var identity = principal?.Identities.FirstOrDefault(i => i.IsAuthenticated && i.HasClaim(c => c.Type == SchemeClaim));
+        if (identity?.FindFirst(ClaimTypes.Name)?.Value is not { Length: > 0 } name || identity.FindFirst(SchemeClaim)?.Value is not { } scheme)
         {
             return null;
         }
@@ -41,7 +41,7 @@ public static class CallerClaims
             name,
             scheme,
             identity.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
-            identity.FindAll(ScopeType).Select(c => c.Value).ToList());
+            identity.FindAll(ScopeClaim).Select(c => c.Value).ToList());
     }
 
     /// <summary>
@@ -49,5 +49,5 @@ public static class CallerClaims
     /// request; the scheme is part of the key so that a token subject cannot share an API key's budget.
     /// </summary>
     public static string? LimitKey(ClaimsPrincipal? principal)
-        => From(principal) is { } caller ? caller.Scheme + ":" + caller.Name : null;
+        => CallerFrom(principal) is { } caller ? caller.Scheme + ":" + caller.Name : null;
 }

@@ -28,7 +28,7 @@ internal sealed class GatewayAuthorizationResultHandler : IAuthorizationMiddlewa
         }
 
         var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<RequiredScopesRequirement>()
-            .SelectMany(r => r.Scopes.Where(s => !context.User.HasClaim(CallerClaims.ScopeType, s)))
+            .SelectMany(r => r.Scopes.Where(s => !context.User.HasClaim(CallerClaims.ScopeClaim, s)))
             .Distinct(StringComparer.Ordinal)
             .ToList() ?? [];
         await BearerChallenge.WriteForbiddenAsync(context, missing).ConfigureAwait(false);

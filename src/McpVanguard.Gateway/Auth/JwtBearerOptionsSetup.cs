@@ -14,6 +14,9 @@ namespace McpVanguard.Gateway.Auth;
 /// </summary>
 internal sealed class JwtBearerOptionsSetup(GatewayAuthOptions auth, IServiceProvider services) : IConfigureNamedOptions<JwtBearerOptions>
 {
+    /// <summary>The subject becomes a key of the rate-limit and session tables and a field of every audit record; bound it.</summary>
+    private const int MaxSubjectLength = 256;
+
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, JwtBearerOptions options)
@@ -60,6 +63,10 @@ internal sealed class JwtBearerOptionsSetup(GatewayAuthOptions auth, IServicePro
                 else if (!token.TryGetPayloadValue<string>(jwt.SubjectClaim, out var subject) || string.IsNullOrEmpty(subject))
                 {
                     context.Fail($"The token has no '{jwt.SubjectClaim}' claim.");
+                }
+                else if (subject.Length > MaxSubjectLength)
+                {
+                    context.Fail("The token's subject is too long.");
                 }
                 else if (jwt.RequiredClaims.FirstOrDefault(required => !HasClaim(context.Principal, required.Key, required.Value)) is { Key: { } missing })
                 {

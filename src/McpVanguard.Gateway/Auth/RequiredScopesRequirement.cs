@@ -12,7 +12,7 @@ public sealed class RequiredScopesRequirement(IReadOnlyList<string> scopes) : Au
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RequiredScopesRequirement requirement)
     {
-        var caller = CallerClaims.From(context.User);
+        var caller = CallerClaims.CallerFrom(context.User);
         if (caller is not null && (caller.Scheme != CallerClaims.JwtScheme || requirement.Scopes.All(s => caller.Scopes.Contains(s, StringComparer.Ordinal))))
         {
             context.Succeed(requirement);

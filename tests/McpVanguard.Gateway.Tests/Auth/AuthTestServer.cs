@@ -32,7 +32,8 @@ internal sealed class AuthTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AuthTestServer> StartAsync(GatewayAuthOptions options)
+    /// <param name="endpoint">What <c>/mcp</c> does for an authorised request; by default it answers with the verified caller.</param>
+    public static async Task<AuthTestServer> StartAsync(GatewayAuthOptions options, Func<HttpContext, Task<IResult>>? endpoint = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -41,7 +42,8 @@ internal sealed class AuthTestServer : IAsyncDisposable
         var app = builder.Build();
         app.UseVanguardAuthentication();
         app.MapVanguardAuthMetadata();
-        app.MapPost("/mcp", (HttpContext context) => Results.Json(CallerClaims.From(context.User)))
+        endpoint ??= context => Task.FromResult(Results.Json(CallerClaims.CallerFrom(context.User)));
+        app.MapPost("/mcp", endpoint)
             .RequireAuthorization(GatewayPolicies.Client)
             .RequireRateLimiting(GatewayRateLimits.PerPrincipal);
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -49,10 +51,14 @@ internal sealed class AuthTestServer : IAsyncDisposable
         return new AuthTestServer(app, new Uri(address));
     }
 
-    /// <summary>POSTs to <c>/mcp</c> with the given headers.</summary>
+    /// <summary>POSTs a JSON-RPC ping to <c>/mcp</c> with the given headers.</summary>
     public Task<HttpResponseMessage> CallAsync(params (string Name, string Value)[] headers)
+        => PostAsync(new { jsonrpc = "2.0", id = 1, method = "ping" }, headers);
+
+    /// <summary>POSTs <paramref name="message"/> as JSON to <c>/mcp</c> with the given headers.</summary>
+    public Task<HttpResponseMessage> PostAsync(object message, params (string Name, string Value)[] headers)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = JsonContent.Create(new { jsonrpc = "2.0", id = 1, method = "ping" }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = JsonContent.Create(message) };
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);

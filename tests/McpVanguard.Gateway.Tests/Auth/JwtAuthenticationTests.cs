@@ -186,6 +186,13 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_with_an_oversized_subject_is_refused()
+    {
+        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, subject: new string('s', 257), claims: Claims()));
+        Assert.Equal("The token's subject is too long.", await ChallengeOf(response));
+    }
+
+    [Fact]
     public async Task A_garbled_token_is_refused_as_malformed()
     {
         using var response = await _server.BearerAsync("eyJhbGciOiJSUzI1NiJ9.not-base64!.x");

@@ -16,7 +16,7 @@ namespace McpVanguard.Gateway.Auth;
 /// Wiring of the gateway's authentication: API keys and JWT bearer tokens behind one scheme, the client policy, the
 /// 401/403 answers, the RFC 9728 metadata endpoints, the rate limit and the per-principal session limiter.
 /// </summary>
-public static class GatewayAuthentication
+public static class VanguardAuthenticationExtensions
 {
     /// <summary>
     /// Registers the schemes (<see cref="GatewayAuthSchemes"/>), the policy <see cref="GatewayPolicies.Client"/>, the rate
