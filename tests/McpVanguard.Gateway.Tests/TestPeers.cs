@@ -16,7 +16,11 @@ internal static class TestPeers
 
     public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "node", "fixtures", name);
 
-    public static string VanguardDll { get; } = Path.Combine(AppContext.BaseDirectory, "vanguard.dll");
+    /// <summary>
+    /// The CLI as built in its own output folder: the copy next to these tests would run with this project's dependency
+    /// set, in which the ASP.NET Core framework replaces the Microsoft.Extensions packages the CLI's manifest names.
+    /// </summary>
+    public static string VanguardDll { get; } = FindVanguardDll();
 
     public static IReadOnlyList<string> Everything => ["node", EverythingServer, "stdio"];
 
@@ -29,6 +33,14 @@ internal static class TestPeers
         {
             Assert.Skip($"the MCP reference servers are not installed under {NodeModules}; run scripts/install-test-deps.sh");
         }
+    }
+
+    private static string FindVanguardDll()
+    {
+        // bin/<Configuration>/<tfm>/ of this project maps onto the same folders of the CLI project.
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = tfm.Parent!.Name;
+        return Path.Combine(RepositoryRoot, "src", "McpVanguard.Cli", "bin", configuration, tfm.Name, "vanguard.dll");
     }
 
     private static string FindRepositoryRoot()

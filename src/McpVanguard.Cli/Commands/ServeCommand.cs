@@ -43,7 +43,7 @@ internal static class ServeCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // API keys (VANGUARD_API_KEY or auth.api_keys) and JWT (auth.jwt) from gw-auth; null when neither is configured.
+            // API keys (VANGUARD_API_KEY or auth.api_keys) and JWT (auth.jwt); null when neither is configured.
             GatewayAuthentication? authentication;
             try
             {
@@ -78,7 +78,7 @@ internal static class ServeCommand
             GatewayServer gateway;
             try
             {
-                gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication, Log = Console.Error }, engine, audit);
+                gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
                 await gateway.StartAsync(cancellationToken);
             }
             catch (IOException ex)

@@ -14,7 +14,4 @@ public sealed record GatewayHostOptions
 
     /// <summary>Authentication, when configured; null means every client is anonymous.</summary>
     public GatewayAuthentication? Authentication { get; init; }
-
-    /// <summary>Where start-up notes and warnings go (stderr for the CLI).</summary>
-    public TextWriter Log { get; init; } = TextWriter.Null;
 }

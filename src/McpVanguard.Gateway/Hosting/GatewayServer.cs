@@ -87,8 +87,9 @@ public sealed class GatewayServer : IAsyncDisposable
         var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes);
         var server = new GatewayServer(app, store, connector);
         var factory = new SessionFactory(engine, audit, connector, options);
-        var streamable = new StreamableHttpEndpoint(store, factory, settings, server._stopping.Token);
-        var sse = new LegacySseEndpoint(store, factory, settings, server._stopping.Token);
+        var admission = new SessionAdmission(store, factory, settings);
+        var streamable = new StreamableHttpEndpoint(admission, settings, server._stopping.Token);
+        var sse = new LegacySseEndpoint(admission, settings, server._stopping.Token);
         var readiness = new ReadinessProbe(engine, host.Servers);
         var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedHosts, IsLoopback(settings.Host));
         app.Lifetime.ApplicationStopping.Register(server._stopping.Cancel);

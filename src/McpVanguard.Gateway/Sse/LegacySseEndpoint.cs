@@ -4,7 +4,6 @@ using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Protocol;
 using McpVanguard.Relay;
-using McpVanguard.Transports.Stdio;
 using Microsoft.AspNetCore.Http;
 
 namespace McpVanguard.Gateway.Sse;
@@ -14,8 +13,10 @@ namespace McpVanguard.Gateway.Sse;
 /// the POST endpoint (<c>/messages?sessionId=…</c>); client messages POSTed there are accepted (202) and every answer
 /// comes on the stream. The session lives as long as the stream.
 /// </summary>
-internal sealed class LegacySseEndpoint(SessionStore store, SessionFactory factory, Configuration.GatewaySettings settings, CancellationToken stopping)
+internal sealed class LegacySseEndpoint(SessionAdmission admission, Configuration.GatewaySettings settings, CancellationToken stopping)
 {
+    private SessionStore Store => admission.Store;
+
     public const string MessagesPath = "/messages";
 
     private static ReadOnlySpan<byte> EndpointEvent => "event: endpoint\n"u8;
@@ -24,28 +25,11 @@ internal sealed class LegacySseEndpoint(SessionStore store, SessionFactory facto
 
     public async Task StreamAsync(HttpContext context, UpstreamDefinition server)
     {
-        if (!store.TryReserve())
+        if (await admission.OpenAsync(context, server, legacySse: true).ConfigureAwait(false) is not { } session)
         {
-            context.Response.Headers.RetryAfter = "5";
-            await HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.LimitExceeded,
-                $"Service Unavailable: the gateway already has its maximum of {settings.MaxSessions} sessions (gateway.max_sessions).").ConfigureAwait(false);
             return;
         }
 
-        GatewaySession session;
-        try
-        {
-            session = factory.Create(server, CallerClaims.CallerFrom(context.User), legacySse: true);
-        }
-        catch (UpstreamStartException ex)
-        {
-            store.Release();
-            await HttpReply.ErrorAsync(context, StatusCodes.Status502BadGateway, JsonRpcErrorCodes.UpstreamUnavailable, $"Bad Gateway: {ex.Message}").ConfigureAwait(false);
-            return;
-        }
-
-        store.Add(session);
-        session.Start(gone => store.End(gone.Id));
         session.StreamOpened();
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Ended, stopping);
         try
@@ -67,7 +51,7 @@ internal sealed class LegacySseEndpoint(SessionStore store, SessionFactory facto
         finally
         {
             session.StreamClosed();
-            store.End(session.Id);
+            Store.End(session.Id);
         }
     }
 
@@ -81,7 +65,7 @@ internal sealed class LegacySseEndpoint(SessionStore store, SessionFactory facto
             return;
         }
 
-        if (!store.TryGet(id, out var session) || !session.Outbox.IsLegacySse || !session.BelongsTo(CallerClaims.CallerFrom(context.User)))
+        if (!Store.TryGet(id, out var session) || !session.Outbox.IsLegacySse || !session.BelongsTo(CallerClaims.CallerFrom(context.User)))
         {
             await HttpReply.ErrorAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorCodes.InvalidRequest,
                 "Not Found: the session does not exist or its SSE stream has closed; open a new one with GET /sse.").ConfigureAwait(false);

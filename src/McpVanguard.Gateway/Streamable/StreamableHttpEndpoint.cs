@@ -5,7 +5,6 @@ using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Protocol;
 using McpVanguard.Relay;
-using McpVanguard.Transports.Stdio;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -16,8 +15,10 @@ namespace McpVanguard.Gateway.Streamable;
 /// answered with JSON or an SSE stream, GET opens the session's standalone stream, DELETE ends the session. Every
 /// message goes through the session's relay, exactly as on stdio.
 /// </summary>
-internal sealed class StreamableHttpEndpoint(SessionStore store, SessionFactory factory, GatewaySettings settings, CancellationToken stopping)
+internal sealed class StreamableHttpEndpoint(SessionAdmission admission, GatewaySettings settings, CancellationToken stopping)
 {
+    private SessionStore Store => admission.Store;
+
     private static ReadOnlySpan<byte> MessageEvent => "event: message\n"u8;
 
     public async Task PostAsync(HttpContext context, UpstreamDefinition server)
@@ -70,11 +71,13 @@ internal sealed class StreamableHttpEndpoint(SessionStore store, SessionFactory 
                 return;
             }
 
-            existing = await CreateSessionAsync(context, server, caller).ConfigureAwait(false);
+            existing = await admission.OpenAsync(context, server, legacySse: false).ConfigureAwait(false);
             if (existing is null)
             {
                 return;
             }
+
+            context.Response.Headers[McpHeaders.SessionId] = existing.Id;
 
             await ExchangeAsync(context, existing, body, envelope, created: true).ConfigureAwait(false);
             return;
@@ -139,36 +142,8 @@ internal sealed class StreamableHttpEndpoint(SessionStore store, SessionFactory 
             return;
         }
 
-        store.End(session.Id);
+        Store.End(session.Id);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
-    }
-
-    private async Task<GatewaySession?> CreateSessionAsync(HttpContext context, UpstreamDefinition server, McpVanguard.Sessions.CallerIdentity? caller)
-    {
-        if (!store.TryReserve())
-        {
-            context.Response.Headers.RetryAfter = "5";
-            await HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.LimitExceeded,
-                $"Service Unavailable: the gateway already has its maximum of {settings.MaxSessions} sessions (gateway.max_sessions); end a session or retry later.").ConfigureAwait(false);
-            return null;
-        }
-
-        GatewaySession session;
-        try
-        {
-            session = factory.Create(server, caller, legacySse: false);
-        }
-        catch (UpstreamStartException ex)
-        {
-            store.Release();
-            await HttpReply.ErrorAsync(context, StatusCodes.Status502BadGateway, JsonRpcErrorCodes.UpstreamUnavailable, $"Bad Gateway: {ex.Message}").ConfigureAwait(false);
-            return null;
-        }
-
-        store.Add(session);
-        session.Start(gone => store.End(gone.Id));
-        context.Response.Headers[McpHeaders.SessionId] = session.Id;
-        return session;
     }
 
     /// <summary>Hands one client message to the relay and answers the POST with whatever the relay and upstream send for it.</summary>
@@ -212,7 +187,7 @@ internal sealed class StreamableHttpEndpoint(SessionStore store, SessionFactory 
             if (created && answeredWithError)
             {
                 // A refused or failed initialize leaves nothing to continue: free the child at once.
-                store.End(session.Id);
+                Store.End(session.Id);
             }
         }
         finally
@@ -327,7 +302,7 @@ internal sealed class StreamableHttpEndpoint(SessionStore store, SessionFactory 
     /// a leaked session id does not let another client in.
     /// </summary>
     private bool TryFind(string id, UpstreamDefinition server, McpVanguard.Sessions.CallerIdentity? caller, out GatewaySession session)
-        => store.TryGet(id, out session) && ReferenceEquals(session.Server, server) && !session.Outbox.IsLegacySse && session.BelongsTo(caller);
+        => Store.TryGet(id, out session) && ReferenceEquals(session.Server, server) && !session.Outbox.IsLegacySse && session.BelongsTo(caller);
 
     private static Task SessionNotFoundAsync(HttpContext context)
         => HttpReply.ErrorAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorCodes.InvalidRequest,
