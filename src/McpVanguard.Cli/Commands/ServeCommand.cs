@@ -1,9 +1,11 @@
 using System.CommandLine;
 using McpVanguard.Configuration;
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Hosting;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Policy;
 using McpVanguard.Transports.Stdio;
+using GatewayAuthentication = McpVanguard.Gateway.Hosting.GatewayAuthentication;
 
 namespace McpVanguard.Cli.Commands;
 
@@ -41,10 +43,19 @@ internal static class ServeCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // The seam for authentication (API keys, JWT): when configured it becomes
-            // new GatewayAuthentication(s => s.AddVanguardAuthentication(authOptions), app => app.UseVanguardAuthentication()).
-            GatewayAuthentication? authentication = null;
-            if (!GatewayServer.IsLoopback(options.Gateway.Host) && authentication is null)
+            // API keys (VANGUARD_API_KEY or auth.api_keys) and JWT (auth.jwt); null when neither is configured.
+            GatewayAuthentication? authentication;
+            try
+            {
+                authentication = Authentication(options);
+            }
+            catch (ConfigurationException ex)
+            {
+                Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+                return EngineFactory.ConfigurationError;
+            }
+
+            if (authentication is null && !GatewayServer.IsLoopback(options.Gateway.Host))
             {
                 if (options.Profile == Profile.Strict)
                 {
@@ -112,6 +123,26 @@ internal static class ServeCommand
             return 0;
         });
         return serve;
+    }
+
+    private static GatewayAuthentication? Authentication(VanguardOptions options)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+
+        var auth = GatewayAuthOptionsReader.Read(options, environment);
+        return auth.IsEnabled
+            ? new GatewayAuthentication(
+                services => services.AddVanguardAuthentication(auth),
+                app =>
+                {
+                    app.UseVanguardAuthentication();
+                    app.MapVanguardAuthMetadata();
+                })
+            : null;
     }
 
     private static Dictionary<string, object> Overrides(ParseResult parse, Option<string?> host, Option<int?> port)
