@@ -76,6 +76,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         SecretScanner.WarmUp();
         MetadataInspector.WarmUp();
         ServerRequestInspector.WarmUp();
+        ServerToAgentWarmUp.Run(ServerToAgent, Limits);
         foreach (var inspector in AgentToServer.Inspectors.Concat(ServerToAgent.Inspectors))
         {
             (inspector as RuleInspector)?.WarmUp();
