@@ -32,7 +32,7 @@ public class ServerToAgentBenchmarks
         _session = new RelaySession("bench", "default", 64, TimeSpan.FromMinutes(5));
         _relay = new McpRelay(engine, _session, new DiscardingSink(), new DiscardingSink(), NullAuditSink.Instance);
         _toolsList = ToolsList(100);
-        _result1M = Result(1 << 20);
+        _result1M = Result(1_000_000 - 64);
         Check(ToolsList100(), VerdictKind.Allow);
         Check(ToolResult1M(), VerdictKind.Redact);
     }
