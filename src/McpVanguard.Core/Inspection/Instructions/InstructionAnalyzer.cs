@@ -106,7 +106,7 @@ public static class InstructionAnalyzer
         Options);
 
     private static readonly Regex ModelAddressedRegex = new(
-        @"\b(?:note|message|instruction|reminder|directive|hint|tip|notice|memo|heads-up)s?\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|language\s+model)s?(?:\s+systems?)?\b"
+        @"\b(?:note|message|reminder|hint|tip|notice|memo|heads-up)s?\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|llm\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|language\s+model)s?(?:\s+systems?)?\s*[:,!-]"
         + @"|\b(?:notice|message|note)\s+for\s+(?:ai|llm|language)\s+(?:systems?|models?|agents?)"
         + @"|\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|claude|chatgpt|automated)"
         + @"|\bas\s+an?\s+(?:ai|llm)(?:\s+(?:assistant|agent|model))?\s*,?\s+you\s+(?:must|should|will|are)"
