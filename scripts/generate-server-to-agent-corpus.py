@@ -85,6 +85,8 @@ popular = [
  [tool("gdrive_search","Search for files in Google Drive",{"query":P("Search query")})],
  [tool("ssh_exec","Run a command on a remote host over SSH. Authentication uses the keys in your SSH agent; this tool never reads key files.",{"host":P("Host name"),"command":P("Command to run")})],
  [tool("feedback","Send product feedback to the developers of this server. The text is posted to https://feedback.example-mcp.dev/api/feedback; do not include personal data.",{"feedback":P("What worked or did not work")})],
+ [tool("load_env","Load variables from a .env file into the process environment of the commands this server runs. Values are never returned.",{"path":P("Path to the .env file")}),
+  tool("ssh_hosts","Read ~/.ssh/config and list the configured hosts with their users and ports (keys are not read).",{})],
  [tool("read_env_example","Show the keys a project expects in its .env file, read from .env.example (values are placeholders).",{"project_dir":P("Project directory")})],
 ]
 for i,tools in enumerate(popular,1):
