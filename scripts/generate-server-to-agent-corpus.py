@@ -284,7 +284,16 @@ add("s2a-benign-roots-001","benign-server-request","allow",roots,"over-broad roo
 roots2=[{"from":"server","message":{"jsonrpc":"2.0","id":"r1","method":"roots/list"}},{"from":"agent","message":{"jsonrpc":"2.0","id":"r1","result":{"roots":[{"uri":"file:///home/dev/projects/app","name":"app"}]}}}]
 add("s2a-benign-roots-002","benign-server-request","allow",roots2,"project root")
 
-out=sys.argv[1] if len(sys.argv)>1 else "/dev/stdout"
-with open(out,"w") as f:
-    for c in cases: f.write(json.dumps(c, ensure_ascii=True)+"\n")
-print(len(cases), sum(c["expect"]=="block" for c in cases), file=sys.stderr)
+def write(folder, stem):
+    """Attacks go to STEM.jsonl, benign cases to benign-STEM.jsonl (category = file stem), as validate-corpus.py wants."""
+    import os
+    # One id prefix per file (validate-corpus.py); the family each case was written for stays in "kind".
+    attacks=[dict(c, id=f"s2a-{i:03d}", kind=c["id"]) for i, c in enumerate((c for c in cases if c["expect"]=="block"), 1)]
+    benign=[dict(c, id=f"benign-s2a-{i:03d}", kind=c["id"], category="benign-"+stem) for i, c in enumerate((c for c in cases if c["expect"]=="allow"), 1)]
+    for name, items in ((stem, attacks), ("benign-"+stem, benign)):
+        with open(os.path.join(folder, name+".jsonl"),"w") as f:
+            for c in items: f.write(json.dumps(c, ensure_ascii=True)+"\n")
+    print(len(attacks), "attacks,", len(benign), "benign", file=sys.stderr)
+
+if __name__ == "__main__" and "HOLDOUT" not in globals():
+    write(sys.argv[1] if len(sys.argv)>1 else "corpus", "server-to-agent")
