@@ -12,7 +12,15 @@ internal static class TestEngine
 
     public static VanguardOptions Options(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
     {
-        var cli = new Dictionary<string, object> { ["profile"] = profile.ToString().ToLowerInvariant(), ["audit.log"] = Path.Combine(Path.GetTempPath(), "vanguard-test-audit.jsonl") };
+        var cli = new Dictionary<string, object>
+        {
+            ["profile"] = profile.ToString().ToLowerInvariant(),
+            ["audit.log"] = Path.Combine(Path.GetTempPath(), "vanguard-test-audit.jsonl"),
+
+            // Detection tests judge what is found, not how fast: on a loaded 2-core CI machine a GC pause can push one
+            // inspection past the 250 ms default and fail it closed (VG-002). The budget has its own pipeline tests.
+            ["limits.inspector_budget_ms"] = "60000",
+        };
         if (safeZones is not null)
         {
             cli["safe_zones"] = safeZones.ToList();
