@@ -2,6 +2,7 @@ using McpVanguard.Audit;
 using McpVanguard.Configuration;
 using McpVanguard.Inspection;
 using McpVanguard.Inspection.Rules;
+using McpVanguard.Integrity;
 
 namespace McpVanguard.Cli.Commands;
 
@@ -39,12 +40,13 @@ internal static class EngineFactory
     }
 
     /// <summary>Loads the rules and builds the engine, or returns null after printing why the rules are invalid.</summary>
-    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, bool background)
+    /// <param name="pins">The tool pin store for the server→agent pipeline, if the command compares tool lists with pins.</param>
+    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, bool background, PinStore? pins = null)
     {
         try
         {
             var rules = RuleLoader.Load(options.RulesDirectory);
-            var engine = InspectionEngine.Create(options, rules);
+            var engine = InspectionEngine.Create(options, rules, pins);
             if (!background)
             {
                 engine.WarmUp();
@@ -55,6 +57,22 @@ internal static class EngineFactory
         catch (RuleLoadException ex)
         {
             Console.Error.WriteLine($"[vanguard] rules error: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The pin store of <paramref name="options"/> with its baseline loaded, or null after printing why the baseline is unusable.</summary>
+    /// <param name="readOnly">Compare without writing (<c>scan</c>).</param>
+    public static PinStore? TryCreatePinStore(VanguardOptions options, bool readOnly = false)
+    {
+        try
+        {
+            var baseline = options.PinsBaselinePath is { } path ? PinStore.ReadFile(path) : null;
+            return new PinStore(options.PinsFilePath, baseline, log: Console.Error, readOnly: readOnly);
+        }
+        catch (PinStoreException ex)
+        {
+            Console.Error.WriteLine($"[vanguard] pins baseline error: {ex.Message}");
             return null;
         }
     }

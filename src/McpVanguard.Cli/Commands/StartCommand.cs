@@ -49,10 +49,13 @@ internal static class StartCommand
                 return 127;
             }
 
-            (IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, McpVanguard.Inspection.InspectionEngine)? loaded;
+            (IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, McpVanguard.Inspection.InspectionEngine)? loaded = null;
             using (KillOnSignal(upstream))
             {
-                loaded = EngineFactory.TryCreateEngine(options, background: true);
+                if (EngineFactory.TryCreatePinStore(options) is { } pins)
+                {
+                    loaded = EngineFactory.TryCreateEngine(options, background: true, pins);
+                }
             }
 
             if (loaded is not var (_, engine))
@@ -65,7 +68,7 @@ internal static class StartCommand
             // message first needs the rules), so that it does not compete with the server starting.
             engine.DeferWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
-            var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows), Console.Error);
+            var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
             return await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
         });
         return start;

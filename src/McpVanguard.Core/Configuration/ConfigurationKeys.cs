@@ -18,6 +18,8 @@ public static class ConfigurationKeys
     public const string PendingTimeoutSeconds = "limits.pending_timeout_s";
     public const string InspectorBudgetMs = "limits.inspector_budget_ms";
     public const string ShutdownGraceMs = "limits.shutdown_grace_ms";
+    public const string PinsFile = "pins.file";
+    public const string PinsBaseline = "pins.baseline";
 
     /// <summary>
     /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
@@ -61,6 +63,7 @@ public static class ConfigurationKeys
     [
         Profile, ServerId, SafeZones, RulesDir, AuditLog, AuditAllows, AuditMaxBytes, AuditMaxFiles,
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
+        PinsFile, PinsBaseline,
     ];
 
     /// <summary><c>limits.max_depth</c> → <c>VANGUARD_LIMITS_MAX_DEPTH</c>.</summary>

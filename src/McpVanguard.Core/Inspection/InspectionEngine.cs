@@ -73,7 +73,8 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     }
 
     /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
-    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules)
+    /// <param name="pins">The tool pin store; when given, <c>tools/list</c> results are compared with it (rug pulls).</param>
+    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules, Integrity.PinStore? pins = null)
     {
         var composer = new PolicyComposer(options.Profile);
         IInspector[] agentToServer =
@@ -91,6 +92,6 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         return new InspectionEngine(
             options.Limits,
             new InspectionPipeline(agentToServer, composer, options.InspectorBudget),
-            new InspectionPipeline([], composer, options.InspectorBudget));
+            new InspectionPipeline(pins is null ? [] : [new Integrity.ToolPinInspector(pins)], composer, options.InspectorBudget));
     }
 }
