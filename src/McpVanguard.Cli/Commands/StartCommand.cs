@@ -50,11 +50,15 @@ internal static class StartCommand
             }
 
             (IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, McpVanguard.Inspection.InspectionEngine)? loaded = null;
+            McpVanguard.Integrity.PinStore? pins = null;
             using (KillOnSignal(upstream))
             {
-                if (EngineFactory.TryCreatePinStore(options) is { } pins)
+                if (EngineFactory.TryCreatePinStore(options) is { } store)
                 {
-                    loaded = EngineFactory.TryCreateEngine(options, background: true, pins);
+                    pins = store;
+                    // Read the pin file while the server starts, so the first tools/list compares in memory.
+                    _ = Task.Run(store.WarmUp, cancellationToken);
+                    loaded = EngineFactory.TryCreateEngine(options, background: true, store);
                 }
             }
 
@@ -69,7 +73,11 @@ internal static class StartCommand
             engine.DeferWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
-            return await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
+            var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
+
+            // Pins are written in the background; what is still unwritten must not be lost with the process.
+            pins?.Flush();
+            return exitCode;
         });
         return start;
     }

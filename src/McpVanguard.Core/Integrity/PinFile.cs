@@ -16,13 +16,26 @@ public sealed record PinFile
     /// <summary>How the file is written: snake_case keys, enum names in lower case, indented so people can read and review it.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new()
     {
+        TypeInfoResolver = PinFileJsonContext.Default,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // Descriptions hold '<', '>' and non-ASCII text: keep them readable in a file people review.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
+
+    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<PinFile> TypeInfo { get; } =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<PinFile>)SerializerOptions.GetTypeInfo(typeof(PinFile));
 }
+
+/// <summary>Source-generated serialisation of the pin file: no reflection warm-up on the first <c>tools/list</c>, which runs within an inspector's time budget.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    UseStringEnumConverter = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(PinFile))]
+internal sealed partial class PinFileJsonContext : JsonSerializerContext;
 
 /// <summary>One server's pins: identified by its upstream (command line or URL) and the name it gives in <c>serverInfo</c>.</summary>
 public sealed record PinnedServer
@@ -57,11 +70,14 @@ public sealed record PendingChange(PinChange Change, string? Sha256, JsonElement
 public enum PinChange
 {
     /// <summary>Its description or schema differs from the pinned one (a rug pull, until approved).</summary>
+    [JsonStringEnumMemberName("changed")]
     Changed,
 
     /// <summary>A tool the server did not offer when it was pinned.</summary>
+    [JsonStringEnumMemberName("added")]
     Added,
 
     /// <summary>A pinned tool the server no longer offers.</summary>
+    [JsonStringEnumMemberName("removed")]
     Removed,
 }

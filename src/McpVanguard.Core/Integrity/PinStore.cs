@@ -3,23 +3,34 @@ using System.Text.Json;
 namespace McpVanguard.Integrity;
 
 /// <summary>
-/// The pin file on disk, shared by every session of this process and by other vanguard processes: each change is a
-/// read-modify-write under an exclusive lock file, written to a temporary file and renamed over the old one, so readers
-/// never see half a file and concurrent writers never lose each other's servers.
+/// The pin file on disk, shared by every session of this process and by other vanguard processes. Comparisons run in
+/// memory (they sit inside an inspector's time budget); changes are written in the background as a read-modify-write
+/// under an exclusive lock file, merged with what other processes wrote, into a temporary file renamed over the old one,
+/// so readers never see half a file and concurrent writers never lose each other's servers.
 /// </summary>
 public sealed class PinStore
 {
-    /// <summary>How long a writer waits for another process's lock before giving up on this comparison.</summary>
+    /// <summary>How long a writer waits for another process's lock before giving up on this write (the next change retries).</summary>
     private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(5);
 
     /// <summary>A server's last-seen time is refreshed (one write) at most this often, not on every listing.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromHours(1);
 
+    /// <summary>Guards the in-memory pins, the dirty set and the loaded file's stamp; never held during a write.</summary>
     private readonly Lock _gate = new();
+
+    /// <summary>One writer at a time in this process (other processes are kept out by the lock file).</summary>
+    private readonly Lock _writeGate = new();
+
     private readonly PinFile? _baseline;
     private readonly TextWriter? _log;
     private readonly bool _readOnly;
     private readonly TimeProvider _time;
+
+    /// <summary>Servers changed in memory and not yet written, with the generation of their last change.</summary>
+    private readonly Dictionary<string, long> _dirty = new(StringComparer.Ordinal);
+    private long _generation;
+    private int _flushQueued;
     private PinFile _current = new();
     private (DateTime WrittenUtc, long Length)? _loadedStamp;
 
@@ -52,7 +63,7 @@ public sealed class PinStore
             }
 
             using var stream = File.OpenRead(path);
-            var file = JsonSerializer.Deserialize<PinFile>(stream, PinFile.SerializerOptions) ?? throw new PinStoreException($"{path}: empty pin file.");
+            var file = JsonSerializer.Deserialize(stream, PinFile.TypeInfo) ?? throw new PinStoreException($"{path}: empty pin file.");
             if (file.Version != PinFile.CurrentVersion)
             {
                 throw new PinStoreException($"{path}: pin file version {file.Version} is not supported (expected {PinFile.CurrentVersion}).");
@@ -74,7 +85,29 @@ public sealed class PinStore
         }
     }
 
-    /// <summary>The pins as they are on disk now (an empty file when there is none yet).</summary>
+    /// <summary>
+    /// Loads the file and prepares serialisation ahead of the first <c>tools/list</c> (call it in the background at start-up):
+    /// the first comparison then costs microseconds, not the milliseconds of a cold read.
+    /// </summary>
+    public void WarmUp()
+    {
+        try
+        {
+            lock (_gate)
+            {
+                Reload();
+            }
+
+            JsonSerializer.Serialize(Stream.Null, new PinFile { Servers = { ["warm-up"] = new PinnedServer { Upstream = "warm-up", Pending = { ["t"] = new PendingChange(PinChange.Added, "0", null, default, default) } } } }, PinFile.TypeInfo);
+            _ = ToolFingerprint.CanonicalJson(JsonDocument.Parse("""{"name":"t","inputSchema":{"type":"object"}}""").RootElement);
+        }
+        catch (PinStoreException ex)
+        {
+            _log?.WriteLine($"[vanguard] pins: {ex.Message}");
+        }
+    }
+
+    /// <summary>The pins as they are on disk now (with this process's unwritten changes), or an empty file when there is none yet.</summary>
     public PinFile Snapshot()
     {
         lock (_gate)
@@ -86,7 +119,7 @@ public sealed class PinStore
 
     /// <summary>
     /// Compares one <c>tools/list</c> result of <paramref name="server"/> with its pins, records what changed (pins on first
-    /// sight, pending changes after) and reports the changes.
+    /// sight, pending changes after) and reports the changes. The file is written in the background.
     /// </summary>
     /// <param name="complete">The list is the whole set (no <c>nextCursor</c>), so absent pinned tools count as removed.</param>
     /// <param name="holdNewTools">Withhold tools that appear after pinning until approved (strict), instead of pinning them on first use.</param>
@@ -96,29 +129,30 @@ public sealed class PinStore
         {
             try
             {
-                using var fileLock = _readOnly ? null : AcquireFileLock();
                 Reload();
-                var observation = Compare(server, tools, complete, holdNewTools, out var modified);
-                if (modified && !_readOnly)
-                {
-                    try
-                    {
-                        Save();
-                    }
-                    catch (PinStoreException ex)
-                    {
-                        // The comparison stands and the pins stay in memory; the next change tries the write again.
-                        _log?.WriteLine($"[vanguard] pins: {ex.Message}");
-                    }
-                }
-
-                return observation;
             }
             catch (PinStoreException ex)
             {
                 _log?.WriteLine($"[vanguard] pins: {ex.Message}");
                 return PinObservation.Unavailable(ex.Message);
             }
+
+            var observation = Compare(server, tools, complete, holdNewTools, out var modified);
+            if (modified)
+            {
+                MarkDirty(server.Identity);
+            }
+
+            return observation;
+        }
+    }
+
+    /// <summary>Writes every change made so far (waits for a background write in progress). Call before the process exits.</summary>
+    public void Flush()
+    {
+        if (!_readOnly)
+        {
+            WriteDirty();
         }
     }
 
@@ -128,12 +162,11 @@ public sealed class PinStore
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Approve(string? serverSelector, string? tool)
     {
+        var approved = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         lock (_gate)
         {
-            using var fileLock = AcquireFileLock();
             Reload();
-            var approved = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var (identity, server) in Select(_current, serverSelector))
+            foreach (var (identity, server) in Select(_current, serverSelector).ToList())
             {
                 var names = server.Pending.Keys.Where(name => tool is null || name == tool).ToList();
                 foreach (var name in names)
@@ -154,16 +187,17 @@ public sealed class PinStore
                 if (names.Count > 0)
                 {
                     approved[identity] = names;
+                    _dirty[identity] = ++_generation;
                 }
             }
-
-            if (approved.Count > 0)
-            {
-                Save();
-            }
-
-            return approved;
         }
+
+        if (approved.Count > 0 && !WriteDirty())
+        {
+            throw new PinStoreException($"{FilePath}: the approval could not be written.");
+        }
+
+        return approved;
     }
 
     /// <summary>The servers of <paramref name="file"/> whose identity, upstream, <c>serverInfo</c> name or server id equals <paramref name="selector"/> (all when null).</summary>
@@ -305,38 +339,123 @@ public sealed class PinStore
     {
         while (_current.Servers.Count >= Limits.MaxServers)
         {
-            var oldest = _current.Servers.MinBy(static kv => kv.Value.LastSeen);
-            _log?.WriteLine($"[vanguard] pins: the pin file holds {Limits.MaxServers} servers; forgetting '{oldest.Key}', seen longest ago.");
-            _current.Servers.Remove(oldest.Key);
+            var oldest = _current.Servers.MinBy(static kv => kv.Value.LastSeen).Key;
+            _log?.WriteLine($"[vanguard] pins: the pin file holds {Limits.MaxServers} servers; forgetting '{oldest}', seen longest ago.");
+            _current.Servers.Remove(oldest);
+            _dirty[oldest] = ++_generation;
         }
     }
 
+    private void MarkDirty(string identity)
+    {
+        _dirty[identity] = ++_generation;
+        if (!_readOnly && Interlocked.Exchange(ref _flushQueued, 1) == 0)
+        {
+            // Off the inspection path: a cold serialiser and an fsync cost tens of milliseconds.
+            _ = Task.Run(() =>
+            {
+                Interlocked.Exchange(ref _flushQueued, 0);
+                WriteDirty();
+            });
+        }
+    }
+
+    /// <summary>Re-reads the file when another process changed it, keeping this process's unwritten changes on top. Caller holds <see cref="_gate"/>.</summary>
     private void Reload()
     {
         var info = new FileInfo(FilePath);
-        if (!info.Exists)
-        {
-            if (_loadedStamp is not null)
-            {
-                // Deleted by the user: start over.
-                _current = new PinFile();
-                _loadedStamp = null;
-            }
-
-            return;
-        }
-
-        var stamp = (info.LastWriteTimeUtc, info.Length);
-        if (_loadedStamp == stamp)
+        (DateTime, long)? stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length) : null;
+        if (stamp == _loadedStamp)
         {
             return;
         }
 
-        _current = ReadFile(FilePath, Limits.MaxFileBytes);
+        var disk = stamp is null ? new PinFile() : ReadFile(FilePath, Limits.MaxFileBytes);
+        Overlay(disk, _dirty.Keys);
+        _current = disk;
         _loadedStamp = stamp;
     }
 
-    private void Save()
+    /// <summary>Puts this process's version of <paramref name="identities"/> into <paramref name="file"/> (removing those it dropped).</summary>
+    private void Overlay(PinFile file, IEnumerable<string> identities)
+    {
+        foreach (var identity in identities)
+        {
+            if (_current.Servers.TryGetValue(identity, out var mine))
+            {
+                file.Servers[identity] = mine;
+            }
+            else
+            {
+                file.Servers.Remove(identity);
+            }
+        }
+    }
+
+    /// <summary>Merges the changed servers into the file as it is on disk now and writes it atomically; false when it could not.</summary>
+    private bool WriteDirty()
+    {
+        lock (_writeGate)
+        {
+            lock (_gate)
+            {
+                if (_dirty.Count == 0)
+                {
+                    // Already written by an earlier call: touch nothing (not even the lock file).
+                    return true;
+                }
+            }
+
+            try
+            {
+                using var fileLock = AcquireFileLock();
+                var disk = File.Exists(FilePath) ? ReadFile(FilePath, Limits.MaxFileBytes) : new PinFile();
+                byte[] bytes;
+                long written;
+                lock (_gate)
+                {
+                    if (_dirty.Count == 0)
+                    {
+                        return true;
+                    }
+
+                    written = _generation;
+                    Overlay(disk, _dirty.Keys);
+                    while (disk.Servers.Count > Limits.MaxServers)
+                    {
+                        disk.Servers.Remove(disk.Servers.MinBy(static kv => kv.Value.LastSeen).Key);
+                    }
+
+                    bytes = JsonSerializer.SerializeToUtf8Bytes(disk, PinFile.TypeInfo);
+                }
+
+                WriteAtomically(bytes);
+                var info = new FileInfo(FilePath);
+                lock (_gate)
+                {
+                    // Changes made while writing stay dirty (and on top); the rest is now on disk.
+                    var later = _dirty.Where(kv => kv.Value > written).Select(static kv => kv.Key).ToList();
+                    Overlay(disk, later);
+                    _current = disk;
+                    _loadedStamp = (info.LastWriteTimeUtc, info.Length);
+                    foreach (var identity in _dirty.Keys.Except(later).ToList())
+                    {
+                        _dirty.Remove(identity);
+                    }
+                }
+
+                return true;
+            }
+            catch (PinStoreException ex)
+            {
+                // The pins stay in memory for this process; the next change tries the write again.
+                _log?.WriteLine($"[vanguard] pins: {ex.Message}");
+                return false;
+            }
+        }
+    }
+
+    private void WriteAtomically(byte[] bytes)
     {
         var folder = Path.GetDirectoryName(FilePath)!;
         var temporary = Path.Join(folder, $".{Path.GetFileName(FilePath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -345,14 +464,12 @@ public sealed class PinStore
             Directory.CreateDirectory(folder);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, _current, PinFile.SerializerOptions);
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
 
             // Atomic on the same file system: a reader sees the old file or the new one, never a mix.
             File.Move(temporary, FilePath, overwrite: true);
-            var info = new FileInfo(FilePath);
-            _loadedStamp = (info.LastWriteTimeUtc, info.Length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

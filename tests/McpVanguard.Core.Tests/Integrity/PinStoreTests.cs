@@ -23,6 +23,7 @@ public sealed class PinStoreTests : IDisposable
 
         Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
             stores[i % 2].Observe(new ServerKey($"server-{i}", "s", "default"), [Tool("t", "d")], complete: true, holdNewTools: false));
+        Parallel.ForEach(stores, static s => s.Flush());
 
         var file = PinStore.ReadFile(PinPath);
         Assert.Equal(40, file.Servers.Count);
@@ -41,6 +42,8 @@ public sealed class PinStoreTests : IDisposable
             time.Advance(TimeSpan.FromMinutes(1));
         }
 
+        store.Flush();
+
         Assert.Equal(["b", "c"], PinStore.ReadFile(PinPath).Servers.Keys.Order());
     }
 
@@ -50,6 +53,7 @@ public sealed class PinStoreTests : IDisposable
         var store = new PinStore(PinPath, limits: new PinStoreLimits(MaxDefinitionBytes: 16));
 
         store.Observe(new ServerKey("a", null, "default"), [Tool("t", "a long description")], complete: true, holdNewTools: false);
+        store.Flush();
 
         var pin = PinStore.ReadFile(PinPath).Servers["a"].Tools["t"];
         Assert.Null(pin.Definition);
@@ -64,6 +68,8 @@ public sealed class PinStoreTests : IDisposable
         var first = store.Observe(new ServerKey("a", null, "default"), [Tool("t", "one")], complete: true, holdNewTools: false);
         var second = store.Observe(new ServerKey("a", null, "default"), [Tool("t", "two")], complete: true, holdNewTools: false);
 
+        store.Flush();
+
         Assert.True(first.FirstSight);
         Assert.Equal(PinChange.Changed, Assert.Single(second.Changes).Change);
         Assert.False(File.Exists(PinPath));
@@ -72,7 +78,9 @@ public sealed class PinStoreTests : IDisposable
     [Fact]
     public void FileIsPlainSnakeCaseJson()
     {
-        new PinStore(PinPath).Observe(new ServerKey("node s.js", "srv", "default"), [Tool("t", "d")], complete: true, holdNewTools: false);
+        var store = new PinStore(PinPath);
+        store.Observe(new ServerKey("node s.js", "srv", "default"), [Tool("t", "d")], complete: true, holdNewTools: false);
+        store.Flush();
 
         var text = File.ReadAllText(PinPath, Encoding.UTF8);
         Assert.Contains("\"servers\"", text, StringComparison.Ordinal);

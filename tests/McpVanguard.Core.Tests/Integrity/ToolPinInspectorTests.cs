@@ -15,9 +15,27 @@ public sealed class ToolPinInspectorTests : IDisposable
 
     private string PinPath => Path.Combine(_folder, "pins.json");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        _stores.ForEach(static s => s.Flush());
+        Directory.Delete(_folder, recursive: true);
+    }
 
-    private PinStore Store(PinFile? baseline = null, PinStoreLimits? limits = null) => new(PinPath, baseline, limits);
+    private readonly List<PinStore> _stores = [];
+
+    private PinStore Store(PinFile? baseline = null, PinStoreLimits? limits = null)
+    {
+        var store = new PinStore(PinPath, baseline, limits);
+        _stores.Add(store);
+        return store;
+    }
+
+    /// <summary>The pin file after every store wrote what it holds (writes happen in the background, and at exit).</summary>
+    private PinFile OnDisk()
+    {
+        _stores.ForEach(static s => s.Flush());
+        return PinStore.ReadFile(PinPath);
+    }
 
     private static async Task<PinnedRelay> ConnectAsync(PinStore store, Profile profile = Profile.Balanced, string serverName = "test-server")
     {
@@ -35,7 +53,7 @@ public sealed class ToolPinInspectorTests : IDisposable
 
         Assert.Equal(VerdictKind.Allow, outcome.Verdict.Kind);
         Assert.Equal(["add", "get_weather"], tools);
-        var server = Assert.Single(PinStore.ReadFile(PinPath).Servers);
+        var server = Assert.Single(OnDisk().Servers);
         Assert.Equal("node server.js | test-server", server.Key);
         Assert.Equal(["add", "get_weather"], server.Value.Tools.Keys.Order());
         Assert.Empty(server.Value.Pending);
@@ -56,7 +74,7 @@ public sealed class ToolPinInspectorTests : IDisposable
         Assert.Equal(ToolPinInspector.ChangedRule, finding.RuleId);
         Assert.Equal("get_weather", finding.QuarantineTool);
         Assert.Equal(MessageEdit.Remove("/result/tools/1"), finding.Edit);
-        var pending = PinStore.ReadFile(PinPath).Servers.Single().Value.Pending["get_weather"];
+        var pending = OnDisk().Servers.Single().Value.Pending["get_weather"];
         Assert.Equal(PinChange.Changed, pending.Change);
         Assert.Contains("id_rsa", pending.Definition!.Value.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
@@ -65,6 +83,7 @@ public sealed class ToolPinInspectorTests : IDisposable
     public async Task DriftIsCaughtOnReconnectByAnotherProcessReadingTheSameFile()
     {
         await (await ConnectAsync(Store())).ListAsync(Tools(Add, Weather));
+        _stores[0].Flush();
 
         var later = await ConnectAsync(Store());
         var (outcome, tools) = await later.ListAsync(Tools(WeatherRugPull, Add));
@@ -132,7 +151,7 @@ public sealed class ToolPinInspectorTests : IDisposable
         Assert.Equal(VerdictKind.Warn, outcome.Verdict.Kind);
         Assert.Equal([ToolPinInspector.RemovedRule], outcome.Verdict.RuleIds);
         Assert.Equal(["add"], tools);
-        Assert.Equal(PinChange.Removed, PinStore.ReadFile(PinPath).Servers.Single().Value.Pending["get_weather"].Change);
+        Assert.Equal(PinChange.Removed, OnDisk().Servers.Single().Value.Pending["get_weather"].Change);
     }
 
     [Fact]
@@ -146,7 +165,7 @@ public sealed class ToolPinInspectorTests : IDisposable
         Assert.Equal(VerdictKind.ShadowBlock, outcome.Verdict.Kind);
         Assert.Equal([ToolPinInspector.ChangedRule], outcome.Verdict.RuleIds);
         Assert.Equal(["add", "get_weather"], tools);
-        Assert.Contains("get_weather", PinStore.ReadFile(PinPath).Servers.Single().Value.Pending.Keys);
+        Assert.Contains("get_weather", OnDisk().Servers.Single().Value.Pending.Keys);
     }
 
     [Fact]
@@ -166,14 +185,16 @@ public sealed class ToolPinInspectorTests : IDisposable
         Assert.Equal(VerdictKind.Allow, afterApproval.Verdict.Kind);
         Assert.Equal(["add", "get_weather"], tools);
         Assert.Equal(VerdictKind.Allow, reverted.Verdict.Kind);
-        Assert.Empty(PinStore.ReadFile(PinPath).Servers.Single().Value.Pending);
+        Assert.Empty(OnDisk().Servers.Single().Value.Pending);
     }
 
     [Fact]
     public async Task BaselineReplacesTrustOnFirstUse()
     {
         var source = Path.Combine(_folder, "approved.json");
-        await (await ConnectAsync(new PinStore(source))).ListAsync(Tools(Add, Weather));
+        var approving = new PinStore(source);
+        await (await ConnectAsync(approving)).ListAsync(Tools(Add, Weather));
+        approving.Flush();
         var baseline = PinStore.ReadFile(source);
 
         var relay = await ConnectAsync(Store(baseline));
@@ -187,6 +208,7 @@ public sealed class ToolPinInspectorTests : IDisposable
     public async Task ServerThatRenamesItselfKeepsItsPins()
     {
         await (await ConnectAsync(Store())).ListAsync(Tools(Add, Weather));
+        _stores[0].Flush();
 
         var renamed = await ConnectAsync(Store(), serverName: "fresh-name");
         var (outcome, tools) = await renamed.ListAsync(Tools(Add, WeatherRugPull));
