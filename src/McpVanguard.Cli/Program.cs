@@ -8,6 +8,7 @@ var root = new RootCommand("McpVanguard: a security proxy and firewall for the M
     CheckCommand.Create(),
     RulesCommand.Create(),
     ConfigCommand.Create(),
+    PinsCommand.Create(),
     DemoCommand.Create(),
     DemoServerCommand.Create(),
 };

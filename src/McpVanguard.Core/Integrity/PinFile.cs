@@ -24,7 +24,8 @@ public sealed record PinFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<PinFile> TypeInfo { get; } =
+    /// <summary>Serialisation metadata for <see cref="SerializerOptions"/> (source-generated).</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<PinFile> TypeInfo { get; } =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<PinFile>)SerializerOptions.GetTypeInfo(typeof(PinFile));
 }
 
