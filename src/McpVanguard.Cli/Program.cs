@@ -9,6 +9,7 @@ var root = new RootCommand("McpVanguard: a security proxy and firewall for the M
     RulesCommand.Create(),
     ConfigCommand.Create(),
     PinsCommand.Create(),
+    ScanCommand.Create(),
     DemoCommand.Create(),
     DemoServerCommand.Create(),
 };

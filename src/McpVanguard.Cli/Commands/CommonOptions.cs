@@ -27,10 +27,15 @@ internal sealed class CommonOptions
 
     public Option<string?> PinsBaseline { get; } = new("--pins-baseline") { Description = "An approved pin file used instead of trust on first use for the servers it names." };
 
-    public void AddTo(Command command)
+    /// <param name="withConfig">False for a command whose own <c>--config</c> means something else (<c>scan</c>); VANGUARD_CONFIG still applies.</param>
+    public void AddTo(Command command, bool withConfig = true)
     {
         command.Options.Add(Profile);
-        command.Options.Add(Config);
+        if (withConfig)
+        {
+            command.Options.Add(Config);
+        }
+
         command.Options.Add(SafeZones);
         command.Options.Add(RulesDir);
         command.Options.Add(AuditLog);

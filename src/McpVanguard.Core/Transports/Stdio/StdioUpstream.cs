@@ -35,7 +35,8 @@ public sealed partial class StdioUpstream : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <paramref name="command"/>; throws <see cref="UpstreamStartException"/> with a clear message when it cannot.</summary>
-    public static StdioUpstream Start(IReadOnlyList<string> command)
+    /// <param name="environment">Variables set for the server on top of the inherited environment (an MCP config's <c>env</c>).</param>
+    public static StdioUpstream Start(IReadOnlyList<string> command, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (command.Count == 0)
         {
@@ -53,6 +54,11 @@ public sealed partial class StdioUpstream : IAsyncDisposable
         foreach (var arg in useGroup ? command : command.Skip(1))
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         try
