@@ -20,6 +20,15 @@ public sealed class InspectionContext
     /// <summary>Canonical copies of every string in <c>params</c>, made once by the preflight stage.</summary>
     public required ArgumentStrings Strings { get; init; }
 
+    /// <summary>
+    /// The strings of a response's <c>result</c> (or a server request's <c>params</c>) with their JSON Pointers, for
+    /// detectors that redact or drop parts of what the server sent. Empty for agent requests.
+    /// </summary>
+    public PayloadStrings Payload { get; init; } = PayloadStrings.Empty;
+
+    /// <summary>The session's quarantined tools (null outside a relay session).</summary>
+    public Metadata.ToolQuarantine? Quarantine { get; init; }
+
     /// <summary>The verified caller of a gateway session (null in local stdio mode).</summary>
     public Sessions.CallerIdentity? Caller { get; init; }
 

@@ -1,6 +1,11 @@
 using McpVanguard.Configuration;
 using McpVanguard.Inspection.Preflight;
 using McpVanguard.Inspection.Exfiltration;
+using McpVanguard.Inspection.Instructions;
+using McpVanguard.Inspection.Metadata;
+using McpVanguard.Inspection.Output;
+using McpVanguard.Inspection.Secrets;
+using McpVanguard.Inspection.ServerRequests;
 using McpVanguard.Inspection.Network;
 using McpVanguard.Inspection.Paths;
 using McpVanguard.Inspection.Rules;
@@ -66,6 +71,11 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     /// <summary>Builds every rule regex now, so that no inspection pays for one (and none overruns its time budget).</summary>
     public void WarmUp()
     {
+        // The server→agent detectors first: the server's first answer (initialize) waits for them.
+        InstructionAnalyzer.WarmUp();
+        SecretScanner.WarmUp();
+        MetadataInspector.WarmUp();
+        ServerRequestInspector.WarmUp();
         foreach (var inspector in AgentToServer.Inspectors.Concat(ServerToAgent.Inspectors))
         {
             (inspector as RuleInspector)?.WarmUp();
@@ -88,10 +98,21 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
             // Relative paths are resolved against vanguard's working directory, which the server inherits.
             new SafeZoneInspector(options.SafeZones, Environment.CurrentDirectory),
+            new QuarantineInspector(),
+            new RootsInspector(),
+        ];
+
+        // Server→agent: what the server says about itself, what it answers, and what it asks of the client.
+        IInspector[] serverToAgent =
+        [
+            new MetadataInspector(new ToolDirectory()),
+            new OutputInspector(),
+            new SecretInspector(),
+            new ServerRequestInspector(),
         ];
         return new InspectionEngine(
             options.Limits,
             new InspectionPipeline(agentToServer, composer, options.InspectorBudget),
-            new InspectionPipeline(pins is null ? [] : [new Integrity.ToolPinInspector(pins)], composer, options.InspectorBudget));
+            new InspectionPipeline(pins is null ? serverToAgent : [new Integrity.ToolPinInspector(pins), .. serverToAgent], composer, options.InspectorBudget));
     }
 }

@@ -106,7 +106,9 @@ public sealed class McpRelay
 
         Verdict verdict;
         var blockCode = JsonRpcErrorCodes.PolicyBlocked;
-        if (!ArgumentWalker.TryWalk(message.Params, _engine.Limits, out var strings, out var limitReason))
+        var payload = PayloadStrings.Empty;
+        if (!ArgumentWalker.TryWalk(message.Params, _engine.Limits, out var strings, out var limitReason)
+            || (PayloadRoot(message, direction) is var (node, pointer) && !PayloadWalker.TryWalk(node, pointer, _engine.Limits, out payload, out limitReason)))
         {
             var invalid = limitReason is ArgumentWalker.DuplicateKeyReason or ArgumentWalker.InvalidStringReason;
             blockCode = invalid ? JsonRpcErrorCodes.InvalidRequest : JsonRpcErrorCodes.LimitExceeded;
@@ -114,7 +116,13 @@ public sealed class McpRelay
         }
         else
         {
-            if (!_engine.Ready.IsCompleted && direction == Direction.AgentToServer && _engine.NeedsRules(message.Method))
+            if (direction == Direction.AgentToServer && message.Method == "initialize")
+            {
+                // The server→agent detectors must be built before the server's first answer: start while it boots.
+                _engine.BeginWarmUp();
+            }
+
+            if (!_engine.Ready.IsCompleted && (direction == Direction.ServerToAgent || _engine.NeedsRules(message.Method)))
             {
                 // The rules are still being built at start-up: wait for them rather than inspect without them.
                 _engine.BeginWarmUp();
@@ -136,6 +144,8 @@ public sealed class McpRelay
                 ServerId = answers?.ServerId ?? _session.ServerId,
                 Profile = pipeline.Profile,
                 Strings = strings,
+                Payload = payload,
+                Quarantine = _session.Quarantine,
                 Caller = _session.Caller,
                 Upstream = _session.Upstream,
                 ServerName = _session.ServerName,
@@ -161,6 +171,7 @@ public sealed class McpRelay
             }
 
             Audit(direction, message, answers, message.Id, verdict, null, elapsed);
+            Quarantine(verdict, answers);
             return new StepOutcome(verdict, false);
         }
 
@@ -192,6 +203,7 @@ public sealed class McpRelay
         // The only rewrite of forwarded traffic: a redact verdict's edits (audited above with their rule ids).
         var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
         await target.SendAsync(forwarded, cancellationToken).ConfigureAwait(false);
+        Quarantine(verdict, answers);
         if (answers?.Method == "initialize")
         {
             // The handshake is through: build the rules now, before the first tool call needs them.
@@ -211,6 +223,40 @@ public sealed class McpRelay
             // Bounded: the name is chosen by the server and ends up in the pin file and in reports.
             var text = name.GetString()!;
             _session.ServerName = text.Length > 128 ? text[..128] : text;
+        }
+    }
+
+    /// <summary>
+    /// What a message carries besides <c>params</c> that detectors must see with its location: a response's <c>result</c>,
+    /// or the <c>params</c> of a request the server sends (sampling, elicitation). Null for agent requests.
+    /// </summary>
+    private static (JsonElement Node, string Pointer)? PayloadRoot(McpMessage message, Direction direction)
+    {
+        if (message.IsResponse)
+        {
+            return message.Root.TryGetProperty("result", out var result) ? (result, "/result") : null;
+        }
+
+        return direction == Direction.ServerToAgent && message.IsRequest && message.Params is { } p ? (p, "/params") : null;
+    }
+
+    /// <summary>
+    /// Records the tools a redact or block verdict quarantined (a poisoned tool dropped from a list), so that later calls
+    /// to them are refused. Monitor never acts, so it never quarantines.
+    /// </summary>
+    private void Quarantine(Verdict verdict, PendingRequest? answers)
+    {
+        if (verdict.Kind is not (VerdictKind.Redact or VerdictKind.Block))
+        {
+            return;
+        }
+
+        foreach (var finding in verdict.Findings)
+        {
+            if (finding.QuarantineTool is { } tool)
+            {
+                _session.Quarantine.Add(answers?.ServerId ?? _session.ServerId, tool);
+            }
         }
     }
 

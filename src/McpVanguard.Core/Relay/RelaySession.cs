@@ -24,5 +24,8 @@ public sealed class RelaySession(string sessionId, string serverId, int maxPendi
     /// <summary>Server-initiated requests (sampling, elicitation, roots) forwarded to the agent and not yet answered.</summary>
     public PendingRequestTable ServerRequests { get; } = new(maxPending, pendingTimeout);
 
+    /// <summary>Tools found poisoned in this session, by server id: hidden from lists and refused when called.</summary>
+    public Inspection.Metadata.ToolQuarantine Quarantine { get; } = new();
+
     public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 }

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using McpVanguard.Inspection.Instructions;
+using McpVanguard.Inspection.Preflight;
+using McpVanguard.Protocol;
+
+namespace McpVanguard.Inspection.ServerRequests;
+
+/// <summary>
+/// Inspects requests the server sends to the client: a <c>sampling/createMessage</c> that smuggles instructions to the
+/// client's model (SRV-001), and an <c>elicitation/create</c> that phishes the user for passwords, tokens, keys or card
+/// numbers (SRV-002). Blocked requests are answered to the server with an error; the user never sees them.
+/// </summary>
+public sealed class ServerRequestInspector : IInspector
+{
+    public const string SamplingRule = "SRV-001";
+
+    public const string ElicitationRule = "SRV-002";
+
+    public const string SuspiciousSamplingRule = "SRV-004";
+
+    private const int MaxAnalysedChars = 64 * 1024;
+
+    private static readonly Regex SecretField = new(
+        @"\b(?:password|passwd|passphrase|passcode|pin(?:\s*code)?|2fa|otp|one[\s_-]?time|mfa|totp|verification[\s_-]?code|auth(?:entication)?[\s_-]?code|security[\s_-]?code"
+        + @"|api[\s_-]?key|apikey|access[\s_-]?(?:token|key)|auth[\s_-]?token|bearer|secret|private[\s_-]?key|ssh[\s_-]?key|seed[\s_-]?phrase|mnemonic|recovery[\s_-]?(?:phrase|code|key)"
+        + @"|credit[\s_-]?card|card[\s_-]?(?:number|no)|cvv|cvc|ccv|expiry|ssn|social[\s_-]?security|bank[\s_-]?account|routing[\s_-]?number|iban|credentials?|token|pat)\b"
+        + @"|\bpass(?:word|wd)?\b|_token\b|_key\b|_secret\b|_password\b|_pin\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    public string Id => "SRV-000";
+
+    /// <summary>Builds the regex of this inspector now, so that no message pays for it.</summary>
+    public static void WarmUp() => SecretField.IsMatch("password");
+
+    public void Inspect(InspectionContext context, List<Finding> findings)
+    {
+        if (context.Direction != Direction.ServerToAgent || !context.Message.IsRequest || context.Message.Params is not { } p)
+        {
+            return;
+        }
+
+        switch (context.Message.Method)
+        {
+            case "sampling/createMessage":
+                InspectSampling(context, findings);
+                break;
+            case "elicitation/create":
+                InspectElicitation(p, findings);
+                break;
+        }
+    }
+
+    private static void InspectSampling(InspectionContext context, List<Finding> findings)
+    {
+        var signals = InstructionSignals.None;
+        foreach (var s in context.Payload.Items)
+        {
+            if (s.Key is "data" or "type" or "mimeType" or "role" || s.Value.Length < 8)
+            {
+                continue;
+            }
+
+            var canonical = StringCanonicalizer.Canonicalize(s.Key, s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value);
+            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _);
+            if ((canonical.Flags & EvasionFlags.TagCharacters) != 0 || TerminalEscapes.Any(s.Value))
+            {
+                signals |= InstructionSignals.HiddenMarkup;
+            }
+        }
+
+        // A sampling prompt legitimately instructs the model ("summarise this"); it should not tell it to call tools,
+        // read credentials, send data away or keep things from the user.
+        var poisoned = InstructionAnalyzer.PoisonsMetadata(signals) || (signals & InstructionSignals.ToolDirective) != 0 && (signals & InstructionSignals.Discussion) == 0;
+        var discussed = (signals & InstructionSignals.Discussion) != 0 && (signals & (InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed)) == 0;
+        if (poisoned && !discussed)
+        {
+            findings.Add(new Finding(SamplingRule, "L1", "MCP-19", Severity.High, FindingAction.Block, "Sampling request carries instructions for the client's model (tools, credentials, exfiltration or concealment)."));
+        }
+        else if ((signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest)) != 0)
+        {
+            findings.Add(new Finding(SuspiciousSamplingRule, "L1", "MCP-19", Severity.Medium, FindingAction.Warn, "Sampling request contains wording aimed at the model (weak signal)."));
+        }
+    }
+
+    private static void InspectElicitation(JsonElement p, List<Finding> findings)
+    {
+        // What the user is asked to type: string fields of the requested schema, by name, title and description.
+        if (!p.TryGetProperty("requestedSchema", out var schema) || !schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in properties.EnumerateObject())
+        {
+            var field = property.Value;
+            if (field.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            var type = field.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "string";
+            if (type is not ("string" or "number" or "integer"))
+            {
+                // Booleans and enums cannot carry a secret.
+                continue;
+            }
+
+            if (field.TryGetProperty("enum", out _) || field.TryGetProperty("oneOf", out _))
+            {
+                continue;
+            }
+
+            var text = property.Name.Replace('_', ' ').Replace('-', ' ') + " " + Text(field, "title") + " " + Text(field, "description");
+            var format = Text(field, "format");
+            if (format == "password" || SecretField.IsMatch(property.Name) || SecretField.IsMatch(text))
+            {
+                findings.Add(new Finding(ElicitationRule, "L1", "MCP-13", Severity.High, FindingAction.Block, "Elicitation asks the user for a password, token, key or payment detail."));
+                return;
+            }
+        }
+    }
+
+    private static string Text(JsonElement element, string name)
+        => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+}
