@@ -78,6 +78,8 @@ public sealed class HttpScanConnection : IScanConnection
 
     public IAsyncEnumerable<Frame> ReceiveAsync(CancellationToken cancellationToken) => _incoming.Reader.ReadAllAsync(cancellationToken);
 
+    public Task<string> DescribeCloseAsync() => Task.FromResult("the HTTP connection was closed");
+
     public async ValueTask DisposeAsync()
     {
         _incoming.Writer.TryComplete();

@@ -8,4 +8,7 @@ public interface IScanConnection : IMessageSink, IAsyncDisposable
 {
     /// <summary>Every message the server sends, until it closes the connection.</summary>
     IAsyncEnumerable<Frame> ReceiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>After <see cref="ReceiveAsync"/> ended: why the server stopped talking (for example its exit code).</summary>
+    Task<string> DescribeCloseAsync();
 }

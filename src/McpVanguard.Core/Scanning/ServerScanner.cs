@@ -158,6 +158,7 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
         private readonly IScanConnection _connection;
         private readonly ConcurrentDictionary<long, (TaskCompletionSource<Reply> Reply, string Method, string Kind)> _waiting = new();
         private long _nextId;
+        private volatile string? _closed;
 
         public Exchange(InspectionEngine engine, ScanTarget target, IScanConnection connection)
         {
@@ -184,6 +185,11 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
             var id = Interlocked.Increment(ref _nextId);
             var waiter = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting[id] = (waiter, method, kind);
+            if (_closed is { } closed)
+            {
+                _waiting.TryRemove(id, out _);
+                throw new ScanException($"{closed} before answering {method}");
+            }
             var request = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
             StepOutcome sent;
             try
@@ -230,9 +236,10 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
             }
             finally
             {
+                _closed = await _connection.DescribeCloseAsync().ConfigureAwait(false);
                 foreach (var (_, waiting) in _waiting)
                 {
-                    waiting.Reply.TrySetException(new ScanException($"the server closed the connection before answering {waiting.Method}"));
+                    waiting.Reply.TrySetException(new ScanException($"{_closed} before answering {waiting.Method}"));
                 }
             }
         }

@@ -25,6 +25,14 @@ public sealed class StdioScanConnection : IScanConnection
 
     public IAsyncEnumerable<Frame> ReceiveAsync(CancellationToken cancellationToken) => LineFramer.ReadAsync(_upstream.Output, _maxMessageBytes, cancellationToken);
 
+    public async Task<string> DescribeCloseAsync()
+    {
+        // Output closes a moment before the process is reaped; a second is plenty for the exit code to be known.
+        return await _upstream.WaitForExitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false)
+            ? $"the server exited with code {_upstream.ExitCode}"
+            : "the server closed its output";
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
