@@ -24,6 +24,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     public InspectionPipeline ServerToAgent { get; } = serverToAgent;
 
     private TaskCompletionSource? _warm;
+    private TaskCompletionSource? _serverWarm;
     private int _warmUpBegun;
 
     /// <summary>True when an agent→server message with <paramref name="method"/> reaches at least one rule, so it must wait for <see cref="Ready"/>.</summary>
@@ -34,15 +35,25 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     public Task Ready => _warm?.Task ?? Task.CompletedTask;
 
     /// <summary>
+    /// Completes when the server→agent detectors are built: the first part of the warm-up, so that the server's first
+    /// answer (initialize) waits for them but not for the agent→server rules.
+    /// </summary>
+    public Task ServerToAgentReady => _serverWarm?.Task ?? Task.CompletedTask;
+
+    /// <summary>
     /// Postpones building the rule regexes until <see cref="BeginWarmUp"/>, so that the MCP handshake is not slowed by
     /// them; until then <see cref="Ready"/> is pending and messages that need rules wait for it.
     /// </summary>
-    public void DeferWarmUp() => _warm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void DeferWarmUp()
+    {
+        _warm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _serverWarm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Starts the deferred warm-up on the thread pool (once; later calls do nothing).</summary>
     public void BeginWarmUp()
     {
-        if (_warm is not { } warm || Interlocked.Exchange(ref _warmUpBegun, 1) == 1)
+        if (_warm is not { } warm || _serverWarm is not { } serverWarm || Interlocked.Exchange(ref _warmUpBegun, 1) == 1)
         {
             return;
         }
@@ -53,7 +64,16 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         {
             try
             {
-                WarmUp();
+                try
+                {
+                    WarmUpServerToAgent();
+                }
+                finally
+                {
+                    serverWarm.TrySetResult();
+                }
+
+                WarmUpRules();
             }
             finally
             {
@@ -71,11 +91,22 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     /// <summary>Builds every rule regex now, so that no inspection pays for one (and none overruns its time budget).</summary>
     public void WarmUp()
     {
-        // The server→agent detectors first: the server's first answer (initialize) waits for them.
+        WarmUpServerToAgent();
+        WarmUpRules();
+    }
+
+    /// <summary>Builds the server→agent detectors' regexes and runs them once over representative messages.</summary>
+    private void WarmUpServerToAgent()
+    {
         InstructionAnalyzer.WarmUp();
         SecretScanner.WarmUp();
         MetadataInspector.WarmUp();
         ServerRequestInspector.WarmUp();
+        ServerToAgentWarmUp.Run(ServerToAgent, Limits);
+    }
+
+    private void WarmUpRules()
+    {
         foreach (var inspector in AgentToServer.Inspectors.Concat(ServerToAgent.Inspectors))
         {
             (inspector as RuleInspector)?.WarmUp();

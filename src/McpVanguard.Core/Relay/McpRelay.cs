@@ -122,11 +122,12 @@ public sealed class McpRelay
                 _engine.BeginWarmUp();
             }
 
-            if (!_engine.Ready.IsCompleted && (direction == Direction.ServerToAgent || _engine.NeedsRules(message.Method)))
+            var ready = direction == Direction.ServerToAgent ? _engine.ServerToAgentReady : _engine.Ready;
+            if (!ready.IsCompleted && (direction == Direction.ServerToAgent || _engine.NeedsRules(message.Method)))
             {
                 // The rules are still being built at start-up: wait for them rather than inspect without them.
                 _engine.BeginWarmUp();
-                await _engine.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
                 started = Stopwatch.GetTimestamp();
             }
 

@@ -126,9 +126,8 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
 
             var edit = MessageEdit.Remove(pointer);
-            foreach (var (rule, reason) in rules.DistinctBy(static r => r.Rule))
+            foreach (var (id, reason) in rules.Select(r => (Id: tools ? r.Rule : ListItemRule, r.Reason)).DistinctBy(static r => r.Id))
             {
-                var id = tools || rule == LookalikeNameRule ? rule : ListItemRule;
                 var what = tools ? "Tool" : "List item";
                 findings.Add(new Finding(id, "L1", "MCP-19", Severity.High, FindingAction.Redact, $"{what} metadata poisoned ({reason}); removed from the list.")
                 {
@@ -138,7 +137,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
         }
 
-        if (tools && directory is not null && names.Count > 0)
+        if (tools && directory is not null && names.Count > 0 && context.ServerId != ServerToAgentWarmUp.ServerId)
         {
             foreach (var (tool, other) in directory.Register(context.ServerId, names).DistinctBy(static c => c.Tool).Take(16))
             {
