@@ -24,7 +24,8 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {
-        if (context.Direction != Direction.ServerToAgent || context.RequestMethod != "tools/list"
+        // The engine's warm-up passes a made-up tools/list through the pipeline: it must never be pinned.
+        if (context.Direction != Direction.ServerToAgent || context.RequestMethod != "tools/list" || context.ServerId == ServerToAgentWarmUp.ServerId
             || !context.Message.Root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object
             || !result.TryGetProperty("tools", out var list) || list.ValueKind != JsonValueKind.Array)
         {

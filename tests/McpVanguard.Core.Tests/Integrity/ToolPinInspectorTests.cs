@@ -219,6 +219,17 @@ public sealed class ToolPinInspectorTests : IDisposable
     }
 
     [Fact]
+    public void EngineWarmUpPinsNothing()
+    {
+        var store = Store();
+        var engine = McpVanguard.Inspection.InspectionEngine.Create(TestEngine.Options(), [], store);
+
+        engine.WarmUp();
+
+        Assert.Empty(store.Snapshot().Servers);
+    }
+
+    [Fact]
     public async Task UnreadablePinFileIsReportedAndNotOverwritten()
     {
         File.WriteAllText(PinPath, "{ not json");
