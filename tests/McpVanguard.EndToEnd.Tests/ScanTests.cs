@@ -52,6 +52,23 @@ public sealed class ScanTests : IDisposable
     }
 
     [Fact(Timeout = 240_000)]
+    public async Task StreamableHttpServerIsScannedByUrl()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var server = PipedProcess.Start("dotnet", [MaliciousServerTests.MaliciousServer[1], "--http", "0"]);
+        server.CloseStdin();
+        var url = await ReadUrlAsync(server, token);
+
+        var (exitCode, stdout, stderr) = await ScanAsync(["--url", url, "--json"], token);
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
+        var scanned = Assert.Single(Servers(stdout));
+        Assert.Equal("vanguard-malicious-test-server", (string?)scanned["server_name"]);
+        Assert.Equal(5, (int)scanned["tools"]!);
+        Assert.Contains(scanned["findings"]!.AsArray(), f => (string?)f!["item"] == "fetch_weather");
+    }
+
+    [Fact(Timeout = 240_000)]
     public async Task ScanAgainstAnApprovedBaselineReportsTheDriftedTool()
     {
         var token = TestContext.Current.CancellationToken;
@@ -128,6 +145,16 @@ public sealed class ScanTests : IDisposable
         var scanned = servers.Single(s => (string?)s["name"] == "malicious");
         Assert.Null(scanned["error"]);
         Assert.NotEmpty(scanned["findings"]!.AsArray());
+    }
+
+    /// <summary>The first stdout line of the malicious server in HTTP mode: the URL it listens on (127.0.0.1, a free port).</summary>
+    private static async Task<string> ReadUrlAsync(PipedProcess server, CancellationToken token)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(token);
+        patience.CancelAfter(TestEnvironment.Patience);
+        var line = await server.ReadLineAsync(patience.Token);
+        Assert.True(line?.StartsWith("http://127.0.0.1:", StringComparison.Ordinal) == true, $"no URL from the server: '{line}'\n{server.Stderr}");
+        return line!;
     }
 
     private string WriteClaudeConfig(JsonObject servers)
