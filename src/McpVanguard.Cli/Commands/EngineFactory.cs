@@ -1,6 +1,7 @@
 using McpVanguard.Audit;
 using McpVanguard.Configuration;
 using McpVanguard.Inspection;
+using McpVanguard.Inspection.Access;
 using McpVanguard.Inspection.Rules;
 using McpVanguard.Integrity;
 
@@ -46,7 +47,8 @@ internal static class EngineFactory
         try
         {
             var rules = RuleLoader.Load(options.RulesDirectory);
-            var engine = InspectionEngine.Create(options, rules, pins);
+            // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
+            var engine = InspectionEngine.Create(options, rules, AccessPolicyReader.Read(options), pins);
             if (!background)
             {
                 engine.WarmUp();
@@ -57,6 +59,11 @@ internal static class EngineFactory
         catch (RuleLoadException ex)
         {
             Console.Error.WriteLine($"[vanguard] rules error: {ex.Message}");
+            return null;
+        }
+        catch (ConfigurationException ex)
+        {
+            Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
             return null;
         }
     }

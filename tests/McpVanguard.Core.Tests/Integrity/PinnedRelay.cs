@@ -15,7 +15,7 @@ internal sealed class PinnedRelay
 
     public PinnedRelay(PinStore store, Profile profile = Profile.Balanced, string upstream = "node server.js", string serverName = "test-server")
     {
-        var engine = McpVanguard.Inspection.InspectionEngine.Create(TestEngine.Options(profile), [], store);
+        var engine = McpVanguard.Inspection.InspectionEngine.Create(TestEngine.Options(profile), [], pins: store);
         Relay = new McpRelay(engine, new RelaySession(RelaySession.NewId(), "default", 64, TimeSpan.FromMinutes(5)) { Upstream = upstream }, Agent, Server, NullAuditSink.Instance);
         ServerName = serverName;
     }

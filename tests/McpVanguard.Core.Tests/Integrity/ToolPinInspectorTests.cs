@@ -222,7 +222,7 @@ public sealed class ToolPinInspectorTests : IDisposable
     public void EngineWarmUpPinsNothing()
     {
         var store = Store();
-        var engine = McpVanguard.Inspection.InspectionEngine.Create(TestEngine.Options(), [], store);
+        var engine = McpVanguard.Inspection.InspectionEngine.Create(TestEngine.Options(), [], pins: store);
 
         engine.WarmUp();
 

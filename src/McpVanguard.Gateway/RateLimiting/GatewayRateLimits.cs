@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using McpVanguard.Gateway.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace McpVanguard.Gateway.RateLimiting;
+
+/// <summary>
+/// The per-principal rate limit: a token bucket per verified caller (per remote address for anonymous requests, so
+/// that guessing keys is limited too), answered 429 with <c>Retry-After</c>. Idle buckets are dropped by the
+/// framework's partitioned limiter, so the table stays bounded.
+/// </summary>
+public static class GatewayRateLimits
+{
+    /// <summary>The policy to put on endpoints: <c>.RequireRateLimiting(GatewayRateLimits.PerPrincipal)</c>.</summary>
+    public const string PerPrincipal = "vanguard-per-principal";
+
+    /// <summary>Registers <see cref="PerPrincipal"/> (no limit when <paramref name="options"/> is null, so endpoints can always name it).</summary>
+    public static IServiceCollection AddVanguardRateLimiting(this IServiceCollection services, GatewayRateLimitOptions? options)
+    {
+        if (services.Any(d => d.ServiceType == typeof(RateLimitingRegistered)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<RateLimitingRegistered>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RejectAsync;
+            limiter.AddPolicy(PerPrincipal, context => options is null
+                ? RateLimitPartition.GetNoLimiter(string.Empty)
+                : RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => Bucket(options)));
+        });
+        return services;
+    }
+
+    /// <summary>The token bucket for one principal: <c>burst</c> tokens, one back every minute / requests_per_minute.</summary>
+    internal static TokenBucketRateLimiterOptions Bucket(GatewayRateLimitOptions options) => new()
+    {
+        TokenLimit = options.Burst,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(1, TimeSpan.TicksPerMinute / options.RequestsPerMinute)),
+        AutoReplenishment = true,
+        QueueLimit = 0,
+    };
+
+    internal static string PartitionKey(HttpContext context)
+        => CallerClaims.LimitKey(context.User) ?? "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var response = rejected.HttpContext.Response;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 1;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "application/json";
+        await response.WriteAsync(
+            "{\"error\":\"rate_limited\",\"error_description\":\"Too many requests from this caller; retry after " + seconds.ToString(CultureInfo.InvariantCulture) + " s.\"}",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks that the rate limiter is registered, so that the middleware is added once and the policy not twice.</summary>
+    internal sealed class RateLimitingRegistered;
+}
