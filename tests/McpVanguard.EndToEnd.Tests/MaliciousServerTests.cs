@@ -13,6 +13,7 @@ namespace McpVanguard.EndToEnd;
 public sealed class MaliciousServerTests : IDisposable
 {
     private readonly TemporaryFolder _state = new("vanguard-e2e-state-");
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stderr = new();
 
     public void Dispose() => _state.Dispose();
 
@@ -109,14 +110,14 @@ public sealed class MaliciousServerTests : IDisposable
 
         var result = await client.CallToolAsync("login", cancellationToken: token);
 
-        Assert.Equal(0, Volatile.Read(ref asked));
+        Assert.True(Volatile.Read(ref asked) == 0, "the client was asked; audit:\n" + string.Join('\n', AuditRecords().Select(static r => r.GetRawText())) + "\nresult: " + FilesystemServerTests.Text(result) + "\nstderr:\n" + string.Join('\n', _stderr));
         Assert.StartsWith("Elicitation failed:", FilesystemServerTests.Text(result), StringComparison.Ordinal);
         Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "elicitation/create" && r.GetProperty("verdict").GetString() == "block");
     }
 
     private async Task<McpClient> ConnectAsync(CancellationToken token, McpClientOptions? options = null)
     {
-        var transport = TestEnvironment.VanguardTransport(["--profile", "balanced", "--pins-file", PinsFile, "--audit-log", AuditLog], MaliciousServer);
+        var transport = TestEnvironment.VanguardTransport(["--profile", "balanced", "--pins-file", PinsFile, "--audit-log", AuditLog], MaliciousServer, _stderr.Enqueue);
         return await McpClient.CreateAsync(transport, options, cancellationToken: token);
     }
 
