@@ -106,7 +106,7 @@ public sealed class MaliciousServerTests : IDisposable
                 },
             },
         };
-        await using var client = await ConnectAsync(token, options);
+        await using var client = await ConnectAsync(token, options, "--audit-allows");
 
         var result = await client.CallToolAsync("login", cancellationToken: token);
 
@@ -115,9 +115,9 @@ public sealed class MaliciousServerTests : IDisposable
         Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "elicitation/create" && r.GetProperty("verdict").GetString() == "block");
     }
 
-    private async Task<McpClient> ConnectAsync(CancellationToken token, McpClientOptions? options = null)
+    private async Task<McpClient> ConnectAsync(CancellationToken token, McpClientOptions? options = null, params string[] extra)
     {
-        var transport = TestEnvironment.VanguardTransport(["--profile", "balanced", "--pins-file", PinsFile, "--audit-log", AuditLog], MaliciousServer, _stderr.Enqueue);
+        var transport = TestEnvironment.VanguardTransport(["--profile", "balanced", "--pins-file", PinsFile, "--audit-log", AuditLog, .. extra], MaliciousServer, _stderr.Enqueue);
         return await McpClient.CreateAsync(transport, options, cancellationToken: token);
     }
 

@@ -26,7 +26,7 @@ public sealed class ScanTests : IDisposable
         var (exitCode, stdout, stderr) = await ScanAsync(["--server", Line(MaliciousServerTests.MaliciousServer), "--json", "--sarif", sarifPath], token);
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
-        var server = Assert.Single(Servers(stdout));
+        var server = Assert.Single(Servers(stdout, stderr));
         Assert.Null(server["error"]);
         Assert.Equal(5, (int)server["tools"]!);
         var findings = server["findings"]!.AsArray();
@@ -62,7 +62,7 @@ public sealed class ScanTests : IDisposable
         var (exitCode, stdout, stderr) = await ScanAsync(["--url", url, "--json"], token);
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
-        var scanned = Assert.Single(Servers(stdout));
+        var scanned = Assert.Single(Servers(stdout, stderr));
         Assert.Equal("vanguard-malicious-test-server", (string?)scanned["server_name"]);
         Assert.Equal(5, (int)scanned["tools"]!);
         Assert.Contains(scanned["findings"]!.AsArray(), f => (string?)f!["item"] == "fetch_weather");
@@ -95,7 +95,7 @@ public sealed class ScanTests : IDisposable
         var (exitCode, stdout, stderr) = await ScanAsync(["--server", Line(MaliciousServerTests.MaliciousServer), "--json", "--pins-baseline", baseline], token);
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
-        var findings = Assert.Single(Servers(stdout))["findings"]!.AsArray();
+        var findings = Assert.Single(Servers(stdout, stderr))["findings"]!.AsArray();
         Assert.Contains(findings, f => (string?)f!["rule_id"] == "PIN-001" && (string?)f["item"] == "add");
         Assert.False(File.Exists(PinsFile), "scan must never write the pin file");
     }
@@ -117,7 +117,7 @@ public sealed class ScanTests : IDisposable
 
         var (exitCode, stdout, stderr) = await ScanAsync(["--config", config, "--json"], token);
 
-        var servers = Servers(stdout);
+        var servers = Servers(stdout, stderr);
         Assert.Equal(["filesystem", "everything", "memory"], servers.Select(s => (string)s["name"]!));
         Assert.All(servers, s => Assert.True(s["error"] is null, $"{s["name"]}: {s["error"]}"));
         Assert.All(servers, s => Assert.True((int)s["tools"]! > 0, $"{s["name"]} listed no tools"));
@@ -138,7 +138,7 @@ public sealed class ScanTests : IDisposable
         var (exitCode, stdout, stderr) = await ScanAsync(["--config", config, "--json"], token);
 
         Assert.True(exitCode == 2, $"exit {exitCode}\n{stdout}\n{stderr}");
-        var servers = Servers(stdout);
+        var servers = Servers(stdout, stderr);
         // Under setsid (Linux) the child starts and exits at once; elsewhere the start itself fails.
         var error = (string?)servers.Single(s => (string?)s["name"] == "broken")["error"];
         Assert.True(error?.Contains("before answering initialize", StringComparison.Ordinal) == true || error?.Contains("Could not start", StringComparison.Ordinal) == true, error);
@@ -164,7 +164,11 @@ public sealed class ScanTests : IDisposable
         return path;
     }
 
-    private static List<JsonNode> Servers(string json) => JsonNode.Parse(json)!["servers"]!.AsArray().Select(static s => s!).ToList();
+    private static List<JsonNode> Servers(string json, string stderr)
+    {
+        Assert.True(json.TrimStart().StartsWith('{'), $"no JSON report on stdout:\n{json}\nstderr:\n{stderr}");
+        return JsonNode.Parse(json)!["servers"]!.AsArray().Select(static s => s!).ToList();
+    }
 
     private static string Line(IReadOnlyList<string> argv) => McpVanguard.Transports.Stdio.CommandLineSplitter.Join(argv);
 

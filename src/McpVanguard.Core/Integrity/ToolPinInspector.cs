@@ -24,8 +24,7 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {
-        // The engine's warm-up passes a made-up tools/list through the pipeline: it must never be pinned.
-        if (context.Direction != Direction.ServerToAgent || context.RequestMethod != "tools/list" || context.ServerId == ServerToAgentWarmUp.ServerId
+        if (context.Direction != Direction.ServerToAgent || context.RequestMethod != "tools/list"
             || !context.Message.Root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object
             || !result.TryGetProperty("tools", out var list) || list.ValueKind != JsonValueKind.Array)
         {
@@ -42,6 +41,14 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
             }
 
             index++;
+        }
+
+        if (context.ServerId == ServerToAgentWarmUp.ServerId)
+        {
+            // The engine's warm-up passes a made-up tools/list through the pipeline: it must never be pinned, but the
+            // first real list must not pay for loading the pin file or for compiling the comparison either.
+            WarmUp(tools);
+            return;
         }
 
         // A page of a paginated list says nothing about tools on other pages.
@@ -63,6 +70,20 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
         foreach (var change in observation.Changes)
         {
             findings.Add(ToFinding(change));
+        }
+    }
+
+    /// <summary>Loads the pin file and runs the comparison once on a throwaway in-memory store (first sight, then a change).</summary>
+    private void WarmUp(List<ObservedTool> tools)
+    {
+        store.WarmUp();
+        var scratch = new PinStore(Path.Join(Path.GetTempPath(), "vanguard-pins-warm-up-never-written.json"), readOnly: true);
+        var key = new ServerKey("warm-up", null, ServerToAgentWarmUp.ServerId);
+        scratch.Observe(key, tools, complete: true, holdNewTools: false);
+        scratch.Observe(key, [.. tools.Skip(1)], complete: true, holdNewTools: true);
+        foreach (var change in scratch.Observe(key, [.. tools.Select(static t => new ObservedTool(t.Name, t.Index, [.. t.CanonicalJson, .. " "u8]))], complete: true, holdNewTools: true).Changes)
+        {
+            _ = ToFinding(change);
         }
     }
 

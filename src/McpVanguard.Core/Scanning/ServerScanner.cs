@@ -108,6 +108,11 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
         {
             // The scan is over; the pump stops with it.
         }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ScanException)
+        {
+            // One server's broken connection is that server's error, never the end of the whole scan.
+            error ??= $"the connection failed ({ex.GetType().Name}: {ex.Message})";
+        }
 
         var findings = exchange.Findings.ToList();
         return error is null

@@ -9,6 +9,7 @@ public sealed class StdioScanConnection : IScanConnection
     private readonly StdioUpstream _upstream;
     private readonly StreamMessageWriter _writer;
     private readonly int _maxMessageBytes;
+    private int _disposed;
 
     private StdioScanConnection(StdioUpstream upstream, int maxMessageBytes)
     {
@@ -27,14 +28,33 @@ public sealed class StdioScanConnection : IScanConnection
 
     public async Task<string> DescribeCloseAsync()
     {
-        // Output closes a moment before the process is reaped; a second is plenty for the exit code to be known.
-        return await _upstream.WaitForExitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false)
-            ? $"the server exited with code {_upstream.ExitCode}"
-            : "the server closed its output";
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            // The scan closed it (and the process object is gone): nothing the server did.
+            return "the scan closed the connection";
+        }
+
+        try
+        {
+            // Output closes a moment before the process is reaped; a second is plenty for the exit code to be known.
+            return await _upstream.WaitForExitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false)
+                ? $"the server exited with code {_upstream.ExitCode}"
+                : "the server closed its output";
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed by the scan in the meantime.
+            return "the scan closed the connection";
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _writer.DisposeAsync().ConfigureAwait(false);
         _upstream.CloseInput();
         _upstream.KillTree();
