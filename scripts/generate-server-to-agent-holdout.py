@@ -1,4 +1,5 @@
 import json,sys
+HOLDOUT = True
 exec(open('scripts/generate-server-to-agent-corpus.py').read().split("# ---------------- real reference servers")[0])
 cases.clear()
 def server_req(method, params, rid="s1"):
@@ -45,5 +46,9 @@ B=[
 ]
 for i,s in enumerate(A,1): add(f"s2a-hold-{i:03d}","MCP-19","block",s,"holdout attack, written after the detectors")
 for i,s in enumerate(B,1): add(f"s2a-benign-hold-{i:03d}","benign-holdout","allow",s,"holdout benign, written after the detectors")
-with open(sys.argv[1],"w") as f:
-    for c in cases: f.write(json.dumps(c, ensure_ascii=True)+"\n")
+import os
+folder = sys.argv[1] if len(sys.argv) > 1 else "corpus"
+for name, items in (("server-to-agent-holdout", [dict(c, id=f"s2ah-{i:03d}") for i, c in enumerate((c for c in cases if c["expect"] == "block"), 1)]),
+                    ("benign-server-to-agent-holdout", [dict(c, id=f"benign-s2ah-{i:03d}", category="benign-server-to-agent-holdout") for i, c in enumerate((c for c in cases if c["expect"] == "allow"), 1)])):
+    with open(os.path.join(folder, name + ".jsonl"), "w") as f:
+        for c in items: f.write(json.dumps(c, ensure_ascii=True) + "\n")

@@ -6,6 +6,8 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 bash scripts/install-test-deps.sh
+# The official MCP conformance suite and Node 22, for the conformance tests in McpVanguard.Gateway.Tests.
+bash scripts/install-conformance-deps.sh
 dotnet build McpVanguard.slnx -c Release -v q -nologo
 
 log="$(mktemp)"

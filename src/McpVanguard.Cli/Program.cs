@@ -4,6 +4,7 @@ using McpVanguard.Cli.Commands;
 var root = new RootCommand("McpVanguard: a security proxy and firewall for the Model Context Protocol.")
 {
     StartCommand.Create(),
+    ServeCommand.Create(),
     ReplayCommand.Create(),
     CheckCommand.Create(),
     RulesCommand.Create(),

@@ -47,9 +47,9 @@ internal sealed class CommonOptions
     }
 
     /// <summary>Builds the effective options; configuration errors are reported by the caller.</summary>
-    public VanguardOptions Load(ParseResult parse, List<string> warnings)
+    public VanguardOptions Load(ParseResult parse, List<string> warnings, IReadOnlyDictionary<string, object>? overrides = null)
     {
-        var cli = new Dictionary<string, object>();
+        var cli = new Dictionary<string, object>(overrides ?? new Dictionary<string, object>());
         if (parse.GetValue(Profile) is { } profile)
         {
             cli[ConfigurationKeys.Profile] = profile;

@@ -62,5 +62,16 @@ internal static class ConfigCommand
         yield return (ConfigurationKeys.PendingTimeoutSeconds, ((int)o.PendingTimeout.TotalSeconds).ToString(c));
         yield return (ConfigurationKeys.InspectorBudgetMs, ((int)o.InspectorBudget.TotalMilliseconds).ToString(c));
         yield return (ConfigurationKeys.ShutdownGraceMs, ((int)o.ShutdownGrace.TotalMilliseconds).ToString(c));
+        var g = o.Gateway;
+        yield return (ConfigurationKeys.GatewayHost, g.Host);
+        yield return (ConfigurationKeys.GatewayPort, g.Port.ToString(c));
+        yield return (ConfigurationKeys.GatewayAllowedOrigins, g.AllowedOrigins.Count == 0 ? "(default: loopback origins when bound to loopback)" : string.Join(", ", g.AllowedOrigins));
+        yield return (ConfigurationKeys.GatewayAllowedHosts, g.AllowedHosts.Count == 0 ? "(default: loopback names when bound to loopback)" : string.Join(", ", g.AllowedHosts));
+        yield return (ConfigurationKeys.GatewayMaxSessions, g.MaxSessions.ToString(c));
+        yield return (ConfigurationKeys.GatewaySessionIdleTimeoutSeconds, ((int)g.SessionIdleTimeout.TotalSeconds).ToString(c));
+        yield return (ConfigurationKeys.GatewayMaxConcurrentRequests, g.MaxConcurrentRequests.ToString(c));
+        yield return (ConfigurationKeys.GatewayMaxBodyBytes, g.MaxBodyBytes.ToString(c));
+        yield return (ConfigurationKeys.GatewayUpstreamTimeoutSeconds, ((int)g.UpstreamTimeout.TotalSeconds).ToString(c));
+        yield return (ConfigurationKeys.GatewayWarmPool, g.WarmPool.ToString(c));
     }
 }

@@ -20,12 +20,13 @@ internal static class EngineFactory
             : null;
 
     /// <summary>The effective configuration, or null after printing why it is invalid.</summary>
-    public static VanguardOptions? TryLoadOptions(CommonOptions common, System.CommandLine.ParseResult parse)
+    /// <param name="overrides">Command-specific options (by configuration key) that take command-line precedence.</param>
+    public static VanguardOptions? TryLoadOptions(CommonOptions common, System.CommandLine.ParseResult parse, IReadOnlyDictionary<string, object>? overrides = null)
     {
         var warnings = new List<string>();
         try
         {
-            var options = common.Load(parse, warnings);
+            var options = common.Load(parse, warnings, overrides);
             foreach (var w in warnings)
             {
                 Console.Error.WriteLine($"[vanguard] warning: {w}");

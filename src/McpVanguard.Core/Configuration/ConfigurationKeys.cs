@@ -18,6 +18,16 @@ public static class ConfigurationKeys
     public const string PendingTimeoutSeconds = "limits.pending_timeout_s";
     public const string InspectorBudgetMs = "limits.inspector_budget_ms";
     public const string ShutdownGraceMs = "limits.shutdown_grace_ms";
+    public const string GatewayHost = "gateway.host";
+    public const string GatewayPort = "gateway.port";
+    public const string GatewayAllowedOrigins = "gateway.allowed_origins";
+    public const string GatewayAllowedHosts = "gateway.allowed_hosts";
+    public const string GatewayMaxSessions = "gateway.max_sessions";
+    public const string GatewaySessionIdleTimeoutSeconds = "gateway.session_idle_timeout_s";
+    public const string GatewayMaxConcurrentRequests = "gateway.max_concurrent_requests";
+    public const string GatewayMaxBodyBytes = "gateway.max_body_bytes";
+    public const string GatewayUpstreamTimeoutSeconds = "gateway.upstream_timeout_s";
+    public const string GatewayWarmPool = "gateway.warm_pool";
     public const string PinsFile = "pins.file";
     public const string PinsBaseline = "pins.baseline";
 
@@ -28,7 +38,7 @@ public static class ConfigurationKeys
     public static readonly HashSet<string> Sections = ["servers", "auth", "access"];
 
     /// <summary>Keys holding a list; all others hold one scalar.</summary>
-    public static readonly HashSet<string> Lists = [SafeZones];
+    public static readonly HashSet<string> Lists = [SafeZones, GatewayAllowedOrigins, GatewayAllowedHosts];
 
     public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
     {
@@ -44,6 +54,13 @@ public static class ConfigurationKeys
         [PendingTimeoutSeconds] = "600",
         [InspectorBudgetMs] = "250",
         [ShutdownGraceMs] = "3000",
+        [GatewayHost] = "127.0.0.1",
+        [GatewayPort] = "8080",
+        [GatewayMaxSessions] = "100",
+        [GatewaySessionIdleTimeoutSeconds] = "600",
+        [GatewayMaxConcurrentRequests] = "16",
+        [GatewayUpstreamTimeoutSeconds] = "300",
+        [GatewayWarmPool] = "0",
     };
 
     /// <summary>What each profile changes relative to the defaults.</summary>
@@ -63,6 +80,8 @@ public static class ConfigurationKeys
     [
         Profile, ServerId, SafeZones, RulesDir, AuditLog, AuditAllows, AuditMaxBytes, AuditMaxFiles,
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
+        GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
+        GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,
         PinsFile, PinsBaseline,
     ];
 

@@ -158,7 +158,9 @@ public static class ConfigurationLoader
 
             if (known.TryGetValue(name, out var key))
             {
-                object parsed = ConfigurationKeys.Lists.Contains(key) ? value.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : value;
+                // Safe zones are paths (PATH-style separator); origins and hosts contain ':' so they are comma-separated.
+                var separator = key == ConfigurationKeys.SafeZones ? Path.PathSeparator : ',';
+                object parsed = ConfigurationKeys.Lists.Contains(key) ? value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : value;
                 result[key] = (parsed, "env:" + name);
             }
             else if (!OtherVariables.Contains(name))
@@ -223,6 +225,7 @@ public static class ConfigurationLoader
             normalizedZones.Add(Path.TrimEndingDirectorySeparator(Path.GetFullPath(expanded)));
         }
 
+        var maxMessageBytes = Int(ConfigurationKeys.MaxMessageBytes, 1024, 256 * 1024 * 1024);
         var rulesDir = Text(ConfigurationKeys.RulesDir);
         var auditLog = Text(ConfigurationKeys.AuditLog);
         var pinsFile = Text(ConfigurationKeys.PinsFile);
@@ -240,14 +243,59 @@ public static class ConfigurationLoader
             AuditMaxBytes = Long(ConfigurationKeys.AuditMaxBytes, 4096, long.MaxValue),
             AuditMaxFiles = Int(ConfigurationKeys.AuditMaxFiles, 1, 100),
             Limits = new PreflightLimits(
-                Int(ConfigurationKeys.MaxMessageBytes, 1024, 256 * 1024 * 1024),
+                maxMessageBytes,
                 Int(ConfigurationKeys.MaxDepth, 4, 512),
                 Int(ConfigurationKeys.MaxStrings, 16, 10_000_000)),
             MaxPendingRequests = Int(ConfigurationKeys.MaxPending, 1, 1_000_000),
             PendingTimeout = TimeSpan.FromSeconds(Int(ConfigurationKeys.PendingTimeoutSeconds, 1, 86_400)),
             InspectorBudget = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.InspectorBudgetMs, 1, 60_000)),
             ShutdownGrace = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.ShutdownGraceMs, 0, 600_000)),
+            Gateway = BindGateway(values, maxMessageBytes, Text, Source, Int),
             Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
+        };
+    }
+
+    private static GatewaySettings BindGateway(Dictionary<string, (object Value, string Source)> values, int maxMessageBytes, Func<string, string> text, Func<string, string> source, Func<string, int, int, int> number)
+    {
+        var host = text(ConfigurationKeys.GatewayHost);
+        if (host != "localhost" && !System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
+        {
+            throw new ConfigurationException($"{source(ConfigurationKeys.GatewayHost)}: key '{ConfigurationKeys.GatewayHost}' must be an IP address or 'localhost', got '{host}'.");
+        }
+
+        List<string> List(string key) => values.TryGetValue(key, out var v) ? (List<string>)v.Value : [];
+        var origins = List(ConfigurationKeys.GatewayAllowedOrigins);
+        foreach (var origin in origins)
+        {
+            // An origin is scheme://host[:port] with nothing after it; "*" would defeat the check and is refused.
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/" || origin.EndsWith('/'))
+            {
+                throw new ConfigurationException($"{source(ConfigurationKeys.GatewayAllowedOrigins)}: '{origin}' in '{ConfigurationKeys.GatewayAllowedOrigins}' is not an origin (expected scheme://host[:port], for example https://app.example.com).");
+            }
+        }
+
+        var hosts = List(ConfigurationKeys.GatewayAllowedHosts);
+        foreach (var name in hosts)
+        {
+            if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains('*', StringComparison.Ordinal))
+            {
+                throw new ConfigurationException($"{source(ConfigurationKeys.GatewayAllowedHosts)}: '{name}' in '{ConfigurationKeys.GatewayAllowedHosts}' is not a host name (expected a name or address, optionally with :port).");
+            }
+        }
+
+        var bodyText = text(ConfigurationKeys.GatewayMaxBodyBytes);
+        return new GatewaySettings
+        {
+            Host = host,
+            Port = number(ConfigurationKeys.GatewayPort, 0, 65535),
+            AllowedOrigins = origins,
+            AllowedHosts = hosts,
+            MaxSessions = number(ConfigurationKeys.GatewayMaxSessions, 1, 1_000_000),
+            SessionIdleTimeout = TimeSpan.FromSeconds(number(ConfigurationKeys.GatewaySessionIdleTimeoutSeconds, 1, 86_400)),
+            MaxConcurrentRequests = number(ConfigurationKeys.GatewayMaxConcurrentRequests, 1, 100_000),
+            MaxBodyBytes = bodyText.Length == 0 ? maxMessageBytes : number(ConfigurationKeys.GatewayMaxBodyBytes, 1024, 256 * 1024 * 1024),
+            UpstreamTimeout = TimeSpan.FromSeconds(number(ConfigurationKeys.GatewayUpstreamTimeoutSeconds, 1, 86_400)),
+            WarmPool = number(ConfigurationKeys.GatewayWarmPool, 0, 64),
         };
     }
 

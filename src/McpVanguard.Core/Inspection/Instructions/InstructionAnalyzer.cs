@@ -35,6 +35,11 @@ public static class InstructionAnalyzer
     private static readonly Regex MoveItRegex = new(
         @"\b(?:put|pass|include|send|add|attach|insert|paste|append|place|copy|upload|post|forward|quote)\s+(?:it|them|its|their|that|this|the\s+(?:contents?|value|text|result))\b", Options);
 
+    private static readonly Regex SequencingRegex = new(
+        @"\b(?:before|prior\s+to)\s+(?:using|calling|invoking|running|answering|responding|each|any|every|you)\b|\bfirst\s*,?\s+(?:read|open|get|fetch|cat|load|grab|retrieve|collect)\s"
+        + @"|\botherwise\s+(?:the\s+|this\s+)?(?:tool|function|it)\s+(?:will\s+not|won't|cannot|can't|will\s+fail)|\bwhile\s+you\s+read\b",
+        Options);
+
     private static readonly Regex OverrideVerbRegex = new(@"\b(?:ignore|disregard|forget|override|bypass)\s", Options);
 
     private static readonly Regex OverrideObjectRegex = new(
@@ -106,7 +111,7 @@ public static class InstructionAnalyzer
         Options);
 
     private static readonly Regex ModelAddressedRegex = new(
-        @"\b(?:note|message|instruction|reminder|directive|hint|tip|notice|memo|heads-up)s?\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|language\s+model)s?(?:\s+systems?)?\b"
+        @"\b(?:note|message|reminder|hint|tip|notice|memo|heads-up)s?\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|llm\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|language\s+model)s?(?:\s+systems?)?\s*[:,!-]"
         + @"|\b(?:notice|message|note)\s+for\s+(?:ai|llm|language)\s+(?:systems?|models?|agents?)"
         + @"|\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|claude|chatgpt|automated)"
         + @"|\bas\s+an?\s+(?:ai|llm)(?:\s+(?:assistant|agent|model))?\s*,?\s+you\s+(?:must|should|will|are)"
@@ -169,9 +174,18 @@ public static class InstructionAnalyzer
             signals |= InstructionSignals.Concealment;
         }
 
-        if (Near(ReadVerbRegex, SensitiveFileRegex, canonical, 80, ref span) || Near(SensitiveFileRegex, MoveItRegex, canonical, 80, ref span))
+        if (Near(SensitiveFileRegex, MoveItRegex, canonical, 80, ref span))
+        {
+            signals |= InstructionSignals.SensitiveFileRead | InstructionSignals.DataMove;
+        }
+        else if (Near(ReadVerbRegex, SensitiveFileRegex, canonical, 80, ref span))
         {
             signals |= InstructionSignals.SensitiveFileRead;
+        }
+
+        if (Test(SequencingRegex, canonical, ref span))
+        {
+            signals |= InstructionSignals.Sequencing;
         }
 
         if (Near(ReadVerbRegex, SecretNounRegex, canonical, 60, ref span))
@@ -243,8 +257,18 @@ public static class InstructionAnalyzer
     /// <summary>True when <paramref name="signals"/> make tool or server metadata poisoned: metadata describes, it never commands the model.</summary>
     public static bool PoisonsMetadata(InstructionSignals signals)
     {
-        const InstructionSignals strong = InstructionSignals.Override | InstructionSignals.Concealment | InstructionSignals.SensitiveFileRead
+        const InstructionSignals strong = InstructionSignals.Override | InstructionSignals.Concealment
             | InstructionSignals.Shadowing | InstructionSignals.HiddenMarkup | InstructionSignals.Exfiltration;
+
+        // A tool may legitimately read a credential file itself ("Load variables from a .env file"); telling the model to
+        // read one is an attack when the content is then moved, the reading is ordered around the tool, or it is addressed to the model.
+        const InstructionSignals readCues = InstructionSignals.DataMove | InstructionSignals.Sequencing | InstructionSignals.ParameterSmuggling
+            | InstructionSignals.ModelAddressed | InstructionSignals.ToolDirective;
+        if ((signals & InstructionSignals.SensitiveFileRead) != 0 && (signals & readCues) != 0)
+        {
+            return true;
+        }
+
         if ((signals & strong) == InstructionSignals.Override && (signals & InstructionSignals.Discussion) != 0)
         {
             // A detector's description may quote "ignore previous instructions" as an example; a poisoner does not stop there.
@@ -267,7 +291,7 @@ public static class InstructionAnalyzer
     /// </summary>
     public static bool IsStrongInjection(InstructionSignals signals)
     {
-        var kinds = signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.ParameterSmuggling);
+        var kinds = signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.ParameterSmuggling | InstructionSignals.Sequencing | InstructionSignals.DataMove);
         var count = System.Numerics.BitOperations.PopCount((uint)kinds);
         if ((signals & InstructionSignals.Discussion) != 0)
         {

@@ -36,6 +36,12 @@ public enum InstructionSignals
     /// <summary>"Pass … as the 'x' parameter": moving content into a tool argument.</summary>
     ParameterSmuggling = 512,
 
+    /// <summary>Ordering the model around the tool: "before using this tool", "first read …", "otherwise the tool will not work".</summary>
+    Sequencing = 2048,
+
+    /// <summary>A named credential or conversation is then moved: "… ~/.ssh/id_rsa … and pass it as …".</summary>
+    DataMove = 4096,
+
     /// <summary>Words that show the text is ABOUT attacks ("prompt injection", "for example", "attackers"): damps output findings.</summary>
     Discussion = 1024,
 }

@@ -66,6 +66,48 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     /// <summary>Builds the regex of this inspector now, so that no message pays for it.</summary>
     public static void WarmUp() => SecretAsk.IsMatch("contents of ~/.ssh");
 
+    /// <summary>
+    /// For callers without a relay (<c>vanguard scan</c>): the findings about one server response, given the method of the
+    /// request it answers (<c>initialize</c>, <c>tools/list</c>, <c>prompts/list</c>, <c>resources/list</c>,
+    /// <c>resources/templates/list</c>). A poisoned tool's findings carry its name in <see cref="Finding.QuarantineTool"/>
+    /// and its list position in <see cref="Finding.Edit"/>. Throws <see cref="ArgumentException"/> for a malformed response.
+    /// </summary>
+    public static IReadOnlyList<Finding> Scan(string requestMethod, ReadOnlyMemory<byte> response, Profile profile = Profile.Balanced, string serverId = "scan")
+    {
+        var limits = new PreflightLimits();
+        if (!McpMessageParser.TryParse(response, limits.MaxDepth, out var message, out var violation))
+        {
+            throw new ArgumentException("Not a JSON-RPC message: " + violation!.Reason, nameof(response));
+        }
+
+        using (message)
+        {
+            if (!message!.IsResponse || !message.Root.TryGetProperty("result", out var result))
+            {
+                return [];
+            }
+
+            if (!PayloadWalker.TryWalk(result, "/result", limits, out var payload, out var reason))
+            {
+                throw new ArgumentException(reason, nameof(response));
+            }
+
+            var findings = new List<Finding>();
+            new MetadataInspector().Inspect(new InspectionContext
+            {
+                Message = message,
+                Direction = Direction.ServerToAgent,
+                SessionId = "scan",
+                ServerId = serverId,
+                Profile = profile,
+                Strings = ArgumentStrings.Empty,
+                Payload = payload,
+                RequestMethod = requestMethod,
+            }, findings);
+            return findings;
+        }
+    }
+
     public void Inspect(InspectionContext context, List<Finding> findings)
     {
         if (context.Direction != Direction.ServerToAgent || !context.Message.IsResponse

@@ -80,7 +80,7 @@ public sealed class OutputInspector : IInspector
                 last = canonical.Canonical.Length;
             }
 
-            var active = signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.ParameterSmuggling);
+            var active = signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.ParameterSmuggling | InstructionSignals.Sequencing | InstructionSignals.DataMove);
             if (active == InstructionSignals.None)
             {
                 continue;

@@ -71,13 +71,15 @@ public sealed class ServerRequestInspector : IInspector
 
         // A sampling prompt legitimately instructs the model ("summarise this"); it should not tell it to call tools,
         // read credentials, send data away or keep things from the user.
-        var poisoned = InstructionAnalyzer.PoisonsMetadata(signals) || (signals & InstructionSignals.ToolDirective) != 0 && (signals & InstructionSignals.Discussion) == 0;
+        // A sampling prompt is itself addressed to the model, so reading credentials or the conversation needs no further cue.
+        var poisoned = InstructionAnalyzer.PoisonsMetadata(signals)
+            || (signals & (InstructionSignals.ToolDirective | InstructionSignals.SensitiveFileRead)) != 0 && (signals & InstructionSignals.Discussion) == 0;
         var discussed = (signals & InstructionSignals.Discussion) != 0 && (signals & (InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed)) == 0;
         if (poisoned && !discussed)
         {
             findings.Add(new Finding(SamplingRule, "L1", "MCP-19", Severity.High, FindingAction.Block, "Sampling request carries instructions for the client's model (tools, credentials, exfiltration or concealment)."));
         }
-        else if ((signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest)) != 0)
+        else if ((signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.Sequencing | InstructionSignals.DataMove)) != 0)
         {
             findings.Add(new Finding(SuspiciousSamplingRule, "L1", "MCP-19", Severity.Medium, FindingAction.Warn, "Sampling request contains wording aimed at the model (weak signal)."));
         }

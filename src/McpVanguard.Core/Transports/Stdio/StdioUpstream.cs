@@ -35,7 +35,7 @@ public sealed partial class StdioUpstream : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <paramref name="command"/>; throws <see cref="UpstreamStartException"/> with a clear message when it cannot.</summary>
-    /// <param name="environment">Variables set for the server on top of the inherited environment (an MCP config's <c>env</c>).</param>
+    /// <param name="environment">Variables added to (or overriding) the inherited environment, for a configured server's <c>env</c>.</param>
     public static StdioUpstream Start(IReadOnlyList<string> command, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (command.Count == 0)

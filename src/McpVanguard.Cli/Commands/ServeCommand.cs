@@ -1,0 +1,190 @@
+using System.CommandLine;
+using McpVanguard.Configuration;
+using McpVanguard.Gateway.Auth;
+using McpVanguard.Gateway.Hosting;
+using McpVanguard.Gateway.Upstreams;
+using McpVanguard.Policy;
+using McpVanguard.Transports.Stdio;
+using GatewayAuthentication = McpVanguard.Gateway.Hosting.GatewayAuthentication;
+
+namespace McpVanguard.Cli.Commands;
+
+/// <summary>
+/// <c>vanguard serve --server "CMD ARGS"</c> (alias <c>sse</c>): the hosted gateway, Streamable HTTP at <c>/mcp</c> and
+/// legacy SSE at <c>/sse</c>, in front of a stdio server (a child per session), a remote server, or the configured <c>servers:</c>.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var server = new Option<string?>("--server", "-s") { Description = "A stdio server command line, quoted; each client session gets its own child." };
+        var upstreamUrl = new Option<string?>("--upstream-url") { Description = "The URL of a remote Streamable HTTP MCP server to front instead." };
+        var host = new Option<string?>("--host") { Description = "Address to listen on (default 127.0.0.1)." };
+        var port = new Option<int?>("--port") { Description = "Port to listen on (default 8080; 0 picks a free one)." };
+        var serve = new Command("serve", "Run the HTTP gateway (Streamable HTTP at /mcp, legacy SSE at /sse) in front of MCP servers.") { server, upstreamUrl, host, port };
+        serve.Aliases.Add("sse");
+        common.AddTo(serve);
+        serve.SetAction(async (parse, cancellationToken) =>
+        {
+            if (EngineFactory.TryLoadOptions(common, parse, Overrides(parse, host, port)) is not { } options)
+            {
+                return EngineFactory.ConfigurationError;
+            }
+
+            IReadOnlyList<UpstreamDefinition> servers;
+            try
+            {
+                servers = Upstreams(options, parse.GetValue(server), parse.GetValue(upstreamUrl));
+            }
+            catch (Exception ex) when (ex is ConfigurationException or FormatException)
+            {
+                Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+                return EngineFactory.ConfigurationError;
+            }
+
+            // API keys (VANGUARD_API_KEY or auth.api_keys) and JWT (auth.jwt); null when neither is configured.
+            GatewayAuthentication? authentication;
+            try
+            {
+                authentication = Authentication(options);
+            }
+            catch (ConfigurationException ex)
+            {
+                Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+                return EngineFactory.ConfigurationError;
+            }
+
+            if (authentication is null && !GatewayServer.IsLoopback(options.Gateway.Host))
+            {
+                if (options.Profile == Profile.Strict)
+                {
+                    Console.Error.WriteLine($"[vanguard] refusing to listen on {options.Gateway.Host} without authentication under the strict profile; bind to 127.0.0.1 or configure authentication.");
+                    return EngineFactory.ConfigurationError;
+                }
+
+                Console.Error.WriteLine($"[vanguard] WARNING: listening on {options.Gateway.Host} WITHOUT AUTHENTICATION: anyone who can reach this address can use every upstream server through the gateway.");
+            }
+
+            if (EngineFactory.TryCreateEngine(options, background: true) is not var (_, engine))
+            {
+                return EngineFactory.ConfigurationError;
+            }
+
+            // Build the rules now, off the request path; /readyz reports ready once they are built.
+            engine.DeferWarmUp();
+            engine.BeginWarmUp();
+            await using var audit = EngineFactory.CreateAuditSink(options);
+            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
+            try
+            {
+                await gateway.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                Console.Error.WriteLine($"[vanguard] cannot listen on {options.Gateway.Host}:{options.Gateway.Port}: {ex.Message}");
+                // A warm pool may already have started children.
+                await gateway.DisposeAsync();
+                return 1;
+            }
+
+            await using (gateway)
+            {
+                foreach (var url in gateway.Urls)
+                {
+                    foreach (var upstream in servers)
+                    {
+                        Console.Error.WriteLine($"[vanguard] serving '{upstream.Id}' at {url}/mcp/{upstream.Id} (Streamable HTTP) and {url}/sse/{upstream.Id} (legacy SSE)");
+                    }
+
+                    if (servers.Count == 1)
+                    {
+                        Console.Error.WriteLine($"[vanguard] listening on {url}/mcp (Streamable HTTP) and {url}/sse (legacy SSE); health at {url}/healthz and {url}/readyz");
+                    }
+                }
+
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var signals = TerminationSignals.Register(context =>
+                {
+                    // Graceful shutdown: streams end, sessions drain, every child's process tree is killed.
+                    context.Cancel = true;
+                    stop.Cancel();
+                });
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Console.Error.WriteLine("[vanguard] stopping: ending sessions and their servers.");
+                }
+            }
+
+            return 0;
+        });
+        return serve;
+    }
+
+    private static GatewayAuthentication? Authentication(VanguardOptions options)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+
+        var auth = GatewayAuthOptionsReader.Read(options, environment);
+        return auth.IsEnabled
+            ? new GatewayAuthentication(
+                services => services.AddVanguardAuthentication(auth),
+                app =>
+                {
+                    app.UseVanguardAuthentication();
+                    app.MapVanguardAuthMetadata();
+                })
+            : null;
+    }
+
+    private static Dictionary<string, object> Overrides(ParseResult parse, Option<string?> host, Option<int?> port)
+    {
+        var values = new Dictionary<string, object>();
+        if (parse.GetValue(host) is { } h)
+        {
+            values[ConfigurationKeys.GatewayHost] = h;
+        }
+
+        if (parse.GetValue(port) is { } p)
+        {
+            values[ConfigurationKeys.GatewayPort] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+
+    /// <summary>The command line's upstream (with the configured <c>server_id</c>) replaces the <c>servers:</c> section.</summary>
+    private static IReadOnlyList<UpstreamDefinition> Upstreams(VanguardOptions options, string? command, string? url)
+    {
+        if (command is not null && url is not null)
+        {
+            throw new ConfigurationException("give either --server or --upstream-url, not both.");
+        }
+
+        if (command is not null)
+        {
+            var argv = CommandLineSplitter.Split(command);
+            return argv.Count == 0 ? throw new ConfigurationException("--server is empty.") : [UpstreamDefinition.Stdio(options.ServerId, argv)];
+        }
+
+        if (url is not null)
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? [UpstreamDefinition.Remote(options.ServerId, uri)]
+                : throw new ConfigurationException($"--upstream-url must be an absolute http(s) URL, got '{url}'.");
+        }
+
+        var configured = ServersSection.Parse(options);
+        return configured.Count > 0
+            ? configured
+            : throw new ConfigurationException("no upstream: use --server \"CMD ARGS\", --upstream-url URL, or a servers: section in vanguard.yaml.");
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using McpVanguard.Audit;
+using McpVanguard.Gateway.Messages;
+using McpVanguard.Gateway.Security;
+using McpVanguard.Gateway.Sessions;
+using McpVanguard.Gateway.Sse;
+using McpVanguard.Gateway.Streamable;
+using McpVanguard.Gateway.Upstreams;
+using McpVanguard.Inspection;
+using McpVanguard.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace McpVanguard.Gateway.Hosting;
+
+/// <summary>
+/// The hosted gateway: Kestrel on the configured address with Streamable HTTP (<c>/mcp</c>), legacy SSE (<c>/sse</c>,
+/// <c>/messages</c>), <c>/healthz</c> and <c>/readyz</c>, in front of the configured upstreams. Disposing it drains:
+/// streams end, sessions end and every child process tree is killed.
+/// </summary>
+public sealed class GatewayServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SessionStore _store;
+    private readonly UpstreamConnector _connector;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _sweeper = Task.CompletedTask;
+    private int _disposed;
+
+    private GatewayServer(WebApplication app, SessionStore store, UpstreamConnector connector)
+    {
+        _app = app;
+        _store = store;
+        _connector = connector;
+    }
+
+    /// <summary>The addresses Kestrel listens on (known after <see cref="StartAsync"/>; a port of 0 is resolved).</summary>
+    public IReadOnlyList<string> Urls => [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    /// <summary>Live sessions (for tests and diagnostics).</summary>
+    public int SessionCount => _store.Count;
+
+    /// <summary>Whether <paramref name="host"/> (an IP literal or <c>localhost</c>) is a loopback address.</summary>
+    public static bool IsLoopback(string host)
+        => host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    public static GatewayServer Create(GatewayHostOptions host, InspectionEngine engine, IAuditSink audit)
+    {
+        if (host.Servers.Count == 0)
+        {
+            throw new ArgumentException("The gateway needs at least one upstream server.", nameof(host));
+        }
+
+        var options = host.Options;
+        var settings = options.Gateway;
+        // The empty builder reads no appsettings.json and no ASPNETCORE_* variables: a stray file in the working directory
+        // must not add a Kestrel endpoint on a public address behind the loopback check, or change any limit.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(GatewayServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        // A failed start (the port is taken) is reported by the caller in one line, not as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // A backstop: the endpoints refuse an oversized body themselves, with a JSON-RPC error.
+            kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes + 1;
+            if (settings.Host == "localhost")
+            {
+                kestrel.ListenLocalhost(settings.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(settings.Host.Trim('[', ']')), settings.Port);
+            }
+        });
+        host.Authentication?.AddServices(builder.Services);
+
+        var app = builder.Build();
+        var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout);
+        var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout);
+        var server = new GatewayServer(app, store, connector);
+        var factory = new SessionFactory(engine, audit, connector, options);
+        var admission = new SessionAdmission(store, factory, settings);
+        var streamable = new StreamableHttpEndpoint(admission, settings, server._stopping.Token);
+        var sse = new LegacySseEndpoint(admission, settings, server._stopping.Token);
+        var readiness = new ReadinessProbe(engine, host.Servers);
+        var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedHosts, IsLoopback(settings.Host));
+        app.Lifetime.ApplicationStopping.Register(server._stopping.Cancel);
+
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", (HttpContext context) => readiness.NotReadyReason() is { } reason
+            ? HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.UpstreamUnavailable, "Not ready: " + reason + ".")
+            : context.Response.WriteAsync("ready\n"));
+
+        // Rebinding and cross-site checks come first, before authentication and before any session is looked up.
+        app.UseWhen(context => !IsHealthPath(context.Request.Path), branch => branch.Use(async (context, next) =>
+        {
+            if (await guard.CheckAsync(context).ConfigureAwait(false))
+            {
+                await next(context).ConfigureAwait(false);
+            }
+        }));
+        host.Authentication?.UseMiddleware(app);
+
+        var mcp = app.MapGroup(string.Empty);
+        if (host.Authentication is not null)
+        {
+            mcp.RequireAuthorization(GatewayPolicies.Client);
+        }
+
+        foreach (var upstream in host.Servers)
+        {
+            MapServer(mcp, "/" + upstream.Id, upstream, streamable, sse);
+        }
+
+        if (host.Servers.Count == 1)
+        {
+            MapServer(mcp, string.Empty, host.Servers[0], streamable, sse);
+        }
+
+        mcp.MapPost(LegacySseEndpoint.MessagesPath, sse.PostAsync);
+        return server;
+    }
+
+    private static void MapServer(RouteGroupBuilder group, string suffix, UpstreamDefinition upstream, StreamableHttpEndpoint streamable, LegacySseEndpoint sse)
+    {
+        group.MapPost("/mcp" + suffix, context => streamable.PostAsync(context, upstream));
+        group.MapGet("/mcp" + suffix, context => streamable.GetAsync(context, upstream));
+        group.MapDelete("/mcp" + suffix, context => streamable.DeleteAsync(context, upstream));
+        group.MapGet("/sse" + suffix, context => sse.StreamAsync(context, upstream));
+    }
+
+    private static bool IsHealthPath(PathString path) => path == "/healthz" || path == "/readyz";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _sweeper = _store.SweepPeriodicallyAsync(_stopping.Token);
+    }
+
+    /// <summary>Completes when the host is asked to stop.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Graceful shutdown: open streams end, in-flight requests finish (bounded), then sessions end and children are killed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _sweeper.ConfigureAwait(false);
+        await _store.DisposeAsync().ConfigureAwait(false);
+        await _connector.DisposeAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

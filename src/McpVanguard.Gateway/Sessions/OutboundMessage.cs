@@ -1,0 +1,4 @@
+namespace McpVanguard.Gateway.Sessions;
+
+/// <summary>A message on its way to the client; <paramref name="Final"/> marks the response that ends a POST exchange.</summary>
+internal readonly record struct OutboundMessage(ReadOnlyMemory<byte> Json, bool Final);

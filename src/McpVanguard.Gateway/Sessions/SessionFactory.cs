@@ -1,0 +1,22 @@
+using McpVanguard.Audit;
+using McpVanguard.Configuration;
+using McpVanguard.Gateway.Upstreams;
+using McpVanguard.Inspection;
+using McpVanguard.Relay;
+using McpVanguard.Sessions;
+
+namespace McpVanguard.Gateway.Sessions;
+
+/// <summary>Builds a gateway session around the same relay and pipeline as stdio mode: one relay per session.</summary>
+internal sealed class SessionFactory(InspectionEngine engine, IAuditSink audit, UpstreamConnector connector, VanguardOptions options)
+{
+    /// <summary>Opens the upstream (starting a child for a stdio server); throws <see cref="Transports.Stdio.UpstreamStartException"/> when it cannot.</summary>
+    public GatewaySession Create(UpstreamDefinition server, CallerIdentity? caller, bool legacySse)
+    {
+        var upstream = connector.Open(server);
+        var relaySession = new RelaySession(RelaySession.NewId(), server.Id, options.MaxPendingRequests, options.PendingTimeout) { Caller = caller };
+        var outbox = new SessionOutbox(legacySse);
+        var relay = new McpRelay(engine, relaySession, outbox, upstream, audit, options.AuditAllows);
+        return new GatewaySession(SessionStore.NewSessionId(), server, caller, relay, outbox, upstream);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using McpVanguard.Gateway.Messages;
+using McpVanguard.Protocol;
+using McpVanguard.Relay;
+
+namespace McpVanguard.Gateway.Sessions;
+
+/// <summary>
+/// The client side of a gateway session as the relay sees it (its agent <see cref="IMessageSink"/>): routes each message
+/// for the client to the POST it answers, the POST whose progress token it carries, the session's standalone stream, or
+/// a small held queue until a stream opens.
+/// </summary>
+internal sealed class SessionOutbox : IMessageSink
+{
+    /// <summary>
+    /// The POST being handled on this async flow: the relay's refusal of a message it could not read carries no id, and
+    /// is answered on the POST that sent it.
+    /// </summary>
+    private static readonly AsyncLocal<PostExchange?> CurrentPost = new();
+
+    private readonly ConcurrentDictionary<JsonRpcId, PostExchange> _byId = new();
+    private readonly ConcurrentDictionary<JsonRpcId, PostExchange> _byProgressToken = new();
+    private readonly Channel<ReadOnlyMemory<byte>> _standalone;
+    private int _standaloneOpen;
+
+    /// <param name="legacySse">A legacy SSE session has one stream for everything; it gets backpressure instead of a small queue.</param>
+    public SessionOutbox(bool legacySse)
+    {
+        IsLegacySse = legacySse;
+        // Streamable HTTP: server messages tied to no request wait here until a GET stream opens; a small bound, oldest
+        // dropped, because a client that never opens one must not make the gateway hold messages for ever.
+        _standalone = legacySse
+            ? Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(1024) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait })
+            : Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(64) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+    }
+
+    public bool IsLegacySse { get; }
+
+    /// <summary>Messages for the standalone stream (the GET stream, or the legacy SSE stream).</summary>
+    public ChannelReader<ReadOnlyMemory<byte>> Standalone => _standalone.Reader;
+
+    /// <summary>Requests waiting for their response (bounded by the session's concurrent-request limit).</summary>
+    public int PendingPosts => _byId.Count;
+
+    /// <summary>Claims the one standalone stream a session may have; false when one is already open.</summary>
+    public bool TryOpenStandalone() => Interlocked.CompareExchange(ref _standaloneOpen, 1, 0) == 0;
+
+    public void CloseStandalone() => Volatile.Write(ref _standaloneOpen, 0);
+
+    public bool StandaloneOpen => Volatile.Read(ref _standaloneOpen) == 1;
+
+    /// <summary>Marks <paramref name="exchange"/> as the POST of this flow and, for a request, registers it under its id.</summary>
+    public bool Begin(PostExchange exchange, bool isRequest)
+    {
+        CurrentPost.Value = exchange;
+        if (!isRequest)
+        {
+            return true;
+        }
+
+        if (!_byId.TryAdd(exchange.Id, exchange))
+        {
+            return false;
+        }
+
+        exchange.IsRegistered = true;
+
+        if (exchange.ProgressToken is { } token)
+        {
+            _byProgressToken.TryAdd(token, exchange);
+        }
+
+        return true;
+    }
+
+    /// <summary>Forgets the POST (answered, timed out or disconnected).</summary>
+    public void End(PostExchange exchange, bool isRequest)
+    {
+        if (isRequest)
+        {
+            _byId.TryRemove(new KeyValuePair<JsonRpcId, PostExchange>(exchange.Id, exchange));
+            if (exchange.ProgressToken is { } token)
+            {
+                _byProgressToken.TryRemove(new KeyValuePair<JsonRpcId, PostExchange>(token, exchange));
+            }
+        }
+
+        exchange.Close();
+    }
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        if (IsLegacySse)
+        {
+            return WriteLegacyAsync(message, cancellationToken);
+        }
+
+        var envelope = Envelope.Read(message.Span);
+        switch (envelope.Kind)
+        {
+            case EnvelopeKind.Response when CurrentPost.Value is { IsRegistered: false } capture:
+                // The relay refusing a notification, response or unreadable body: the answer belongs to the POST that carried it.
+                return capture.DeliverAsync(new OutboundMessage(message, Final: true), cancellationToken);
+            case EnvelopeKind.Response:
+                if (!envelope.Id.IsNull && _byId.TryRemove(envelope.Id, out var answered))
+                {
+                    if (answered.ProgressToken is { } token)
+                    {
+                        _byProgressToken.TryRemove(new KeyValuePair<JsonRpcId, PostExchange>(token, answered));
+                    }
+
+                    return answered.DeliverAsync(new OutboundMessage(message, Final: true), cancellationToken);
+                }
+
+                if (envelope.Id.IsNull && CurrentPost.Value is { } current)
+                {
+                    // A refusal of something the relay could not read: it belongs to the POST that carried it.
+                    return current.DeliverAsync(new OutboundMessage(message, Final: true), cancellationToken);
+                }
+
+                break;
+            case EnvelopeKind.Notification when envelope.ProgressToken is { } progress && _byProgressToken.TryGetValue(progress, out var asked):
+                return asked.DeliverAsync(new OutboundMessage(message, Final: false), cancellationToken);
+            case EnvelopeKind.Request when SingleWaitingPost() is { } only:
+                // A server request (sampling, elicitation, roots) while exactly one request waits is that request's doing:
+                // it goes on that request's stream, as a server would send it.
+                return only.DeliverAsync(new OutboundMessage(message, Final: false), cancellationToken);
+        }
+
+        return SendUnrelatedAsync(message, cancellationToken);
+    }
+
+    /// <summary>Server messages tied to no POST: the GET stream, else a POST already streaming, else the held queue.</summary>
+    private ValueTask SendUnrelatedAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        if (!StandaloneOpen)
+        {
+            foreach (var (_, exchange) in _byId)
+            {
+                if (exchange.IsStreaming)
+                {
+                    return exchange.DeliverAsync(new OutboundMessage(message, Final: false), cancellationToken);
+                }
+            }
+        }
+
+        _standalone.Writer.TryWrite(message);
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteLegacyAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _standalone.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The stream closed and the session with it.
+        }
+    }
+
+    private PostExchange? SingleWaitingPost()
+    {
+        PostExchange? only = null;
+        foreach (var (_, exchange) in _byId)
+        {
+            if (only is not null)
+            {
+                return null;
+            }
+
+            only = exchange;
+        }
+
+        return only;
+    }
+
+    /// <summary>Ends every stream: the session is over.</summary>
+    public void Complete()
+    {
+        _standalone.Writer.TryComplete();
+        foreach (var (_, exchange) in _byId)
+        {
+            exchange.Close();
+        }
+    }
+}

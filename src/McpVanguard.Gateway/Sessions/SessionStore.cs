@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace McpVanguard.Gateway.Sessions;
+
+/// <summary>
+/// Every live gateway session by its <c>Mcp-Session-Id</c>. Bounded (a session may own a process): beyond the maximum a
+/// new session is refused; idle sessions are ended by a background sweep; ended sessions are shut down in the background
+/// and awaited at shutdown.
+/// </summary>
+internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, GatewaySession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _closing = new();
+    private int _reserved;
+
+    public int Count => _sessions.Count;
+
+    public TimeSpan IdleTimeout => idleTimeout;
+
+    /// <summary>A new session id: 128 bits from the OS's cryptographic generator, as 32 hex digits (visible ASCII, as the spec requires).</summary>
+    public static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Reserves room for a session about to be created; false when the maximum is reached.</summary>
+    public bool TryReserve()
+    {
+        if (Interlocked.Increment(ref _reserved) > maxSessions)
+        {
+            Interlocked.Decrement(ref _reserved);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives back a reservation that did not become a session.</summary>
+    public void Release() => Interlocked.Decrement(ref _reserved);
+
+    /// <summary>Adds a session for which room was reserved.</summary>
+    public void Add(GatewaySession session) => _sessions[session.Id] = session;
+
+    public bool TryGet(string id, out GatewaySession session)
+    {
+        if (_sessions.TryGetValue(id, out var found) && !found.IsEnded)
+        {
+            session = found;
+            return true;
+        }
+
+        session = null!;
+        return false;
+    }
+
+    /// <summary>Ends a session: it is unknown from now on (404) and its upstream is shut down in the background.</summary>
+    public bool End(string id)
+    {
+        if (!_sessions.TryRemove(id, out var session))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _reserved);
+        var closing = session.DisposeAsync().AsTask();
+        _closing[closing] = 0;
+        _ = closing.ContinueWith(t => _closing.TryRemove(t, out _), TaskScheduler.Default);
+        return true;
+    }
+
+    /// <summary>Ends every session idle for longer than the timeout.</summary>
+    public int Sweep()
+    {
+        var ended = 0;
+        foreach (var (id, session) in _sessions)
+        {
+            if (session.IsIdle(idleTimeout) && End(id))
+            {
+                ended++;
+            }
+        }
+
+        return ended;
+    }
+
+    /// <summary>Runs <see cref="Sweep"/> periodically until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task SweepPeriodicallyAsync(CancellationToken cancellationToken)
+    {
+        // A quarter of the timeout (at most 30 s): a session outlives its timeout by at most that much.
+        var period = TimeSpan.FromTicks(Math.Clamp(idleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(250).Ticks, TimeSpan.FromSeconds(30).Ticks));
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Sweep();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Ends every session and waits until their upstreams are shut down (graceful shutdown).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var id in _sessions.Keys)
+        {
+            End(id);
+        }
+
+        await Task.WhenAll(_closing.Keys).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,344 @@
+using McpVanguard.Configuration;
+using McpVanguard.Gateway.Messages;
+using McpVanguard.Gateway.Security;
+using McpVanguard.Gateway.Sessions;
+using McpVanguard.Gateway.Upstreams;
+using McpVanguard.Protocol;
+using McpVanguard.Relay;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace McpVanguard.Gateway.Streamable;
+
+/// <summary>
+/// The MCP Streamable HTTP transport (2025-06-18, 2025-11-25) at <c>/mcp</c>: POST carries one client message and is
+/// answered with JSON or an SSE stream, GET opens the session's standalone stream, DELETE ends the session. Every
+/// message goes through the session's relay, exactly as on stdio.
+/// </summary>
+internal sealed class StreamableHttpEndpoint(SessionAdmission admission, GatewaySettings settings, CancellationToken stopping)
+{
+    private SessionStore Store => admission.Store;
+
+    private static ReadOnlySpan<byte> MessageEvent => "event: message\n"u8;
+
+    public async Task PostAsync(HttpContext context, UpstreamDefinition server)
+    {
+        var request = context.Request;
+        if (!Accepts(request, "application/json") || !Accepts(request, "text/event-stream"))
+        {
+            await HttpReply.ErrorAsync(context, StatusCodes.Status406NotAcceptable, JsonRpcErrorCodes.InvalidRequest,
+                "Not Acceptable: the client must accept both application/json and text/event-stream.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            await HttpReply.ErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, JsonRpcErrorCodes.InvalidRequest,
+                "Unsupported Media Type: the body must be one JSON-RPC message with Content-Type application/json.").ConfigureAwait(false);
+            return;
+        }
+
+        var sessionId = request.Headers[McpHeaders.SessionId].ToString();
+        var caller = CallerClaims.CallerFrom(context.User);
+        GatewaySession? existing = null;
+        if (sessionId.Length > 0 && !TryFind(sessionId, server, caller, out existing))
+        {
+            await SessionNotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            if (existing is not null)
+            {
+                // Audited by the relay like an oversized stdio line; the HTTP answer is the 413.
+                await existing.Relay.OversizedAsync(Direction.AgentToServer, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await HttpReply.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCodes.LimitExceeded,
+                $"Payload Too Large: the request body exceeds the limit of {settings.MaxBodyBytes} bytes (gateway.max_body_bytes).").ConfigureAwait(false);
+            return;
+        }
+
+        var envelope = Envelope.Read(body);
+        if (existing is null)
+        {
+            if (!envelope.IsInitialize)
+            {
+                await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+                    $"Bad Request: the {McpHeaders.SessionId} header is required; start a session with an initialize request.").ConfigureAwait(false);
+                return;
+            }
+
+            existing = await admission.OpenAsync(context, server, legacySse: false).ConfigureAwait(false);
+            if (existing is null)
+            {
+                return;
+            }
+
+            context.Response.Headers[McpHeaders.SessionId] = existing.Id;
+            await ExchangeAsync(context, existing, body, envelope, created: true).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await CheckProtocolVersionAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        existing.Touch();
+        await ExchangeAsync(context, existing, body, envelope, created: false).ConfigureAwait(false);
+    }
+
+    public async Task GetAsync(HttpContext context, UpstreamDefinition server)
+    {
+        if (!Accepts(context.Request, "text/event-stream"))
+        {
+            await HttpReply.ErrorAsync(context, StatusCodes.Status406NotAcceptable, JsonRpcErrorCodes.InvalidRequest,
+                "Not Acceptable: the GET stream is text/event-stream; the client must accept it.").ConfigureAwait(false);
+            return;
+        }
+
+        if (await RequireSessionAsync(context, server).ConfigureAwait(false) is not { } session)
+        {
+            return;
+        }
+
+        if (!session.Outbox.TryOpenStandalone())
+        {
+            await HttpReply.ErrorAsync(context, StatusCodes.Status409Conflict, JsonRpcErrorCodes.InvalidRequest,
+                "Conflict: this session already has an open GET stream; only one is allowed.").ConfigureAwait(false);
+            return;
+        }
+
+        session.StreamOpened();
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Ended, stopping);
+        try
+        {
+            await SseEventWriter.StartAsync(context.Response, ended.Token).ConfigureAwait(false);
+            await StandaloneStream.PumpAsync(session.Outbox.Standalone, context.Response, ended.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client closed the stream, the session ended, or the gateway is stopping.
+        }
+        finally
+        {
+            session.Outbox.CloseStandalone();
+            session.StreamClosed();
+        }
+    }
+
+    public async Task DeleteAsync(HttpContext context, UpstreamDefinition server)
+    {
+        if (await RequireSessionAsync(context, server).ConfigureAwait(false) is not { } session)
+        {
+            return;
+        }
+
+        Store.End(session.Id);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>Hands one client message to the relay and answers the POST with whatever the relay and upstream send for it.</summary>
+    private async Task ExchangeAsync(HttpContext context, GatewaySession session, byte[] body, Envelope envelope, bool created)
+    {
+        var isRequest = envelope.Kind == EnvelopeKind.Request;
+        if (isRequest && !session.TryEnterRequest(settings.MaxConcurrentRequests))
+        {
+            await HttpReply.ErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCodes.LimitExceeded,
+                $"Too Many Requests: this session already has {settings.MaxConcurrentRequests} requests waiting for the server (gateway.max_concurrent_requests).", envelope.Id).ConfigureAwait(false);
+            return;
+        }
+
+        var exchange = new PostExchange(envelope.Id, envelope.ProgressToken);
+        try
+        {
+            if (!session.Outbox.Begin(exchange, isRequest))
+            {
+                await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+                    $"Bad Request: a request with id {envelope.Id} is already in flight in this session.", envelope.Id).ConfigureAwait(false);
+                return;
+            }
+
+            var outcome = await session.Relay.FromAgentAsync(body, context.RequestAborted).ConfigureAwait(false);
+            if (isRequest && !outcome.Forwarded && !exchange.Reader.TryPeek(out _))
+            {
+                // Refused, but the refusal went nowhere near this POST (the parser read a different id than the router, as
+                // with a repeated "id" key): answer now rather than wait for a response that will never come.
+                await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+                    $"Bad Request: refused by McpVanguard: {outcome.Verdict.Reason}", envelope.Id).ConfigureAwait(false);
+                return;
+            }
+
+            if (!isRequest)
+            {
+                // A notification or a response to a server request: accepted, unless the relay refused it as unreadable.
+                if (exchange.Reader.TryRead(out var refusal))
+                {
+                    await HttpReply.JsonAsync(context.Response, StatusCodes.Status400BadRequest, refusal.Json, context.RequestAborted).ConfigureAwait(false);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status202Accepted;
+                }
+
+                return;
+            }
+
+            var answeredWithError = await RespondAsync(context, session, exchange, envelope, created).ConfigureAwait(false);
+            if (answeredWithError)
+            {
+                // A refused or failed initialize leaves nothing to continue: free the child at once.
+                Store.End(session.Id);
+            }
+        }
+        finally
+        {
+            session.Outbox.End(exchange, isRequest);
+            if (isRequest)
+            {
+                session.ExitRequest();
+            }
+        }
+    }
+
+    /// <summary>
+    /// JSON when the response comes first; an SSE stream as soon as anything else comes first (progress, a server request),
+    /// ending with the response. Returns whether an initialize (<paramref name="created"/>) was answered with an error.
+    /// </summary>
+    private async Task<bool> RespondAsync(HttpContext context, GatewaySession session, PostExchange exchange, Envelope envelope, bool created)
+    {
+        var response = context.Response;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Ended, stopping);
+        wait.CancelAfter(settings.UpstreamTimeout);
+        var reader = exchange.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var message))
+                {
+                    if (message.Final && !exchange.IsStreaming)
+                    {
+                        await HttpReply.JsonAsync(response, StatusCodes.Status200OK, message.Json, context.RequestAborted).ConfigureAwait(false);
+                        return created && Envelope.Read(message.Json.Span).IsError;
+                    }
+
+                    if (!exchange.IsStreaming)
+                    {
+                        await SseEventWriter.StartAsync(response, wait.Token).ConfigureAwait(false);
+                        exchange.IsStreaming = true;
+                    }
+
+                    await SseEventWriter.WriteAsync(response.BodyWriter, MessageEvent, message.Json, wait.Token).ConfigureAwait(false);
+                    if (message.Final)
+                    {
+                        return created && Envelope.Read(message.Json.Span).IsError;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; its answer, if it ever comes, is dropped (a disconnect is not a cancellation in MCP).
+            return false;
+        }
+        catch (OperationCanceledException) when (!session.IsEnded && !stopping.IsCancellationRequested)
+        {
+            // No answer in time: forget the request so a late answer is dropped (and audited), and tell the client.
+            session.Relay.Session.AgentRequests.TryRemove(envelope.Id, out _);
+            await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(envelope.Id, JsonRpcErrorCodes.UpstreamUnavailable,
+                $"The upstream did not answer within {settings.UpstreamTimeout.TotalSeconds:0} s (gateway.upstream_timeout_s).")).ConfigureAwait(false);
+            return created;
+        }
+        catch (OperationCanceledException)
+        {
+            // The session ended or the gateway is stopping: fall through to the upstream-unavailable answer.
+        }
+
+        await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(envelope.Id, JsonRpcErrorCodes.UpstreamUnavailable,
+            "The session ended before the upstream answered.")).ConfigureAwait(false);
+        return created;
+    }
+
+    private static async Task WriteFinalAsync(HttpContext context, PostExchange exchange, byte[] error)
+    {
+        if (exchange.IsStreaming)
+        {
+            await SseEventWriter.WriteAsync(context.Response.BodyWriter, MessageEvent, error, context.RequestAborted).ConfigureAwait(false);
+        }
+        else
+        {
+            await HttpReply.JsonAsync(context.Response, StatusCodes.Status200OK, error, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The session a GET or DELETE names, after the header and version checks; null once the refusal is written.</summary>
+    private async Task<GatewaySession?> RequireSessionAsync(HttpContext context, UpstreamDefinition server)
+    {
+        var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
+        if (sessionId.Length == 0)
+        {
+            await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+                $"Bad Request: the {McpHeaders.SessionId} header is required.").ConfigureAwait(false);
+            return null;
+        }
+
+        if (!TryFind(sessionId, server, CallerClaims.CallerFrom(context.User), out var session))
+        {
+            await SessionNotFoundAsync(context).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!await CheckProtocolVersionAsync(context).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        session.Touch();
+        return session;
+    }
+
+    /// <summary>
+    /// A session is found only on the upstream and transport it was created for, and only by the principal that created it:
+    /// a leaked session id does not let another client in.
+    /// </summary>
+    private bool TryFind(string id, UpstreamDefinition server, McpVanguard.Sessions.CallerIdentity? caller, out GatewaySession session)
+        => Store.TryGet(id, out session) && ReferenceEquals(session.Server, server) && !session.Outbox.IsLegacySse && session.BelongsTo(caller);
+
+    private static Task SessionNotFoundAsync(HttpContext context)
+        => HttpReply.ErrorAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorCodes.InvalidRequest,
+            "Not Found: the session does not exist or has expired; start a new one with an initialize request.");
+
+    /// <summary>After initialize every request names its protocol version; none means 2025-03-26, an unknown one is refused.</summary>
+    private static async ValueTask<bool> CheckProtocolVersionAsync(HttpContext context)
+    {
+        var version = context.Request.Headers[McpHeaders.ProtocolVersion].ToString();
+        if (version.Length == 0 || McpHeaders.SupportedVersions.Contains(version))
+        {
+            return true;
+        }
+
+        await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+            $"Bad Request: unsupported {McpHeaders.ProtocolVersion} '{(version.Length > 40 ? version[..40] : version)}' (supported: {string.Join(", ", McpHeaders.SupportedVersions)}).").ConfigureAwait(false);
+        return false;
+    }
+
+    private static bool Accepts(HttpRequest request, string mediaType)
+    {
+        foreach (var value in request.Headers.Accept)
+        {
+            if (value is not null && (value.Contains(mediaType, StringComparison.OrdinalIgnoreCase) || value.Contains("*/*", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsJson(string? contentType)
+        => contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,61 @@
+using McpVanguard.Protocol;
+using McpVanguard.Relay;
+using McpVanguard.Transports;
+using McpVanguard.Transports.Stdio;
+
+namespace McpVanguard.Gateway.Upstreams;
+
+/// <summary>A session's own stdio server child: the same <see cref="StdioUpstream"/> and framing as <c>vanguard start</c>.</summary>
+internal sealed class StdioConnection(StdioUpstream process, TimeSpan shutdownGrace) : IUpstreamConnection
+{
+    private readonly StreamMessageWriter _input = new(process.Input);
+    private int _disposed;
+
+    public int ProcessId => process.ProcessId;
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) => _input.SendAsync(message, cancellationToken);
+
+    public async Task RunAsync(McpRelay relay)
+    {
+        try
+        {
+            // One message at a time, in order: a progress notification must never overtake the response it precedes.
+            await foreach (var frame in LineFramer.ReadAsync(process.Output, relay.MaxMessageBytes, CancellationToken.None).ConfigureAwait(false))
+            {
+                if (frame.Oversized)
+                {
+                    await relay.OversizedAsync(Direction.ServerToAgent, CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    await relay.FromServerAsync(frame.Data, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended and disposed the process while the pump was reading.
+        }
+
+        await relay.FailPendingAsync("The MCP server exited before answering.", CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the server's stdin (the MCP way to ask it to stop), waits the grace period, then kills its whole tree.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _input.DisposeAsync().ConfigureAwait(false);
+        process.CloseInput();
+        if (shutdownGrace > TimeSpan.Zero)
+        {
+            await process.WaitForExitAsync(shutdownGrace).ConfigureAwait(false);
+        }
+
+        // Kills the tree and the process group, waits for the exit and releases the pipes.
+        await process.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ModelContextProtocol.Client;
+
+namespace McpVanguard.Gateway.Tests;
+
+/// <summary>The real <c>vanguard serve</c> process (the built CLI), reached by the C# SDK client, stopped by a signal.</summary>
+public sealed partial class ServeCommandTests
+{
+    [Fact(Timeout = 180_000)]
+    public async Task ServesPrintsItsUrlAndStopsCleanlyOnSigterm()
+    {
+        TestPeers.RequireNodePackages();
+        var token = TestContext.Current.CancellationToken;
+        var audit = Path.Combine(Path.GetTempPath(), $"vanguard-serve-test-{Guid.NewGuid():N}.jsonl");
+        var server = $"node \"{TestPeers.EverythingServer}\" stdio";
+        using var vanguard = StartVanguard(["serve", "--port", "0", "--audit-log", audit, "--server", server]);
+        var url = await ReadListeningUrlAsync(vanguard, token);
+
+        await using (var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(url), TransportMode = HttpTransportMode.StreamableHttp }), cancellationToken: token))
+        {
+            var result = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "via the real cli" }, cancellationToken: token);
+            Assert.Contains("via the real cli", StreamableHttpClientTests.Text(result));
+            Assert.NotEmpty(ProcFs.LiveWithCommandLine(TestPeers.EverythingServer));
+
+            // Stopped with the session still open: the gateway must end it and kill its child.
+            using (var kill = Process.Start("kill", ["-TERM", vanguard.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(token);
+            }
+
+            await vanguard.WaitForExitAsync(token);
+        }
+
+        Assert.Equal(0, vanguard.ExitCode);
+        Assert.True(await ProcFs.EventuallyAsync(() => ProcFs.LiveWithCommandLine(TestPeers.EverythingServer).Count == 0, TimeSpan.FromSeconds(30), token), "server-everything outlived vanguard serve");
+        File.Delete(audit);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StrictRefusesAPublicAddressWithoutAuthentication()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var vanguard = StartVanguard(["serve", "--profile", "strict", "--host", "0.0.0.0", "--port", "0", "--server", "node does-not-matter.js"]);
+        var stderr = await vanguard.StandardError.ReadToEndAsync(token);
+        await vanguard.WaitForExitAsync(token);
+
+        Assert.Equal(2, vanguard.ExitCode);
+        Assert.Contains("without authentication", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SseIsAnAliasOfServe()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var vanguard = StartVanguard(["sse", "--help"]);
+        var stdout = await vanguard.StandardOutput.ReadToEndAsync(token);
+        await vanguard.WaitForExitAsync(token);
+
+        Assert.Equal(0, vanguard.ExitCode);
+        Assert.Contains("--upstream-url", stdout, StringComparison.Ordinal);
+    }
+
+    private static Process StartVanguard(IReadOnlyList<string> arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(TestPeers.VanguardDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Reads stderr until the gateway prints where it listens.</summary>
+    private static async Task<string> ReadListeningUrlAsync(Process vanguard, CancellationToken token)
+    {
+        var seen = new List<string>();
+        while (await vanguard.StandardError.ReadLineAsync(token) is { } line)
+        {
+            seen.Add(line);
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                // Keep draining stderr so the process never blocks on a full pipe.
+                _ = vanguard.StandardError.ReadToEndAsync(CancellationToken.None);
+                return match.Groups[1].Value;
+            }
+        }
+
+        throw new InvalidOperationException("vanguard serve exited without listening: " + string.Join('\n', seen));
+    }
+
+    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+/mcp) ")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,58 @@
+namespace McpVanguard.Gateway.Tests;
+
+/// <summary>Where the real peers are: the Node reference servers installed by scripts/install-test-deps.sh, and the built CLI.</summary>
+internal static class TestPeers
+{
+    /// <summary>Generous on purpose: a first call pays for Node start-up on a busy 2-core machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string NodeModules => Path.Combine(RepositoryRoot, "tests", "node", "node_modules");
+
+    public static string EverythingServer => Path.Combine(NodeModules, "@modelcontextprotocol", "server-everything", "dist", "index.js");
+
+    public static string FilesystemServer => Path.Combine(NodeModules, "@modelcontextprotocol", "server-filesystem", "dist", "index.js");
+
+    public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "node", "fixtures", name);
+
+    /// <summary>
+    /// The CLI as built in its own output folder: the copy next to these tests would run with this project's dependency
+    /// set, in which the ASP.NET Core framework replaces the Microsoft.Extensions packages the CLI's manifest names.
+    /// </summary>
+    public static string VanguardDll { get; } = FindVanguardDll();
+
+    public static IReadOnlyList<string> Everything => ["node", EverythingServer, "stdio"];
+
+    public static IReadOnlyList<string> Filesystem(string root) => ["node", FilesystemServer, root];
+
+    /// <summary>Skips the calling test with the fix in the message when the npm peers are not installed.</summary>
+    public static void RequireNodePackages()
+    {
+        if (!File.Exists(EverythingServer) || !File.Exists(FilesystemServer))
+        {
+            Assert.Skip($"the MCP reference servers are not installed under {NodeModules}; run scripts/install-test-deps.sh");
+        }
+    }
+
+    private static string FindVanguardDll()
+    {
+        // bin/<Configuration>/<tfm>/ of this project maps onto the same folders of the CLI project.
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = tfm.Parent!.Name;
+        return Path.Combine(RepositoryRoot, "src", "McpVanguard.Cli", "bin", configuration, tfm.Name, "vanguard.dll");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "McpVanguard.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no McpVanguard.slnx above {AppContext.BaseDirectory}");
+    }
+}
