@@ -9,6 +9,8 @@ var root = new RootCommand("McpVanguard: a security proxy and firewall for the M
     CheckCommand.Create(),
     RulesCommand.Create(),
     ConfigCommand.Create(),
+    PinsCommand.Create(),
+    ScanCommand.Create(),
     DemoCommand.Create(),
     DemoServerCommand.Create(),
 };

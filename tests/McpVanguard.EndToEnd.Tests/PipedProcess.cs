@@ -107,6 +107,9 @@ internal sealed class PipedProcess : IAsyncDisposable
         return message;
     }
 
+    /// <summary>The next line of stdout as text (null at its end), for processes that print something other than JSON-RPC.</summary>
+    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken) => await _process.StandardOutput.ReadLineAsync(cancellationToken);
+
     /// <summary>The rest of stdout as text, for commands whose output is for people, not JSON-RPC.</summary>
     public async Task<string> ReadTextToEndAsync(CancellationToken cancellationToken)
     {

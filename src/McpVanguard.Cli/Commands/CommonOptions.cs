@@ -23,16 +23,27 @@ internal sealed class CommonOptions
 
     public Option<int?> MaxMessageBytes { get; } = new("--max-message-bytes") { Description = "Largest message accepted, in bytes." };
 
-    public void AddTo(Command command)
+    public Option<string?> PinsFile { get; } = new("--pins-file") { Description = "The tool pin file. Default: pins.json in the user's state directory." };
+
+    public Option<string?> PinsBaseline { get; } = new("--pins-baseline") { Description = "An approved pin file used instead of trust on first use for the servers it names." };
+
+    /// <param name="withConfig">False for a command whose own <c>--config</c> means something else (<c>scan</c>); VANGUARD_CONFIG still applies.</param>
+    public void AddTo(Command command, bool withConfig = true)
     {
         command.Options.Add(Profile);
-        command.Options.Add(Config);
+        if (withConfig)
+        {
+            command.Options.Add(Config);
+        }
+
         command.Options.Add(SafeZones);
         command.Options.Add(RulesDir);
         command.Options.Add(AuditLog);
         command.Options.Add(AuditAllows);
         command.Options.Add(ServerId);
         command.Options.Add(MaxMessageBytes);
+        command.Options.Add(PinsFile);
+        command.Options.Add(PinsBaseline);
     }
 
     /// <summary>Builds the effective options; configuration errors are reported by the caller.</summary>
@@ -72,6 +83,16 @@ internal sealed class CommonOptions
         if (parse.GetValue(MaxMessageBytes) is { } max)
         {
             cli[ConfigurationKeys.MaxMessageBytes] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (parse.GetValue(PinsFile) is { } pinsFile)
+        {
+            cli[ConfigurationKeys.PinsFile] = pinsFile;
+        }
+
+        if (parse.GetValue(PinsBaseline) is { } pinsBaseline)
+        {
+            cli[ConfigurationKeys.PinsBaseline] = pinsBaseline;
         }
 
         return ConfigurationLoader.Load(cli, ReadEnvironment(), parse.GetValue(Config), warnings);

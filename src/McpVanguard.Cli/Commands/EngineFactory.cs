@@ -3,6 +3,7 @@ using McpVanguard.Configuration;
 using McpVanguard.Inspection;
 using McpVanguard.Inspection.Access;
 using McpVanguard.Inspection.Rules;
+using McpVanguard.Integrity;
 
 namespace McpVanguard.Cli.Commands;
 
@@ -41,13 +42,14 @@ internal static class EngineFactory
     }
 
     /// <summary>Loads the rules and builds the engine, or returns null after printing why the rules are invalid.</summary>
-    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, bool background)
+    /// <param name="pins">The tool pin store for the server→agent pipeline, if the command compares tool lists with pins.</param>
+    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, bool background, PinStore? pins = null)
     {
         try
         {
             var rules = RuleLoader.Load(options.RulesDirectory);
             // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
-            var engine = InspectionEngine.Create(options, rules, AccessPolicyReader.Read(options));
+            var engine = InspectionEngine.Create(options, rules, AccessPolicyReader.Read(options), pins);
             if (!background)
             {
                 engine.WarmUp();
@@ -63,6 +65,22 @@ internal static class EngineFactory
         catch (ConfigurationException ex)
         {
             Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The pin store of <paramref name="options"/> with its baseline loaded, or null after printing why the baseline is unusable.</summary>
+    /// <param name="readOnly">Compare without writing (<c>scan</c>).</param>
+    public static PinStore? TryCreatePinStore(VanguardOptions options, bool readOnly = false)
+    {
+        try
+        {
+            var baseline = options.PinsBaselinePath is { } path ? PinStore.ReadFile(path) : null;
+            return new PinStore(options.PinsFilePath, baseline, log: Console.Error, readOnly: readOnly);
+        }
+        catch (PinStoreException ex)
+        {
+            Console.Error.WriteLine($"[vanguard] pins baseline error: {ex.Message}");
             return null;
         }
     }

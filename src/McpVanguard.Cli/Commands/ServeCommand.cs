@@ -66,10 +66,13 @@ internal static class ServeCommand
                 Console.Error.WriteLine($"[vanguard] WARNING: listening on {options.Gateway.Host} WITHOUT AUTHENTICATION: anyone who can reach this address can use every upstream server through the gateway.");
             }
 
-            if (EngineFactory.TryCreateEngine(options, background: true) is not var (_, engine))
+            if (EngineFactory.TryCreatePinStore(options) is not { } pins || EngineFactory.TryCreateEngine(options, background: true, pins) is not var (_, engine))
             {
                 return EngineFactory.ConfigurationError;
             }
+
+            // Every session's tools/list is compared with the pins of its upstream (rug pulls); read the file now.
+            _ = Task.Run(pins.WarmUp, cancellationToken);
 
             // Build the rules now, off the request path; /readyz reports ready once they are built.
             engine.DeferWarmUp();
@@ -120,6 +123,8 @@ internal static class ServeCommand
                 }
             }
 
+            // Pins are written in the background; what is still unwritten must not be lost with the process.
+            pins.Flush();
             return 0;
         });
         return serve;

@@ -49,10 +49,17 @@ internal static class StartCommand
                 return 127;
             }
 
-            (IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, McpVanguard.Inspection.InspectionEngine)? loaded;
+            (IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, McpVanguard.Inspection.InspectionEngine)? loaded = null;
+            McpVanguard.Integrity.PinStore? pins = null;
             using (KillOnSignal(upstream))
             {
-                loaded = EngineFactory.TryCreateEngine(options, background: true);
+                if (EngineFactory.TryCreatePinStore(options) is { } store)
+                {
+                    pins = store;
+                    // Read the pin file while the server starts, so the first tools/list compares in memory.
+                    _ = Task.Run(store.WarmUp, cancellationToken);
+                    loaded = EngineFactory.TryCreateEngine(options, background: true, store);
+                }
             }
 
             if (loaded is not var (_, engine))
@@ -65,8 +72,12 @@ internal static class StartCommand
             // message first needs the rules), so that it does not compete with the server starting.
             engine.DeferWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
-            var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows), Console.Error);
-            return await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
+            var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
+            var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
+
+            // Pins are written in the background; what is still unwritten must not be lost with the process.
+            pins?.Flush();
+            return exitCode;
         });
         return start;
     }

@@ -28,6 +28,8 @@ public static class ConfigurationKeys
     public const string GatewayMaxBodyBytes = "gateway.max_body_bytes";
     public const string GatewayUpstreamTimeoutSeconds = "gateway.upstream_timeout_s";
     public const string GatewayWarmPool = "gateway.warm_pool";
+    public const string PinsFile = "pins.file";
+    public const string PinsBaseline = "pins.baseline";
 
     /// <summary>
     /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
@@ -80,6 +82,7 @@ public static class ConfigurationKeys
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
         GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,
+        PinsFile, PinsBaseline,
     ];
 
     /// <summary><c>limits.max_depth</c> → <c>VANGUARD_LIMITS_MAX_DEPTH</c>.</summary>

@@ -228,13 +228,17 @@ public static class ConfigurationLoader
         var maxMessageBytes = Int(ConfigurationKeys.MaxMessageBytes, 1024, 256 * 1024 * 1024);
         var rulesDir = Text(ConfigurationKeys.RulesDir);
         var auditLog = Text(ConfigurationKeys.AuditLog);
+        var pinsFile = Text(ConfigurationKeys.PinsFile);
+        var pinsBaseline = Text(ConfigurationKeys.PinsBaseline);
         return new VanguardOptions
         {
             Profile = profile,
             ServerId = serverId,
             SafeZones = normalizedZones,
             RulesDirectory = rulesDir.Length == 0 ? null : rulesDir,
-            AuditLogPath = auditLog.Length == 0 ? DefaultAuditLogPath() : auditLog,
+            AuditLogPath = auditLog.Length == 0 ? DefaultStatePath("audit.jsonl") : auditLog,
+            PinsFilePath = pinsFile.Length == 0 ? DefaultStatePath("pins.json") : ExpandHome(pinsFile),
+            PinsBaselinePath = pinsBaseline.Length == 0 ? null : ExpandHome(pinsBaseline),
             AuditAllows = Bool(ConfigurationKeys.AuditAllows),
             AuditMaxBytes = Long(ConfigurationKeys.AuditMaxBytes, 4096, long.MaxValue),
             AuditMaxFiles = Int(ConfigurationKeys.AuditMaxFiles, 1, 100),
@@ -304,12 +308,15 @@ public static class ConfigurationLoader
             _ => throw new ConfigurationException($"{source}: key '{key}' has unknown value '{value}' (expected monitor, balanced or strict)."),
         };
 
-    /// <summary>The user's state directory: <c>$XDG_STATE_HOME/mcp-vanguard</c>, <c>~/.local/state/mcp-vanguard</c>, or LocalAppData on Windows.</summary>
-    private static string DefaultAuditLogPath()
+    private static string ExpandHome(string path)
+        => path == "~" || path.StartsWith("~/", StringComparison.Ordinal) ? Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[1..]) : path;
+
+    /// <summary><paramref name="fileName"/> in the user's state directory: <c>$XDG_STATE_HOME/mcp-vanguard</c>, <c>~/.local/state/mcp-vanguard</c>, or LocalAppData on Windows.</summary>
+    public static string DefaultStatePath(string fileName)
     {
         var baseDir = OperatingSystem.IsWindows()
             ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
             : Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
-        return Path.Join(baseDir, "mcp-vanguard", "audit.jsonl");
+        return Path.Join(baseDir, "mcp-vanguard", fileName);
     }
 }

@@ -22,6 +22,12 @@ public sealed record VanguardOptions
     /// <summary>Audit plain allows too (off by default: it costs a write per message).</summary>
     public required bool AuditAllows { get; init; }
 
+    /// <summary>The tool pin file (<c>pins.file</c>); default <c>pins.json</c> in the user's state directory.</summary>
+    public string PinsFilePath { get; init; } = ConfigurationLoader.DefaultStatePath("pins.json");
+
+    /// <summary>An approved baseline of pins used instead of trust on first use for the servers it names (<c>pins.baseline</c>).</summary>
+    public string? PinsBaselinePath { get; init; }
+
     public required long AuditMaxBytes { get; init; }
 
     public required int AuditMaxFiles { get; init; }

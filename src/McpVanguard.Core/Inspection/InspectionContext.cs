@@ -32,6 +32,12 @@ public sealed class InspectionContext
     /// <summary>The verified caller of a gateway session (null in local stdio mode).</summary>
     public Sessions.CallerIdentity? Caller { get; init; }
 
+    /// <summary>The upstream as configured: the server's command line (stdio) or URL (HTTP); null when unknown (replay).</summary>
+    public string? Upstream { get; init; }
+
+    /// <summary>The <c>serverInfo.name</c> the server gave in its <c>initialize</c> result, once seen.</summary>
+    public string? ServerName { get; init; }
+
     /// <summary>For a response: the method of the request it answers.</summary>
     public string? RequestMethod { get; init; }
 

@@ -116,7 +116,8 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
     /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
     /// <param name="access">The gateway's <c>access:</c> policy; null allows every caller everything.</param>
-    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules, AccessPolicy? access = null)
+    /// <param name="pins">The tool pin store; when given, <c>tools/list</c> results are compared with it (rug pulls).</param>
+    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules, AccessPolicy? access = null, Integrity.PinStore? pins = null)
     {
         IInspector[] accessControl = access is null ? [] : [new ToolAccessInspector(access)];
         var composer = new PolicyComposer(options.Profile);
@@ -147,6 +148,6 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         return new InspectionEngine(
             options.Limits,
             new InspectionPipeline(agentToServer, composer, options.InspectorBudget),
-            new InspectionPipeline([.. accessControl, .. serverToAgent], composer, options.InspectorBudget));
+            new InspectionPipeline([.. accessControl, .. (IInspector[])(pins is null ? [] : [new Integrity.ToolPinInspector(pins)]), .. serverToAgent], composer, options.InspectorBudget));
     }
 }

@@ -131,6 +131,11 @@ public sealed class McpRelay
                 started = Stopwatch.GetTimestamp();
             }
 
+            if (answers?.Method == "initialize" && direction == Direction.ServerToAgent)
+            {
+                CaptureServerName(message);
+            }
+
             var pipeline = direction == Direction.AgentToServer ? _engine.AgentToServer : _engine.ServerToAgent;
             verdict = pipeline.Inspect(new InspectionContext
             {
@@ -143,6 +148,8 @@ public sealed class McpRelay
                 Payload = payload,
                 Quarantine = _session.Quarantine,
                 Caller = _session.Caller,
+                Upstream = _session.Upstream,
+                ServerName = _session.ServerName,
                 RequestMethod = answers?.Method,
                 RequestTool = answers?.Tool,
             });
@@ -205,6 +212,19 @@ public sealed class McpRelay
         }
 
         return new StepOutcome(verdict, true);
+    }
+
+    /// <summary>Remembers <c>serverInfo.name</c> of the initialize result: with the upstream it identifies the server's tool pins.</summary>
+    private void CaptureServerName(McpMessage message)
+    {
+        if (message.Root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
+            && result.TryGetProperty("serverInfo", out var info) && info.ValueKind == JsonValueKind.Object
+            && info.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+        {
+            // Bounded: the name is chosen by the server and ends up in the pin file and in reports.
+            var text = name.GetString()!;
+            _session.ServerName = text.Length > 128 ? text[..128] : text;
+        }
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ public sealed class RelaySession(string sessionId, string serverId, int maxPendi
     /// <summary>The verified caller of a gateway session; null for a local stdio session.</summary>
     public CallerIdentity? Caller { get; init; }
 
+    /// <summary>The upstream as configured: the server's command line (stdio) or URL (HTTP); keys the tool pins.</summary>
+    public string? Upstream { get; init; }
+
+    /// <summary>The <c>serverInfo.name</c> from the server's <c>initialize</c> result (set by the relay when it passes).</summary>
+    public string? ServerName { get; set; }
+
     /// <summary>Agent requests forwarded to the server and not yet answered.</summary>
     public PendingRequestTable AgentRequests { get; } = new(maxPending, pendingTimeout);
 

@@ -14,7 +14,13 @@ internal sealed class SessionFactory(InspectionEngine engine, IAuditSink audit, 
     public GatewaySession Create(UpstreamDefinition server, CallerIdentity? caller, bool legacySse)
     {
         var upstream = connector.Open(server);
-        var relaySession = new RelaySession(RelaySession.NewId(), server.Id, options.MaxPendingRequests, options.PendingTimeout) { Caller = caller };
+        var relaySession = new RelaySession(RelaySession.NewId(), server.Id, options.MaxPendingRequests, options.PendingTimeout)
+        {
+            Caller = caller,
+
+            // The upstream as configured keys the tool pins, exactly as `vanguard start` names a command line.
+            Upstream = server.Url?.ToString() ?? Transports.Stdio.CommandLineSplitter.Join(server.Command ?? []),
+        };
         var outbox = new SessionOutbox(legacySse);
         var relay = new McpRelay(engine, relaySession, outbox, upstream, audit, options.AuditAllows);
         return new GatewaySession(SessionStore.NewSessionId(), server, caller, relay, outbox, upstream);

@@ -5,6 +5,12 @@ namespace McpVanguard.Transports.Stdio;
 /// <summary>Splits a <c>--server "cmd arg 'two words'"</c> string into a program and its arguments, POSIX-shell style (no expansion).</summary>
 public static class CommandLineSplitter
 {
+    /// <summary>The inverse of <see cref="Split"/>: one line that splits back into <paramref name="argv"/> (single-quoting what needs it).</summary>
+    public static string Join(IEnumerable<string> argv)
+        => string.Join(' ', argv.Select(static a => a.Length > 0 && a.All(static c => char.IsAsciiLetterOrDigit(c) || "-_./:=@%+,".Contains(c))
+            ? a
+            : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+
     public static IReadOnlyList<string> Split(string commandLine)
     {
         var parts = new List<string>();

@@ -8,7 +8,8 @@ namespace McpVanguard.Transports.Stdio;
 /// <summary>Settings of one <c>vanguard start</c> run.</summary>
 /// <param name="ServerId">The id every audit record carries.</param>
 /// <param name="ShutdownGrace">How long the server gets to exit after its stdin is closed before its process tree is killed.</param>
-public sealed record StdioProxyOptions(string ServerId, TimeSpan ShutdownGrace, int MaxPending, TimeSpan PendingTimeout, bool AuditAllows);
+/// <param name="Upstream">The server's command line as configured (identifies its tool pins).</param>
+public sealed record StdioProxyOptions(string ServerId, TimeSpan ShutdownGrace, int MaxPending, TimeSpan PendingTimeout, bool AuditAllows, string? Upstream = null);
 
 /// <summary>
 /// Local mode: the agent speaks to vanguard on stdin/stdout, vanguard speaks to the server child on its stdin/stdout,
@@ -28,7 +29,7 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
 
         var toAgent = new StreamMessageWriter(agentOutput);
         var toServer = new StreamMessageWriter(upstream.Input);
-        var session = new RelaySession(RelaySession.NewId(), options.ServerId, options.MaxPending, options.PendingTimeout);
+        var session = new RelaySession(RelaySession.NewId(), options.ServerId, options.MaxPending, options.PendingTimeout) { Upstream = options.Upstream };
         var relay = new McpRelay(engine, session, toAgent, toServer, audit, options.AuditAllows);
 
         var serverPump = PumpAsync(upstream.Output, Direction.ServerToAgent, relay, CancellationToken.None);

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace McpVanguard.Integrity;
+
+/// <summary>The pin file (<c>pins.json</c>, also the format of a baseline): per server, the approved tool definitions and the changes awaiting approval.</summary>
+public sealed record PinFile
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>By server identity (<see cref="ServerKey.Identity"/>).</summary>
+    public Dictionary<string, PinnedServer> Servers { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>How the file is written: snake_case keys, enum names in lower case, indented so people can read and review it.</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new()
+    {
+        TypeInfoResolver = PinFileJsonContext.Default,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        // Descriptions hold '<', '>' and non-ASCII text: keep them readable in a file people review.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Serialisation metadata for <see cref="SerializerOptions"/> (source-generated).</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<PinFile> TypeInfo { get; } =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<PinFile>)SerializerOptions.GetTypeInfo(typeof(PinFile));
+}
+
+/// <summary>Source-generated serialisation of the pin file: no reflection warm-up on the first <c>tools/list</c>, which runs within an inspector's time budget.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    UseStringEnumConverter = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(PinFile))]
+internal sealed partial class PinFileJsonContext : JsonSerializerContext;
+
+/// <summary>One server's pins: identified by its upstream (command line or URL) and the name it gives in <c>serverInfo</c>.</summary>
+public sealed record PinnedServer
+{
+    public required string Upstream { get; init; }
+
+    public string? ServerName { get; init; }
+
+    /// <summary>The configured <c>server_id</c> the server was last seen under (informational; not part of the identity).</summary>
+    public string? ServerId { get; set; }
+
+    public DateTimeOffset FirstSeen { get; init; }
+
+    public DateTimeOffset LastSeen { get; set; }
+
+    /// <summary>Approved definitions by tool name.</summary>
+    public Dictionary<string, PinnedTool> Tools { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Observed changes not yet approved, by tool name.</summary>
+    public Dictionary<string, PendingChange> Pending { get; init; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>An approved tool definition: its fingerprint and (when not too large) its canonical JSON, for diffs.</summary>
+public sealed record PinnedTool(string Sha256, JsonElement? Definition, DateTimeOffset Pinned);
+
+/// <summary>A change to a tool seen after it was pinned, kept until approved (or until the server reverts it).</summary>
+/// <param name="Sha256">The new definition's fingerprint; null for a removal.</param>
+/// <param name="Definition">The new canonical definition; null for a removal or when larger than the store keeps.</param>
+public sealed record PendingChange(PinChange Change, string? Sha256, JsonElement? Definition, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+
+/// <summary>What happened to a tool relative to its pin.</summary>
+public enum PinChange
+{
+    /// <summary>Its description or schema differs from the pinned one (a rug pull, until approved).</summary>
+    [JsonStringEnumMemberName("changed")]
+    Changed,
+
+    /// <summary>A tool the server did not offer when it was pinned.</summary>
+    [JsonStringEnumMemberName("added")]
+    Added,
+
+    /// <summary>A pinned tool the server no longer offers.</summary>
+    [JsonStringEnumMemberName("removed")]
+    Removed,
+}

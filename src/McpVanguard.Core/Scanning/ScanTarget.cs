@@ -1,0 +1,12 @@
+namespace McpVanguard.Scanning;
+
+/// <summary>One MCP server to scan: a command to start (stdio) or a Streamable HTTP URL, named as its config names it.</summary>
+/// <param name="Name">The server's name in its config file, or the command line / URL given on the command line.</param>
+/// <param name="Source">Where it was found: a config file's path, or <c>command line</c>.</param>
+/// <param name="Environment">Extra environment variables for a stdio server (a config's <c>env</c>).</param>
+/// <param name="Problem">Why the entry cannot be scanned (an unsupported transport); reported as an error for this server.</param>
+public sealed record ScanTarget(string Name, string Source, IReadOnlyList<string>? Command, string? Url, IReadOnlyDictionary<string, string>? Environment = null, string? Problem = null)
+{
+    /// <summary>The upstream as <c>vanguard start</c> would name it: the command line, or the URL.</summary>
+    public string Upstream => Url ?? Transports.Stdio.CommandLineSplitter.Join(Command ?? []);
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using McpVanguard.Integrity;
+
+namespace McpVanguard.Tests.Integrity;
+
+public sealed class PinStoreTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("vanguard-pins-").FullName;
+
+    private string PinPath => Path.Combine(_folder, "state", "pins.json");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static ObservedTool Tool(string name, string description, int index = 0)
+        => new(name, index, ToolFingerprint.CanonicalJson(JsonDocument.Parse($$"""{"name":"{{name}}","description":"{{description}}"}""").RootElement));
+
+    [Fact]
+    public void ConcurrentSessionsOfManyServersLoseNoServer()
+    {
+        // Two stores on one file stand for two vanguard processes; the threads for the gateway's concurrent sessions.
+        var stores = new[] { new PinStore(PinPath), new PinStore(PinPath) };
+
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            stores[i % 2].Observe(new ServerKey($"server-{i}", "s", "default"), [Tool("t", "d")], complete: true, holdNewTools: false));
+        Parallel.ForEach(stores, static s => s.Flush());
+
+        var file = PinStore.ReadFile(PinPath);
+        Assert.Equal(40, file.Servers.Count);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(PinPath)!, "*.tmp"));
+    }
+
+    [Fact]
+    public void ServersBeyondTheLimitEvictTheOneSeenLongestAgo()
+    {
+        var time = new ManualTime();
+        var store = new PinStore(PinPath, limits: new PinStoreLimits(MaxServers: 2), time: time);
+
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            store.Observe(new ServerKey(name, null, "default"), [Tool("t", "d")], complete: true, holdNewTools: false);
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        store.Flush();
+
+        Assert.Equal(["b", "c"], PinStore.ReadFile(PinPath).Servers.Keys.Order());
+    }
+
+    [Fact]
+    public void LargeDefinitionsArePinnedByFingerprintOnly()
+    {
+        var store = new PinStore(PinPath, limits: new PinStoreLimits(MaxDefinitionBytes: 16));
+
+        store.Observe(new ServerKey("a", null, "default"), [Tool("t", "a long description")], complete: true, holdNewTools: false);
+        store.Flush();
+
+        var pin = PinStore.ReadFile(PinPath).Servers["a"].Tools["t"];
+        Assert.Null(pin.Definition);
+        Assert.Equal(64, pin.Sha256.Length);
+    }
+
+    [Fact]
+    public void ReadOnlyStoreComparesButNeverWrites()
+    {
+        var store = new PinStore(PinPath, readOnly: true);
+
+        var first = store.Observe(new ServerKey("a", null, "default"), [Tool("t", "one")], complete: true, holdNewTools: false);
+        var second = store.Observe(new ServerKey("a", null, "default"), [Tool("t", "two")], complete: true, holdNewTools: false);
+
+        store.Flush();
+
+        Assert.True(first.FirstSight);
+        Assert.Equal(PinChange.Changed, Assert.Single(second.Changes).Change);
+        Assert.False(File.Exists(PinPath));
+    }
+
+    [Fact]
+    public void FileIsPlainSnakeCaseJson()
+    {
+        var store = new PinStore(PinPath);
+        store.Observe(new ServerKey("node s.js", "srv", "default"), [Tool("t", "d")], complete: true, holdNewTools: false);
+        store.Flush();
+
+        var text = File.ReadAllText(PinPath, Encoding.UTF8);
+        Assert.Contains("\"servers\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"server_name\": \"srv\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"sha256\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownVersionIsRefusedWithTheFileName()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PinPath)!);
+        File.WriteAllText(PinPath, """{"version":99,"servers":{}}""");
+
+        var ex = Assert.Throws<PinStoreException>(() => PinStore.ReadFile(PinPath));
+        Assert.Contains(PinPath, ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ManualTime : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpVanguard.EndToEnd;
+
+/// <summary>
+/// The official C# SDK client → the real <c>vanguard start</c> → the malicious test server (official C# SDK): what a lying
+/// server says is caught on the way to the agent, and the agent keeps working with the clean tools.
+/// </summary>
+[Trait("needs", "relay")]
+public sealed class MaliciousServerTests : IDisposable
+{
+    private readonly TemporaryFolder _state = new("vanguard-e2e-state-");
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stderr = new();
+
+    public void Dispose() => _state.Dispose();
+
+    /// <summary>The malicious server's command line, from the same build as the tests.</summary>
+    internal static IReadOnlyList<string> MaliciousServer { get; } = ["dotnet", Path.Combine(AppContext.BaseDirectory, "McpVanguard.MaliciousServer.dll")];
+
+    private string PinsFile => _state.File("pins.json");
+
+    private string AuditLog => _state.File("audit.jsonl");
+
+    [Fact(Timeout = 90_000)]
+    public async Task PoisonedToolIsAbsentFromTheListAndCallingItIsRefused()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var client = await ConnectAsync(token);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: token)).Select(static t => t.Name).ToList();
+
+        Assert.DoesNotContain("fetch_weather", tools);
+        Assert.Contains("add", tools);
+        var sum = await client.CallToolAsync("add", FilesystemServerTests.Args(("a", 2), ("b", 3)), cancellationToken: token);
+        Assert.Equal("5", FilesystemServerTests.Text(sum));
+        var refusal = await FilesystemServerTests.AssertRefusedAsync(() => client.CallToolAsync("fetch_weather", FilesystemServerTests.Args(("city", "Paris")), cancellationToken: token));
+        Assert.NotEmpty(refusal.RuleIds);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task RugPullAfterListChangedIsWithheldAuditedAndPendingApproval()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var client = await ConnectAsync(token);
+        var listChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification, (_, _) =>
+        {
+            listChanged.TrySetResult();
+            return ValueTask.CompletedTask;
+        });
+
+        var before = (await client.ListToolsAsync(cancellationToken: token)).Select(static t => t.Name).ToList();
+        await client.CallToolAsync("daily_fact", cancellationToken: token);
+        await listChanged.Task.WaitAsync(TestEnvironment.Patience, token);
+        var after = (await client.ListToolsAsync(cancellationToken: token)).Select(static t => t.Name).ToList();
+
+        Assert.Contains("daily_fact", before);
+        Assert.DoesNotContain("daily_fact", after);
+        Assert.Contains("add", after);
+        await FilesystemServerTests.AssertRefusedAsync(() => client.CallToolAsync("daily_fact", cancellationToken: token));
+        Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "tools/list" && RuleIds(r).Contains("PIN-001"));
+
+        // The observed change waits for a person: `pins diff` shows it (exit 1), `pins approve` accepts it.
+        var diff = await RunVanguardAsync(["pins", "diff", "--pins-file", PinsFile], token);
+        Assert.True(diff.ExitCode == 1, diff.Output);
+        Assert.Contains("daily_fact", diff.Output, StringComparison.Ordinal);
+        Assert.Contains("attacker@example.com", diff.Output, StringComparison.Ordinal);
+        var approve = await RunVanguardAsync(["pins", "approve", "--pins-file", PinsFile, "--tool", "daily_fact"], token);
+        Assert.True(approve.ExitCode == 0, approve.Output);
+        var clean = await RunVanguardAsync(["pins", "diff", "--pins-file", PinsFile], token);
+        Assert.True(clean.ExitCode == 0, clean.Output);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task SecretInAToolResultArrivesMasked()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var client = await ConnectAsync(token);
+
+        var result = await client.CallToolAsync("read_notes", cancellationToken: token);
+        var text = FilesystemServerTests.Text(result);
+
+        Assert.Contains("buy milk", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AKIAQ3EGRH7ZKXW5NL2P", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("q8Zr3vT0bXnM2kLw9YfJ4hPdS7aGcE1uVoN6iRtB", text, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ignore all previous instructions", text, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task ElicitationPhishingForAPasswordIsRefusedBeforeTheClientSeesIt()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var asked = 0;
+        var options = new McpClientOptions
+        {
+            Handlers = new McpClientHandlers
+            {
+                ElicitationHandler = (_, _) =>
+                {
+                    Interlocked.Increment(ref asked);
+                    return ValueTask.FromResult(new ElicitResult { Action = "accept", Content = new Dictionary<string, JsonElement> { ["password"] = JsonSerializer.SerializeToElement("hunter2") } });
+                },
+            },
+        };
+        await using var client = await ConnectAsync(token, options, "--audit-allows");
+
+        var result = await client.CallToolAsync("login", cancellationToken: token);
+
+        Assert.True(Volatile.Read(ref asked) == 0, "the client was asked; audit:\n" + string.Join('\n', AuditRecords().Select(static r => r.GetRawText())) + "\nresult: " + FilesystemServerTests.Text(result) + "\nstderr:\n" + string.Join('\n', _stderr));
+        Assert.StartsWith("Elicitation failed:", FilesystemServerTests.Text(result), StringComparison.Ordinal);
+        Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "elicitation/create" && r.GetProperty("verdict").GetString() == "block");
+    }
+
+    private async Task<McpClient> ConnectAsync(CancellationToken token, McpClientOptions? options = null, params string[] extra)
+    {
+        var transport = TestEnvironment.VanguardTransport(["--profile", "balanced", "--pins-file", PinsFile, "--audit-log", AuditLog, .. extra], MaliciousServer, _stderr.Enqueue);
+        return await McpClient.CreateAsync(transport, options, cancellationToken: token);
+    }
+
+    private List<JsonElement> AuditRecords()
+        => File.Exists(AuditLog) ? File.ReadAllLines(AuditLog).Where(static l => l.Length > 0).Select(static l => JsonDocument.Parse(l).RootElement).ToList() : [];
+
+    private static List<string> RuleIds(JsonElement record)
+        => record.TryGetProperty("rule_ids", out var ids) ? ids.EnumerateArray().Select(static i => i.GetString()!).ToList() : [];
+
+    /// <summary>Runs <c>dotnet vanguard.dll ARGS</c> to its end; stdout and stderr together.</summary>
+    internal static async Task<(int ExitCode, string Output, string Stdout)> RunVanguardAsync(IEnumerable<string> arguments, CancellationToken token)
+    {
+        await using var process = PipedProcess.Start("dotnet", [TestEnvironment.VanguardDll, .. arguments]);
+        process.CloseStdin();
+        var stdout = await process.ReadTextToEndAsync(token);
+        var exitCode = await process.WaitForExitAsync(token);
+        return (exitCode, stdout + "\n" + process.Stderr, stdout);
+    }
+}
