@@ -116,7 +116,7 @@ public sealed class McpRelay
         }
         else
         {
-            if (direction == Direction.AgentToServer && message.Method == "initialize")
+            if (direction == Direction.AgentToServer && message.Method is "initialize" or "server/discover")
             {
                 // The server→agent detectors must be built before the server's first answer: start while it boots.
                 _engine.BeginWarmUp();
@@ -131,7 +131,7 @@ public sealed class McpRelay
                 started = Stopwatch.GetTimestamp();
             }
 
-            if (answers?.Method == "initialize" && direction == Direction.ServerToAgent)
+            if (answers?.Method is "initialize" or "server/discover" && direction == Direction.ServerToAgent)
             {
                 CaptureServerName(message);
             }
@@ -205,7 +205,7 @@ public sealed class McpRelay
         var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
         await target.SendAsync(forwarded, cancellationToken).ConfigureAwait(false);
         Quarantine(verdict, answers);
-        if (answers?.Method == "initialize")
+        if (answers?.Method is "initialize" or "server/discover")
         {
             // The handshake is through: build the rules now, before the first tool call needs them.
             _engine.BeginWarmUp();
@@ -214,11 +214,13 @@ public sealed class McpRelay
         return new StepOutcome(verdict, true);
     }
 
-    /// <summary>Remembers <c>serverInfo.name</c> of the initialize result: with the upstream it identifies the server's tool pins.</summary>
+    /// <summary>Remembers <c>serverInfo.name</c> of the initialize (or server/discover) result: with the upstream it identifies the server's tool pins.</summary>
     private void CaptureServerName(McpMessage message)
     {
         if (message.Root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
-            && result.TryGetProperty("serverInfo", out var info) && info.ValueKind == JsonValueKind.Object
+            && (result.TryGetProperty("serverInfo", out var info)
+                || (result.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("io.modelcontextprotocol/serverInfo", out info)))
+            && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
         {
             // Bounded: the name is chosen by the server and ends up in the pin file and in reports.

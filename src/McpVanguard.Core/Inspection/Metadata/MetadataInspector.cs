@@ -119,6 +119,8 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         switch (context.RequestMethod)
         {
             case "initialize":
+            case "server/discover":
+                // server/discover (the 2026-07-28 revision) answers with the same instructions and server identity.
                 InspectInitialize(context, result, findings);
                 break;
             case "tools/list":
@@ -204,7 +206,8 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
         }
 
-        foreach (var s in context.Payload.Under("/result/serverInfo"))
+        // initialize carries serverInfo in the result; server/discover under _meta/io.modelcontextprotocol~1serverInfo.
+        foreach (var s in context.Payload.Under("/result/serverInfo").Concat(context.Payload.Under("/result/_meta/io.modelcontextprotocol~1serverInfo")))
         {
             var own = new List<(string Rule, string Reason)>();
             Analyse([s], null, own);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using McpVanguard.Inspection.Instructions;
 using McpVanguard.Inspection.Preflight;
+using McpVanguard.Policy;
 using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.ServerRequests;
@@ -35,15 +36,41 @@ public sealed class ServerRequestInspector : IInspector
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {
-        if (context.Direction != Direction.ServerToAgent || !context.Message.IsRequest || context.Message.Params is not { } p)
+        if (context.Direction != Direction.ServerToAgent)
         {
             return;
         }
 
-        switch (context.Message.Method)
+        if (context.Message.IsRequest && context.Message.Params is { } p)
+        {
+            InspectRequest(context.Message.Method, p, "/params", context, findings);
+            return;
+        }
+
+        // Multi round-trip requests (the 2026-07-28 revision, SEP-2322): instead of sending elicitation/create or
+        // sampling/createMessage as requests of their own, the server returns them inside an "input required" result of
+        // the client's request, and the client retries with the answers. The same requests, so the same checks.
+        if (context.Message.IsResponse && context.Message.Root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
+            && result.TryGetProperty("inputRequests", out var inputRequests) && inputRequests.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in inputRequests.EnumerateObject())
+            {
+                if (entry.Value.ValueKind == JsonValueKind.Object
+                    && entry.Value.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String
+                    && entry.Value.TryGetProperty("params", out var entryParams) && entryParams.ValueKind == JsonValueKind.Object)
+                {
+                    InspectRequest(method.GetString(), entryParams, "/result/inputRequests/" + MessageEdit.Escape(entry.Name) + "/params", context, findings);
+                }
+            }
+        }
+    }
+
+    private static void InspectRequest(string? method, JsonElement p, string pointer, InspectionContext context, List<Finding> findings)
+    {
+        switch (method)
         {
             case "sampling/createMessage":
-                InspectSampling(context, findings);
+                InspectSampling(context.Payload.Under(pointer), findings);
                 break;
             case "elicitation/create":
                 InspectElicitation(p, findings);
@@ -51,10 +78,10 @@ public sealed class ServerRequestInspector : IInspector
         }
     }
 
-    private static void InspectSampling(InspectionContext context, List<Finding> findings)
+    private static void InspectSampling(IEnumerable<PayloadString> strings, List<Finding> findings)
     {
         var signals = InstructionSignals.None;
-        foreach (var s in context.Payload.Items)
+        foreach (var s in strings)
         {
             if (s.Key is "data" or "type" or "mimeType" or "role" || s.Value.Length < 8)
             {
