@@ -108,11 +108,24 @@ public sealed class MaliciousServerTests : IDisposable
         };
         await using var client = await ConnectAsync(token, options, "--audit-allows");
 
-        var result = await client.CallToolAsync("login", cancellationToken: token);
+        // Two wire paths, both must be refused: the classic elicitation/create request (then the tool reports the failed
+        // elicitation), or, when the client negotiated the 2026-07-28 revision through server/discover, the elicitation
+        // inside the call's "input required" result (then the call itself is answered with the refusal).
+        string outcome;
+        try
+        {
+            var result = await client.CallToolAsync("login", cancellationToken: token);
+            outcome = FilesystemServerTests.Text(result);
+            Assert.StartsWith("Elicitation failed:", outcome, StringComparison.Ordinal);
+        }
+        catch (McpProtocolException ex)
+        {
+            outcome = ex.Message;
+            Assert.Contains("SRV-002", ex.Message, StringComparison.Ordinal);
+        }
 
-        Assert.True(Volatile.Read(ref asked) == 0, "the client was asked; audit:\n" + string.Join('\n', AuditRecords().Select(static r => r.GetRawText())) + "\nresult: " + FilesystemServerTests.Text(result) + "\nstderr:\n" + string.Join('\n', _stderr));
-        Assert.StartsWith("Elicitation failed:", FilesystemServerTests.Text(result), StringComparison.Ordinal);
-        Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "elicitation/create" && r.GetProperty("verdict").GetString() == "block");
+        Assert.True(Volatile.Read(ref asked) == 0, "the client was asked; audit:\n" + string.Join('\n', AuditRecords().Select(static r => r.GetRawText())) + "\nresult: " + outcome + "\nstderr:\n" + string.Join('\n', _stderr));
+        Assert.Contains(AuditRecords(), r => r.GetProperty("verdict").GetString() == "block" && RuleIds(r).Contains("SRV-002"));
     }
 
     private async Task<McpClient> ConnectAsync(CancellationToken token, McpClientOptions? options = null, params string[] extra)
