@@ -24,6 +24,10 @@ internal static class ServerMessageContexts
     public static InspectionContext Call(string tool, ToolQuarantine quarantine, string serverId = "default")
         => Build("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":{}}}", null, null, Profile.Balanced, serverId, Direction.AgentToServer, quarantine);
 
+    /// <summary>An agent→server request with <paramref name="paramsJson"/> (for example a retried call carrying <c>inputResponses</c>).</summary>
+    public static InspectionContext AgentRequest(string method, string paramsJson)
+        => Build($$"""{"jsonrpc":"2.0","id":3,"method":"{{method}}","params":{{paramsJson}}}""", null, null, Profile.Balanced, "default", Direction.AgentToServer, null);
+
     /// <summary>A <c>tools/call</c> result with one text content item.</summary>
     public static InspectionContext ToolText(string text, Profile profile = Profile.Balanced)
         => Response("tools/call", "{\"content\":[{\"type\":\"text\",\"text\":" + System.Text.Json.JsonSerializer.Serialize(text) + "}]}", "read_file", profile);

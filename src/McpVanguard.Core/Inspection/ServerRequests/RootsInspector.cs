@@ -1,3 +1,4 @@
+using System.Text.Json;
 using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.ServerRequests;
@@ -14,17 +15,52 @@ public sealed class RootsInspector : IInspector
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {
-        if (context.Direction != Direction.AgentToServer || !context.Message.IsResponse || context.RequestMethod != "roots/list")
+        if (context.Direction != Direction.AgentToServer)
         {
             return;
         }
 
-        foreach (var s in context.Payload.Items)
+        if (context.Message.IsResponse && context.RequestMethod == "roots/list")
         {
-            if (s.Key == "uri" && IsOverBroad(s.Value))
+            if (context.Payload.Items.Any(static s => s.Key == "uri" && IsOverBroad(s.Value)))
             {
-                findings.Add(new Finding(RuleId, "L1", "MCP-08", Severity.Medium, FindingAction.Warn, "A root given to the server is the file system root, a home directory or a credential directory."));
-                return;
+                findings.Add(Finding());
+            }
+
+            return;
+        }
+
+        // Multi round-trip requests (2026-07-28 revision): the roots answer rides in the retried request's
+        // params.inputResponses instead of a roots/list response.
+        if (context.Message.IsRequest && context.Message.Params is { } p
+            && p.TryGetProperty("inputResponses", out var responses) && responses.ValueKind == JsonValueKind.Object
+            && responses.EnumerateObject().Any(static r => RootsOf(r.Value).Any(IsOverBroad)))
+        {
+            findings.Add(Finding());
+        }
+    }
+
+    private static Finding Finding()
+        => new(RuleId, "L1", "MCP-08", Severity.Medium, FindingAction.Warn, "A root given to the server is the file system root, a home directory or a credential directory.");
+
+    private static IEnumerable<string> RootsOf(JsonElement answer)
+    {
+        // An input response is the result object itself, or (in some drafts) wrapped as {"result": {...}}.
+        if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("result", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object)
+        {
+            answer = wrapped;
+        }
+
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("roots", out var roots) || roots.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var root in roots.EnumerateArray())
+        {
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String)
+            {
+                yield return uri.GetString()!;
             }
         }
     }

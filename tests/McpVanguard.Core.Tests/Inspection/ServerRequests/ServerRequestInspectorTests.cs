@@ -95,4 +95,13 @@ public sealed class ServerRequestInspectorTests
         var context = ServerMessageContexts.Response("roots/list", """{"roots":[{"uri":"file:///","name":"all"}]}""", direction: McpVanguard.Protocol.Direction.AgentToServer);
         Assert.Equal(FindingAction.Warn, Assert.Single(ServerMessageContexts.Run(new RootsInspector(), context)).Action);
     }
+
+    /// <summary>Multi round-trip requests: the roots answer rides in the retried request's <c>inputResponses</c>.</summary>
+    [Theory]
+    [InlineData("""{"name":"index","arguments":{},"inputResponses":{"r":{"roots":[{"uri":"file:///home/dev"}]}}}""", true)]
+    [InlineData("""{"name":"index","arguments":{},"inputResponses":{"r":{"result":{"roots":[{"uri":"file:///"}]}}}}""", true)]
+    [InlineData("""{"name":"index","arguments":{},"inputResponses":{"r":{"roots":[{"uri":"file:///home/dev/projects/app"}]}}}""", false)]
+    [InlineData("""{"name":"index","arguments":{"uri":"file:///"}}""", false)]
+    public void Roots_answered_inside_a_retried_request_are_checked_too(string paramsJson, bool warns)
+        => Assert.Equal(warns, ServerMessageContexts.Run(new RootsInspector(), ServerMessageContexts.AgentRequest("tools/call", paramsJson)).Count == 1);
 }
