@@ -68,8 +68,8 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // Regex construction is the slowest part of start-up: it begins once the handshake is through (or when a
-            // message first needs the rules), so that it does not compete with the server starting.
+            // Regex construction is the slowest part of start-up: it begins when the agent opens the session (or when a
+            // message first needs the rules), on a thread of its own, rather than before the server is even launched.
             engine.DeferWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);

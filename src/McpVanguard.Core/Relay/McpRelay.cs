@@ -116,9 +116,10 @@ public sealed class McpRelay
         }
         else
         {
-            if (direction == Direction.AgentToServer && message.Method is "initialize" or "server/discover")
+            if (direction == Direction.AgentToServer && IsHandshake(message.Method))
             {
-                // The server→agent detectors must be built before the server's first answer: start while it boots.
+                // The server→agent detectors must be built before the server's first answer: start while it boots
+                // (the one warm-up thread builds them first, then the agent→server rules).
                 _engine.BeginWarmUp();
             }
 
@@ -131,7 +132,7 @@ public sealed class McpRelay
                 started = Stopwatch.GetTimestamp();
             }
 
-            if (answers?.Method is "initialize" or "server/discover" && direction == Direction.ServerToAgent)
+            if (direction == Direction.ServerToAgent && IsHandshake(answers?.Method))
             {
                 CaptureServerName(message);
             }
@@ -205,14 +206,11 @@ public sealed class McpRelay
         var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
         await target.SendAsync(forwarded, cancellationToken).ConfigureAwait(false);
         Quarantine(verdict, answers);
-        if (answers?.Method is "initialize" or "server/discover")
-        {
-            // The handshake is through: build the rules now, before the first tool call needs them.
-            _engine.BeginWarmUp();
-        }
-
         return new StepOutcome(verdict, true);
     }
+
+    /// <summary>The request that opens a session: <c>initialize</c>, or <c>server/discover</c> of the 2026-07-28 revision.</summary>
+    private static bool IsHandshake(string? method) => method is "initialize" or "server/discover";
 
     /// <summary>Remembers <c>serverInfo.name</c> of the initialize (or server/discover) result: with the upstream it identifies the server's tool pins.</summary>
     private void CaptureServerName(McpMessage message)
