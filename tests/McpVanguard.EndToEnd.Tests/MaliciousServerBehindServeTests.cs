@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using McpVanguard.Testing;
 using ModelContextProtocol.Client;
 
 namespace McpVanguard.EndToEnd;
@@ -8,7 +8,7 @@ namespace McpVanguard.EndToEnd;
 /// The malicious C# SDK server behind the real <c>vanguard serve</c> process (a stdio child per session), reached by the
 /// official C# client over Streamable HTTP: the server→agent checks are the same as behind <c>vanguard start</c>.
 /// </summary>
-public sealed partial class MaliciousServerBehindServeTests : IDisposable
+public sealed class MaliciousServerBehindServeTests : IDisposable
 {
     private readonly TemporaryFolder _state = new("vanguard-e2e-serve-");
 
@@ -33,7 +33,7 @@ public sealed partial class MaliciousServerBehindServeTests : IDisposable
         using var vanguard = Process.Start(info)!;
         try
         {
-            var url = await ReadListeningUrlAsync(vanguard, token);
+            var url = await ServeListeningUrl.ReadAsync(vanguard, token);
             await using var client = await McpClient.CreateAsync(
                 new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(url), TransportMode = HttpTransportMode.StreamableHttp }),
                 cancellationToken: token);
@@ -56,24 +56,4 @@ public sealed partial class MaliciousServerBehindServeTests : IDisposable
             }
         }
     }
-
-    /// <summary>Reads stderr until the gateway prints where it listens, then keeps draining it.</summary>
-    private static async Task<string> ReadListeningUrlAsync(Process vanguard, CancellationToken token)
-    {
-        var seen = new List<string>();
-        while (await vanguard.StandardError.ReadLineAsync(token) is { } line)
-        {
-            seen.Add(line);
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                _ = vanguard.StandardError.ReadToEndAsync(CancellationToken.None);
-                return match.Groups[1].Value;
-            }
-        }
-
-        throw new InvalidOperationException("vanguard serve exited before listening:\n" + string.Join('\n', seen));
-    }
-
-    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+/mcp) ")]
-    private static partial Regex ListeningLine();
 }

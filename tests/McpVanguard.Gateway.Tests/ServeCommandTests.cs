@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using McpVanguard.Testing;
 using ModelContextProtocol.Client;
 
 namespace McpVanguard.Gateway.Tests;
 
 /// <summary>The real <c>vanguard serve</c> process (the built CLI), reached by the C# SDK client, stopped by a signal.</summary>
-public sealed partial class ServeCommandTests
+public sealed class ServeCommandTests
 {
     [Fact(Timeout = 180_000)]
     public async Task ServesPrintsItsUrlAndStopsCleanlyOnSigterm()
@@ -15,7 +15,7 @@ public sealed partial class ServeCommandTests
         var audit = Path.Combine(Path.GetTempPath(), $"vanguard-serve-test-{Guid.NewGuid():N}.jsonl");
         var server = $"node \"{TestPeers.EverythingServer}\" stdio";
         using var vanguard = StartVanguard(["serve", "--port", "0", "--audit-log", audit, "--server", server]);
-        var url = await ReadListeningUrlAsync(vanguard, token);
+        var url = await ServeListeningUrl.ReadAsync(vanguard, token);
 
         await using (var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(url), TransportMode = HttpTransportMode.StreamableHttp }), cancellationToken: token))
         {
@@ -72,25 +72,4 @@ public sealed partial class ServeCommandTests
 
         return Process.Start(info)!;
     }
-
-    /// <summary>Reads stderr until the gateway prints where it listens.</summary>
-    private static async Task<string> ReadListeningUrlAsync(Process vanguard, CancellationToken token)
-    {
-        var seen = new List<string>();
-        while (await vanguard.StandardError.ReadLineAsync(token) is { } line)
-        {
-            seen.Add(line);
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                // Keep draining stderr so the process never blocks on a full pipe.
-                _ = vanguard.StandardError.ReadToEndAsync(CancellationToken.None);
-                return match.Groups[1].Value;
-            }
-        }
-
-        throw new InvalidOperationException("vanguard serve exited without listening: " + string.Join('\n', seen));
-    }
-
-    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+/mcp) ")]
-    private static partial Regex ListeningLine();
 }
