@@ -95,15 +95,16 @@ internal sealed class CommonOptions
             cli[ConfigurationKeys.PinsBaseline] = pinsBaseline;
         }
 
-        return ConfigurationLoader.Load(cli, ReadEnvironment(), parse.GetValue(Config), warnings);
+        return ConfigurationLoader.Load(cli, ReadEnvironment("VANGUARD_"), parse.GetValue(Config), warnings);
     }
 
-    private static Dictionary<string, string> ReadEnvironment()
+    /// <summary>The process environment (the variables starting with <paramref name="prefix"/>), read once here so nothing else reads it.</summary>
+    internal static Dictionary<string, string> ReadEnvironment(string prefix = "")
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
-            if (entry.Key is string key && key.StartsWith("VANGUARD_", StringComparison.Ordinal) && entry.Value is string value)
+            if (entry.Key is string key && key.StartsWith(prefix, StringComparison.Ordinal) && entry.Value is string value)
             {
                 result[key] = value;
             }

@@ -132,13 +132,8 @@ internal static class ServeCommand
 
     private static GatewayAuthentication? Authentication(VanguardOptions options)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
-        }
-
-        var auth = GatewayAuthOptionsReader.Read(options, environment);
+        // Every variable, not only VANGUARD_*: API keys may be named by any variable (key_env).
+        var auth = GatewayAuthOptionsReader.Read(options, CommonOptions.ReadEnvironment());
         return auth.IsEnabled
             ? new GatewayAuthentication(
                 services => services.AddVanguardAuthentication(auth),
