@@ -25,7 +25,6 @@ public static class BenchEngine
 
         var options = ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
         var engine = InspectionEngine.Create(options, Rules);
-        engine.WarmUp();
         return engine;
     }
 }

@@ -32,7 +32,6 @@ internal static class TestEngine
     public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
     {
         var engine = InspectionEngine.Create(Options(profile, safeZones), Rules);
-        engine.WarmUp();
         return engine;
     }
 }

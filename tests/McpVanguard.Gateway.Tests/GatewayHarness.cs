@@ -48,7 +48,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         var options = ConfigurationLoader.Load(values, new Dictionary<string, string>(), configPath: null, []);
         var engine = InspectionEngine.Create(options, Rules.Value);
-        engine.WarmUp();
         var audit = new MemoryAuditSink();
         var server = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers }, engine, audit);
         await server.StartAsync(CancellationToken.None);

@@ -13,9 +13,8 @@ internal static class EngineFactory
     public const int ConfigurationError = 2;
 
     /// <summary>Returns null (after printing why) when configuration or rules are invalid.</summary>
-    /// <param name="background">True when the caller warms the rules up in the background (<c>start</c>); otherwise they are built before returning.</param>
-    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse, bool background = false)
-        => TryLoadOptions(common, parse) is { } options && TryCreateEngine(options, background) is var (rules, engine)
+    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse)
+        => TryLoadOptions(common, parse) is { } options && TryCreateEngine(options) is var (rules, engine)
             ? (options, rules, engine)
             : null;
 
@@ -43,18 +42,13 @@ internal static class EngineFactory
 
     /// <summary>Loads the rules and builds the engine, or returns null after printing why the rules are invalid.</summary>
     /// <param name="pins">The tool pin store for the server→agent pipeline, if the command compares tool lists with pins.</param>
-    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, bool background, PinStore? pins = null)
+    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, PinStore? pins = null)
     {
         try
         {
             var rules = RuleLoader.Load(options.RulesDirectory);
             // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
             var engine = InspectionEngine.Create(options, rules, AccessPolicyReader.Read(options), pins);
-            if (!background)
-            {
-                engine.WarmUp();
-            }
-
             return (rules, engine);
         }
         catch (RuleLoadException ex)

@@ -46,7 +46,7 @@ internal static class ScanCommand
 
             if (EngineFactory.TryLoadOptions(common, parse) is not { } options
                 || EngineFactory.TryCreatePinStore(options, readOnly: true) is not { } pins
-                || EngineFactory.TryCreateEngine(options, background: false, pins) is not var (_, engine))
+                || EngineFactory.TryCreateEngine(options, pins) is not var (_, engine))
             {
                 return EngineFactory.ConfigurationError;
             }

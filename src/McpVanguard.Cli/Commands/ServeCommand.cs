@@ -66,7 +66,7 @@ internal static class ServeCommand
                 Console.Error.WriteLine($"[vanguard] WARNING: listening on {options.Gateway.Host} WITHOUT AUTHENTICATION: anyone who can reach this address can use every upstream server through the gateway.");
             }
 
-            if (EngineFactory.TryCreatePinStore(options) is not { } pins || EngineFactory.TryCreateEngine(options, background: true, pins) is not var (_, engine))
+            if (EngineFactory.TryCreatePinStore(options) is not { } pins || EngineFactory.TryCreateEngine(options, pins) is not var (_, engine))
             {
                 return EngineFactory.ConfigurationError;
             }
@@ -74,9 +74,8 @@ internal static class ServeCommand
             // Every session's tools/list is compared with the pins of its upstream (rug pulls); read the file now.
             _ = Task.Run(pins.WarmUp, cancellationToken);
 
-            // Build the rules now, off the request path; /readyz reports ready once they are built.
-            engine.DeferWarmUp();
-            engine.BeginWarmUp();
+            // Compile the common inspection paths off the request path; /readyz reports ready once that is done.
+            engine.BeginPriming();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
             try

@@ -58,7 +58,7 @@ internal static class StartCommand
                     pins = store;
                     // Read the pin file while the server starts, so the first tools/list compares in memory.
                     _ = Task.Run(store.WarmUp, cancellationToken);
-                    loaded = EngineFactory.TryCreateEngine(options, background: true, store);
+                    loaded = EngineFactory.TryCreateEngine(options, store);
                 }
             }
 
@@ -68,9 +68,6 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // Regex construction is the slowest part of start-up: it begins when the agent opens the session (or when a
-            // message first needs the rules), on a thread of its own, rather than before the server is even launched.
-            engine.DeferWarmUp();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
             var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);

@@ -24,94 +24,41 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
     public InspectionPipeline ServerToAgent { get; } = serverToAgent;
 
-    private TaskCompletionSource? _warm;
-    private TaskCompletionSource? _serverWarm;
-    private int _warmUpBegun;
-
-    /// <summary>True when an agent→server message with <paramref name="method"/> reaches at least one rule, so it must wait for <see cref="Ready"/>.</summary>
-    public bool NeedsRules(string? method)
-        => method is not null && AgentToServer.Inspectors.OfType<RuleInspector>().Any(r => r.HasRulesFor(method));
-
-    /// <summary>Completes when every rule regex is built (at once unless <see cref="DeferWarmUp"/> was called).</summary>
-    public Task Ready => _warm?.Task ?? Task.CompletedTask;
+    private int _primeBegun;
+    private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
-    /// Completes when the server→agent detectors are built: the first part of the warm-up, so that the server's first
-    /// answer (initialize) waits for them but not for the agent→server rules.
+    /// Completes once <see cref="BeginPriming"/> has run everyday messages through both pipelines, so that the code of the
+    /// common paths is compiled: the gateway reports ready (<c>/readyz</c>) only then. Nothing on the message path waits
+    /// for it: regexes are built on first need through the bounded cache, and the budget leaves JIT and construction out.
     /// </summary>
-    public Task ServerToAgentReady => _serverWarm?.Task ?? Task.CompletedTask;
+    public Task Primed => _primed.Task;
 
-    /// <summary>
-    /// Postpones building the rule regexes until <see cref="BeginWarmUp"/>, so that the MCP handshake is not slowed by
-    /// them; until then <see cref="Ready"/> is pending and messages that need rules wait for it.
-    /// </summary>
-    public void DeferWarmUp()
+    /// <summary>Starts priming on a background thread (once; later calls do nothing).</summary>
+    public void BeginPriming()
     {
-        _warm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _serverWarm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>Starts the deferred warm-up on the thread pool (once; later calls do nothing).</summary>
-    public void BeginWarmUp()
-    {
-        if (_warm is not { } warm || _serverWarm is not { } serverWarm || Interlocked.Exchange(ref _warmUpBegun, 1) == 1)
+        if (Interlocked.Exchange(ref _primeBegun, 1) == 1)
         {
             return;
         }
 
-        // A thread of its own, not the thread pool: seconds of CPU-bound work there would starve the relay's writers
-        // (console reads already hold a pool thread), delaying every message until the pool grows.
         new Thread(() =>
         {
             try
             {
-                try
-                {
-                    WarmUpServerToAgent();
-                }
-                finally
-                {
-                    serverWarm.TrySetResult();
-                }
-
-                WarmUpRules();
+                EnginePrimer.Run(this);
             }
             finally
             {
-                // A regex that fails to build fails its inspection closed later (VG-001); nobody may wait forever.
-                warm.TrySetResult();
+                // A failure here fails no message (each inspection fails closed on its own); readiness must not hang.
+                _primed.TrySetResult();
             }
         })
         {
             IsBackground = true,
-            Name = "vanguard rule warm-up",
+            Name = "vanguard engine priming",
             Priority = ThreadPriority.BelowNormal,
         }.Start();
-    }
-
-    /// <summary>Builds every rule regex now, so that no inspection pays for one (and none overruns its time budget).</summary>
-    public void WarmUp()
-    {
-        WarmUpServerToAgent();
-        WarmUpRules();
-    }
-
-    /// <summary>Builds the server→agent detectors' regexes and runs them once over representative messages.</summary>
-    private void WarmUpServerToAgent()
-    {
-        InstructionAnalyzer.WarmUp();
-        SecretScanner.WarmUp();
-        MetadataInspector.WarmUp();
-        ServerRequestInspector.WarmUp();
-        ServerToAgentWarmUp.Run(ServerToAgent, Limits);
-    }
-
-    private void WarmUpRules()
-    {
-        foreach (var inspector in AgentToServer.Inspectors.Concat(ServerToAgent.Inspectors))
-        {
-            (inspector as RuleInspector)?.WarmUp();
-        }
     }
 
     /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>

@@ -12,6 +12,12 @@ public sealed class InspectionPipeline
     public const string InspectorFailedRule = "VG-001";
     public const string InspectorOverBudgetRule = "VG-002";
 
+    /// <summary>
+    /// The budget is granted per started slice of this many message bytes, so that every legal message, however large,
+    /// is inspectable within budget: inspection is linear in the message, and so is what it may spend.
+    /// </summary>
+    public const int BudgetSliceBytes = 256 * 1024;
+
     private readonly IInspector[] _inspectors;
     private readonly PolicyComposer _composer;
     private readonly long _budgetTicks;
@@ -30,6 +36,12 @@ public sealed class InspectionPipeline
     public Verdict Inspect(InspectionContext context)
     {
         var findings = new List<Finding>();
+
+        // Wall time is the cheap first test; only an inspector over budget on the wall clock is judged by what it spent
+        // itself (InspectorClock), so that load, start-up, JIT and GC never fail a message closed.
+        var budget = _budgetTicks * (1 + ((long)context.Message.Raw.Length / BudgetSliceBytes));
+        var clockAtStart = InspectorClock.Now();
+        long wallBefore = 0;
         foreach (var inspector in _inspectors)
         {
             var started = Stopwatch.GetTimestamp();
@@ -40,17 +52,28 @@ public sealed class InspectionPipeline
             catch (Exception ex)
             {
                 findings.Add(FailClosed(InspectorFailedRule, $"Inspector {inspector.Id} failed ({ex.GetType().Name}); failing closed."));
+                wallBefore += Stopwatch.GetTimestamp() - started;
                 continue;
             }
 
-            if (Stopwatch.GetTimestamp() - started > _budgetTicks)
+            var wall = Stopwatch.GetTimestamp() - started;
+            if (wall > budget && SpentByThis(clockAtStart, wallBefore) > TimeSpan.FromSeconds((double)budget / Stopwatch.Frequency))
             {
                 findings.Add(FailClosed(InspectorOverBudgetRule, $"Inspector {inspector.Id} exceeded its time budget; failing closed."));
             }
+
+            wallBefore += wall;
         }
 
         return _composer.Compose(findings);
     }
+
+    /// <summary>
+    /// A lower bound of what the last inspector spent: what the pipeline spent since it began, less the wall time of the
+    /// inspectors before it (their CPU time cannot exceed it).
+    /// </summary>
+    private static TimeSpan SpentByThis(InspectorClock.Reading atStart, long wallTicksBefore)
+        => InspectorClock.SpentSince(atStart) - TimeSpan.FromSeconds((double)wallTicksBefore / Stopwatch.Frequency);
 
     /// <summary>Composes a verdict from findings produced outside the inspectors (preflight limits, protocol errors).</summary>
     public Verdict Compose(List<Finding> findings) => _composer.Compose(findings);

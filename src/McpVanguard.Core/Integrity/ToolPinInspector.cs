@@ -43,7 +43,7 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
             index++;
         }
 
-        if (context.ServerId == ServerToAgentWarmUp.ServerId)
+        if (context.ServerId == EnginePrimer.ServerId)
         {
             // The engine's warm-up passes a made-up tools/list through the pipeline: it must never be pinned, but the
             // first real list must not pay for loading the pin file or for compiling the comparison either.
@@ -78,7 +78,7 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
     {
         store.WarmUp();
         var scratch = new PinStore(Path.Join(Path.GetTempPath(), "vanguard-pins-warm-up-never-written.json"), readOnly: true);
-        var key = new ServerKey("warm-up", null, ServerToAgentWarmUp.ServerId);
+        var key = new ServerKey("warm-up", null, EnginePrimer.ServerId);
         scratch.Observe(key, tools, complete: true, holdNewTools: false);
         scratch.Observe(key, [.. tools.Skip(1)], complete: true, holdNewTools: true);
         foreach (var change in scratch.Observe(key, [.. tools.Select(static t => new ObservedTool(t.Name, t.Index, [.. t.CanonicalJson, .. " "u8]))], complete: true, holdNewTools: true).Changes)

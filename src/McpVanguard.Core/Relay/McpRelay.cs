@@ -116,22 +116,6 @@ public sealed class McpRelay
         }
         else
         {
-            if (direction == Direction.AgentToServer && IsHandshake(message.Method))
-            {
-                // The server→agent detectors must be built before the server's first answer: start while it boots
-                // (the one warm-up thread builds them first, then the agent→server rules).
-                _engine.BeginWarmUp();
-            }
-
-            var ready = direction == Direction.ServerToAgent ? _engine.ServerToAgentReady : _engine.Ready;
-            if (!ready.IsCompleted && (direction == Direction.ServerToAgent || _engine.NeedsRules(message.Method)))
-            {
-                // The rules are still being built at start-up: wait for them rather than inspect without them.
-                _engine.BeginWarmUp();
-                await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
-                started = Stopwatch.GetTimestamp();
-            }
-
             if (direction == Direction.ServerToAgent && IsHandshake(answers?.Method))
             {
                 CaptureServerName(message);

@@ -3,7 +3,7 @@ using McpVanguard.Inspection;
 
 namespace McpVanguard.Gateway.Hosting;
 
-/// <summary>What <c>/readyz</c> checks: the rules are built and every stdio upstream's program can be found.</summary>
+/// <summary>What <c>/readyz</c> checks: the inspection engine is primed and every stdio upstream's program can be found.</summary>
 internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<UpstreamDefinition> servers)
 {
     private readonly string[] _missing = [.. servers.Where(s => s.IsStdio && !ProgramExists(s.Command![0])).Select(s => s.Id)];
@@ -11,9 +11,9 @@ internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<Upst
     /// <summary>Null when ready, otherwise why not.</summary>
     public string? NotReadyReason()
     {
-        if (!engine.Ready.IsCompleted)
+        if (!engine.Primed.IsCompleted)
         {
-            return "the inspection rules are still being built";
+            return "the inspection engine is still starting";
         }
 
         return _missing.Length > 0 ? $"the program of upstream '{string.Join("', '", _missing)}' was not found" : null;

@@ -219,12 +219,13 @@ public sealed class ToolPinInspectorTests : IDisposable
     }
 
     [Fact]
-    public void EngineWarmUpPinsNothing()
+    public async Task EnginePrimingPinsNothing()
     {
         var store = Store();
         var engine = McpVanguard.Inspection.InspectionEngine.Create(TestEngine.Options(), [], pins: store);
 
-        engine.WarmUp();
+        engine.BeginPriming();
+        await engine.Primed;
 
         Assert.Empty(store.Snapshot().Servers);
     }

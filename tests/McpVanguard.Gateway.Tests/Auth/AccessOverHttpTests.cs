@@ -41,7 +41,6 @@ public sealed class AccessOverHttpTests : IAsyncLifetime
         var policy = AccessPolicyReader.Read(((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("access")], "vanguard.yaml");
         var options = ConfigurationLoader.Load(new Dictionary<string, object> { ["audit.log"] = Path.Combine(Path.GetTempPath(), "vanguard-gw-test-audit.jsonl") }, new Dictionary<string, string>(), null, []);
         var engine = InspectionEngine.Create(options, RuleLoader.Load(null), policy);
-        engine.WarmUp();
         return engine;
     });
 

@@ -181,7 +181,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
         }
 
-        if (tools && directory is not null && names.Count > 0 && context.ServerId != ServerToAgentWarmUp.ServerId)
+        if (tools && directory is not null && names.Count > 0 && context.ServerId != EnginePrimer.ServerId)
         {
             foreach (var (tool, other) in directory.Register(context.ServerId, names).DistinctBy(static c => c.Tool).Take(16))
             {

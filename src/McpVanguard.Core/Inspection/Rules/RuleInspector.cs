@@ -1,96 +1,102 @@
-using System.Collections.Concurrent;
 using McpVanguard.Inspection.Preflight;
 using McpVanguard.Policy;
 
 namespace McpVanguard.Inspection.Rules;
 
-/// <summary>Runs the L1 YAML signatures that apply in the active profile over the canonical argument strings.</summary>
+/// <summary>
+/// Runs the L1 YAML signatures of the active profile as one compiled set: a literal prefilter scans each canonical
+/// string once and names the rules that can match it; only those are checked against the message's method, tool and
+/// key, and only then is their regex run (and built, on first need). The cost of a message follows its strings and the
+/// rules they can trigger, not the number of rules loaded.
+/// </summary>
 public sealed class RuleInspector : IInspector
 {
-    /// <summary>Distinct argument keys remembered; beyond it the rules for a key are worked out per message.</summary>
-    private const int MaxCachedKeys = 4096;
+    // Per-rule state within one message.
+    private const byte Undecided = 0;
+    private const byte Applies = 1;
+    private const byte DoesNotApply = 2;
+    private const byte Fired = 3;
+
+    [ThreadStatic]
+    private static RuleScratch? t_scratch;
 
     private readonly Rule[] _rules;
 
-    /// <summary>For each argument key seen, the indexes of the rules whose key globs accept it (most keys repeat).</summary>
-    private readonly ConcurrentDictionary<string, int[]> _rulesByKey = new(StringComparer.Ordinal);
+    /// <summary>Rules matched on the lower-cased canonical copy.</summary>
+    private readonly RulePrefilter _canonical;
+
+    /// <summary>Rules matched on the case-kept decoded copy (scanned lower-cased); null when there are none.</summary>
+    private readonly RulePrefilter? _decoded;
 
     public RuleInspector(IEnumerable<Rule> rules, Profile profile)
     {
-        _rules = rules.Where(r => r.Profiles.Contains(profile)).ToArray();
+        _rules = [.. rules.Where(r => r.Pattern is not null && r.Profiles.Contains(profile))];
+        var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToList();
+        _canonical = new RulePrefilter(indexed.Where(r => !r.Rule.MatchDecoded));
+        _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new RulePrefilter(indexed.Where(r => r.Rule.MatchDecoded)) : null;
     }
 
     public string Id => "L1-RULES";
 
-    /// <summary>True when some rule looks at messages with <paramref name="method"/> (so such a message needs the regexes built).</summary>
-    public bool HasRulesFor(string method)
-    {
-        foreach (var rule in _rules)
-        {
-            if (rule.MethodApplies(method))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public int Count => _rules.Length;
 
-    /// <summary>
-    /// Builds every regex now so that no message waits for one. One thread only: at start-up it runs beside the server
-    /// child, which needs the other core to start.
-    /// </summary>
-    public void WarmUp()
-    {
-        foreach (var rule in _rules)
-        {
-            rule.Pattern.Build();
-        }
-    }
+    /// <summary>Rules whose regex has no literal it cannot match without: they run on every string they apply to.</summary>
+    public IEnumerable<Rule> AlwaysRun
+        => _canonical.AlwaysRun.Concat(_decoded?.AlwaysRun ?? []).Select(i => _rules[i]);
+
+    /// <summary>How many distinct literals the prefilter searches for.</summary>
+    public int LiteralCount => _canonical.LiteralCount + (_decoded?.LiteralCount ?? 0);
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {
         var method = context.Message.Method;
         var strings = context.Strings.Items;
-        if (method is null || strings.Count == 0)
+        if (method is null || strings.Count == 0 || _rules.Length == 0)
         {
             return;
         }
 
         var tool = context.Message.ToolName;
-
-        // Per rule: 0 = not decided yet, 1 = applies to this method and tool, 2 = does not, 3 = fired.
-        Span<byte> state = _rules.Length <= 512 ? stackalloc byte[_rules.Length] : new byte[_rules.Length];
-        state.Clear();
+        var scratch = t_scratch is { } s0 && s0.Owner == this ? s0 : t_scratch = new RuleScratch(this, _rules.Length);
+        var state = scratch.State;
+        var candidates = scratch.Candidates;
+        var anyFired = false;
+        Array.Clear(state);
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
-            var candidates = RulesForKey(s.Key);
-            for (var j = 0; j < candidates.Length; j++)
+            scratch.BeginString();
+            candidates.Clear();
+            _canonical.Collect(s.Canonical, scratch, candidates);
+            _decoded?.Collect(s.Decoded.ToLowerInvariant(), scratch, candidates);
+            foreach (var index in candidates)
             {
-                var index = candidates[j];
-                if (state[index] == 0)
+                if (state[index] == Undecided)
                 {
-                    state[index] = _rules[index].AppliesTo(method, tool) ? (byte)1 : (byte)2;
+                    state[index] = _rules[index].AppliesTo(method, tool) ? Applies : DoesNotApply;
                 }
 
-                if (state[index] == 1)
+                if (state[index] == Applies)
                 {
                     var rule = _rules[index];
-                    if (rule.Pattern.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
+                    if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
                     {
-                        state[index] = 3;
+                        state[index] = Fired;
+                        anyFired = true;
                     }
                 }
             }
         }
 
+        if (!anyFired)
+        {
+            return;
+        }
+
         // Report in rule order, once per rule, whatever string matched.
         for (var index = 0; index < _rules.Length; index++)
         {
-            if (state[index] == 3)
+            if (state[index] == Fired)
             {
                 var rule = _rules[index];
                 findings.Add(new Finding(rule.Id, "L1", rule.Category, rule.Severity, rule.Action, rule.Title));
@@ -98,38 +104,13 @@ public sealed class RuleInspector : IInspector
         }
     }
 
-    private int[] RulesForKey(string key)
-    {
-        if (_rulesByKey.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var list = new List<int>();
-        for (var i = 0; i < _rules.Length; i++)
-        {
-            if (_rules[i].KeyApplies(key))
-            {
-                list.Add(i);
-            }
-        }
-
-        var result = list.ToArray();
-        if (_rulesByKey.Count < MaxCachedKeys)
-        {
-            _rulesByKey.TryAdd(key, result);
-        }
-
-        return result;
-    }
-
-    /// <summary>True when the rule's pattern matches any string under a key the rule looks at.</summary>
+    /// <summary>True when the rule's pattern matches any string under a key the rule looks at (no prefilter: the reference the prefilter is tested against).</summary>
     public static bool Matches(Rule rule, IReadOnlyList<ArgumentString> strings)
     {
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
-            if (rule.KeyApplies(s.Key) && rule.Pattern.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
+            if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
             {
                 return true;
             }

@@ -77,8 +77,8 @@ public static class RuleLoader
 
     /// <summary>Parses one rules document; a rule with <c>enabled: false</c> is returned as a null rule (a removal).</summary>
     /// <param name="validatePatterns">
-    /// Build every regex now, so that a pattern the linear-time engine refuses is a load error. The embedded rules skip
-    /// this (the test suite builds them all) and are built lazily, keeping start-up fast.
+    /// Build every regex once now (and let it go), so that a pattern the linear-time engine refuses is a load error. The
+    /// embedded rules skip this (the test suite builds them all): at run time a regex is built only when traffic needs it.
     /// </param>
     public static List<(Rule? Rule, string Id)> ParseFile(string yaml, string source, bool requireUniqueWithin, bool validatePatterns = true)
     {
@@ -164,7 +164,7 @@ public static class RuleLoader
         {
             try
             {
-                pattern.Build();
+                pattern.Validate();
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {

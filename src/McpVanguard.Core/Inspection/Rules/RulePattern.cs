@@ -4,15 +4,13 @@ using System.Text.RegularExpressions;
 namespace McpVanguard.Inspection.Rules;
 
 /// <summary>
-/// A rule's regex, always run by the linear-time <see cref="RegexOptions.NonBacktracking"/> engine. Building such a
-/// regex costs milliseconds, so it is built on first use (or by <see cref="Build"/> during a background warm-up), not
-/// while vanguard starts.
+/// A rule's regex, always run by the linear-time <see cref="RegexOptions.NonBacktracking"/> engine, with the literals a
+/// match cannot do without. The regex is built only when a text holding one of those literals reaches the rule, through
+/// the bounded <see cref="RegexCache"/>.
 /// </summary>
 public sealed class RulePattern
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
-    private readonly Lazy<Regex> _regex;
+    private readonly LazyRegex _regex;
 
     /// <param name="text">The pattern as written in the rule file.</param>
     /// <param name="caseFolded">
@@ -23,20 +21,26 @@ public sealed class RulePattern
     {
         Text = text;
         var source = caseFolded ? LowerLiterals(text) : text;
-        var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (caseFolded ? RegexOptions.None : RegexOptions.IgnoreCase);
-        _regex = new Lazy<Regex>(() => new Regex(source, options, MatchTimeout), LazyThreadSafetyMode.ExecutionAndPublication);
+        _regex = new LazyRegex(source, RegexOptions.CultureInvariant | (caseFolded ? RegexOptions.None : RegexOptions.IgnoreCase));
+        RequiredLiterals = Rules.RequiredLiterals.Extract(text);
     }
 
     /// <summary>The pattern as written in the rule file.</summary>
     public string Text { get; }
 
-    /// <summary>The compiled regex (built now if it was not yet).</summary>
+    /// <summary>Lower-cased literals of which every match contains one; null when none could be worked out (the rule always runs).</summary>
+    public IReadOnlyList<string>? RequiredLiterals { get; }
+
+    /// <summary>The compiled regex (built now if it is not built).</summary>
     public Regex Regex => _regex.Value;
+
+    /// <summary>True while the regex is built and held by the cache.</summary>
+    public bool IsBuilt => _regex.IsBuilt;
 
     public bool IsMatch(string input) => _regex.Value.IsMatch(input);
 
-    /// <summary>Builds the regex; throws <see cref="ArgumentException"/> or <see cref="NotSupportedException"/> when it cannot run in linear time.</summary>
-    public void Build() => _ = _regex.Value;
+    /// <summary>Builds the regex once, uncached; throws <see cref="ArgumentException"/> or <see cref="NotSupportedException"/> when it cannot run in linear time.</summary>
+    public void Validate() => _regex.Validate();
 
     public override string ToString() => Text;
 

@@ -21,7 +21,6 @@ public sealed class AccessThroughRelayTests
     {
         var policy = AccessPolicyReaderTests.Read("access:\n  rules:\n    - principals: [key:ci]\n      allow_tools: [echo]\n");
         var engine = InspectionEngine.Create(TestEngine.Options(), Rules, policy);
-        engine.WarmUp();
         var agent = new CollectingSink();
         var server = new CollectingSink();
         var session = new RelaySession("s", "default", 16, TimeSpan.FromMinutes(1)) { Caller = caller };

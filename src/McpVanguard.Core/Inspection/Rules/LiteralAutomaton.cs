@@ -1,0 +1,149 @@
+namespace McpVanguard.Inspection.Rules;
+
+/// <summary>
+/// An Aho–Corasick automaton over a fixed set of literals: one pass over a text reports every literal it contains, at a
+/// cost that depends on the text's length, not on how many literals (or rules) there are.
+/// </summary>
+public sealed class LiteralAutomaton
+{
+    /// <summary>Per character, its column in the transition table (0 = a character no literal contains).</summary>
+    private readonly ushort[] _columnOf;
+    private readonly int _columns;
+
+    /// <summary>Dense transitions: <c>_next[state * _columns + column]</c>.</summary>
+    private readonly int[] _next;
+
+    /// <summary>Per state, the literals that end there (its own and, through suffix links, the shorter ones).</summary>
+    private readonly int[][] _outputs;
+
+    public LiteralAutomaton(IReadOnlyList<string> literals)
+    {
+        Count = literals.Count;
+        _columnOf = new ushort[char.MaxValue + 1];
+        var columns = 1;
+        foreach (var literal in literals)
+        {
+            foreach (var c in literal)
+            {
+                if (_columnOf[c] == 0)
+                {
+                    _columnOf[c] = checked((ushort)columns++);
+                }
+            }
+        }
+
+        _columns = columns;
+
+        // The trie, with sparse children while it is built.
+        var children = new List<Dictionary<int, int>> { new() };
+        var own = new List<List<int>> { new() };
+        for (var id = 0; id < literals.Count; id++)
+        {
+            var state = 0;
+            foreach (var c in literals[id])
+            {
+                var column = _columnOf[c];
+                if (!children[state].TryGetValue(column, out var next))
+                {
+                    next = children.Count;
+                    children.Add([]);
+                    own.Add([]);
+                    children[state][column] = next;
+                }
+
+                state = next;
+            }
+
+            if (literals[id].Length > 0)
+            {
+                own[state].Add(id);
+            }
+        }
+
+        // Breadth-first: failure links, then the full transition table and merged outputs.
+        var states = children.Count;
+        _next = new int[states * columns];
+        _outputs = new int[states][];
+        var fail = new int[states];
+        var queue = new Queue<int>();
+        _outputs[0] = [];
+        for (var column = 0; column < columns; column++)
+        {
+            if (children[0].TryGetValue(column, out var child))
+            {
+                _next[column] = child;
+                fail[child] = 0;
+                queue.Enqueue(child);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            _outputs[state] = own[state].Count == 0 ? _outputs[fail[state]] : [.. own[state], .. _outputs[fail[state]]];
+            for (var column = 0; column < columns; column++)
+            {
+                if (children[state].TryGetValue(column, out var child))
+                {
+                    _next[(state * columns) + column] = child;
+                    fail[child] = _next[(fail[state] * columns) + column];
+                    queue.Enqueue(child);
+                }
+                else
+                {
+                    _next[(state * columns) + column] = _next[(fail[state] * columns) + column];
+                }
+            }
+        }
+
+        States = states;
+    }
+
+    /// <summary>How many literals the automaton knows.</summary>
+    public int Count { get; }
+
+    /// <summary>How many states it has (its size is <c>States × columns</c> integers).</summary>
+    public int States { get; }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> each literal of <paramref name="text"/> once: a literal is new when its entry in
+    /// <paramref name="seen"/> (one per literal, owned by the caller) differs from <paramref name="stamp"/>.
+    /// </summary>
+    public void Scan(ReadOnlySpan<char> text, int[] seen, int stamp, List<int> found)
+    {
+        var current = 0;
+        var next = _next;
+        var columnOf = _columnOf;
+        var columns = _columns;
+        var outputs = _outputs;
+        foreach (var c in text)
+        {
+            current = next[(current * columns) + columnOf[c]];
+            var hits = outputs[current];
+            for (var i = 0; i < hits.Length; i++)
+            {
+                if (seen[hits[i]] != stamp)
+                {
+                    seen[hits[i]] = stamp;
+                    found.Add(hits[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="text"/> contains at least one of the literals.</summary>
+    public bool ContainsAny(ReadOnlySpan<char> text)
+    {
+        var current = 0;
+        foreach (var c in text)
+        {
+            current = _next[(current * _columns) + _columnOf[c]];
+            if (_outputs[current].Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

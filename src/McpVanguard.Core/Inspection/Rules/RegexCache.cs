@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace McpVanguard.Inspection.Rules;
+
+/// <summary>
+/// The bounded set of built regexes shared by every rule and detector. A NonBacktracking regex costs milliseconds and
+/// megabytes to build, so it is built the first time it is needed, kept while it is used, and the least recently used one
+/// is let go when the cache is full: memory depends on the traffic, not on how many rules are loaded.
+/// </summary>
+public sealed class RegexCache(int capacity)
+{
+    /// <summary>Built regexes held at most by <see cref="Shared"/> (each holds up to a few MiB of automaton).</summary>
+    public const int DefaultCapacity = 96;
+
+    [ThreadStatic]
+    private static long t_buildTicks;
+
+    private readonly List<LazyRegex> _built = [];
+    private long _clock;
+
+    /// <summary>The cache every rule and detector uses.</summary>
+    public static RegexCache Shared { get; } = new(DefaultCapacity);
+
+    /// <summary>
+    /// Stopwatch ticks this thread has spent building regexes: one-off construction is not the inspector's running
+    /// cost, so the inspection budget leaves it out.
+    /// </summary>
+    public static long BuildTicksOnThisThread => t_buildTicks;
+
+    public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
+
+    /// <summary>How many regexes are built right now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_built)
+            {
+                return _built.Count;
+            }
+        }
+    }
+
+    /// <summary>A use counter: a plain increment is enough (a lost update only blurs which entry is least recent).</summary>
+    internal long Tick() => ++_clock;
+
+    internal Regex Build(LazyRegex entry)
+    {
+        Regex regex;
+        lock (entry)
+        {
+            if (entry.Built is { } existing)
+            {
+                return existing;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            regex = new Regex(entry.Source, entry.Options, LazyRegex.MatchTimeout);
+            t_buildTicks += Stopwatch.GetTimestamp() - started;
+            entry.Built = regex;
+            entry.LastUse = Tick();
+        }
+
+        lock (_built)
+        {
+            _built.Add(entry);
+            if (_built.Count > Capacity)
+            {
+                var oldest = 0;
+                for (var i = 1; i < _built.Count; i++)
+                {
+                    if (_built[i].LastUse < _built[oldest].LastUse)
+                    {
+                        oldest = i;
+                    }
+                }
+
+                // Callers holding the evicted regex keep using it safely; it is collected when they are done.
+                _built[oldest].Built = null;
+                _built.RemoveAt(oldest);
+            }
+        }
+
+        return regex;
+    }
+}
