@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace McpVanguard.EndToEnd;
@@ -6,9 +5,6 @@ namespace McpVanguard.EndToEnd;
 /// <summary>The real <c>vanguard replay</c> on the shipped rug-pull corpus: pins per case, as in a live session.</summary>
 public sealed class ReplayTests : IDisposable
 {
-    /// <summary>Replay loads and builds the rules before the first case: generous on a busy 2-core machine.</summary>
-    private static readonly TimeSpan ReplayPatience = TimeSpan.FromMinutes(3);
-
     private readonly TemporaryFolder _folder = new("vanguard-e2e-replay-");
 
     public void Dispose() => _folder.Dispose();
@@ -55,29 +51,17 @@ public sealed class ReplayTests : IDisposable
     /// <summary>Runs <c>vanguard replay corpus/FILE --json</c> with a private pin file to its end.</summary>
     private async Task<(int ExitCode, string Stdout, string Stderr)> ReplayAsync(string corpusFile, CancellationToken token)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in (string[])[TestEnvironment.VanguardDll, "replay", Path.Combine(TestEnvironment.RepositoryRoot, "corpus", corpusFile), "--json", "--pins-file", PinsFile])
+        await using var replay = PipedProcess.Start("dotnet", [TestEnvironment.VanguardDll, "replay", Path.Combine(TestEnvironment.RepositoryRoot, "corpus", corpusFile), "--json", "--pins-file", PinsFile]);
+        replay.CloseStdin();
+
+        // Line by line without a per-read deadline: building the rules first takes a while on a busy machine (the test has its own timeout).
+        var stdout = new System.Text.StringBuilder();
+        while (await replay.ReadLineAsync(token) is { } line)
         {
-            info.ArgumentList.Add(argument);
+            stdout.AppendLine(line);
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(token);
-        patience.CancelAfter(ReplayPatience);
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(patience.Token);
-            var stderr = process.StandardError.ReadToEndAsync(patience.Token);
-            await process.WaitForExitAsync(patience.Token);
-            return (process.ExitCode, await stdout, await stderr);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        var exitCode = await replay.WaitForExitAsync(token);
+        return (exitCode, stdout.ToString(), replay.Stderr);
     }
 }
