@@ -1,7 +1,9 @@
 using McpVanguard.Configuration;
 using McpVanguard.Inspection;
 using McpVanguard.Inspection.Rules;
+using McpVanguard.Integrity;
 using McpVanguard.Policy;
+using McpVanguard.Replay;
 
 namespace McpVanguard.Tests;
 
@@ -29,9 +31,16 @@ internal static class TestEngine
         return ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
     }
 
-    public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
+    public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null, PinStore? pins = null)
     {
-        var engine = InspectionEngine.Create(Options(profile, safeZones), Rules);
+        var engine = InspectionEngine.Create(Options(profile, safeZones), Rules, pins: pins);
         return engine;
+    }
+
+    /// <summary>A replay runner as <c>vanguard replay</c> builds it: the engine with an in-memory pin store the runner empties per case.</summary>
+    public static ReplayRunner Replay(Profile profile = Profile.Balanced)
+    {
+        var pins = PinStore.InMemory();
+        return new ReplayRunner(Create(profile, pins: pins), pins);
     }
 }

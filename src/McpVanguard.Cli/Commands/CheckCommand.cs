@@ -18,7 +18,8 @@ internal static class CheckCommand
         common.AddTo(check);
         check.SetAction(async (parse, cancellationToken) =>
         {
-            if (EngineFactory.TryCreate(common, parse) is not var (_, _, engine))
+            // The same engine as start, pins included; one message has nothing to compare with, and the pin file is not touched.
+            if (EngineFactory.TryCreate(common, parse, McpVanguard.Integrity.PinStore.InMemory()) is not var (_, _, engine))
             {
                 return EngineFactory.ConfigurationError;
             }

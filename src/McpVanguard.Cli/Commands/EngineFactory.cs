@@ -12,9 +12,14 @@ internal static class EngineFactory
 {
     public const int ConfigurationError = 2;
 
-    /// <summary>Returns null (after printing why) when configuration or rules are invalid.</summary>
-    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse)
-        => TryLoadOptions(common, parse) is { } options && TryCreateEngine(options) is var (rules, engine)
+    /// <summary>
+    /// The engine of a command that runs no upstream (<c>replay</c>, <c>check</c>): the same composition as <c>start</c>
+    /// (<see cref="TryCreateEngine"/>), with <paramref name="pins"/> in place of the pin file. Returns null (after
+    /// printing why) when configuration or rules are invalid.
+    /// </summary>
+    /// <param name="pins">An in-memory store (<see cref="PinStore.InMemory"/>): these commands never read or change the user's pins.</param>
+    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse, PinStore pins)
+        => TryLoadOptions(common, parse) is { } options && TryCreateEngine(options, pins) is var (rules, engine)
             ? (options, rules, engine)
             : null;
 
@@ -40,9 +45,12 @@ internal static class EngineFactory
         }
     }
 
-    /// <summary>Loads the rules and builds the engine, or returns null after printing why the rules are invalid.</summary>
-    /// <param name="pins">The tool pin store for the server→agent pipeline, if the command compares tool lists with pins.</param>
-    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, PinStore? pins = null)
+    /// <summary>
+    /// Loads the rules and builds the engine, or returns null after printing why the rules are invalid: the one
+    /// composition of every command that inspects (<c>start</c>, <c>serve</c>, <c>scan</c>, <c>replay</c>, <c>check</c>).
+    /// </summary>
+    /// <param name="pins">The tool pin store the server→agent pipeline compares <c>tools/list</c> results with (rug pulls).</param>
+    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, PinStore pins)
     {
         try
         {

@@ -19,7 +19,10 @@ internal static class ReplayCommand
         common.AddTo(replay);
         replay.SetAction(async (parse, cancellationToken) =>
         {
-            if (EngineFactory.TryCreate(common, parse) is not var (_, _, engine))
+            // One in-memory pin store for the run, emptied by the runner before each case: rug pulls inside a case are
+            // measured, and the user's pin file is never read or changed by a replay.
+            var pins = McpVanguard.Integrity.PinStore.InMemory();
+            if (EngineFactory.TryCreate(common, parse, pins) is not var (_, _, engine))
             {
                 return EngineFactory.ConfigurationError;
             }
@@ -42,7 +45,7 @@ internal static class ReplayCommand
                 return InvalidInput;
             }
 
-            var runner = new ReplayRunner(engine);
+            using var runner = new ReplayRunner(engine, pins);
             var results = new List<ReplayResult>(cases.Count);
             foreach (var c in cases)
             {

@@ -6,7 +6,8 @@ namespace McpVanguard.Integrity;
 /// The pin file on disk, shared by every session of this process and by other vanguard processes. Comparisons run in
 /// memory (they sit inside an inspector's time budget); changes are written in the background as a read-modify-write
 /// under an exclusive lock file, merged with what other processes wrote, into a temporary file renamed over the old one,
-/// so readers never see half a file and concurrent writers never lose each other's servers.
+/// so readers never see half a file and concurrent writers never lose each other's servers. An in-memory store
+/// (<see cref="InMemory"/>) has no file at all: replay gives each case one, so a case starts from trust on first use.
 /// </summary>
 public sealed class PinStore
 {
@@ -47,9 +48,49 @@ public sealed class PinStore
         _time = time ?? TimeProvider.System;
     }
 
-    public string FilePath { get; }
+    /// <summary>An in-memory store: no file, never written.</summary>
+    private PinStore(PinFile? baseline, PinStoreLimits? limits, TimeProvider? time)
+    {
+        FilePath = null;
+        _baseline = baseline;
+        Limits = limits ?? PinStoreLimits.Default;
+        _readOnly = true;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The pin file; null for an in-memory store.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>The pins live in this object only: nothing is read from or written to a file.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(FilePath))]
+    public bool IsInMemory => FilePath is null;
+
+    /// <summary>The file of a file-backed store; only the file paths below use it, after checking <see cref="IsInMemory"/>.</summary>
+    private string DiskPath => FilePath ?? throw new InvalidOperationException("An in-memory pin store has no file.");
 
     public PinStoreLimits Limits { get; }
+
+    /// <summary>A store that never touches a file, bounded by <paramref name="limits"/> like the file is; <see cref="Reset"/> empties it.</summary>
+    /// <param name="baseline">Approved pins used in place of trust on first use for the servers it names.</param>
+    public static PinStore InMemory(PinFile? baseline = null, PinStoreLimits? limits = null, TimeProvider? time = null)
+        => new(baseline, limits, time);
+
+    /// <summary>Forgets every pin and pending change of an in-memory store, so that what follows starts from first sight.</summary>
+    /// <exception cref="InvalidOperationException">The store has a file: forgetting the user's approvals is never silent.</exception>
+    public void Reset()
+    {
+        if (!IsInMemory)
+        {
+            throw new InvalidOperationException("Only an in-memory pin store can be reset.");
+        }
+
+        lock (_gate)
+        {
+            _current = new PinFile();
+            _dirty.Clear();
+            _generation = 0;
+        }
+    }
 
     /// <summary>Reads a pin or baseline file; throws <see cref="PinStoreException"/> naming the file when it is not one.</summary>
     public static PinFile ReadFile(string path, long maxBytes = 64L * 1024 * 1024)
@@ -342,12 +383,21 @@ public sealed class PinStore
             var oldest = _current.Servers.MinBy(static kv => kv.Value.LastSeen).Key;
             _log?.WriteLine($"[vanguard] pins: the pin file holds {Limits.MaxServers} servers; forgetting '{oldest}', seen longest ago.");
             _current.Servers.Remove(oldest);
-            _dirty[oldest] = ++_generation;
+            if (!IsInMemory)
+            {
+                _dirty[oldest] = ++_generation;
+            }
         }
     }
 
     private void MarkDirty(string identity)
     {
+        if (IsInMemory)
+        {
+            // No file to bring up to date, so nothing to remember either (and nothing that grows).
+            return;
+        }
+
         _dirty[identity] = ++_generation;
         if (!_readOnly && Interlocked.Exchange(ref _flushQueued, 1) == 0)
         {
@@ -363,14 +413,19 @@ public sealed class PinStore
     /// <summary>Re-reads the file when another process changed it, keeping this process's unwritten changes on top. Caller holds <see cref="_gate"/>.</summary>
     private void Reload()
     {
-        var info = new FileInfo(FilePath);
+        if (IsInMemory)
+        {
+            return;
+        }
+
+        var info = new FileInfo(DiskPath);
         (DateTime, long)? stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length) : null;
         if (stamp == _loadedStamp)
         {
             return;
         }
 
-        var disk = stamp is null ? new PinFile() : ReadFile(FilePath, Limits.MaxFileBytes);
+        var disk = stamp is null ? new PinFile() : ReadFile(DiskPath, Limits.MaxFileBytes);
         Overlay(disk, _dirty.Keys);
         _current = disk;
         _loadedStamp = stamp;
@@ -395,6 +450,17 @@ public sealed class PinStore
     /// <summary>Merges the changed servers into the file as it is on disk now and writes it atomically; false when it could not.</summary>
     private bool WriteDirty()
     {
+        if (IsInMemory)
+        {
+            // Nothing to write to: what is in memory is the whole store.
+            lock (_gate)
+            {
+                _dirty.Clear();
+            }
+
+            return true;
+        }
+
         lock (_writeGate)
         {
             lock (_gate)
@@ -409,7 +475,7 @@ public sealed class PinStore
             try
             {
                 using var fileLock = AcquireFileLock();
-                var disk = File.Exists(FilePath) ? ReadFile(FilePath, Limits.MaxFileBytes) : new PinFile();
+                var disk = File.Exists(DiskPath) ? ReadFile(DiskPath, Limits.MaxFileBytes) : new PinFile();
                 byte[] bytes;
                 long written;
                 lock (_gate)
@@ -430,7 +496,7 @@ public sealed class PinStore
                 }
 
                 WriteAtomically(bytes);
-                var info = new FileInfo(FilePath);
+                var info = new FileInfo(DiskPath);
                 lock (_gate)
                 {
                     // Changes made while writing stay dirty (and on top); the rest is now on disk.
@@ -457,8 +523,8 @@ public sealed class PinStore
 
     private void WriteAtomically(byte[] bytes)
     {
-        var folder = Path.GetDirectoryName(FilePath)!;
-        var temporary = Path.Join(folder, $".{Path.GetFileName(FilePath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var folder = Path.GetDirectoryName(DiskPath)!;
+        var temporary = Path.Join(folder, $".{Path.GetFileName(DiskPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(folder);
@@ -469,7 +535,7 @@ public sealed class PinStore
             }
 
             // Atomic on the same file system: a reader sees the old file or the new one, never a mix.
-            File.Move(temporary, FilePath, overwrite: true);
+            File.Move(temporary, DiskPath, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -482,14 +548,14 @@ public sealed class PinStore
                 // Nothing more to do; the message below names the real failure.
             }
 
-            throw new PinStoreException($"{FilePath}: cannot be written ({ex.Message}).", ex);
+            throw new PinStoreException($"{DiskPath}: cannot be written ({ex.Message}).", ex);
         }
     }
 
     /// <summary>An exclusive lock on <c>FILE.lock</c> (an advisory <c>flock</c> on Unix) held for one read-modify-write.</summary>
     private FileStream AcquireFileLock()
     {
-        var lockPath = FilePath + ".lock";
+        var lockPath = DiskPath + ".lock";
         var deadline = DateTime.UtcNow + LockPatience;
         while (true)
         {

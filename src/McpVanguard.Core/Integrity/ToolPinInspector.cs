@@ -77,7 +77,7 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
     private void WarmUp(List<ObservedTool> tools)
     {
         store.WarmUp();
-        var scratch = new PinStore(Path.Join(Path.GetTempPath(), "vanguard-pins-warm-up-never-written.json"), readOnly: true);
+        var scratch = PinStore.InMemory();
         var key = new ServerKey("warm-up", null, EnginePrimer.ServerId);
         scratch.Observe(key, tools, complete: true, holdNewTools: false);
         scratch.Observe(key, [.. tools.Skip(1)], complete: true, holdNewTools: true);

@@ -1,17 +1,57 @@
 using System.Diagnostics;
 using McpVanguard.Audit;
 using McpVanguard.Inspection;
+using McpVanguard.Integrity;
 using McpVanguard.Relay;
 
 namespace McpVanguard.Replay;
 
 /// <summary>
 /// Pushes replay cases through the real relay and pipeline with in-memory sinks instead of processes: the same code
-/// path as stdio and HTTP, so replay scores measure what users run.
+/// path as stdio and HTTP, so replay scores measure what users run. Tool pins included: every case starts with empty
+/// in-memory pins, so a <c>tools/list</c> that changes within a case is a rug pull (PIN-001) exactly as live, and
+/// nothing one case pinned can affect another.
 /// </summary>
-public sealed class ReplayRunner(InspectionEngine engine)
+public sealed class ReplayRunner : IDisposable
 {
+    private readonly InspectionEngine _engine;
+    private readonly PinStore _pins;
+
+    /// <summary>The pins belong to the case being run: cases run one at a time even when called concurrently.</summary>
+    private readonly SemaphoreSlim _oneCaseAtATime = new(1, 1);
+
+    /// <param name="engine">The engine, built by the same function as the live one with <paramref name="pins"/> as its pin store.</param>
+    /// <param name="pins">An in-memory store (<see cref="PinStore.InMemory"/>), emptied before every case; replay never reads or writes a pin file.</param>
+    public ReplayRunner(InspectionEngine engine, PinStore pins)
+    {
+        if (!pins.IsInMemory)
+        {
+            throw new ArgumentException("Replay needs an in-memory pin store: it must not read or change the user's pins.", nameof(pins));
+        }
+
+        _engine = engine;
+        _pins = pins;
+    }
+
     public async Task<ReplayResult> RunAsync(ReplayCase replayCase, CancellationToken cancellationToken)
+    {
+        await _oneCaseAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _pins.Reset();
+            return await RunAloneAsync(replayCase, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // What the case pinned is not kept until the next case (bounded memory between cases too).
+            _pins.Reset();
+            _oneCaseAtATime.Release();
+        }
+    }
+
+    public void Dispose() => _oneCaseAtATime.Dispose();
+
+    private async Task<ReplayResult> RunAloneAsync(ReplayCase replayCase, CancellationToken cancellationToken)
     {
         // A fresh session per case; one relay per upstream server id named in the case.
         var relays = new Dictionary<string, McpRelay>(StringComparer.Ordinal);
@@ -23,12 +63,12 @@ public sealed class ReplayRunner(InspectionEngine engine)
         {
             if (!relays.TryGetValue(step.ServerId, out var relay))
             {
-                relay = new McpRelay(engine, new RelaySession(sessionId, step.ServerId, 4096, TimeSpan.FromHours(1)), new CollectingSink(), new CollectingSink(), NullAuditSink.Instance);
+                relay = new McpRelay(_engine, new RelaySession(sessionId, step.ServerId, 4096, TimeSpan.FromHours(1)), new CollectingSink(), new CollectingSink(), NullAuditSink.Instance);
                 relays[step.ServerId] = relay;
             }
 
             var bytes = System.Text.Encoding.UTF8.GetBytes(step.Message.GetRawText());
-            var outcome = bytes.Length > engine.Limits.MaxMessageBytes
+            var outcome = bytes.Length > _engine.Limits.MaxMessageBytes
                 ? await relay.OversizedAsync(step.FromAgent ? Protocol.Direction.AgentToServer : Protocol.Direction.ServerToAgent, cancellationToken).ConfigureAwait(false)
                 : step.FromAgent
                     ? await relay.FromAgentAsync(bytes, cancellationToken).ConfigureAwait(false)

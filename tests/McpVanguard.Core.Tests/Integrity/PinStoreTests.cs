@@ -16,6 +16,60 @@ public sealed class PinStoreTests : IDisposable
         => new(name, index, ToolFingerprint.CanonicalJson(JsonDocument.Parse($$"""{"name":"{{name}}","description":"{{description}}"}""").RootElement));
 
     [Fact]
+    public void AnInMemoryStoreCatchesDriftAndWritesNoFile()
+    {
+        var store = PinStore.InMemory();
+        var key = new ServerKey("server-id:default", "s", "default");
+
+        Assert.True(store.Observe(key, [Tool("t", "d")], complete: true, holdNewTools: false).FirstSight);
+        var drift = store.Observe(key, [Tool("t", "changed")], complete: true, holdNewTools: false);
+        store.Flush();
+
+        Assert.True(store.IsInMemory);
+        Assert.Null(store.FilePath);
+        Assert.Equal(PinChange.Changed, Assert.Single(drift.Changes).Change);
+        Assert.Single(store.Snapshot().Servers);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void ResettingAnInMemoryStoreForgetsEveryPin()
+    {
+        var store = PinStore.InMemory();
+        var key = new ServerKey("server-id:default", "s", "default");
+        store.Observe(key, [Tool("t", "d")], complete: true, holdNewTools: false);
+
+        store.Reset();
+
+        Assert.Empty(store.Snapshot().Servers);
+        Assert.True(store.Observe(key, [Tool("t", "changed")], complete: true, holdNewTools: false).FirstSight);
+    }
+
+    [Fact]
+    public void AStoreWithAFileCannotBeReset()
+    {
+        var store = new PinStore(PinPath);
+        store.Observe(new ServerKey("u", "s", "default"), [Tool("t", "d")], complete: true, holdNewTools: false);
+        store.Flush();
+
+        Assert.Throws<InvalidOperationException>(store.Reset);
+        Assert.Single(PinStore.ReadFile(PinPath).Servers);
+    }
+
+    [Fact]
+    public void AnInMemoryStoreStaysWithinItsServerLimit()
+    {
+        var store = PinStore.InMemory(limits: new PinStoreLimits(MaxServers: 3));
+
+        for (var i = 0; i < 10; i++)
+        {
+            store.Observe(new ServerKey($"server-{i}", "s", "default"), [Tool("t", "d")], complete: true, holdNewTools: false);
+        }
+
+        Assert.Equal(3, store.Snapshot().Servers.Count);
+    }
+
+    [Fact]
     public void ConcurrentSessionsOfManyServersLoseNoServer()
     {
         // Two stores on one file stand for two vanguard processes; the threads for the gateway's concurrent sessions.

@@ -22,7 +22,7 @@ public sealed class CorpusGateTests
     public async Task Strict_profile_blocks_the_strict_only_cases()
     {
         using var reader = File.OpenText(Path.Combine(RepositoryPaths.Corpus, "strict-only.jsonl"));
-        var runner = new ReplayRunner(TestEngine.Create(Profile.Strict));
+        using var runner = TestEngine.Replay(Profile.Strict);
         foreach (var c in ReplayReader.Read(reader))
         {
             Assert.True((await runner.RunAsync(c, TestContext.Current.CancellationToken)).Blocked, c.Id);
@@ -39,7 +39,7 @@ public sealed class CorpusGateTests
         }
 
         Assert.True(cases.Count >= minimumCases, $"only {cases.Count} cases");
-        var runner = new ReplayRunner(TestEngine.Create(Profile.Balanced));
+        using var runner = TestEngine.Replay(Profile.Balanced);
         var results = new List<ReplayResult>();
         foreach (var c in cases)
         {
@@ -55,7 +55,7 @@ public sealed class CorpusGateTests
     [Fact]
     public async Task Monitor_profile_forwards_every_message_of_the_corpus()
     {
-        var runner = new ReplayRunner(TestEngine.Create(Profile.Monitor));
+        using var runner = TestEngine.Replay(Profile.Monitor);
         foreach (var file in new[] { "filesystem.jsonl", "commands.jsonl", "network.jsonl" })
         {
             using var reader = File.OpenText(Path.Combine(RepositoryPaths.Corpus, file));
