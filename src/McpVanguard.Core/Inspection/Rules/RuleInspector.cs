@@ -17,7 +17,8 @@ public sealed class RuleInspector : IInspector
 
     public RuleInspector(IEnumerable<Rule> rules, Profile profile)
     {
-        _rules = rules.Where(r => r.Profiles.Contains(profile)).ToArray();
+        // Analyser rules (no pattern) are reported by their analysers; a disabled signature is never run.
+        _rules = rules.Where(r => r.Pattern is not null && r.Enabled && r.Profiles.Contains(profile)).ToArray();
     }
 
     public string Id => "L1-RULES";
@@ -46,7 +47,7 @@ public sealed class RuleInspector : IInspector
     {
         foreach (var rule in _rules)
         {
-            rule.Pattern.Build();
+            rule.Pattern!.Build();
         }
     }
 
@@ -79,7 +80,7 @@ public sealed class RuleInspector : IInspector
                 if (state[index] == 1)
                 {
                     var rule = _rules[index];
-                    if (rule.Pattern.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
+                    if (rule.Pattern!.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
                     {
                         state[index] = 3;
                     }
@@ -129,7 +130,7 @@ public sealed class RuleInspector : IInspector
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
-            if (rule.KeyApplies(s.Key) && rule.Pattern.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
+            if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
             {
                 return true;
             }
