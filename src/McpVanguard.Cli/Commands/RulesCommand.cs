@@ -81,7 +81,7 @@ internal static class RulesCommand
                 Console.WriteLine($"about:     {rule.Description}");
             }
 
-            if (rule.Analyzer is not null)
+            if (rule.Analyzer is not null && (rule.Overrides & (RuleOverrides.Action | RuleOverrides.Severity)) == 0)
             {
                 Console.WriteLine("note:      the action and severity are the analyser's usual ones; it may vary them by context unless a rules directory overrides them.");
             }
