@@ -197,6 +197,7 @@ public sealed class RuleOverrideTests : IDisposable
     [InlineData("tools: [read_file]", "'tools' needs a whole rule")]
     [InlineData("analyzer: PATH-000", "only for the built-in rules")]
     [InlineData("locked: false", "only for the built-in rules")]
+    [InlineData("action: [warn]", "expected a single value")]
     public void A_partial_override_may_set_only_the_documented_keys(string key, string expected)
     {
         WriteRules("keys.yaml", $"  - id: PATH-020\n    {key}");

@@ -199,6 +199,15 @@ public static class RuleLoader
         }
 
         string Where(string key) => $"{source}: rule '{id}', key '{key}'";
+        foreach (var key in (string[])["enabled", "action", "severity", "title", "description"])
+        {
+            // A list or mapping where one value belongs would otherwise be read as "not set" and silently change nothing.
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is not YamlScalarNode)
+            {
+                throw new RuleLoadException($"{Where(key)} (line {value.Start.Line}): expected a single value.");
+            }
+        }
+
         return new RuleEntry(id, source, line, null, new RuleOverride(id, source, line)
         {
             Enabled = Optional(map, "enabled") is { } enabled ? ParseBool(enabled, Where("enabled")) : null,
