@@ -11,6 +11,9 @@ public static class BenchEngine
     /// <summary>The built-in rules, loaded once.</summary>
     public static IReadOnlyList<Rule> Rules { get; } = RuleLoader.Load(null);
 
+    /// <summary>The built-in YAML signatures (the rules with a pattern; analyser rules have none).</summary>
+    public static IReadOnlyList<Rule> Signatures { get; } = Rules.Where(r => r.Pattern is not null).ToList();
+
     public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
     {
         var cli = new Dictionary<string, object>

@@ -70,7 +70,7 @@ public static class InspectorBreakdown
     {
         var costs = new List<(string Id, double Micros, long Bytes, int Strings)>();
         var applicable = 0;
-        foreach (var rule in BenchEngine.Rules.Where(r => r.Profiles.Contains(Profile.Balanced)))
+        foreach (var rule in BenchEngine.Signatures.Where(r => r.Profiles.Contains(Profile.Balanced)))
         {
             if (!rule.AppliesTo(owned.Method!, owned.ToolName))
             {
@@ -108,7 +108,7 @@ public static class InspectorBreakdown
 
         // Prototype of the same rule loop with index-based loops: foreach over an IReadOnlyList<T> boxes an enumerator per
         // call (rule.AppliesTo, rule.KeyApplies, RuleInspector.Matches), which is most of the rules' allocation.
-        var balanced = BenchEngine.Rules.Where(r => r.Profiles.Contains(Profile.Balanced)).ToArray();
+        var balanced = BenchEngine.Signatures.Where(r => r.Profiles.Contains(Profile.Balanced)).ToArray();
         var method = owned.Method!;
         var tool = owned.ToolName;
         var (indexed, indexedBytes) = Measure(perCall, () =>
@@ -126,7 +126,7 @@ public static class InspectorBreakdown
                 {
                     var s = items[i];
                     if (AnyMatch(rule.Keys, s.Key) && (rule.ExcludedKeys.Count == 0 || !AnyMatch(rule.ExcludedKeys, s.Key))
-                        && rule.Pattern.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
+                        && rule.Pattern!.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
                     {
                         hits++;
                         break;
@@ -144,7 +144,7 @@ public static class InspectorBreakdown
     /// <summary>Rules packed greedily into alternations as large as NonBacktracking accepts (its automaton size limit).</summary>
     private static readonly Lazy<(System.Text.RegularExpressions.Regex[] Canonical, System.Text.RegularExpressions.Regex[] Decoded)> Unions = new(() =>
     {
-        var rules = BenchEngine.Rules.Where(r => r.Profiles.Contains(Profile.Balanced)).ToList();
+        var rules = BenchEngine.Signatures.Where(r => r.Profiles.Contains(Profile.Balanced)).ToList();
         static System.Text.RegularExpressions.Regex[] Pack(List<McpVanguard.Inspection.Rules.Rule> rs)
         {
             var packed = new List<System.Text.RegularExpressions.Regex>();
@@ -157,7 +157,7 @@ public static class InspectorBreakdown
                 {
                     try
                     {
-                        best = new System.Text.RegularExpressions.Regex(string.Join("|", rs.Skip(i).Take(n).Select(r => "(?:" + r.Pattern.Regex + ")")), rs[i].Pattern.Regex.Options);
+                        best = new System.Text.RegularExpressions.Regex(string.Join("|", rs.Skip(i).Take(n).Select(r => "(?:" + r.Pattern!.Regex + ")")), rs[i].Pattern!.Regex.Options);
                         take = n;
                     }
                     catch (NotSupportedException)
@@ -166,7 +166,7 @@ public static class InspectorBreakdown
                     }
                 }
 
-                packed.Add(best ?? rs[i].Pattern.Regex);
+                packed.Add(best ?? rs[i].Pattern!.Regex);
                 i += take;
             }
 

@@ -8,18 +8,18 @@ public static class RuleLoadCosts
 {
     public static void Run()
     {
-        var rules = BenchEngine.Rules;
+        var rules = BenchEngine.Signatures;
 
         // Warm the regex parser and the NonBacktracking builder on one rule first, so the list shows per-pattern costs.
-        _ = new Regex(rules[0].Pattern.Regex.ToString(), rules[0].Pattern.Regex.Options);
+        _ = new Regex(rules[0].Pattern!.Regex.ToString(), rules[0].Pattern!.Regex.Options);
         var costs = new List<(string Id, double Ms, long Bytes, int Length)>();
         foreach (var rule in rules)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
-            var regex = new Regex(rule.Pattern.Regex.ToString(), rule.Pattern.Regex.Options, rule.Pattern.Regex.MatchTimeout);
+            var regex = new Regex(rule.Pattern!.Regex.ToString(), rule.Pattern!.Regex.Options, rule.Pattern!.Regex.MatchTimeout);
             var ms = clock.Elapsed.TotalMilliseconds;
-            costs.Add((rule.Id, ms, GC.GetAllocatedBytesForCurrentThread() - before, rule.Pattern.Regex.ToString().Length));
+            costs.Add((rule.Id, ms, GC.GetAllocatedBytesForCurrentThread() - before, rule.Pattern!.Regex.ToString().Length));
             GC.KeepAlive(regex);
         }
 
@@ -32,7 +32,7 @@ public static class RuleLoadCosts
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
-            kept.Add(new Regex(rule.Pattern.Regex.ToString(), rule.Pattern.Regex.Options & ~(RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), rule.Pattern.Regex.MatchTimeout));
+            kept.Add(new Regex(rule.Pattern!.Regex.ToString(), rule.Pattern!.Regex.Options & ~(RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), rule.Pattern!.Regex.MatchTimeout));
             caseSensitive[rule.Id] = (clock.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
@@ -41,12 +41,12 @@ public static class RuleLoadCosts
         retainedBefore = GC.GetTotalMemory(true);
         foreach (var rule in rules)
         {
-            kept.Add(new Regex(rule.Pattern.Regex.ToString(), rule.Pattern.Regex.Options, rule.Pattern.Regex.MatchTimeout));
+            kept.Add(new Regex(rule.Pattern!.Regex.ToString(), rule.Pattern!.Regex.Options, rule.Pattern!.Regex.MatchTimeout));
         }
 
         var retainedAsLoaded = GC.GetTotalMemory(true) - retainedBefore;
         GC.KeepAlive(kept);
-        Console.WriteLine(FormattableString.Invariant($"retained by {rules.Count} regexes: {retainedAsLoaded / 1048576.0:0.0} MiB as loaded (options {rules[0].Pattern.Regex.Options}); {retainedCaseSensitive / 1048576.0:0.0} MiB without IgnoreCase; construction without IgnoreCase {caseSensitive.Values.Sum(c => c.Ms):0} ms, {caseSensitive.Values.Sum(c => c.Bytes) / 1048576.0:0.0} MiB allocated"));
+        Console.WriteLine(FormattableString.Invariant($"retained by {rules.Count} regexes: {retainedAsLoaded / 1048576.0:0.0} MiB as loaded (options {rules[0].Pattern!.Regex.Options}); {retainedCaseSensitive / 1048576.0:0.0} MiB without IgnoreCase; construction without IgnoreCase {caseSensitive.Values.Sum(c => c.Ms):0} ms, {caseSensitive.Values.Sum(c => c.Bytes) / 1048576.0:0.0} MiB allocated"));
         Console.WriteLine("| rule | construct ms | allocated KiB | without IgnoreCase: ms | KiB | pattern chars |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var c in costs.OrderByDescending(c => c.Ms).Take(12))

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using McpVanguard.Inspection.Rules;
 using Spectre.Console;
+using Rule = McpVanguard.Inspection.Rules.Rule;
 
 namespace McpVanguard.Cli.Commands;
 
@@ -11,23 +14,37 @@ internal static class RulesCommand
     {
         var rulesDir = new Option<string?>("--rules-dir") { Description = "A directory of YAML rules that add to or override the built-in rules by id.", Recursive = true };
 
-        var list = new Command("list", "List the loaded rules.");
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var list = new Command("list", "List the loaded rules: YAML signatures and the ids the analysers report.") { json };
         list.SetAction(parse => WithRules(parse.GetValue(rulesDir), rules =>
         {
-            var table = new Table().Border(TableBorder.Simple).AddColumns("id", "category", "severity", "action", "profiles", "title", "source");
+            if (parse.GetValue(json))
+            {
+                var array = new JsonArray();
+                foreach (var r in rules)
+                {
+                    array.Add(ToJson(r));
+                }
+
+                Console.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Simple).AddColumns("id", "kind", "category", "severity", "action", "enabled", "profiles", "title", "source");
             foreach (var r in rules)
             {
-                table.AddRow(r.Id, r.Category, r.Severity.ToString().ToLowerInvariant(), r.Action.ToString().ToLowerInvariant(),
-                    string.Join(",", r.Profiles.Order().Select(p => p.ToString().ToLowerInvariant())), Markup.Escape(r.Title), Markup.Escape(r.Source));
+                table.AddRow(r.Id, r.Analyzer is { } a ? $"analyzer {Markup.Escape(a)}" : "signature", r.Category, Lower(r.Severity), Lower(r.Action),
+                    r.Enabled ? (r.Locked ? "locked" : "yes") : "no", string.Join(",", r.Profiles.Order().Select(Lower)), Markup.Escape(r.Title), Markup.Escape(SourceOf(r)));
             }
 
             AnsiConsole.Write(table);
-            Console.WriteLine($"{rules.Count} rules");
+            var analyzers = rules.Count(r => r.Analyzer is not null);
+            Console.WriteLine($"{rules.Count} rules ({rules.Count - analyzers} signatures, {analyzers} analyser rules, {rules.Count(r => !r.Enabled)} disabled)");
             return 0;
         }));
 
-        var id = new Argument<string>("id") { Description = "A rule id, such as FS-001." };
-        var show = new Command("show", "Show one rule with its pattern and examples.") { id };
+        var id = new Argument<string>("id") { Description = "A rule id, such as FS-001 or PATH-020." };
+        var show = new Command("show", "Show one rule: its pattern and examples, or the analyser that reports it.") { id };
         show.SetAction(parse => WithRules(parse.GetValue(rulesDir), rules =>
         {
             var rule = rules.FirstOrDefault(r => string.Equals(r.Id, parse.GetValue(id), StringComparison.OrdinalIgnoreCase));
@@ -38,19 +55,35 @@ internal static class RulesCommand
             }
 
             Console.WriteLine($"id:        {rule.Id}");
+            Console.WriteLine($"kind:      {rule.Kind}");
+            if (rule.Analyzer is not null)
+            {
+                Console.WriteLine($"analyzer:  {rule.Analyzer}");
+            }
+
             Console.WriteLine($"title:     {rule.Title}");
             Console.WriteLine($"category:  {rule.Category}");
-            Console.WriteLine($"severity:  {rule.Severity.ToString().ToLowerInvariant()}");
-            Console.WriteLine($"action:    {rule.Action.ToString().ToLowerInvariant()}");
-            Console.WriteLine($"profiles:  {string.Join(", ", rule.Profiles.Order().Select(p => p.ToString().ToLowerInvariant()))}");
-            Console.WriteLine($"methods:   {string.Join(", ", rule.Methods)}");
-            Console.WriteLine($"tools:     {string.Join(", ", rule.Tools)}");
-            Console.WriteLine($"keys:      {string.Join(", ", rule.Keys)}");
-            Console.WriteLine($"pattern:   {rule.Pattern}");
-            Console.WriteLine($"source:    {rule.Source}");
+            Console.WriteLine($"severity:  {Lower(rule.Severity)}");
+            Console.WriteLine($"action:    {Lower(rule.Action)}");
+            Console.WriteLine($"enabled:   {(rule.Enabled ? "true" : "false")}{(rule.Locked ? " (locked: a fail-closed or protocol rule cannot be disabled or lowered)" : string.Empty)}");
+            Console.WriteLine($"profiles:  {string.Join(", ", rule.Profiles.Order().Select(Lower))}");
+            if (rule.Pattern is not null)
+            {
+                Console.WriteLine($"methods:   {string.Join(", ", rule.Methods)}");
+                Console.WriteLine($"tools:     {string.Join(", ", rule.Tools)}");
+                Console.WriteLine($"keys:      {string.Join(", ", rule.Keys)}");
+                Console.WriteLine($"pattern:   {rule.Pattern}");
+            }
+
+            Console.WriteLine($"source:    {SourceOf(rule)}");
             if (rule.Description is not null)
             {
                 Console.WriteLine($"about:     {rule.Description}");
+            }
+
+            if (rule.Analyzer is not null && (rule.Overrides & (RuleOverrides.Action | RuleOverrides.Severity)) == 0)
+            {
+                Console.WriteLine("note:      the action and severity are the analyser's usual ones; it may vary them by context unless a rules directory overrides them.");
             }
 
             foreach (var e in rule.Matches)
@@ -85,7 +118,32 @@ internal static class RulesCommand
         return rulesCommand;
     }
 
-    private static int WithRules(string? directory, Func<IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, int> action)
+    private static string Lower<T>(T value)
+        where T : struct, Enum
+        => value.ToString().ToLowerInvariant();
+
+    private static string SourceOf(Rule rule)
+        => rule.OverriddenBy is { } file ? $"{rule.Source}, overridden by {file}" : rule.Source;
+
+    private static JsonObject ToJson(Rule rule) => new()
+    {
+        ["id"] = rule.Id,
+        ["kind"] = rule.Kind,
+        ["analyzer"] = rule.Analyzer,
+        ["title"] = rule.Title,
+        ["category"] = rule.Category,
+        ["severity"] = Lower(rule.Severity),
+        ["action"] = Lower(rule.Action),
+        ["enabled"] = rule.Enabled,
+        ["locked"] = rule.Locked,
+        ["profiles"] = new JsonArray([.. rule.Profiles.Order().Select(p => (JsonNode?)Lower(p))]),
+        ["pattern"] = rule.Pattern?.ToString(),
+        ["description"] = rule.Description,
+        ["source"] = rule.Source,
+        ["overridden_by"] = rule.OverriddenBy,
+    };
+
+    private static int WithRules(string? directory, Func<IReadOnlyList<Rule>, int> action)
     {
         try
         {

@@ -68,6 +68,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     {
         IInspector[] accessControl = access is null ? [] : [new ToolAccessInspector(access)];
         var composer = new PolicyComposer(options.Profile);
+        var findingPolicy = new FindingPolicy(rules, options.Profile);
         IInspector[] agentToServer =
         [
             new EvasionInspector(),
@@ -94,7 +95,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         ];
         return new InspectionEngine(
             options.Limits,
-            new InspectionPipeline(agentToServer, composer, options.InspectorBudget),
-            new InspectionPipeline([.. accessControl, .. (IInspector[])(pins is null ? [] : [new Integrity.ToolPinInspector(pins)]), .. serverToAgent], composer, options.InspectorBudget));
+            new InspectionPipeline(agentToServer, composer, options.InspectorBudget, findingPolicy),
+            new InspectionPipeline([.. accessControl, .. (IInspector[])(pins is null ? [] : [new Integrity.ToolPinInspector(pins)]), .. serverToAgent], composer, options.InspectorBudget, findingPolicy));
     }
 }

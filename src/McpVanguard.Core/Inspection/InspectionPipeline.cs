@@ -21,11 +21,14 @@ public sealed class InspectionPipeline
     private readonly IInspector[] _inspectors;
     private readonly PolicyComposer _composer;
     private readonly long _budgetTicks;
+    private readonly Rules.FindingPolicy _findingPolicy;
 
-    public InspectionPipeline(IEnumerable<IInspector> inspectors, PolicyComposer composer, TimeSpan inspectorBudget)
+    /// <param name="findingPolicy">The rule catalog's disables and overrides by id; none when null.</param>
+    public InspectionPipeline(IEnumerable<IInspector> inspectors, PolicyComposer composer, TimeSpan inspectorBudget, Rules.FindingPolicy? findingPolicy = null)
     {
         _inspectors = inspectors.ToArray();
         _composer = composer;
+        _findingPolicy = findingPolicy ?? Rules.FindingPolicy.None;
         _budgetTicks = (long)(inspectorBudget.TotalSeconds * Stopwatch.Frequency);
     }
 
@@ -65,6 +68,8 @@ public sealed class InspectionPipeline
             wallBefore += wall;
         }
 
+        // Disabled and overridden rule ids, from a rules directory; locked ids (VG-001/VG-002) are never touched.
+        _findingPolicy.Apply(findings);
         return _composer.Compose(findings);
     }
 

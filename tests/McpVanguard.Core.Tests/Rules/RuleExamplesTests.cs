@@ -13,9 +13,10 @@ public sealed class RuleExamplesTests
     }
 
     [Fact]
-    public void Every_embedded_rule_has_positive_and_negative_examples()
+    public void Every_embedded_signature_has_positive_and_negative_examples()
     {
-        var rules = RuleLoader.Load(null);
+        // Analyser rules have no pattern to run examples against; their attacks and look-alikes are tested beside the analysers.
+        var rules = RuleLoader.Load(null).Where(r => r.Pattern is not null);
         Assert.All(rules, r =>
         {
             Assert.NotEmpty(r.Matches);

@@ -105,10 +105,10 @@ public sealed class RuleLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Enabled_false_removes_a_built_in_rule()
+    public void Enabled_false_keeps_a_built_in_signature_listed_but_never_run()
     {
         var builtIn = RuleLoader.Load(null);
-        Assert.Contains(builtIn, r => r.Id == "CMD-001");
+        Assert.Contains(builtIn, r => r.Id == "CMD-001" && r.Enabled);
         WriteRules("disable.yaml", """
               - id: CMD-001
                 enabled: false
@@ -116,8 +116,12 @@ public sealed class RuleLoaderTests : IDisposable
 
         var rules = RuleLoader.Load(_dir);
 
-        Assert.Equal(builtIn.Count - 1, rules.Count);
-        Assert.DoesNotContain(rules, r => r.Id == "CMD-001");
+        Assert.Equal(builtIn.Count, rules.Count);
+        var rule = Assert.Single(rules, r => r.Id == "CMD-001");
+        Assert.False(rule.Enabled);
+        var attack = InspectionContextFactory.FromJson(rule.Matches[0].ToRequestJson());
+        Assert.Contains(InspectionContextFactory.Run(new RuleInspector(builtIn, Profile.Balanced), attack), f => f.RuleId == "CMD-001");
+        Assert.DoesNotContain(InspectionContextFactory.Run(new RuleInspector(rules, Profile.Balanced), attack), f => f.RuleId == "CMD-001");
     }
 
     [Fact]
@@ -139,6 +143,6 @@ public sealed class RuleLoaderTests : IDisposable
         Assert.True(rules.Count >= 70, $"only {rules.Count} embedded rules");
         Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(rules, r => Assert.Contains(r.Category, taxonomy));
-        Assert.All(rules, r => Assert.True(r.Matches.Count >= 2 && r.NonMatches.Count >= 2, $"{r.Id} needs at least two match and two no_match examples"));
+        Assert.All(rules.Where(r => r.Pattern is not null), r => Assert.True(r.Matches.Count >= 2 && r.NonMatches.Count >= 2, $"{r.Id} needs at least two match and two no_match examples"));
     }
 }

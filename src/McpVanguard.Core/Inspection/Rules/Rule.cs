@@ -2,7 +2,10 @@ using McpVanguard.Policy;
 
 namespace McpVanguard.Inspection.Rules;
 
-/// <summary>A loaded L1 signature: where it applies (methods, tools, argument keys, profiles) and what it matches.</summary>
+/// <summary>
+/// One entry of the rule catalog: a YAML signature (with a <see cref="Pattern"/>) or a finding id reported by a C#
+/// analyser (with an <see cref="Analyzer"/> and no pattern). Both are listed, disabled and overridden by id alike.
+/// </summary>
 public sealed record Rule
 {
     public required string Id { get; init; }
@@ -26,8 +29,29 @@ public sealed record Rule
     /// <summary>Argument keys the rule never looks at, even when <see cref="Keys"/> matches them (prose that only mentions an attack).</summary>
     public IReadOnlyList<Glob> ExcludedKeys { get; init; } = [];
 
-    /// <summary>Run by the linear-time NonBacktracking engine.</summary>
-    public required RulePattern Pattern { get; init; }
+    /// <summary>Run by the linear-time NonBacktracking engine; null for an analyser rule.</summary>
+    public RulePattern? Pattern { get; init; }
+
+    /// <summary>The <see cref="IInspector.Id"/> that reports this id (<c>PATH-000</c>, <c>pipeline</c>, <c>relay</c>); null for a signature.</summary>
+    public string? Analyzer { get; init; }
+
+    /// <summary>False when a rules directory switched the rule off: it is still listed, but never reported.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// A fail-closed or protocol id (inspector failure, over budget, malformed or oversized message): it can be neither
+    /// disabled nor downgraded, because a firewall that can be told to fail open has a bypass.
+    /// </summary>
+    public bool Locked { get; init; }
+
+    /// <summary>What a rules directory changed on this rule by a partial override (the rest is the built-in definition).</summary>
+    public RuleOverrides Overrides { get; init; }
+
+    /// <summary>The rules-directory file of the last partial override, if any.</summary>
+    public string? OverriddenBy { get; init; }
+
+    /// <summary><c>signature</c> or <c>analyzer</c>.</summary>
+    public string Kind => Analyzer is null ? "signature" : "analyzer";
 
     /// <summary>Match the case-kept decoded copy instead of the lower-cased canonical one (for case-sensitive tokens).</summary>
     public bool MatchDecoded { get; init; }

@@ -30,7 +30,8 @@ public sealed class RuleInspector : IInspector
 
     public RuleInspector(IEnumerable<Rule> rules, Profile profile)
     {
-        _rules = [.. rules.Where(r => r.Pattern is not null && r.Profiles.Contains(profile))];
+        // Analyser rules (no pattern) are reported by their analysers; a disabled signature is never run.
+        _rules = [.. rules.Where(r => r.Pattern is not null && r.Enabled && r.Profiles.Contains(profile))];
         var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToList();
         _canonical = new RulePrefilter(indexed.Where(r => !r.Rule.MatchDecoded));
         _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new RulePrefilter(indexed.Where(r => r.Rule.MatchDecoded)) : null;

@@ -6,8 +6,9 @@ using YamlDotNet.RepresentationModel;
 namespace McpVanguard.Inspection.Rules;
 
 /// <summary>
-/// Loads L1 rules from YAML: the defaults embedded in the binary, then a rules directory that adds rules or replaces
-/// them by id. Any unknown key, bad value or regex that cannot run in linear time is a load error.
+/// Loads the rule catalog from YAML: the signatures and analyser rules embedded in the binary, then a rules directory that
+/// adds signatures, replaces them by id, or changes some keys of any rule by id (a partial override). Any unknown key, bad
+/// value or regex that cannot run in linear time is a load error.
 /// </summary>
 public static class RuleLoader
 {
@@ -16,10 +17,14 @@ public static class RuleLoader
     private static readonly HashSet<string> RuleKeys =
     [
         "id", "title", "category", "severity", "action", "profiles", "methods", "tools", "keys", "exclude_keys", "pattern",
-        "match_decoded", "description", "examples", "enabled",
+        "match_decoded", "description", "examples", "enabled", "analyzer", "locked",
     ];
 
+    /// <summary>The keys a partial override (an existing id without a pattern) may set.</summary>
+    private static readonly HashSet<string> OverrideKeys = ["id", "enabled", "action", "severity", "profiles", "title", "description"];
+
     /// <summary>Loads the embedded rules, then the <c>*.yaml</c>/<c>*.yml</c> files of <paramref name="rulesDirectory"/> (sorted by name).</summary>
+    /// <returns>Every rule in load order, disabled ones included (<see cref="Rule.Enabled"/> false).</returns>
     public static IReadOnlyList<Rule> Load(string? rulesDirectory)
     {
         var byId = new Dictionary<string, Rule>(StringComparer.OrdinalIgnoreCase);
@@ -30,7 +35,7 @@ public static class RuleLoader
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             var source = "embedded:" + name[ResourcePrefix.Length..];
-            Merge(ParseFile(reader.ReadToEnd(), source, requireUniqueWithin: true, validatePatterns: false), byId, order, allowOverride: false);
+            Merge(ParseFile(reader.ReadToEnd(), source, builtIn: true), byId, order, builtIn: true);
         }
 
         if (!string.IsNullOrEmpty(rulesDirectory))
@@ -43,30 +48,39 @@ public static class RuleLoader
             var files = Directory.EnumerateFiles(rulesDirectory, "*.yaml").Concat(Directory.EnumerateFiles(rulesDirectory, "*.yml")).Order(StringComparer.Ordinal);
             foreach (var file in files)
             {
-                Merge(ParseFile(File.ReadAllText(file), file, requireUniqueWithin: true), byId, order, allowOverride: true);
+                Merge(ParseFile(File.ReadAllText(file), file, builtIn: false), byId, order, builtIn: false);
             }
         }
 
-        return order.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        return order.Select(id => byId[id]).ToList();
     }
 
-    private static void Merge(List<(Rule? Rule, string Id)> parsed, Dictionary<string, Rule> byId, List<string> order, bool allowOverride)
+    private static void Merge(List<RuleEntry> entries, Dictionary<string, Rule> byId, List<string> order, bool builtIn)
     {
-        foreach (var (rule, id) in parsed)
+        foreach (var entry in entries)
         {
-            if (byId.ContainsKey(id) && !allowOverride)
+            var id = entry.Id;
+            byId.TryGetValue(id, out var existing);
+            if (existing is not null && builtIn)
             {
-                throw new RuleLoadException($"Rule id '{id}' is defined twice in the embedded rules.");
+                throw new RuleLoadException($"Rule id '{id}' is defined twice in the embedded rules ({existing.Source}, {entry.Source}).");
             }
 
-            if (rule is null)
+            if (entry.Override is { } change)
             {
-                // enabled: false removes a rule (typically a built-in one) by id.
-                byId.Remove(id);
+                byId[id] = existing is null
+                    ? throw new RuleLoadException($"{entry.Source}: line {entry.Line}: rule '{id}' has no 'pattern' and no rule with that id exists to override (a new rule needs a pattern; check the id).")
+                    : change.ApplyTo(existing);
                 continue;
             }
 
-            if (!byId.ContainsKey(id) && !order.Contains(id, StringComparer.OrdinalIgnoreCase))
+            var rule = entry.Definition!;
+            if (existing?.Analyzer is { } analyzer)
+            {
+                throw new RuleLoadException($"{entry.Source}: line {entry.Line}: rule '{id}' is reported by the analyser {analyzer}, which has no pattern: override it without 'pattern' (enabled, action, severity, profiles, title, description).");
+            }
+
+            if (existing is null)
             {
                 order.Add(id);
             }
@@ -75,12 +89,13 @@ public static class RuleLoader
         }
     }
 
-    /// <summary>Parses one rules document; a rule with <c>enabled: false</c> is returned as a null rule (a removal).</summary>
-    /// <param name="validatePatterns">
-    /// Build every regex once now (and let it go), so that a pattern the linear-time engine refuses is a load error. The
-    /// embedded rules skip this (the test suite builds them all): at run time a regex is built only when traffic needs it.
+    /// <summary>Parses one rules document into whole rules and partial overrides.</summary>
+    /// <param name="builtIn">
+    /// An embedded file: it may define analyser and locked rules, and its patterns are built lazily (the test suite builds
+    /// them all), keeping start-up fast. A rules directory's patterns are built now, so that a pattern the linear-time
+    /// engine refuses is a load error.
     /// </param>
-    public static List<(Rule? Rule, string Id)> ParseFile(string yaml, string source, bool requireUniqueWithin, bool validatePatterns = true)
+    private static List<RuleEntry> ParseFile(string yaml, string source, bool builtIn)
     {
         var stream = new YamlStream();
         try
@@ -92,7 +107,7 @@ public static class RuleLoader
             throw new RuleLoadException($"{source}: invalid YAML at line {ex.Start.Line}: {ex.Message}");
         }
 
-        var result = new List<(Rule?, string)>();
+        var result = new List<RuleEntry>();
         if (stream.Documents.Count == 0)
         {
             return result;
@@ -119,20 +134,21 @@ public static class RuleLoader
                 throw new RuleLoadException($"{source}: line {node.Start.Line}: each rule must be a mapping.");
             }
 
-            var (rule, id) = ParseRule(map, source, validatePatterns);
-            if (requireUniqueWithin && !seen.Add(id))
+            var entry = ParseEntry(map, source, builtIn);
+            if (!seen.Add(entry.Id))
             {
-                throw new RuleLoadException($"{source}: rule id '{id}' appears twice (line {map.Start.Line}).");
+                throw new RuleLoadException($"{source}: rule id '{entry.Id}' appears twice (line {map.Start.Line}).");
             }
 
-            result.Add((rule, id));
+            result.Add(entry);
         }
 
         return result;
     }
 
-    private static (Rule? Rule, string Id) ParseRule(YamlMappingNode map, string source, bool validatePatterns)
+    private static RuleEntry ParseEntry(YamlMappingNode map, string source, bool builtIn)
     {
+        var keys = new List<string>();
         foreach (var key in map.Children.Keys)
         {
             var name = ((YamlScalarNode)key).Value ?? string.Empty;
@@ -140,27 +156,104 @@ public static class RuleLoader
             {
                 throw new RuleLoadException($"{source}: line {key.Start.Line}: unknown rule key '{name}'.");
             }
+
+            if (!builtIn && name is "analyzer" or "locked")
+            {
+                throw new RuleLoadException($"{source}: line {key.Start.Line}: '{name}' is only for the built-in rules (analyser rules are reported by C# code; override one by its id).");
+            }
+
+            keys.Add(name);
         }
 
         var id = Required(map, "id", source, "?");
-        string Where(string key) => $"{source}: rule '{id}', key '{key}'";
-        if (Optional(map, "enabled") is { } enabled)
+        var line = (int)map.Start.Line;
+        if (keys.Contains("pattern"))
         {
-            if (enabled is not ("true" or "false"))
+            if (keys.Contains("analyzer"))
             {
-                throw new RuleLoadException($"{Where("enabled")}: expected true or false, got '{enabled}'.");
+                throw new RuleLoadException($"{source}: line {line}: rule '{id}' has both 'pattern' and 'analyzer'; an analyser rule has no pattern.");
             }
 
-            if (enabled == "false")
+            return new RuleEntry(id, source, line, ParseSignature(map, source, id, validatePattern: !builtIn), null);
+        }
+
+        if (keys.Contains("analyzer"))
+        {
+            return new RuleEntry(id, source, line, ParseAnalyzerRule(map, source, id), null);
+        }
+
+        if (builtIn)
+        {
+            throw new RuleLoadException($"{source}: line {line}: rule '{id}' needs a 'pattern' (a signature) or an 'analyzer' (an id a C# analyser reports).");
+        }
+
+        var extra = keys.FirstOrDefault(k => !OverrideKeys.Contains(k));
+        if (extra is not null)
+        {
+            throw new RuleLoadException($"{source}: line {line}: rule '{id}' has no 'pattern', so it is a partial override, which may set only {string.Join(", ", OverrideKeys.Where(k => k != "id"))}; '{extra}' needs a whole rule with a pattern.");
+        }
+
+        if (keys.Count == 1)
+        {
+            throw new RuleLoadException($"{source}: line {line}: rule '{id}' sets nothing (give a pattern for a new rule, or the keys to override).");
+        }
+
+        string Where(string key) => $"{source}: rule '{id}', key '{key}'";
+        foreach (var key in (string[])["enabled", "action", "severity", "title", "description"])
+        {
+            // A list or mapping where one value belongs would otherwise be read as "not set" and silently change nothing.
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is not YamlScalarNode)
             {
-                return (null, id);
+                throw new RuleLoadException($"{Where(key)} (line {value.Start.Line}): expected a single value.");
             }
         }
 
+        return new RuleEntry(id, source, line, null, new RuleOverride(id, source, line)
+        {
+            Enabled = Optional(map, "enabled") is { } enabled ? ParseBool(enabled, Where("enabled")) : null,
+            Action = Optional(map, "action") is { } action ? ParseEnum<FindingAction>(action, Where("action")) : null,
+            Severity = Optional(map, "severity") is { } severity ? ParseEnum<Severity>(severity, Where("severity")) : null,
+            Profiles = Profiles(map, source, id),
+            Title = Optional(map, "title") is { Length: > 0 } title ? title : null,
+            Description = Optional(map, "description"),
+        });
+    }
+
+    /// <summary>A finding id reported by a C# analyser: documented (title, category, usual severity and action), never matched by a pattern.</summary>
+    private static Rule ParseAnalyzerRule(YamlMappingNode map, string source, string id)
+    {
+        string Where(string key) => $"{source}: rule '{id}', key '{key}'";
+        var signatureOnly = new[] { "methods", "tools", "keys", "exclude_keys", "match_decoded", "examples", "enabled" }.FirstOrDefault(k => map.Children.ContainsKey(new YamlScalarNode(k)));
+        if (signatureOnly is not null)
+        {
+            throw new RuleLoadException($"{Where(signatureOnly)}: not valid on an analyser rule.");
+        }
+
+        return new Rule
+        {
+            Id = id,
+            Title = Required(map, "title", source, id),
+            Category = Required(map, "category", source, id),
+            Severity = ParseEnum<Severity>(Required(map, "severity", source, id), Where("severity")),
+            Action = ParseEnum<FindingAction>(Required(map, "action", source, id), Where("action")),
+            Profiles = Profiles(map, source, id) ?? AllProfiles(),
+            Methods = [],
+            Tools = [],
+            Keys = [],
+            Analyzer = Required(map, "analyzer", source, id),
+            Locked = Optional(map, "locked") is { } locked && ParseBool(locked, Where("locked")),
+            Description = Optional(map, "description"),
+            Source = source,
+        };
+    }
+
+    private static Rule ParseSignature(YamlMappingNode map, string source, string id, bool validatePattern)
+    {
+        string Where(string key) => $"{source}: rule '{id}', key '{key}'";
         var patternText = Required(map, "pattern", source, id);
         var matchDecoded = Optional(map, "match_decoded") is "true";
         var pattern = new RulePattern(patternText, caseFolded: !matchDecoded);
-        if (validatePatterns)
+        if (validatePattern)
         {
             try
             {
@@ -172,10 +265,6 @@ public static class RuleLoader
             }
         }
 
-        var profiles = StringList(map, "profiles", source, id) is { } p
-            ? p.Select(v => ParseEnum<Profile>(v, Where("profiles"))).ToHashSet()
-            : [Profile.Monitor, Profile.Balanced, Profile.Strict];
-
         var rule = new Rule
         {
             Id = id,
@@ -183,13 +272,14 @@ public static class RuleLoader
             Category = Required(map, "category", source, id),
             Severity = ParseEnum<Severity>(Required(map, "severity", source, id), Where("severity")),
             Action = ParseEnum<FindingAction>(Required(map, "action", source, id), Where("action")),
-            Profiles = profiles,
+            Profiles = Profiles(map, source, id) ?? AllProfiles(),
             Methods = Globs(StringList(map, "methods", source, id) ?? ["tools/call"]),
             Tools = Globs(StringList(map, "tools", source, id) ?? ["*"]),
             Keys = Globs(StringList(map, "keys", source, id) ?? ["*"]),
             ExcludedKeys = Globs(StringList(map, "exclude_keys", source, id) ?? []),
             Pattern = pattern,
             MatchDecoded = matchDecoded,
+            Enabled = Optional(map, "enabled") is not { } enabled || ParseBool(enabled, Where("enabled")),
             Description = Optional(map, "description"),
             Source = source,
         };
@@ -216,8 +306,23 @@ public static class RuleLoader
             };
         }
 
-        return (rule, id);
+        return rule;
     }
+
+    private static HashSet<Profile> AllProfiles() => [.. Enum.GetValues<Profile>()];
+
+    private static HashSet<Profile>? Profiles(YamlMappingNode map, string source, string id)
+        => StringList(map, "profiles", source, id) is { } p
+            ? p.Select(v => ParseEnum<Profile>(v, $"{source}: rule '{id}', key 'profiles'")).ToHashSet()
+            : null;
+
+    private static bool ParseBool(string value, string where)
+        => value switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw new RuleLoadException($"{where}: expected true or false, got '{value}'."),
+        };
 
     private static List<RuleExample> Examples(YamlMappingNode examples, string key, string where)
     {
