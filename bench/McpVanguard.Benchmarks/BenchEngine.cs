@@ -14,7 +14,7 @@ public static class BenchEngine
     /// <summary>The built-in YAML signatures (the rules with a pattern; analyser rules have none).</summary>
     public static IReadOnlyList<Rule> Signatures { get; } = Rules.Where(r => r.Pattern is not null).ToList();
 
-    public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null)
+    public static InspectionEngine Create(Profile profile = Profile.Balanced, IReadOnlyList<string>? safeZones = null, IReadOnlyList<Rule>? rules = null)
     {
         var cli = new Dictionary<string, object>
         {
@@ -27,7 +27,6 @@ public static class BenchEngine
         }
 
         var options = ConfigurationLoader.Load(cli, new Dictionary<string, string>(), null, []);
-        var engine = InspectionEngine.Create(options, Rules);
-        return engine;
+        return InspectionEngine.Create(options, rules ?? Rules);
     }
 }

@@ -40,6 +40,12 @@ internal static class RulesCommand
             AnsiConsole.Write(table);
             var analyzers = rules.Count(r => r.Analyzer is not null);
             Console.WriteLine($"{rules.Count} rules ({rules.Count - analyzers} signatures, {analyzers} analyser rules, {rules.Count(r => !r.Enabled)} disabled)");
+            foreach (var r in rules.Where(r => r.Enabled && r.Pattern is { RequiredLiterals: null }))
+            {
+                // The prefilter cannot skip such a rule: its regex runs on every string it applies to.
+                Console.Error.WriteLine($"[vanguard] warning: rule {r.Id} ({SourceOf(r)}) has no literal its pattern needs, so it runs on every string it applies to; add fixed text to the pattern if you can.");
+            }
+
             return 0;
         }));
 
@@ -73,6 +79,9 @@ internal static class RulesCommand
                 Console.WriteLine($"tools:     {string.Join(", ", rule.Tools)}");
                 Console.WriteLine($"keys:      {string.Join(", ", rule.Keys)}");
                 Console.WriteLine($"pattern:   {rule.Pattern}");
+                Console.WriteLine(rule.Pattern.RequiredLiterals is { } literals
+                    ? $"prefilter: runs only on text containing one of: {string.Join("  ", literals.Select(l => JsonSerializer.Serialize(l)))}"
+                    : "prefilter: none (the pattern needs no fixed text, so it runs on every string it applies to)");
             }
 
             Console.WriteLine($"source:    {SourceOf(rule)}");
@@ -138,6 +147,7 @@ internal static class RulesCommand
         ["locked"] = rule.Locked,
         ["profiles"] = new JsonArray([.. rule.Profiles.Order().Select(p => (JsonNode?)Lower(p))]),
         ["pattern"] = rule.Pattern?.ToString(),
+        ["required_literals"] = rule.Pattern?.RequiredLiterals is { } literals ? new JsonArray([.. literals.Select(l => (JsonNode?)l)]) : null,
         ["description"] = rule.Description,
         ["source"] = rule.Source,
         ["overridden_by"] = rule.OverriddenBy,

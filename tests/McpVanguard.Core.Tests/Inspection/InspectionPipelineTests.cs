@@ -12,11 +12,40 @@ public sealed class InspectionPipelineTests
         public void Inspect(InspectionContext context, List<Finding> findings) => throw new InvalidOperationException("boom");
     }
 
-    private sealed class SlowInspector : IInspector
+    /// <summary>Burns this much CPU time of its own thread: what a stuck or runaway inspector does.</summary>
+    private sealed class SpinningInspector(TimeSpan cpu) : IInspector
     {
-        public string Id => "SLOW";
+        public string Id => "SPINS";
 
-        public void Inspect(InspectionContext context, List<Finding> findings) => Thread.Sleep(20);
+        public void Inspect(InspectionContext context, List<Finding> findings)
+        {
+            var start = InspectorClock.Now();
+            while (InspectorClock.SpentSince(start) < cpu)
+            {
+                Thread.SpinWait(1000);
+            }
+        }
+    }
+
+    /// <summary>Waits without using the CPU, as a thread does that the machine does not schedule (load) or that waits for a lock.</summary>
+    private sealed class WaitingInspector : IInspector
+    {
+        public string Id => "WAITS";
+
+        public void Inspect(InspectionContext context, List<Finding> findings) => Thread.Sleep(50);
+    }
+
+    /// <summary>Builds a large NonBacktracking regex on first use (milliseconds of construction), then matches a short text.</summary>
+    private sealed class RegexBuildingInspector : IInspector
+    {
+        public string Id => "BUILDS";
+
+        public void Inspect(InspectionContext context, List<Finding> findings)
+        {
+            var pattern = string.Join("|", Enumerable.Range(0, 200).Select(i => $@"\bword{i}\s+--opt{i}\b"));
+            var regex = new McpVanguard.Inspection.Rules.LazyRegex(pattern, System.Text.RegularExpressions.RegexOptions.None, new McpVanguard.Inspection.Rules.RegexCache(4));
+            _ = regex.Value.IsMatch("hello");
+        }
     }
 
     private sealed class WarningInspector(Severity severity) : IInspector
@@ -47,9 +76,35 @@ public sealed class InspectionPipelineTests
     [Fact]
     public void An_inspector_over_its_budget_fails_closed()
     {
-        var verdict = Run(Profile.Balanced, TimeSpan.FromMilliseconds(1), new SlowInspector());
+        var verdict = Run(Profile.Balanced, TimeSpan.FromMilliseconds(1), new SpinningInspector(TimeSpan.FromMilliseconds(30)));
         Assert.Equal(VerdictKind.Block, verdict.Kind);
         Assert.Equal([InspectionPipeline.InspectorOverBudgetRule], verdict.RuleIds);
+    }
+
+    [Fact]
+    public void Time_the_inspector_spends_waiting_is_not_held_against_it()
+    {
+        // Wall time far over budget, CPU time under it: a loaded machine, not the inspector.
+        var verdict = Run(Profile.Strict, TimeSpan.FromMilliseconds(5), new WaitingInspector());
+        Assert.Equal(VerdictKind.Allow, verdict.Kind);
+    }
+
+    [Fact]
+    public void Building_a_regex_on_first_use_is_not_held_against_the_inspector()
+    {
+        var verdict = Run(Profile.Strict, TimeSpan.FromMilliseconds(5), new RegexBuildingInspector());
+        Assert.Equal(VerdictKind.Allow, verdict.Kind);
+    }
+
+    [Fact]
+    public void The_budget_grows_with_the_message_so_every_legal_size_is_inspectable()
+    {
+        var pipeline = new InspectionPipeline([new SpinningInspector(TimeSpan.FromMilliseconds(40))], new PolicyComposer(Profile.Balanced), TimeSpan.FromMilliseconds(10));
+        var small = pipeline.Inspect(InspectionContextFactory.ToolCall("write_file", new { path = "a.txt", content = "short" }));
+        var large = pipeline.Inspect(InspectionContextFactory.ToolCall("write_file", new { path = "a.txt", content = new string('x', 6 * InspectionPipeline.BudgetSliceBytes) }));
+
+        Assert.Equal([InspectionPipeline.InspectorOverBudgetRule], small.RuleIds);
+        Assert.Equal(VerdictKind.Allow, large.Kind);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class RequiredLiteralsTests
     [InlineData(@"\w+@\w+", new[] { "@" })]
     [InlineData(@"foo(?=bar)", new[] { "foo" })]
     [InlineData(@"x{3}", new[] { "xxx" })]
+    [InlineData(@"(?:--registry\b|--index-url)\s*http://[a-z-[l]]", new[] { "--registry", "--index-url" })]
     [InlineData(@"[Ss]udo", new[] { "sudo" })]
     public void Extracts_literals_every_match_needs(string pattern, string[] expected)
     {
@@ -28,6 +29,7 @@ public sealed class RequiredLiteralsTests
     [InlineData(@"(?:abc)?\d+")]      // the literal is optional
     [InlineData(@"abc|\d+")]          // one branch needs nothing
     [InlineData(@"[^/]+")]
+    [InlineData(@"[a-z-[aeiou]]+")]  // class subtraction
     [InlineData(@".*")]
     public void Requires_nothing_when_a_match_can_avoid_every_literal(string pattern)
     {

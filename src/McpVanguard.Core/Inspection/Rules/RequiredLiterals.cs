@@ -470,7 +470,16 @@ public static class RequiredLiterals
                 first = false;
                 if (c == '-' && _pos + 1 < pattern.Length && pattern[_pos + 1] == '[')
                 {
-                    throw new NotSupportedException(); // class subtraction
+                    // Class subtraction ([a-z-[l]]): the nested class ends the outer one; a subset of "any" is "any".
+                    _pos++;
+                    _ = ParseClass();
+                    if (_pos >= pattern.Length || pattern[_pos] != ']')
+                    {
+                        throw new NotSupportedException();
+                    }
+
+                    _pos++;
+                    return Info.Any;
                 }
 
                 char low;
