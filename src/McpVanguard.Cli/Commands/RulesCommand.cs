@@ -26,7 +26,7 @@ internal static class RulesCommand
             return 0;
         }));
 
-        var id = new Argument<string>("id") { Description = "A rule id, such as FS-001." };
+        var id = new Argument<string>("id") { Description = "A rule id, such as NET-001." };
         var show = new Command("show", "Show one rule with its pattern and examples.") { id };
         show.SetAction(parse => WithRules(parse.GetValue(rulesDir), rules =>
         {

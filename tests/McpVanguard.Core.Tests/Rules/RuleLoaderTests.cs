@@ -73,7 +73,7 @@ public sealed class RuleLoaderTests : IDisposable
     {
         var builtIn = RuleLoader.Load(null);
         var path = WriteRules("override.yaml", """
-              - id: FS-001
+              - id: FS-017
                 title: Local account files, stricter
                 category: MCP-08
                 severity: high
@@ -84,7 +84,7 @@ public sealed class RuleLoaderTests : IDisposable
         var rules = RuleLoader.Load(_dir);
 
         Assert.Equal(builtIn.Count, rules.Count);
-        var rule = Assert.Single(rules, r => r.Id == "FS-001");
+        var rule = Assert.Single(rules, r => r.Id == "FS-017");
         Assert.Equal("Local account files, stricter", rule.Title);
         Assert.Equal(FindingAction.Warn, rule.Action);
         Assert.Equal(path, rule.Source);
