@@ -108,16 +108,16 @@ public sealed class RuleLoaderTests : IDisposable
     public void Enabled_false_removes_a_built_in_rule()
     {
         var builtIn = RuleLoader.Load(null);
-        Assert.Contains(builtIn, r => r.Id == "CMD-001");
+        Assert.Contains(builtIn, r => r.Id == "CMD-002");
         WriteRules("disable.yaml", """
-              - id: CMD-001
+              - id: CMD-002
                 enabled: false
             """);
 
         var rules = RuleLoader.Load(_dir);
 
         Assert.Equal(builtIn.Count - 1, rules.Count);
-        Assert.DoesNotContain(rules, r => r.Id == "CMD-001");
+        Assert.DoesNotContain(rules, r => r.Id == "CMD-002");
     }
 
     [Fact]
