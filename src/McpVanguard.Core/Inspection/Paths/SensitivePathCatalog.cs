@@ -140,8 +140,8 @@ internal static class SensitivePathCatalog
     /// <summary>Most mentions reported for one text: enough to judge it, bounded whatever the text holds.</summary>
     private const int MaxMentions = 16;
 
-    /// <summary>Characters that end a path-like word in prose: quotes, brackets, separators of a list.</summary>
-    private static readonly SearchValues<char> WordBreaks = SearchValues.Create(" \t\r\n\"'`()[]{}<>,;|*");
+    /// <summary>Characters that end a path-like word in prose or a command line: quotes, brackets, list and shell separators, <c>=</c> and <c>@</c> of options (<c>-d @~/.netrc</c>).</summary>
+    private static readonly SearchValues<char> WordBreaks = SearchValues.Create(" \t\r\n\"'`()[]{}<>,;|*=&@");
 
     /// <summary>
     /// The sensitive locations named in free text, in order, with their spans: <c>read ~/.ssh/id_rsa and …</c> names PATH-010.

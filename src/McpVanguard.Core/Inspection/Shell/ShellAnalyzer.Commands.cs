@@ -34,6 +34,16 @@ internal sealed partial class ShellAnalyzer
                     }
                 }
 
+                // Code glued to its flag: ruby -e'f=TCPSocket.open(…)', python -c'import os;…' (flags alone are letters only).
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var w = words[i];
+                    if (w.Length > 3 && w[0] == '-' && w[1] is 'c' or 'e' && w.AsSpan(2).ContainsAnyExcept(FlagLetters))
+                    {
+                        AnalyzeCode(w[2..], nesting);
+                    }
+                }
+
                 // Anti-forensics: "perl -pi -e 's/evil//' ~/.bash_history" edits a history in place.
                 if (name.StartsWith("perl", StringComparison.Ordinal) && words.Exists(static w => w.Length > 1 && w[0] == '-' && w[1] != '-' && w.Contains('i')))
                 {
@@ -238,6 +248,9 @@ internal sealed partial class ShellAnalyzer
 
         return false;
     }
+
+    /// <summary>What a cluster of single-letter flags is made of (<c>-pe</c>, <c>-ne</c>); anything else glued to -e or -c is code.</summary>
+    private static readonly System.Buffers.SearchValues<char> FlagLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static bool IsTopLevelCriticalDirectory(string word)
     {
