@@ -29,8 +29,8 @@ public sealed class McpRelayTests
         var error = RelayHarness.Parse(Assert.Single(h.Agent.Messages));
         Assert.Equal("req-7", error.GetProperty("id").GetString());
         Assert.Equal(JsonRpcErrorCodes.PolicyBlocked, error.GetProperty("error").GetProperty("code").GetInt32());
-        Assert.Contains("FS-001", error.GetProperty("error").GetProperty("message").GetString());
-        Assert.Equal("FS-001", error.GetProperty("error").GetProperty("data").GetProperty("rule_ids")[0].GetString());
+        Assert.Contains("PATH-016", error.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("PATH-016", error.GetProperty("error").GetProperty("data").GetProperty("rule_ids")[0].GetString());
     }
 
     [Fact]

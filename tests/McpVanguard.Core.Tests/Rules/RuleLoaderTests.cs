@@ -73,7 +73,7 @@ public sealed class RuleLoaderTests : IDisposable
     {
         var builtIn = RuleLoader.Load(null);
         var path = WriteRules("override.yaml", """
-              - id: FS-001
+              - id: FS-017
                 title: Local account files, stricter
                 category: MCP-08
                 severity: high
@@ -84,7 +84,7 @@ public sealed class RuleLoaderTests : IDisposable
         var rules = RuleLoader.Load(_dir);
 
         Assert.Equal(builtIn.Count, rules.Count);
-        var rule = Assert.Single(rules, r => r.Id == "FS-001");
+        var rule = Assert.Single(rules, r => r.Id == "FS-017");
         Assert.Equal("Local account files, stricter", rule.Title);
         Assert.Equal(FindingAction.Warn, rule.Action);
         Assert.Equal(path, rule.Source);
@@ -108,20 +108,20 @@ public sealed class RuleLoaderTests : IDisposable
     public void Enabled_false_keeps_a_built_in_signature_listed_but_never_run()
     {
         var builtIn = RuleLoader.Load(null);
-        Assert.Contains(builtIn, r => r.Id == "CMD-001" && r.Enabled);
+        Assert.Contains(builtIn, r => r.Id == "CMD-002" && r.Enabled);
         WriteRules("disable.yaml", """
-              - id: CMD-001
+              - id: CMD-002
                 enabled: false
             """);
 
         var rules = RuleLoader.Load(_dir);
 
         Assert.Equal(builtIn.Count, rules.Count);
-        var rule = Assert.Single(rules, r => r.Id == "CMD-001");
+        var rule = Assert.Single(rules, r => r.Id == "CMD-002");
         Assert.False(rule.Enabled);
         var attack = InspectionContextFactory.FromJson(rule.Matches[0].ToRequestJson());
-        Assert.Contains(InspectionContextFactory.Run(new RuleInspector(builtIn, Profile.Balanced), attack), f => f.RuleId == "CMD-001");
-        Assert.DoesNotContain(InspectionContextFactory.Run(new RuleInspector(rules, Profile.Balanced), attack), f => f.RuleId == "CMD-001");
+        Assert.Contains(InspectionContextFactory.Run(new RuleInspector(builtIn, Profile.Balanced), attack), f => f.RuleId == "CMD-002");
+        Assert.DoesNotContain(InspectionContextFactory.Run(new RuleInspector(rules, Profile.Balanced), attack), f => f.RuleId == "CMD-002");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Buffers;
 using McpVanguard.Inspection.Paths;
 using McpVanguard.Protocol;
 
@@ -21,8 +20,6 @@ public sealed class SensitiveEgressInspector : IInspector
         "iwr ", "irm ", "net.webclient", "uploadfile", "uploadstring", "uploaddata", "requests.post", "requests.put", "urllib", "http.client",
         "httpx", "fetch(", "axios", "socket", "/dev/tcp/", "smtplib", "sendmail", "mail -s", "s3 cp", "gsutil cp", "rclone", "nc ",
     ];
-
-    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\n'\"()[]{},;=|&<>@`");
 
     public string Id => "EXFIL-000";
 
@@ -58,24 +55,8 @@ public sealed class SensitiveEgressInspector : IInspector
         return false;
     }
 
-    /// <summary>True when a word of the command is a path in a credential family that is blocked on read.</summary>
-    private static bool NamesCredential(string command)
-    {
-        foreach (var range in command.AsSpan().SplitAny(Separators))
-        {
-            var word = command.AsSpan()[range];
-            if (word.Length < 4 || word.IndexOf('/') < 0)
-            {
-                continue;
-            }
+    /// <summary>True when a word of the command is a path (it has a separator) in a credential family that is blocked on read.</summary>
+    private static bool NamesCredential(string command) =>
+        SensitivePathCatalog.FindMentions(command).Exists(m => m.Location.Read == FindingAction.Block && command.AsSpan(m.Index, m.Length).Contains('/'));
 
-            var location = SensitivePathCatalog.Match(NormalizedPath.Parse(word.ToString()));
-            if (location is { Read: FindingAction.Block })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -4,7 +4,7 @@ using McpVanguard.Protocol;
 namespace McpVanguard.Inspection.Paths;
 
 /// <summary>
-/// Path arguments that traverse above their start (PATH-001) or reach a sensitive location (PATH-010…023, one rule per
+/// Path arguments that traverse above their start (PATH-001) or reach a sensitive location (PATH-010…030, one rule per
 /// family), after folding separators, stripping <c>file://</c> and resolving <c>..</c>. Commands that read such files
 /// (<c>cat ~/.aws/credentials</c>) are checked too. Content arguments are never read as paths.
 /// </summary>

@@ -30,8 +30,24 @@ internal sealed partial class ShellAnalyzer
                 {
                     if (words[i] is "-c" or "-e" or "-E" or "-r" or "--eval")
                     {
-                        CheckInterpreterCode(words[i + 1].ToLowerInvariant());
+                        AnalyzeCode(words[i + 1], nesting);
                     }
+                }
+
+                // Code glued to its flag: ruby -e'f=TCPSocket.open(…)', python -c'import os;…' (flags alone are letters only).
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var w = words[i];
+                    if (w.Length > 3 && w[0] == '-' && w[1] is 'c' or 'e' && w.AsSpan(2).ContainsAnyExcept(FlagLetters))
+                    {
+                        AnalyzeCode(w[2..], nesting);
+                    }
+                }
+
+                // Anti-forensics: "perl -pi -e 's/evil//' ~/.bash_history" edits a history in place.
+                if (name.StartsWith("perl", StringComparison.Ordinal) && words.Exists(static w => w.Length > 1 && w[0] == '-' && w[1] != '-' && w.Contains('i')))
+                {
+                    ReportTrailTargets(words, k);
                 }
 
                 CheckSubstitutedCode(command);
@@ -67,6 +83,13 @@ internal sealed partial class ShellAnalyzer
                     Report(ShellFindings.CredentialHarvest);
                 }
 
+                // Destructive: "find / -delete", "find ~ -type f -exec rm -f {} +". A start deeper than a top-level directory is a
+                // clean-up ("find /var/log -mtime +30 -exec rm {} \;", "find /tmp/build -delete").
+                if (k + 1 < words.Count && IsTopLevelCriticalDirectory(words[k + 1]) && FindDeletes(words, k))
+                {
+                    Report(ShellFindings.Destructive);
+                }
+
                 break;
             case "crontab":
                 // Persistence: any crontab use other than listing installs a new table.
@@ -84,7 +107,8 @@ internal sealed partial class ShellAnalyzer
 
                 break;
             case "reg":
-                if (words.Exists(static w => w.Equals("add", StringComparison.OrdinalIgnoreCase)) && words.Exists(static w => w.Contains("\\run", StringComparison.OrdinalIgnoreCase)))
+                // Persistence: a value under a Run or RunOnce key starts at every logon (the tokenizer may have eaten the backslashes).
+                if (words.Exists(static w => w.Equals("add", StringComparison.OrdinalIgnoreCase)) && words.Exists(IsRunKey))
                 {
                     Report(ShellFindings.Persistence);
                 }
@@ -159,32 +183,6 @@ internal sealed partial class ShellAnalyzer
         }
     }
 
-    /// <summary>Inline interpreter code (<c>python -c</c>, <c>perl -e</c>, …): socket + exec is a reverse shell; decode/fetch + exec a hidden payload.</summary>
-    private void CheckInterpreterCode(string code)
-    {
-        var socket = code.Contains("socket") || code.Contains("fsockopen") || code.Contains("net.connect") || code.Contains("/dev/tcp")
-            || code.Contains("tcpclient") || code.Contains("/inet/tcp");
-        var exec = code.Contains("pty.spawn") || code.Contains("dup2") || code.Contains("subprocess") || code.Contains("os.system")
-            || code.Contains("/bin/sh") || code.Contains("/bin/bash") || code.Contains("exec") || code.Contains("system(") || code.Contains("spawn")
-            || code.Contains("popen") || code.Contains("child_process") || code.Contains("passthru") || code.Contains("proc_open") || code.Contains("cmd.exe");
-        if (socket && exec)
-        {
-            Report(ShellFindings.ReverseShell);
-        }
-
-        var evaluates = code.Contains("exec(") || code.Contains("eval(") || code.Contains("eval ") || code.Contains("system(");
-        if (evaluates && (code.Contains("b64decode") || code.Contains("base64_decode") || code.Contains("decode64") || code.Contains("frombase64")))
-        {
-            Report(ShellFindings.DecodedPayload);
-        }
-
-        if (evaluates && (code.Contains("urlopen") || code.Contains("requests.get") || code.Contains("file_get_contents(\"http") || code.Contains("file_get_contents('http")
-            || code.Contains("lwp::simple") || code.Contains("open-uri") || code.Contains("net::http")))
-        {
-            Report(ShellFindings.DownloadExecute);
-        }
-    }
-
     private void PowerShell(List<string> words, int k, int nesting)
     {
         for (var i = k + 1; i < words.Count - 1; i++)
@@ -249,6 +247,35 @@ internal sealed partial class ShellAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>What a cluster of single-letter flags is made of (<c>-pe</c>, <c>-ne</c>); anything else glued to -e or -c is code.</summary>
+    private static readonly System.Buffers.SearchValues<char> FlagLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static bool IsTopLevelCriticalDirectory(string word)
+    {
+        var t = word.TrimEnd('/');
+        return IsCriticalDirectory(word) && (t.Length == 0 || t[0] != '/' || t.IndexOf('/', 1) < 0);
+    }
+
+    private static bool FindDeletes(List<string> words, int k)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            if (words[i] == "-delete" || words[i] is "-exec" or "-execdir" or "-ok" && i + 1 < words.Count && NameOf(words[i + 1]) is "rm" or "shred" or "unlink")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRunKey(string word)
+    {
+        var w = word.Replace("\\", string.Empty, StringComparison.Ordinal).Replace("/", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return w.EndsWith("currentversionrun", StringComparison.Ordinal) || w.EndsWith("currentversionrunonce", StringComparison.Ordinal)
+            || w.EndsWith("currentversionpoliciesexplorerrun", StringComparison.Ordinal);
     }
 
     private static bool XargsRunsReader(List<string> words, int k)

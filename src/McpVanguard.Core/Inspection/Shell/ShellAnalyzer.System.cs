@@ -38,9 +38,35 @@ internal sealed partial class ShellAnalyzer
                     break;
                 }
 
-            case var _ when name.StartsWith("mkfs", StringComparison.Ordinal) || name is "mke2fs" or "wipefs" or "mkswap" or "format" or "format-volume" or "clear-disk":
-                // Destructive: formatting or wiping a filesystem.
+            case var _ when name.StartsWith("mkfs", StringComparison.Ordinal) || name is "mke2fs" or "wipefs" or "mkswap" or "blkdiscard":
+                // Destructive: formatting or wiping a disk ("mkfs.ext4 /dev/sdb1"); building a filesystem in an image file is not.
+                if (words.Exists(IsBlockDevice))
+                {
+                    Report(ShellFindings.Destructive);
+                }
+
+                break;
+            case "format" or "format-volume" or "clear-disk":
+                // Destructive: formatting a Windows drive.
                 Report(ShellFindings.Destructive);
+                break;
+            case "sed":
+                // Anti-forensics: editing a log or history in place ("sed -i '/203.0.113.7/d' /var/log/auth.log").
+                if (words.Exists(static w => w.StartsWith("-i", StringComparison.Ordinal) || w.StartsWith("--in-place", StringComparison.Ordinal)
+                    || w.Length > 2 && w[0] == '-' && w[1] != '-' && w.Contains('i')))
+                {
+                    ReportTrailTargets(words, k);
+                }
+
+                break;
+            case "git":
+                // Persistence: pointing git at another hooks directory runs its scripts on every commit or checkout.
+                if (words.Contains("config") && words.Exists(static w => w.Equals("core.hookspath", StringComparison.OrdinalIgnoreCase))
+                    && !words.Exists(static w => w.StartsWith("--get", StringComparison.Ordinal) || w.StartsWith("--unset", StringComparison.Ordinal) || w is "-l" or "--list"))
+                {
+                    Report(ShellFindings.Persistence);
+                }
+
                 break;
             case "dd":
                 // Destructive: "dd if=/dev/zero of=/dev/sda".
@@ -52,6 +78,10 @@ internal sealed partial class ShellAnalyzer
                     }
                 }
 
+                break;
+            case "sdelete" or "sdelete64":
+                // Irrecoverable deletion on Windows (Sysinternals).
+                Report(ShellFindings.Shred);
                 break;
             case "shred":
                 for (var i = k + 1; i < words.Count; i++)
@@ -72,8 +102,13 @@ internal sealed partial class ShellAnalyzer
                 Permissions(words, k, name);
                 break;
             case "setcap":
-                // Privilege escalation: granting capabilities (cap_setuid+ep on an interpreter is root).
-                Report(ShellFindings.PrivilegeChange);
+                // Privilege escalation: granting a capability that amounts to root (cap_setuid+ep on an interpreter, reading any
+                // file, loading modules); cap_net_bind_service for a server on port 80 is not.
+                if (words.Exists(IsRootEquivalentCapability))
+                {
+                    Report(ShellFindings.PrivilegeChange);
+                }
+
                 break;
             case "usermod" or "gpasswd" or "adduser" or "useradd" or "add-localgroupmember":
                 // Privilege escalation: joining an admin group ("usermod -aG sudo bob").
@@ -142,7 +177,8 @@ internal sealed partial class ShellAnalyzer
 
                 break;
             case "journalctl":
-                if (words.Exists(static w => w.StartsWith("--vacuum", StringComparison.Ordinal)))
+                // Anti-forensics: vacuuming the journal down to nothing ("--vacuum-time=1s"); routine retention ("2weeks") is not.
+                if (words.Exists(IsJournalWipe))
                 {
                     Report(ShellFindings.AntiForensics);
                 }
@@ -156,6 +192,39 @@ internal sealed partial class ShellAnalyzer
 
                 break;
         }
+    }
+
+    private void ReportTrailTargets(List<string> words, int k)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            if (!words[i].StartsWith('-') && ShellTargets.IsTrail(ShellTargets.Fold(words[i])))
+            {
+                Report(ShellFindings.AntiForensics);
+            }
+        }
+    }
+
+    private static bool IsRootEquivalentCapability(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.Contains("cap_setuid") || w.Contains("cap_setgid") || w.Contains("cap_dac_") || w.Contains("cap_sys_admin") || w.Contains("cap_sys_ptrace")
+            || w.Contains("cap_sys_module") || w.Contains("cap_chown") || w.Contains("cap_fowner") || w.StartsWith("all", StringComparison.Ordinal) || w.StartsWith("=e", StringComparison.Ordinal);
+    }
+
+    /// <summary>A vacuum that keeps less than a day of journal or less than a megabyte of it.</summary>
+    private static bool IsJournalWipe(string word)
+    {
+        var w = word.ToLowerInvariant();
+        if (!w.StartsWith("--vacuum-", StringComparison.Ordinal) || w.IndexOf('=') is var eq && eq < 0)
+        {
+            return false;
+        }
+
+        var value = w[(eq + 1)..].TrimEnd('s');
+        var unit = value.TrimStart("0123456789".ToCharArray());
+        return w.StartsWith("--vacuum-time", StringComparison.Ordinal) ? unit is "" or "sec" or "m" or "min" or "minute" or "h" or "hour"
+            : w.StartsWith("--vacuum-size", StringComparison.Ordinal) && unit is "" or "b" or "k" or "kb";
     }
 
     private void Permissions(List<string> words, int k, string name)

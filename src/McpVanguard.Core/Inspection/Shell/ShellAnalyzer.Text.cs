@@ -18,11 +18,15 @@ internal sealed partial class ShellAnalyzer
             Report(ShellFindings.Destructive);
         }
 
-        // Download cradle: "IEX (New-Object Net.WebClient).DownloadString('http://…')".
-        if ((HasToken(text, "iex") || text.Contains("invoke-expression", StringComparison.Ordinal))
-            && (text.Contains("downloadstring", StringComparison.Ordinal) || text.Contains("downloaddata", StringComparison.Ordinal)
-                || text.Contains("invoke-webrequest", StringComparison.Ordinal) || text.Contains("invoke-restmethod", StringComparison.Ordinal)
-                || HasToken(text, "iwr") || HasToken(text, "irm") || text.Contains("net.webclient", StringComparison.Ordinal)))
+        // The batch-file fork bomb "%0|%0" and perl's "fork while fork".
+        if (text.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("%0|%0", StringComparison.Ordinal) || text.Contains("fork while fork", StringComparison.Ordinal))
+        {
+            Report(ShellFindings.Destructive);
+        }
+
+        // Download cradle: downloaded text turned into code and run. "IEX (New-Object Net.WebClient).DownloadString('http://…')",
+        // "irm … | iex", and without IEX: "[scriptblock]::Create(<download>).Invoke()", "Invoke-Command -ScriptBlock", "& ( … )".
+        if (RunsPowerShellText(text) && Downloads(text))
         {
             Report(ShellFindings.PowerShellCradle);
         }
@@ -33,6 +37,17 @@ internal sealed partial class ShellAnalyzer
             Report(ShellFindings.ReverseShell);
         }
     }
+
+    private static bool RunsPowerShellText(string text) =>
+        HasToken(text, "iex") || text.Contains("invoke-expression", StringComparison.Ordinal) || text.Contains("[scriptblock]::create", StringComparison.Ordinal)
+        || text.Contains("-scriptblock", StringComparison.Ordinal) && (HasToken(text, "invoke-command") || HasToken(text, "icm"))
+        || text.Contains(".invoke()", StringComparison.Ordinal) || text.Contains("& (", StringComparison.Ordinal) || text.Contains("&(", StringComparison.Ordinal);
+
+    private static bool Downloads(string text) =>
+        text.Contains("downloadstring", StringComparison.Ordinal) || text.Contains("downloaddata", StringComparison.Ordinal)
+        || text.Contains("downloadfile", StringComparison.Ordinal) || text.Contains("invoke-webrequest", StringComparison.Ordinal)
+        || text.Contains("invoke-restmethod", StringComparison.Ordinal) || HasToken(text, "iwr") || HasToken(text, "irm")
+        || text.Contains("net.webclient", StringComparison.Ordinal) || text.Contains("start-bitstransfer", StringComparison.Ordinal);
 
     private static bool IsForkBomb(string text, int brace)
     {

@@ -1,46 +1,19 @@
+using McpVanguard.Inspection.Paths;
+
 namespace McpVanguard.Inspection.Shell;
 
 /// <summary>Classifies the files a command writes to: start-up files, cron, logs, sudoers, block devices.</summary>
 internal static class ShellTargets
 {
-    /// <summary>Files run at login or shell start, and keys that grant future access: writing them is persistence.</summary>
-    private static readonly string[] PersistenceSuffixes =
-    [
-        "/.bashrc", "/.bash_profile", "/.bash_login", "/.bash_logout", "/.profile", "/.zshrc", "/.zprofile", "/.zshenv", "/.zlogin",
-        "/authorized_keys", "/authorized_keys2", "/.ssh/rc", "/config.fish", "/etc/environment", "/etc/rc.local", "/etc/crontab",
-        "/etc/bash.bashrc", "/etc/profile", "/.xinitrc", "/.xprofile",
-    ];
-
-    /// <summary>Directories whose files are run by the system later (cron, services, autostart).</summary>
-    private static readonly string[] PersistenceDirectories =
-    [
-        "/etc/cron", "/var/spool/cron", "/etc/profile.d/", "/etc/systemd/system/", "/.config/systemd/user/", "/etc/init.d/",
-        "/.config/autostart/", "/library/launchagents/", "/library/launchdaemons/", "/etc/update-motd.d/", "/start menu/programs/startup",
-    ];
-
     public static string Fold(string path) => path.Replace('\\', '/').ToLowerInvariant();
 
-    public static bool IsPersistence(string folded)
-    {
-        var t = folded.StartsWith('.') ? "/" + folded : folded;
-        foreach (var suffix in PersistenceSuffixes)
-        {
-            if (t.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        foreach (var dir in PersistenceDirectories)
-        {
-            if (t.Contains(dir, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Files run later by a shell, the scheduler, the service manager or git, and keys that grant future logins: writing them is
+    /// persistence. Where they live is the sensitive-path catalog's knowledge (PATH-022/023/029/030), so a command that writes
+    /// <c>~/.bashrc</c> and a <c>write_file</c> of it are judged by the same list.
+    /// </summary>
+    public static bool IsPersistence(string folded) =>
+        folded.Length <= 4096 && SensitivePathCatalog.Match(NormalizedPath.Parse(folded)) is { WriteCategory: "MCP-22" };
 
     /// <summary>Files that grant root when written: sudoers, the preload list, the account databases.</summary>
     public static bool IsPrivilegeFile(string folded) =>

@@ -21,7 +21,7 @@ public sealed class PathInspectorTests
     [InlineData("~/.ssh/id_rsa", "PATH-010")]
     [InlineData("/home/alice/.ssh/id_ed25519", "PATH-010")]
     [InlineData("C:\\Users\\alice\\.ssh\\id_rsa", "PATH-010")]
-    [InlineData("/root/.ssh/authorized_keys", "PATH-010")]
+    [InlineData("/root/.ssh/id_ecdsa", "PATH-010")]
     [InlineData("~/.ssh/known_hosts", "PATH-011")]
     [InlineData("~/.aws/credentials", "PATH-012")]
     [InlineData("/home/bob/.kube/config", "PATH-012")]

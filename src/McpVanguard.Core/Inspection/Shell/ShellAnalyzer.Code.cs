@@ -1,0 +1,163 @@
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>Checks on code run by an interpreter: <c>python -c</c>, <c>perl -e</c>, <c>node -e</c>, the code of a run_python tool.</summary>
+internal sealed partial class ShellAnalyzer
+{
+    /// <summary>Most string literals read from one piece of code: enough for any command it builds, bounded whatever it holds.</summary>
+    private const int MaxLiterals = 256;
+
+    /// <summary>Calls that hand a string to the operating system as a command line or argv.</summary>
+    private static readonly string[] ProcessCalls =
+    [
+        "system(", "popen(", "subprocess", "spawn", "execsync(", "execfilesync(", "child_process", "passthru(", "shell_exec(", "proc_open(",
+        "os.exec", "runtime.getruntime", "process.start(", "exec(\"", "exec('", "exec \"", "exec '", "`",
+    ];
+
+    /// <summary>Library calls that delete a directory tree: given the root or home they wreck the system like <c>rm -rf /</c>.</summary>
+    private static readonly string[] TreeDeletions =
+    [
+        "rmtree(", "rmsync(", "rmdirsync(", "rimraf(", "rimraf.sync(", "fs.rm(", "fs.promises.rm(", "fse.remove(", "fs.remove(", "removesync(",
+        "fileutils.rm_rf(", "fileutils.rm_r(", "remove_tree(", "rmdir -recurse",
+    ];
+
+    /// <summary>Analyses interpreter code: what it runs through the shell, sockets wired to a shell, payloads it decodes and runs.</summary>
+    public void AnalyzeCode(string code, int nesting)
+    {
+        if (nesting > MaxNesting || code.Length == 0)
+        {
+            return;
+        }
+
+        var lower = code.ToLowerInvariant();
+        CheckInterpreterCode(lower);
+
+        // Resource exhaustion: "while True: os.fork()", perl's "fork while fork".
+        if (lower.Contains("os.fork()", StringComparison.Ordinal) && (lower.Contains("while true", StringComparison.Ordinal) || lower.Contains("while 1", StringComparison.Ordinal))
+            || lower.Contains("fork while fork", StringComparison.Ordinal))
+        {
+            Report(ShellFindings.Destructive);
+        }
+
+        CheckTreeDeletion(lower);
+        foreach (var call in ProcessCalls)
+        {
+            if (lower.Contains(call, StringComparison.Ordinal))
+            {
+                AnalyzeLiterals(code, nesting);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The string literals of code that starts processes are command lines (<c>os.system('rm -rf /')</c>) or, when several are
+    /// listed together, one argv (<c>subprocess.run(['rm', '-rf', '/'])</c>): both are analysed like a command.
+    /// </summary>
+    private void AnalyzeLiterals(string code, int nesting)
+    {
+        List<string>? group = null;
+        var end = -1;
+        var count = 0;
+        for (var i = 0; i < code.Length && count < MaxLiterals; i++)
+        {
+            var quote = code[i];
+            if (quote is not ('\'' or '"'))
+            {
+                continue;
+            }
+
+            var close = i + 1;
+            while (close < code.Length && code[close] != quote)
+            {
+                close += code[close] == '\\' ? 2 : 1;
+            }
+
+            if (close >= code.Length)
+            {
+                break;
+            }
+
+            var literal = code[(i + 1)..close];
+            count++;
+
+            // Literals separated only by a comma belong to one list: an argv.
+            if (group is not null && code.AsSpan(end + 1, i - end - 1).Trim().SequenceEqual(","))
+            {
+                group.Add(literal);
+            }
+            else
+            {
+                FlushLiterals(group, nesting);
+                group = [literal];
+            }
+
+            end = close;
+            i = close;
+        }
+
+        FlushLiterals(group, nesting);
+    }
+
+    private void FlushLiterals(List<string>? group, int nesting)
+    {
+        if (group is { Count: 1 })
+        {
+            AnalyzeText(group[0], nesting + 1);
+        }
+        else if (group is { Count: > 1 })
+        {
+            AnalyzeArgv(group, nesting + 1);
+        }
+    }
+
+    /// <summary>Destructive: <c>shutil.rmtree('/home')</c>, <c>fs.rmSync('/', …)</c>, <c>rmtree(os.path.expanduser('~'))</c>.</summary>
+    private void CheckTreeDeletion(string code)
+    {
+        foreach (var call in TreeDeletions)
+        {
+            for (var at = code.IndexOf(call, StringComparison.Ordinal); at >= 0; at = code.IndexOf(call, at + call.Length, StringComparison.Ordinal))
+            {
+                var rest = code.AsSpan(at + call.Length).TrimStart();
+                if (rest.StartsWith("os.path.expanduser(") || rest.StartsWith("path.home()") || rest.StartsWith("pathlib.path.home()") || rest.StartsWith("os.homedir()"))
+                {
+                    Report(ShellFindings.Destructive);
+                    continue;
+                }
+
+                if (rest.Length > 1 && rest[0] is '\'' or '"' or '`' && rest[1..].IndexOf(rest[0]) is var close and >= 0 && IsCriticalDirectory(rest.Slice(1, close).ToString()))
+                {
+                    Report(ShellFindings.Destructive);
+                }
+            }
+        }
+    }
+
+    /// <summary>Inline interpreter code (<c>python -c</c>, <c>perl -e</c>, …): socket + exec is a reverse shell; decode/fetch + exec a hidden payload.</summary>
+    private void CheckInterpreterCode(string code)
+    {
+        var socket = code.Contains("socket") || code.Contains("fsockopen") || code.Contains("net.connect") || code.Contains("/dev/tcp")
+            || code.Contains("tcpclient") || code.Contains("/inet/tcp");
+        var exec = code.Contains("pty.spawn") || code.Contains("dup2") || code.Contains("subprocess") || code.Contains("os.system")
+            || code.Contains("/bin/sh") || code.Contains("/bin/bash") || code.Contains("exec") || code.Contains("system(") || code.Contains("spawn")
+            || code.Contains("popen") || code.Contains("child_process") || code.Contains("passthru") || code.Contains("proc_open") || code.Contains("cmd.exe");
+        if (socket && exec)
+        {
+            Report(ShellFindings.ReverseShell);
+        }
+
+        var evaluates = code.Contains("exec(") || code.Contains("eval(") || code.Contains("eval ") || code.Contains("system(");
+        if (evaluates && (code.Contains("b64decode") || code.Contains("base64_decode") || code.Contains("decode64") || code.Contains("frombase64")))
+        {
+            Report(ShellFindings.DecodedPayload);
+        }
+
+        if (evaluates && (code.Contains("urlopen") || code.Contains("requests.get") || code.Contains("file_get_contents(\"http") || code.Contains("file_get_contents('http")
+            || code.Contains("lwp::simple") || code.Contains("open-uri") || code.Contains("net::http")))
+        {
+            Report(ShellFindings.DownloadExecute);
+        }
+    }
+
+}
