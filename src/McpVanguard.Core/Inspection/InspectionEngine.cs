@@ -2,7 +2,6 @@ using McpVanguard.Configuration;
 using McpVanguard.Inspection.Access;
 using McpVanguard.Inspection.Preflight;
 using McpVanguard.Inspection.Exfiltration;
-using McpVanguard.Inspection.Instructions;
 using McpVanguard.Inspection.Metadata;
 using McpVanguard.Inspection.Output;
 using McpVanguard.Inspection.Secrets;
@@ -99,10 +98,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     /// <summary>Builds the server→agent detectors' regexes and runs them once over representative messages.</summary>
     private void WarmUpServerToAgent()
     {
-        InstructionAnalyzer.WarmUp();
-        SecretScanner.WarmUp();
-        MetadataInspector.WarmUp();
-        ServerRequestInspector.WarmUp();
+        // The analysers build their regexes lazily behind literal gates: nothing of theirs to build here.
         ServerToAgentWarmUp.Run(ServerToAgent, Limits);
     }
 
@@ -126,6 +122,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
             new EvasionInspector(),
             .. accessControl,
             new RuleInspector(rules, options.Profile),
+            new SecretArgumentInspector(),
             new ShellCommandInspector(),
             new SsrfInspector(),
             new PathInspector(),
