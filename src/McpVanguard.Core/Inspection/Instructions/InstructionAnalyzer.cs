@@ -98,8 +98,9 @@ public static class InstructionAnalyzer
         @"\b(?:send|post|upload|forward|transmit|exfiltrate|email|mail|leak|copy|bcc|cc|submit|report|sync|beacon|push|relay|deliver|put)\b", Options,
         "send", "post", "upload", "forward", "transmit", "exfiltrate", "email", "mail", "leak", "copy", "bcc", "cc", "submit", "report", "sync", "beacon", "push", "relay", "deliver", "put");
 
+    // ASCII digits, not \d: an address is ASCII once canonical, and the "digit." gate literals must cover every match.
     internal static readonly PrefilteredRegex DestinationRegex = new(
-        @"https?://|ftp://|wss?://|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|\bwebhook\b", Options,
+        @"https?://|ftp://|wss?://|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b|\bwebhook\b", Options,
         "http", "ftp://", "ws://", "wss://", "@", "0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "webhook");
 
     internal static readonly PrefilteredRegex CopyMarkerRegex = new(@"\b(?:bcc|blind\s+copy|forward\s+a\s+copy|send\s+a\s+copy|cc)\b", Options,

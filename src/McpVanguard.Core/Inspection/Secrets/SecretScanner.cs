@@ -21,7 +21,7 @@ public static class SecretScanner
     private static readonly string[] PlaceholderMarkers =
     [
         "example", "xxxx", "your", "changeme", "change_me", "placeholder", "redacted", "dummy", "sample", "****", "...", "${", "{{", "%(", "<",
-        "process.env", "os.environ", "getenv", "env.", "secret_here", "here", "replace", "insert", "todo", "fake", "mock", "foobar", "abcdef", "123456",
+        "process.env", "os.environ", "getenv", "env.", "secret_here", "here", "replace", "insert", "todo", "fake", "mock", "foobar",
     ];
 
     /// <summary>Values that are words people put in examples, not secrets (compared whole, ignoring case).</summary>
@@ -34,6 +34,15 @@ public static class SecretScanner
         ["server=", "data source=", "host=", "database=", "initial catalog=", "user id=", "uid=", "endpoint="], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> PlaceholderValues = SearchValues.Create(PlaceholderMarkers, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Keyboard runs people type into made-up keys ("sk-abcdef123456").</summary>
+    private static readonly SearchValues<string> SequenceRuns = SearchValues.Create(["abcdef", "123456"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Longest value in which a keyboard run marks a placeholder: a long random token contains one by chance often enough
+    /// (any 6-character window), and a made-up example is short.
+    /// </summary>
+    private const int MaxSequencePlaceholderLength = 40;
 
     /// <summary>Keys named like secrets that hold public values (paging cursors, token counts, token types).</summary>
     private static readonly SearchValues<string> PublicKeyMarkers = SearchValues.Create(
@@ -58,7 +67,7 @@ public static class SecretScanner
         // aws_secret_access_key / AWS_SECRET / SecretAccessKey = 40 base64 characters (not AWS's documented ...EXAMPLEKEY).
         new("aws-secret-key", SecretRule.AwsSecretKey, new(@"(?i:(?:aws[\w.-]{0,24}(?:secret|sk)|secret_?access_?key)[\w.-]{0,24})[""']?\s*(?::|=|=>)\s*[""']?(?<v>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)", Options, "aws", "secret"),
             SecretScope.Both, static (_, v) => !v.Contains("EXAMPLE", StringComparison.Ordinal)),
-        new("azure-storage-key", SecretRule.AzureKey, new(@"(?:AccountKey|SharedAccessKey|AccessKey)=(?<v>[A-Za-z0-9+/]{30,}={0,2})", Options, "AccessKey="), SecretScope.Both),
+        new("azure-storage-key", SecretRule.AzureKey, new(@"(?:AccountKey|SharedAccessKey|AccessKey)=(?<v>[A-Za-z0-9+/]{30,}={0,2})", Options, "AccountKey=", "AccessKey="), SecretScope.Both),
         new("azure-sas-token", SecretRule.AzureKey, new(@"[?&;]sig=(?<v>[A-Za-z0-9%+/=]{30,})", Options, "sig="), SecretScope.Both),
         new("github-token", SecretRule.GitHubToken, new(@"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}", Options, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), SecretScope.Both),
         new("gitlab-token", SecretRule.RegistryToken, new(@"\bgl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}", Options, "glpat-", "gldt-", "glrt-", "glptt-", "glcbt-"), SecretScope.Both),
@@ -218,7 +227,8 @@ public static class SecretScanner
 
     private static bool IsPlaceholder(string value)
     {
-        if (PlaceholderWords.Contains(value) || value.AsSpan().ContainsAny(PlaceholderValues))
+        if (PlaceholderWords.Contains(value) || value.AsSpan().ContainsAny(PlaceholderValues)
+            || (value.Length < MaxSequencePlaceholderLength && value.AsSpan().ContainsAny(SequenceRuns)))
         {
             return true;
         }
