@@ -2,6 +2,7 @@ using McpVanguard.Configuration;
 using McpVanguard.Inspection.Access;
 using McpVanguard.Inspection.Preflight;
 using McpVanguard.Inspection.Exfiltration;
+using McpVanguard.Inspection.Instructions;
 using McpVanguard.Inspection.Metadata;
 using McpVanguard.Inspection.Output;
 using McpVanguard.Inspection.Secrets;
@@ -123,6 +124,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
             .. accessControl,
             new RuleInspector(rules, options.Profile),
             new SecretArgumentInspector(),
+            new InjectionArgumentInspector(),
             new ShellCommandInspector(),
             new SsrfInspector(),
             new PathInspector(),

@@ -27,9 +27,7 @@ public static class InstructionAnalyzer
         "content", "conversation", "document", "record", "rows", "history", "copy", "cc",
     ];
 
-    // Composite signals are pairs of small regexes matched separately and joined by distance in code (Near): one regex
-    // with a bounded gap ("verb .{0,80} target") makes the lazily built automaton grow a state per overlapping gap, which
-    // costs seconds on the first real text.
+    // Composite signals are pairs of small regexes joined by distance in code (RegexPair, which says why).
     internal static readonly PrefilteredRegex SensitiveFileRegex = new(SensitiveFile, Options,
         SensitiveFileLiterals);
 
@@ -53,46 +51,6 @@ public static class InstructionAnalyzer
         + @"|\botherwise\s+(?:the\s+|this\s+)?(?:tool|function|it)\s+(?:will\s+not|won't|cannot|can't|will\s+fail)|\bwhile\s+you\s+read\b",
         Options,
         "before", "prior", "first", "otherwise", "while");
-
-    internal static readonly PrefilteredRegex OverrideVerbRegex = new(@"\b(?:ignore|disregard|forget|override|bypass)\s", Options,
-        "ignore", "disregard", "forget", "override", "bypass");
-
-    internal static readonly PrefilteredRegex OverrideObjectRegex = new(
-        @"\b(?:previous|prior|above|earlier|preceding|former|original|all\s+(?:of\s+)?(?:your|the|prior|previous)|your|system|safety)\s+(?:\w+\s+)?(?:instructions?|directions?|prompts?|rules|guidelines|guardrails|constraints|messages|policies|restrictions|directives|programming)\b",
-        Options,
-        "instruction", "direction", "prompt", "rules", "guidelines", "guardrails", "constraints", "messages", "policies", "restrictions", "directives", "programming");
-
-    internal static readonly PrefilteredRegex OverrideRegex = new(
-        @"\bignore\s+everything\s+(?:above|before|else)\b|\bnew\s+(?:system\s+)?(?:instructions?|policy|policies|rules|directives?)\s*:|\bprior\s+(?:guidance|instructions?)\s+(?:is|are)\s+(?:void|cancelled|revoked|obsolete)"
-        + @"|\byou\s+are\s+now\s+(?:in\s+)?(?:dan|developer\s+mode|an?\s+(?:unrestricted|unfiltered|jailbroken))"
-        + @"|\bfrom\s+now\s+on,?\s+you\s+(?:must|will|shall|are\s+to)\b|\b(?:system|admin|developer)\s+override\b"
-        + @"|\b(?:updated|new|real|actual|true)\s+instructions?\s+(?:from|by)\s+(?:the\s+)?(?:system|developer|admin|administrator|user|anthropic|openai)",
-        Options,
-        "ignore", "new", "prior", "you", "from", "override", "instruction");
-
-    internal static readonly PrefilteredRegex NegatedTellRegex = new(
-        @"\b(?:do\s+not|don't|dont|never|must\s+not|should\s+not|shouldn't|mustn't)\s+(?:\w+\s+)?(?:tell|inform|notify|alert|mention|reveal|disclose|show|let|say|report|explain)\b", Options,
-        "not", "n't", "dont", "never");
-
-    internal static readonly PrefilteredRegex HideRegex = new(@"\b(?:hide|conceal|keep)\s", Options,
-        "hide", "conceal", "keep");
-
-    internal static readonly PrefilteredRegex TheUserRegex = new(@"\b(?:the|your)\s+(?:user|human|operator)\b", Options,
-        "user", "human", "operator");
-
-    internal static readonly PrefilteredRegex FromTheUserRegex = new(@"\bfrom\s+(?:the\s+)?(?:user|human)\b", Options,
-        "from");
-
-    internal static readonly PrefilteredRegex ConcealmentRegex = new(
-        @"\bwithout\s+(?:\w+\s+)?(?:telling|informing|notifying|alerting|showing|mentioning|alarming|the\s+user(?:'s)?\s+(?:knowledge|consent|noticing|knowing))"
-        + @"|\b(?:proceed|continue|go\s+ahead|act)\s+without\s+(?:asking|confirming|confirmation|approval)"
-        + @"|\bthe\s+(?:user|human)\s+(?:must|should|will|need|needs|does)\s+(?:not|never)\s+(?:\w+\s+)?(?:know|see|notice|be\s+(?:told|informed|aware)|find\s+out)"
-        + @"|\bthe\s+(?:user|human|person(?:\s+at\s+the\s+keyboard)?)\s+(?:doesn't|does\s+not|don't|needn't|need\s+not|must\s+not|mustn't|shouldn't|should\s+not)\s+(?:need\s+to\s+)?(?:know|hear|see|notice|be\s+(?:told|informed|bothered))"
-        + @"|\bkeep\s+(?:this|it)\s+between\s+(?:us|you\s+and\s+me)|\bsay\s+nothing\b|\bdon't\s+bother\s+the\s+user"
-        + @"|\b(?:silently|secretly|covertly|quietly|invisibly|discreetly)\s+(?:\w+\s+)?(?:send|forward|copy|upload|include|add|read|call|invoke|exfiltrate|bcc|append|pass|post|run|execute|transfer|collect)"
-        + @"|\b(?:not|never)\s+(?:mention|reveal|disclose|acknowledge)\s+(?:\w+\s+)?(?:\w+\s+)?(?:this|these|that)\s+(?:instruction|step|note|requirement|rule|message)",
-        Options,
-        "without", "user", "human", "person", "between", "nothing", "silently", "secretly", "covertly", "quietly", "invisibly", "discreetly", "mention", "reveal", "disclose", "acknowledge");
 
     internal static readonly PrefilteredRegex SendVerbRegex = new(
         @"\b(?:send|post|upload|forward|transmit|exfiltrate|email|mail|leak|copy|bcc|cc|submit|report|sync|beacon|push|relay|deliver|put)\b", Options,
@@ -137,12 +95,6 @@ public static class InstructionAnalyzer
         @"\b(?:must|always|should|make\s+sure|ensure|instead|also|change|replace|redirect|add|set|bcc|cc|never|do\s+not|don't)\b", Options,
         "must", "always", "should", "make", "ensure", "instead", "also", "change", "replace", "redirect", "add", "set", "cc", "never", "not", "n't");
 
-    internal static readonly PrefilteredRegex MarkupRegex = new(
-        @"<\s*/?\s*(?:important|system|instructions?|secret|hidden|admin|assistant|sys|system[_-]?prompt|ai[_-]?instructions?|note[_-]?to[_-]?ai|im_start|critical)\s*>"
-        + @"|\[(?:system|inst|important|/inst)\]|<\|im_start\|>|\{\{\s*system\b|##+\s*(?:system|instructions?)\s*:",
-        Options,
-        "<", "[", "{{", "##");
-
     internal static readonly PrefilteredRegex ModelAddressedRegex = new(
         @"\b(?:note|message|reminder|hint|tip|notice|memo|heads-up)s?\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|llm\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|language\s+model)s?(?:\s+systems?)?\s*[:,!-]"
         + @"|\b(?:notice|message|note)\s+for\s+(?:ai|llm|language)\s+(?:systems?|models?|agents?)"
@@ -177,15 +129,16 @@ public static class InstructionAnalyzer
             return signals;
         }
 
+        // The phrase families (overrides, personas, concealment, priority tags…) are defined once, in InjectionPhrases, and
+        // serve the agent→server direction too; here they are signals to combine.
         var span = new Span(-1, -1);
-        if (Test(OverrideRegex, canonical, ref span) || Near(OverrideVerbRegex, OverrideObjectRegex, canonical, 30, ref span))
+        foreach (var phrase in InjectionPhrases.All)
         {
-            signals |= InstructionSignals.Override;
-        }
-
-        if (Test(ConcealmentRegex, canonical, ref span) || Near(NegatedTellRegex, TheUserRegex, canonical, 30, ref span) || Near(HideRegex, FromTheUserRegex, canonical, 40, ref span))
-        {
-            signals |= InstructionSignals.Concealment;
+            if ((signals & phrase.Signals) != phrase.Signals && phrase.Find(canonical, out var start, out var end))
+            {
+                signals |= phrase.Signals;
+                span = span.Join(new Span(start, end));
+            }
         }
 
         if (Near(SensitiveFileRegex, MoveItRegex, canonical, 80, ref span))
@@ -246,7 +199,7 @@ public static class InstructionAnalyzer
             signals |= InstructionSignals.Shadowing;
         }
 
-        if (Test(MarkupRegex, canonical, ref span) || HtmlComment(canonical, ref span))
+        if (HtmlComment(canonical, ref span))
         {
             signals |= InstructionSignals.HiddenMarkup;
         }
@@ -320,9 +273,6 @@ public static class InstructionAnalyzer
             || (signals & InstructionSignals.SecretRequest) != 0 && (signals & (InstructionSignals.ModelAddressed | InstructionSignals.Concealment | InstructionSignals.Exfiltration | InstructionSignals.HiddenMarkup)) != 0;
     }
 
-    /// <summary>Most matches of one regex considered when pairing; beyond it a text is already full of signals.</summary>
-    private const int MaxPairedMatches = 256;
-
     private static bool Test(PrefilteredRegex regex, string text, ref Span span)
     {
         if (!regex.MayMatch(text))
@@ -342,50 +292,13 @@ public static class InstructionAnalyzer
     /// <summary>True when a match of <paramref name="second"/> starts at most <paramref name="maxGap"/> characters after a match of <paramref name="first"/> ends.</summary>
     private static bool Near(PrefilteredRegex first, PrefilteredRegex second, string text, int maxGap, ref Span span)
     {
-        if (!first.MayMatch(text) || !second.MayMatch(text))
+        if (!new RegexPair(first, second, maxGap).Find(text, out var start, out var end))
         {
             return false;
         }
 
-        List<(int Start, int End)>? seconds = null;
-        var count = 0;
-        foreach (var f in first.Regex.EnumerateMatches(text))
-        {
-            if (++count > MaxPairedMatches)
-            {
-                break;
-            }
-
-            if (seconds is null)
-            {
-                seconds = [];
-                foreach (var m in second.Regex.EnumerateMatches(text))
-                {
-                    seconds.Add((m.Index, m.Index + m.Length));
-                    if (seconds.Count >= MaxPairedMatches * 4)
-                    {
-                        break;
-                    }
-                }
-
-                if (seconds.Count == 0)
-                {
-                    return false;
-                }
-            }
-
-            var end = f.Index + f.Length;
-            foreach (var (start, stop) in seconds)
-            {
-                if (start >= end - 1 && start - end <= maxGap)
-                {
-                    span = span.Join(new Span(f.Index, stop));
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        span = span.Join(new Span(start, end));
+        return true;
     }
 
     /// <summary>An HTML comment holding at least three words: invisible when rendered, read by the model.</summary>
