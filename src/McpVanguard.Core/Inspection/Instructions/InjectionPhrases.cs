@@ -81,11 +81,13 @@ public static class InjectionPhrases
     // --- INJ-006: concealment from the user -------------------------------------------------------------------------------
 
     /// <summary>
-    /// "do not tell the user", "without telling/asking the user", secretly/silently + send/upload/forward, silently append +
-    /// contents/secrets/keys, and verb-first "upload … without telling the user".
+    /// "do not tell the user", "without telling the user", secretly/silently + send/upload/forward, silently append +
+    /// contents/secrets/keys, and verb-first "upload … without telling the user". "Without asking/warning the user" alone
+    /// is not concealment: tool descriptions say "never delete files without asking the user"; acting without asking is
+    /// <see cref="ConcealmentRegex"/>'s "proceed/act without asking".
     /// </summary>
     internal static readonly PrefilteredRegex ConcealFromUserRegex = new(
-        @"\b(do\s+not|don[’']?t|never)\s+(tell|inform|notify|alert|warn|mention\s+(this|it|anything)\s+to|reveal\s+(this|it)\s+to|let)\s+the\s+(user|human|developer|operator)\b|\bwithout\s+(telling|informing|notifying|alerting|asking|warning|letting)\s+(the\s+)?(user|human|developer|operator|anyone)\b|\bwithout\s+the\s+user[’']?s?\s+(knowing|knowledge|noticing|consent)\b|\b(secretly|silently|quietly|covertly|discreetly|invisibly)\s+(send|upload|forward|exfiltrate|copy|transmit|post|email|leak|share|pipe|beacon)|\b(secretly|silently|quietly|covertly|discreetly)\s+(append|add|attach|include|embed|write|insert|encode)[^.\n]{0,60}\b(contents?|secrets?|credentials?|keys?|tokens?|passwords?|\.env|env(ironment)?\s+var|cookies?|~/|\.ssh|\.aws|history|conversation)|\b(send|upload|forward|exfiltrate|transmit|post|email|leak|append)[^.\n]{0,80}\b(secretly|covertly|behind\s+the\s+user[’']?s\s+back|without\s+(telling|informing|notifying|asking)\s+(the\s+)?(user|anyone|them))\b",
+        @"\b(do\s+not|don[’']?t|never)\s+(tell|inform|notify|alert|warn|mention\s+(this|it|anything)\s+to|reveal\s+(this|it)\s+to|let)\s+the\s+(user|human|developer|operator)\b|\bwithout\s+(telling|informing|notifying|alerting)\s+(the\s+)?(user|human|developer|operator|anyone)\b|\bwithout\s+the\s+user[’']?s?\s+(knowing|knowledge|noticing|consent)\b|\b(secretly|silently|quietly|covertly|discreetly|invisibly)\s+(send|upload|forward|exfiltrate|copy|transmit|post|email|leak|share|pipe|beacon)|\b(secretly|silently|quietly|covertly|discreetly)\s+(append|add|attach|include|embed|write|insert|encode)[^.\n]{0,60}\b(contents?|secrets?|credentials?|keys?|tokens?|passwords?|\.env|env(ironment)?\s+var|cookies?|~/|\.ssh|\.aws|history|conversation)|\b(send|upload|forward|exfiltrate|transmit|post|email|leak|append)[^.\n]{0,80}\b(secretly|covertly|behind\s+the\s+user[’']?s\s+back|without\s+(telling|informing|notifying|asking)\s+(the\s+)?(user|anyone|them))\b",
         Options,
         "not", "don", "never", "without", "secretly", "silently", "quietly", "covertly", "discreetly", "invisibly", "behind");
 
