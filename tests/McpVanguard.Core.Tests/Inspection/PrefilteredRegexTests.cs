@@ -4,13 +4,14 @@ using System.Text.RegularExpressions;
 using McpVanguard.Inspection;
 using McpVanguard.Inspection.Preflight;
 using McpVanguard.Inspection.Secrets;
+using McpVanguard.Tests.Inspection.Instructions;
 using McpVanguard.Tests.Inspection.Secrets;
 
 namespace McpVanguard.Tests.Inspection;
 
 /// <summary>
 /// The analysers' literal gates are sound: every match of every gated regex, over all the text the project ships
-/// (corpus, eval, the former secrets.yaml examples, raw and canonical), contains one of the gate's literals, so the gate
+/// (corpus, eval, the former secrets.yaml and injection.yaml examples, raw and canonical), contains one of the gate's literals, so the gate
 /// never hides a match. And clean text neither reaches nor builds a regex.
 /// </summary>
 public sealed class PrefilteredRegexTests
@@ -57,7 +58,7 @@ public sealed class PrefilteredRegexTests
             }
         }
 
-        foreach (var row in SecretArgumentInspectorTests.FormerYamlExamples)
+        foreach (var row in SecretArgumentInspectorTests.FormerYamlExamples.Concat(InjectionArgumentInspectorTests.FormerYamlExamples))
         {
             using var document = JsonDocument.Parse(row.Data.Item4);
             Collect(document.RootElement, raw);

@@ -27,11 +27,14 @@ public static class InjectionPhrases
         Options,
         "ignor", "disregard", "forg", "overrid", "bypass", "discard", "aside");
 
-    /// <summary>Override phrasings without an override verb: "ignore everything above", "prior guidance is void".</summary>
+    /// <summary>
+    /// Override phrasings without an override verb: "prior guidance is void". ("Ignore everything above." is
+    /// <see cref="OverrideRegex"/>'s; "ignore everything before the first heading" is how docs talk.)
+    /// </summary>
     internal static readonly PrefilteredRegex VoidedInstructionsRegex = new(
-        @"\bignore\s+everything\s+(?:above|before|else)\b|\bprior\s+(?:guidance|instructions?)\s+(?:is|are)\s+(?:void|cancelled|revoked|obsolete)",
+        @"\bprior\s+(?:guidance|instructions?)\s+(?:is|are)\s+(?:void|cancelled|revoked|obsolete)",
         Options,
-        "ignore", "prior");
+        "prior");
 
     internal static readonly PrefilteredRegex OverrideVerbRegex = new(@"\b(?:ignore|disregard|forget|override|bypass)\s", Options,
         "ignore", "disregard", "forget", "override", "bypass");
@@ -82,12 +85,12 @@ public static class InjectionPhrases
 
     /// <summary>
     /// "do not tell the user", "without telling the user", secretly/silently + send/upload/forward, silently append +
-    /// contents/secrets/keys, and verb-first "upload … without telling the user". "Without asking/warning the user" alone
+    /// contents/secrets/keys or a recipient, and verb-first "upload … without telling the user". "Without asking/warning the user" alone
     /// is not concealment: tool descriptions say "never delete files without asking the user"; acting without asking is
     /// <see cref="ConcealmentRegex"/>'s "proceed/act without asking".
     /// </summary>
     internal static readonly PrefilteredRegex ConcealFromUserRegex = new(
-        @"\b(do\s+not|don[’']?t|never)\s+(tell|inform|notify|alert|warn|mention\s+(this|it|anything)\s+to|reveal\s+(this|it)\s+to|let)\s+the\s+(user|human|developer|operator)\b|\bwithout\s+(telling|informing|notifying|alerting)\s+(the\s+)?(user|human|developer|operator|anyone)\b|\bwithout\s+the\s+user[’']?s?\s+(knowing|knowledge|noticing|consent)\b|\b(secretly|silently|quietly|covertly|discreetly|invisibly)\s+(send|upload|forward|exfiltrate|copy|transmit|post|email|leak|share|pipe|beacon)|\b(secretly|silently|quietly|covertly|discreetly)\s+(append|add|attach|include|embed|write|insert|encode)[^.\n]{0,60}\b(contents?|secrets?|credentials?|keys?|tokens?|passwords?|\.env|env(ironment)?\s+var|cookies?|~/|\.ssh|\.aws|history|conversation)|\b(send|upload|forward|exfiltrate|transmit|post|email|leak|append)[^.\n]{0,80}\b(secretly|covertly|behind\s+the\s+user[’']?s\s+back|without\s+(telling|informing|notifying|asking)\s+(the\s+)?(user|anyone|them))\b",
+        @"\b(do\s+not|don[’']?t|never)\s+(tell|inform|notify|alert|warn|mention\s+(this|it|anything)\s+to|reveal\s+(this|it)\s+to|let)\s+the\s+(user|human|developer|operator)\b|\bwithout\s+(telling|informing|notifying|alerting)\s+(the\s+)?(user|human|developer|operator|anyone)\b|\bwithout\s+the\s+user[’']?s?\s+(knowing|knowledge|noticing|consent)\b|\b(secretly|silently|quietly|covertly|discreetly|invisibly)\s+(send|upload|forward|exfiltrate|copy|transmit|post|email|leak|share|pipe|beacon)|\b(secretly|silently|quietly|covertly|discreetly)\s+(append|add|attach|include|embed|write|insert|encode)[^.\n]{0,60}\b(contents?|secrets?|credentials?|keys?|tokens?|passwords?|\.env|env(ironment)?\s+var|cookies?|~/|\.ssh|\.aws|history|conversation|recipients?|b?cc|[\w.+-]+@[\w-]+\.[a-z]{2,})|\b(send|upload|forward|exfiltrate|transmit|post|email|leak|append)[^.\n]{0,80}\b(secretly|covertly|behind\s+the\s+user[’']?s\s+back|without\s+(telling|informing|notifying|asking)\s+(the\s+)?(user|anyone|them))\b",
         Options,
         "not", "don", "never", "without", "secretly", "silently", "quietly", "covertly", "discreetly", "invisibly", "behind");
 
@@ -98,7 +101,9 @@ public static class InjectionPhrases
         + @"|\bthe\s+(?:user|human)\s+(?:must|should|will|need|needs|does)\s+(?:not|never)\s+(?:\w+\s+)?(?:know|see|notice|be\s+(?:told|informed|aware)|find\s+out)"
         + @"|\bthe\s+(?:user|human|person(?:\s+at\s+the\s+keyboard)?)\s+(?:doesn't|does\s+not|don't|needn't|need\s+not|must\s+not|mustn't|shouldn't|should\s+not)\s+(?:need\s+to\s+)?(?:know|hear|see|notice|be\s+(?:told|informed|bothered))"
         + @"|\bkeep\s+(?:this|it)\s+between\s+(?:us|you\s+and\s+me)|\bsay\s+nothing\b|\bdon't\s+bother\s+the\s+user"
-        + @"|\b(?:silently|secretly|covertly|quietly|invisibly|discreetly)\s+(?:\w+\s+)?(?:send|forward|copy|upload|include|add|read|call|invoke|exfiltrate|bcc|append|pass|post|run|execute|transfer|collect)"
+        // Hidden egress or hidden calls; "silently add/append/include/run" alone is how code comments and descriptions talk
+        // ("silently append a trailing newline", "silently runs in the background"): those need a secret or a recipient (above).
+        + @"|\b(?:silently|secretly|covertly|quietly|invisibly|discreetly)\s+(?:\w+\s+)?(?:send|forward|copy|upload|read|call|invoke|exfiltrate|bcc|post|transfer)\b"
         + @"|\b(?:not|never)\s+(?:mention|reveal|disclose|acknowledge)\s+(?:\w+\s+)?(?:\w+\s+)?(?:this|these|that)\s+(?:instruction|step|note|requirement|rule|message)",
         Options,
         "without", "user", "human", "person", "between", "nothing", "silently", "secretly", "covertly", "quietly", "invisibly", "discreetly", "mention", "reveal", "disclose", "acknowledge");
