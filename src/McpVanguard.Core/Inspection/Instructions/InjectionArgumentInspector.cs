@@ -25,7 +25,7 @@ public sealed class InjectionArgumentInspector : IInspector
             return;
         }
 
-        // Per rule: the strongest action found (null: not found yet); reported once per rule, in rule order.
+        // Per family: the strongest action found (-1: none yet); each rule is reported once, in rule order.
         var phrases = InjectionPhrases.All;
         Span<sbyte> found = stackalloc sbyte[phrases.Count];
         found.Fill(-1);
