@@ -15,6 +15,9 @@ public sealed record Finding(string RuleId, string Layer, string Category, Sever
     /// </summary>
     public Policy.MessageEdit? Edit { get; init; }
 
+    /// <summary>Where the finding was made (a secret, an injected instruction), when the detector knows; a redaction is derived from it.</summary>
+    public FindingLocation? Location { get; init; }
+
     /// <summary>A tool this finding quarantines for the rest of the session: hidden from lists, calls to it refused.</summary>
     public string? QuarantineTool { get; init; }
 }

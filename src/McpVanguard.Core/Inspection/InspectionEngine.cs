@@ -74,6 +74,8 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
             new EvasionInspector(),
             .. accessControl,
             new RuleInspector(rules, options.Profile),
+            new SecretArgumentInspector(),
+            new InjectionArgumentInspector(),
             new ShellCommandInspector(),
             new SsrfInspector(),
             new PathInspector(),

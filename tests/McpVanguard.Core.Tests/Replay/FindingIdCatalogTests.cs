@@ -65,4 +65,18 @@ public sealed class FindingIdCatalogTests
 
         Assert.True(unknown.Count == 0, "rule ids in src/ with no rule in the catalog (add them to src/McpVanguard.Core/Rules/analyzers.yaml):" + Environment.NewLine + string.Join(Environment.NewLine, unknown));
     }
+
+    /// <summary>The secret and injection rules are defined in C# next to their detectors; the catalog must say the same.</summary>
+    [Fact]
+    public void Secret_and_injection_rules_match_their_catalog_entries()
+    {
+        var catalog = RuleLoader.Load(null).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+        var defined = McpVanguard.Inspection.Secrets.SecretRule.All.Select(r => (r.Id, r.Title, r.Category, r.Severity, r.Action, Analyzer: "SEC-000"))
+            .Concat(McpVanguard.Inspection.Instructions.InjectionRule.All.Select(r => (r.Id, r.Title, r.Category, r.Severity, r.Action, Analyzer: "INJ-000")));
+        foreach (var rule in defined)
+        {
+            Assert.True(catalog.TryGetValue(rule.Id, out var entry), $"{rule.Id} is not in analyzers.yaml");
+            Assert.Equal((rule.Title, rule.Category, rule.Severity, rule.Action, rule.Analyzer), (entry.Title, entry.Category, entry.Severity, entry.Action, entry.Analyzer));
+        }
+    }
 }

@@ -55,16 +55,14 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         "thoughts", "analytics", "telemetry", "trace", "session_info", "env", "config",
     };
 
-    private static readonly System.Text.RegularExpressions.Regex SecretAsk = new(
+    /// <summary>A parameter description asking for a credential file, a secret or the conversation.</summary>
+    internal static readonly PrefilteredRegex SecretAsk = new(
         @"\bcontents?\s+of\b.{0,60}(?:\.ssh|id_rsa|id_ed25519|\.env\b|credentials|\.aws|\.npmrc|\.netrc|mcp\.json|config)|~/|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|(?:^|\s)\.env\b|\.aws/"
         + @"|\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|secret[\s_-]?keys?|private[\s_-]?keys?|passwords?|credentials?|bearer\s+tokens?|session\s+tokens?|environment\s+variables)\b"
         + @"|\b(?:full|entire|complete|whole|all)\s+(?:\w+\s+)?(?:conversation|chat|message)s?\s*(?:history|log|transcript)?|\bprevious\s+messages|\bsystem\s+prompt|\bchat\s+history|\bconversation\s+history",
         System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     public string Id => "META-000";
-
-    /// <summary>Builds the regex of this inspector now, so that no message pays for it.</summary>
-    public static void WarmUp() => SecretAsk.IsMatch("contents of ~/.ssh");
 
     /// <summary>
     /// For callers without a relay (<c>vanguard scan</c>): the findings about one server response, given the method of the

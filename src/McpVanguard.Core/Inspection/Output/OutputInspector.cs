@@ -107,9 +107,12 @@ public sealed class OutputInspector : IInspector
             var (editStart, editLength) = canonical.Canonical.Length == raw.Length && canonical.Flags == EvasionFlags.None
                 ? Sentence(raw, first, last)
                 : (0, s.Value.Length);
+            // The mask is derived from where the instruction was found, the location the finding reports.
+            var location = new FindingLocation(s.Pointer, editStart, editLength);
             findings.Add(new Finding(InjectionRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, reason + " was masked.")
             {
-                Edit = MessageEdit.ReplaceText(s.Pointer, editStart, editLength, "[REDACTED:prompt-injection]"),
+                Location = location,
+                Edit = location.Mask("[REDACTED:prompt-injection]"),
             });
         }
     }

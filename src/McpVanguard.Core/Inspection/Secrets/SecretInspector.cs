@@ -1,5 +1,4 @@
 using McpVanguard.Inspection.Output;
-using McpVanguard.Policy;
 
 namespace McpVanguard.Inspection.Secrets;
 
@@ -41,11 +40,14 @@ public sealed class SecretInspector : IInspector
             var take = Math.Min(Math.Min(s.Value.Length, MaxCharsPerString), budget);
             truncated |= take < s.Value.Length;
             budget -= take;
-            foreach (var match in SecretScanner.Scan(s.Value, take))
+            foreach (var match in SecretScanner.Scan(s.Value, take, SecretScope.Output))
             {
+                // The redaction is derived from where the secret was found, the same location the finding reports.
+                var location = new FindingLocation(s.Pointer, match.Start, match.Length);
                 findings.Add(new Finding(RuleId, "L1", "MCP-13", Severity.High, FindingAction.Redact, $"A secret ({match.Kind}) in the server's answer was masked.")
                 {
-                    Edit = MessageEdit.ReplaceText(s.Pointer, match.Start, match.Length, $"[REDACTED:{match.Kind}]"),
+                    Location = location,
+                    Edit = location.Mask($"[REDACTED:{match.Kind}]"),
                 });
             }
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace McpVanguard.Inspection.Secrets;
 
 /// <summary>
-/// Finds credentials in text: provider tokens by their documented shapes, private keys, connection-string passwords and
+/// The one home of credential formats, for both directions. Finds credentials in text: provider tokens by their documented shapes, private keys, connection-string passwords and
 /// generic <c>key = value</c> pairs whose value is long and random enough to be a real secret. Documented example keys and
 /// placeholders are not secrets (AWS's <c>AKIAIOSFODNN7EXAMPLE</c> passes: it is published in AWS's own docs).
 /// </summary>
@@ -18,15 +18,10 @@ public static class SecretScanner
     /// <summary>Shortest generic token value considered a secret (passwords: 8).</summary>
     public const int MinimumGenericLength = 16;
 
-    private sealed record Detector(string Kind, Regex Regex, SearchValues<string> Anchors, Func<string, string, bool>? Accept = null);
-
-    private static SearchValues<string> Anchors(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
-
-
     private static readonly string[] PlaceholderMarkers =
     [
         "example", "xxxx", "your", "changeme", "change_me", "placeholder", "redacted", "dummy", "sample", "****", "...", "${", "{{", "%(", "<",
-        "process.env", "os.environ", "getenv", "env.", "secret_here", "here", "replace", "insert", "todo", "fake", "mock", "foobar", "abcdef", "123456",
+        "process.env", "os.environ", "getenv", "env.", "secret_here", "here", "replace", "insert", "todo", "fake", "mock", "foobar",
     ];
 
     /// <summary>Values that are words people put in examples, not secrets (compared whole, ignoring case).</summary>
@@ -40,55 +35,82 @@ public static class SecretScanner
 
     private static readonly SearchValues<string> PlaceholderValues = SearchValues.Create(PlaceholderMarkers, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Keyboard runs people type into made-up keys ("sk-abcdef123456").</summary>
+    private static readonly SearchValues<string> SequenceRuns = SearchValues.Create(["abcdef", "123456"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Longest value in which a keyboard run marks a placeholder: a long random token contains one by chance often enough
+    /// (any 6-character window), and a made-up example is short.
+    /// </summary>
+    private const int MaxSequencePlaceholderLength = 40;
+
     /// <summary>Keys named like secrets that hold public values (paging cursors, token counts, token types).</summary>
     private static readonly SearchValues<string> PublicKeyMarkers = SearchValues.Create(
         ["page", "cursor", "next", "continuation", "count", "max_tokens", "maxtokens", "_tokens", "tokens_", "token_type", "tokentype", "tokenizer", "token_url", "tokenurl",
          "endpoint", "_uri", "_url", "file", "path", "length", "expires", "expiry", "_at", "_id", "keyid", "key_id", "name", "hint", "policy", "rotation", "min", "max", "format", "type", "header"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static readonly Detector[] Detectors =
+    /// <summary>Every credential format, in the order matches are reported for one position. No regex is built here: each is built the first time text passes its gate.</summary>
+    public static IReadOnlyList<SecretDetector> Detectors { get; } =
     [
-        new("private-key", new Regex(@"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.\\]*(?:-[A-Za-z0-9+/=\s:,.\\]+)*(?:-----END[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----)?", Options),
-            Anchors("PRIVATE KEY"), static (_, v) => Base64Body(v) >= 64),
-        new("aws-access-key", new Regex(@"\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)[0-9A-Z]{16}\b", Options),
-            Anchors("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "APKA"), static (_, v) => !v.EndsWith("EXAMPLE", StringComparison.Ordinal)),
-        new("aws-secret-key", new Regex(@"(?i:aws[\w.-]{0,24}(?:secret|sk)[\w.-]{0,24})[""']?\s*(?::|=|=>)\s*[""']?(?<v>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)", Options),
-            Anchors("secret", "_sk"), static (_, v) => !v.Contains("EXAMPLE", StringComparison.Ordinal)),
-        new("azure-storage-key", new Regex(@"(?:AccountKey|SharedAccessKey|AccessKey)=(?<v>[A-Za-z0-9+/]{30,}={0,2})", Options), Anchors("AccountKey=", "SharedAccessKey=", "AccessKey=")),
-        new("azure-sas-token", new Regex(@"[?&;]sig=(?<v>[A-Za-z0-9%+/=]{30,})", Options), Anchors("sig=")),
-        new("github-token", new Regex(@"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}", Options), Anchors("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
-        new("gitlab-token", new Regex(@"\bgl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}", Options), Anchors("glpat-", "gldt-", "glrt-", "glptt-", "glcbt-")),
-        new("slack-token", new Regex(@"\bxox[abposre]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,}", Options), Anchors("xox", "hooks.slack.com")),
-        new("stripe-key", new Regex(@"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\bwhsec_[A-Za-z0-9]{24,}", Options), Anchors("_live_", "_test_", "whsec_")),
-        new("anthropic-key", new Regex(@"\bsk-ant-[A-Za-z0-9_-]{20,}", Options), Anchors("sk-ant-")),
-        new("openai-key", new Regex(@"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", Options), Anchors("sk-"),
+        // PEM private keys with a real body: masked in answers and blocked in arguments.
+        new("private-key", SecretRule.PrivateKey, new(@"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.\\]*(?:-[A-Za-z0-9+/=\s:,.\\]+)*(?:-----END[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----)?", Options),
+            SecretScope.Both, static (_, v) => Base64Body(v) >= 64),
+
+        // A private-key header alone (or a PuTTY key file) leaving in an argument is already the leak; in an answer a bare
+        // header is usually documentation, so only the full block above is masked there.
+        new("private-key", SecretRule.PrivateKey, new(@"-----BEGIN\s+(?:[A-Za-z0-9]+\s+)*PRIVATE\s+KEY(?:\s+BLOCK)?-----|\bPuTTY-User-Key-File-[0-9]+:", Options | RegexOptions.IgnoreCase),
+            SecretScope.Arguments),
+        new("aws-access-key", SecretRule.AwsAccessKey, new(@"\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|AROA|ANPA|ANVA|APKA)[0-9A-Z]{16}\b", Options),
+            SecretScope.Both, static (_, v) => !v.EndsWith("EXAMPLE", StringComparison.Ordinal)),
+
+        // aws_secret_access_key / AWS_SECRET / SecretAccessKey = 40 base64 characters (not AWS's documented ...EXAMPLEKEY).
+        new("aws-secret-key", SecretRule.AwsSecretKey, new(@"(?i:(?:aws[\w.-]{0,24}(?:secret|sk)|secret_?access_?key)[\w.-]{0,24})[""']?\s*(?::|=|=>)\s*[""']?(?<v>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)", Options),
+            SecretScope.Both, static (_, v) => !v.Contains("EXAMPLE", StringComparison.Ordinal)),
+        new("azure-storage-key", SecretRule.AzureKey, new(@"(?:AccountKey|SharedAccessKey|AccessKey)=(?<v>[A-Za-z0-9+/]{30,}={0,2})", Options), SecretScope.Both),
+        new("azure-sas-token", SecretRule.AzureKey, new(@"[?&;]sig=(?<v>[A-Za-z0-9%+/=]{30,})", Options), SecretScope.Both),
+        new("github-token", SecretRule.GitHubToken, new(@"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}", Options), SecretScope.Both),
+        new("gitlab-token", SecretRule.RegistryToken, new(@"\bgl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}", Options), SecretScope.Both),
+        new("npm-token", SecretRule.RegistryToken, new(@"\bnpm_[A-Za-z0-9]{36}\b", Options), SecretScope.Both, static (_, v) => HasMixedClasses(v[4..])),
+        new("pypi-token", SecretRule.RegistryToken, new(@"\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", Options), SecretScope.Both),
+        new("slack-token", SecretRule.SlackToken, new(@"\bxox[abposre]-[A-Za-z0-9-]{10,}|\bxapp-[0-9]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,}", Options), SecretScope.Both),
+        new("stripe-key", SecretRule.PaymentOrGoogleKey, new(@"\b(?:sk|rk)_live_[A-Za-z0-9]{16,}|\bwhsec_[A-Za-z0-9]{24,}", Options), SecretScope.Both),
+
+        // Stripe test-mode keys move no money: masked in answers, but writing one into a test fixture is normal work.
+        new("stripe-key", SecretRule.RedactOnly, new(@"\b(?:sk|rk)_test_[A-Za-z0-9]{16,}", Options), SecretScope.Output),
+        new("sendgrid-key", SecretRule.PaymentOrGoogleKey, new(@"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b", Options), SecretScope.Both),
+        new("anthropic-key", SecretRule.AiProviderKey, new(@"\bsk-ant-[A-Za-z0-9_-]{20,}", Options), SecretScope.Both),
+        new("openai-key", SecretRule.AiProviderKey, new(@"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", Options), SecretScope.Both,
             static (_, v) => !v.StartsWith("sk-ant-", StringComparison.Ordinal) && HasMixedClasses(v[3..])),
-        new("google-api-key", new Regex(@"\bAIza[0-9A-Za-z_-]{35}", Options), Anchors("AIza")),
-        new("jwt", new Regex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", Options), Anchors("eyJ"),
+        new("huggingface-token", SecretRule.AiProviderKey, new(@"\bhf_[A-Za-z0-9]{34,}\b", Options), SecretScope.Both, static (_, v) => HasMixedClasses(v[3..])),
+        new("google-api-key", SecretRule.PaymentOrGoogleKey, new(@"\bAIza[0-9A-Za-z_-]{35}", Options), SecretScope.Both),
+
+        // A service-account JSON names itself; its private key is masked by private-key above.
+        new("google-service-account", SecretRule.GoogleServiceAccount, new(@"""private_key_id""\s*:\s*""[0-9a-f]{40}""|""type""\s*:\s*""service_account""[^\n]*""client_email""", Options), SecretScope.Arguments),
+        new("jwt", SecretRule.Jwt, new(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", Options), SecretScope.Both,
             // The jwt.io sample token is in every tutorial; it signs nothing real.
             static (_, v) => !v.EndsWith("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", StringComparison.Ordinal)),
-        new("connection-string-password", new Regex(@"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|ftp|smtps?)://[^\s:/@]{1,64}:(?<v>[^\s@/]{1,128})@", Options),
-            Anchors("://"), static (_, v) => !IsPlaceholder(v) && v.Length >= 4),
-        new("connection-string-password", new Regex(@"(?i:\b(?:password|pwd)\s*=\s*)(?<v>[^;""'\s]{4,128})(?i:\s*;)", Options),
+
+        // user:$6$salt$hash: lines copied out of /etc/shadow (md5crypt, bcrypt, sha256/512crypt, yescrypt).
+        new("password-hash", SecretRule.PasswordHash, new(@"(?:^|\n|\\n|/n|\s|[""'])(?<v>(?i:[a-z_][a-z0-9_.-]*):\$(?:1|2[aby]|5|6|y|gy|7)\$[^:\s]{8,}):[0-9]*:", Options), SecretScope.Both),
+
+        // Telegram bot API URLs with the bot token, Discord webhook URLs with their secret: a ready-made exfiltration channel.
+        new("chat-webhook", SecretRule.ChatWebhook, new(@"(?i:\bapi\.telegram\.org/bot[0-9]{6,12}:[0-9a-z_-]{30,}|\bdiscord(?:app)?\.com/api/webhooks/[0-9]{15,}/[0-9a-z_-]{40,})", Options), SecretScope.Both),
+
+        // In arguments, passwords in connection strings and generic key=value secrets are judged by where they go
+        // (SEC-010/011/012/017/018 in secrets.yaml, scoped by tool and key); in answers they are masked.
+        new("connection-string-password", SecretRule.RedactOnly, new(@"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|ftp|smtps?)://[^\s:/@]{1,64}:(?<v>[^\s@/]{1,128})@", Options),
+            SecretScope.Output, static (_, v) => !IsPlaceholder(v) && v.Length >= 4),
+        new("connection-string-password", SecretRule.RedactOnly, new(@"(?i:\b(?:password|pwd)\s*=\s*)(?<v>[^;""'\s]{4,128})(?i:\s*;)", Options),
             // Only in an ADO-style connection string, not in code such as "password = req.body.password;".
-            Anchors("password=", "pwd=", "password =", "pwd ="), static (text, _) => text.AsSpan().ContainsAny(ConnectionStringKeys)),
-        new("generic-secret", new Regex(
+            SecretScope.Output, static (text, _) => text.AsSpan().ContainsAny(ConnectionStringKeys)),
+        new("generic-secret", SecretRule.RedactOnly, new(
             @"(?i:(?<k>[a-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|password|passwd|pwd|token|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credential)[a-z0-9_.-]{0,20}))[""']?\s*(?::|=|=>|:=)\s*[""']?(?<v>[^\s""'`,;<>()\[\]{}]{8,200})",
-            Options),
-            Anchors("key", "secret", "password", "passwd", "pwd", "token", "credential"), null),
+            Options), SecretScope.Output),
     ];
 
-    /// <summary>Builds every regex now, so that no message pays for it.</summary>
-    public static void WarmUp()
-    {
-        foreach (var detector in Detectors)
-        {
-            detector.Regex.IsMatch("PRIVATE KEY AKIA secret sig= ghp_ glpat- xox _live_ sk-ant- sk- AIza eyJ :// password= key token credential");
-        }
-    }
-
-    /// <summary>Every secret in the first <paramref name="maxChars"/> characters of <paramref name="text"/>, in order of position.</summary>
-    public static List<SecretMatch> Scan(string text, int maxChars = int.MaxValue)
+    /// <summary>Every secret in the first <paramref name="maxChars"/> characters of <paramref name="text"/> that a detector of <paramref name="scope"/> finds, in order of position.</summary>
+    public static List<SecretMatch> Scan(string text, int maxChars = int.MaxValue, SecretScope scope = SecretScope.Output)
     {
         var found = new List<SecretMatch>();
         if (text.Length < 8)
@@ -99,22 +121,22 @@ public static class SecretScanner
         var scanned = text.Length > maxChars ? text[..maxChars] : text;
         foreach (var detector in Detectors)
         {
-            if (!scanned.AsSpan().ContainsAny(detector.Anchors))
+            if ((detector.Scope & scope) == 0 || !detector.Pattern.MayMatch(scanned))
             {
                 continue;
             }
 
-            foreach (Match m in detector.Regex.Matches(scanned))
+            foreach (Match m in detector.Pattern.Regex.Matches(scanned))
             {
                 var group = m.Groups["v"];
                 var value = group.Success ? group.Value : m.Value;
                 var start = group.Success ? group.Index : m.Index;
                 var accepted = detector.Kind == "generic-secret"
                     ? AcceptGeneric(m.Groups["k"].Value, value)
-                    : (detector.Kind == "private-key" || !IsPlaceholder(value)) && (detector.Accept?.Invoke(scanned, value) ?? true);
+                    : (detector.IgnorePlaceholders || !IsPlaceholder(value)) && (detector.Accept?.Invoke(scanned, value) ?? true);
                 if (accepted)
                 {
-                    found.Add(new SecretMatch(detector.Kind, start, value.Length));
+                    found.Add(new SecretMatch(detector.Kind, start, value.Length, detector.Rule));
                 }
             }
         }
@@ -205,7 +227,8 @@ public static class SecretScanner
 
     private static bool IsPlaceholder(string value)
     {
-        if (PlaceholderWords.Contains(value) || value.AsSpan().ContainsAny(PlaceholderValues))
+        if (PlaceholderWords.Contains(value) || value.AsSpan().ContainsAny(PlaceholderValues)
+            || (value.Length < MaxSequencePlaceholderLength && value.AsSpan().ContainsAny(SequenceRuns)))
         {
             return true;
         }

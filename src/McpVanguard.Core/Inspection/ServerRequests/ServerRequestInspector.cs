@@ -22,7 +22,8 @@ public sealed class ServerRequestInspector : IInspector
 
     private const int MaxAnalysedChars = 64 * 1024;
 
-    private static readonly Regex SecretField = new(
+    /// <summary>A form field or message asking for a credential, a one-time code or payment data (phishing through elicitation).</summary>
+    internal static readonly PrefilteredRegex SecretField = new(
         @"\b(?:password|passwd|passphrase|passcode|pin(?:\s*code)?|2fa|otp|one[\s_-]?time|mfa|totp|verification[\s_-]?code|auth(?:entication)?[\s_-]?code|security[\s_-]?code"
         + @"|api[\s_-]?key|apikey|access[\s_-]?(?:token|key)|auth[\s_-]?token|bearer|secret|private[\s_-]?key|ssh[\s_-]?key|seed[\s_-]?phrase|mnemonic|recovery[\s_-]?(?:phrase|code|key)"
         + @"|credit[\s_-]?card|card[\s_-]?(?:number|no)|cvv|cvc|ccv|expiry|ssn|social[\s_-]?security|bank[\s_-]?account|routing[\s_-]?number|iban|credentials?|token|pat)\b"
@@ -30,9 +31,6 @@ public sealed class ServerRequestInspector : IInspector
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     public string Id => "SRV-000";
-
-    /// <summary>Builds the regex of this inspector now, so that no message pays for it.</summary>
-    public static void WarmUp() => SecretField.IsMatch("password");
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {

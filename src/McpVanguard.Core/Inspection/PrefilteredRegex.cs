@@ -1,0 +1,46 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using McpVanguard.Inspection.Rules;
+
+namespace McpVanguard.Inspection;
+
+/// <summary>
+/// One analyser regex with its literal gate: the literals every match must contain are worked out from the pattern
+/// (<see cref="RequiredLiterals"/>), text holding none of them never reaches the regex, and the regex is built only when
+/// some text passes the gate, through the bounded <see cref="RegexCache"/>.
+/// </summary>
+public sealed class PrefilteredRegex
+{
+    private readonly LazyRegex _regex;
+    private readonly SearchValues<string>? _gate;
+
+    /// <param name="options">Options besides NonBacktracking (always used).</param>
+    public PrefilteredRegex(string pattern, RegexOptions options)
+    {
+        Pattern = pattern;
+        _regex = new LazyRegex(pattern, options);
+        Literals = RequiredLiterals.Extract(pattern) ?? [];
+
+        // The literals are lower-cased: compared ignoring case, the gate also holds for case-sensitive patterns.
+        _gate = Literals.Count == 0 ? null : SearchValues.Create([.. Literals], StringComparison.OrdinalIgnoreCase);
+    }
+
+    public string Pattern { get; }
+
+    public RegexOptions Options => _regex.Options;
+
+    /// <summary>Lower-cased strings at least one of which every match contains; empty when none could be worked out (no gate).</summary>
+    public IReadOnlyList<string> Literals { get; }
+
+    /// <summary>True while the regex is built and held by the cache.</summary>
+    public bool IsBuilt => _regex.IsBuilt;
+
+    /// <summary>The regex, built now if it is not built.</summary>
+    public Regex Regex => _regex.Value;
+
+    /// <summary>False when <paramref name="text"/> holds none of the literals, so the pattern cannot match it.</summary>
+    public bool MayMatch(ReadOnlySpan<char> text) => _gate is null || text.ContainsAny(_gate);
+
+    /// <summary>True when the pattern matches somewhere in <paramref name="text"/> (the gate first).</summary>
+    public bool IsMatch(ReadOnlySpan<char> text) => MayMatch(text) && Regex.IsMatch(text);
+}
