@@ -29,9 +29,9 @@ public sealed class RuleOverrideTests : IDisposable
         Assert.Null(env.Pattern);
         Assert.Equal(FindingAction.Block, env.Action);
         Assert.True(env.Enabled);
-        Assert.Equal("signature", Assert.Single(rules, r => r.Id == "FS-001").Kind);
+        Assert.Equal("signature", Assert.Single(rules, r => r.Id == "NET-001").Kind);
         Assert.All(rules, r => Assert.True((r.Pattern is null) == (r.Analyzer is not null), $"{r.Id}: a rule has a pattern or an analyser, never both or neither"));
-        foreach (var id in new[] { "ZONE-001", "SHELL-003", "SSRF-001", "META-001", "LEAK-001", "PIN-001", "PRE-016", "EXFIL-001", "OUT-001", "SRV-002", "QUAR-001", "COLL-001", "AUTHZ-001" })
+        foreach (var id in new[] { "ZONE-001", "SHELL-003", "SSRF-001", "META-001", "LEAK-001", "SEC-001", "INJ-001", "PIN-001", "PRE-016", "EXFIL-001", "OUT-001", "SRV-002", "QUAR-001", "COLL-001", "AUTHZ-001" })
         {
             Assert.Contains(rules, r => r.Id == id && r.Analyzer is not null);
         }
@@ -53,17 +53,17 @@ public sealed class RuleOverrideTests : IDisposable
     [Fact]
     public void A_partial_override_of_a_signature_changes_only_the_keys_it_sets()
     {
-        var builtIn = Assert.Single(RuleLoader.Load(null), r => r.Id == "FS-001");
+        var builtIn = Assert.Single(RuleLoader.Load(null), r => r.Id == "FS-017");
         var path = WriteRules("partial.yaml", """
-              - id: FS-001
+              - id: FS-017
                 action: warn
-                title: Account databases (audited only here)
+                title: Credential file-name search (audited only here)
             """);
 
-        var rule = Assert.Single(RuleLoader.Load(_dir), r => r.Id == "FS-001");
+        var rule = Assert.Single(RuleLoader.Load(_dir), r => r.Id == "FS-017");
 
         Assert.Equal(FindingAction.Warn, rule.Action);
-        Assert.Equal("Account databases (audited only here)", rule.Title);
+        Assert.Equal("Credential file-name search (audited only here)", rule.Title);
         Assert.Equal(builtIn.Severity, rule.Severity);
         Assert.Equal(builtIn.Category, rule.Category);
         Assert.Equal(builtIn.Pattern!.ToString(), rule.Pattern!.ToString());

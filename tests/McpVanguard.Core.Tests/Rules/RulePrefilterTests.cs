@@ -59,10 +59,11 @@ public sealed class RulePrefilterTests
     [Fact]
     public void Nearly_every_embedded_rule_has_required_literals()
     {
-        var always = Rules.Where(r => r.Pattern?.RequiredLiterals is null).Select(r => r.Id).ToList();
+        var signatures = Rules.Where(r => r.Pattern is not null).ToList();
+        var always = signatures.Where(r => r.Pattern!.RequiredLiterals is null).Select(r => r.Id).ToList();
 
         // A rule without a literal runs its regex on every string it applies to: rare by design.
-        Assert.True(always.Count <= Rules.Count / 20, "rules without literals: " + string.Join(", ", always));
+        Assert.True(always.Count <= signatures.Count / 20, "rules without literals: " + string.Join(", ", always));
     }
 
     [Fact]
