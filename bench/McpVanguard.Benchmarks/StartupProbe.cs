@@ -50,11 +50,19 @@ public static class StartupProbe
         _ = relay.FromAgentAsync(init, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var first = t.Elapsed.TotalMilliseconds;
 
+        var (builtBefore, ticksBefore) = (RegexCache.Shared.Count, RegexCache.BuildTicksOnThisThread);
         t.Restart();
         _ = relay.FromAgentAsync(Messages.RunCommand, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var firstCall = t.Elapsed.TotalMilliseconds;
+        var regexesBuilt = RegexCache.Shared.Count - builtBefore;
+        var buildMs = (RegexCache.BuildTicksOnThisThread - ticksBefore) * 1000.0 / Stopwatch.Frequency;
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
+
+        t.Restart();
+        _ = relay.FromAgentAsync(Messages.ReadFile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        var secondCall = t.Elapsed.TotalMilliseconds;
 
         Console.WriteLine(FormattableString.Invariant(
-            $"runtime-to-Main {sinceProcessStart.TotalMilliseconds:0.0} ms | config {config:0.0} | first YAML parse {yaml:0.0} | first NonBacktracking regex {regex:0.0} | rules load ({rules.Count} rules) {load:0.0} | engine create {create:0.0} | first message (initialize) {first:0.0} | first tools/call run_command {firstCall:0.0} | total {total.Elapsed.TotalMilliseconds:0.0} ms"));
+            $"runtime-to-Main {sinceProcessStart.TotalMilliseconds:0.0} ms | config {config:0.0} | first YAML parse {yaml:0.0} | first NonBacktracking regex {regex:0.0} | rules load ({rules.Count} rules) {load:0.0} | engine create {create:0.0} | first message (initialize) {first:0.0} | first tools/call run_command {firstCall:0.0} (building {regexesBuilt} regexes: {buildMs:0.0} ms) | then read_file {secondCall:0.0} | JIT so far {jit.TotalMilliseconds:0} ms | regexes built {RegexCache.Shared.Count} | total {total.Elapsed.TotalMilliseconds:0.0} ms"));
     }
 }

@@ -12,25 +12,28 @@ namespace McpVanguard.Inspection;
 public sealed class PrefilteredRegex
 {
     private readonly LazyRegex _regex;
-    private readonly SearchValues<string>? _gate;
+    private readonly SearchValues<string>[] _gates;
 
     /// <param name="options">Options besides NonBacktracking (always used).</param>
     public PrefilteredRegex(string pattern, RegexOptions options)
     {
         Pattern = pattern;
         _regex = new LazyRegex(pattern, options);
-        Literals = RequiredLiterals.Extract(pattern) ?? [];
+        LiteralSets = RequiredLiterals.ExtractAll(pattern);
 
-        // The literals are lower-cased: compared ignoring case, the gate also holds for case-sensitive patterns.
-        _gate = Literals.Count == 0 ? null : SearchValues.Create([.. Literals], StringComparison.OrdinalIgnoreCase);
+        // The literals are lower-cased: compared ignoring case, the gates also hold for case-sensitive patterns.
+        _gates = [.. LiteralSets.Select(set => SearchValues.Create([.. set], StringComparison.OrdinalIgnoreCase))];
     }
 
     public string Pattern { get; }
 
     public RegexOptions Options => _regex.Options;
 
-    /// <summary>Lower-cased strings at least one of which every match contains; empty when none could be worked out (no gate).</summary>
-    public IReadOnlyList<string> Literals { get; }
+    /// <summary>The most selective set of lower-cased strings at least one of which every match contains; empty when none could be worked out (no gate).</summary>
+    public IReadOnlyList<string> Literals => LiteralSets is [var best, ..] ? best : [];
+
+    /// <summary>Every match contains a literal of each set; the gate passes a text only when it holds one of each.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> LiteralSets { get; }
 
     /// <summary>True while the regex is built and held by the cache.</summary>
     public bool IsBuilt => _regex.IsBuilt;
@@ -39,7 +42,18 @@ public sealed class PrefilteredRegex
     public Regex Regex => _regex.Value;
 
     /// <summary>False when <paramref name="text"/> holds none of the literals, so the pattern cannot match it.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => _gate is null || text.ContainsAny(_gate);
+    public bool MayMatch(ReadOnlySpan<char> text)
+    {
+        foreach (var gate in _gates)
+        {
+            if (!text.ContainsAny(gate))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>True when the pattern matches somewhere in <paramref name="text"/> (the gate first).</summary>
     public bool IsMatch(ReadOnlySpan<char> text) => MayMatch(text) && Regex.IsMatch(text);

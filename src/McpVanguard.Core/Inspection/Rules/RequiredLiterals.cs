@@ -16,23 +16,32 @@ public static class RequiredLiterals
     /// <summary>Longest exact string kept; longer literals are already selective enough.</summary>
     private const int MaxLiteralLength = 48;
 
-    /// <summary>The literals (lower-cased, distinct), or null when a match needs no fixed text (the rule must always run).</summary>
-    public static IReadOnlyList<string>? Extract(string pattern)
+    /// <summary>Most literal sets kept per pattern (the most selective ones).</summary>
+    private const int MaxSets = 4;
+
+    /// <summary>The most selective set of literals (lower-cased, distinct), or null when a match needs no fixed text.</summary>
+    public static IReadOnlyList<string>? Extract(string pattern) => ExtractAll(pattern) is [var best, ..] ? best : null;
+
+    /// <summary>
+    /// Sets of literals that are all required: every match contains at least one literal of each set (a conjunction,
+    /// most selective first). Empty when a match needs no fixed text.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ExtractAll(string pattern)
     {
         try
         {
             var parser = new Parser(pattern);
             var info = parser.ParseAlternation();
-            if (!parser.AtEnd)
+            if (!parser.AtEnd || info.AsRequirement() is not { } sets)
             {
-                return null;
+                return [];
             }
 
-            return info.AsRequirement() is { Count: > 0 } set ? Minimal(set) : null;
+            return [.. Top(sets).Select(Minimal)];
         }
         catch (NotSupportedException)
         {
-            return null;
+            return [];
         }
     }
 
@@ -53,35 +62,30 @@ public static class RequiredLiterals
     }
 
     /// <summary>
-    /// What is known about a sub-pattern: either the finite set of strings it matches exactly, or a set of literals one
-    /// of which every match contains (null when none is required).
+    /// What is known about a sub-pattern: either the finite set of strings it matches exactly, or sets of literals of
+    /// which every match contains one each (null when none is required).
     /// </summary>
-    private readonly record struct Info(List<string>? Exact, List<string>? Required)
+    private readonly record struct Info(List<string>? Exact, List<List<string>>? Required)
     {
         public static Info Empty => new([string.Empty], null);
 
         public static Info Any => new(null, null);
 
-        public List<string>? AsRequirement()
-            => Exact is { } exact ? (exact.Count > 0 && exact.TrueForAll(s => s.Length > 0) ? exact : null) : Required;
+        /// <summary>The sets of which every match holds one literal each, or null when nothing is required.</summary>
+        public List<List<string>>? AsRequirement()
+            => Exact is { } exact ? (ValidSet(exact) ? [exact] : null) : Required;
     }
 
-    /// <summary>Prefers the requirement whose shortest literal is longest (most selective), then the one with fewer literals.</summary>
-    private static List<string>? Better(List<string>? a, List<string>? b)
-    {
-        if (a is null)
-        {
-            return b;
-        }
+    private static bool ValidSet(List<string> set) => set.Count > 0 && set.TrueForAll(s => s.Length > 0);
 
-        if (b is null)
-        {
-            return a;
-        }
+    /// <summary>How selective a set is: its shortest literal is longest, then it has fewer literals.</summary>
+    private static (int MinLength, int NegCount) Score(List<string> set) => (set.Min(s => s.Length), -set.Count);
 
-        var (ma, mb) = (a.Min(s => s.Length), b.Min(s => s.Length));
-        return ma != mb ? (ma > mb ? a : b) : (a.Count <= b.Count ? a : b);
-    }
+    private static List<string> Best(List<List<string>> sets) => sets.MaxBy(Score)!;
+
+    /// <summary>The most selective distinct sets, at most <see cref="MaxSets"/>.</summary>
+    private static List<List<string>> Top(List<List<string>> sets)
+        => [.. sets.DistinctBy(s => string.Join('\u0000', s.Order(StringComparer.Ordinal))).OrderByDescending(Score).Take(MaxSets)];
 
     private sealed class Parser(string pattern)
     {
@@ -112,7 +116,7 @@ public static class RequiredLiterals
                 }
             }
 
-            // Every branch must require something; the union of what they require is required.
+            // Every branch must require something; the union of each branch's best set is then required.
             var required = new List<string>();
             foreach (var branch in branches)
             {
@@ -121,16 +125,16 @@ public static class RequiredLiterals
                     return Info.Any;
                 }
 
-                required.AddRange(r);
+                required.AddRange(Best(r));
             }
 
-            return new Info(null, required.Distinct(StringComparer.Ordinal).ToList());
+            return new Info(null, [required.Distinct(StringComparer.Ordinal).ToList()]);
         }
 
         private Info ParseSequence()
         {
             List<string> current = [string.Empty];
-            List<string>? best = null;
+            var required = new List<List<string>>();
             var allExact = true;
             while (_pos < pattern.Length && pattern[_pos] is not ('|' or ')'))
             {
@@ -141,8 +145,13 @@ public static class RequiredLiterals
                     continue;
                 }
 
+                // Every part of a sequence is required: each fixed run and each atom's own requirement.
                 allExact = false;
-                best = Better(best, new Info(current, null).AsRequirement());
+                if (ValidSet(current))
+                {
+                    required.Add(current);
+                }
+
                 if (atom.Exact is { } alone)
                 {
                     // The product grew too large: start a new run with this atom.
@@ -150,7 +159,7 @@ public static class RequiredLiterals
                     continue;
                 }
 
-                best = Better(best, atom.Required);
+                required.AddRange(atom.Required ?? []);
                 current = [string.Empty];
             }
 
@@ -159,7 +168,12 @@ public static class RequiredLiterals
                 return new Info(current, null);
             }
 
-            return new Info(null, Better(best, new Info(current, null).AsRequirement()));
+            if (ValidSet(current))
+            {
+                required.Add(current);
+            }
+
+            return new Info(null, required.Count == 0 ? null : Top(required));
         }
 
         private static List<string>? Cross(List<string> left, List<string> right)

@@ -33,8 +33,8 @@ public sealed class RuleInspector : IInspector
         // Analyser rules (no pattern) are reported by their analysers; a disabled signature is never run.
         _rules = [.. rules.Where(r => r.Pattern is not null && r.Enabled && r.Profiles.Contains(profile))];
         var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToList();
-        _canonical = new RulePrefilter(indexed.Where(r => !r.Rule.MatchDecoded));
-        _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new RulePrefilter(indexed.Where(r => r.Rule.MatchDecoded)) : null;
+        _canonical = new RulePrefilter(indexed.Where(r => !r.Rule.MatchDecoded), _rules.Length);
+        _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new RulePrefilter(indexed.Where(r => r.Rule.MatchDecoded), _rules.Length) : null;
     }
 
     public string Id => "L1-RULES";

@@ -22,14 +22,17 @@ public sealed class RulePattern
         Text = text;
         var source = caseFolded ? LowerLiterals(text) : text;
         _regex = new LazyRegex(source, RegexOptions.CultureInvariant | (caseFolded ? RegexOptions.None : RegexOptions.IgnoreCase));
-        RequiredLiterals = Rules.RequiredLiterals.Extract(text);
+        RequiredLiteralSets = Rules.RequiredLiterals.ExtractAll(text);
     }
 
     /// <summary>The pattern as written in the rule file.</summary>
     public string Text { get; }
 
-    /// <summary>Lower-cased literals of which every match contains one; null when none could be worked out (the rule always runs).</summary>
-    public IReadOnlyList<string>? RequiredLiterals { get; }
+    /// <summary>The most selective set of lower-cased literals of which every match contains one; null when none could be worked out (the rule always runs).</summary>
+    public IReadOnlyList<string>? RequiredLiterals => RequiredLiteralSets is [var best, ..] ? best : null;
+
+    /// <summary>Every match contains a literal of each of these sets (most selective first); empty when none could be worked out.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> RequiredLiteralSets { get; }
 
     /// <summary>The compiled regex (built now if it is not built).</summary>
     public Regex Regex => _regex.Value;

@@ -2,49 +2,62 @@ namespace McpVanguard.Inspection.Rules;
 
 /// <summary>
 /// The literal prefilter of a compiled rule set: one <see cref="LiteralAutomaton"/> over the required literals of every
-/// rule, so that a single pass over a string names the few rules that can match it. Rules whose literals could not be
-/// worked out are candidates for every string (they should be rare: <c>rules list</c> warns about them).
+/// rule, so that a single pass over a string names the few rules that can match it. A rule may require several sets of
+/// literals at once (a word and an option, say): it is a candidate only when the string holds a literal of each. Rules
+/// whose literals could not be worked out are candidates for every string (rare: <c>rules list</c> warns about them).
 /// </summary>
 internal sealed class RulePrefilter
 {
     private readonly LiteralAutomaton _automaton;
 
-    /// <summary>For each literal, the rules (indexes into the caller's rule array) that require it.</summary>
-    private readonly int[][] _rulesOfLiteral;
+    /// <summary>For each literal, the rules (indexes into the caller's rule array) that require it, and which of their sets it belongs to (a bit).</summary>
+    private readonly (int Rule, int Bit)[][] _rulesOfLiteral;
+
+    /// <summary>Per rule index, the bits of all its sets (0 for rules this prefilter does not cover).</summary>
+    private readonly int[] _fullMask;
 
     private readonly int[] _alwaysRun;
 
     /// <param name="rules">The rules and their indexes in the caller's rule array.</param>
-    public RulePrefilter(IEnumerable<(Rule Rule, int Index)> rules)
+    /// <param name="ruleSlots">The size of the caller's rule array.</param>
+    public RulePrefilter(IEnumerable<(Rule Rule, int Index)> rules, int ruleSlots)
     {
         var literalIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rulesOfLiteral = new List<List<int>>();
+        var rulesOfLiteral = new List<List<(int, int)>>();
         var always = new List<int>();
+        _fullMask = new int[ruleSlots];
+        var covered = 0;
         foreach (var (rule, index) in rules)
         {
-            if (rule.Pattern?.RequiredLiterals is not { } literals)
+            covered++;
+            var sets = rule.Pattern?.RequiredLiteralSets ?? [];
+            if (sets.Count == 0)
             {
                 always.Add(index);
                 continue;
             }
 
-            foreach (var literal in literals)
+            for (var set = 0; set < sets.Count; set++)
             {
-                if (!literalIds.TryGetValue(literal, out var id))
+                _fullMask[index] |= 1 << set;
+                foreach (var literal in sets[set])
                 {
-                    id = literalIds.Count;
-                    literalIds.Add(literal, id);
-                    rulesOfLiteral.Add([]);
-                }
+                    if (!literalIds.TryGetValue(literal, out var id))
+                    {
+                        id = literalIds.Count;
+                        literalIds.Add(literal, id);
+                        rulesOfLiteral.Add([]);
+                    }
 
-                rulesOfLiteral[id].Add(index);
+                    rulesOfLiteral[id].Add((index, 1 << set));
+                }
             }
         }
 
         _automaton = new LiteralAutomaton([.. literalIds.OrderBy(p => p.Value).Select(p => p.Key)]);
         _rulesOfLiteral = [.. rulesOfLiteral.Select(l => l.Distinct().ToArray())];
         _alwaysRun = [.. always];
-        RuleCount = _rulesOfLiteral.SelectMany(r => r).Concat(_alwaysRun).Distinct().Count();
+        RuleCount = covered;
     }
 
     /// <summary>How many distinct literals the automaton searches for.</summary>
@@ -63,12 +76,22 @@ internal sealed class RulePrefilter
         literals.Clear();
         _automaton.Scan(text, scratch.LiteralSeen(_automaton.Count), scratch.NextStamp(), literals);
         var ruleStamp = scratch.RuleStamp;
+        var maskStamp = scratch.MaskStamp;
+        var masks = scratch.Masks;
         var stamp = scratch.CurrentStringStamp;
         foreach (var literal in literals)
         {
-            foreach (var rule in _rulesOfLiteral[literal])
+            foreach (var (rule, bit) in _rulesOfLiteral[literal])
             {
-                if (ruleStamp[rule] != stamp)
+                if (ruleStamp[rule] == stamp)
+                {
+                    continue;
+                }
+
+                var mask = (maskStamp[rule] == stamp ? masks[rule] : 0) | bit;
+                maskStamp[rule] = stamp;
+                masks[rule] = mask;
+                if (mask == _fullMask[rule])
                 {
                     ruleStamp[rule] = stamp;
                     candidates.Add(rule);

@@ -14,6 +14,12 @@ internal sealed class RuleScratch(RuleInspector owner, int rules)
     /// <summary>Per rule, the stamp of the last string it was made a candidate for.</summary>
     public int[] RuleStamp { get; } = new int[rules];
 
+    /// <summary>Per rule, the stamp of the string its <see cref="Masks"/> entry belongs to.</summary>
+    public int[] MaskStamp { get; } = new int[rules];
+
+    /// <summary>Per rule, which of its literal sets the current string has hit so far.</summary>
+    public int[] Masks { get; } = new int[rules];
+
     public int CurrentStringStamp { get; private set; }
 
     /// <summary>Per rule, its state for the message being inspected (see <see cref="RuleInspector"/>).</summary>
@@ -50,6 +56,7 @@ internal sealed class RuleScratch(RuleInspector owner, int rules)
         if (++CurrentStringStamp == int.MaxValue)
         {
             Array.Clear(RuleStamp);
+            Array.Clear(MaskStamp);
             CurrentStringStamp = 1;
         }
     }
