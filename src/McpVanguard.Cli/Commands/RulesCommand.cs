@@ -79,8 +79,8 @@ internal static class RulesCommand
                 Console.WriteLine($"tools:     {string.Join(", ", rule.Tools)}");
                 Console.WriteLine($"keys:      {string.Join(", ", rule.Keys)}");
                 Console.WriteLine($"pattern:   {rule.Pattern}");
-                Console.WriteLine(rule.Pattern.RequiredLiterals is { } literals
-                    ? $"prefilter: runs only on text containing one of: {string.Join("  ", literals.Select(l => JsonSerializer.Serialize(l)))}"
+                Console.WriteLine(rule.Pattern.RequiredLiteralSets.Count > 0
+                    ? "prefilter: runs only on text containing " + string.Join(" and ", rule.Pattern.RequiredLiteralSets.Select(set => "one of " + string.Join(" ", set.Select(l => JsonSerializer.Serialize(RequiredLiterals.Display(l))))))
                     : "prefilter: none (the pattern needs no fixed text, so it runs on every string it applies to)");
             }
 
@@ -147,7 +147,9 @@ internal static class RulesCommand
         ["locked"] = rule.Locked,
         ["profiles"] = new JsonArray([.. rule.Profiles.Order().Select(p => (JsonNode?)Lower(p))]),
         ["pattern"] = rule.Pattern?.ToString(),
-        ["required_literals"] = rule.Pattern?.RequiredLiterals is { } literals ? new JsonArray([.. literals.Select(l => (JsonNode?)l)]) : null,
+        ["required_literals"] = rule.Pattern is { } pattern
+            ? new JsonArray([.. pattern.RequiredLiteralSets.Select(set => (JsonNode?)new JsonArray([.. set.Select(l => (JsonNode?)RequiredLiterals.Display(l))]))])
+            : null,
         ["description"] = rule.Description,
         ["source"] = rule.Source,
         ["overridden_by"] = rule.OverriddenBy,

@@ -22,7 +22,7 @@ public sealed class PrefilteredRegex
         LiteralSets = RequiredLiterals.ExtractAll(pattern);
 
         // The literals are lower-cased: compared ignoring case, the gates also hold for case-sensitive patterns.
-        _gates = [.. LiteralSets.Select(set => SearchValues.Create([.. set], StringComparison.OrdinalIgnoreCase))];
+        _gates = [.. LiteralSets.Select(set => SearchValues.Create([.. set.Select(RequiredLiterals.TextOf).Distinct()], StringComparison.OrdinalIgnoreCase))];
     }
 
     public string Pattern { get; }

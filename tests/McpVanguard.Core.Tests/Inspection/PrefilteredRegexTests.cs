@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using McpVanguard.Inspection;
 using McpVanguard.Inspection.Preflight;
+using McpVanguard.Inspection.Rules;
 using McpVanguard.Inspection.Secrets;
 using McpVanguard.Tests.Inspection.Instructions;
 using McpVanguard.Tests.Inspection.Secrets;
@@ -114,7 +115,8 @@ public sealed class PrefilteredRegexTests
                 foreach (Match m in gated.Regex.Matches(text))
                 {
                     anyMatch = true;
-                    if (m.Length > 0 && !gated.Literals.Any(l => m.Value.Contains(l, StringComparison.OrdinalIgnoreCase)))
+                    // Every set of the gate must be met by the match itself (boundary marks aside: the gate ignores them).
+                    if (m.Length > 0 && !gated.LiteralSets.All(set => set.Any(l => m.Value.Contains(RequiredLiterals.TextOf(l), StringComparison.OrdinalIgnoreCase))))
                     {
                         unsound.Add($"{name}: \"{m.Value}\"");
                     }
@@ -144,7 +146,7 @@ public sealed class PrefilteredRegexTests
     public void Clean_text_neither_reaches_nor_builds_the_regex()
     {
         var gated = new PrefilteredRegex(@"\bsecret\b", Options);
-        Assert.Equal(["secret"], gated.Literals);
+        Assert.Equal(["secret"], gated.Literals.Select(RequiredLiterals.TextOf));
         Assert.False(gated.IsMatch("read the first ten lines of the file"));
         Assert.False(gated.IsBuilt);
         Assert.True(gated.IsMatch("the secret is out"));

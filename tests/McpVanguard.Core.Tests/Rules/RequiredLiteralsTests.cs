@@ -7,21 +7,22 @@ public sealed class RequiredLiteralsTests
 {
     [Theory]
     [InlineData(@"/etc/(?:passwd|shadow)", new[] { "/etc/passwd", "/etc/shadow" })]
-    [InlineData(@"\bbash\s+-i\b", new[] { "bash" })]
+    [InlineData(@"\bbash\s+-i\b", new[] { @"\bbash" })]
     [InlineData(@"169\.254\.169\.254", new[] { "169.254.169.254" })]
     [InlineData(@"(?i:UNION)\s+(?:ALL\s+)?SELECT", new[] { "select" })]
-    [InlineData(@"\bnc(?:at)?\s+-[a-z]*e", new[] { "nc" })]
+    [InlineData(@"\bnc(?:at)?\s+-[a-z]*e", new[] { @"\bnc" })]
+    [InlineData(@"\bsort\b", new[] { @"\bsort\b" })]
     [InlineData(@"(?:curl|wget)\s[^|]*\|\s*(?:ba)?sh", new[] { "curl", "wget" })]
     [InlineData(@"id_(?:rsa|dsa|ed25519)", new[] { "id_rsa", "id_dsa", "id_ed25519" })]
     [InlineData(@"\.ssh/(?:id_\w+|authorized_keys)", new[] { ".ssh/" })]
     [InlineData(@"\w+@\w+", new[] { "@" })]
     [InlineData(@"foo(?=bar)", new[] { "foo" })]
     [InlineData(@"x{3}", new[] { "xxx" })]
-    [InlineData(@"(?:--registry\b|--index-url)\s*http://[a-z-[l]]", new[] { "--registry", "--index-url" })]
+    [InlineData(@"(?:--registry\b|--index-url)\s*http://[a-z-[l]]", new[] { @"--registry\b", "--index-url" })]
     [InlineData(@"[Ss]udo", new[] { "sudo" })]
     public void Extracts_literals_every_match_needs(string pattern, string[] expected)
     {
-        Assert.Equal(expected.Order(), RequiredLiterals.Extract(pattern)!.Order());
+        Assert.Equal(expected.Order(), RequiredLiterals.Extract(pattern)!.Select(RequiredLiterals.Display).Order());
     }
 
     [Theory]
@@ -57,7 +58,7 @@ public sealed class RequiredLiteralsTests
             foreach (var text in matching)
             {
                 Assert.Matches(regex, text);
-                Assert.True(literals.Any(l => text.ToLowerInvariant().Contains(l, StringComparison.Ordinal)), $"{pattern}: [{string.Join(", ", literals)}] not in '{text}'");
+                Assert.True(new LiteralAutomaton(literals).ContainsAny(text.ToLowerInvariant()), $"{pattern}: [{string.Join(", ", literals.Select(RequiredLiterals.Display))}] not in '{text}'");
             }
         }
     }
@@ -85,6 +86,17 @@ public sealed class RequiredLiteralsTests
             Assert.Equal(expected, found.Order());
             Assert.Equal(expected.Any(), automaton.ContainsAny(text));
         }
+    }
+
+    [Theory]
+    [InlineData("nc -lvp 4444", true)]
+    [InlineData("grep --include=*.cs", false)]   // "nc" inside a word
+    [InlineData("x;nc 1.2.3.4 80", true)]
+    [InlineData("énc", true)]                    // a non-ASCII neighbour never rejects
+    public void Word_boundary_marks_reject_only_certain_violations(string text, bool expected)
+    {
+        var automaton = new LiteralAutomaton([RequiredLiterals.Extract(@"\bnc\s")![0]]);
+        Assert.Equal(expected, automaton.ContainsAny(text));
     }
 
     [Fact]

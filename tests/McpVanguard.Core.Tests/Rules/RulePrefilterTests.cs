@@ -84,8 +84,9 @@ public sealed class RulePrefilterTests
                 // Raw JSON escapes (\u002f, \") could hide a literal from this check; the canonical copies are compared in the equivalence test.
                 if (!lowered.Contains('\\'))
                 {
-                    Assert.True(literals.Any(l => lowered.Contains(l, StringComparison.Ordinal) || Unescaped(lowered).Contains(l, StringComparison.Ordinal)),
-                        $"{rule.Id}: none of [{string.Join(", ", literals)}] in {text}");
+                    var automaton = new LiteralAutomaton([.. literals]);
+                    Assert.True(automaton.ContainsAny(lowered) || automaton.ContainsAny(Unescaped(lowered)),
+                        $"{rule.Id}: none of [{string.Join(", ", literals.Select(RequiredLiterals.Display))}] in {text}");
                 }
             }
         }

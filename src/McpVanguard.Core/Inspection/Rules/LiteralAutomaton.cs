@@ -2,7 +2,8 @@ namespace McpVanguard.Inspection.Rules;
 
 /// <summary>
 /// An Aho–Corasick automaton over a fixed set of literals: one pass over a text reports every literal it contains, at a
-/// cost that depends on the text's length, not on how many literals (or rules) there are.
+/// cost that depends on the text's length, not on how many literals (or rules) there are. A literal may carry word-boundary
+/// marks (<see cref="RequiredLiterals.WordBoundary"/>) at its ends; an occurrence that certainly violates them is not reported.
 /// </summary>
 public sealed class LiteralAutomaton
 {
@@ -16,9 +17,14 @@ public sealed class LiteralAutomaton
     /// <summary>Per state, the literals that end there (its own and, through suffix links, the shorter ones).</summary>
     private readonly int[][] _outputs;
 
-    public LiteralAutomaton(IReadOnlyList<string> literals)
+    /// <summary>Per literal: its text length, and whether a word boundary must precede or follow it.</summary>
+    private readonly (int Length, bool Start, bool End)[] _shape;
+
+    public LiteralAutomaton(IReadOnlyList<string> marked)
     {
-        Count = literals.Count;
+        Count = marked.Count;
+        _shape = [.. marked.Select(l => (RequiredLiterals.TextOf(l).Length, RequiredLiterals.StartsAtWordBoundary(l), RequiredLiterals.EndsAtWordBoundary(l)))];
+        var literals = marked.Select(RequiredLiterals.TextOf).ToList();
         _columnOf = new ushort[char.MaxValue + 1];
         var columns = 1;
         foreach (var literal in literals)
@@ -116,31 +122,56 @@ public sealed class LiteralAutomaton
         var columnOf = _columnOf;
         var columns = _columns;
         var outputs = _outputs;
-        foreach (var c in text)
+        for (var position = 0; position < text.Length; position++)
         {
-            current = next[(current * columns) + columnOf[c]];
+            current = next[(current * columns) + columnOf[text[position]]];
             var hits = outputs[current];
             for (var i = 0; i < hits.Length; i++)
             {
-                if (seen[hits[i]] != stamp)
+                var literal = hits[i];
+                if (seen[literal] != stamp && BoundariesMayHold(text, position, _shape[literal]))
                 {
-                    seen[hits[i]] = stamp;
-                    found.Add(hits[i]);
+                    seen[literal] = stamp;
+                    found.Add(literal);
                 }
             }
         }
     }
 
+    /// <summary>
+    /// False only when the occurrence ending at <paramref name="last"/> certainly breaks a required word boundary. Word
+    /// characters are judged on ASCII only; a non-ASCII neighbour (which the regex engine may count either way) never rejects.
+    /// </summary>
+    private static bool BoundariesMayHold(ReadOnlySpan<char> text, int last, (int Length, bool Start, bool End) shape)
+    {
+        var first = last - shape.Length + 1;
+        return (!shape.Start || MayBeBoundary(text, first)) && (!shape.End || MayBeBoundary(text, last + 1));
+    }
+
+    /// <summary>Whether a word boundary may sit between <c>text[at - 1]</c> and <c>text[at]</c> (outside the text counts as a non-word character).</summary>
+    private static bool MayBeBoundary(ReadOnlySpan<char> text, int at)
+    {
+        var before = at > 0 ? WordKind(text[at - 1]) : 0;
+        var after = at < text.Length ? WordKind(text[at]) : 0;
+        return before < 0 || after < 0 || before != after;
+    }
+
+    /// <summary>1 for an ASCII word character, 0 for any other ASCII character, −1 when not ASCII (unknown).</summary>
+    private static int WordKind(char c) => c > 127 ? -1 : char.IsAsciiLetterOrDigit(c) || c == '_' ? 1 : 0;
+
     /// <summary>True when <paramref name="text"/> contains at least one of the literals.</summary>
     public bool ContainsAny(ReadOnlySpan<char> text)
     {
         var current = 0;
-        foreach (var c in text)
+        for (var position = 0; position < text.Length; position++)
         {
-            current = _next[(current * _columns) + _columnOf[c]];
-            if (_outputs[current].Length > 0)
+            current = _next[(current * _columns) + _columnOf[text[position]]];
+            foreach (var literal in _outputs[current])
             {
-                return true;
+                if (BoundariesMayHold(text, position, _shape[literal]))
+                {
+                    return true;
+                }
             }
         }
 

@@ -16,6 +16,27 @@ public static class RequiredLiterals
     /// <summary>Longest exact string kept; longer literals are already selective enough.</summary>
     private const int MaxLiteralLength = 48;
 
+    /// <summary>
+    /// Marks a word boundary (<c>\b</c>) at the start or end of a literal: "nc" after <c>\b</c> must not be the middle of
+    /// "include". A private-use character, never part of a pattern's own text.
+    /// </summary>
+    public const char WordBoundary = '\uE000';
+
+    private const string Boundary = "\uE000";
+    private const string BoundaryPair = "\uE000\uE000";
+
+    /// <summary>The text of a literal, without its boundary marks.</summary>
+    public static string TextOf(string literal) => literal.Replace(Boundary, string.Empty, StringComparison.Ordinal);
+
+    /// <summary>True when a word boundary must come right before the literal's text.</summary>
+    public static bool StartsAtWordBoundary(string literal) => literal.Length > 0 && literal[0] == WordBoundary;
+
+    /// <summary>True when a word boundary must come right after the literal's text.</summary>
+    public static bool EndsAtWordBoundary(string literal) => literal.Length > 0 && literal[^1] == WordBoundary;
+
+    /// <summary>The literal as a user reads it (<c>\b</c> for a boundary).</summary>
+    public static string Display(string literal) => literal.Replace(Boundary, "\\b", StringComparison.Ordinal);
+
     /// <summary>Most literal sets kept per pattern (the most selective ones).</summary>
     private const int MaxSets = 4;
 
@@ -37,12 +58,19 @@ public static class RequiredLiterals
                 return [];
             }
 
-            return [.. Top(sets).Select(Minimal)];
+            return [.. Top(sets).Select(set => Minimal([.. set.Select(EdgeBoundariesOnly)]))];
         }
         catch (NotSupportedException)
         {
             return [];
         }
+    }
+
+    /// <summary>Keeps a boundary mark only at the ends of a literal (inside one it says nothing the text does not).</summary>
+    private static string EdgeBoundariesOnly(string literal)
+    {
+        var text = TextOf(literal);
+        return (StartsAtWordBoundary(literal) ? Boundary : string.Empty) + text + (EndsAtWordBoundary(literal) ? Boundary : string.Empty);
     }
 
     /// <summary>The distinct literals, less those that contain another (a text holding "ncat" holds "nc").</summary>
@@ -76,10 +104,12 @@ public static class RequiredLiterals
             => Exact is { } exact ? (ValidSet(exact) ? [exact] : null) : Required;
     }
 
-    private static bool ValidSet(List<string> set) => set.Count > 0 && set.TrueForAll(s => s.Length > 0);
+    private static bool ValidSet(List<string> set) => set.Count > 0 && set.TrueForAll(s => TextLength(s) > 0);
+
+    private static int TextLength(string literal) => literal.Length - literal.AsSpan().Count(WordBoundary);
 
     /// <summary>How selective a set is: its shortest literal is longest, then it has fewer literals.</summary>
-    private static (int MinLength, int NegCount) Score(List<string> set) => (set.Min(s => s.Length), -set.Count);
+    private static (int MinLength, int NegCount) Score(List<string> set) => (set.Min(TextLength), -set.Count);
 
     private static List<string> Best(List<List<string>> sets) => sets.MaxBy(Score)!;
 
@@ -188,7 +218,7 @@ public static class RequiredLiterals
             {
                 foreach (var r in right)
                 {
-                    var s = l + r;
+                    var s = (l + r).Replace(BoundaryPair, Boundary, StringComparison.Ordinal);
                     result.Add(s.Length > MaxLiteralLength ? s[..MaxLiteralLength] : s);
                 }
             }
@@ -390,7 +420,9 @@ public static class RequiredLiterals
                 case 'p' or 'P':
                     SkipBraces();
                     return Info.Any;
-                case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G':
+                case 'b':
+                    return new Info([Boundary], null);
+                case 'B' or 'A' or 'z' or 'Z' or 'G':
                     return Info.Empty;
                 case >= '1' and <= '9' or 'k':
                     throw new NotSupportedException(); // backreferences: not linear-time anyway
