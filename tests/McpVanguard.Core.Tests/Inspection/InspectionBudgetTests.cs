@@ -41,16 +41,24 @@ public sealed class InspectionBudgetTests
         Assert.DoesNotContain(verdict.RuleIds, id => id.StartsWith("VG-", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void The_largest_legal_tool_result_is_inspected_within_budget()
+    /// <summary>
+    /// A secret on the last line is masked while the answer is within the secret scan's reach (1 MiB per string); beyond
+    /// it, the unscanned tail is reported (LEAK-002) instead of passing silently.
+    /// </summary>
+    [Theory]
+    [InlineData(1_000_000, "LEAK-001")]
+    [InlineData(LargestContent - 64, "LEAK-002")]
+    public void Large_tool_results_are_inspected_within_budget_to_their_last_line(int size, string expected)
     {
         var engine = TestEngine.Create();
-        var result = JsonSerializer.Serialize(new { content = new[] { new { type = "text", text = SourceText(LargestContent) } } });
+        var text = SourceText(size) + "\naws_access_key_id = AKIAZ7Q3B4XK2LMN5PQR\n";
+        var result = JsonSerializer.Serialize(new { content = new[] { new { type = "text", text } } });
         var context = ServerMessageContexts.Response("tools/call", result, tool: "read_file");
 
         var verdict = engine.ServerToAgent.Inspect(context);
 
         Assert.DoesNotContain(verdict.RuleIds, id => id.StartsWith("VG-", StringComparison.Ordinal));
+        Assert.Contains(expected, verdict.RuleIds);
     }
 
     private static string SourceText(int length)

@@ -99,6 +99,17 @@ public sealed class RequiredLiteralsTests
         Assert.Equal(expected, automaton.ContainsAny(text));
     }
 
+    /// <summary>A match at the very end of a megabyte of text is found (a match timeout once made the engine miss it silently).</summary>
+    [Fact]
+    public void A_match_after_a_megabyte_of_text_is_found()
+    {
+        var text = string.Concat(Enumerable.Repeat("2025-11-20 10:00:01 INFO request_id=7f9c2ba4e88f user=ada status=200 took 12ms\n", 13_000)) + "aws_access_key_id = AKIAZ7Q3B4XK2LMN5PQR\n";
+        var regex = new LazyRegex(@"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", RegexOptions.CultureInvariant, new RegexCache(2));
+
+        Assert.True(text.Length > 1_000_000);
+        Assert.Single(regex.Value.Matches(text));
+    }
+
     [Fact]
     public void Regex_cache_holds_at_most_its_capacity_and_rebuilds_what_it_let_go()
     {

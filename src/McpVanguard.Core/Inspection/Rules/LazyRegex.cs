@@ -5,9 +5,6 @@ namespace McpVanguard.Inspection.Rules;
 /// <summary>A linear-time regex built on first use through a bounded <see cref="RegexCache"/>, and rebuilt if it was evicted.</summary>
 public sealed class LazyRegex
 {
-    /// <summary>A safety net only: NonBacktracking is linear, so no legal input comes near it.</summary>
-    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
     private readonly RegexCache _cache;
 
     /// <param name="source">The pattern to build.</param>

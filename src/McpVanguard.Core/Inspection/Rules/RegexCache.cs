@@ -56,7 +56,9 @@ public sealed class RegexCache(int capacity)
             }
 
             var started = Stopwatch.GetTimestamp();
-            regex = new Regex(entry.Source, entry.Options, LazyRegex.MatchTimeout);
+            // No match timeout: NonBacktracking is linear by construction, and with a timeout set the .NET 10 engine was
+            // seen to report no match at all on a 1 MB input whose last line matched (a silent bypass, not a timeout).
+            regex = new Regex(entry.Source, entry.Options);
             t_buildTicks += Stopwatch.GetTimestamp() - started;
             entry.Built = regex;
             entry.LastUse = Tick();
