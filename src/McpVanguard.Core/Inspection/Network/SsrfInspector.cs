@@ -58,16 +58,19 @@ public sealed class SsrfInspector : IInspector
     private static void InspectUrl(ArgumentString s, List<Finding> findings)
     {
         InspectSmuggling(s, findings);
-        if (s.Decoded.Length == 0 || s.Decoded.Length > 8192 || s.Decoded.AsSpan().Trim().ContainsAny(" \n\t"))
+        // Whitespace as written means prose in a URL-ish field; whitespace decoded from %20 is part of the query
+        // (http://127.0.0.1:2375/containers/app/exec?cmd=cat%20/etc/shadow) and the host before it still counts.
+        if (s.Decoded.Length == 0 || s.Decoded.Length > 8192 || s.Raw.AsSpan().Trim().ContainsAny(" \n\t"))
         {
             return;
         }
 
         var c = UrlClassifier.Classify(s.Decoded);
-        if (c.Risk == UrlRisk.Public && s.Canonical != s.Decoded)
+        if (c.Risk != UrlRisk.CloudMetadata && s.Canonical != s.Decoded)
         {
-            // The canonical copy folds homoglyphs and invisible characters a lax resolver would also ignore (metadata.gοogle.internal).
-            c = UrlClassifier.Classify(s.Canonical);
+            // The canonical copy folds homoglyphs a lax resolver or a reader would also take for the real name (metadata.gοogle.internal).
+            var folded = UrlClassifier.Classify(s.Canonical);
+            c = folded.Risk == UrlRisk.Public ? c : folded;
         }
 
         Report(c, findings);
@@ -145,8 +148,8 @@ public sealed class SsrfInspector : IInspector
                 continue;
             }
 
-            var slash = word.IndexOf('/');
-            var classification = UrlClassifier.ClassifyHost(slash < 0 ? word : word[..slash]);
+            // Read as a scheme-less authority, so a port after the host counts too (curl 10.0.0.7:10250/pods).
+            var classification = UrlClassifier.Classify(string.Concat("//", word));
             if (fetcher && classification.Risk != UrlRisk.Public)
             {
                 Report(classification, findings);
