@@ -49,7 +49,7 @@ internal static class RulesCommand
             return 0;
         }));
 
-        var id = new Argument<string>("id") { Description = "A rule id, such as NET-001 or PATH-020." };
+        var id = new Argument<string>("id") { Description = "A rule id, such as NET-011 or PATH-020." };
         var show = new Command("show", "Show one rule: its pattern and examples, or the analyser that reports it.") { id };
         show.SetAction(parse => WithRules(parse.GetValue(rulesDir), rules =>
         {

@@ -76,6 +76,28 @@ public static class ArgumentRoles
             || t.Contains("powershell") || t.Contains("run_script") || t is "run" or "sh" or "cmd" or "spawn" or "system";
     }
 
+    /// <summary>True for tool names that run code they are given: exec tools, <c>run_python</c>, <c>evaluate</c>, interpreters, REPLs and notebooks.</summary>
+    public static bool RunsCode(string? toolName)
+    {
+        if (string.IsNullOrEmpty(toolName))
+        {
+            return false;
+        }
+
+        var t = toolName.ToLowerInvariant();
+        if (IsExecTool(t))
+        {
+            return true;
+        }
+
+        return t.Contains("run") || t.Contains("eval") || t.Contains("execute") || t.Contains("interpreter") || t.Contains("repl")
+            || t.Contains("notebook") || t.Contains("jupyter");
+    }
+
+    /// <summary>True for the keys that carry program source for a code-running tool: <c>code</c>, <c>source_code</c>.</summary>
+    public static bool IsCodeKey(string key) =>
+        key.Equals("code", StringComparison.OrdinalIgnoreCase) || key.Equals("source_code", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for tool names that write, move or delete what a path names (so a start-up file becomes persistence).</summary>
     public static bool IsWriteTool(string? toolName)
     {

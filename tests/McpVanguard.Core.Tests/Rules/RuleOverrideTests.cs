@@ -29,7 +29,7 @@ public sealed class RuleOverrideTests : IDisposable
         Assert.Null(env.Pattern);
         Assert.Equal(FindingAction.Block, env.Action);
         Assert.True(env.Enabled);
-        Assert.Equal("signature", Assert.Single(rules, r => r.Id == "NET-001").Kind);
+        Assert.Equal("signature", Assert.Single(rules, r => r.Id == "NET-011").Kind);
         Assert.All(rules, r => Assert.True((r.Pattern is null) == (r.Analyzer is not null), $"{r.Id}: a rule has a pattern or an analyser, never both or neither"));
         foreach (var id in new[] { "ZONE-001", "SHELL-003", "SSRF-001", "META-001", "LEAK-001", "SEC-001", "INJ-001", "PIN-001", "PRE-016", "EXFIL-001", "OUT-001", "SRV-002", "QUAR-001", "COLL-001", "AUTHZ-001" })
         {

@@ -5,7 +5,8 @@ namespace McpVanguard.Inspection.Network;
 
 /// <summary>
 /// Server-side request forgery: URL arguments (and URLs inside command lines such as <c>curl http://169.254.169.254/…</c>)
-/// that reach cloud metadata, internal addresses or smuggling schemes (SSRF-001…006). Public URLs pass.
+/// that reach cloud metadata, internal addresses, infrastructure API ports or smuggling schemes (SSRF-001…010), in every
+/// spelling of the address. The one home of the URL/SSRF class. Public URLs pass.
 /// </summary>
 public sealed class SsrfInspector : IInspector
 {
@@ -22,25 +23,88 @@ public sealed class SsrfInspector : IInspector
         }
 
         var exec = ArgumentRoles.IsExecTool(context.ToolName);
+        var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
         foreach (var s in context.Strings.Items)
         {
-            if (ArgumentRoles.IsContentKey(s.Key) || s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName)
+            if (s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName)
             {
                 continue;
             }
 
-            if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key))
+            if (runsCode && ArgumentRoles.IsCodeKey(s.Key))
+            {
+                // Code given to an interpreter makes the requests it spells (requests.get('http://169.254.169.254/…')).
+                InspectCommand(s, findings);
+            }
+            else if (ArgumentRoles.IsContentKey(s.Key))
+            {
+                continue;
+            }
+            else if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key))
             {
                 InspectCommand(s, findings);
             }
             else if (ArgumentRoles.IsUrlKey(s.Key) || ArgumentRoles.HasScheme(s.Canonical))
             {
-                InspectSmuggling(s, findings);
-                if (s.Decoded.Length > 0 && s.Decoded.Length <= 8192 && !s.Decoded.AsSpan().Trim().ContainsAny(" \n\t"))
-                {
-                    Report(UrlClassifier.Classify(s.Decoded), findings);
-                }
+                InspectUrl(s, findings);
             }
+            else
+            {
+                InspectAddress(s.Decoded, findings);
+            }
+        }
+    }
+
+    private static void InspectUrl(ArgumentString s, List<Finding> findings)
+    {
+        InspectSmuggling(s, findings);
+        // Whitespace as written means prose in a URL-ish field; whitespace decoded from %20 is part of the query
+        // (http://127.0.0.1:2375/containers/app/exec?cmd=cat%20/etc/shadow) and the host before it still counts.
+        if (s.Decoded.Length == 0 || s.Decoded.Length > 8192 || s.Raw.AsSpan().Trim().ContainsAny(" \n\t"))
+        {
+            return;
+        }
+
+        var c = UrlClassifier.Classify(s.Decoded);
+        if (c.Risk != UrlRisk.CloudMetadata && s.Canonical != s.Decoded)
+        {
+            // The canonical copy folds homoglyphs a lax resolver or a reader would also take for the real name (metadata.gοogle.internal).
+            var folded = UrlClassifier.Classify(s.Canonical);
+            c = folded.Risk == UrlRisk.Public ? c : folded;
+        }
+
+        Report(c, findings);
+
+        // A URL nested in another (an open redirect, a proxy's ?url=) reaches the metadata service just the same; other
+        // internal targets stay unjudged there, since OAuth redirect_uri=http://localhost:… is everyday.
+        var first = s.Decoded.IndexOf("://", StringComparison.Ordinal);
+        var inner = first < 0 ? string.Empty : s.Decoded[(first + 3)..];
+        foreach (var range in UrlsIn(inner))
+        {
+            var nested = UrlClassifier.Classify(inner[range]);
+            if (nested.Risk == UrlRisk.CloudMetadata)
+            {
+                Report(nested, findings);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A bare metadata address in any other argument (<c>{"ip": "169.254.169.254"}</c>). Only its plain spellings count
+    /// here: a lone integer or a one-word name in an arbitrary field is a number or a word, not a host.
+    /// </summary>
+    private static void InspectAddress(string value, List<Finding> findings)
+    {
+        if (value.Length is < 7 or > 256 || value.AsSpan().ContainsAny(" \n\t"))
+        {
+            return;
+        }
+
+        var slash = value.IndexOf('/');
+        var c = UrlClassifier.ClassifyHost(slash < 0 ? value : value.AsSpan(0, slash));
+        if (c.Risk == UrlRisk.CloudMetadata && !c.Obfuscated && c.Host.AsSpan().ContainsAny(".:"))
+        {
+            Report(c, findings);
         }
     }
 
@@ -66,10 +130,45 @@ public sealed class SsrfInspector : IInspector
         }
     }
 
-    /// <summary>URLs written inside a command line, and the bare hosts given to curl/wget (which default to http).</summary>
+    /// <summary>URLs written inside a command line or code, and the bare hosts given to curl/wget (which default to http).</summary>
     private static void InspectCommand(ArgumentString s, List<Finding> findings)
     {
         var text = s.Decoded;
+        foreach (var range in UrlsIn(text))
+        {
+            Report(UrlClassifier.Classify(text[range], commandLine: true), findings);
+        }
+
+        var fetcher = text.Contains("curl", StringComparison.OrdinalIgnoreCase) || text.Contains("wget", StringComparison.OrdinalIgnoreCase);
+        foreach (var range in text.AsSpan().SplitAny(" \t\n'\"|;&()=,"))
+        {
+            var word = text.AsSpan()[range];
+            if (word.Length < 4 || word[0] == '-' || word.Contains("://", StringComparison.Ordinal) || !char.IsAsciiDigit(word[0]) && word[0] != '[' && !word.StartsWith("metadata", StringComparison.OrdinalIgnoreCase) && !word.StartsWith("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // Read as a scheme-less authority, so a port after the host counts too (curl 10.0.0.7:10250/pods).
+            var classification = UrlClassifier.Classify(string.Concat("//", word));
+            if (fetcher && classification.Risk != UrlRisk.Public)
+            {
+                Report(classification, findings);
+            }
+            else if (classification.Risk == UrlRisk.CloudMetadata && !classification.Obfuscated && classification.Host.AsSpan().ContainsAny(".:"))
+            {
+                // Any other client (nc, ssh, python's http.client) reaching a plainly written metadata address.
+                Report(classification, findings);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The URLs written in <paramref name="text"/> (scheme to the first space, quote or shell operator), at most
+    /// <see cref="MaxUrlsPerString"/>. A shell expansion glued to the host
+    /// (<c>http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI</c>) ends it: the shell appends a path there.
+    /// </summary>
+    private static IEnumerable<Range> UrlsIn(string text)
+    {
         var seen = 0;
         var i = text.IndexOf("://", StringComparison.Ordinal);
         while (i > 0 && seen++ < MaxUrlsPerString)
@@ -81,38 +180,17 @@ public sealed class SsrfInspector : IInspector
             }
 
             var end = i + 3;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('"' or '\'' or ';' or '|' or '&' or ')' or '<' or '>' or '`'))
+            while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('"' or '\'' or ';' or '|' or '&' or ')' or '<' or '>' or '`' or '$'))
             {
                 end++;
             }
 
             if (start < i)
             {
-                Report(UrlClassifier.Classify(text[start..end]), findings);
+                yield return start..end;
             }
 
             i = text.IndexOf("://", end, StringComparison.Ordinal);
-        }
-
-        if (!text.Contains("curl", StringComparison.OrdinalIgnoreCase) && !text.Contains("wget", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        foreach (var range in text.AsSpan().SplitAny(" \t\n'\"|;&"))
-        {
-            var word = text.AsSpan()[range];
-            if (word.Length < 4 || word[0] == '-' || word.Contains("://", StringComparison.Ordinal) || !char.IsAsciiDigit(word[0]) && word[0] != '[' && !word.StartsWith("metadata", StringComparison.OrdinalIgnoreCase) && !word.StartsWith("localhost", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var slash = word.IndexOf('/');
-            var classification = UrlClassifier.ClassifyHost(slash < 0 ? word : word[..slash]);
-            if (classification.Risk != UrlRisk.Public)
-            {
-                Report(classification, findings);
-            }
         }
     }
 
@@ -128,6 +206,8 @@ public sealed class SsrfInspector : IInspector
             UrlRisk.Private => ("SSRF-004", Severity.High, FindingAction.Warn, "Request to a private network address"),
             UrlRisk.LinkLocal => ("SSRF-005", Severity.High, FindingAction.Warn, "Request to a link-local address"),
             UrlRisk.Unspecified => ("SSRF-006", Severity.High, FindingAction.Warn, "Request to the unspecified address"),
+            // The Docker daemon, etcd and the kubelet answer without credentials and hand over the host or the cluster's secrets.
+            UrlRisk.InfrastructureApi => ("SSRF-010", Severity.High, FindingAction.Block, "Request to an unauthenticated infrastructure API port (Docker, etcd, kubelet)"),
             _ => (null, Severity.Low, FindingAction.Log, string.Empty),
         };
 

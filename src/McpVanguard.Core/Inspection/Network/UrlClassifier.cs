@@ -24,11 +24,34 @@ public static class UrlClassifier
         "metadata.tencentyun.com", "metadata.platformequinix.com", "metadata.packet.net",
         "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local");
 
+    /// <summary>
+    /// Schemes of ordinary network clients (an LDAP, FTP, SFTP, SMB or telnet client given its own URL). A fetch tool asked
+    /// for them is being pointed away from HTTP; a command line naming them is that client's usual call, so there only
+    /// the host they reach is judged.
+    /// </summary>
+    private static readonly FrozenSet<string> ClientSchemes = FrozenSet.Create(StringComparer.Ordinal,
+        "ldap", "ldaps", "ftp", "ftps", "sftp", "smb", "telnet");
+
+    /// <summary>
+    /// Ports of infrastructure APIs that answer without authentication by default and hand over the host: the Docker
+    /// daemon (2375/2376), etcd (2379/2380, the cluster's secrets), the kubelet (10250/10255) and cAdvisor (4194).
+    /// </summary>
+    private static readonly FrozenSet<int> InfrastructureApiPorts = FrozenSet.Create(2375, 2376, 2379, 2380, 10250, 10255, 4194);
+
+    /// <summary>
+    /// Name suffixes that never resolve on the public internet: reserved (<c>.internal</c>, <c>.home.arpa</c>), mDNS
+    /// (<c>.local</c>) and the de-facto intranet ones. A URL on them reaches the private network.
+    /// </summary>
+    private static readonly string[] InternalNameSuffixes = [".internal", ".local", ".lan", ".corp", ".intranet", ".home.arpa"];
+
     /// <summary>Public DNS names that resolve to the address written inside them (used to smuggle internal IPs past host filters).</summary>
     private static readonly string[] WildcardDnsSuffixes = [".nip.io", ".sslip.io", ".xip.io", ".nip.direct", ".traefik.me"];
 
-    /// <summary>Classifies <paramref name="url"/>; a value without a scheme is read as an <c>http</c> authority (<c>169.254.169.254/latest</c>).</summary>
-    public static UrlClassification Classify(string url)
+    /// <summary>
+    /// Classifies <paramref name="url"/>; a value without a scheme is read as an <c>http</c> authority (<c>169.254.169.254/latest</c>).
+    /// With <paramref name="commandLine"/>, client schemes (<c>ldap://</c>, <c>sftp://</c>) are judged by their host, not refused.
+    /// </summary>
+    public static UrlClassification Classify(string url, bool commandLine = false)
     {
         var s = url.AsSpan().Trim();
         var rest = s;
@@ -36,12 +59,13 @@ public static class UrlClassifier
         if (colon > 0 && IsScheme(s[..colon]) && !(colon == 1 && s.Length > 2 && s[2] is '/' or '\\'))
         {
             var scheme = s[..colon].ToString().ToLowerInvariant();
-            if (DangerousSchemes.Contains(scheme))
+            if (DangerousSchemes.Contains(scheme) && !(commandLine && ClientSchemes.Contains(scheme)))
             {
                 return new UrlClassification(UrlRisk.DangerousScheme, scheme, false);
             }
 
-            if (scheme is not ("http" or "https" or "ws" or "wss"))
+            // tcp:// is how Docker and etcd clients name a daemon (docker -H tcp://host:2375).
+            if (scheme is not ("http" or "https" or "ws" or "wss" or "tcp") && !ClientSchemes.Contains(scheme))
             {
                 return UrlClassification.PublicUrl;
             }
@@ -59,7 +83,32 @@ public static class UrlClassifier
             authority = authority[(at + 1)..];
         }
 
-        return ClassifyHost(authority);
+        var host = ClassifyHost(authority);
+        if (host.Risk is UrlRisk.CloudMetadata)
+        {
+            return host;
+        }
+
+        if (end >= 0 && MetadataApiPaths.Contains(rest[end..]))
+        {
+            // The metadata API's own path, whatever host is written: a name that resolves to it, or a redirect to it.
+            return new UrlClassification(UrlRisk.CloudMetadata, host.Host.Length > 0 ? host.Host : authority.ToString(), host.Obfuscated);
+        }
+
+        if (TryPort(authority, out var port) && InfrastructureApiPorts.Contains(port))
+        {
+            return new UrlClassification(UrlRisk.InfrastructureApi, authority.ToString(), host.Obfuscated);
+        }
+
+        return host;
+    }
+
+    private static bool TryPort(ReadOnlySpan<char> authority, out int port)
+    {
+        port = 0;
+        var colon = authority.LastIndexOf(':');
+        var close = authority.LastIndexOf(']');
+        return colon > close && colon + 1 < authority.Length && int.TryParse(authority[(colon + 1)..], out port);
     }
 
     /// <summary>Classifies <c>host[:port]</c> (or <c>[v6]:port</c>), percent-decoding it first.</summary>
@@ -113,6 +162,14 @@ public static class UrlClassifier
         if (MetadataHosts.Contains(host))
         {
             return new UrlClassification(UrlRisk.CloudMetadata, host, false);
+        }
+
+        foreach (var suffix in InternalNameSuffixes)
+        {
+            if (host.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return new UrlClassification(UrlRisk.Private, host, false);
+            }
         }
 
         if (host is "localhost" or "localhost.localdomain" or "ip6-localhost" or "ip6-loopback" or "localtest.me" or "lvh.me"

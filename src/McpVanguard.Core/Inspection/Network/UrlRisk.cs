@@ -21,6 +21,9 @@ public enum UrlRisk
 
     /// <summary><c>0.0.0.0</c> or <c>::</c>, which reach the local host on most systems.</summary>
     Unspecified,
+
+    /// <summary>An unauthenticated infrastructure API port on any host: Docker daemon, etcd, kubelet, cAdvisor.</summary>
+    InfrastructureApi,
 }
 
 /// <summary>The verdict on one URL: its risk, a display form of the host (or scheme), and whether the host was written in an evasive form.</summary>
