@@ -19,7 +19,7 @@ public sealed class ShellCommandInspector : IInspector
         }
 
         var exec = ArgumentRoles.IsExecTool(context.ToolName);
-        var runsCode = exec || RunsCode(context.ToolName);
+        var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
         var items = context.Strings.Items;
         ShellAnalyzer? analyzer = null;
         List<string>? argv = null;
@@ -27,7 +27,7 @@ public sealed class ShellCommandInspector : IInspector
         for (var i = 0; i < items.Count; i++)
         {
             var s = items[i];
-            if (runsCode && IsCodeKey(s.Key))
+            if (runsCode && ArgumentRoles.IsCodeKey(s.Key))
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeCode(s.Decoded, 0);
@@ -89,24 +89,6 @@ public sealed class ShellCommandInspector : IInspector
             findings.AddOnce(SmuggledSubstitution);
         }
     }
-
-    /// <summary>
-    /// Tools that run the code they are given (<c>run_python</c>, <c>execute_code</c>, <c>node_eval</c>; not <c>format_python</c>): their <c>code</c>
-    /// argument is a program, not content, so it is analysed like <c>python -c</c>. Writing the same code to a file is not.
-    /// </summary>
-    private static bool RunsCode(string? toolName)
-    {
-        if (string.IsNullOrEmpty(toolName))
-        {
-            return false;
-        }
-
-        var t = toolName.ToLowerInvariant();
-        return t.Contains("run") || t.Contains("eval") || t.Contains("execute") || t.Contains("interpreter") || t.Contains("repl")
-            || t.Contains("notebook") || t.Contains("jupyter");
-    }
-
-    private static bool IsCodeKey(string key) => key.Equals("code", StringComparison.OrdinalIgnoreCase) || key.Equals("source_code", StringComparison.OrdinalIgnoreCase);
 
     private static readonly Finding SmuggledSubstitution = new("SHELL-013", "L1", "MCP-06", Severity.High, FindingAction.Warn,
         "Shell command substitution inside a non-command argument.");
