@@ -74,8 +74,6 @@ internal static class ServeCommand
             // Every session's tools/list is compared with the pins of its upstream (rug pulls); read the file now.
             _ = Task.Run(pins.WarmUp, cancellationToken);
 
-            // Compile the common inspection paths off the request path; /readyz reports ready once that is done.
-            engine.BeginPriming();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
             try

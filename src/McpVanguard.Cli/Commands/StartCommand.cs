@@ -68,6 +68,9 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
+            // The server child is starting: compile the common paths and build what ordinary server text needs meanwhile.
+            // Nothing waits for it; a message that needs a regex first builds it itself.
+            engine.BeginPriming();
             await using var audit = EngineFactory.CreateAuditSink(options);
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
             var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);

@@ -96,6 +96,8 @@ public sealed class GatewayServer : IAsyncDisposable
         var admission = new SessionAdmission(store, factory, settings);
         var streamable = new StreamableHttpEndpoint(admission, settings, server._stopping.Token);
         var sse = new LegacySseEndpoint(admission, settings, server._stopping.Token);
+        // Compile the common inspection paths off the request path; /readyz reports ready once that is done.
+        engine.BeginPriming();
         var readiness = new ReadinessProbe(engine, host.Servers);
         var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedHosts, IsLoopback(settings.Host));
         app.Lifetime.ApplicationStopping.Register(server._stopping.Cancel);
