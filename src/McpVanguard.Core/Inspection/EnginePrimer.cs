@@ -5,10 +5,10 @@ using McpVanguard.Protocol;
 namespace McpVanguard.Inspection;
 
 /// <summary>
-/// Runs everyday messages (a file read, a shell command, a fetch, server instructions, a tools/list, a tool result, a
-/// sampling and an elicitation request) through both pipelines once, on a background thread: the code of the common paths
-/// is compiled and the few regexes that ordinary server text needs are built while the server child starts, instead of on
-/// the session's first answers. Nothing waits for it (the gateway's <c>/readyz</c> excepted).
+/// Runs everyday messages (a file read, a shell command, a fetch, a tools/list, a tool result, a sampling and an
+/// elicitation request) through both pipelines once, on a background thread, so that the code of the common paths is
+/// compiled while the server child starts. Short benign text: the literal gates keep it away from almost every regex, so
+/// priming builds few (memory follows the traffic). Nothing waits for it (the gateway's <c>/readyz</c> excepted).
 /// </summary>
 internal static class EnginePrimer
 {
@@ -25,9 +25,9 @@ internal static class EnginePrimer
 
     private static readonly (string Method, string Json)[] Answers =
     [
-        ("tools/list", """{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"read_text_file","description":"Read the complete contents of a file from the file system as text. Use the 'head' parameter to return only the first N lines. Only works within allowed directories.","inputSchema":{"type":"object","properties":{"path":{"type":"string"},"head":{"type":"number","description":"If provided, returns only the first N lines of the file"}},"required":["path"]},"annotations":{"readOnlyHint":true}},{"name":"send_message","description":"Sends a message to a channel the user has joined. Use this tool when the user asks you to post an update; call list_channels first to find the channel id. Returns the id of the new message.","inputSchema":{"type":"object","properties":{"channel":{"type":"string"},"text":{"type":"string","description":"The message text, in markdown"}},"required":["channel","text"]}},{"name":"run_query","description":"Execute a read-only SQL query against the project database and return the rows as JSON. Before using this tool, read the schema resource to know the table names.","inputSchema":{"type":"object","properties":{"sql":{"type":"string"}}}}]}}"""),
+        ("tools/list", """{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"read_text_file","description":"Read the complete contents of a file from the file system as text. Use the 'head' parameter to return only the first N lines. Only works within allowed directories.","inputSchema":{"type":"object","properties":{"path":{"type":"string"},"head":{"type":"number","description":"If provided, returns only the first N lines of the file"}},"required":["path"]},"annotations":{"readOnlyHint":true}}]}}"""),
         ("tools/call", """{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"# Project\n\nRun `npm install`, then `npm test`. The build writes to dist/."}],"structuredContent":{"files":3}}}"""),
-        ("initialize", """{"jsonrpc":"2.0","id":3,"result":{"protocolVersion":"2025-06-18","capabilities":{},"serverInfo":{"name":"priming","version":"1.0.0"},"instructions":"# Server instructions\n\nThese notes are for the assistant using this server. Use the search tools before you read whole files, and call list_directory first when you need to know what is there. Each tool returns text or JSON; errors say what to change. Do not send more than 20 requests per second. When the user asks for a summary, read the relevant files and quote the lines you rely on. Resources under docs:// hold the API reference; prompts give templates for common tasks such as reviewing a pull request or writing release notes."}}"""),
+        ("initialize", """{"jsonrpc":"2.0","id":3,"result":{"protocolVersion":"2025-06-18","capabilities":{},"serverInfo":{"name":"priming","version":"1.0.0"},"instructions":"Use the search tools before fetching whole files."}}"""),
     ];
 
     private static readonly string[] ServerRequests =
