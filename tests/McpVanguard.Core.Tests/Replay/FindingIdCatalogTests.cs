@@ -71,8 +71,8 @@ public sealed class FindingIdCatalogTests
     public void Secret_and_injection_rules_match_their_catalog_entries()
     {
         var catalog = RuleLoader.Load(null).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
-        var defined = McpVanguard.Inspection.Secrets.SecretRule.All.Select(r => (r.Id, r.Title, r.Category, r.Severity, r.Action, Analyzer: "SEC-000"))
-            .Concat(McpVanguard.Inspection.Instructions.InjectionRule.All.Select(r => (r.Id, r.Title, r.Category, r.Severity, r.Action, Analyzer: "INJ-000")));
+        var defined = McpVanguard.Inspection.Secrets.SecretRules.All.Select(r => (r.Id, r.Title, r.Category, r.Severity, r.Action, Analyzer: "SEC-000"))
+            .Concat(McpVanguard.Inspection.Instructions.InjectionRules.All.Select(r => (r.Id, r.Title, r.Category, r.Severity, r.Action, Analyzer: "INJ-000")));
         foreach (var rule in defined)
         {
             Assert.True(catalog.TryGetValue(rule.Id, out var entry), $"{rule.Id} is not in analyzers.yaml");

@@ -13,7 +13,7 @@ namespace McpVanguard.Inspection.Instructions;
 /// True when arguments are matched on the decoded copy (case kept, no confusable folding) instead of the canonical one:
 /// the canonical copy may fold Cyrillic look-alikes to Latin in mixed-script text. The patterns then ignore case.
 /// </param>
-public sealed record InjectionPhrase(InjectionRule Rule, InstructionSignals Signals, PrefilteredRegex[] Patterns, RegexPair[] Pairs, bool MatchDecoded = false)
+public sealed record InjectionPhrase(DetectorRule Rule, InstructionSignals Signals, PrefilteredRegex[] Patterns, RegexPair[] Pairs, bool MatchDecoded = false)
 {
     /// <summary>
     /// True when the family occurs in <paramref name="text"/>; <paramref name="start"/>/<paramref name="end"/> bound the

@@ -169,18 +169,18 @@ public static class InjectionPhrases
     /// <summary>Every phrase family, in rule order.</summary>
     public static IReadOnlyList<InjectionPhrase> All { get; } =
     [
-        new(InjectionRule.Override, InstructionSignals.Override, [OverrideRegex, VoidedInstructionsRegex], [new(OverrideVerbRegex, OverrideObjectRegex, 30)]),
-        new(InjectionRule.JailbreakPersona, InstructionSignals.Override, [JailbreakPersonaRegex], []),
-        new(InjectionRule.ChatTemplate, InstructionSignals.HiddenMarkup, [ChatTemplateRegex], []),
-        new(InjectionRule.RoleReassignment, InstructionSignals.Override, [RoleReassignmentRegex], []),
-        new(InjectionRule.SecretExfiltration, InstructionSignals.Exfiltration, [SecretExfiltrationRegex], []),
-        new(InjectionRule.Concealment, InstructionSignals.Concealment, [ConcealFromUserRegex, ConcealmentRegex], [new(NegatedTellRegex, TheUserRegex, 30), new(HideRegex, FromTheUserRegex, 40)]),
-        new(InjectionRule.PriorityTags, InstructionSignals.HiddenMarkup, [PriorityTagRegex, MarkupRegex], []),
-        new(InjectionRule.PromptExtraction, InstructionSignals.SensitiveFileRead, [PromptExtractionRegex], []),
-        new(InjectionRule.SafetyBypass, InstructionSignals.Override, [SafetyBypassRegex], []),
-        new(InjectionRule.EncodedInstruction, InstructionSignals.Override, [EncodedInstructionRegex], []),
-        new(InjectionRule.AiComment, InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed, [AiCommentRegex], []),
-        new(InjectionRule.ForeignOverride, InstructionSignals.Override, [ForeignOverrideRegex], []),
-        new(InjectionRule.RussianOverride, InstructionSignals.Override, [RussianOverrideRegex], [], MatchDecoded: true),
+        new(InjectionRules.Override, InstructionSignals.Override, [OverrideRegex, VoidedInstructionsRegex], [new(OverrideVerbRegex, OverrideObjectRegex, 30)]),
+        new(InjectionRules.JailbreakPersona, InstructionSignals.Override, [JailbreakPersonaRegex], []),
+        new(InjectionRules.ChatTemplate, InstructionSignals.HiddenMarkup, [ChatTemplateRegex], []),
+        new(InjectionRules.RoleReassignment, InstructionSignals.Override, [RoleReassignmentRegex], []),
+        new(InjectionRules.SecretExfiltration, InstructionSignals.Exfiltration, [SecretExfiltrationRegex], []),
+        new(InjectionRules.Concealment, InstructionSignals.Concealment, [ConcealFromUserRegex, ConcealmentRegex], [new(NegatedTellRegex, TheUserRegex, 30), new(HideRegex, FromTheUserRegex, 40)]),
+        new(InjectionRules.PriorityTags, InstructionSignals.HiddenMarkup, [PriorityTagRegex, MarkupRegex], []),
+        new(InjectionRules.PromptExtraction, InstructionSignals.SensitiveFileRead, [PromptExtractionRegex], []),
+        new(InjectionRules.SafetyBypass, InstructionSignals.Override, [SafetyBypassRegex], []),
+        new(InjectionRules.EncodedInstruction, InstructionSignals.Override, [EncodedInstructionRegex], []),
+        new(InjectionRules.AiComment, InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed, [AiCommentRegex], []),
+        new(InjectionRules.ForeignOverride, InstructionSignals.Override, [ForeignOverrideRegex], []),
+        new(InjectionRules.RussianOverride, InstructionSignals.Override, [RussianOverrideRegex], [], MatchDecoded: true),
     ];
 }

@@ -11,7 +11,7 @@ namespace McpVanguard.Inspection.Output;
 /// </summary>
 public sealed class OutputInspector : IInspector
 {
-    public const string InjectionRule = "OUT-001";
+    public const string DetectorRule = "OUT-001";
 
     public const string SuspiciousRule = "OUT-002";
 
@@ -100,7 +100,7 @@ public sealed class OutputInspector : IInspector
             const string reason = "Prompt injection in the server's answer";
             if (context.Profile == Profile.Strict)
             {
-                findings.Add(new Finding(InjectionRule, "L1", "MCP-19", Severity.High, FindingAction.Block, reason + "."));
+                findings.Add(new Finding(DetectorRule, "L1", "MCP-19", Severity.High, FindingAction.Block, reason + "."));
                 continue;
             }
 
@@ -109,7 +109,7 @@ public sealed class OutputInspector : IInspector
                 : (0, s.Value.Length);
             // The mask is derived from where the instruction was found, the location the finding reports.
             var location = new FindingLocation(s.Pointer, editStart, editLength);
-            findings.Add(new Finding(InjectionRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, reason + " was masked.")
+            findings.Add(new Finding(DetectorRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, reason + " was masked.")
             {
                 Location = location,
                 Edit = location.Mask("[REDACTED:prompt-injection]"),

@@ -5,7 +5,7 @@ namespace McpVanguard.Inspection.Secrets;
 /// regex (a group <c>v</c>, when present, is the value to mask), the directions it serves, and an optional validator
 /// (example keys, placeholders, entropy) given the scanned text and the value.
 /// </summary>
-public sealed record SecretDetector(string Kind, SecretRule Rule, PrefilteredRegex Pattern, SecretScope Scope, Func<string, string, bool>? Accept = null)
+public sealed record SecretDetector(string Kind, DetectorRule Rule, PrefilteredRegex Pattern, SecretScope Scope, Func<string, string, bool>? Accept = null)
 {
     /// <summary>
     /// True for formats whose value legitimately holds placeholder-looking runs (a key body, a hash salt, a bot id such as

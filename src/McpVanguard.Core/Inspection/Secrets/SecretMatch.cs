@@ -5,4 +5,4 @@ namespace McpVanguard.Inspection.Secrets;
 /// <param name="Start">First UTF-16 index of the secret value.</param>
 /// <param name="Length">Length of the secret value.</param>
 /// <param name="Rule">The rule the detector reports under in the agent's arguments.</param>
-public sealed record SecretMatch(string Kind, int Start, int Length, SecretRule Rule);
+public sealed record SecretMatch(string Kind, int Start, int Length, DetectorRule Rule);

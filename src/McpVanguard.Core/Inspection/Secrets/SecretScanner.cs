@@ -54,57 +54,57 @@ public static class SecretScanner
     public static IReadOnlyList<SecretDetector> Detectors { get; } =
     [
         // PEM private keys with a real body: masked in answers and blocked in arguments.
-        new("private-key", SecretRule.PrivateKey, new(@"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.\\]*(?:-[A-Za-z0-9+/=\s:,.\\]+)*(?:-----END[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----)?", Options),
+        new("private-key", SecretRules.PrivateKey, new(@"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.\\]*(?:-[A-Za-z0-9+/=\s:,.\\]+)*(?:-----END[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----)?", Options),
             SecretScope.Both, static (_, v) => Base64Body(v) >= 64),
 
         // A private-key header alone (or a PuTTY key file) leaving in an argument is already the leak; in an answer a bare
         // header is usually documentation, so only the full block above is masked there.
-        new("private-key", SecretRule.PrivateKey, new(@"-----BEGIN\s+(?:[A-Za-z0-9]+\s+)*PRIVATE\s+KEY(?:\s+BLOCK)?-----|\bPuTTY-User-Key-File-[0-9]+:", Options | RegexOptions.IgnoreCase),
+        new("private-key", SecretRules.PrivateKey, new(@"-----BEGIN\s+(?:[A-Za-z0-9]+\s+)*PRIVATE\s+KEY(?:\s+BLOCK)?-----|\bPuTTY-User-Key-File-[0-9]+:", Options | RegexOptions.IgnoreCase),
             SecretScope.Arguments),
-        new("aws-access-key", SecretRule.AwsAccessKey, new(@"\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|AROA|ANPA|ANVA|APKA)[0-9A-Z]{16}\b", Options),
+        new("aws-access-key", SecretRules.AwsAccessKey, new(@"\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|AROA|ANPA|ANVA|APKA)[0-9A-Z]{16}\b", Options),
             SecretScope.Both, static (_, v) => !v.EndsWith("EXAMPLE", StringComparison.Ordinal)),
 
         // aws_secret_access_key / AWS_SECRET / SecretAccessKey = 40 base64 characters (not AWS's documented ...EXAMPLEKEY).
-        new("aws-secret-key", SecretRule.AwsSecretKey, new(@"(?i:(?:aws[\w.-]{0,24}(?:secret|sk)|secret_?access_?key)[\w.-]{0,24})[""']?\s*(?::|=|=>)\s*[""']?(?<v>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)", Options),
+        new("aws-secret-key", SecretRules.AwsSecretKey, new(@"(?i:(?:aws[\w.-]{0,24}(?:secret|sk)|secret_?access_?key)[\w.-]{0,24})[""']?\s*(?::|=|=>)\s*[""']?(?<v>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)", Options),
             SecretScope.Both, static (_, v) => !v.Contains("EXAMPLE", StringComparison.Ordinal)),
-        new("azure-storage-key", SecretRule.AzureKey, new(@"(?:AccountKey|SharedAccessKey|AccessKey)=(?<v>[A-Za-z0-9+/]{30,}={0,2})", Options), SecretScope.Both),
-        new("azure-sas-token", SecretRule.AzureKey, new(@"[?&;]sig=(?<v>[A-Za-z0-9%+/=]{30,})", Options), SecretScope.Both),
-        new("github-token", SecretRule.GitHubToken, new(@"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}", Options), SecretScope.Both),
-        new("gitlab-token", SecretRule.RegistryToken, new(@"\bgl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}", Options), SecretScope.Both),
-        new("npm-token", SecretRule.RegistryToken, new(@"\bnpm_[A-Za-z0-9]{36}\b", Options), SecretScope.Both, static (_, v) => HasMixedClasses(v[4..])),
-        new("pypi-token", SecretRule.RegistryToken, new(@"\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", Options), SecretScope.Both),
-        new("slack-token", SecretRule.SlackToken, new(@"\bxox[abposre]-[A-Za-z0-9-]{10,}|\bxapp-[0-9]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,}", Options), SecretScope.Both),
-        new("stripe-key", SecretRule.PaymentOrGoogleKey, new(@"\b(?:sk|rk)_live_[A-Za-z0-9]{16,}|\bwhsec_[A-Za-z0-9]{24,}", Options), SecretScope.Both),
+        new("azure-storage-key", SecretRules.AzureKey, new(@"(?:AccountKey|SharedAccessKey|AccessKey)=(?<v>[A-Za-z0-9+/]{30,}={0,2})", Options), SecretScope.Both),
+        new("azure-sas-token", SecretRules.AzureKey, new(@"[?&;]sig=(?<v>[A-Za-z0-9%+/=]{30,})", Options), SecretScope.Both),
+        new("github-token", SecretRules.GitHubToken, new(@"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}", Options), SecretScope.Both),
+        new("gitlab-token", SecretRules.RegistryToken, new(@"\bgl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}", Options), SecretScope.Both),
+        new("npm-token", SecretRules.RegistryToken, new(@"\bnpm_[A-Za-z0-9]{36}\b", Options), SecretScope.Both, static (_, v) => HasMixedClasses(v[4..])),
+        new("pypi-token", SecretRules.RegistryToken, new(@"\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", Options), SecretScope.Both),
+        new("slack-token", SecretRules.SlackToken, new(@"\bxox[abposre]-[A-Za-z0-9-]{10,}|\bxapp-[0-9]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9/]{20,}", Options), SecretScope.Both),
+        new("stripe-key", SecretRules.PaymentOrGoogleKey, new(@"\b(?:sk|rk)_live_[A-Za-z0-9]{16,}|\bwhsec_[A-Za-z0-9]{24,}", Options), SecretScope.Both),
 
         // Stripe test-mode keys move no money: masked in answers, but writing one into a test fixture is normal work.
-        new("stripe-key", SecretRule.RedactOnly, new(@"\b(?:sk|rk)_test_[A-Za-z0-9]{16,}", Options), SecretScope.Output),
-        new("sendgrid-key", SecretRule.PaymentOrGoogleKey, new(@"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b", Options), SecretScope.Both),
-        new("anthropic-key", SecretRule.AiProviderKey, new(@"\bsk-ant-[A-Za-z0-9_-]{20,}", Options), SecretScope.Both),
-        new("openai-key", SecretRule.AiProviderKey, new(@"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", Options), SecretScope.Both,
+        new("stripe-key", SecretRules.RedactOnly, new(@"\b(?:sk|rk)_test_[A-Za-z0-9]{16,}", Options), SecretScope.Output),
+        new("sendgrid-key", SecretRules.PaymentOrGoogleKey, new(@"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b", Options), SecretScope.Both),
+        new("anthropic-key", SecretRules.AiProviderKey, new(@"\bsk-ant-[A-Za-z0-9_-]{20,}", Options), SecretScope.Both),
+        new("openai-key", SecretRules.AiProviderKey, new(@"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", Options), SecretScope.Both,
             static (_, v) => !v.StartsWith("sk-ant-", StringComparison.Ordinal) && HasMixedClasses(v[3..])),
-        new("huggingface-token", SecretRule.AiProviderKey, new(@"\bhf_[A-Za-z0-9]{34,}\b", Options), SecretScope.Both, static (_, v) => HasMixedClasses(v[3..])),
-        new("google-api-key", SecretRule.PaymentOrGoogleKey, new(@"\bAIza[0-9A-Za-z_-]{35}", Options), SecretScope.Both),
+        new("huggingface-token", SecretRules.AiProviderKey, new(@"\bhf_[A-Za-z0-9]{34,}\b", Options), SecretScope.Both, static (_, v) => HasMixedClasses(v[3..])),
+        new("google-api-key", SecretRules.PaymentOrGoogleKey, new(@"\bAIza[0-9A-Za-z_-]{35}", Options), SecretScope.Both),
 
         // A service-account JSON names itself; its private key is masked by private-key above.
-        new("google-service-account", SecretRule.GoogleServiceAccount, new(@"""private_key_id""\s*:\s*""[0-9a-f]{40}""|""type""\s*:\s*""service_account""[^\n]*""client_email""", Options), SecretScope.Arguments),
-        new("jwt", SecretRule.Jwt, new(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", Options), SecretScope.Both,
+        new("google-service-account", SecretRules.GoogleServiceAccount, new(@"""private_key_id""\s*:\s*""[0-9a-f]{40}""|""type""\s*:\s*""service_account""[^\n]*""client_email""", Options), SecretScope.Arguments),
+        new("jwt", SecretRules.Jwt, new(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", Options), SecretScope.Both,
             // The jwt.io sample token is in every tutorial; it signs nothing real.
             static (_, v) => !v.EndsWith("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", StringComparison.Ordinal)),
 
         // user:$6$salt$hash: lines copied out of /etc/shadow (md5crypt, bcrypt, sha256/512crypt, yescrypt).
-        new("password-hash", SecretRule.PasswordHash, new(@"(?:^|\n|\\n|/n|\s|[""'])(?<v>(?i:[a-z_][a-z0-9_.-]*):\$(?:1|2[aby]|5|6|y|gy|7)\$[^:\s]{8,}):[0-9]*:", Options), SecretScope.Both),
+        new("password-hash", SecretRules.PasswordHash, new(@"(?:^|\n|\\n|/n|\s|[""'])(?<v>(?i:[a-z_][a-z0-9_.-]*):\$(?:1|2[aby]|5|6|y|gy|7)\$[^:\s]{8,}):[0-9]*:", Options), SecretScope.Both),
 
         // Telegram bot API URLs with the bot token, Discord webhook URLs with their secret: a ready-made exfiltration channel.
-        new("chat-webhook", SecretRule.ChatWebhook, new(@"(?i:\bapi\.telegram\.org/bot[0-9]{6,12}:[0-9a-z_-]{30,}|\bdiscord(?:app)?\.com/api/webhooks/[0-9]{15,}/[0-9a-z_-]{40,})", Options), SecretScope.Both),
+        new("chat-webhook", SecretRules.ChatWebhook, new(@"(?i:\bapi\.telegram\.org/bot[0-9]{6,12}:[0-9a-z_-]{30,}|\bdiscord(?:app)?\.com/api/webhooks/[0-9]{15,}/[0-9a-z_-]{40,})", Options), SecretScope.Both),
 
         // In arguments, passwords in connection strings and generic key=value secrets are judged by where they go
         // (SEC-010/011/012/017/018 in secrets.yaml, scoped by tool and key); in answers they are masked.
-        new("connection-string-password", SecretRule.RedactOnly, new(@"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|ftp|smtps?)://[^\s:/@]{1,64}:(?<v>[^\s@/]{1,128})@", Options),
+        new("connection-string-password", SecretRules.RedactOnly, new(@"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|ftp|smtps?)://[^\s:/@]{1,64}:(?<v>[^\s@/]{1,128})@", Options),
             SecretScope.Output, static (_, v) => !IsPlaceholder(v) && v.Length >= 4),
-        new("connection-string-password", SecretRule.RedactOnly, new(@"(?i:\b(?:password|pwd)\s*=\s*)(?<v>[^;""'\s]{4,128})(?i:\s*;)", Options),
+        new("connection-string-password", SecretRules.RedactOnly, new(@"(?i:\b(?:password|pwd)\s*=\s*)(?<v>[^;""'\s]{4,128})(?i:\s*;)", Options),
             // Only in an ADO-style connection string, not in code such as "password = req.body.password;".
             SecretScope.Output, static (text, _) => text.AsSpan().ContainsAny(ConnectionStringKeys)),
-        new("generic-secret", SecretRule.RedactOnly, new(
+        new("generic-secret", SecretRules.RedactOnly, new(
             @"(?i:(?<k>[a-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|password|passwd|pwd|token|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credential)[a-z0-9_.-]{0,20}))[""']?\s*(?::|=|=>|:=)\s*[""']?(?<v>[^\s""'`,;<>()\[\]{}]{8,200})",
             Options), SecretScope.Output),
     ];

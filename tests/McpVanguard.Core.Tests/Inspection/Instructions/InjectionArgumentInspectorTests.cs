@@ -117,7 +117,7 @@ public sealed class InjectionArgumentInspectorTests
         }
 
         Assert.NotNull(finding);
-        var rule = InjectionRule.All.Single(r => r.Id == ruleId);
+        var rule = InjectionRules.All.Single(r => r.Id == ruleId);
         Assert.Equal(rule.Action, finding.Action);
         Assert.Equal(rule.Severity, finding.Severity);
     }
@@ -125,8 +125,8 @@ public sealed class InjectionArgumentInspectorTests
     [Fact]
     public void Every_rule_has_exactly_one_phrase_family_and_the_ids_are_unique()
     {
-        Assert.Equal(InjectionRule.All.Select(r => r.Id), InjectionPhrases.All.Select(p => p.Rule.Id));
-        Assert.Equal(InjectionRule.All.Count, InjectionRule.All.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(InjectionRules.All.Select(r => r.Id), InjectionPhrases.All.Select(p => p.Rule.Id));
+        Assert.Equal(InjectionRules.All.Count, InjectionRules.All.Select(r => r.Id).Distinct().Count());
     }
 
     [Fact]
