@@ -16,13 +16,16 @@ using McpVanguard.Policy;
 namespace McpVanguard.Inspection;
 
 /// <summary>The inspection pipelines for both directions and the preflight limits; shared by every session.</summary>
-public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline agentToServer, InspectionPipeline serverToAgent)
+public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline agentToServer, InspectionPipeline serverToAgent, ToolDirectory? tools = null)
 {
     public PreflightLimits Limits { get; } = limits;
 
     public InspectionPipeline AgentToServer { get; } = agentToServer;
 
     public InspectionPipeline ServerToAgent { get; } = serverToAgent;
+
+    /// <summary>Forgets what servers said process-wide (the tool names behind COLL-001): replay calls it between cases.</summary>
+    public void ForgetServers() => tools?.Clear();
 
     private int _primeBegun;
     private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -68,6 +71,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     {
         IInspector[] accessControl = access is null ? [] : [new ToolAccessInspector(access)];
         var composer = new PolicyComposer(options.Profile);
+        var tools = new ToolDirectory();
         var findingPolicy = new FindingPolicy(rules, options.Profile);
         IInspector[] agentToServer =
         [
@@ -90,7 +94,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         // Server→agent: what the server says about itself, what it answers, and what it asks of the client.
         IInspector[] serverToAgent =
         [
-            new MetadataInspector(new ToolDirectory()),
+            new MetadataInspector(tools),
             new OutputInspector(),
             new SecretInspector(),
             new ServerRequestInspector(),
@@ -98,6 +102,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         return new InspectionEngine(
             options.Limits,
             new InspectionPipeline(agentToServer, composer, options.InspectorBudget, findingPolicy),
-            new InspectionPipeline([.. accessControl, .. (IInspector[])(pins is null ? [] : [new Integrity.ToolPinInspector(pins)]), .. serverToAgent], composer, options.InspectorBudget, findingPolicy));
+            new InspectionPipeline([.. accessControl, .. (IInspector[])(pins is null ? [] : [new Integrity.ToolPinInspector(pins)]), .. serverToAgent], composer, options.InspectorBudget, findingPolicy),
+            tools);
     }
 }

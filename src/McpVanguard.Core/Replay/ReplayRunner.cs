@@ -39,12 +39,14 @@ public sealed class ReplayRunner : IDisposable
         try
         {
             _pins.Reset();
+            _engine.ForgetServers();
             return await RunAloneAsync(replayCase, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            // What the case pinned is not kept until the next case (bounded memory between cases too).
+            // What the case pinned or listed is not kept until the next case (bounded memory between cases too).
             _pins.Reset();
+            _engine.ForgetServers();
             _oneCaseAtATime.Release();
         }
     }

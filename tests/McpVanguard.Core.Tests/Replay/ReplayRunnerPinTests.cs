@@ -75,8 +75,25 @@ public sealed class ReplayRunnerPinTests : IDisposable
         Assert.Throws<ArgumentException>(() => new ReplayRunner(TestEngine.Create(), pins));
     }
 
-    private static string List(int id, string tools)
-        => """{"from":"agent","message":{"jsonrpc":"2.0","id":""" + id + ""","method":"tools/list","params":{}}},{"from":"server","message":{"jsonrpc":"2.0","id":""" + id + ""","result":{"tools":""" + tools + "}}}";
+    [Fact]
+    public async Task Tool_names_listed_in_one_case_do_not_collide_with_the_next()
+    {
+        // Within one case, two servers offering one name is a collision (COLL-001); across cases it must not be.
+        var within = await RunAsync("both", "allow", List(1, Notes, "alpha"), List(2, Notes, "beta"));
+        var first = await RunAsync("alpha", "allow", List(1, Notes, "alpha"));
+        var second = await RunAsync("beta", "allow", List(1, Notes, "beta"));
+
+        Assert.Contains("COLL-001", within.Rules);
+        Assert.DoesNotContain("COLL-001", first.Rules);
+        Assert.DoesNotContain("COLL-001", second.Rules);
+    }
+
+    private static string List(int id, string tools, string? server = null)
+    {
+        var on = server is null ? string.Empty : ",\"server\":\"" + server + "\"";
+        return "{\"from\":\"agent\"" + on + ",\"message\":{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\",\"params\":{}}},"
+            + "{\"from\":\"server\"" + on + ",\"message\":{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{\"tools\":" + tools + "}}}";
+    }
 
     private const string Changed = """{"from":"server","message":{"jsonrpc":"2.0","method":"notifications/tools/list_changed"}}""";
 

@@ -56,4 +56,7 @@ public sealed class ToolDirectory(int maxServers = 256, int maxToolsPerServer = 
         _servers[serverId] = (set, now);
         return collisions;
     }
+
+    /// <summary>Forgets every server (replay starts each case from nothing).</summary>
+    public void Clear() => _servers.Clear();
 }
