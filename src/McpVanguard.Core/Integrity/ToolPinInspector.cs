@@ -45,7 +45,7 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
 
         if (context.ServerId == EnginePrimer.ServerId)
         {
-            // The engine's warm-up passes a made-up tools/list through the pipeline: it must never be pinned, but the
+            // Engine priming passes a made-up tools/list through the pipeline: it must never be pinned, but the
             // first real list must not pay for loading the pin file or for compiling the comparison either.
             WarmUp(tools);
             return;
