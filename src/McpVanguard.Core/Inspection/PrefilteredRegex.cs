@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using McpVanguard.Inspection.Rules;
 
@@ -12,7 +11,8 @@ namespace McpVanguard.Inspection;
 public sealed class PrefilteredRegex
 {
     private readonly LazyRegex _regex;
-    private readonly SearchValues<string>[] _gates;
+    private readonly int _gateIndex;
+    private readonly int _fullMask;
 
     /// <param name="options">Options besides NonBacktracking (always used).</param>
     public PrefilteredRegex(string pattern, RegexOptions options)
@@ -21,8 +21,9 @@ public sealed class PrefilteredRegex
         _regex = new LazyRegex(pattern, options);
         LiteralSets = RequiredLiterals.ExtractAll(pattern);
 
-        // The literals are lower-cased: compared ignoring case, the gates also hold for case-sensitive patterns.
-        _gates = [.. LiteralSets.Select(set => SearchValues.Create([.. set.Select(RequiredLiterals.TextOf).Distinct()], StringComparison.OrdinalIgnoreCase))];
+        // The literals are lower-cased and found ignoring case, so the gates also hold for case-sensitive patterns.
+        _fullMask = (1 << LiteralSets.Count) - 1;
+        _gateIndex = LiteralSets.Count == 0 ? -1 : AnalyzerGates.Register(this);
     }
 
     public string Pattern { get; }
@@ -41,20 +42,15 @@ public sealed class PrefilteredRegex
     /// <summary>The regex, built now if it is not built.</summary>
     public Regex Regex => _regex.Value;
 
-    /// <summary>False when <paramref name="text"/> holds none of the literals, so the pattern cannot match it.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text)
-    {
-        foreach (var gate in _gates)
-        {
-            if (!text.ContainsAny(gate))
-            {
-                return false;
-            }
-        }
+    /// <summary>False when <paramref name="text"/> lacks a literal of some set, so the pattern cannot match it.</summary>
+    public bool MayMatch(string text) => _gateIndex < 0 || AnalyzerGates.Masks(text)[_gateIndex] == _fullMask;
 
-        return true;
-    }
+    /// <summary>The same for a span.</summary>
+    public bool MayMatch(ReadOnlySpan<char> text) => _gateIndex < 0 || AnalyzerGates.Masks(text)[_gateIndex] == _fullMask;
 
     /// <summary>True when the pattern matches somewhere in <paramref name="text"/> (the gate first).</summary>
+    public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);
+
+    /// <summary>The same for a span.</summary>
     public bool IsMatch(ReadOnlySpan<char> text) => MayMatch(text) && Regex.IsMatch(text);
 }

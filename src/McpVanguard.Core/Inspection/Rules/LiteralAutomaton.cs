@@ -20,7 +20,9 @@ public sealed class LiteralAutomaton
     /// <summary>Per literal: its text length, and whether a word boundary must precede or follow it.</summary>
     private readonly (int Length, bool Start, bool End)[] _shape;
 
-    public LiteralAutomaton(IReadOnlyList<string> marked)
+    /// <param name="marked">The lower-cased literals, with their boundary marks.</param>
+    /// <param name="ignoreCase">Also find the literals in upper or mixed case (each character's invariant upper case is the same column).</param>
+    public LiteralAutomaton(IReadOnlyList<string> marked, bool ignoreCase = false)
     {
         Count = marked.Count;
         _shape = [.. marked.Select(l => (RequiredLiterals.TextOf(l).Length, RequiredLiterals.StartsAtWordBoundary(l), RequiredLiterals.EndsAtWordBoundary(l)))];
@@ -34,6 +36,21 @@ public sealed class LiteralAutomaton
                 if (_columnOf[c] == 0)
                 {
                     _columnOf[c] = checked((ushort)columns++);
+                }
+            }
+        }
+
+        if (ignoreCase)
+        {
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                if (_columnOf[c] != 0)
+                {
+                    var upper = char.ToUpperInvariant((char)c);
+                    if (_columnOf[upper] == 0)
+                    {
+                        _columnOf[upper] = _columnOf[c];
+                    }
                 }
             }
         }
