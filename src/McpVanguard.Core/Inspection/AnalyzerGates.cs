@@ -3,10 +3,10 @@ using McpVanguard.Inspection.Rules;
 namespace McpVanguard.Inspection;
 
 /// <summary>
-/// The literal gates of every analyser regex (<see cref="PrefilteredRegex"/>) compiled into one
-/// <see cref="LiteralAutomaton"/>: one pass over a text tells every gate whether it passes, instead of one scan per gate,
-/// and word-boundary marks are honoured. The result for the last text is kept per thread, since the analysers ask
-/// many gates about the same string in turn.
+/// The literal gates of every analyser regex (<see cref="PrefilteredRegex"/>) compiled into one case-insensitive
+/// <see cref="LiteralPrefilter"/>, as the rules are: one pass over a text tells every gate whether it passes, instead of
+/// one scan per gate, and word-boundary marks are honoured. The result for the last text is kept per thread, since the
+/// analysers ask many gates about the same string in turn.
 /// </summary>
 internal static class AnalyzerGates
 {
@@ -21,18 +21,9 @@ internal static class AnalyzerGates
     private static Compiled? t_compiledFor;
 
     [ThreadStatic]
-    private static int[]? t_masks;
+    private static Scratch? t_scratch;
 
-    [ThreadStatic]
-    private static int[]? t_seen;
-
-    [ThreadStatic]
-    private static int t_stamp;
-
-    [ThreadStatic]
-    private static List<int>? t_found;
-
-    /// <summary>Registers a gated regex and returns its index (its bit position in the scan result).</summary>
+    /// <summary>Registers a gated regex and returns its index in the scan result.</summary>
     public static int Register(PrefilteredRegex regex)
     {
         lock (Sync)
@@ -43,51 +34,41 @@ internal static class AnalyzerGates
         }
     }
 
-    /// <summary>Per registered regex, the bits of the literal sets <paramref name="text"/> holds (cached for the last text of this thread).</summary>
-    public static int[] Masks(string text)
+    /// <summary>Per registered regex, whether <paramref name="text"/> passes its gate (cached for the last text of this thread).</summary>
+    public static bool[] Passes(string text)
     {
         var compiled = Current();
-        if (ReferenceEquals(t_text, text) && ReferenceEquals(t_compiledFor, compiled) && t_masks is { } cached)
+        if (ReferenceEquals(t_text, text) && ReferenceEquals(t_compiledFor, compiled) && t_scratch is { } cached)
         {
-            return cached;
+            return cached.Passes;
         }
 
-        var masks = Scan(text, compiled);
+        var passes = Scan(text, compiled);
         t_text = text;
         t_compiledFor = compiled;
-        return masks;
+        return passes;
     }
 
     /// <summary>The same for a span (not cached).</summary>
-    public static int[] Masks(ReadOnlySpan<char> text)
+    public static bool[] Passes(ReadOnlySpan<char> text)
     {
         t_text = null;
         return Scan(text, Current());
     }
 
-    private static int[] Scan(ReadOnlySpan<char> text, Compiled compiled)
+    private static bool[] Scan(ReadOnlySpan<char> text, Compiled compiled)
     {
-        var masks = t_masks is { } m && m.Length >= compiled.RegexCount ? m : t_masks = new int[compiled.RegexCount];
-        Array.Clear(masks);
-        var seen = t_seen is { } s && s.Length >= compiled.Automaton.Count ? s : t_seen = new int[compiled.Automaton.Count];
-        if (++t_stamp == int.MaxValue)
+        var scratch = t_scratch is { } s && s.For == compiled ? s : t_scratch = new Scratch(compiled);
+        Array.Clear(scratch.Passes);
+        scratch.Candidates.Clear();
+        scratch.Prefilter.BeginString();
+        compiled.Prefilter.Collect(text, scratch.Prefilter, scratch.Candidates);
+        foreach (var regex in scratch.Candidates)
         {
-            Array.Clear(seen);
-            t_stamp = 1;
+            scratch.Passes[regex] = true;
         }
 
-        var found = t_found ??= [];
-        found.Clear();
-        compiled.Automaton.Scan(text, seen, t_stamp, found);
-        foreach (var literal in found)
-        {
-            foreach (var (regex, bit) in compiled.Owners[literal])
-            {
-                masks[regex] |= bit;
-            }
-        }
-
-        return masks;
+        return scratch.Passes;
     }
 
     private static Compiled Current()
@@ -99,36 +80,22 @@ internal static class AnalyzerGates
 
         lock (Sync)
         {
-            return s_compiled ??= Compile(Registered);
+            return s_compiled ??= new Compiled(
+                new LiteralPrefilter(Registered.Select((regex, index) => (regex.LiteralSets, index)), Registered.Count, ignoreCase: true),
+                Registered.Count);
         }
     }
 
-    private static Compiled Compile(List<PrefilteredRegex> regexes)
+    private sealed record Compiled(LiteralPrefilter Prefilter, int Count);
+
+    private sealed class Scratch(Compiled compiled)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var owners = new List<List<(int, int)>>();
-        for (var index = 0; index < regexes.Count; index++)
-        {
-            var sets = regexes[index].LiteralSets;
-            for (var set = 0; set < sets.Count; set++)
-            {
-                foreach (var literal in sets[set])
-                {
-                    if (!ids.TryGetValue(literal, out var id))
-                    {
-                        id = ids.Count;
-                        ids.Add(literal, id);
-                        owners.Add([]);
-                    }
+        public Compiled For { get; } = compiled;
 
-                    owners[id].Add((index, 1 << set));
-                }
-            }
-        }
+        public PrefilterScratch Prefilter { get; } = new(compiled.Count);
 
-        var automaton = new LiteralAutomaton([.. ids.OrderBy(p => p.Value).Select(p => p.Key)], ignoreCase: true);
-        return new Compiled(automaton, [.. owners.Select(o => o.ToArray())], regexes.Count);
+        public bool[] Passes { get; } = new bool[compiled.Count];
+
+        public List<int> Candidates { get; } = [];
     }
-
-    private sealed record Compiled(LiteralAutomaton Automaton, (int Regex, int Bit)[][] Owners, int RegexCount);
 }

@@ -12,7 +12,6 @@ public sealed class PrefilteredRegex
 {
     private readonly LazyRegex _regex;
     private readonly int _gateIndex;
-    private readonly int _fullMask;
 
     /// <param name="options">Options besides NonBacktracking (always used).</param>
     public PrefilteredRegex(string pattern, RegexOptions options)
@@ -22,7 +21,6 @@ public sealed class PrefilteredRegex
         LiteralSets = RequiredLiterals.ExtractAll(pattern);
 
         // The literals are lower-cased and found ignoring case, so the gates also hold for case-sensitive patterns.
-        _fullMask = (1 << LiteralSets.Count) - 1;
         _gateIndex = LiteralSets.Count == 0 ? -1 : AnalyzerGates.Register(this);
     }
 
@@ -43,10 +41,10 @@ public sealed class PrefilteredRegex
     public Regex Regex => _regex.Value;
 
     /// <summary>False when <paramref name="text"/> lacks a literal of some set, so the pattern cannot match it.</summary>
-    public bool MayMatch(string text) => _gateIndex < 0 || AnalyzerGates.Masks(text)[_gateIndex] == _fullMask;
+    public bool MayMatch(string text) => _gateIndex < 0 || AnalyzerGates.Passes(text)[_gateIndex];
 
     /// <summary>The same for a span.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text) => _gateIndex < 0 || AnalyzerGates.Masks(text)[_gateIndex] == _fullMask;
+    public bool MayMatch(ReadOnlySpan<char> text) => _gateIndex < 0 || AnalyzerGates.Passes(text)[_gateIndex];
 
     /// <summary>True when the pattern matches somewhere in <paramref name="text"/> (the gate first).</summary>
     public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);

@@ -23,30 +23,23 @@ public sealed class RuleInspector : IInspector
     private readonly Rule[] _rules;
 
     /// <summary>Rules matched on the lower-cased canonical copy.</summary>
-    private readonly RulePrefilter _canonical;
+    private readonly LiteralPrefilter _canonical;
 
-    /// <summary>Rules matched on the case-kept decoded copy (scanned lower-cased); null when there are none.</summary>
-    private readonly RulePrefilter? _decoded;
+    /// <summary>Rules matched on the case-kept decoded copy (their literals found in any case); null when there are none.</summary>
+    private readonly LiteralPrefilter? _decoded;
 
     public RuleInspector(IEnumerable<Rule> rules, Profile profile)
     {
         // Analyser rules (no pattern) are reported by their analysers; a disabled signature is never run.
         _rules = [.. rules.Where(r => r.Pattern is not null && r.Enabled && r.Profiles.Contains(profile))];
         var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToList();
-        _canonical = new RulePrefilter(indexed.Where(r => !r.Rule.MatchDecoded), _rules.Length);
-        _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new RulePrefilter(indexed.Where(r => r.Rule.MatchDecoded), _rules.Length) : null;
+        _canonical = new LiteralPrefilter(indexed.Where(r => !r.Rule.MatchDecoded).Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length);
+        _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new LiteralPrefilter(indexed.Where(r => r.Rule.MatchDecoded).Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length, ignoreCase: true) : null;
     }
 
     public string Id => "L1-RULES";
 
     public int Count => _rules.Length;
-
-    /// <summary>Rules whose regex has no literal it cannot match without: they run on every string they apply to.</summary>
-    public IEnumerable<Rule> AlwaysRun
-        => _canonical.AlwaysRun.Concat(_decoded?.AlwaysRun ?? []).Select(i => _rules[i]);
-
-    /// <summary>How many distinct literals the prefilter searches for.</summary>
-    public int LiteralCount => _canonical.LiteralCount + (_decoded?.LiteralCount ?? 0);
 
     public void Inspect(InspectionContext context, List<Finding> findings)
     {
@@ -66,10 +59,10 @@ public sealed class RuleInspector : IInspector
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
-            scratch.BeginString();
+            scratch.Prefilter.BeginString();
             candidates.Clear();
-            _canonical.Collect(s.Canonical, scratch, candidates);
-            _decoded?.Collect(s.Decoded.ToLowerInvariant(), scratch, candidates);
+            _canonical.Collect(s.Canonical, scratch.Prefilter, candidates);
+            _decoded?.Collect(s.Decoded, scratch.Prefilter, candidates);
             foreach (var index in candidates)
             {
                 if (state[index] == Undecided)

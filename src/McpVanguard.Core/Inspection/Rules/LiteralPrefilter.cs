@@ -1,0 +1,103 @@
+namespace McpVanguard.Inspection.Rules;
+
+/// <summary>
+/// A literal prefilter over many patterns (the rules of a compiled rule set, or every analyser gate): one
+/// <see cref="LiteralAutomaton"/> over the required literals of all of them, so that a single pass over a string names the
+/// few that can match it. A pattern may require several sets of literals at once (a word and an option, say): it is a
+/// candidate only when the string holds a literal of each. Patterns whose literals could not be worked out are candidates
+/// for every string (rare: <c>rules list</c> warns about such rules).
+/// </summary>
+internal sealed class LiteralPrefilter
+{
+    private readonly LiteralAutomaton _automaton;
+
+    /// <summary>For each literal, the patterns (indexes into the caller's array) that require it, and which of their sets it belongs to (a bit).</summary>
+    private readonly (int Pattern, int Bit)[][] _ownersOfLiteral;
+
+    /// <summary>Per pattern index, the bits of all its sets (0 for patterns this prefilter does not cover).</summary>
+    private readonly int[] _fullMask;
+
+    private readonly int[] _alwaysRun;
+
+    /// <param name="patterns">Each pattern's required literal sets (<see cref="RequiredLiterals.ExtractAll"/>) and its index in the caller's array.</param>
+    /// <param name="slots">The size of the caller's array.</param>
+    /// <param name="ignoreCase">Find the (lower-cased) literals in any case.</param>
+    public LiteralPrefilter(IEnumerable<(IReadOnlyList<IReadOnlyList<string>> Sets, int Index)> patterns, int slots, bool ignoreCase = false)
+    {
+        var literalIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ownersOfLiteral = new List<List<(int, int)>>();
+        var always = new List<int>();
+        _fullMask = new int[slots];
+        foreach (var (sets, index) in patterns)
+        {
+            if (sets.Count == 0)
+            {
+                always.Add(index);
+                continue;
+            }
+
+            for (var set = 0; set < sets.Count; set++)
+            {
+                _fullMask[index] |= 1 << set;
+                foreach (var literal in sets[set])
+                {
+                    if (!literalIds.TryGetValue(literal, out var id))
+                    {
+                        id = literalIds.Count;
+                        literalIds.Add(literal, id);
+                        ownersOfLiteral.Add([]);
+                    }
+
+                    ownersOfLiteral[id].Add((index, 1 << set));
+                }
+            }
+        }
+
+        _automaton = new LiteralAutomaton([.. literalIds.OrderBy(p => p.Value).Select(p => p.Key)], ignoreCase);
+        _ownersOfLiteral = [.. ownersOfLiteral.Select(l => l.Distinct().ToArray())];
+        _alwaysRun = [.. always];
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="candidates"/> the patterns that may match <paramref name="text"/>, each at most once per
+    /// string (<see cref="PrefilterScratch.BeginString"/>: two prefilters may feed one list for the same string).
+    /// </summary>
+    public void Collect(ReadOnlySpan<char> text, PrefilterScratch scratch, List<int> candidates)
+    {
+        var literals = scratch.Literals;
+        literals.Clear();
+        _automaton.Scan(text, scratch.LiteralSeen(_automaton.Count), scratch.NextStamp(), literals);
+        var ownerStamp = scratch.OwnerStamp;
+        var maskStamp = scratch.MaskStamp;
+        var masks = scratch.Masks;
+        var stamp = scratch.CurrentStringStamp;
+        foreach (var literal in literals)
+        {
+            foreach (var (pattern, bit) in _ownersOfLiteral[literal])
+            {
+                if (ownerStamp[pattern] == stamp)
+                {
+                    continue;
+                }
+
+                var mask = (maskStamp[pattern] == stamp ? masks[pattern] : 0) | bit;
+                maskStamp[pattern] = stamp;
+                masks[pattern] = mask;
+                if (mask == _fullMask[pattern])
+                {
+                    ownerStamp[pattern] = stamp;
+                    candidates.Add(pattern);
+                }
+            }
+        }
+
+        foreach (var pattern in _alwaysRun)
+        {
+            if (ownerStamp[pattern] != stamp)
+            {
+                ownerStamp[pattern] = stamp;
+                candidates.Add(pattern);
+            }
+        }
+    }
+}
