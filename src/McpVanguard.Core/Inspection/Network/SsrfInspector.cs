@@ -208,6 +208,8 @@ public sealed class SsrfInspector : IInspector
             UrlRisk.Unspecified => ("SSRF-006", Severity.High, FindingAction.Warn, "Request to the unspecified address"),
             // The Docker daemon, etcd and the kubelet answer without credentials and hand over the host or the cluster's secrets.
             UrlRisk.InfrastructureApi => ("SSRF-010", Severity.High, FindingAction.Block, "Request to an unauthenticated infrastructure API port (Docker, etcd, kubelet)"),
+            // Datastores, control planes and admin consoles on internal addresses answer without credentials: data theft or code execution.
+            UrlRisk.InternalService => ("SSRF-011", Severity.High, FindingAction.Block, "Request to an internal service's data or admin API"),
             _ => (null, Severity.Low, FindingAction.Log, string.Empty),
         };
 
