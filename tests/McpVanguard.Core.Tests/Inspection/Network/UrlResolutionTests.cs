@@ -127,4 +127,26 @@ public sealed class UrlResolutionTests
         Assert.Equal("SSRF-003", finding.RuleId);
         Assert.Equal(FindingAction.Warn, finding.Action);
     }
+
+    [Theory]
+    // Addresses searched for or written about in a command are data (issue 9 item 3).
+    [InlineData("""{"command": "grep -rn '169.254.169.254' src/"}""")]
+    [InlineData("""{"command": "rg -n 'http://169.254.169.254/latest/meta-data' infra/"}""")]
+    [InlineData("""{"command": "gh pr create --title 'SSRF' --body 'Blocks 169.254.169.254 and file:// URLs'"}""")]
+    [InlineData("""{"command": "git commit -m 'deny metadata.google.internal and 169.254.169.254'"}""")]
+    [InlineData("""{"command": "echo 'blocked: http://169.254.169.254/' >> docs/SSRF.md"}""")]
+    public void Addresses_in_data_positions_of_a_command_pass(string arguments)
+    {
+        Assert.Empty(Call("run_command", arguments));
+    }
+
+    [Theory]
+    [InlineData("""{"command": "echo http://169.254.169.254/latest/meta-data/ | xargs curl"}""")]
+    [InlineData("""{"command": "grep -q ok status.txt && curl http://169.254.169.254/latest/meta-data/"}""")]
+    [InlineData("""{"command": "git clone http://169.254.169.254/latest/meta-data/"}""")]
+    [InlineData("""{"command": "X=1 nc 169.254.169.254 80"}""")]
+    public void Reached_addresses_next_to_data_commands_still_block(string arguments)
+    {
+        Assert.Contains(Call("run_command", arguments), f => f.RuleId == "SSRF-001");
+    }
 }
