@@ -45,6 +45,12 @@ internal static class InternalServices
     /// <summary>The service an internal URL on <paramref name="port"/> with <paramref name="segments"/> reaches, or null.</summary>
     public static string? Find(int port, string[] segments)
     {
+        if (IsHealthCheck(segments))
+        {
+            // /_cluster/health, /healthz, /_ping: a compose stack's readiness probe reads no data and runs nothing.
+            return null;
+        }
+
         if (Ports.TryGetValue(port, out var service))
         {
             return service;
@@ -60,4 +66,7 @@ internal static class InternalServices
 
         return null;
     }
+
+    private static bool IsHealthCheck(string[] segments) =>
+        segments.Length is 1 or 2 && segments[^1] is "health" or "_health" or "healthz" or "livez" or "readyz" or "ping" or "_ping";
 }

@@ -63,6 +63,9 @@ public sealed class UrlResolutionTests
     [InlineData("http://127.0.0.1:11211/", UrlRisk.InternalService)]
     [InlineData("http://localhost:8500/v1/agent/self", UrlRisk.InternalService)]
     [InlineData("http://10.0.0.4:9200/_search?q=*", UrlRisk.InternalService)]
+    [InlineData("http://localhost:9200/_cat/indices", UrlRisk.InternalService)]
+    [InlineData("http://localhost:9200/customers/_doc/health", UrlRisk.InternalService)]
+    [InlineData("http://localhost:9200/_search/../health/../_search", UrlRisk.InternalService)]
     [InlineData("http://0.0.0.0:6443/api/v1/secrets", UrlRisk.InternalService)]
     [InlineData("http://[::]:5984/_all_dbs", UrlRisk.InternalService)]
     [InlineData("http://192.168.1.9:15672/api/users", UrlRisk.InternalService)]
@@ -96,6 +99,9 @@ public sealed class UrlResolutionTests
     [InlineData("http://localhost:8080/actuator/health", UrlRisk.Loopback)]
     [InlineData("http://localhost:4200/images/logo.png", UrlRisk.Loopback)]
     [InlineData("http://10.0.0.5/status", UrlRisk.Private)]
+    // A compose stack's readiness probes read nothing: they stay the host's warning.
+    [InlineData("http://localhost:9200/_cluster/health?pretty", UrlRisk.Loopback)]
+    [InlineData("http://127.0.0.1:8500/health", UrlRisk.Loopback)]
     public void Everyday_urls_keep_their_judgement(string url, UrlRisk risk)
     {
         Assert.Equal(risk, UrlClassifier.Classify(url).Risk);
