@@ -46,8 +46,8 @@ public sealed class SqlInspector : IInspector
 
         var exec = ArgumentRoles.IsExecTool(context.ToolName);
         var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
-        var statements = new SqlStatementJudge();
-        var fragments = new SqlFragmentJudge();
+        SqlStatementJudge? statements = null;
+        SqlFragmentJudge? fragments = null;
         foreach (var s in context.Strings.Items)
         {
             if (s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName || ProseKeys.Contains(s.Key))
@@ -59,15 +59,15 @@ public sealed class SqlInspector : IInspector
             if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key) || runsCode && ArgumentRoles.IsCodeKey(s.Key))
             {
                 // A command line or program source carries SQL only inside its quotes (psql -c "…", execute("…")).
-                JudgeStatements(statements, text, commandLine: true, findings);
+                JudgeStatements(ref statements, text, commandLine: true, findings);
                 continue;
             }
 
             var sqlKey = IsSqlKey(s.Key);
-            JudgeStatements(statements, text, commandLine: false, findings);
-            if (text.Length <= MaxFragmentLength && (text.AsSpan().ContainsAny(FragmentChars) || text.Contains("or", StringComparison.OrdinalIgnoreCase)))
+            JudgeStatements(ref statements, text, commandLine: false, findings);
+            if (text.Length <= MaxFragmentLength && (text.AsSpan().ContainsAny(FragmentChars) || HasWordOr(text)))
             {
-                fragments.Judge(text, scalar: !sqlKey, findings);
+                (fragments ??= new SqlFragmentJudge()).Judge(text, scalar: !sqlKey, findings);
             }
         }
 
@@ -77,19 +77,43 @@ public sealed class SqlInspector : IInspector
         }
     }
 
-    private static void JudgeStatements(SqlStatementJudge judge, string text, bool commandLine, List<Finding> findings)
+    private static void JudgeStatements(ref SqlStatementJudge? judgeSlot, string text, bool commandLine, List<Finding> findings)
     {
         if (text.Length > MaxStatementLength || !text.AsSpan().ContainsAny(StatementGate))
         {
             return;
         }
 
+        var judge = judgeSlot ??= new SqlStatementJudge();
         judge.Judge(text, commandLine, findings);
         if (!commandLine && text.AsSpan().Count('\'') % 2 == 1)
         {
             // An injected fragment (1' UNION SELECT … INTO OUTFILE '…'-- ) lexes right only after the quote it closes.
             judge.Judge(string.Concat("'", text, "'"), commandLine, findings);
         }
+    }
+
+    /// <summary>True when <c>or</c> stands as a word (<c>1 OR 1=1</c>), not inside one (<c>error</c>, <c>for</c>): the gate of the tautology check.</summary>
+    private static bool HasWordOr(string text)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var i = text.IndexOf("or", from, StringComparison.OrdinalIgnoreCase);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            if ((i == 0 || !char.IsLetterOrDigit(text[i - 1])) && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
+            {
+                return true;
+            }
+
+            from = i + 2;
+        }
+
+        return false;
     }
 
     /// <summary>Fields that hold whole SQL statements, where several statements and OR conditions are ordinary.</summary>
