@@ -82,6 +82,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
             new InjectionArgumentInspector(),
             new ShellCommandInspector(),
             new SsrfInspector(),
+            new Sql.SqlInspector(),
             new PathInspector(),
             new SensitiveEgressInspector(),
 

@@ -38,6 +38,43 @@ internal static class MetadataApiPaths
         return false;
     }
 
+    /// <summary>
+    /// True when the normalised <paramref name="segments"/> of a URL's path start, anywhere, a metadata API path in the
+    /// form the service resolves: <c>/&lt;version&gt;/meta-data</c> for every IMDS version (<c>latest</c>, dates, <c>1.0</c>),
+    /// GCP <c>computeMetadata/v1*</c>, Azure <c>metadata/instance|identity</c> (with <c>api-version</c>), OCI <c>opc/v1|v2</c>,
+    /// DigitalOcean <c>metadata/v1</c>, Hetzner <c>hetzner/v1/metadata</c>, OpenStack <c>openstack/&lt;version&gt;/meta_data.json</c>.
+    /// </summary>
+    public static bool IsMetadataPath(string[] segments, ReadOnlySpan<char> query)
+    {
+        for (var i = 0; i + 1 < segments.Length; i++)
+        {
+            var (a, b) = (segments[i], segments[i + 1]);
+            var matches = IsImdsVersion(a) && (b is "meta-data" or "user-data" or "dynamic" || b == "api" && i + 2 < segments.Length && segments[i + 2] == "token")
+                || a == "computemetadata" && b.StartsWith("v1", StringComparison.Ordinal)
+                || a == "opc" && b is "v1" or "v2"
+                || a == "metadata" && b is "v1.json"
+                || a == "metadata" && b == "v1" && i + 2 < segments.Length && DigitalOceanKeys.Contains(segments[i + 2])
+                || a == "hetzner" && b == "v1" && i + 2 < segments.Length && segments[i + 2] == "metadata"
+                || a == "openstack" && IsImdsVersion(b)
+                || a == "metadata" && b is "instance" or "identity" && query.Contains("api-version=", StringComparison.OrdinalIgnoreCase);
+            if (matches)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The top-level keys of DigitalOcean's metadata API (<c>/metadata/v1/…</c>), so an unrelated <c>/metadata/v1/items</c> API passes.</summary>
+    private static readonly HashSet<string> DigitalOceanKeys = ["id", "hostname", "user-data", "vendor-data", "public-keys", "region", "interfaces", "dns", "floating_ip", "reserved_ip", "tags", "features"];
+
+    /// <summary>An IMDS API version segment: <c>latest</c>, <c>1.0</c> or a release date (<c>2021-07-15</c>).</summary>
+    private static bool IsImdsVersion(string s) =>
+        s is "latest" or "1.0" || s.Length == 10 && s[4] == '-' && s[7] == '-' && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1])
+            && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3]) && char.IsAsciiDigit(s[5]) && char.IsAsciiDigit(s[6])
+            && char.IsAsciiDigit(s[8]) && char.IsAsciiDigit(s[9]);
+
     private static bool ContainsAtBoundary(ReadOnlySpan<char> text, string prefix, out int end)
     {
         var from = 0;

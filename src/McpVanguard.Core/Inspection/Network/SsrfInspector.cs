@@ -134,12 +134,29 @@ public sealed class SsrfInspector : IInspector
     private static void InspectCommand(ArgumentString s, List<Finding> findings)
     {
         var text = s.Decoded;
+        var fetcher = text.Contains("curl", StringComparison.OrdinalIgnoreCase) || text.Contains("wget", StringComparison.OrdinalIgnoreCase);
+        var segments = 0;
+        foreach (var range in text.AsSpan().SplitAny("\n;|&"))
+        {
+            var segment = text[range];
+            if (++segments > MaxUrlsPerString || segment.Length > 0 && IsDataSegment(segment, fetcher))
+            {
+                // grep -rn '169.254.169.254' src/, gh pr create --body 'Blocks file:// URLs': the address is searched for
+                // or written about, not reached.
+                continue;
+            }
+
+            InspectCommandSegment(segment, fetcher, findings);
+        }
+    }
+
+    private static void InspectCommandSegment(string text, bool fetcher, List<Finding> findings)
+    {
         foreach (var range in UrlsIn(text))
         {
             Report(UrlClassifier.Classify(text[range], commandLine: true), findings);
         }
 
-        var fetcher = text.Contains("curl", StringComparison.OrdinalIgnoreCase) || text.Contains("wget", StringComparison.OrdinalIgnoreCase);
         foreach (var range in text.AsSpan().SplitAny(" \t\n'\"|;&()=,"))
         {
             var word = text.AsSpan()[range];
@@ -160,6 +177,43 @@ public sealed class SsrfInspector : IInspector
                 Report(classification, findings);
             }
         }
+    }
+
+    /// <summary>
+    /// A pipeline segment whose program only searches or records text: grep-likes, git's and gh's text sub-commands, and
+    /// echo/printf when nothing in the command line fetches (echo URL | xargs curl stays judged).
+    /// </summary>
+    private static bool IsDataSegment(string segment, bool fetcher)
+    {
+        Span<Range> words = stackalloc Range[3];
+        var span = segment.AsSpan().TrimStart();
+        var count = 0;
+        foreach (var range in span.SplitAny(" \t"))
+        {
+            var word = span[range];
+            if (word.IsEmpty || count == 0 && word.Contains('=') && !word.StartsWith("-"))
+            {
+                continue; // VAR=value before the program
+            }
+
+            words[count++] = range;
+            if (count == 2)
+            {
+                break;
+            }
+        }
+
+        if (count == 0)
+        {
+            return false;
+        }
+
+        var program = span[words[0]];
+        var sub = count > 1 ? span[words[1]] : [];
+        return program is "grep" or "egrep" or "fgrep" or "rg" or "ag" or "ack" or "zgrep"
+            || program is "echo" or "printf" && !fetcher
+            || program is "git" && sub is "grep" or "log" or "commit" or "show" or "diff" or "blame" or "tag" or "notes"
+            || program is "gh" && sub is "pr" or "issue" or "release";
     }
 
     /// <summary>
@@ -208,6 +262,8 @@ public sealed class SsrfInspector : IInspector
             UrlRisk.Unspecified => ("SSRF-006", Severity.High, FindingAction.Warn, "Request to the unspecified address"),
             // The Docker daemon, etcd and the kubelet answer without credentials and hand over the host or the cluster's secrets.
             UrlRisk.InfrastructureApi => ("SSRF-010", Severity.High, FindingAction.Block, "Request to an unauthenticated infrastructure API port (Docker, etcd, kubelet)"),
+            // Datastores, control planes and admin consoles on internal addresses answer without credentials: data theft or code execution.
+            UrlRisk.InternalService => ("SSRF-011", Severity.High, FindingAction.Block, "Request to an internal service's data or admin API"),
             _ => (null, Severity.Low, FindingAction.Log, string.Empty),
         };
 

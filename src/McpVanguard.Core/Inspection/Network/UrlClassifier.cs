@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace McpVanguard.Inspection.Network;
 
@@ -44,8 +46,8 @@ public static class UrlClassifier
     /// </summary>
     private static readonly string[] InternalNameSuffixes = [".internal", ".local", ".lan", ".corp", ".intranet", ".home.arpa"];
 
-    /// <summary>Public DNS names that resolve to the address written inside them (used to smuggle internal IPs past host filters).</summary>
-    private static readonly string[] WildcardDnsSuffixes = [".nip.io", ".sslip.io", ".xip.io", ".nip.direct", ".traefik.me"];
+    /// <summary>UTS-46 host mapping as resolvers and WHATWG URL parsers apply it (IdnMapping is thread-safe once configured).</summary>
+    private static readonly IdnMapping Idna = new() { UseStd3AsciiRules = true };
 
     /// <summary>
     /// Classifies <paramref name="url"/>; a value without a scheme is read as an <c>http</c> authority (<c>169.254.169.254/latest</c>).
@@ -75,7 +77,23 @@ public static class UrlClassifier
 
         // Lax parsers accept any number of slashes and backslashes before the authority.
         rest = rest.TrimStart("/\\");
-        var end = rest.IndexOfAny("/\\?#");
+
+        // WHATWG parsers end the authority at a backslash, RFC 3986 ones (curl, libraries) only at / ? #: when the two
+        // disagree (http://good.com\@169.254.169.254/), the URL is judged by the riskier reading.
+        var whatwg = ClassifyAuthority(rest, rest.IndexOfAny("/\\?#"));
+        var rfcEnd = rest.IndexOfAny("/?#");
+        if (rfcEnd == rest.IndexOfAny("/\\?#"))
+        {
+            return whatwg;
+        }
+
+        var rfc = ClassifyAuthority(rest, rfcEnd);
+        return WildcardDnsNames.Rank(rfc.Risk) > WildcardDnsNames.Rank(whatwg.Risk) || whatwg.Risk == UrlRisk.Public ? rfc : whatwg;
+    }
+
+    /// <summary>Classifies the URL whose authority ends at <paramref name="end"/> of <paramref name="rest"/> (-1: no path).</summary>
+    private static UrlClassification ClassifyAuthority(ReadOnlySpan<char> rest, int end)
+    {
         var authority = end < 0 ? rest : rest[..end];
         var at = authority.LastIndexOf('@');
         if (at >= 0)
@@ -89,15 +107,25 @@ public static class UrlClassifier
             return host;
         }
 
-        if (end >= 0 && MetadataApiPaths.Contains(rest[end..]))
+        var pathAndQuery = end < 0 ? [] : rest[end..];
+        var segments = UrlPath.Segments(pathAndQuery);
+        var query = pathAndQuery.IndexOf('?') is var q and >= 0 ? pathAndQuery[q..] : [];
+        if (MetadataApiPaths.Contains(pathAndQuery) || MetadataApiPaths.IsMetadataPath(segments, query))
         {
             // The metadata API's own path, whatever host is written: a name that resolves to it, or a redirect to it.
             return new UrlClassification(UrlRisk.CloudMetadata, host.Host.Length > 0 ? host.Host : authority.ToString(), host.Obfuscated);
         }
 
-        if (TryPort(authority, out var port) && InfrastructureApiPorts.Contains(port))
+        var hasPort = TryPort(authority, out var port);
+        if (hasPort && InfrastructureApiPorts.Contains(port))
         {
             return new UrlClassification(UrlRisk.InfrastructureApi, authority.ToString(), host.Obfuscated);
+        }
+
+        if (host.Risk is UrlRisk.Loopback or UrlRisk.Private or UrlRisk.LinkLocal or UrlRisk.Unspecified
+            && InternalServices.Find(hasPort ? port : -1, segments) is { } service)
+        {
+            return new UrlClassification(UrlRisk.InternalService, $"{host.Host}, {service}", host.Obfuscated);
         }
 
         return host;
@@ -131,7 +159,17 @@ public static class UrlClassifier
             host = authority.ToString();
         }
 
-        host = PercentDecode(host).ToLowerInvariant().TrimEnd('.');
+        host = PercentDecode(host);
+        var mapped = false;
+        if (!Ascii.IsValid(host))
+        {
+            // Resolvers and WHATWG URL parsers apply UTS-46 first: 169。254。169。254 (U+3002, U+FF0E, U+FF61) and fullwidth
+            // digits reach 169.254.169.254, and a mapped spelling of an internal address is an evasion.
+            host = MapHost(host);
+            mapped = true;
+        }
+
+        host = host.ToLowerInvariant().TrimEnd('.');
         var zone = host.IndexOf('%');
         if (zone >= 0 && host.Contains(':'))
         {
@@ -145,16 +183,17 @@ public static class UrlClassifier
 
         if (IpClassifier.TryParseIPv4(host, out var v4, out var obfuscated))
         {
-            return new UrlClassification(IpClassifier.Classify(v4), FormatV4(v4), obfuscated);
+            return new UrlClassification(IpClassifier.Classify(v4), FormatV4(v4), obfuscated || mapped);
         }
 
         if (host.Contains(':') && IPAddress.TryParse(host, out var v6))
         {
             var risk = IpClassifier.Classify(v6, out var embedded);
-            return new UrlClassification(risk, v6.ToString(), embedded);
+            return new UrlClassification(risk, v6.ToString(), embedded || mapped);
         }
 
-        return ClassifyName(host);
+        var name = ClassifyName(host);
+        return mapped && name.Risk != UrlRisk.Public ? name with { Obfuscated = true } : name;
     }
 
     private static UrlClassification ClassifyName(string host)
@@ -172,56 +211,38 @@ public static class UrlClassifier
             }
         }
 
-        if (host is "localhost" or "localhost.localdomain" or "ip6-localhost" or "ip6-loopback" or "localtest.me" or "lvh.me"
-            || host.EndsWith(".localhost", StringComparison.Ordinal) || host.EndsWith(".localtest.me", StringComparison.Ordinal)
-            || host.EndsWith(".lvh.me", StringComparison.Ordinal))
+        if (host is "localhost" or "localhost.localdomain" or "ip6-localhost" or "ip6-loopback"
+            || host.EndsWith(".localhost", StringComparison.Ordinal))
         {
             return new UrlClassification(UrlRisk.Loopback, "localhost", false);
         }
 
-        foreach (var suffix in WildcardDnsSuffixes)
+        if (WildcardDnsNames.TryEmbeddedAddress(host, out var risk, out var address))
         {
-            if (host.EndsWith(suffix, StringComparison.Ordinal) && TryEmbeddedIPv4(host.AsSpan(0, host.Length - suffix.Length), out var ip))
-            {
-                // 169.254.169.254.nip.io or 10-0-0-1.sslip.io resolve to the address they spell.
-                return new UrlClassification(IpClassifier.Classify(ip), FormatV4(ip), true);
-            }
+            // 169.254.169.254.nip.io, 10-0-0-1.sslip.io or a9fea9fe.nip.io resolve to the address they spell.
+            return new UrlClassification(risk, address, risk != UrlRisk.Public);
+        }
+
+        if (WildcardDnsNames.IsLoopbackName(host))
+        {
+            return new UrlClassification(UrlRisk.Loopback, host, false);
         }
 
         return UrlClassification.PublicUrl;
     }
 
-    private static bool TryEmbeddedIPv4(ReadOnlySpan<char> labels, out uint ip)
+    /// <summary>UTS-46 mapping of a non-ASCII host (full stops, fullwidth forms, case); a name IDNA refuses keeps its dots mapped.</summary>
+    private static string MapHost(string host)
     {
-        // Dotted form: the last four labels; dashed form: the last label.
-        var dots = 0;
-        var start = labels.Length;
-        while (start > 0 && dots < 4)
+        try
         {
-            start--;
-            if (labels[start] == '.' && ++dots == 4)
-            {
-                start++;
-                break;
-            }
+            return Idna.GetAscii(host);
         }
-
-        if (IpClassifier.TryParseIPv4(labels[start..], out ip, out _) && labels[start..].Count('.') == 3)
+        catch (ArgumentException)
         {
-            return true;
+            // Invalid under STD3 rules (an underscore, an empty label): resolvers differ, so map the label separators anyway.
+            return host.Replace('\u3002', '.').Replace('\uFF0E', '.').Replace('\uFF61', '.');
         }
-
-        var lastDot = labels.LastIndexOf('.');
-        var last = labels[(lastDot + 1)..].ToString();
-        var dash = last.LastIndexOf('-', last.Length - 1);
-        var dashed = last.Replace('-', '.');
-        var firstDigit = 0;
-        while (firstDigit < dashed.Length && dashed.AsSpan(firstDigit).Count('.') > 3)
-        {
-            firstDigit = dashed.IndexOf('.', firstDigit) + 1;
-        }
-
-        return dash >= 0 && IpClassifier.TryParseIPv4(dashed.AsSpan(firstDigit), out ip, out _) && dashed.AsSpan(firstDigit).Count('.') == 3;
     }
 
     private static bool IsScheme(ReadOnlySpan<char> s)

@@ -24,6 +24,12 @@ public enum UrlRisk
 
     /// <summary>An unauthenticated infrastructure API port on any host: Docker daemon, etcd, kubelet, cAdvisor.</summary>
     InfrastructureApi,
+
+    /// <summary>
+    /// A well-known internal service (Redis, Consul, Elasticsearch, Docker, kubelet, etcd, an admin console…) on a loopback,
+    /// private, link-local or unspecified address: its port or a path only it serves.
+    /// </summary>
+    InternalService,
 }
 
 /// <summary>The verdict on one URL: its risk, a display form of the host (or scheme), and whether the host was written in an evasive form.</summary>

@@ -35,9 +35,10 @@ public sealed class RetiredNetworkSignatureTests
     [InlineData("NET-005", "fetch", """{"url": "file://localhost/proc/self/environ"}""", "SSRF-002")]
     [InlineData("NET-005", "fetch", """{"url": "file:///C:/Windows/win.ini"}""", "SSRF-002")]
     [InlineData("NET-006", "fetch", """{"url": "http://localhost:8080/admin"}""", "SSRF-003")]
-    [InlineData("NET-006", "fetch", """{"url": "http://[::1]:6379/"}""", "SSRF-003")]
-    [InlineData("NET-006", "run_command", """{"command": "curl http://127.0.0.1:9200/_cat/indices"}""", "SSRF-003")]
-    [InlineData("NET-007", "fetch", """{"url": "http://10.0.3.7:8500/v1/kv/?recurse"}""", "SSRF-004")]
+    // Loopback and private addresses on a well-known internal service's port or path block (SSRF-011), not only warn.
+    [InlineData("NET-006", "fetch", """{"url": "http://[::1]:6379/"}""", "SSRF-011")]
+    [InlineData("NET-006", "run_command", """{"command": "curl http://127.0.0.1:9200/_cat/indices"}""", "SSRF-011")]
+    [InlineData("NET-007", "fetch", """{"url": "http://10.0.3.7:8500/v1/kv/?recurse"}""", "SSRF-011")]
     [InlineData("NET-007", "fetch", """{"url": "https://grafana.corp/api/dashboards"}""", "SSRF-004")]
     [InlineData("NET-008", "fetch", """{"url": "http://10.0.0.2:2375/containers/json"}""", "SSRF-010")]
     [InlineData("NET-008", "run_command", """{"command": "curl -k https://node1:10250/pods"}""", "SSRF-010")]

@@ -1,0 +1,132 @@
+using System.Text.Json;
+
+namespace McpVanguard.Inspection.Sql;
+
+/// <summary>
+/// A MongoDB-style operator object where a plain value is expected: <c>{"password": {"$ne": ""}}</c> turns a lookup into
+/// "any value but this", logging in as the first user (SQL-024). Operators are everyday inside a query document, so
+/// nothing under a <c>filter</c>/<c>query</c>/<c>pipeline</c>-like key counts, and a database tool's own arguments count
+/// only for credential and identity keys.
+/// </summary>
+internal static class NoSqlOperatorJudge
+{
+    /// <summary>Deepest nesting walked; arguments are bounded by preflight, this bounds the walk itself.</summary>
+    private const int MaxDepth = 8;
+
+    private static readonly HashSet<string> Operators = new(StringComparer.Ordinal)
+    {
+        "$ne", "$gt", "$gte", "$lt", "$lte", "$regex", "$where", "$exists", "$nin", "$in", "$expr", "$not", "$or", "$nor", "$function", "$type",
+    };
+
+    /// <summary>Keys under which operator documents are the expected shape.</summary>
+    private static readonly string[] QueryKeyParts =
+        ["filter", "query", "selector", "where", "match", "criteria", "condition", "pipeline", "update", "sort", "projection", "aggregate", "find", "search", "expression", "rule", "schema", "$"];
+
+    /// <summary>Keys that identify or authenticate: an operator object there is a login bypass even in a database tool.</summary>
+    private static readonly string[] CredentialKeyParts =
+        ["pass", "pwd", "token", "secret", "user", "login", "email", "otp", "pin", "code", "key", "session", "auth"];
+
+    public static void Judge(JsonElement arguments, string? toolName, List<Finding> findings)
+    {
+        if (arguments.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var databaseTool = toolName is { } t && (t.Contains("mongo", StringComparison.OrdinalIgnoreCase) || t.Contains("find", StringComparison.OrdinalIgnoreCase)
+            || t.Contains("query", StringComparison.OrdinalIgnoreCase) || t.Contains("db", StringComparison.OrdinalIgnoreCase)
+            || t.Contains("collection", StringComparison.OrdinalIgnoreCase) || t.Contains("document", StringComparison.OrdinalIgnoreCase));
+        Walk(arguments, databaseTool, findings, 0);
+    }
+
+    private static void Walk(JsonElement obj, bool databaseTool, List<Finding> findings, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        foreach (var property in obj.EnumerateObject())
+        {
+            var key = property.Name;
+            if (ContainsAny(key, QueryKeyParts))
+            {
+                continue;
+            }
+
+            var value = property.Value;
+            var operatorObject = value.ValueKind == JsonValueKind.Object && IsOperatorObject(value)
+                || value.ValueKind == JsonValueKind.String && IsOperatorJson(value.GetString()!);
+            if (operatorObject && (!databaseTool || ContainsAny(key, CredentialKeyParts)))
+            {
+                findings.AddOnce(new Finding("SQL-024", "L1", "MCP-14", Severity.High, FindingAction.Block,
+                    "A query operator object where a plain value is expected (NoSQL injection)."));
+                return;
+            }
+
+            if (value.ValueKind == JsonValueKind.Object)
+            {
+                Walk(value, databaseTool, findings, depth + 1);
+            }
+            else if (value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object)
+                    {
+                        Walk(item, databaseTool, findings, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsOperatorObject(JsonElement value)
+    {
+        var any = false;
+        foreach (var p in value.EnumerateObject())
+        {
+            if (!Operators.Contains(p.Name))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>The same object sent as a JSON string (<c>"{\"$ne\": null}"</c>), which many servers parse before querying.</summary>
+    private static bool IsOperatorJson(string value)
+    {
+        var s = value.AsSpan().Trim();
+        if (s.Length is < 6 or > 512 || s[0] != '{' || !s.Contains("\"$", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(value);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && IsOperatorObject(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool ContainsAny(string key, string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            if (key.Contains(part, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using McpVanguard.Inspection.Preflight;
+using McpVanguard.Protocol;
+
+namespace McpVanguard.Inspection.Sql;
+
+/// <summary>
+/// SQL as the database runs it (SQL-003, -007, -012, -020…024): statements in SQL fields, command lines and code are
+/// tokenized once and judged (file access, program execution, egress, account takeover, UNION of secret columns); other
+/// scalar parameters are judged as the literal they will be spliced into (tautologies, stacked statements, comment
+/// truncation); operator objects are looked for where plain values belong (NoSQL). Prose is never judged.
+/// </summary>
+public sealed class SqlInspector : IInspector
+{
+    /// <summary>Longest scalar value judged as an injection fragment; longer values are documents, not ids or names.</summary>
+    private const int MaxFragmentLength = 2048;
+
+    /// <summary>Longest text tokenized as SQL (bounded work per string; the tokenizer also caps tokens).</summary>
+    private const int MaxStatementLength = 256 * 1024;
+
+    /// <summary>Keys whose values are prose or file content: they quote SQL, they do not run it.</summary>
+    private static readonly FrozenSet<string> ProseKeys = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "content", "contents", "text", "body", "message", "messages", "description", "newText", "oldText", "new_text", "old_text", "new_str",
+        "old_str", "newString", "oldString", "notes", "note", "summary", "comment", "comments", "title", "subject", "observations",
+        "markdown", "html", "readme", "caption", "answer", "reply", "prompt", "patch", "diff");
+
+    /// <summary>Literals without which no statement check can match: the gate that keeps ordinary strings off the tokenizer.</summary>
+    private static readonly SearchValues<string> StatementGate = SearchValues.Create(
+        ["copy", "pg_", "lo_", "load", "outfile", "dumpfile", "infile", "xp_", "sp_", "backup", "openrowset", "opendatasource", "attach",
+         "read_", "parquet_scan", "glob", "sniff_csv", "st_read", "_scan", "install", "extension", "language", "function", "procedure",
+         "dblink", "server", "alter", "password", "_log_file", "authentication_string", "utl_", "dbms_ldap", "httpuritype", "union",
+         "sys_e", "from '", "from \""],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> FragmentChars = SearchValues.Create("'\";|");
+
+    public string Id => "SQL-000";
+
+    public void Inspect(InspectionContext context, List<Finding> findings)
+    {
+        if (context.Direction != Direction.AgentToServer || context.Message.Method != "tools/call")
+        {
+            return;
+        }
+
+        var exec = ArgumentRoles.IsExecTool(context.ToolName);
+        var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
+        SqlStatementJudge? statements = null;
+        SqlFragmentJudge? fragments = null;
+        foreach (var s in context.Strings.Items)
+        {
+            if (s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName || ProseKeys.Contains(s.Key))
+            {
+                continue;
+            }
+
+            var text = s.Decoded;
+            if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key) || runsCode && ArgumentRoles.IsCodeKey(s.Key))
+            {
+                // A command line or program source carries SQL only inside its quotes (psql -c "…", execute("…")).
+                JudgeStatements(ref statements, text, commandLine: true, findings);
+                continue;
+            }
+
+            var sqlKey = IsSqlKey(s.Key);
+            JudgeStatements(ref statements, text, commandLine: false, findings);
+            if (text.Length <= MaxFragmentLength && (text.AsSpan().ContainsAny(FragmentChars) || HasWordOr(text)))
+            {
+                (fragments ??= new SqlFragmentJudge()).Judge(text, scalar: !sqlKey, findings);
+            }
+        }
+
+        if (context.Message.Params is { } p && p.ValueKind == System.Text.Json.JsonValueKind.Object && p.TryGetProperty("arguments", out var arguments))
+        {
+            NoSqlOperatorJudge.Judge(arguments, context.ToolName, findings);
+        }
+    }
+
+    private static void JudgeStatements(ref SqlStatementJudge? judgeSlot, string text, bool commandLine, List<Finding> findings)
+    {
+        if (text.Length > MaxStatementLength || !text.AsSpan().ContainsAny(StatementGate))
+        {
+            return;
+        }
+
+        var judge = judgeSlot ??= new SqlStatementJudge();
+        judge.Judge(text, commandLine, findings);
+        if (!commandLine && text.AsSpan().Count('\'') % 2 == 1)
+        {
+            // An injected fragment (1' UNION SELECT … INTO OUTFILE '…'-- ) lexes right only after the quote it closes.
+            judge.Judge(string.Concat("'", text, "'"), commandLine, findings);
+        }
+    }
+
+    /// <summary>True when <c>or</c> stands as a word (<c>1 OR 1=1</c>), not inside one (<c>error</c>, <c>for</c>): the gate of the tautology check.</summary>
+    private static bool HasWordOr(string text)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var i = text.IndexOf("or", from, StringComparison.OrdinalIgnoreCase);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            if ((i == 0 || !char.IsLetterOrDigit(text[i - 1])) && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
+            {
+                return true;
+            }
+
+            from = i + 2;
+        }
+
+        return false;
+    }
+
+    /// <summary>Fields that hold whole SQL statements, where several statements and OR conditions are ordinary.</summary>
+    private static bool IsSqlKey(string key) =>
+        key.Contains("sql", StringComparison.OrdinalIgnoreCase) || key.Contains("query", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("statement", StringComparison.OrdinalIgnoreCase) || key.Equals("stmt", StringComparison.OrdinalIgnoreCase);
+}
