@@ -1,6 +1,8 @@
 using System.Net;
 using McpVanguard.Audit;
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Messages;
+using McpVanguard.Gateway.RateLimiting;
 using McpVanguard.Gateway.Security;
 using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Sse;
@@ -21,8 +23,9 @@ using Microsoft.Extensions.Logging;
 namespace McpVanguard.Gateway.Hosting;
 
 /// <summary>
-/// The hosted gateway: Kestrel on the configured address with Streamable HTTP (<c>/mcp</c>), legacy SSE (<c>/sse</c>,
-/// <c>/messages</c>), <c>/healthz</c> and <c>/readyz</c>, in front of the configured upstreams. Disposing it drains:
+/// The hosted gateway, composed in one place (<see cref="Create"/>) for <c>vanguard serve</c> and the tests alike: Kestrel on the configured address with Streamable HTTP (<c>/mcp</c>), legacy SSE (<c>/sse</c>,
+/// <c>/messages</c>), <c>/healthz</c> and <c>/readyz</c>, behind the Origin/Host guard, authentication, the failed-authentication
+/// limit, the rate limit and the session caps, in front of the configured upstreams. Disposing it drains:
 /// streams end, sessions end and every child process tree is killed.
 /// </summary>
 public sealed class GatewayServer : IAsyncDisposable
@@ -30,15 +33,17 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SessionStore _store;
     private readonly UpstreamConnector _connector;
+    private readonly FailedAuthenticationGuard? _failures;
     private readonly CancellationTokenSource _stopping = new();
     private Task _sweeper = Task.CompletedTask;
     private int _disposed;
 
-    private GatewayServer(WebApplication app, SessionStore store, UpstreamConnector connector)
+    private GatewayServer(WebApplication app, SessionStore store, UpstreamConnector connector, FailedAuthenticationGuard? failures)
     {
         _app = app;
         _store = store;
         _connector = connector;
+        _failures = failures;
     }
 
     /// <summary>The addresses Kestrel listens on (known after <see cref="StartAsync"/>; a port of 0 is resolved).</summary>
@@ -47,10 +52,11 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>Live sessions (for tests and diagnostics).</summary>
     public int SessionCount => _store.Count;
 
-    /// <summary>Whether <paramref name="host"/> (an IP literal or <c>localhost</c>) is a loopback address.</summary>
-    public static bool IsLoopback(string host)
-        => host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
+    /// <summary>
+    /// Builds the gateway exactly as <c>vanguard serve</c> runs it. Request order: Origin/Host guard, authentication, the
+    /// failed-authentication limit, the rate limit (<c>auth.rate_limit</c>), authorization, then the endpoint, where a new
+    /// session passes the caps (<c>auth.max_sessions_per_principal</c>, <c>gateway.max_sessions</c>).
+    /// </summary>
     public static GatewayServer Create(GatewayHostOptions host, InspectionEngine engine, IAuditSink audit)
     {
         if (host.Servers.Count == 0)
@@ -86,12 +92,22 @@ public sealed class GatewayServer : IAsyncDisposable
                 kestrel.Listen(IPAddress.Parse(settings.Host.Trim('[', ']')), settings.Port);
             }
         });
-        host.Authentication?.AddServices(builder.Services);
+        var auth = host.Auth;
+        if (auth.IsEnabled)
+        {
+            builder.Services.AddVanguardAuthentication(auth);
+        }
+
+        if (auth.RateLimit is not null)
+        {
+            builder.Services.AddVanguardRateLimiting(auth.RateLimit);
+        }
 
         var app = builder.Build();
-        var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout);
+        var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout, new PrincipalSessionLimiter(auth.MaxSessionsPerPrincipal));
         var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout);
-        var server = new GatewayServer(app, store, connector);
+        var failures = auth.IsEnabled ? new FailedAuthenticationGuard(audit) : null;
+        var server = new GatewayServer(app, store, connector, failures);
         var factory = new SessionFactory(engine, audit, connector, options);
         var admission = new SessionAdmission(store, factory, settings);
         var streamable = new StreamableHttpEndpoint(admission, settings, server._stopping.Token);
@@ -99,7 +115,7 @@ public sealed class GatewayServer : IAsyncDisposable
         // Compile the common inspection paths off the request path; /readyz reports ready once that is done.
         engine.BeginPriming();
         var readiness = new ReadinessProbe(engine, host.Servers);
-        var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedHosts, IsLoopback(settings.Host));
+        var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedOriginsConfigured, settings.AllowedHosts, LoopbackAddress.IsLoopback(settings.Host));
         app.Lifetime.ApplicationStopping.Register(server._stopping.Cancel);
 
         app.MapGet("/healthz", () => Results.Text("ok\n"));
@@ -115,12 +131,29 @@ public sealed class GatewayServer : IAsyncDisposable
                 await next(context).ConfigureAwait(false);
             }
         }));
-        host.Authentication?.UseMiddleware(app);
+        if (failures is not null)
+        {
+            app.UseAuthentication();
+            app.UseWhen(context => !IsHealthPath(context.Request.Path), branch => branch.Use(failures.InvokeAsync));
+        }
+
+        // After authentication, so that a verified caller is counted under its own name and anyone else by address.
+        if (auth.RateLimit is not null)
+        {
+            app.UseRateLimiter();
+        }
 
         var mcp = app.MapGroup(string.Empty);
-        if (host.Authentication is not null)
+        if (auth.IsEnabled)
         {
+            app.UseAuthorization();
+            app.MapVanguardAuthMetadata();
             mcp.RequireAuthorization(GatewayPolicies.Client);
+        }
+
+        if (auth.RateLimit is not null)
+        {
+            mcp.RequireRateLimiting(GatewayRateLimits.PerPrincipal);
         }
 
         foreach (var upstream in host.Servers)
@@ -170,6 +203,7 @@ public sealed class GatewayServer : IAsyncDisposable
         await _store.DisposeAsync().ConfigureAwait(false);
         await _connector.DisposeAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _failures?.Dispose();
         _stopping.Dispose();
     }
 }
