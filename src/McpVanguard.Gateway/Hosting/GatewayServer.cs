@@ -52,6 +52,9 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>Live sessions (for tests and diagnostics).</summary>
     public int SessionCount => _store.Count;
 
+    /// <summary>The verified caller a live session belongs to (for tests and diagnostics); null when anonymous or unknown.</summary>
+    internal McpVanguard.Sessions.CallerIdentity? CallerOf(string sessionId) => _store.TryGet(sessionId, out var session) ? session.Caller : null;
+
     /// <summary>
     /// Builds the gateway exactly as <c>vanguard serve</c> runs it. Request order: Origin/Host guard, authentication, the
     /// failed-authentication limit, the rate limit (<c>auth.rate_limit</c>), authorization, then the endpoint, where a new
