@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using McpVanguard.Audit;
 using McpVanguard.Gateway.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -12,7 +11,7 @@ namespace McpVanguard.Gateway.Auth;
 /// the reason, never the credential. An address with an empty bucket gets 429 before its credential counts, so a guess
 /// that happens to be right cannot be told from a wrong one until the bucket refills.
 /// </summary>
-internal sealed class FailedAuthenticationGuard : IDisposable
+internal sealed class FailedAuthenticationGuard
 {
     /// <summary>The audit rule id of a failed authentication.</summary>
     public const string RuleId = "AUTHN-001";
@@ -23,15 +22,7 @@ internal sealed class FailedAuthenticationGuard : IDisposable
     /// <summary>One failure back per period: 10 a minute, so guessing a 128-bit key or token is hopeless.</summary>
     public static readonly TimeSpan RefillPeriod = TimeSpan.FromSeconds(6);
 
-    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = RefillPeriod,
-            AutoReplenishment = true,
-            QueueLimit = 0,
-        }));
+    private readonly FailureBuckets _failures = new(Burst, RefillPeriod);
 
     private readonly IAuditSink _audit;
 
@@ -42,21 +33,17 @@ internal sealed class FailedAuthenticationGuard : IDisposable
     {
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-        // Zero permits: asks whether the bucket has any left, without spending one.
-        using (var open = _failures.AttemptAcquire(address, 0))
+        if (_failures.RetryAfter(address) is { } retryAfter)
         {
-            if (!open.IsAcquired)
-            {
-                await RefuseAsync(context, open).ConfigureAwait(false);
-                return;
-            }
+            await GatewayRateLimits.TooManyAsync(context.Response, retryAfter, "Too many failed authentications from this address", context.RequestAborted).ConfigureAwait(false);
+            return;
         }
 
         // The handler's result is cached for the request: this does not validate the credential a second time.
         var result = await context.AuthenticateAsync(GatewayAuthSchemes.Selector).ConfigureAwait(false);
         if (result.Failure is { } failure)
         {
-            using var spent = _failures.AttemptAcquire(address, 1);
+            _failures.Spend(address);
             _audit.Write(new AuditRecord
             {
                 Time = DateTimeOffset.UtcNow,
@@ -72,9 +59,4 @@ internal sealed class FailedAuthenticationGuard : IDisposable
 
         await next(context).ConfigureAwait(false);
     }
-
-    private static Task RefuseAsync(HttpContext context, RateLimitLease lease)
-        => GatewayRateLimits.TooManyAsync(context.Response, lease, "Too many failed authentications from this address", context.RequestAborted);
-
-    public void Dispose() => _failures.Dispose();
 }

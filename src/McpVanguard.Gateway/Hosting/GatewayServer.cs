@@ -33,17 +33,15 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SessionStore _store;
     private readonly UpstreamConnector _connector;
-    private readonly FailedAuthenticationGuard? _failures;
     private readonly CancellationTokenSource _stopping = new();
     private Task _sweeper = Task.CompletedTask;
     private int _disposed;
 
-    private GatewayServer(WebApplication app, SessionStore store, UpstreamConnector connector, FailedAuthenticationGuard? failures)
+    private GatewayServer(WebApplication app, SessionStore store, UpstreamConnector connector)
     {
         _app = app;
         _store = store;
         _connector = connector;
-        _failures = failures;
     }
 
     /// <summary>The addresses Kestrel listens on (known after <see cref="StartAsync"/>; a port of 0 is resolved).</summary>
@@ -110,7 +108,7 @@ public sealed class GatewayServer : IAsyncDisposable
         var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout, new PrincipalSessionLimiter(auth.MaxSessionsPerPrincipal));
         var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout);
         var failures = auth.IsEnabled ? new FailedAuthenticationGuard(audit) : null;
-        var server = new GatewayServer(app, store, connector, failures);
+        var server = new GatewayServer(app, store, connector);
         var factory = new SessionFactory(engine, audit, connector, options);
         var admission = new SessionAdmission(store, factory, settings);
         var streamable = new StreamableHttpEndpoint(admission, settings, server._stopping.Token);
@@ -206,7 +204,6 @@ public sealed class GatewayServer : IAsyncDisposable
         await _store.DisposeAsync().ConfigureAwait(false);
         await _connector.DisposeAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        _failures?.Dispose();
         _stopping.Dispose();
     }
 }

@@ -47,14 +47,16 @@ public static class GatewayRateLimits
         => CallerClaims.LimitKey(context.User) ?? "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-        => new(TooManyAsync(rejected.HttpContext.Response, rejected.Lease, "Too many requests from this caller", cancellationToken));
+        => new(TooManyAsync(
+            rejected.HttpContext.Response,
+            rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1),
+            "Too many requests from this caller",
+            cancellationToken));
 
-    /// <summary>The gateway's 429: <c>Retry-After</c> from the lease (at least 1 s) and an OAuth-style error body.</summary>
-    internal static Task TooManyAsync(HttpResponse response, RateLimitLease lease, string what, CancellationToken cancellationToken)
+    /// <summary>The gateway's 429: <c>Retry-After</c> in whole seconds (at least 1) and an OAuth-style error body.</summary>
+    internal static Task TooManyAsync(HttpResponse response, TimeSpan retryAfter, string what, CancellationToken cancellationToken)
     {
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var text = seconds.ToString(CultureInfo.InvariantCulture);
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers[HeaderNames.RetryAfter] = text;
