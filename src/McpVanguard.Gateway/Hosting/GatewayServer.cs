@@ -23,10 +23,11 @@ using Microsoft.Extensions.Logging;
 namespace McpVanguard.Gateway.Hosting;
 
 /// <summary>
-/// The hosted gateway, composed in one place (<see cref="Create"/>) for <c>vanguard serve</c> and the tests alike: Kestrel on the configured address with Streamable HTTP (<c>/mcp</c>), legacy SSE (<c>/sse</c>,
-/// <c>/messages</c>), <c>/healthz</c> and <c>/readyz</c>, behind the Origin/Host guard, authentication, the failed-authentication
-/// limit, the rate limit and the session caps, in front of the configured upstreams. Disposing it drains:
-/// streams end, sessions end and every child process tree is killed.
+/// The hosted gateway, composed in one place (<see cref="Create"/>) for <c>vanguard serve</c> and the tests alike:
+/// Kestrel on the configured address with Streamable HTTP (<c>/mcp</c>), legacy SSE (<c>/sse</c>, <c>/messages</c>),
+/// <c>/healthz</c> and <c>/readyz</c>, behind the Origin/Host guard, authentication, the failed-authentication limit, the
+/// rate limit and the session caps, in front of the configured upstreams. Disposing it drains: streams end, sessions
+/// end and every child process tree is killed.
 /// </summary>
 public sealed class GatewayServer : IAsyncDisposable
 {
