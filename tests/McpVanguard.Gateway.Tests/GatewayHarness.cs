@@ -1,7 +1,9 @@
 using McpVanguard.Configuration;
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Hosting;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Inspection;
+using McpVanguard.Inspection.Access;
 using McpVanguard.Inspection.Rules;
 using ModelContextProtocol.Client;
 
@@ -32,7 +34,26 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public Uri Mcp => new(BaseUrl, "/mcp");
 
-    public static async Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings = null)
+    /// <summary>A client for hand-made requests to this gateway (the caller disposes it).</summary>
+    public HttpClient NewHttpClient() => new() { BaseAddress = BaseUrl };
+
+    public static Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings = null)
+        => StartAsync(servers, settings, configPath: null, environment: null);
+
+    /// <summary>
+    /// The gateway as <c>vanguard serve</c> composes it from a config file: <paramref name="yaml"/> (with its <c>auth:</c>,
+    /// <c>access:</c> and <c>gateway:</c> sections) is read by the same readers, and <paramref name="environment"/> stands
+    /// for the process environment (key variables).
+    /// </summary>
+    /// <param name="file">Where to write the config (files it names are relative to its folder); by default a new temporary folder.</param>
+    public static Task<GatewayHarness> StartFromConfigAsync(string yaml, IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, string>? environment = null, string? file = null)
+    {
+        file ??= Path.Combine(Directory.CreateTempSubdirectory("vanguard-gw-config-").FullName, "vanguard.yaml");
+        File.WriteAllText(file, yaml);
+        return StartAsync(servers, null, file, environment ?? new Dictionary<string, string>());
+    }
+
+    private static async Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings, string? configPath, IReadOnlyDictionary<string, string>? environment)
     {
         var values = new Dictionary<string, object>
         {
@@ -46,10 +67,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        var options = ConfigurationLoader.Load(values, new Dictionary<string, string>(), configPath: null, []);
-        var engine = InspectionEngine.Create(options, Rules.Value);
+        environment ??= new Dictionary<string, string>();
+        var options = ConfigurationLoader.Load(values, environment, configPath, []);
+        var engine = InspectionEngine.Create(options, Rules.Value, AccessPolicyReader.Read(options));
         var audit = new MemoryAuditSink();
-        var server = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers }, engine, audit);
+        var auth = GatewayAuthOptionsReader.Read(options, environment);
+        var server = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth }, engine, audit);
         await server.StartAsync(CancellationToken.None);
         return new GatewayHarness(server, audit, options);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using McpVanguard.Testing;
 using ModelContextProtocol.Client;
 
@@ -61,9 +62,116 @@ public sealed class ServeCommandTests
         Assert.Contains("--upstream-url", stdout, StringComparison.Ordinal);
     }
 
-    private static Process StartVanguard(IReadOnlyList<string> arguments)
+    [Fact(Timeout = 180_000)]
+    public async Task TheRealProcessEnforcesTheSessionCapTheRateLimitAndTheGuessLimitAndAuditsFailures()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("vanguard-serve-auth-").FullName;
+        var config = Path.Combine(folder, "vanguard.yaml");
+        await File.WriteAllTextAsync(config, """
+            auth:
+              api_keys: [{name: ci, key_env: CI_KEY}]
+              rate_limit: {requests_per_minute: 60, burst: 5}
+              max_sessions_per_principal: 1
+            """, token);
+        var audit = Path.Combine(folder, "audit.jsonl");
+        var server = $"node \"{TestPeers.Fixture("file-tools.js")}\"";
+        using var vanguard = StartVanguard(["serve", "--config", config, "--port", "0", "--audit-log", audit, "--server", server], new() { ["CI_KEY"] = Key });
+        var startup = new List<string>();
+        var url = new Uri(await ServeListeningUrl.ReadAsync(vanguard, token, startup));
+        Assert.DoesNotContain(startup, line => line.Contains("WARNING", StringComparison.Ordinal));
+        using var http = new HttpClient { BaseAddress = new Uri(url, "/") };
+        try
+        {
+            // The session cap: one session for 'ci', the second initialize is the caller's own 429.
+            await Auth.GatewayCalls.InitializeAsync(http, ("X-API-Key", Key));
+            using (var second = await Auth.GatewayCalls.PostAsync(http, RawHttp.Initialize, null, ("X-API-Key", Key)))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+                Assert.Contains("auth.max_sessions_per_principal", await second.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
+            }
+
+            // The rate limit: the burst of 5 is spent by now or within these 30 requests.
+            var limited = 0;
+            for (var i = 0; i < 30; i++)
+            {
+                using var response = await Auth.GatewayCalls.PingAsync(http, ("X-API-Key", Key));
+                limited += response.StatusCode == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter is not null ? 1 : 0;
+            }
+
+            Assert.InRange(limited, 15, 30);
+
+            // Guessing: 60 wrong keys end in 429, and each judged failure is audited with the address, never the key.
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 60; i++)
+            {
+                using var response = await Auth.GatewayCalls.PingAsync(http, ("X-API-Key", $"guess-{i:D4}-0123456789abcdef"));
+                statuses.Add(response.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+            Assert.True(await ProcFs.EventuallyAsync(() => File.Exists(audit) && File.ReadAllText(audit).Contains("AUTHN-001", StringComparison.Ordinal), TestPeers.Patience, token), "no AUTHN-001 record in the audit log");
+            var failures = File.ReadAllLines(audit).Where(l => l.Contains("AUTHN-001", StringComparison.Ordinal)).ToList();
+            Assert.All(failures, line => Assert.Contains("\"client\":\"127.0.0.1\"", line, StringComparison.Ordinal));
+            Assert.DoesNotContain(failures, line => line.Contains("guess-", StringComparison.Ordinal));
+        }
+        finally
+        {
+            vanguard.Kill(entireProcessTree: true);
+            await vanguard.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task OnLoopbackWithoutAuthItWarnsThatLocalPagesMayCallItAndAllowedOriginsEmptyIsStrict()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var server = $"node \"{TestPeers.Fixture("file-tools.js")}\"";
+        var audit = Path.Combine(Path.GetTempPath(), $"vanguard-serve-test-{Guid.NewGuid():N}.jsonl");
+        using (var open = StartVanguard(["serve", "--port", "0", "--audit-log", audit, "--server", server]))
+        {
+            var startup = new List<string>();
+            await ServeListeningUrl.ReadAsync(open, token, startup);
+            open.Kill(entireProcessTree: true);
+            await open.WaitForExitAsync(token);
+            Assert.Contains(startup, line => line.Contains("WARNING", StringComparison.Ordinal) && line.Contains("any web page", StringComparison.Ordinal) && line.Contains("allowed_origins: []", StringComparison.Ordinal));
+        }
+
+        var config = Path.Combine(Directory.CreateTempSubdirectory("vanguard-serve-origins-").FullName, "vanguard.yaml");
+        await File.WriteAllTextAsync(config, "gateway:\n  allowed_origins: []\n", token);
+        using var strict = StartVanguard(["serve", "--config", config, "--port", "0", "--audit-log", audit, "--server", server]);
+        try
+        {
+            var startup = new List<string>();
+            var url = new Uri(await ServeListeningUrl.ReadAsync(strict, token, startup));
+            Assert.DoesNotContain(startup, line => line.Contains("WARNING", StringComparison.Ordinal));
+            using var http = new HttpClient { BaseAddress = new Uri(url, "/") };
+            using (var page = await Auth.GatewayCalls.PingAsync(http, ("Origin", "http://localhost:3000")))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+            }
+
+            using var own = await Auth.GatewayCalls.PingAsync(http, ("Origin", $"http://{url.Authority}"));
+            await Auth.GatewayCalls.AssertReachedTheEndpointAsync(own);
+        }
+        finally
+        {
+            strict.Kill(entireProcessTree: true);
+            await strict.WaitForExitAsync(CancellationToken.None);
+            File.Delete(audit);
+        }
+    }
+
+    private const string Key = "serve-key-0123456789abcdef";
+
+    private static Process StartVanguard(IReadOnlyList<string> arguments, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? [])
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(TestPeers.VanguardDll);
         foreach (var argument in arguments)
         {

@@ -7,9 +7,10 @@ namespace McpVanguard.Testing;
 internal static partial class ServeListeningUrl
 {
     /// <summary>Reads stderr until the gateway prints its Streamable HTTP URL, then keeps draining it so the process never blocks on a full pipe.</summary>
-    public static async Task<string> ReadAsync(Process vanguard, CancellationToken token)
+    /// <param name="seen">Receives the lines printed before the URL (start-up warnings), when given.</param>
+    public static async Task<string> ReadAsync(Process vanguard, CancellationToken token, List<string>? seen = null)
     {
-        var seen = new List<string>();
+        seen ??= [];
         while (await vanguard.StandardError.ReadLineAsync(token) is { } line)
         {
             seen.Add(line);

@@ -5,7 +5,6 @@ using McpVanguard.Gateway.Hosting;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Policy;
 using McpVanguard.Transports.Stdio;
-using GatewayAuthentication = McpVanguard.Gateway.Hosting.GatewayAuthentication;
 
 namespace McpVanguard.Cli.Commands;
 
@@ -43,11 +42,12 @@ internal static class ServeCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // API keys (VANGUARD_API_KEY or auth.api_keys) and JWT (auth.jwt); null when neither is configured.
-            GatewayAuthentication? authentication;
+            // API keys (VANGUARD_API_KEY or auth.api_keys), JWT (auth.jwt), the rate limit and the per-principal session cap.
+            GatewayAuthOptions auth;
             try
             {
-                authentication = Authentication(options);
+                // Every variable, not only VANGUARD_*: API keys may be named by any variable (key_env).
+                auth = GatewayAuthOptionsReader.Read(options, CommonOptions.ReadEnvironment());
             }
             catch (ConfigurationException ex)
             {
@@ -55,15 +55,15 @@ internal static class ServeCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            if (authentication is null && !GatewayServer.IsLoopback(options.Gateway.Host))
+            if (options.Profile == Profile.Strict && GatewayExposure.IsPublicWithoutAuthentication(options.Gateway, auth))
             {
-                if (options.Profile == Profile.Strict)
-                {
-                    Console.Error.WriteLine($"[vanguard] refusing to listen on {options.Gateway.Host} without authentication under the strict profile; bind to 127.0.0.1 or configure authentication.");
-                    return EngineFactory.ConfigurationError;
-                }
+                Console.Error.WriteLine($"[vanguard] refusing to listen on {options.Gateway.Host} without authentication under the strict profile; bind to 127.0.0.1 or configure authentication.");
+                return EngineFactory.ConfigurationError;
+            }
 
-                Console.Error.WriteLine($"[vanguard] WARNING: listening on {options.Gateway.Host} WITHOUT AUTHENTICATION: anyone who can reach this address can use every upstream server through the gateway.");
+            foreach (var warning in GatewayExposure.Warnings(options.Gateway, auth))
+            {
+                Console.Error.WriteLine("[vanguard] " + warning);
             }
 
             if (EngineFactory.TryCreatePinStore(options) is not { } pins || EngineFactory.TryCreateEngine(options, pins) is not var (_, engine))
@@ -75,7 +75,7 @@ internal static class ServeCommand
             _ = Task.Run(pins.WarmUp, cancellationToken);
 
             await using var audit = EngineFactory.CreateAuditSink(options);
-            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Authentication = authentication }, engine, audit);
+            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth }, engine, audit);
             try
             {
                 await gateway.StartAsync(cancellationToken);
@@ -125,21 +125,6 @@ internal static class ServeCommand
             return 0;
         });
         return serve;
-    }
-
-    private static GatewayAuthentication? Authentication(VanguardOptions options)
-    {
-        // Every variable, not only VANGUARD_*: API keys may be named by any variable (key_env).
-        var auth = GatewayAuthOptionsReader.Read(options, CommonOptions.ReadEnvironment());
-        return auth.IsEnabled
-            ? new GatewayAuthentication(
-                services => services.AddVanguardAuthentication(auth),
-                app =>
-                {
-                    app.UseVanguardAuthentication();
-                    app.MapVanguardAuthMetadata();
-                })
-            : null;
     }
 
     private static Dictionary<string, object> Overrides(ParseResult parse, Option<string?> host, Option<int?> port)

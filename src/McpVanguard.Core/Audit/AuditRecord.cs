@@ -43,6 +43,10 @@ public sealed record AuditRecord
     [JsonPropertyName("args_sha256")]
     public string? ArgumentsSha256 { get; init; }
 
+    /// <summary>The client's network address, for the gateway's own decisions about a request (a failed authentication).</summary>
+    [JsonPropertyName("client")]
+    public string? Client { get; init; }
+
     [JsonPropertyName("inspect_us")]
     public double InspectMicroseconds { get; init; }
 }

@@ -289,6 +289,7 @@ public static class ConfigurationLoader
             Host = host,
             Port = number(ConfigurationKeys.GatewayPort, 0, 65535),
             AllowedOrigins = origins,
+            AllowedOriginsConfigured = values.ContainsKey(ConfigurationKeys.GatewayAllowedOrigins),
             AllowedHosts = hosts,
             MaxSessions = number(ConfigurationKeys.GatewayMaxSessions, 1, 1_000_000),
             SessionIdleTimeout = TimeSpan.FromSeconds(number(ConfigurationKeys.GatewaySessionIdleTimeoutSeconds, 1, 86_400)),

@@ -9,8 +9,11 @@ public sealed record GatewaySettings
     /// <summary>TCP port; 0 asks the OS for a free one (tests).</summary>
     public required int Port { get; init; }
 
-    /// <summary>Browser origins allowed to call the gateway; empty means the default (loopback origins when bound to loopback).</summary>
+    /// <summary>Browser origins allowed to call the gateway; when not configured, loopback origins are when bound to loopback.</summary>
     public required IReadOnlyList<string> AllowedOrigins { get; init; }
+
+    /// <summary>Whether <c>gateway.allowed_origins</c> was given at all: an explicit <c>[]</c> means no other origin (strict), not the default.</summary>
+    public bool AllowedOriginsConfigured { get; init; }
 
     /// <summary>Host header names accepted; empty means the default (loopback names when bound to loopback, any otherwise).</summary>
     public required IReadOnlyList<string> AllowedHosts { get; init; }

@@ -68,7 +68,8 @@ public static class BearerChallenge
         return $"{request.Scheme}://{request.Host}{request.PathBase}{MetadataPath}/mcp";
     }
 
-    private static string Describe(Exception failure) => failure switch
+    /// <summary>What went wrong with a credential, in words of our own that never repeat any part of it.</summary>
+    internal static string Describe(Exception failure) => failure switch
     {
         AggregateException { InnerExceptions.Count: > 0 } many => Describe(many.InnerExceptions[0]),
         SecurityTokenExpiredException => "The token has expired.",

@@ -48,6 +48,8 @@ public static class CallerClaims
     /// The key a caller's limits are counted under (<c>api-key:ci</c>, <c>jwt:alice</c>), or null for an anonymous
     /// request; the scheme is part of the key so that a token subject cannot share an API key's budget.
     /// </summary>
-    public static string? LimitKey(ClaimsPrincipal? principal)
-        => CallerFrom(principal) is { } caller ? caller.Scheme + ":" + caller.Name : null;
+    public static string? LimitKey(ClaimsPrincipal? principal) => LimitKey(CallerFrom(principal));
+
+    /// <summary>The limit key of a verified caller (see <see cref="LimitKey(ClaimsPrincipal?)"/>), or null for none.</summary>
+    public static string? LimitKey(CallerIdentity? caller) => caller is null ? null : caller.Scheme + ":" + caller.Name;
 }

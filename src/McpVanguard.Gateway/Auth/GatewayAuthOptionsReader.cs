@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using McpVanguard.Configuration;
 using McpVanguard.Gateway.RateLimiting;
+using McpVanguard.Gateway.Security;
 using Microsoft.IdentityModel.Tokens;
 using YamlDotNet.RepresentationModel;
 
@@ -317,7 +317,7 @@ public static class GatewayAuthOptionsReader
                 throw Error(node, $"'{key}' must be an absolute http(s) URL, got '{text}'.");
             }
 
-            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !(IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)))
+            if (uri.Scheme == Uri.UriSchemeHttp && !LoopbackAddress.IsLoopback(uri))
             {
                 throw Error(node, $"'{key}' must use https unless it points at this machine (loopback), got '{text}'.");
             }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,10 @@ internal sealed class JwtBearerOptionsSetup(GatewayAuthOptions auth, IServicePro
                 {
                     context.Fail("The token is not a JWT.");
                 }
+                else if (HasCriticalHeader(token))
+                {
+                    context.Fail("The token names critical header parameters (crit) that this gateway does not understand.");
+                }
                 else if (!token.TryGetPayloadValue<string>(jwt.SubjectClaim, out var subject) || string.IsNullOrEmpty(subject))
                 {
                     context.Fail($"The token has no '{jwt.SubjectClaim}' claim.");
@@ -110,6 +115,17 @@ internal sealed class JwtBearerOptionsSetup(GatewayAuthOptions auth, IServicePro
             // Malformed: the handler rejects it right after; no reason to refresh keys for it.
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the protected header has a <c>crit</c> member. RFC 7515 §4.1.11: a recipient must reject a token whose
+    /// <c>crit</c> lists a parameter it does not understand; this gateway understands no extension, and an empty or
+    /// malformed list is invalid too, so any <c>crit</c> at all means reject. The library does not check it.
+    /// </summary>
+    internal static bool HasCriticalHeader(JsonWebToken token)
+    {
+        using var header = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedHeader));
+        return header.RootElement.ValueKind != JsonValueKind.Object || header.RootElement.EnumerateObject().Any(p => p.NameEquals("crit"));
     }
 
     private static IEnumerable<string> Values(System.Security.Claims.ClaimsPrincipal? principal, string type)

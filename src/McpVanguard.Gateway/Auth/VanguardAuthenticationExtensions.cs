@@ -1,4 +1,3 @@
-using McpVanguard.Gateway.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -14,20 +13,18 @@ namespace McpVanguard.Gateway.Auth;
 
 /// <summary>
 /// Wiring of the gateway's authentication: API keys and JWT bearer tokens behind one scheme, the client policy, the
-/// 401/403 answers, the RFC 9728 metadata endpoints, the rate limit and the per-principal session limiter.
+/// 401/403 answers and the RFC 9728 metadata endpoints. Used only by <see cref="Hosting.GatewayServer.Create"/>, the one
+/// place where the gateway is composed (with the rate limits and session caps next to it).
 /// </summary>
-public static class VanguardAuthenticationExtensions
+internal static class VanguardAuthenticationExtensions
 {
     /// <summary>
-    /// Registers the schemes (<see cref="GatewayAuthSchemes"/>), the policy <see cref="GatewayPolicies.Client"/>, the rate
-    /// limit policy <see cref="GatewayRateLimits.PerPrincipal"/> and a <see cref="PrincipalSessionLimiter"/>.
-    /// Safe to call when nothing is configured: the client policy then refuses everyone, so only require it when
-    /// <see cref="GatewayAuthOptions.IsEnabled"/>.
+    /// Registers the schemes (<see cref="GatewayAuthSchemes"/>) and the policy <see cref="GatewayPolicies.Client"/>; call
+    /// only when <see cref="GatewayAuthOptions.IsEnabled"/> (with nothing configured the client policy refuses everyone).
     /// </summary>
     public static IServiceCollection AddVanguardAuthentication(this IServiceCollection services, GatewayAuthOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton(new PrincipalSessionLimiter(options.MaxSessionsPerPrincipal));
         if (options.Jwt is { JwksUrl: { } jwksUrl } jwt)
         {
             services.AddSingleton(provider => new JwksKeySource(jwksUrl, jwt.JwksRefreshInterval, jwt.JwksMinRefreshInterval, provider.GetRequiredService<ILogger<JwksKeySource>>()));
@@ -47,24 +44,7 @@ public static class VanguardAuthenticationExtensions
             .AddRequirements(new RequiredScopesRequirement(options.Jwt?.RequiredScopes ?? []))
             .Build()));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResultHandler>();
-        services.AddVanguardRateLimiting(options.RateLimit);
         return services;
-    }
-
-    /// <summary>
-    /// Adds authentication, then the rate limiter (so that it counts by verified principal, and anonymous guessing by
-    /// address), then authorization. Call after routing and before the endpoints.
-    /// </summary>
-    public static IApplicationBuilder UseVanguardAuthentication(this IApplicationBuilder app)
-    {
-        app.UseAuthentication();
-        if (app.ApplicationServices.GetService<GatewayRateLimits.RateLimitingRegistered>() is not null)
-        {
-            app.UseRateLimiter();
-        }
-
-        app.UseAuthorization();
-        return app;
     }
 
     /// <summary>Serves the RFC 9728 metadata at <c>/.well-known/oauth-protected-resource</c> and its path-suffixed forms (such as <c>…/mcp</c>).</summary>

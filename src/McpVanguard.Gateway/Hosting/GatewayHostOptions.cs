@@ -1,4 +1,5 @@
 using McpVanguard.Configuration;
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Upstreams;
 
 namespace McpVanguard.Gateway.Hosting;
@@ -12,6 +13,9 @@ public sealed record GatewayHostOptions
     /// <summary>The upstreams; each is served at <c>/mcp/{id}</c> and <c>/sse/{id}</c>, a single one also at <c>/mcp</c> and <c>/sse</c>.</summary>
     public required IReadOnlyList<UpstreamDefinition> Servers { get; init; }
 
-    /// <summary>Authentication, when configured; null means every client is anonymous.</summary>
-    public GatewayAuthentication? Authentication { get; init; }
+    /// <summary>
+    /// The <c>auth:</c> section (credentials, rate limit, per-principal session cap), from <see cref="GatewayAuthOptionsReader"/>;
+    /// the default has no credential, so every client is anonymous.
+    /// </summary>
+    public GatewayAuthOptions Auth { get; init; } = new();
 }

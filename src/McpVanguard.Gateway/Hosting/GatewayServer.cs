@@ -1,6 +1,8 @@
 using System.Net;
 using McpVanguard.Audit;
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Messages;
+using McpVanguard.Gateway.RateLimiting;
 using McpVanguard.Gateway.Security;
 using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Sse;
@@ -21,9 +23,11 @@ using Microsoft.Extensions.Logging;
 namespace McpVanguard.Gateway.Hosting;
 
 /// <summary>
-/// The hosted gateway: Kestrel on the configured address with Streamable HTTP (<c>/mcp</c>), legacy SSE (<c>/sse</c>,
-/// <c>/messages</c>), <c>/healthz</c> and <c>/readyz</c>, in front of the configured upstreams. Disposing it drains:
-/// streams end, sessions end and every child process tree is killed.
+/// The hosted gateway, composed in one place (<see cref="Create"/>) for <c>vanguard serve</c> and the tests alike:
+/// Kestrel on the configured address with Streamable HTTP (<c>/mcp</c>), legacy SSE (<c>/sse</c>, <c>/messages</c>),
+/// <c>/healthz</c> and <c>/readyz</c>, behind the Origin/Host guard, authentication, the failed-authentication limit, the
+/// rate limit and the session caps, in front of the configured upstreams. Disposing it drains: streams end, sessions
+/// end and every child process tree is killed.
 /// </summary>
 public sealed class GatewayServer : IAsyncDisposable
 {
@@ -47,10 +51,14 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>Live sessions (for tests and diagnostics).</summary>
     public int SessionCount => _store.Count;
 
-    /// <summary>Whether <paramref name="host"/> (an IP literal or <c>localhost</c>) is a loopback address.</summary>
-    public static bool IsLoopback(string host)
-        => host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    /// <summary>The verified caller a live session belongs to (for tests and diagnostics); null when anonymous or unknown.</summary>
+    internal McpVanguard.Sessions.CallerIdentity? CallerOf(string sessionId) => _store.TryGet(sessionId, out var session) ? session.Caller : null;
 
+    /// <summary>
+    /// Builds the gateway exactly as <c>vanguard serve</c> runs it. Request order: Origin/Host guard, authentication, the
+    /// failed-authentication limit, the rate limit (<c>auth.rate_limit</c>), authorization, then the endpoint, where a new
+    /// session passes the caps (<c>auth.max_sessions_per_principal</c>, <c>gateway.max_sessions</c>).
+    /// </summary>
     public static GatewayServer Create(GatewayHostOptions host, InspectionEngine engine, IAuditSink audit)
     {
         if (host.Servers.Count == 0)
@@ -86,11 +94,21 @@ public sealed class GatewayServer : IAsyncDisposable
                 kestrel.Listen(IPAddress.Parse(settings.Host.Trim('[', ']')), settings.Port);
             }
         });
-        host.Authentication?.AddServices(builder.Services);
+        var auth = host.Auth;
+        if (auth.IsEnabled)
+        {
+            builder.Services.AddVanguardAuthentication(auth);
+        }
+
+        if (auth.RateLimit is not null)
+        {
+            builder.Services.AddVanguardRateLimiting(auth.RateLimit);
+        }
 
         var app = builder.Build();
-        var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout);
+        var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout, new PrincipalSessionLimiter(auth.MaxSessionsPerPrincipal));
         var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout);
+        var failures = auth.IsEnabled ? new FailedAuthenticationGuard(audit) : null;
         var server = new GatewayServer(app, store, connector);
         var factory = new SessionFactory(engine, audit, connector, options);
         var admission = new SessionAdmission(store, factory, settings);
@@ -99,7 +117,7 @@ public sealed class GatewayServer : IAsyncDisposable
         // Compile the common inspection paths off the request path; /readyz reports ready once that is done.
         engine.BeginPriming();
         var readiness = new ReadinessProbe(engine, host.Servers);
-        var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedHosts, IsLoopback(settings.Host));
+        var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedOriginsConfigured, settings.AllowedHosts, LoopbackAddress.IsLoopback(settings.Host));
         app.Lifetime.ApplicationStopping.Register(server._stopping.Cancel);
 
         app.MapGet("/healthz", () => Results.Text("ok\n"));
@@ -115,12 +133,29 @@ public sealed class GatewayServer : IAsyncDisposable
                 await next(context).ConfigureAwait(false);
             }
         }));
-        host.Authentication?.UseMiddleware(app);
+        if (failures is not null)
+        {
+            app.UseAuthentication();
+            app.UseWhen(context => !IsHealthPath(context.Request.Path), branch => branch.Use(failures.InvokeAsync));
+        }
+
+        // After authentication, so that a verified caller is counted under its own name and anyone else by address.
+        if (auth.RateLimit is not null)
+        {
+            app.UseRateLimiter();
+        }
 
         var mcp = app.MapGroup(string.Empty);
-        if (host.Authentication is not null)
+        if (auth.IsEnabled)
         {
+            app.UseAuthorization();
+            app.MapVanguardAuthMetadata();
             mcp.RequireAuthorization(GatewayPolicies.Client);
+        }
+
+        if (auth.RateLimit is not null)
+        {
+            mcp.RequireRateLimiting(GatewayRateLimits.PerPrincipal);
         }
 
         foreach (var upstream in host.Servers)

@@ -25,4 +25,12 @@ internal static class HttpReply
 
         return JsonAsync(context.Response, status, JsonRpcErrorWriter.Write(id ?? JsonRpcId.Null, code, message), context.RequestAborted);
     }
+
+    /// <summary>
+    /// The answer to an <c>initialize</c> on a session that already had one (both transports). It is never forwarded: a
+    /// second handshake would renegotiate capabilities under the pins and access decisions already made for the session.
+    /// </summary>
+    public static Task SecondInitializeAsync(HttpContext context, JsonRpcId id)
+        => ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+            "Bad Request: this session is already initialized; a session has one initialize (start a new session to negotiate again).", id);
 }

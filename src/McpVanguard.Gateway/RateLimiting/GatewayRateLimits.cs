@@ -20,14 +20,8 @@ public static class GatewayRateLimits
     public const string PerPrincipal = "vanguard-per-principal";
 
     /// <summary>Registers <see cref="PerPrincipal"/> (no limit when <paramref name="options"/> is null, so endpoints can always name it).</summary>
-    public static IServiceCollection AddVanguardRateLimiting(this IServiceCollection services, GatewayRateLimitOptions? options)
+    internal static IServiceCollection AddVanguardRateLimiting(this IServiceCollection services, GatewayRateLimitOptions? options)
     {
-        if (services.Any(d => d.ServiceType == typeof(RateLimitingRegistered)))
-        {
-            return services;
-        }
-
-        services.AddSingleton<RateLimitingRegistered>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -52,20 +46,21 @@ public static class GatewayRateLimits
     internal static string PartitionKey(HttpContext context)
         => CallerClaims.LimitKey(context.User) ?? "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var response = rejected.HttpContext.Response;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "application/json";
-        await response.WriteAsync(
-            "{\"error\":\"rate_limited\",\"error_description\":\"Too many requests from this caller; retry after " + seconds.ToString(CultureInfo.InvariantCulture) + " s.\"}",
-            cancellationToken).ConfigureAwait(false);
-    }
+    private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+        => new(TooManyAsync(
+            rejected.HttpContext.Response,
+            rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1),
+            "Too many requests from this caller",
+            cancellationToken));
 
-    /// <summary>Marks that the rate limiter is registered, so that the middleware is added once and the policy not twice.</summary>
-    internal sealed class RateLimitingRegistered;
+    /// <summary>The gateway's 429: <c>Retry-After</c> in whole seconds (at least 1) and an OAuth-style error body.</summary>
+    internal static Task TooManyAsync(HttpResponse response, TimeSpan retryAfter, string what, CancellationToken cancellationToken)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var text = seconds.ToString(CultureInfo.InvariantCulture);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers[HeaderNames.RetryAfter] = text;
+        response.ContentType = "application/json";
+        return response.WriteAsync("{\"error\":\"rate_limited\",\"error_description\":\"" + what + "; retry after " + text + " s.\"}", cancellationToken);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class PrincipalSessionLimiter(int maxSessionsPerPrincipal, int max
 
     public int MaxPrincipals { get; } = maxPrincipals;
 
-    /// <summary>Takes a session slot for <paramref name="principal"/> (use <see cref="Auth.CallerClaims.LimitKey"/>); false when it already holds the maximum.</summary>
+    /// <summary>Takes a session slot for <paramref name="principal"/> (a <see cref="Auth.CallerClaims.LimitKey(McpVanguard.Sessions.CallerIdentity?)"/>); false when it already holds the maximum.</summary>
     public bool TryAcquire(string principal)
     {
         lock (_lock)

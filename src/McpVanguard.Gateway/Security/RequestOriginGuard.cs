@@ -7,6 +7,8 @@ namespace McpVanguard.Gateway.Security;
 /// <summary>
 /// DNS-rebinding and cross-site protection, checked on every MCP request before anything else: the <c>Host</c> header must
 /// name this gateway and a browser's <c>Origin</c> must be allowed (requests without one come from non-browser clients).
+/// The gateway's own origin is always allowed; configured origins are; and only when <c>allowed_origins</c> is not
+/// configured at all, a gateway bound to loopback also allows loopback origins (any local page: warned about at start).
 /// </summary>
 internal sealed class RequestOriginGuard
 {
@@ -17,11 +19,12 @@ internal sealed class RequestOriginGuard
     private readonly List<(string Name, string? Port)> _hosts;
     private readonly bool _anyHost;
 
-    /// <param name="loopbackBound">Whether the gateway listens on loopback only: then loopback names and origins are the default.</param>
-    public RequestOriginGuard(IReadOnlyList<string> allowedOrigins, IReadOnlyList<string> allowedHosts, bool loopbackBound)
+    /// <param name="originsConfigured">Whether <c>allowed_origins</c> was given, even as <c>[]</c> (strict: no other origin).</param>
+    /// <param name="loopbackBound">Whether the gateway listens on loopback only: then loopback names (and, by default, origins) are allowed.</param>
+    public RequestOriginGuard(IReadOnlyList<string> allowedOrigins, bool originsConfigured, IReadOnlyList<string> allowedHosts, bool loopbackBound)
     {
         _origins = new HashSet<string>(allowedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
-        _loopbackOrigins = allowedOrigins.Count == 0 && loopbackBound;
+        _loopbackOrigins = !originsConfigured && allowedOrigins.Count == 0 && loopbackBound;
         _hosts = [.. allowedHosts.Select(SplitHost)];
         if (allowedHosts.Count == 0 && loopbackBound)
         {
@@ -45,7 +48,7 @@ internal sealed class RequestOriginGuard
         }
 
         var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !OriginAllowed(origin))
+        if (origin.Length > 0 && !OriginAllowed(origin) && !(!_anyHost && IsOwnOrigin(origin, context.Request)))
         {
             await HttpReply.ErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCodes.InvalidRequest,
                 $"Forbidden: the Origin '{Printable(origin)}' is not allowed (set gateway.allowed_origins to accept it).").ConfigureAwait(false);
@@ -80,9 +83,19 @@ internal sealed class RequestOriginGuard
         return _loopbackOrigins
             && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
             && uri.Scheme is "http" or "https"
-            && uri.IsLoopback
+            && LoopbackAddress.IsLoopback(uri)
             && uri.AbsolutePath == "/";
     }
+
+    /// <summary>
+    /// The origin the gateway itself is reached at: never cross-site, provided the <c>Host</c> was checked against the
+    /// gateway's names (with any Host accepted, a DNS-rebinding page would name itself in both headers).
+    /// </summary>
+    private static bool IsOwnOrigin(string origin, HttpRequest request)
+        => origin.Length == request.Scheme.Length + 3 + request.Host.Value?.Length
+            && origin.StartsWith(request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && origin.AsSpan(request.Scheme.Length).StartsWith("://", StringComparison.Ordinal)
+            && origin.AsSpan(request.Scheme.Length + 3).Equals(request.Host.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>name:port</c>, <c>[v6]:port</c> or a bare name; the port is null when absent.</summary>
     private static (string Name, string? Port) SplitHost(string value)

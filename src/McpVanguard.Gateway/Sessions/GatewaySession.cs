@@ -16,6 +16,7 @@ internal sealed class GatewaySession : IAsyncDisposable
     private int _inFlight;
     private int _openStreams;
     private int _disposed;
+    private int _initialized;
     private Task _upstreamRun = Task.CompletedTask;
 
     public GatewaySession(string id, UpstreamDefinition server, CallerIdentity? caller, McpRelay relay, SessionOutbox outbox, IUpstreamConnection upstream)
@@ -59,6 +60,9 @@ internal sealed class GatewaySession : IAsyncDisposable
             });
         }
     }
+
+    /// <summary>Marks the session initialized; false when it already was (MCP has one <c>initialize</c> per session).</summary>
+    public bool TryMarkInitialized() => Interlocked.Exchange(ref _initialized, 1) == 0;
 
     public void Touch() => Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
 

@@ -1,6 +1,6 @@
 using McpVanguard.Configuration;
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Messages;
-using McpVanguard.Gateway.Security;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Protocol;
 using McpVanguard.Transports.Stdio;
@@ -8,29 +8,40 @@ using Microsoft.AspNetCore.Http;
 
 namespace McpVanguard.Gateway.Sessions;
 
-/// <summary>Opens a session for an HTTP request (both transports), or answers why not: 503 at the session cap, 502 when the upstream cannot start.</summary>
+/// <summary>
+/// Opens a session for an HTTP request (both transports), or answers why not: 429 when the verified caller holds its
+/// <c>auth.max_sessions_per_principal</c>, 503 at the gateway's <c>max_sessions</c>, 502 when the upstream cannot start.
+/// </summary>
 internal sealed class SessionAdmission(SessionStore store, SessionFactory factory, GatewaySettings settings)
 {
     public SessionStore Store => store;
 
     public async Task<GatewaySession?> OpenAsync(HttpContext context, UpstreamDefinition server, bool legacySse)
     {
-        if (!store.TryReserve())
+        var caller = CallerClaims.CallerFrom(context.User);
+        switch (store.TryReserve(caller))
         {
-            context.Response.Headers.RetryAfter = "5";
-            await HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.LimitExceeded,
-                $"Service Unavailable: the gateway already has its maximum of {settings.MaxSessions} sessions (gateway.max_sessions); end a session or retry later.").ConfigureAwait(false);
-            return null;
+            case SessionReservation.CallerFull:
+                // The caller's own limit, not the gateway's: 429, so that a client backs off rather than reports an outage.
+                context.Response.Headers.RetryAfter = "5";
+                await HttpReply.ErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCodes.LimitExceeded,
+                    $"Too Many Requests: this caller already holds its maximum of {store.PerPrincipal.MaxSessionsPerPrincipal} sessions (auth.max_sessions_per_principal); end one (DELETE) or retry later.").ConfigureAwait(false);
+                return null;
+            case SessionReservation.GatewayFull:
+                context.Response.Headers.RetryAfter = "5";
+                await HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.LimitExceeded,
+                    $"Service Unavailable: the gateway already has its maximum of {settings.MaxSessions} sessions (gateway.max_sessions); end a session or retry later.").ConfigureAwait(false);
+                return null;
         }
 
         GatewaySession session;
         try
         {
-            session = factory.Create(server, CallerClaims.CallerFrom(context.User), legacySse);
+            session = factory.Create(server, caller, legacySse);
         }
         catch (UpstreamStartException ex)
         {
-            store.Release();
+            store.Release(caller);
             await HttpReply.ErrorAsync(context, StatusCodes.Status502BadGateway, JsonRpcErrorCodes.UpstreamUnavailable, $"Bad Gateway: {ex.Message}").ConfigureAwait(false);
             return null;
         }

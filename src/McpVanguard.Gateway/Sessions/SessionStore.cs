@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using McpVanguard.Gateway.Auth;
+using McpVanguard.Gateway.RateLimiting;
+using McpVanguard.Sessions;
 
 namespace McpVanguard.Gateway.Sessions;
 
 /// <summary>
 /// Every live gateway session by its <c>Mcp-Session-Id</c>. Bounded (a session may own a process): beyond the maximum a
-/// new session is refused; idle sessions are ended by a background sweep; ended sessions are shut down in the background
-/// and awaited at shutdown.
+/// new session is refused, and so is one more for a verified caller at its own cap, so that one tenant cannot take every
+/// slot; idle sessions are ended by a background sweep; ended sessions are shut down in the background and awaited at
+/// shutdown. Every way a session ends (DELETE, idle expiry, upstream exit, shutdown) goes through <see cref="End"/>,
+/// which gives both slots back.
 /// </summary>
-internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout) : IAsyncDisposable
+internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout, PrincipalSessionLimiter perPrincipal) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, GatewaySession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _closing = new();
@@ -21,20 +26,33 @@ internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout) : IAsy
     /// <summary>A new session id: 128 bits from the OS's cryptographic generator, as 32 hex digits (visible ASCII, as the spec requires).</summary>
     public static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Reserves room for a session about to be created; false when the maximum is reached.</summary>
-    public bool TryReserve()
+    public PrincipalSessionLimiter PerPrincipal => perPrincipal;
+
+    /// <summary>Reserves room for a session of <paramref name="caller"/> (null: anonymous, bound by the gateway's maximum only).</summary>
+    public SessionReservation TryReserve(CallerIdentity? caller)
     {
+        // The caller's own cap first: a caller at its cap must not take (even briefly) a slot another caller needs.
+        if (CallerClaims.LimitKey(caller) is { } key && !perPrincipal.TryAcquire(key))
+        {
+            return SessionReservation.CallerFull;
+        }
+
         if (Interlocked.Increment(ref _reserved) > maxSessions)
         {
             Interlocked.Decrement(ref _reserved);
-            return false;
+            ReleaseCaller(caller);
+            return SessionReservation.GatewayFull;
         }
 
-        return true;
+        return SessionReservation.Reserved;
     }
 
     /// <summary>Gives back a reservation that did not become a session.</summary>
-    public void Release() => Interlocked.Decrement(ref _reserved);
+    public void Release(CallerIdentity? caller)
+    {
+        Interlocked.Decrement(ref _reserved);
+        ReleaseCaller(caller);
+    }
 
     /// <summary>Adds a session for which room was reserved.</summary>
     public void Add(GatewaySession session) => _sessions[session.Id] = session;
@@ -59,11 +77,19 @@ internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout) : IAsy
             return false;
         }
 
-        Interlocked.Decrement(ref _reserved);
+        Release(session.Caller);
         var closing = session.DisposeAsync().AsTask();
         _closing[closing] = 0;
         _ = closing.ContinueWith(t => _closing.TryRemove(t, out _), TaskScheduler.Default);
         return true;
+    }
+
+    private void ReleaseCaller(CallerIdentity? caller)
+    {
+        if (CallerClaims.LimitKey(caller) is { } key)
+        {
+            perPrincipal.Release(key);
+        }
     }
 
     /// <summary>Ends every session idle for longer than the timeout.</summary>

@@ -1,5 +1,5 @@
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Messages;
-using McpVanguard.Gateway.Security;
 using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Protocol;
@@ -73,6 +73,14 @@ internal sealed class LegacySseEndpoint(SessionAdmission admission, Configuratio
             await session.Relay.OversizedAsync(Direction.AgentToServer, CancellationToken.None).ConfigureAwait(false);
             await HttpReply.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCodes.LimitExceeded,
                 $"Payload Too Large: the request body exceeds the limit of {settings.MaxBodyBytes} bytes (gateway.max_body_bytes).").ConfigureAwait(false);
+            return;
+        }
+
+        // The legacy session exists before its initialize (GET /sse makes it), so the first one passes and any later one is refused.
+        var envelope = Envelope.Read(body);
+        if (envelope.IsInitialize && !session.TryMarkInitialized())
+        {
+            await HttpReply.SecondInitializeAsync(context, envelope.Id).ConfigureAwait(false);
             return;
         }
 

@@ -1,6 +1,6 @@
 using McpVanguard.Configuration;
+using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Messages;
-using McpVanguard.Gateway.Security;
 using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Protocol;
@@ -77,6 +77,8 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                 return;
             }
 
+            existing.TryMarkInitialized();
+
             context.Response.Headers[McpHeaders.SessionId] = existing.Id;
             await ExchangeAsync(context, existing, body, envelope, created: true).ConfigureAwait(false);
             return;
@@ -84,6 +86,12 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
 
         if (!await CheckProtocolVersionAsync(context).ConfigureAwait(false))
         {
+            return;
+        }
+
+        if (envelope.IsInitialize && !existing.TryMarkInitialized())
+        {
+            await HttpReply.SecondInitializeAsync(context, envelope.Id).ConfigureAwait(false);
             return;
         }
 

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace McpVanguard.Gateway.Tests.Auth;
 
-/// <summary>JWT bearer tokens validated against a JWKS served by a real key server, next to API keys on the same endpoint.</summary>
+/// <summary>JWT bearer tokens at the real gateway, validated against a JWKS served by a real key server, next to API keys.</summary>
 public sealed class JwtAuthenticationTests : IAsyncLifetime
 {
     private const string CiKey = "ci-key-0123456789abcdef";
@@ -15,13 +15,14 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     private readonly SigningKey _rsa = SigningKey.Rsa("rsa-1");
     private readonly SigningKey _ec = SigningKey.EcP256("ec-1");
     private JwksTestServer _jwks = null!;
-    private AuthTestServer _server = null!;
+    private GatewayHarness _gateway = null!;
+    private HttpClient _http = null!;
 
     public async ValueTask InitializeAsync()
     {
         _jwks = await JwksTestServer.StartAsync();
         _jwks.Publish(_rsa, _ec);
-        var options = TestTokens.Options($"""
+        _gateway = await GatewayHarness.StartFromConfigAsync($"""
             auth:
               resource: {TestTokens.Resource}
               authorization_servers: [{TestTokens.Issuer}]
@@ -35,13 +36,14 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
                 required_scopes: [mcp:tools]
                 required_claims:
                   tenant: [acme, globex]
-            """, new Dictionary<string, string> { ["CI_KEY"] = CiKey });
-        _server = await AuthTestServer.StartAsync(options);
+            """, GatewayCalls.FileTools, new Dictionary<string, string> { ["CI_KEY"] = CiKey });
+        _http = _gateway.NewHttpClient();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync();
+        _http.Dispose();
+        await _gateway.DisposeAsync();
         await _jwks.DisposeAsync();
     }
 
@@ -69,47 +71,67 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_valid_rs256_token_names_its_subject_roles_and_scopes()
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, claims: Claims(roles: new[] { "admin", "ops" })));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var caller = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Equal("alice", caller.GetProperty("name").GetString());
-        Assert.Equal("jwt", caller.GetProperty("scheme").GetString());
-        Assert.Equal(["admin", "ops"], caller.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(["mcp:tools", "other"], caller.GetProperty("scopes").EnumerateArray().Select(r => r.GetString()));
+        var token = TestTokens.Create(_rsa.Credentials, claims: Claims(roles: new[] { "admin", "ops" }));
+        var session = await GatewayCalls.InitializeAsync(_http, ("Authorization", "Bearer " + token));
+        var caller = _gateway.Server.CallerOf(session)!;
+        Assert.Equal(("alice", "jwt"), (caller.Name, caller.Scheme));
+        Assert.Equal(["admin", "ops"], caller.Roles);
+        Assert.Equal(["mcp:tools", "other"], caller.Scopes);
     }
 
     [Fact]
     public async Task A_valid_es256_token_from_the_same_jwks_works()
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_ec.Credentials, subject: "bob", claims: Claims()));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(_ec.Credentials, subject: "bob", claims: Claims()));
+        await GatewayCalls.AssertReachedTheEndpointAsync(response);
     }
 
     [Fact]
     public async Task An_api_key_still_works_next_to_jwt()
     {
-        using var response = await _server.BearerAsync(CiKey);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var response = await GatewayCalls.BearerAsync(_http, CiKey);
+        await GatewayCalls.AssertReachedTheEndpointAsync(response);
     }
 
     [Fact]
     public async Task An_expired_token_is_refused_beyond_the_clock_skew()
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, expiresIn: TimeSpan.FromMinutes(-2), claims: Claims()));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(_rsa.Credentials, expiresIn: TimeSpan.FromMinutes(-2), claims: Claims()));
         Assert.Equal("The token has expired.", await ChallengeOf(response));
+        var record = Assert.Single(_gateway.Audit.Records, r => r.RuleIds.Contains(FailedAuthenticationGuard.RuleId));
+        Assert.Equal("Authentication failed from 127.0.0.1: The token has expired.", record.Reason);
+    }
+
+    [Theory]
+    [InlineData("exp")] // a registered claim name: RFC 7515 forbids it in crit, so it is never "understood"
+    [InlineData("x-vendor-extension")] // an extension this gateway does not implement
+    public async Task A_token_with_a_crit_header_is_refused(string critical)
+    {
+        var token = TestTokens.Create(_rsa.Credentials, claims: Claims(), headers: new Dictionary<string, object> { ["crit"] = new[] { critical }, [critical] = "x" });
+        Assert.Contains("\"crit\"", Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(token.Split('.')[0])));
+        using var response = await GatewayCalls.BearerAsync(_http, token);
+        Assert.Equal("The token names critical header parameters (crit) that this gateway does not understand.", await ChallengeOf(response));
+    }
+
+    [Fact]
+    public async Task The_same_token_without_crit_is_accepted()
+    {
+        var token = TestTokens.Create(_rsa.Credentials, claims: Claims(), headers: new Dictionary<string, object> { ["x-vendor-extension"] = "x" });
+        using var response = await GatewayCalls.BearerAsync(_http, token);
+        await GatewayCalls.AssertReachedTheEndpointAsync(response);
     }
 
     [Fact]
     public async Task A_token_for_another_audience_is_refused()
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, audience: "https://other.test/mcp", claims: Claims()));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(_rsa.Credentials, audience: "https://other.test/mcp", claims: Claims()));
         Assert.Equal("The token was issued for another audience.", await ChallengeOf(response));
     }
 
     [Fact]
     public async Task A_token_from_another_issuer_is_refused()
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, issuer: "https://evil.test/", claims: Claims()));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(_rsa.Credentials, issuer: "https://evil.test/", claims: Claims()));
         Assert.Equal("The token's issuer is not trusted.", await ChallengeOf(response));
     }
 
@@ -118,7 +140,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     {
         var token = TestTokens.Create(null, claims: Claims());
         Assert.Contains("\"alg\":\"none\"", Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(token.Split('.')[0])));
-        using var response = await _server.BearerAsync(token);
+        using var response = await GatewayCalls.BearerAsync(_http, token);
         await ChallengeOf(response);
     }
 
@@ -127,7 +149,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     {
         // Algorithm confusion: the attacker signs with HMAC, using the server's public key (which is public) as the secret.
         var secret = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_rsa.PublicPem)) { KeyId = _rsa.KeyId };
-        using var response = await _server.BearerAsync(TestTokens.Create(new SigningCredentials(secret, SecurityAlgorithms.HmacSha256), claims: Claims()));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(new SigningCredentials(secret, SecurityAlgorithms.HmacSha256), claims: Claims()));
         await ChallengeOf(response);
     }
 
@@ -135,7 +157,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     public async Task A_token_signed_by_a_key_not_in_the_jwks_is_refused()
     {
         var stranger = SigningKey.Rsa("rsa-1"); // same kid, different key
-        using var response = await _server.BearerAsync(TestTokens.Create(stranger.Credentials, claims: Claims()));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(stranger.Credentials, claims: Claims()));
         await ChallengeOf(response);
     }
 
@@ -144,7 +166,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     {
         var parts = TestTokens.Create(_rsa.Credentials, claims: Claims()).Split('.');
         var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("\"alice\"", "\"admin\"", StringComparison.Ordinal);
-        using var response = await _server.BearerAsync($"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}");
+        using var response = await GatewayCalls.BearerAsync(_http, $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}");
         Assert.Equal("The token's signature is not valid.", await ChallengeOf(response));
     }
 
@@ -153,20 +175,20 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     {
         var rotated = SigningKey.Rsa("rsa-2");
         var token = TestTokens.Create(rotated.Credentials, claims: Claims());
-        using (var before = await _server.BearerAsync(token))
+        using (var before = await GatewayCalls.BearerAsync(_http, token))
         {
             Assert.Equal("The token is signed with an unknown key.", await ChallengeOf(before));
         }
 
         _jwks.Publish(rotated);
-        using var after = await _server.BearerAsync(token);
-        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        using var after = await GatewayCalls.BearerAsync(_http, token);
+        await GatewayCalls.AssertReachedTheEndpointAsync(after);
     }
 
     [Fact]
     public async Task A_token_without_the_required_scope_gets_403_insufficient_scope()
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, claims: Claims(scope: "mcp:read")));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(_rsa.Credentials, claims: Claims(scope: "mcp:read")));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var challenge = Assert.Single(response.Headers.WwwAuthenticate).Parameter!;
         Assert.Contains("error=\"insufficient_scope\"", challenge);
@@ -181,21 +203,21 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     [InlineData("ACME")] // claim values are compared exactly
     public async Task A_token_without_an_accepted_required_claim_is_refused(string tenant)
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, claims: Claims(tenant: tenant)));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(_rsa.Credentials, claims: Claims(tenant: tenant)));
         Assert.Equal("The token lacks the required claim 'tenant' (or has another value).", await ChallengeOf(response));
     }
 
     [Fact]
     public async Task A_token_with_an_oversized_subject_is_refused()
     {
-        using var response = await _server.BearerAsync(TestTokens.Create(_rsa.Credentials, subject: new string('s', 257), claims: Claims()));
+        using var response = await GatewayCalls.BearerAsync(_http, TestTokens.Create(_rsa.Credentials, subject: new string('s', 257), claims: Claims()));
         Assert.Equal("The token's subject is too long.", await ChallengeOf(response));
     }
 
     [Fact]
     public async Task A_garbled_token_is_refused_as_malformed()
     {
-        using var response = await _server.BearerAsync("eyJhbGciOiJSUzI1NiJ9.not-base64!.x");
+        using var response = await GatewayCalls.BearerAsync(_http, "eyJhbGciOiJSUzI1NiJ9.not-base64!.x");
         await ChallengeOf(response);
     }
 }

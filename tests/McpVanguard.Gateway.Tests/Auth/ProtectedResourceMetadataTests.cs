@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace McpVanguard.Gateway.Tests.Auth;
 
+/// <summary>The RFC 9728 document, served by the real gateway without credentials.</summary>
 public sealed class ProtectedResourceMetadataTests
 {
     private const string Key = "metadata-key-0123456789";
@@ -13,7 +14,7 @@ public sealed class ProtectedResourceMetadataTests
     [InlineData("/.well-known/oauth-protected-resource/mcp")]
     public async Task The_document_lists_resource_servers_scopes_and_bearer_methods_without_credentials(string path)
     {
-        var options = TestTokens.Options($"""
+        await using var gateway = await GatewayHarness.StartFromConfigAsync($"""
             auth:
               resource: {TestTokens.Resource}
               authorization_servers: [https://login.test/, https://backup-login.test/]
@@ -21,9 +22,9 @@ public sealed class ProtectedResourceMetadataTests
                 issuer: https://login.test/
                 public_key_file: key.pem
                 required_scopes: [mcp:tools, mcp:read]
-            """, file: WritePublicKey());
-        await using var server = await AuthTestServer.StartAsync(options);
-        using var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+            """, GatewayCalls.FileTools, file: WritePublicKey());
+        using var http = gateway.NewHttpClient();
+        using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var document = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -36,13 +37,14 @@ public sealed class ProtectedResourceMetadataTests
     [Fact]
     public async Task Without_a_configured_resource_the_document_and_challenge_use_the_request_origin()
     {
-        await using var server = await AuthTestServer.StartAsync(TestTokens.Options("auth:\n  api_keys: [{name: ci, key_env: K}]\n", new Dictionary<string, string> { ["K"] = Key }));
-        var origin = $"http://{server.Address.Authority}";
-        var document = await server.Client.GetFromJsonAsync<JsonElement>("/.well-known/oauth-protected-resource/mcp", TestContext.Current.CancellationToken);
+        await using var gateway = await GatewayHarness.StartFromConfigAsync("auth:\n  api_keys: [{name: ci, key_env: K}]\n", GatewayCalls.FileTools, new Dictionary<string, string> { ["K"] = Key });
+        using var http = gateway.NewHttpClient();
+        var origin = $"http://{gateway.BaseUrl.Authority}";
+        var document = await http.GetFromJsonAsync<JsonElement>("/.well-known/oauth-protected-resource/mcp", TestContext.Current.CancellationToken);
         Assert.Equal(origin + "/mcp", document.GetProperty("resource").GetString());
         Assert.False(document.TryGetProperty("authorization_servers", out _));
 
-        using var challenged = await server.CallAsync();
+        using var challenged = await GatewayCalls.PingAsync(http);
         Assert.Equal($"resource_metadata=\"{origin}/.well-known/oauth-protected-resource/mcp\"", Assert.Single(challenged.Headers.WwwAuthenticate).Parameter);
     }
 

@@ -20,7 +20,8 @@ internal static class TestTokens
         string audience = Resource,
         string subject = "alice",
         TimeSpan? expiresIn = null,
-        IDictionary<string, object>? claims = null)
+        IDictionary<string, object>? claims = null,
+        IDictionary<string, object>? headers = null)
     {
         var now = DateTime.UtcNow;
         var expires = now + (expiresIn ?? TimeSpan.FromMinutes(5));
@@ -34,6 +35,7 @@ internal static class TestTokens
             Expires = expires,
             Claims = claims,
             SigningCredentials = credentials,
+            AdditionalHeaderClaims = headers,
         };
         return Handler.CreateToken(descriptor);
     }
