@@ -49,7 +49,7 @@ public sealed class ListPageAccumulator
             else
             {
                 _walks.Remove(key);
-                return new ListPage(Complete: false, [], []);
+                return new ListPage(Complete: false, [], [], FirstSight: false);
             }
 
             var earlier = walk.Names.Count == 0 ? [] : new HashSet<string>(walk.Names, StringComparer.Ordinal);
@@ -73,13 +73,13 @@ public sealed class ListPageAccumulator
             if (nextCursor is null)
             {
                 _walks.Remove(key);
-                return new ListPage(!walk.Overflowed, earlier, repeated);
+                return new ListPage(!walk.Overflowed, earlier, repeated, walk.FirstSight);
             }
 
             if (nextCursor.Length > MaxCursorChars)
             {
                 _walks.Remove(key);
-                return new ListPage(false, earlier, repeated);
+                return new ListPage(false, earlier, repeated, walk.FirstSight);
             }
 
             walk.Expected = nextCursor;
@@ -90,7 +90,22 @@ public sealed class ListPageAccumulator
             }
 
             _walks[key] = walk;
-            return new ListPage(false, earlier, repeated);
+            return new ListPage(false, earlier, repeated, walk.FirstSight);
+        }
+    }
+
+    /// <summary>
+    /// Marks the walk in progress as the server's first list of its kind, so that its later pages are trusted on first use
+    /// like its first page was (not reported, or under strict withheld, as tools new since pinning).
+    /// </summary>
+    public void MarkFirstSight(string serverId, string method)
+    {
+        lock (_gate)
+        {
+            if (_walks.TryGetValue((serverId, method), out var walk))
+            {
+                walk.FirstSight = true;
+            }
         }
     }
 
@@ -103,6 +118,8 @@ public sealed class ListPageAccumulator
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
         public bool Overflowed { get; set; }
+
+        public bool FirstSight { get; set; }
     }
 }
 
@@ -110,4 +127,5 @@ public sealed class ListPageAccumulator
 /// <param name="Complete">This was the last page of a walk that started with a first page in this session: the whole list is known.</param>
 /// <param name="Earlier">The names on the walk's earlier pages.</param>
 /// <param name="Repeated">Names of this page that an earlier page already had (a duplicate across pages).</param>
-public sealed record ListPage(bool Complete, IReadOnlyCollection<string> Earlier, IReadOnlyList<string> Repeated);
+/// <param name="FirstSight">The walk's first page was the server's first list of this kind: this page is trusted on first use too.</param>
+public sealed record ListPage(bool Complete, IReadOnlyCollection<string> Earlier, IReadOnlyList<string> Repeated, bool FirstSight);

@@ -186,7 +186,8 @@ public sealed class PinStore
     /// <param name="hold">Decides, for an item not pinned yet, whether it is withheld until approved instead of pinned on first
     /// use; its second argument is true on the server's first list of this kind. Null holds nothing.</param>
     /// <param name="present">Names also in the list but not compared (on earlier pages, or repeated in one list).</param>
-    public PinObservation Observe(ServerKey server, PinnedList list, IReadOnlyList<ObservedTool> items, bool complete, Func<ObservedTool, bool, bool>? hold, IReadOnlyCollection<string>? present = null)
+    /// <param name="continuesFirstSight">A later page of a walk whose first page was the server's first list of this kind: trusted on first use too.</param>
+    public PinObservation Observe(ServerKey server, PinnedList list, IReadOnlyList<ObservedTool> items, bool complete, Func<ObservedTool, bool, bool>? hold, IReadOnlyCollection<string>? present = null, bool continuesFirstSight = false)
     {
         lock (_gate)
         {
@@ -200,7 +201,7 @@ public sealed class PinStore
                 return PinObservation.Unavailable(ex.Message);
             }
 
-            var observation = Compare(server, list, items, complete, hold ?? HoldNothing, present ?? [], out var modified);
+            var observation = Compare(server, list, items, complete, hold ?? HoldNothing, present ?? [], continuesFirstSight, out var modified);
             if (modified)
             {
                 MarkDirty(server.Identity);
@@ -327,7 +328,7 @@ public sealed class PinStore
         _ => "template",
     };
 
-    private PinObservation Compare(ServerKey key, PinnedList list, IReadOnlyList<ObservedTool> items, bool complete, Func<ObservedTool, bool, bool> hold, IReadOnlyCollection<string> present, out bool modified)
+    private PinObservation Compare(ServerKey key, PinnedList list, IReadOnlyList<ObservedTool> items, bool complete, Func<ObservedTool, bool, bool> hold, IReadOnlyCollection<string> present, bool continuesFirstSight, out bool modified)
     {
         var now = _time.GetUtcNow();
         modified = false;
@@ -369,7 +370,7 @@ public sealed class PinStore
             modified = true;
         }
 
-        var firstSight = created && list.Kind == PinKind.Tool;
+        var firstSight = continuesFirstSight || (created && list.Kind == PinKind.Tool);
         if (server.Of(list.Kind) is not var (pinned, pending))
         {
             // The first list of this kind from a server pinned before (or by an older version): trust on first use.
@@ -387,11 +388,12 @@ public sealed class PinStore
                 if (hold(item, true) || (list.ReportsMembership && pinned.Count >= Limits.MaxToolsPerServer))
                 {
                     held.Add(new ToolChange(item.Name, item.Index, PinChange.Added, Hold: true));
-                    RecordPending(server, pending, item.Name, PinChange.Added, item, now);
+                    modified |= RecordPending(server, pending, item.Name, PinChange.Added, item, now);
                 }
                 else if (pinned.Count < Limits.MaxToolsPerServer)
                 {
                     pinned[item.Name] = new PinnedTool(item.Sha256, StoredDefinition(item), now);
+                    modified = true;
                 }
             }
 

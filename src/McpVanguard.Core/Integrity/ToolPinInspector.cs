@@ -60,7 +60,7 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
         var nextCursor = result.TryGetProperty("nextCursor", out var cursor) && cursor.ValueKind is not JsonValueKind.Null ? cursor.ToString() : null;
         var page = context.ListPages?.Add(context.ServerId, kind.Method, context.RequestCursor, nextCursor, [.. items.Select(static t => t.Name)])
             // Without a session, a list is whole only when it is neither a later page nor followed by one.
-            ?? new ListPage(nextCursor is null && context.RequestCursor is null, [], []);
+            ?? new ListPage(nextCursor is null && context.RequestCursor is null, [], [], FirstSight: false);
 
         // One name, two definitions: the agent would see one and the server may run the other. Every copy is withheld.
         var repeated = new HashSet<string>(page.Repeated, StringComparer.Ordinal);
@@ -86,12 +86,17 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
         IReadOnlyCollection<string> present = repeated.Count == 0 ? page.Earlier : [.. page.Earlier, .. repeated];
         var key = Key(context);
         var strict = context.Profile == Profile.Strict;
-        var observation = store.Observe(key, kind, items, page.Complete, (item, firstSight) => Withhold(context, kind, item, firstSight, strict), present);
+        var observation = store.Observe(key, kind, items, page.Complete, (item, firstSight) => Withhold(context, kind, item, firstSight, strict), present, page.FirstSight);
         if (observation.Error is not null)
         {
             // Not compared means a rug pull would pass unseen: a warning, which strict turns into a block.
             findings.Add(new Finding(UnavailableRule, "integrity", Category, Severity.High, FindingAction.Warn, "The pins could not be read or written; the list was not compared with them."));
             return;
+        }
+
+        if (observation.FirstSight && nextCursor is not null)
+        {
+            context.ListPages?.MarkFirstSight(context.ServerId, kind.Method);
         }
 
         if (observation.RenamedFrom is { } previous)
@@ -117,7 +122,7 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
     /// </summary>
     private static bool Withhold(InspectionContext context, PinnedList kind, ObservedTool item, bool firstSight, bool strict)
     {
-        if (strict && !firstSight)
+        if (strict && !firstSight && kind.ReportsMembership)
         {
             return true;
         }
