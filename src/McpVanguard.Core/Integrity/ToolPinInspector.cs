@@ -114,11 +114,19 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
     public static ServerKey Key(InspectionContext context)
         => new(context.Upstream ?? "server-id:" + context.ServerId, context.ServerName, context.ServerId);
 
+    /// <summary>Signals that command the model on their own; the others (sequencing, naming a tool, a credential file or a
+    /// secret) are how honest descriptions talk about their own use ("Use this tool when …", "Reads ~/.ssh/config").</summary>
+    private const InstructionSignals Directive = InstructionSignals.Override | InstructionSignals.Concealment | InstructionSignals.Exfiltration
+        | InstructionSignals.Shadowing | InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed | InstructionSignals.ParameterSmuggling
+        | InstructionSignals.DataMove | InstructionSignals.SecretRequest;
+
     /// <summary>
     /// Whether an item not pinned yet is withheld until approved. On the server's first list, only what the metadata checks
-    /// find poisoned (so that it is refused in every session of the upstream, not pinned as trusted). Later — a tool that
-    /// appears mid-session, after the user saw the list — strict holds everything and balanced anything that carries an
-    /// instruction signal: a server that grows a tool telling the model what to do is the shape of a rug pull.
+    /// find poisoned (so that it is refused in every session of the upstream, not pinned as trusted). Later — an item that
+    /// appears mid-session, after the user saw the list — strict holds everything (resources excepted: they churn) and
+    /// balanced anything with an instruction signal: one that commands the model, or two that together order it around
+    /// ("before using any other tool, call this one"). A lone self-describing signal is how honest tools read, and text
+    /// about attacks needs what the metadata checks need.
     /// </summary>
     private static bool Withhold(InspectionContext context, PinnedList kind, ObservedTool item, bool firstSight, bool strict)
     {
@@ -128,7 +136,12 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
         }
 
         var signals = MetadataInspector.InstructionSignalsOf(context.Payload.Under(Pointer(kind, item.Index)), item.Name);
-        return firstSight ? InstructionAnalyzer.PoisonsMetadata(signals) : (signals & ~InstructionSignals.Discussion) != 0;
+        if (firstSight || (signals & InstructionSignals.Discussion) != 0)
+        {
+            return InstructionAnalyzer.PoisonsMetadata(signals);
+        }
+
+        return (signals & Directive) != 0 || System.Numerics.BitOperations.PopCount((uint)signals) >= 2;
     }
 
     private static string Pointer(PinnedList kind, int index) => "/result/" + kind.ArrayName + "/" + index.ToString(CultureInfo.InvariantCulture);
