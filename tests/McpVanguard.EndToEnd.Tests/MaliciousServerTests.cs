@@ -71,7 +71,38 @@ public sealed class MaliciousServerTests : IDisposable
         var approve = await RunVanguardAsync(["pins", "approve", "--pins-file", PinsFile, "--tool", "daily_fact"], token);
         Assert.True(approve.ExitCode == 0, approve.Output);
         var clean = await RunVanguardAsync(["pins", "diff", "--pins-file", PinsFile], token);
-        Assert.True(clean.ExitCode == 0, clean.Output);
+        // fetch_weather, poisoned on the first list, was held rather than pinned as trusted: it still waits for a person.
+        Assert.DoesNotContain("tool daily_fact", clean.Output, StringComparison.Ordinal);
+        Assert.Contains("tool fetch_weather", clean.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task ASecondDefinitionUnderAPinnedNameIsWithheldAndRefusedInANewSessionToo()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var client = await ConnectAsync(token);
+        var listChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification, (_, _) =>
+        {
+            listChanged.TrySetResult();
+            return ValueTask.CompletedTask;
+        });
+
+        var before = (await client.ListToolsAsync(cancellationToken: token)).Select(static t => t.Name).ToList();
+        await client.CallToolAsync("daily_quote", cancellationToken: token);
+        await listChanged.Task.WaitAsync(TestEnvironment.Patience, token);
+        var after = (await client.ListToolsAsync(cancellationToken: token)).Select(static t => t.Name).ToList();
+
+        Assert.Single(before, "daily_quote");
+        Assert.DoesNotContain("daily_quote", after);
+        Assert.Contains("add", after);
+        await FilesystemServerTests.AssertRefusedAsync(() => client.CallToolAsync("daily_quote", cancellationToken: token));
+        Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "tools/list" && RuleIds(r).Contains("PIN-006"));
+
+        // A new session of the same upstream that calls the poisoned-on-first-sight tool without listing: refused by the pins.
+        await using var second = await ConnectAsync(token);
+        var refusal = await FilesystemServerTests.AssertRefusedAsync(() => second.CallToolAsync("fetch_weather", FilesystemServerTests.Args(("city", "Paris")), cancellationToken: token));
+        Assert.Contains("QUAR-002", refusal.RuleIds);
     }
 
     [Fact(Timeout = 90_000)]

@@ -28,7 +28,7 @@ public sealed class ScanTests : IDisposable
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
         var server = Assert.Single(Servers(stdout, stderr));
         Assert.Null(server["error"]);
-        Assert.Equal(5, (int)server["tools"]!);
+        Assert.Equal(6, (int)server["tools"]!);
         var findings = server["findings"]!.AsArray();
         Assert.Contains(findings, f => (string?)f!["item"] == "fetch_weather" && (string?)f["level"] == "error");
         Assert.DoesNotContain(findings, f => (string?)f!["item"] == "add");
@@ -64,7 +64,7 @@ public sealed class ScanTests : IDisposable
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
         var scanned = Assert.Single(Servers(stdout, stderr));
         Assert.Equal("vanguard-malicious-test-server", (string?)scanned["server_name"]);
-        Assert.Equal(5, (int)scanned["tools"]!);
+        Assert.Equal(6, (int)scanned["tools"]!);
         Assert.Contains(scanned["findings"]!.AsArray(), f => (string?)f!["item"] == "fetch_weather");
     }
 

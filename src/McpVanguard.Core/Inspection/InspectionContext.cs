@@ -41,6 +41,12 @@ public sealed class InspectionContext
     /// <summary>For a response: the method of the request it answers.</summary>
     public string? RequestMethod { get; init; }
 
+    /// <summary>For a response to a paginated list request: the request's <c>cursor</c> (null for a first page).</summary>
+    public string? RequestCursor { get; init; }
+
+    /// <summary>The session's paginated list walks (null outside a relay session: each page is then compared as a page).</summary>
+    public Integrity.ListPageAccumulator? ListPages { get; init; }
+
     /// <summary>For a response: the tool of the <c>tools/call</c> it answers.</summary>
     public string? RequestTool { get; init; }
 

@@ -88,7 +88,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
             // Relative paths are resolved against vanguard's working directory, which the server inherits.
             new SafeZoneInspector(options.SafeZones, Environment.CurrentDirectory),
-            new QuarantineInspector(),
+            new QuarantineInspector(pins),
             new RootsInspector(),
         ];
 

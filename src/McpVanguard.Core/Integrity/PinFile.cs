@@ -3,10 +3,15 @@ using System.Text.Json.Serialization;
 
 namespace McpVanguard.Integrity;
 
-/// <summary>The pin file (<c>pins.json</c>, also the format of a baseline): per server, the approved tool definitions and the changes awaiting approval.</summary>
+/// <summary>The pin file (<c>pins.json</c>, also the format of a baseline): per server, the approved definitions of its tools,
+/// prompts, resources and resource templates, and the changes awaiting approval.</summary>
 public sealed record PinFile
 {
-    public const int CurrentVersion = 1;
+    /// <summary>Version 2 added prompts, resources and resource templates; a version-1 file (tools only) still loads.</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>The oldest version this build reads.</summary>
+    public const int OldestReadableVersion = 1;
 
     public int Version { get; init; } = CurrentVersion;
 
@@ -57,9 +62,52 @@ public sealed record PinnedServer
 
     /// <summary>Observed changes not yet approved, by tool name.</summary>
     public Dictionary<string, PendingChange> Pending { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Prompts by name; null until the server's first <c>prompts/list</c> (so that one is trusted on first use).</summary>
+    public PinnedItems? Prompts { get; set; }
+
+    /// <summary>Resources by uri; null until the server's first <c>resources/list</c>.</summary>
+    public PinnedItems? Resources { get; set; }
+
+    /// <summary>Resource templates by uriTemplate; null until the server's first <c>resources/templates/list</c>.</summary>
+    public PinnedItems? ResourceTemplates { get; set; }
+
+    /// <summary>The pins and pending changes of one kind of list; null when the server never listed that kind (tools always exist).</summary>
+    public (Dictionary<string, PinnedTool> Pins, Dictionary<string, PendingChange> Pending)? Of(PinKind kind) => kind switch
+    {
+        PinKind.Tool => (Tools, Pending),
+        PinKind.Prompt => Prompts is { } p ? (p.Pins, p.Pending) : null,
+        PinKind.Resource => Resources is { } r ? (r.Pins, r.Pending) : null,
+        _ => ResourceTemplates is { } t ? (t.Pins, t.Pending) : null,
+    };
+
+    /// <summary>Starts pinning a kind of list the server never listed before.</summary>
+    public (Dictionary<string, PinnedTool> Pins, Dictionary<string, PendingChange> Pending) Create(PinKind kind)
+    {
+        var items = new PinnedItems();
+        switch (kind)
+        {
+            case PinKind.Prompt: Prompts = items; break;
+            case PinKind.Resource: Resources = items; break;
+            case PinKind.ResourceTemplate: ResourceTemplates = items; break;
+            default: return (Tools, Pending);
+        }
+
+        return (items.Pins, items.Pending);
+    }
 }
 
-/// <summary>An approved tool definition: its fingerprint and (when not too large) its canonical JSON, for diffs.</summary>
+/// <summary>The approved prompts, resources or resource templates of a server, and their changes awaiting approval.</summary>
+public sealed record PinnedItems
+{
+    /// <summary>Approved definitions by name (prompts) or uri / uriTemplate (resources, templates).</summary>
+    public Dictionary<string, PinnedTool> Pins { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Observed changes not yet approved, by the same key.</summary>
+    public Dictionary<string, PendingChange> Pending { get; init; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>An approved definition of a tool (or prompt, resource, template): its fingerprint and (when not too large) its canonical JSON, for diffs.</summary>
 public sealed record PinnedTool(string Sha256, JsonElement? Definition, DateTimeOffset Pinned);
 
 /// <summary>A change to a tool seen after it was pinned, kept until approved (or until the server reverts it).</summary>

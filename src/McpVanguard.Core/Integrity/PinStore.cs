@@ -33,6 +33,17 @@ public sealed class PinStore
     private long _generation;
     private int _flushQueued;
     private PinFile _current = new();
+
+    /// <summary>When <see cref="IsHeld"/> last looked at the file.</summary>
+    private long _heldCheckStamp;
+
+    /// <summary>How stale the held-item view of a call may be (an approval by another process shows within this).</summary>
+    private static readonly TimeSpan HeldRecheck = TimeSpan.FromSeconds(1);
+
+    /// <summary>Strict: everything not pinned yet is held, except on the server's first list (trust on first use).</summary>
+    private static readonly Func<ObservedTool, bool, bool> HoldAfterPinning = static (_, first) => !first;
+
+    private static readonly Func<ObservedTool, bool, bool> HoldNothing = static (_, _) => false;
     private (DateTime WrittenUtc, long Length)? _loadedStamp;
 
     /// <param name="path">The pin file; created (with its folder) on the first write.</param>
@@ -105,9 +116,9 @@ public sealed class PinStore
 
             using var stream = File.OpenRead(path);
             var file = JsonSerializer.Deserialize(stream, PinFile.TypeInfo) ?? throw new PinStoreException($"{path}: empty pin file.");
-            if (file.Version != PinFile.CurrentVersion)
+            if (file.Version is < PinFile.OldestReadableVersion or > PinFile.CurrentVersion)
             {
-                throw new PinStoreException($"{path}: pin file version {file.Version} is not supported (expected {PinFile.CurrentVersion}).");
+                throw new PinStoreException($"{path}: pin file version {file.Version} is not supported (expected {PinFile.OldestReadableVersion} to {PinFile.CurrentVersion}).");
             }
 
             return file;
@@ -165,6 +176,18 @@ public sealed class PinStore
     /// <param name="complete">The list is the whole set (no <c>nextCursor</c>), so absent pinned tools count as removed.</param>
     /// <param name="holdNewTools">Withhold tools that appear after pinning until approved (strict), instead of pinning them on first use.</param>
     public PinObservation Observe(ServerKey server, IReadOnlyList<ObservedTool> tools, bool complete, bool holdNewTools)
+        => Observe(server, PinnedList.Tools, tools, complete, holdNewTools ? HoldAfterPinning : null);
+
+    /// <summary>
+    /// Compares one list result (<paramref name="list"/> says which) of <paramref name="server"/> with its pins, records what
+    /// changed and reports it. The file is written in the background.
+    /// </summary>
+    /// <param name="complete">The items (with <paramref name="present"/>) are the whole list, so absent pinned items count as removed.</param>
+    /// <param name="hold">Decides, for an item not pinned yet, whether it is withheld until approved instead of pinned on first
+    /// use; its second argument is true on the server's first list of this kind. Null holds nothing.</param>
+    /// <param name="present">Names also in the list but not compared (on earlier pages, or repeated in one list).</param>
+    /// <param name="continuesFirstSight">A later page of a walk whose first page was the server's first list of this kind: trusted on first use too.</param>
+    public PinObservation Observe(ServerKey server, PinnedList list, IReadOnlyList<ObservedTool> items, bool complete, Func<ObservedTool, bool, bool>? hold, IReadOnlyCollection<string>? present = null, bool continuesFirstSight = false)
     {
         lock (_gate)
         {
@@ -178,13 +201,43 @@ public sealed class PinStore
                 return PinObservation.Unavailable(ex.Message);
             }
 
-            var observation = Compare(server, tools, complete, holdNewTools, out var modified);
+            var observation = Compare(server, list, items, complete, hold ?? HoldNothing, present ?? [], continuesFirstSight, out var modified);
             if (modified)
             {
                 MarkDirty(server.Identity);
             }
 
             return observation;
+        }
+    }
+
+    /// <summary>
+    /// True when the item of <paramref name="kind"/> named <paramref name="name"/> awaits approval at this server (a changed or
+    /// withheld definition): every session of the upstream refuses it, also one that never listed it (QUAR-002).
+    /// </summary>
+    public bool IsHeld(ServerKey server, PinKind kind, string name)
+    {
+        lock (_gate)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(_heldCheckStamp, now) > HeldRecheck)
+            {
+                // A call path must not stat the file on every call; an approval made by another process is seen within a second.
+                _heldCheckStamp = now;
+                try
+                {
+                    Reload();
+                }
+                catch (PinStoreException)
+                {
+                    // The last good pins still apply; the next list reports the unreadable file (PIN-005).
+                }
+            }
+
+            return _current.Servers.TryGetValue(server.Identity, out var entry)
+                && entry.Of(kind) is { } items
+                && items.Pending.TryGetValue(name, out var change)
+                && change.Change is PinChange.Changed or PinChange.Added;
         }
     }
 
@@ -202,6 +255,14 @@ public sealed class PinStore
     /// for <paramref name="tool"/> only or every tool when null. Returns the approved changes per server identity.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Approve(string? serverSelector, string? tool)
+        => Approve(serverSelector, tool, PinKind.Tool);
+
+    /// <summary>
+    /// Accepts pending changes of <paramref name="kind"/> (every kind when null) into the pins: of the servers matching
+    /// <paramref name="serverSelector"/> (all when null), for the item named <paramref name="name"/> only or every item when
+    /// null. Returns the approved changes per server identity (items of other kinds than tools as <c>kind:name</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Approve(string? serverSelector, string? name, PinKind? kind)
     {
         var approved = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         lock (_gate)
@@ -209,25 +270,34 @@ public sealed class PinStore
             Reload();
             foreach (var (identity, server) in Select(_current, serverSelector).ToList())
             {
-                var names = server.Pending.Keys.Where(name => tool is null || name == tool).ToList();
-                foreach (var name in names)
+                var done = new List<string>();
+                foreach (var list in PinnedList.All.Where(l => kind is null || l.Kind == kind))
                 {
-                    var change = server.Pending[name];
-                    if (change.Change == PinChange.Removed)
+                    if (server.Of(list.Kind) is not var (pins, pending))
                     {
-                        server.Tools.Remove(name);
-                    }
-                    else if (change.Sha256 is { } sha)
-                    {
-                        server.Tools[name] = new PinnedTool(sha, change.Definition, _time.GetUtcNow());
+                        continue;
                     }
 
-                    server.Pending.Remove(name);
+                    foreach (var key in pending.Keys.Where(k => name is null || k == name).ToList())
+                    {
+                        var change = pending[key];
+                        if (change.Change == PinChange.Removed)
+                        {
+                            pins.Remove(key);
+                        }
+                        else if (change.Sha256 is { } sha)
+                        {
+                            pins[key] = new PinnedTool(sha, change.Definition, _time.GetUtcNow());
+                        }
+
+                        pending.Remove(key);
+                        done.Add(list.Kind == PinKind.Tool ? key : Label(list.Kind) + ":" + key);
+                    }
                 }
 
-                if (names.Count > 0)
+                if (done.Count > 0)
                 {
-                    approved[identity] = names;
+                    approved[identity] = done;
                     _dirty[identity] = ++_generation;
                 }
             }
@@ -249,11 +319,21 @@ public sealed class PinStore
             || kv.Value.ServerName == selector
             || kv.Value.ServerId == selector);
 
-    private PinObservation Compare(ServerKey key, IReadOnlyList<ObservedTool> tools, bool complete, bool holdNewTools, out bool modified)
+    /// <summary>How a kind is named on the command line and in approval reports.</summary>
+    public static string Label(PinKind kind) => kind switch
+    {
+        PinKind.Tool => "tool",
+        PinKind.Prompt => "prompt",
+        PinKind.Resource => "resource",
+        _ => "template",
+    };
+
+    private PinObservation Compare(ServerKey key, PinnedList list, IReadOnlyList<ObservedTool> items, bool complete, Func<ObservedTool, bool, bool> hold, IReadOnlyCollection<string> present, bool continuesFirstSight, out bool modified)
     {
         var now = _time.GetUtcNow();
         modified = false;
         string? renamedFrom = null;
+        var created = false;
         if (!_current.Servers.TryGetValue(key.Identity, out var server))
         {
             // A server that renames itself must not shed its pins: the same upstream's previous pins still apply.
@@ -264,35 +344,60 @@ public sealed class PinStore
             var seed = fromBaseline ?? previous;
             renamedFrom = fromBaseline is null && previous is not null ? previous.ServerName ?? "(no name)" : null;
             server = new PinnedServer { Upstream = key.Upstream, ServerName = key.ServerName, ServerId = key.ServerId, FirstSeen = now, LastSeen = now };
+            created = seed is null;
             if (seed is not null)
             {
                 foreach (var (name, pin) in seed.Tools)
                 {
                     server.Tools[name] = pin;
                 }
+
+                foreach (var other in PinnedList.All.Where(static l => l.Kind != PinKind.Tool))
+                {
+                    if (seed.Of(other.Kind) is var (pins, _))
+                    {
+                        var (into, _) = server.Create(other.Kind);
+                        foreach (var (name, pin) in pins)
+                        {
+                            into[name] = pin;
+                        }
+                    }
+                }
             }
 
             MakeRoom();
             _current.Servers[key.Identity] = server;
             modified = true;
-            if (seed is null)
-            {
-                // Trust on first use: this list becomes the pins.
-                var held = new List<ToolChange>();
-                foreach (var tool in Distinct(tools))
-                {
-                    if (server.Tools.Count < Limits.MaxToolsPerServer)
-                    {
-                        server.Tools[tool.Name] = new PinnedTool(tool.Sha256, StoredDefinition(tool), now);
-                    }
-                    else
-                    {
-                        held.Add(new ToolChange(tool.Name, tool.Index, PinChange.Added, Hold: true));
-                    }
-                }
+        }
 
-                return new PinObservation(held, FirstSight: true, null, null);
+        var firstSight = continuesFirstSight || (created && list.Kind == PinKind.Tool);
+        if (server.Of(list.Kind) is not var (pinned, pending))
+        {
+            // The first list of this kind from a server pinned before (or by an older version): trust on first use.
+            (pinned, pending) = server.Create(list.Kind);
+            firstSight = true;
+            modified = true;
+        }
+
+        if (firstSight)
+        {
+            // Trust on first use: this list becomes the pins, except what the caller withholds outright.
+            var held = new List<ToolChange>();
+            foreach (var item in Distinct(items))
+            {
+                if (hold(item, true) || (list.ReportsMembership && pinned.Count >= Limits.MaxToolsPerServer))
+                {
+                    held.Add(new ToolChange(item.Name, item.Index, PinChange.Added, Hold: true));
+                    modified |= RecordPending(server, pending, item.Name, PinChange.Added, item, now);
+                }
+                else if (pinned.Count < Limits.MaxToolsPerServer)
+                {
+                    pinned[item.Name] = new PinnedTool(item.Sha256, StoredDefinition(item), now);
+                    modified = true;
+                }
             }
+
+            return new PinObservation(held, FirstSight: true, renamedFrom, null);
         }
 
         if (now - server.LastSeen > LastSeenResolution || server.ServerId != key.ServerId)
@@ -303,48 +408,61 @@ public sealed class PinStore
         }
 
         var changes = new List<ToolChange>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tool in Distinct(tools))
+        var seen = new HashSet<string>(present, StringComparer.Ordinal);
+        foreach (var item in Distinct(items))
         {
-            seen.Add(tool.Name);
-            if (server.Tools.TryGetValue(tool.Name, out var pin))
+            seen.Add(item.Name);
+            if (pinned.TryGetValue(item.Name, out var pin))
             {
-                if (pin.Sha256 == tool.Sha256)
+                if (pin.Sha256 == item.Sha256)
                 {
                     // Back to the approved definition: whatever was pending for it is moot.
-                    modified |= server.Pending.Remove(tool.Name);
+                    modified |= pending.Remove(item.Name);
                     continue;
                 }
 
-                changes.Add(new ToolChange(tool.Name, tool.Index, PinChange.Changed, Hold: true));
-                modified |= RecordPending(server, tool.Name, PinChange.Changed, tool, now);
+                changes.Add(new ToolChange(item.Name, item.Index, PinChange.Changed, Hold: true));
+                modified |= RecordPending(server, pending, item.Name, PinChange.Changed, item, now);
             }
-            else if (!holdNewTools && server.Tools.Count < Limits.MaxToolsPerServer && !server.Pending.ContainsKey(tool.Name))
+            else if (hold(item, false) is var withheld && !withheld && pinned.Count < Limits.MaxToolsPerServer && !pending.ContainsKey(item.Name))
             {
-                // A new tool is trusted on first use like the first list was, and reported; a later change to it is drift.
-                server.Tools[tool.Name] = new PinnedTool(tool.Sha256, StoredDefinition(tool), now);
-                changes.Add(new ToolChange(tool.Name, tool.Index, PinChange.Added, Hold: false));
+                // A new item is trusted on first use like the first list was, and reported; a later change to it is drift.
+                pinned[item.Name] = new PinnedTool(item.Sha256, StoredDefinition(item), now);
+                if (list.ReportsMembership)
+                {
+                    changes.Add(new ToolChange(item.Name, item.Index, PinChange.Added, Hold: false));
+                }
+
                 modified = true;
             }
-            else
+            else if (list.ReportsMembership || withheld || pending.ContainsKey(item.Name))
             {
-                changes.Add(new ToolChange(tool.Name, tool.Index, PinChange.Added, Hold: true));
-                modified |= RecordPending(server, tool.Name, PinChange.Added, tool, now);
+                changes.Add(new ToolChange(item.Name, item.Index, PinChange.Added, Hold: true));
+                modified |= RecordPending(server, pending, item.Name, PinChange.Added, item, now);
             }
         }
 
         if (complete)
         {
-            foreach (var name in server.Tools.Keys.Where(n => !seen.Contains(n)).Order(StringComparer.Ordinal).ToList())
+            foreach (var name in pinned.Keys.Where(n => !seen.Contains(n)).Order(StringComparer.Ordinal).ToList())
             {
+                if (!list.ReportsMembership)
+                {
+                    // A resource that went away is ordinary churn: forget it, so that the pins do not grow with history.
+                    pinned.Remove(name);
+                    pending.Remove(name);
+                    modified = true;
+                    continue;
+                }
+
                 changes.Add(new ToolChange(name, -1, PinChange.Removed, Hold: false));
-                modified |= RecordPending(server, name, PinChange.Removed, null, now);
+                modified |= RecordPending(server, pending, name, PinChange.Removed, null, now);
             }
 
-            // A held new tool that disappeared again has nothing left to approve.
-            foreach (var name in server.Pending.Where(kv => kv.Value.Change == PinChange.Added && !seen.Contains(kv.Key)).Select(kv => kv.Key).ToList())
+            // A held new item that disappeared again has nothing left to approve.
+            foreach (var name in pending.Where(kv => kv.Value.Change == PinChange.Added && !seen.Contains(kv.Key)).Select(kv => kv.Key).ToList())
             {
-                modified |= server.Pending.Remove(name);
+                modified |= pending.Remove(name);
             }
         }
 
@@ -352,28 +470,28 @@ public sealed class PinStore
     }
 
     /// <summary>Records a pending change unless the same one is already recorded; true when the file must be written.</summary>
-    private bool RecordPending(PinnedServer server, string name, PinChange change, ObservedTool? tool, DateTimeOffset now)
+    private bool RecordPending(PinnedServer server, Dictionary<string, PendingChange> pending, string name, PinChange change, ObservedTool? tool, DateTimeOffset now)
     {
-        if (server.Pending.TryGetValue(name, out var existing) && existing.Change == change && existing.Sha256 == tool?.Sha256)
+        if (pending.TryGetValue(name, out var existing) && existing.Change == change && existing.Sha256 == tool?.Sha256)
         {
             return false;
         }
 
-        if (existing is null && server.Pending.Count >= Limits.MaxToolsPerServer)
+        if (existing is null && pending.Count >= Limits.MaxToolsPerServer)
         {
             // Still reported and still held; only the record for a later approval is dropped.
             _log?.WriteLine($"[vanguard] pins: too many pending changes for '{server.Upstream}'; not recording '{name}'.");
             return false;
         }
 
-        server.Pending[name] = new PendingChange(change, tool?.Sha256, tool is null ? null : StoredDefinition(tool), existing?.FirstSeen ?? now, now);
+        pending[name] = new PendingChange(change, tool?.Sha256, tool is null ? null : StoredDefinition(tool), existing?.FirstSeen ?? now, now);
         return true;
     }
 
     private JsonElement? StoredDefinition(ObservedTool tool)
         => tool.CanonicalJson.Length > Limits.MaxDefinitionBytes ? null : JsonDocument.Parse(tool.CanonicalJson).RootElement.Clone();
 
-    /// <summary>Duplicate names in one list: the first one counts (the one a client would most likely keep).</summary>
+    /// <summary>Duplicate names in one list (the inspector reports and withholds them, PIN-006): the first one counts here.</summary>
     private static IEnumerable<ObservedTool> Distinct(IReadOnlyList<ObservedTool> tools) => tools.DistinctBy(static t => t.Name, StringComparer.Ordinal);
 
     private void MakeRoom()
@@ -492,6 +610,8 @@ public sealed class PinStore
                         disk.Servers.Remove(disk.Servers.MinBy(static kv => kv.Value.LastSeen).Key);
                     }
 
+                    // Written as the current version whatever was read: an older vanguard then refuses it (PIN-005) rather than drop what it does not know.
+                    disk = disk with { Version = PinFile.CurrentVersion };
                     bytes = JsonSerializer.SerializeToUtf8Bytes(disk, PinFile.TypeInfo);
                 }
 

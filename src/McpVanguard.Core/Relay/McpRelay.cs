@@ -137,6 +137,8 @@ public sealed class McpRelay
                 ServerName = _session.ServerName,
                 RequestMethod = answers?.Method,
                 RequestTool = answers?.Tool,
+                RequestCursor = answers?.Cursor,
+                ListPages = _session.ListPages,
             });
         }
 
@@ -164,7 +166,7 @@ public sealed class McpRelay
         if (message.IsRequest)
         {
             var table = direction == Direction.AgentToServer ? _session.AgentRequests : _session.ServerRequests;
-            var pending = new PendingRequest(message.Id, message.Method!, message.ToolName, _session.ServerId, Stopwatch.GetTimestamp());
+            var pending = new PendingRequest(message.Id, message.Method!, message.ToolName, _session.ServerId, Stopwatch.GetTimestamp(), ListCursor(message));
             if (!table.TryAdd(pending))
             {
                 var reason = $"Too many requests in flight, or id {message.Id} is already in flight.";
@@ -192,6 +194,13 @@ public sealed class McpRelay
         Quarantine(verdict, answers);
         return new StepOutcome(verdict, true);
     }
+
+    /// <summary>The <c>cursor</c> of a list request (bounded: the page of a longer one is compared as a page only).</summary>
+    private static string? ListCursor(McpMessage message)
+        => message.Method is { } method && method.EndsWith("/list", StringComparison.Ordinal)
+            && message.Params is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("cursor", out var cursor) && cursor.ValueKind == JsonValueKind.String
+            ? cursor.GetString() is { Length: <= Integrity.ListPageAccumulator.MaxCursorChars } text ? text : string.Empty
+            : null;
 
     /// <summary>The request that opens a session: <c>initialize</c>, or <c>server/discover</c> of the 2026-07-28 revision.</summary>
     private static bool IsHandshake(string? method) => method is "initialize" or "server/discover";

@@ -27,5 +27,8 @@ public sealed class RelaySession(string sessionId, string serverId, int maxPendi
     /// <summary>Tools found poisoned in this session, by server id: hidden from lists and refused when called.</summary>
     public Inspection.Metadata.ToolQuarantine Quarantine { get; } = new();
 
+    /// <summary>The paginated lists this session is walking through, so that their pages are compared as one list.</summary>
+    public Integrity.ListPageAccumulator ListPages { get; } = new();
+
     public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 }

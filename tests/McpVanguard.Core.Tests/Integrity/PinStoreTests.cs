@@ -152,6 +152,64 @@ public sealed class PinStoreTests : IDisposable
         Assert.Contains(PinPath, ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AVersionOneFileLoadsAndItsServerTrustsItsFirstPromptListOnFirstUse()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PinPath)!);
+        var v1 = new PinStore(PinPath);
+        var key = new ServerKey("node s.js", "srv", "default");
+        v1.Observe(key, [Tool("t", "d")], complete: true, holdNewTools: false);
+        v1.Flush();
+        // What a version-1 vanguard wrote: tools only.
+        File.WriteAllText(PinPath, File.ReadAllText(PinPath).Replace("\"version\": 2", "\"version\": 1", StringComparison.Ordinal));
+        Assert.Equal(1, PinStore.ReadFile(PinPath).Version);
+
+        var store = new PinStore(PinPath);
+        var prompts = store.Observe(key, PinnedList.Prompts, [Tool("p", "d")], complete: true, hold: null);
+        var tools = store.Observe(key, [Tool("t", "d")], complete: true, holdNewTools: false);
+        store.Flush();
+
+        Assert.True(prompts.FirstSight);
+        Assert.Empty(prompts.Changes);
+        Assert.Empty(tools.Changes);
+        var file = PinStore.ReadFile(PinPath);
+        Assert.Equal(PinFile.CurrentVersion, file.Version);
+        Assert.Equal(["p"], file.Servers.Single().Value.Prompts!.Pins.Keys);
+        Assert.Equal(["t"], file.Servers.Single().Value.Tools.Keys);
+    }
+
+    [Fact]
+    public void ApprovingOneKindLeavesTheSameNameOfAnotherKindPending()
+    {
+        var store = PinStore.InMemory();
+        var key = new ServerKey("server-id:default", "s", "default");
+        store.Observe(key, [Tool("x", "d")], complete: true, holdNewTools: false);
+        store.Observe(key, PinnedList.Prompts, [Tool("x", "d")], complete: true, hold: null);
+        store.Observe(key, [Tool("x", "changed")], complete: true, holdNewTools: false);
+        store.Observe(key, PinnedList.Prompts, [Tool("x", "changed")], complete: true, hold: null);
+
+        var approved = store.Approve(null, "x", PinKind.Prompt);
+
+        Assert.Equal(["prompt:x"], approved.Single().Value);
+        Assert.False(store.IsHeld(key, PinKind.Prompt, "x"));
+        Assert.True(store.IsHeld(key, PinKind.Tool, "x"));
+        Assert.Equal("changed", store.Snapshot().Servers.Single().Value.Prompts!.Pins["x"].Definition!.Value.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public void AResourceListBeyondTheLimitIsNotHeld()
+    {
+        var store = PinStore.InMemory(limits: new PinStoreLimits(MaxToolsPerServer: 2));
+        var key = new ServerKey("server-id:default", "s", "default");
+        List<ObservedTool> many = [Tool("a", "d", 0), Tool("b", "d", 1), Tool("c", "d", 2)];
+
+        var first = store.Observe(key, PinnedList.Resources, many, complete: true, hold: null);
+        var again = store.Observe(key, PinnedList.Resources, many, complete: true, hold: null);
+
+        Assert.Empty(first.Changes);
+        Assert.Empty(again.Changes);
+    }
+
     private sealed class ManualTime : TimeProvider
     {
         private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

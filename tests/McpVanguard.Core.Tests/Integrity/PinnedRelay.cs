@@ -48,6 +48,30 @@ internal sealed class PinnedRelay
         return (outcome, tools);
     }
 
+    /// <summary>
+    /// Lists <paramref name="method"/> (a page after <paramref name="requestCursor"/> when given); the server answers with
+    /// <paramref name="itemsJson"/> under <paramref name="arrayName"/>. Returns the verdict and the keys of what the agent got.
+    /// </summary>
+    public async Task<(StepOutcome Outcome, string[] AgentItems)> ListPageAsync(string method, string arrayName, string keyMember, string itemsJson, string? requestCursor = null, string? nextCursor = null)
+    {
+        var id = _nextId++;
+        var parameters = requestCursor is null ? "{}" : "{\"cursor\":\"" + requestCursor + "\"}";
+        await Relay.FromAgentAsync(Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + parameters + "}"), CancellationToken.None);
+        var cursor = nextCursor is null ? string.Empty : ",\"nextCursor\":\"" + nextCursor + "\"";
+        var outcome = await Relay.FromServerAsync(Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{\"" + arrayName + "\":" + itemsJson + cursor + "}}"), CancellationToken.None);
+        var items = outcome.Forwarded
+            ? JsonDocument.Parse(Agent.Messages[^1]).RootElement.GetProperty("result").GetProperty(arrayName).EnumerateArray().Select(t => t.GetProperty(keyMember).GetString()!).ToArray()
+            : [];
+        return (outcome, items);
+    }
+
+    /// <summary>Sends one agent request (<c>tools/call</c>, <c>prompts/get</c> …) and returns what the relay decided.</summary>
+    public async Task<StepOutcome> RequestAsync(string method, string paramsJson)
+    {
+        var id = _nextId++;
+        return await Relay.FromAgentAsync(Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}"), CancellationToken.None);
+    }
+
     public static string Tool(string name, string description, string? extraProperty = null)
     {
         var props = extraProperty is null ? "\"a\":{\"type\":\"number\"}" : $"\"a\":{{\"type\":\"number\"}},\"{extraProperty}\":{{\"type\":\"string\"}}";

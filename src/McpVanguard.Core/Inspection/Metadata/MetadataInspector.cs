@@ -219,6 +219,22 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         }
     }
 
+    /// <summary>
+    /// The instruction signals in the strings of one list item (its description, schema and the rest), canonicalised as the
+    /// metadata checks see them: the pins withhold a new item that carries any (docs/PINNING.md).
+    /// </summary>
+    public static InstructionSignals InstructionSignalsOf(IEnumerable<PayloadString> strings, string? selfName)
+    {
+        var signals = InstructionSignals.None;
+        foreach (var s in strings)
+        {
+            var value = s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value;
+            signals |= InstructionAnalyzer.Analyze(StringCanonicalizer.Canonicalize(s.Key, value).Canonical, out _, out _, selfName);
+        }
+
+        return signals;
+    }
+
     /// <summary>Adds a rule per kind of poison found in <paramref name="strings"/> (all the strings of one item).</summary>
     private static void Analyse(IEnumerable<PayloadString> strings, string? selfName, List<(string Rule, string Reason)> rules)
     {
