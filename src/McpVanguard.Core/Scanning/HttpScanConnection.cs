@@ -1,3 +1,4 @@
+using McpVanguard.Relay;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -33,9 +34,9 @@ public sealed class HttpScanConnection : IScanConnection
     public static HttpScanConnection Create(Uri url, int maxMessageBytes)
         => url.Scheme is "http" or "https" ? new HttpScanConnection(url, maxMessageBytes) : throw new UriFormatException($"'{url}' is not an http or https URL.");
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    public async ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ReadOnlyMemoryContent(message) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ReadOnlyMemoryContent(message.Json) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("text/event-stream");

@@ -180,7 +180,7 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
         public string? Waiting => _waiting.Values.Select(static w => "waiting for the answer to " + w.Method).FirstOrDefault();
 
         /// <summary>What the relay forwards "to the agent" is dropped: a scan never passes anything on.</summary>
-        public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public async Task<JsonElement> RequestAsync(string method, JsonObject parameters, CancellationToken cancellationToken, string kind = "server")
             => (await RequestCoreAsync(method, parameters, kind, cancellationToken).ConfigureAwait(false)).Root;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using McpVanguard.Gateway.Messages;
 using McpVanguard.Protocol;
 using McpVanguard.Relay;
 
@@ -22,7 +20,6 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private McpRelay? _relay;
     private string? _sessionId;
-    private string? _protocolVersion;
     private int _listening;
     private int _disposed;
 
@@ -32,7 +29,7 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
         return _ended.Task;
     }
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken)
     {
         // The relay must not wait for the upstream to work: the answer comes back through the relay on its own.
         // The POST runs without the caller's async flow so that nothing it answers is mistaken for that caller's.
@@ -44,16 +41,15 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
         return ValueTask.CompletedTask;
     }
 
-    private async Task PostAsync(ReadOnlyMemory<byte> message)
+    private async Task PostAsync(RelayMessage message)
     {
-        var envelope = Envelope.Read(message.Span);
         // Bounded like the client's wait: an upstream that never answers must not hold a connection for the session's life.
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         limit.CancelAfter(requestTimeout);
         try
         {
             using var request = NewRequest(HttpMethod.Post);
-            request.Content = new ReadOnlyMemoryContent(message);
+            request.Content = new ReadOnlyMemoryContent(message.Json);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.Accept.ParseAdd("application/json");
             request.Headers.Accept.ParseAdd("text/event-stream");
@@ -63,9 +59,9 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
                 _sessionId = id;
             }
 
-            if (response.StatusCode == HttpStatusCode.Accepted || envelope.Kind != EnvelopeKind.Request)
+            if (response.StatusCode == HttpStatusCode.Accepted || !message.IsRequest)
             {
-                if (envelope.Method == "notifications/initialized")
+                if (message.Method == "notifications/initialized")
                 {
                     StartListening();
                 }
@@ -75,7 +71,7 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
 
             if (!response.IsSuccessStatusCode)
             {
-                await FailAsync(envelope.Id, $"The upstream answered HTTP {(int)response.StatusCode}.").ConfigureAwait(false);
+                await FailAsync(message.Id, $"The upstream answered HTTP {(int)response.StatusCode}.").ConfigureAwait(false);
                 return;
             }
 
@@ -87,18 +83,13 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
             }
 
             var json = await ReadBoundedAsync(body, limit.Token).ConfigureAwait(false);
-            if (envelope.IsInitialize)
-            {
-                _protocolVersion = ReadProtocolVersion(json);
-            }
-
             await _relay!.FromServerAsync(json, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException or OperationCanceledException)
         {
-            if (envelope.Kind == EnvelopeKind.Request && !_stop.IsCancellationRequested)
+            if (message.IsRequest && !_stop.IsCancellationRequested)
             {
-                await FailAsync(envelope.Id, "The upstream could not be reached or broke off its answer.").ConfigureAwait(false);
+                await FailAsync(message.Id, "The upstream could not be reached or broke off its answer.").ConfigureAwait(false);
             }
         }
     }
@@ -138,11 +129,6 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
     {
         await foreach (var data in SseEventReader.ReadAsync(body, maxMessageBytes, cancellationToken).ConfigureAwait(false))
         {
-            if (Envelope.Read(data) is { Kind: EnvelopeKind.Response } && _protocolVersion is null)
-            {
-                _protocolVersion = ReadProtocolVersion(data);
-            }
-
             await _relay!.FromServerAsync(data, CancellationToken.None).ConfigureAwait(false);
         }
     }
@@ -160,7 +146,8 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
             request.Headers.TryAddWithoutValidation(SessionHeader, session);
         }
 
-        if (_protocolVersion is { } version)
+        // Negotiated in the initialize result, which the relay read when it passed.
+        if (_relay?.Session.ProtocolVersion is { } version)
         {
             request.Headers.TryAddWithoutValidation(ProtocolHeader, version);
         }
@@ -193,22 +180,6 @@ internal sealed class HttpUpstreamConnection(HttpClient http, UpstreamDefinition
         }
 
         return buffer.ToArray();
-    }
-
-    private static string? ReadProtocolVersion(ReadOnlyMemory<byte> json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
-                && result.TryGetProperty("protocolVersion", out var version) && version.ValueKind == JsonValueKind.String
-                ? version.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>Stops every exchange and ends the upstream session with a DELETE (best effort).</summary>

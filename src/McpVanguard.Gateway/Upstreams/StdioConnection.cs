@@ -13,7 +13,7 @@ internal sealed class StdioConnection(StdioUpstream process, TimeSpan shutdownGr
 
     public int ProcessId => process.ProcessId;
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) => _input.SendAsync(message, cancellationToken);
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => _input.SendAsync(message, cancellationToken);
 
     public async Task RunAsync(McpRelay relay)
     {
