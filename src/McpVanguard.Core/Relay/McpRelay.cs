@@ -71,6 +71,10 @@ public sealed class McpRelay
     public ValueTask<StepOutcome> FromServerAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
         => HandleAsync(InboundMessage.Parse(frame, _engine.Limits.MaxDepth), Direction.ServerToAgent, null, cancellationToken);
 
+    /// <summary>Handles one server message its reader already parsed; the relay takes ownership of <paramref name="inbound"/>.</summary>
+    public ValueTask<StepOutcome> FromServerAsync(InboundMessage inbound, CancellationToken cancellationToken)
+        => HandleAsync(inbound, Direction.ServerToAgent, null, cancellationToken);
+
     /// <summary>Handles a frame that was cut off because it exceeded the size limit; its sender gets an error.</summary>
     public async ValueTask<StepOutcome> OversizedAsync(Direction direction, CancellationToken cancellationToken, object? replyTo = null)
     {
@@ -141,7 +145,7 @@ public sealed class McpRelay
         {
             if (direction == Direction.ServerToAgent && IsHandshake(answers?.Method))
             {
-                CaptureHandshake(message);
+                CaptureServerName(message);
             }
 
             var pipeline = direction == Direction.AgentToServer ? _engine.AgentToServer : _engine.ServerToAgent;
@@ -227,20 +231,12 @@ public sealed class McpRelay
     /// <summary>The request that opens a session: <c>initialize</c>, or <c>server/discover</c> of the 2026-07-28 revision.</summary>
     private static bool IsHandshake(string? method) => method is "initialize" or "server/discover";
 
-    /// <summary>
-    /// Remembers <c>serverInfo.name</c> of the initialize (or server/discover) result, which with the upstream identifies
-    /// the server's tool pins, and the negotiated protocol version, which an HTTP upstream needs on every later request.
-    /// </summary>
-    private void CaptureHandshake(McpMessage message)
+    /// <summary>Remembers <c>serverInfo.name</c> of the initialize (or server/discover) result: with the upstream it identifies the server's tool pins.</summary>
+    private void CaptureServerName(McpMessage message)
     {
         if (!message.Root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object)
         {
             return;
-        }
-
-        if (result.TryGetProperty("protocolVersion", out var version) && version.ValueKind == JsonValueKind.String && version.GetString() is { Length: <= 64 } negotiated)
-        {
-            _session.ProtocolVersion = negotiated;
         }
 
         if ((result.TryGetProperty("serverInfo", out var info)

@@ -18,9 +18,6 @@ public sealed class RelaySession(string sessionId, string serverId, int maxPendi
     /// <summary>The <c>serverInfo.name</c> from the server's <c>initialize</c> result (set by the relay when it passes).</summary>
     public string? ServerName { get; set; }
 
-    /// <summary>The <c>protocolVersion</c> of the server's <c>initialize</c> result (set by the relay when it passes).</summary>
-    public string? ProtocolVersion { get; set; }
-
     /// <summary>Agent requests forwarded to the server and not yet answered.</summary>
     public PendingRequestTable AgentRequests { get; } = new(maxPending, pendingTimeout);
 

@@ -25,7 +25,7 @@ public sealed class StdioScanConnection : IScanConnection
 
     public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => _writer.SendAsync(message, cancellationToken);
 
-    public IAsyncEnumerable<Frame> ReceiveAsync(CancellationToken cancellationToken) => LineFramer.ReadAsync(_upstream.Output, _maxMessageBytes, cancellationToken);
+    public IAsyncEnumerable<Frame> ReadAsync(CancellationToken cancellationToken) => LineFramer.ReadAsync(_upstream.Output, _maxMessageBytes, cancellationToken);
 
     public async Task<string> DescribeCloseAsync()
     {
