@@ -9,10 +9,10 @@ public sealed class DiscardingSink : IMessageSink
 
     public long Bytes { get; private set; }
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken)
     {
         Messages++;
-        Bytes += message.Length;
+        Bytes += message.Json.Length;
         return ValueTask.CompletedTask;
     }
 }

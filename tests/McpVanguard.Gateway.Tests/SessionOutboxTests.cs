@@ -1,18 +1,24 @@
 using System.Text;
-using McpVanguard.Gateway.Messages;
 using McpVanguard.Gateway.Sessions;
+using McpVanguard.Protocol;
+using McpVanguard.Relay;
 
 namespace McpVanguard.Gateway.Tests;
 
 /// <summary>Where each message for the client goes: the POST it answers or reports progress on, the GET stream, or the held queue.</summary>
 public sealed class SessionOutboxTests
 {
-    private static ReadOnlyMemory<byte> Json(string json) => Encoding.UTF8.GetBytes(json);
+    /// <summary>A message as the relay hands it over: parsed once, with the fields the outbox routes by.</summary>
+    private static RelayMessage Json(string json)
+    {
+        using var inbound = InboundMessage.Parse(Encoding.UTF8.GetBytes(json), 64);
+        return RelayMessage.Forward(inbound.Message!, inbound.Raw);
+    }
 
     private static PostExchange Request(SessionOutbox outbox, string json)
     {
-        var envelope = Envelope.Read(Json(json).Span);
-        var exchange = new PostExchange(envelope.Id, envelope.ProgressToken);
+        using var inbound = InboundMessage.Parse(Encoding.UTF8.GetBytes(json), 64);
+        var exchange = new PostExchange(inbound.Id, inbound.Message!.ProgressToken);
         Assert.True(outbox.Begin(exchange, isRequest: true));
         return exchange;
     }
@@ -111,8 +117,26 @@ public sealed class SessionOutboxTests
     {
         var outbox = new SessionOutbox(legacySse: false);
         Request(outbox, """{"jsonrpc":"2.0","id":5,"method":"tools/list"}""");
-        var again = new PostExchange(Envelope.Read(Json("""{"jsonrpc":"2.0","id":5,"method":"tools/list"}""").Span).Id, null);
+        var again = new PostExchange(Json("""{"jsonrpc":"2.0","id":5,"method":"tools/list"}""").Id, null);
 
         Assert.False(outbox.Begin(again, isRequest: true));
+    }
+
+    [Fact]
+    public async Task TheRelaysRefusalGoesToThePostThatCarriedTheMessageWhateverItsId()
+    {
+        var outbox = new SessionOutbox(legacySse: false);
+        var waiting = Request(outbox, """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"a"}}""");
+        var carrier = new PostExchange(JsonRpcId.Null, null);
+
+        // A refusal without a usable id (an unreadable body) must neither end the waiting request nor reach the GET stream.
+        var refusal = JsonRpcErrorWriter.Write(JsonRpcId.Null, JsonRpcErrorCodes.ParseError, "Parse error");
+        await outbox.SendAsync(RelayMessage.Error(refusal, JsonRpcId.Null, carrier), CancellationToken.None);
+
+        var answer = Assert.Single(Drain(carrier));
+        Assert.True(answer.Final);
+        Assert.True(answer.IsError);
+        Assert.Empty(Drain(waiting));
+        Assert.False(outbox.Standalone.TryRead(out _));
     }
 }

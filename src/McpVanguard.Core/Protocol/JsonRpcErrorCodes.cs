@@ -12,6 +12,9 @@ public static class JsonRpcErrorCodes
     /// <summary>A request whose params do not have the shape its method needs (JSON-RPC standard).</summary>
     public const int InvalidParams = -32602;
 
+    /// <summary>The method is not offered by the receiver (JSON-RPC 2.0).</summary>
+    public const int MethodNotFound = -32601;
+
     /// <summary>The request was refused by McpVanguard policy; <c>data</c> carries the rule ids.</summary>
     public const int PolicyBlocked = -32001;
 

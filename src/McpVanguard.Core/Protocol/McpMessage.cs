@@ -23,6 +23,8 @@ public sealed class McpMessage : IDisposable
             {
                 ToolName = name.GetString();
             }
+
+            ProgressToken = ReadProgressToken(kind, method, p);
         }
     }
 
@@ -45,9 +47,33 @@ public sealed class McpMessage : IDisposable
     /// <summary>The tool name of a <c>tools/call</c> request.</summary>
     public string? ToolName { get; }
 
+    /// <summary>
+    /// The progress token that ties the message to a request: a request's <c>params._meta.progressToken</c> (it asks for
+    /// progress), or a progress notification's <c>params.progressToken</c>.
+    /// </summary>
+    public JsonRpcId? ProgressToken { get; }
+
     public bool IsRequest => Kind == McpMessageKind.Request;
 
     public bool IsResponse => Kind is McpMessageKind.Response or McpMessageKind.ErrorResponse;
 
     public void Dispose() => _document.Dispose();
+
+    private static JsonRpcId? ReadProgressToken(McpMessageKind kind, string? method, JsonElement parameters)
+    {
+        var holder = parameters;
+        if (kind == McpMessageKind.Request)
+        {
+            if (!parameters.TryGetProperty("_meta", out holder) || holder.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+        }
+        else if (method != "notifications/progress")
+        {
+            return null;
+        }
+
+        return holder.TryGetProperty("progressToken", out var token) && JsonRpcId.TryFrom(token, out var id) && !id.IsNull ? id : null;
+    }
 }

@@ -53,24 +53,44 @@ public sealed class McpRelay
     /// <summary>The frame size limit transports must enforce before handing frames in.</summary>
     public int MaxMessageBytes => _engine.Limits.MaxMessageBytes;
 
+    /// <summary>The nesting limit a transport parses with when it reads a message itself (<see cref="InboundMessage.Parse"/>).</summary>
+    public int MaxDepth => _engine.Limits.MaxDepth;
+
     /// <summary>Handles one frame sent by the agent.</summary>
     public ValueTask<StepOutcome> FromAgentAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
-        => HandleAsync(frame, Direction.AgentToServer, cancellationToken);
+        => HandleAsync(InboundMessage.Parse(frame, _engine.Limits.MaxDepth), Direction.AgentToServer, null, cancellationToken);
+
+    /// <summary>
+    /// Handles one agent message the transport already parsed to route it; the relay's answer to it (a refusal) carries
+    /// <paramref name="replyTo"/>. The relay takes ownership of <paramref name="inbound"/>.
+    /// </summary>
+    public ValueTask<StepOutcome> FromAgentAsync(InboundMessage inbound, object? replyTo, CancellationToken cancellationToken)
+        => HandleAsync(inbound, Direction.AgentToServer, replyTo, cancellationToken);
 
     /// <summary>Handles one frame sent by the upstream server.</summary>
     public ValueTask<StepOutcome> FromServerAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
-        => HandleAsync(frame, Direction.ServerToAgent, cancellationToken);
+        => HandleAsync(InboundMessage.Parse(frame, _engine.Limits.MaxDepth), Direction.ServerToAgent, null, cancellationToken);
+
+    /// <summary>Handles one server message its reader already parsed; the relay takes ownership of <paramref name="inbound"/>.</summary>
+    public ValueTask<StepOutcome> FromServerAsync(InboundMessage inbound, CancellationToken cancellationToken)
+        => HandleAsync(inbound, Direction.ServerToAgent, null, cancellationToken);
 
     /// <summary>Handles a frame that was cut off because it exceeded the size limit; its sender gets an error.</summary>
-    public async ValueTask<StepOutcome> OversizedAsync(Direction direction, CancellationToken cancellationToken)
+    public async ValueTask<StepOutcome> OversizedAsync(Direction direction, CancellationToken cancellationToken, object? replyTo = null)
     {
         var reason = $"Message exceeds the size limit of {_engine.Limits.MaxMessageBytes} bytes.";
         // Never buffered, so it cannot be forwarded even under monitor.
         var verdict = Refusal(OversizedRule, reason, forwardable: false);
-        await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, JsonRpcErrorCodes.LimitExceeded, reason, [OversizedRule], "block", reason), cancellationToken).ConfigureAwait(false);
+        await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, JsonRpcErrorCodes.LimitExceeded, reason, [OversizedRule], "block", reason), JsonRpcId.Null, replyTo, cancellationToken).ConfigureAwait(false);
         Audit(direction, null, null, JsonRpcId.Null, verdict, null, 0);
         return new StepOutcome(verdict, false);
     }
+
+    /// <summary>
+    /// Gives up on an agent request nobody waits for any more (its HTTP exchange timed out): a late answer then matches no
+    /// request and is dropped and audited instead of being delivered.
+    /// </summary>
+    public bool Abandon(JsonRpcId id) => _session.AgentRequests.TryRemove(id, out _);
 
     /// <summary>Answers every request still waiting for the server (it exited) with an upstream-unavailable error.</summary>
     public async ValueTask FailPendingAsync(string reason, CancellationToken cancellationToken)
@@ -78,19 +98,19 @@ public sealed class McpRelay
         foreach (var pending in _session.AgentRequests.Drain())
         {
             var error = JsonRpcErrorWriter.Write(pending.Id, JsonRpcErrorCodes.UpstreamUnavailable, reason);
-            await _agent.SendAsync(error, cancellationToken).ConfigureAwait(false);
+            await _agent.SendAsync(RelayMessage.Error(error, pending.Id), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask<StepOutcome> HandleAsync(ReadOnlyMemory<byte> frame, Direction direction, CancellationToken cancellationToken)
+    private async ValueTask<StepOutcome> HandleAsync(InboundMessage inbound, Direction direction, object? replyTo, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        if (!McpMessageParser.TryParse(frame, _engine.Limits.MaxDepth, out var parsed, out var violation))
+        if (inbound.Message is not { } message)
         {
-            return await RefuseMalformedAsync(direction, frame, violation!, started, cancellationToken).ConfigureAwait(false);
+            return await RefuseMalformedAsync(direction, inbound.Raw, inbound.Violation!, replyTo, started, cancellationToken).ConfigureAwait(false);
         }
 
-        using var message = parsed!;
+        using var owned = inbound;
         PendingRequest? answers = null;
         if (message.IsResponse)
         {
@@ -98,9 +118,16 @@ public sealed class McpRelay
             if (!table.TryRemove(message.Id, out answers))
             {
                 // Nobody is waiting for this answer: forwarding it would confuse the peer, and answering a response is not allowed.
-                var unknown = Refusal(UnknownResponseRule, $"Response id {message.Id} matches no request in flight.");
+                var unmatched = $"Response id {message.Id} matches no request in flight.";
+                var unknown = Refusal(UnknownResponseRule, unmatched);
                 Audit(direction, message, null, message.Id, unknown, null, Elapsed(started));
-                return await ForwardIfMonitoringAsync(direction, message.Raw, unknown, cancellationToken).ConfigureAwait(false);
+                if (unknown.Blocks && replyTo is not null)
+                {
+                    // The transport that carried it (an HTTP POST) tells its sender it was not accepted.
+                    await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, JsonRpcErrorCodes.InvalidRequest, unmatched, unknown.RuleIds, unknown.Label, unmatched), JsonRpcId.Null, replyTo, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await ForwardIfMonitoringAsync(direction, RelayMessage.Forward(message, message.Raw), unknown, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -148,14 +175,22 @@ public sealed class McpRelay
             if (message.IsRequest)
             {
                 var text = $"Blocked by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
-                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, blockCode, text, verdict.RuleIds, verdict.Label, verdict.Reason), cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, blockCode, text, verdict.RuleIds, verdict.Label, verdict.Reason), message.Id, replyTo, cancellationToken).ConfigureAwait(false);
             }
             else if (message.IsResponse)
             {
                 // The requester is still waiting: it gets an error in place of the refused answer.
                 var text = $"Response withheld by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
                 var recipient = direction == Direction.AgentToServer ? _server : _agent;
-                await recipient.SendAsync(JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.PolicyBlocked, text, verdict.RuleIds, verdict.Label, verdict.Reason), cancellationToken).ConfigureAwait(false);
+                await recipient.SendAsync(RelayMessage.Error(JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.PolicyBlocked, text, verdict.RuleIds, verdict.Label, verdict.Reason), message.Id), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!message.IsRequest && replyTo is not null)
+            {
+                // JSON-RPC has no answer to a notification or a response, but a transport that carried one (an HTTP POST)
+                // tells its sender it was refused.
+                var text = $"Blocked by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, blockCode, text, verdict.RuleIds, verdict.Label, verdict.Reason), JsonRpcId.Null, replyTo, cancellationToken).ConfigureAwait(false);
             }
 
             Audit(direction, message, answers, message.Id, verdict, null, elapsed);
@@ -174,10 +209,10 @@ public sealed class McpRelay
                 Audit(direction, message, answers, message.Id, refused, null, elapsed);
                 if (!refused.Blocks)
                 {
-                    return await ForwardIfMonitoringAsync(direction, message.Raw, refused, cancellationToken).ConfigureAwait(false);
+                    return await ForwardIfMonitoringAsync(direction, RelayMessage.Forward(message, message.Raw), refused, cancellationToken).ConfigureAwait(false);
                 }
 
-                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.LimitExceeded, reason, [PendingFullRule], "block", reason), cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.LimitExceeded, reason, [PendingFullRule], "block", reason), message.Id, replyTo, cancellationToken).ConfigureAwait(false);
                 return new StepOutcome(refused, false);
             }
         }
@@ -190,7 +225,7 @@ public sealed class McpRelay
         var target = direction == Direction.AgentToServer ? _server : _agent;
         // The only rewrite of forwarded traffic: a redact verdict's edits (audited above with their rule ids).
         var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
-        await target.SendAsync(forwarded, cancellationToken).ConfigureAwait(false);
+        await target.SendAsync(RelayMessage.Forward(message, forwarded), cancellationToken).ConfigureAwait(false);
         Quarantine(verdict, answers);
         return new StepOutcome(verdict, true);
     }
@@ -208,8 +243,12 @@ public sealed class McpRelay
     /// <summary>Remembers <c>serverInfo.name</c> of the initialize (or server/discover) result: with the upstream it identifies the server's tool pins.</summary>
     private void CaptureServerName(McpMessage message)
     {
-        if (message.Root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
-            && (result.TryGetProperty("serverInfo", out var info)
+        if (!message.Root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if ((result.TryGetProperty("serverInfo", out var info)
                 || (result.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("io.modelcontextprotocol/serverInfo", out info)))
             && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
@@ -254,38 +293,39 @@ public sealed class McpRelay
         }
     }
 
-    private async ValueTask<StepOutcome> RefuseMalformedAsync(Direction direction, ReadOnlyMemory<byte> frame, ProtocolViolation violation, long started, CancellationToken cancellationToken)
+    private async ValueTask<StepOutcome> RefuseMalformedAsync(Direction direction, ReadOnlyMemory<byte> frame, ProtocolViolation violation, object? replyTo, long started, CancellationToken cancellationToken)
     {
         var verdict = Refusal(violation.RuleId, violation.Reason);
         if (!verdict.Blocks)
         {
             Audit(direction, null, null, violation.Id, verdict, violation.Method, Elapsed(started));
-            return await ForwardIfMonitoringAsync(direction, frame, verdict, cancellationToken).ConfigureAwait(false);
+            return await ForwardIfMonitoringAsync(direction, RelayMessage.Unreadable(frame), verdict, cancellationToken).ConfigureAwait(false);
         }
 
         // A malformed message is answered, never silently dropped.
         var error = JsonRpcErrorWriter.Write(violation.Id, violation.Code, violation.Reason, [violation.RuleId], "block", violation.Reason);
-        await ReplyAsync(direction, error, cancellationToken).ConfigureAwait(false);
+        await ReplyAsync(direction, error, violation.Id, replyTo, cancellationToken).ConfigureAwait(false);
         Audit(direction, null, null, violation.Id, verdict, violation.Method, Elapsed(started));
         return new StepOutcome(verdict, false);
     }
 
-    private ValueTask ReplyAsync(Direction from, byte[] error, CancellationToken cancellationToken)
-        => (from == Direction.AgentToServer ? _agent : _server).SendAsync(error, cancellationToken);
+    /// <summary>Answers the sender of a refused message; the answer carries the transport's token for that message.</summary>
+    private ValueTask ReplyAsync(Direction from, byte[] error, JsonRpcId id, object? replyTo, CancellationToken cancellationToken)
+        => (from == Direction.AgentToServer ? _agent : _server).SendAsync(RelayMessage.Error(error, id, replyTo), cancellationToken);
 
     /// <summary>A protocol-level refusal: a block, or under monitor a shadow block (monitor never drops a message it holds).</summary>
     private Verdict Refusal(string ruleId, string reason, bool forwardable = true)
         => new(_monitor && forwardable ? VerdictKind.ShadowBlock : VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-00", Severity.Medium, FindingAction.Block, reason)], reason);
 
     /// <summary>Under monitor, what would have been refused is forwarded as it came; otherwise it is dropped.</summary>
-    private async ValueTask<StepOutcome> ForwardIfMonitoringAsync(Direction direction, ReadOnlyMemory<byte> frame, Verdict verdict, CancellationToken cancellationToken)
+    private async ValueTask<StepOutcome> ForwardIfMonitoringAsync(Direction direction, RelayMessage forwarded, Verdict verdict, CancellationToken cancellationToken)
     {
         if (!_monitor)
         {
             return new StepOutcome(verdict, false);
         }
 
-        await (direction == Direction.AgentToServer ? _server : _agent).SendAsync(frame, cancellationToken).ConfigureAwait(false);
+        await (direction == Direction.AgentToServer ? _server : _agent).SendAsync(forwarded, cancellationToken).ConfigureAwait(false);
         return new StepOutcome(verdict, true);
     }
 

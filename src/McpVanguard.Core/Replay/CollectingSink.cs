@@ -7,9 +7,9 @@ public sealed class CollectingSink : IMessageSink
 {
     public List<byte[]> Messages { get; } = [];
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken)
     {
-        Messages.Add(message.ToArray());
+        Messages.Add(message.Json.ToArray());
         return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpVanguard.Audit;
@@ -41,7 +42,7 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
         try
         {
             connection = target.Url is { } url
-                ? HttpScanConnection.Create(new Uri(url), engine.Limits.MaxMessageBytes)
+                ? HttpScanConnection.Create(new Uri(url), engine.Limits.MaxMessageBytes, timeout)
                 : StdioScanConnection.Start(target, engine.Limits.MaxMessageBytes);
         }
         catch (Exception ex) when (ex is UpstreamStartException or UriFormatException)
@@ -180,7 +181,7 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
         public string? Waiting => _waiting.Values.Select(static w => "waiting for the answer to " + w.Method).FirstOrDefault();
 
         /// <summary>What the relay forwards "to the agent" is dropped: a scan never passes anything on.</summary>
-        public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public async Task<JsonElement> RequestAsync(string method, JsonObject parameters, CancellationToken cancellationToken, string kind = "server")
             => (await RequestCoreAsync(method, parameters, kind, cancellationToken).ConfigureAwait(false)).Root;
@@ -227,7 +228,7 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
         {
             try
             {
-                await foreach (var frame in _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var frame in _connection.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (frame.Oversized)
                     {
@@ -251,42 +252,32 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
 
         private async Task HandleAsync(byte[] frame, CancellationToken cancellationToken)
         {
-            JsonDocument? document = null;
-            try
+            // Parsed once, for the relay and for matching the answer; what the scan keeps is copied before the relay owns it.
+            var inbound = InboundMessage.Parse(frame, _relay.MaxDepth);
+            var message = inbound.Message;
+            var method = message?.Method;
+            var requestId = message is { IsRequest: true } ? message.Id : (JsonRpcId?)null;
+            (TaskCompletionSource<Reply> Reply, string Method, string Kind)? waiting = null;
+            if (message is { IsResponse: true } && long.TryParse(message.Id.Json, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && _waiting.TryRemove(id, out var found))
             {
-                document = JsonDocument.Parse(frame);
-            }
-            catch (JsonException)
-            {
-                // The relay reports it as malformed; there is nothing to match it to.
+                waiting = found;
             }
 
-            using (document)
+            var root = waiting is null ? (JsonElement?)null : message!.Root.Clone();
+            var outcome = await _relay.FromServerAsync(inbound, cancellationToken).ConfigureAwait(false);
+            if (waiting is { } answered)
             {
-                var root = document?.RootElement ?? default;
-                var outcome = await _relay.FromServerAsync(frame, cancellationToken).ConfigureAwait(false);
-                var isObject = root.ValueKind == JsonValueKind.Object;
-                var method = isObject && root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                if (method is null && isObject && root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number
-                    && idElement.TryGetInt64(out var id) && _waiting.TryRemove(id, out var waiting))
-                {
-                    Record(waiting.Method, waiting.Kind, root, outcome);
-                    waiting.Reply.TrySetResult(new Reply(root.Clone(), outcome));
-                    return;
-                }
+                Record(answered.Method, answered.Kind, root, outcome);
+                answered.Reply.TrySetResult(new Reply(root!.Value, outcome));
+                return;
+            }
 
-                Record(method ?? "(unmatched message)", "server", null, outcome);
-                if (method is not null && isObject && root.TryGetProperty("id", out var requestId) && outcome.Forwarded)
-                {
-                    // A request from the server (roots, sampling, elicitation): a scan answers none, so the server need not wait.
-                    var answer = new JsonObject
-                    {
-                        ["jsonrpc"] = "2.0",
-                        ["id"] = JsonNode.Parse(requestId.GetRawText()),
-                        ["error"] = new JsonObject { ["code"] = -32601, ["message"] = "vanguard scan does not answer server requests" },
-                    };
-                    await _relay.FromAgentAsync(JsonSerializer.SerializeToUtf8Bytes(answer), cancellationToken).ConfigureAwait(false);
-                }
+            Record(method ?? "(unmatched message)", "server", null, outcome);
+            if (requestId is { } serverRequest && outcome.Forwarded)
+            {
+                // A request from the server (roots, sampling, elicitation): a scan answers none, so the server need not wait.
+                var answer = JsonRpcErrorWriter.Write(serverRequest, JsonRpcErrorCodes.MethodNotFound, "vanguard scan does not answer server requests");
+                await _relay.FromAgentAsync(answer, cancellationToken).ConfigureAwait(false);
             }
         }
 

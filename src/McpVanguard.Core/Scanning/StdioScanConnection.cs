@@ -1,3 +1,4 @@
+using McpVanguard.Relay;
 using McpVanguard.Transports;
 using McpVanguard.Transports.Stdio;
 
@@ -22,9 +23,9 @@ public sealed class StdioScanConnection : IScanConnection
     public static StdioScanConnection Start(ScanTarget target, int maxMessageBytes)
         => new(StdioUpstream.Start(target.Command ?? [], target.Environment), maxMessageBytes);
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) => _writer.SendAsync(message, cancellationToken);
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => _writer.SendAsync(message, cancellationToken);
 
-    public IAsyncEnumerable<Frame> ReceiveAsync(CancellationToken cancellationToken) => LineFramer.ReadAsync(_upstream.Output, _maxMessageBytes, cancellationToken);
+    public IAsyncEnumerable<Frame> ReadAsync(CancellationToken cancellationToken) => LineFramer.ReadAsync(_upstream.Output, _maxMessageBytes, cancellationToken);
 
     public async Task<string> DescribeCloseAsync()
     {

@@ -26,6 +26,9 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
     /// <summary>Set when the destination stopped accepting writes (the peer closed its end).</summary>
     public bool IsBroken { get; private set; }
 
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => SendAsync(message.Json, cancellationToken);
+
+    /// <summary>Queues one message's bytes for writing as a line.</summary>
     public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         if (IsBroken || _queue.Writer.TryWrite(message))

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using McpVanguard.Gateway.Upstreams;
+using McpVanguard.Protocol;
 using McpVanguard.Relay;
 using McpVanguard.Sessions;
+using McpVanguard.Transports;
 
 namespace McpVanguard.Gateway.Sessions;
 
@@ -19,7 +21,7 @@ internal sealed class GatewaySession : IAsyncDisposable
     private int _initialized;
     private Task _upstreamRun = Task.CompletedTask;
 
-    public GatewaySession(string id, UpstreamDefinition server, CallerIdentity? caller, McpRelay relay, SessionOutbox outbox, IUpstreamConnection upstream)
+    public GatewaySession(string id, UpstreamDefinition server, CallerIdentity? caller, McpRelay relay, SessionOutbox outbox, IMcpTransport upstream)
     {
         Id = id;
         Server = server;
@@ -40,7 +42,7 @@ internal sealed class GatewaySession : IAsyncDisposable
 
     public SessionOutbox Outbox { get; }
 
-    public IUpstreamConnection Upstream { get; }
+    public IMcpTransport Upstream { get; }
 
     /// <summary>Cancelled when the session ends (DELETE, idle expiry, upstream exit, shutdown).</summary>
     public CancellationToken Ended => _ended.Token;
@@ -55,7 +57,8 @@ internal sealed class GatewaySession : IAsyncDisposable
         {
             _upstreamRun = Task.Run(async () =>
             {
-                await Upstream.RunAsync(Relay).ConfigureAwait(false);
+                await RelayLoop.PumpAsync(Upstream.ReadAsync(_ended.Token), Relay, Direction.ServerToAgent, _ended.Token).ConfigureAwait(false);
+                await Relay.FailPendingAsync("The MCP server exited before answering.", CancellationToken.None).ConfigureAwait(false);
                 onUpstreamGone(this);
             });
         }

@@ -22,9 +22,6 @@ internal sealed class PostExchange(JsonRpcId id, JsonRpcId? progressToken)
     /// <summary>Set once the POST answers with an SSE stream, so unrelated server messages may use it too.</summary>
     public bool IsStreaming { get; set; }
 
-    /// <summary>Whether the outbox knows this POST by its request id (only requests are).</summary>
-    public bool IsRegistered { get; set; }
-
     public ChannelReader<OutboundMessage> Reader => _messages.Reader;
 
     /// <summary>Hands a message to the POST; after the final one (or once the POST is gone) further messages are dropped.</summary>

@@ -16,6 +16,9 @@ internal sealed class SessionAdmission(SessionStore store, SessionFactory factor
 {
     public SessionStore Store => store;
 
+    /// <summary>The nesting limit the relay parses with; an endpoint that reads a body to route it uses the same.</summary>
+    public int MaxDepth => factory.MaxDepth;
+
     public async Task<GatewaySession?> OpenAsync(HttpContext context, UpstreamDefinition server, bool legacySse)
     {
         var caller = CallerClaims.CallerFrom(context.User);

@@ -10,6 +10,9 @@ namespace McpVanguard.Gateway.Sessions;
 /// <summary>Builds a gateway session around the same relay and pipeline as stdio mode: one relay per session.</summary>
 internal sealed class SessionFactory(InspectionEngine engine, IAuditSink audit, UpstreamConnector connector, VanguardOptions options)
 {
+    /// <summary>The nesting limit messages are parsed with (the endpoints parse each body once, for the relay too).</summary>
+    public int MaxDepth => engine.Limits.MaxDepth;
+
     /// <summary>Opens the upstream (starting a child for a stdio server); throws <see cref="Transports.Stdio.UpstreamStartException"/> when it cannot.</summary>
     public GatewaySession Create(UpstreamDefinition server, CallerIdentity? caller, bool legacySse)
     {

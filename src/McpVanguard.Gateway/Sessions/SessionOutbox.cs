@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using McpVanguard.Gateway.Messages;
 using McpVanguard.Protocol;
 using McpVanguard.Relay;
 
@@ -9,16 +8,11 @@ namespace McpVanguard.Gateway.Sessions;
 /// <summary>
 /// The client side of a gateway session as the relay sees it (its agent <see cref="IMessageSink"/>): routes each message
 /// for the client to the POST it answers, the POST whose progress token it carries, the session's standalone stream, or
-/// a small held queue until a stream opens.
+/// a small held queue until a stream opens. Routing uses the fields the relay read when it parsed the message; nothing
+/// here parses a message again.
 /// </summary>
 internal sealed class SessionOutbox : IMessageSink
 {
-    /// <summary>
-    /// The POST being handled on this async flow: the relay's refusal of a message it could not read carries no id, and
-    /// is answered on the POST that sent it.
-    /// </summary>
-    private static readonly AsyncLocal<PostExchange?> CurrentPost = new();
-
     private readonly ConcurrentDictionary<JsonRpcId, PostExchange> _byId = new();
     private readonly ConcurrentDictionary<JsonRpcId, PostExchange> _byProgressToken = new();
     private readonly Channel<ReadOnlyMemory<byte>> _standalone;
@@ -50,10 +44,9 @@ internal sealed class SessionOutbox : IMessageSink
 
     public bool StandaloneOpen => Volatile.Read(ref _standaloneOpen) == 1;
 
-    /// <summary>Marks <paramref name="exchange"/> as the POST of this flow and, for a request, registers it under its id.</summary>
+    /// <summary>Registers a request's POST under its id (and progress token); false when that id is already in flight.</summary>
     public bool Begin(PostExchange exchange, bool isRequest)
     {
-        CurrentPost.Value = exchange;
         if (!isRequest)
         {
             return true;
@@ -64,7 +57,6 @@ internal sealed class SessionOutbox : IMessageSink
             return false;
         }
 
-        exchange.IsRegistered = true;
 
         if (exchange.ProgressToken is { } token)
         {
@@ -89,46 +81,46 @@ internal sealed class SessionOutbox : IMessageSink
         exchange.Close();
     }
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken)
     {
         if (IsLegacySse)
         {
-            return WriteLegacyAsync(message, cancellationToken);
+            return WriteLegacyAsync(message.Json, cancellationToken);
         }
 
-        var envelope = Envelope.Read(message.Span);
-        switch (envelope.Kind)
+        if (message.ReplyTo is PostExchange carrier)
         {
-            case EnvelopeKind.Response when CurrentPost.Value is { IsRegistered: false } capture:
-                // The relay refusing a notification, response or unreadable body: the answer belongs to the POST that carried it.
-                return capture.DeliverAsync(new OutboundMessage(message, Final: true), cancellationToken);
-            case EnvelopeKind.Response:
-                if (!envelope.Id.IsNull && _byId.TryRemove(envelope.Id, out var answered))
-                {
-                    if (answered.ProgressToken is { } token)
-                    {
-                        _byProgressToken.TryRemove(new KeyValuePair<JsonRpcId, PostExchange>(token, answered));
-                    }
-
-                    return answered.DeliverAsync(new OutboundMessage(message, Final: true), cancellationToken);
-                }
-
-                if (envelope.Id.IsNull && CurrentPost.Value is { } current)
-                {
-                    // A refusal of something the relay could not read: it belongs to the POST that carried it.
-                    return current.DeliverAsync(new OutboundMessage(message, Final: true), cancellationToken);
-                }
-
-                break;
-            case EnvelopeKind.Notification when envelope.ProgressToken is { } progress && _byProgressToken.TryGetValue(progress, out var asked):
-                return asked.DeliverAsync(new OutboundMessage(message, Final: false), cancellationToken);
-            case EnvelopeKind.Request when SingleWaitingPost() is { } only:
-                // A server request (sampling, elicitation, roots) while exactly one request waits is that request's doing:
-                // it goes on that request's stream, as a server would send it.
-                return only.DeliverAsync(new OutboundMessage(message, Final: false), cancellationToken);
+            // The relay's answer to a message it refused: it belongs to the POST that carried that message, whatever its id.
+            return carrier.DeliverAsync(new OutboundMessage(message.Json, Final: true, message.IsError), cancellationToken);
         }
 
-        return SendUnrelatedAsync(message, cancellationToken);
+        if (message.IsResponse)
+        {
+            if (!message.Id.IsNull && _byId.TryRemove(message.Id, out var answered))
+            {
+                if (answered.ProgressToken is { } token)
+                {
+                    _byProgressToken.TryRemove(new KeyValuePair<JsonRpcId, PostExchange>(token, answered));
+                }
+
+                return answered.DeliverAsync(new OutboundMessage(message.Json, Final: true, message.IsError), cancellationToken);
+            }
+        }
+        else if (message.Kind == McpMessageKind.Notification)
+        {
+            if (message.ProgressToken is { } progress && _byProgressToken.TryGetValue(progress, out var asked))
+            {
+                return asked.DeliverAsync(new OutboundMessage(message.Json, Final: false, IsError: false), cancellationToken);
+            }
+        }
+        else if (message.IsRequest && SingleWaitingPost() is { } only)
+        {
+            // A server request (sampling, elicitation, roots) while exactly one request waits is that request's doing:
+            // it goes on that request's stream, as a server would send it.
+            return only.DeliverAsync(new OutboundMessage(message.Json, Final: false, IsError: false), cancellationToken);
+        }
+
+        return SendUnrelatedAsync(message.Json, cancellationToken);
     }
 
     /// <summary>Server messages tied to no POST: the GET stream, else a POST already streaming, else the held queue.</summary>
@@ -140,7 +132,7 @@ internal sealed class SessionOutbox : IMessageSink
             {
                 if (exchange.IsStreaming)
                 {
-                    return exchange.DeliverAsync(new OutboundMessage(message, Final: false), cancellationToken);
+                    return exchange.DeliverAsync(new OutboundMessage(message, Final: false, IsError: false), cancellationToken);
                 }
             }
         }

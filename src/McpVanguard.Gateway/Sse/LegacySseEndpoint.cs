@@ -76,17 +76,20 @@ internal sealed class LegacySseEndpoint(SessionAdmission admission, Configuratio
             return;
         }
 
+        // Parsed once, for the check below and for the relay (which takes it over).
+        var inbound = InboundMessage.Parse(body, session.Relay.MaxDepth);
+
         // The legacy session exists before its initialize (GET /sse makes it), so the first one passes and any later one is refused.
-        var envelope = Envelope.Read(body);
-        if (envelope.IsInitialize && !session.TryMarkInitialized())
+        if (inbound.IsInitialize && !session.TryMarkInitialized())
         {
-            await HttpReply.SecondInitializeAsync(context, envelope.Id).ConfigureAwait(false);
+            inbound.Dispose();
+            await HttpReply.SecondInitializeAsync(context, inbound.Id).ConfigureAwait(false);
             return;
         }
 
         session.Touch();
         // Every answer, including a refusal, goes on the session's stream, as the legacy transport requires.
-        await session.Relay.FromAgentAsync(body, context.RequestAborted).ConfigureAwait(false);
+        await session.Relay.FromAgentAsync(inbound, replyTo: null, context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 }

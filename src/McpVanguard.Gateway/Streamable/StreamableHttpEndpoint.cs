@@ -52,8 +52,11 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         {
             if (existing is not null)
             {
-                // Audited by the relay like an oversized stdio line; the HTTP answer is the 413.
-                await existing.Relay.OversizedAsync(Direction.AgentToServer, CancellationToken.None).ConfigureAwait(false);
+                // Audited by the relay like an oversized stdio line; the HTTP answer is the 413, so the relay's own answer goes
+                // to an exchange nobody reads rather than to the session's stream.
+                var unread = new PostExchange(JsonRpcId.Null, null);
+                await existing.Relay.OversizedAsync(Direction.AgentToServer, CancellationToken.None, unread).ConfigureAwait(false);
+                unread.Close();
             }
 
             await HttpReply.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCodes.LimitExceeded,
@@ -61,42 +64,55 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             return;
         }
 
-        var envelope = Envelope.Read(body);
-        if (existing is null)
+        // Parsed once: the same message routes the POST here and is inspected by the relay, so the two can never disagree.
+        var inbound = InboundMessage.Parse(body, admission.MaxDepth);
+        var handedOver = false;
+        try
         {
-            if (!envelope.IsInitialize)
-            {
-                await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-                    $"Bad Request: the {McpHeaders.SessionId} header is required; start a session with an initialize request.").ConfigureAwait(false);
-                return;
-            }
-
-            existing = await admission.OpenAsync(context, server, legacySse: false).ConfigureAwait(false);
             if (existing is null)
             {
+                if (!inbound.IsInitialize)
+                {
+                    await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
+                        $"Bad Request: the {McpHeaders.SessionId} header is required; start a session with an initialize request.").ConfigureAwait(false);
+                    return;
+                }
+
+                existing = await admission.OpenAsync(context, server, legacySse: false).ConfigureAwait(false);
+                if (existing is null)
+                {
+                    return;
+                }
+
+                existing.TryMarkInitialized();
+                context.Response.Headers[McpHeaders.SessionId] = existing.Id;
+                handedOver = true;
+                await ExchangeAsync(context, existing, inbound, created: true).ConfigureAwait(false);
                 return;
             }
 
-            existing.TryMarkInitialized();
+            if (!await CheckProtocolVersionAsync(context).ConfigureAwait(false))
+            {
+                return;
+            }
 
-            context.Response.Headers[McpHeaders.SessionId] = existing.Id;
-            await ExchangeAsync(context, existing, body, envelope, created: true).ConfigureAwait(false);
-            return;
+            if (inbound.IsInitialize && !existing.TryMarkInitialized())
+            {
+                await HttpReply.SecondInitializeAsync(context, inbound.Id).ConfigureAwait(false);
+                return;
+            }
+
+            existing.Touch();
+            handedOver = true;
+            await ExchangeAsync(context, existing, inbound, created: false).ConfigureAwait(false);
         }
-
-        if (!await CheckProtocolVersionAsync(context).ConfigureAwait(false))
+        finally
         {
-            return;
+            if (!handedOver)
+            {
+                inbound.Dispose();
+            }
         }
-
-        if (envelope.IsInitialize && !existing.TryMarkInitialized())
-        {
-            await HttpReply.SecondInitializeAsync(context, envelope.Id).ConfigureAwait(false);
-            return;
-        }
-
-        existing.Touch();
-        await ExchangeAsync(context, existing, body, envelope, created: false).ConfigureAwait(false);
     }
 
     public async Task GetAsync(HttpContext context, UpstreamDefinition server)
@@ -149,37 +165,35 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    /// <summary>Hands one client message to the relay and answers the POST with whatever the relay and upstream send for it.</summary>
-    private async Task ExchangeAsync(HttpContext context, GatewaySession session, byte[] body, Envelope envelope, bool created)
+    /// <summary>
+    /// Hands one client message (owned from here on by the relay) to the relay and answers the POST with whatever the relay
+    /// and upstream send for it.
+    /// </summary>
+    private async Task ExchangeAsync(HttpContext context, GatewaySession session, InboundMessage inbound, bool created)
     {
-        var isRequest = envelope.Kind == EnvelopeKind.Request;
+        var isRequest = inbound.IsRequest;
+        var id = inbound.Id;
         if (isRequest && !session.TryEnterRequest(settings.MaxConcurrentRequests))
         {
+            inbound.Dispose();
             await HttpReply.ErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCodes.LimitExceeded,
-                $"Too Many Requests: this session already has {settings.MaxConcurrentRequests} requests waiting for the server (gateway.max_concurrent_requests).", envelope.Id).ConfigureAwait(false);
+                $"Too Many Requests: this session already has {settings.MaxConcurrentRequests} requests waiting for the server (gateway.max_concurrent_requests).", id).ConfigureAwait(false);
             return;
         }
 
-        var exchange = new PostExchange(envelope.Id, envelope.ProgressToken);
+        var exchange = new PostExchange(id, inbound.Message?.ProgressToken);
         try
         {
             if (!session.Outbox.Begin(exchange, isRequest))
             {
+                inbound.Dispose();
                 await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-                    $"Bad Request: a request with id {envelope.Id} is already in flight in this session.", envelope.Id).ConfigureAwait(false);
+                    $"Bad Request: a request with id {id} is already in flight in this session.", id).ConfigureAwait(false);
                 return;
             }
 
-            var outcome = await session.Relay.FromAgentAsync(body, context.RequestAborted).ConfigureAwait(false);
-            if (isRequest && !outcome.Forwarded && !exchange.Reader.TryPeek(out _))
-            {
-                // Refused, but the refusal went nowhere near this POST (the parser read a different id than the router, as
-                // with a repeated "id" key): answer now rather than wait for a response that will never come.
-                await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-                    $"Bad Request: refused by McpVanguard: {outcome.Verdict.Reason}", envelope.Id).ConfigureAwait(false);
-                return;
-            }
-
+            // Every refusal of this message comes back to this POST through the exchange (the relay's reply token).
+            await session.Relay.FromAgentAsync(inbound, exchange, context.RequestAborted).ConfigureAwait(false);
             if (!isRequest)
             {
                 // A notification or a response to a server request: accepted, unless the relay refused it as unreadable.
@@ -195,7 +209,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                 return;
             }
 
-            var answeredWithError = await RespondAsync(context, session, exchange, envelope, created).ConfigureAwait(false);
+            var answeredWithError = await RespondAsync(context, session, exchange, id, created).ConfigureAwait(false);
             if (answeredWithError)
             {
                 // A refused or failed initialize leaves nothing to continue: free the child at once.
@@ -216,7 +230,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
     /// JSON when the response comes first; an SSE stream as soon as anything else comes first (progress, a server request),
     /// ending with the response. Returns whether an initialize (<paramref name="created"/>) was answered with an error.
     /// </summary>
-    private async Task<bool> RespondAsync(HttpContext context, GatewaySession session, PostExchange exchange, Envelope envelope, bool created)
+    private async Task<bool> RespondAsync(HttpContext context, GatewaySession session, PostExchange exchange, JsonRpcId id, bool created)
     {
         var response = context.Response;
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Ended, stopping);
@@ -231,7 +245,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                     if (message.Final && !exchange.IsStreaming)
                     {
                         await HttpReply.JsonAsync(response, StatusCodes.Status200OK, message.Json, context.RequestAborted).ConfigureAwait(false);
-                        return created && Envelope.Read(message.Json.Span).IsError;
+                        return created && message.IsError;
                     }
 
                     if (!exchange.IsStreaming)
@@ -243,7 +257,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                     await SseEventWriter.WriteAsync(response.BodyWriter, MessageEvent, message.Json, wait.Token).ConfigureAwait(false);
                     if (message.Final)
                     {
-                        return created && Envelope.Read(message.Json.Span).IsError;
+                        return created && message.IsError;
                     }
                 }
             }
@@ -256,8 +270,8 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         catch (OperationCanceledException) when (!session.IsEnded && !stopping.IsCancellationRequested)
         {
             // No answer in time: forget the request so a late answer is dropped (and audited), and tell the client.
-            session.Relay.Session.AgentRequests.TryRemove(envelope.Id, out _);
-            await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(envelope.Id, JsonRpcErrorCodes.UpstreamUnavailable,
+            session.Relay.Abandon(id);
+            await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(id, JsonRpcErrorCodes.UpstreamUnavailable,
                 $"The upstream did not answer within {settings.UpstreamTimeout.TotalSeconds:0} s (gateway.upstream_timeout_s).")).ConfigureAwait(false);
             return created;
         }
@@ -266,7 +280,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             // The session ended or the gateway is stopping: fall through to the upstream-unavailable answer.
         }
 
-        await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(envelope.Id, JsonRpcErrorCodes.UpstreamUnavailable,
+        await WriteFinalAsync(context, exchange, JsonRpcErrorWriter.Write(id, JsonRpcErrorCodes.UpstreamUnavailable,
             "The session ended before the upstream answered.")).ConfigureAwait(false);
         return created;
     }

@@ -1,4 +1,3 @@
-using McpVanguard.Protocol;
 using McpVanguard.Relay;
 using McpVanguard.Transports;
 using McpVanguard.Transports.Stdio;
@@ -6,39 +5,16 @@ using McpVanguard.Transports.Stdio;
 namespace McpVanguard.Gateway.Upstreams;
 
 /// <summary>A session's own stdio server child: the same <see cref="StdioUpstream"/> and framing as <c>vanguard start</c>.</summary>
-internal sealed class StdioConnection(StdioUpstream process, TimeSpan shutdownGrace) : IUpstreamConnection
+internal sealed class StdioConnection(StdioUpstream process, TimeSpan shutdownGrace, int maxMessageBytes) : IMcpTransport
 {
     private readonly StreamMessageWriter _input = new(process.Input);
     private int _disposed;
 
     public int ProcessId => process.ProcessId;
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) => _input.SendAsync(message, cancellationToken);
+    public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => _input.SendAsync(message, cancellationToken);
 
-    public async Task RunAsync(McpRelay relay)
-    {
-        try
-        {
-            // One message at a time, in order: a progress notification must never overtake the response it precedes.
-            await foreach (var frame in LineFramer.ReadAsync(process.Output, relay.MaxMessageBytes, CancellationToken.None).ConfigureAwait(false))
-            {
-                if (frame.Oversized)
-                {
-                    await relay.OversizedAsync(Direction.ServerToAgent, CancellationToken.None).ConfigureAwait(false);
-                }
-                else
-                {
-                    await relay.FromServerAsync(frame.Data, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            // The session ended and disposed the process while the pump was reading.
-        }
-
-        await relay.FailPendingAsync("The MCP server exited before answering.", CancellationToken.None).ConfigureAwait(false);
-    }
+    public IAsyncEnumerable<Frame> ReadAsync(CancellationToken cancellationToken) => LineFramer.ReadAsync(process.Output, maxMessageBytes, cancellationToken);
 
     /// <summary>Closes the server's stdin (the MCP way to ask it to stop), waits the grace period, then kills its whole tree.</summary>
     public async ValueTask DisposeAsync()

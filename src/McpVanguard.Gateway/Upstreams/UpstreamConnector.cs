@@ -1,3 +1,5 @@
+using McpVanguard.Transports;
+using McpVanguard.Transports.Http;
 using McpVanguard.Transports.Stdio;
 
 namespace McpVanguard.Gateway.Upstreams;
@@ -31,10 +33,10 @@ internal sealed class UpstreamConnector : IAsyncDisposable
     }
 
     /// <summary>Throws <see cref="UpstreamStartException"/> when a stdio server cannot be started.</summary>
-    public IUpstreamConnection Open(UpstreamDefinition server)
+    public IMcpTransport Open(UpstreamDefinition server)
         => server.IsStdio
-            ? new StdioConnection(_pools[server.Id].Take(), _shutdownGrace)
-            : new HttpUpstreamConnection(_http, server, _maxMessageBytes, _upstreamTimeout);
+            ? new StdioConnection(_pools[server.Id].Take(), _shutdownGrace, _maxMessageBytes)
+            : new StreamableHttpClientTransport(_http, server.Url!, server.Headers, _maxMessageBytes, _upstreamTimeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -32,8 +32,8 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
         var session = new RelaySession(RelaySession.NewId(), options.ServerId, options.MaxPending, options.PendingTimeout) { Upstream = options.Upstream };
         var relay = new McpRelay(engine, session, toAgent, toServer, audit, options.AuditAllows);
 
-        var serverPump = PumpAsync(upstream.Output, Direction.ServerToAgent, relay, CancellationToken.None);
-        var agentPump = PumpAsync(agentInput, Direction.AgentToServer, relay, stop.Token);
+        var serverPump = RelayLoop.PumpAsync(LineFramer.ReadAsync(upstream.Output, relay.MaxMessageBytes, CancellationToken.None), relay, Direction.ServerToAgent, CancellationToken.None);
+        var agentPump = RelayLoop.PumpAsync(LineFramer.ReadAsync(agentInput, relay.MaxMessageBytes, stop.Token), relay, Direction.AgentToServer, stop.Token);
 
         // A signal must not wait for the agent's stdin: a console read does not observe cancellation.
         var signalled = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
@@ -65,38 +65,6 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
         await upstream.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await toAgent.DisposeAsync().ConfigureAwait(false);
         return upstream.HasExited ? upstream.ExitCode : 1;
-    }
-
-    private static async Task PumpAsync(Stream input, Direction direction, McpRelay relay, CancellationToken cancellationToken)
-    {
-        var inFlight = new List<Task>();
-        try
-        {
-            await foreach (var frame in LineFramer.ReadAsync(input, relay.MaxMessageBytes, cancellationToken).ConfigureAwait(false))
-            {
-                var handled = frame.Oversized
-                    ? relay.OversizedAsync(direction, cancellationToken)
-                    : direction == Direction.AgentToServer
-                        ? relay.FromAgentAsync(frame.Data, cancellationToken)
-                        : relay.FromServerAsync(frame.Data, cancellationToken);
-                if (!handled.IsCompleted)
-                {
-                    // A slow inspection delays only its own message; the pump goes on reading.
-                    inFlight.Add(handled.AsTask());
-                    inFlight.RemoveAll(t => t.IsCompleted);
-                }
-                else
-                {
-                    handled.GetAwaiter().GetResult();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutdown requested by a signal.
-        }
-
-        await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
     private static TerminationSignals RegisterSignals(CancellationTokenSource stop)
