@@ -52,6 +52,8 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 }
 
                 CheckWordsAndRedirects(command);
+                CheckEnvironment(command.Words, k, k < command.Words.Count ? NameOf(command.Words[k]) : null, nesting);
+                CheckEnvSplit(command.Words, k, nesting);
                 if (k < command.Words.Count)
                 {
                     var name = NameOf(command.Words[k]);
