@@ -29,8 +29,11 @@ internal static class CodeLoadingSettings
         /// <summary>A directory searched for libraries or modules: a temporary or hidden directory counts.</summary>
         SearchPath,
 
-        /// <summary>Interpreter options (NODE_OPTIONS, PERL5OPT, RUBYOPT, JAVA_TOOL_OPTIONS): only options that load code are judged.</summary>
+        /// <summary>Interpreter options (NODE_OPTIONS, JAVA_TOOL_OPTIONS): only options that load code from outside the project are judged.</summary>
         InterpreterOptions,
+
+        /// <summary>Perl's and Ruby's option variables (PERL5OPT, RUBYOPT): any module or debugger they load runs before every script.</summary>
+        ModuleOptions,
     }
 
     /// <summary>Environment variables read by a shell, the loader, git, pagers and interpreters as code to run or load.</summary>
@@ -47,7 +50,7 @@ internal static class CodeLoadingSettings
         ["GIT_ASKPASS"] = Kind.Command, ["SSH_ASKPASS"] = Kind.Command, ["SUDO_ASKPASS"] = Kind.Command, ["GIT_PROXY_COMMAND"] = Kind.RareCommand,
         ["LESSOPEN"] = Kind.RareCommand, ["LESSCLOSE"] = Kind.RareCommand, ["BROWSER"] = Kind.Command, ["RSYNC_RSH"] = Kind.Command,
         ["GIT_TEMPLATE_DIR"] = Kind.SearchPath, ["GIT_EXEC_PATH"] = Kind.SearchPath,
-        ["NODE_OPTIONS"] = Kind.InterpreterOptions, ["PERL5OPT"] = Kind.InterpreterOptions, ["RUBYOPT"] = Kind.InterpreterOptions,
+        ["NODE_OPTIONS"] = Kind.InterpreterOptions, ["PERL5OPT"] = Kind.ModuleOptions, ["RUBYOPT"] = Kind.ModuleOptions,
         ["JAVA_TOOL_OPTIONS"] = Kind.InterpreterOptions, ["_JAVA_OPTIONS"] = Kind.InterpreterOptions, ["JDK_JAVA_OPTIONS"] = Kind.InterpreterOptions,
         ["PYTHONWARNINGS"] = Kind.None,
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -121,6 +124,18 @@ internal static class CodeLoadingSettings
                 return false;
             case Kind.InterpreterOptions:
                 return LoadsCode(v);
+            case Kind.ModuleOptions:
+                // "-Mstrict -w" is ordinary; any -M, -d or -r other than a pragma loads code into every run.
+                foreach (var option in v.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var o = option.Trim('\'', '"');
+                    if (o.Length > 2 && o[0] == '-' && o[1] is 'M' or 'd' or 'r' or 'I' && o[2..] is not ("strict" or "warnings" or "utf8" or "rubygems"))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             default:
                 return false;
         }

@@ -80,6 +80,13 @@ public sealed class ShellCommandInspector : IInspector
                 continue; // a whole command line, not a program name starting an argv
             }
 
+            if (isArgv && argv is null && ArgumentRoles.IsCandidateCommand("command", s.Decoded))
+            {
+                // A string-valued "arguments" or "args" with no program before it is a whole command line.
+                analyzer.AnalyzeText(s.Decoded, 0);
+                continue;
+            }
+
             (argv ??= []).Add(s.Decoded);
         }
 

@@ -22,6 +22,9 @@ internal sealed class ShellExpansion(string? cwd)
     /// <summary>The working directory the line has reached (<c>cd</c>, <c>pushd</c>), folded; null when unknown.</summary>
     public string? Cwd { get; private set; } = string.IsNullOrEmpty(cwd) ? null : Fold(cwd);
 
+    /// <summary>True once a variable has been assigned.</summary>
+    public bool HasVariables => _variables.Count > 0;
+
     public void Assign(string assignment)
     {
         var eq = assignment.IndexOf('=');

@@ -162,7 +162,15 @@ internal static class ShellVocabulary
             t = t[..^1];
         }
 
-        return CriticalDirectories.Contains(t);
+        return CriticalDirectories.Contains(t) || IsHomeDirectory(t);
+    }
+
+    /// <summary>A user's home directory (<c>/home/bob</c>, <c>/Users/bob</c>, <c>C:/Users/bob</c>, <c>~bob</c>): deleting it wipes the user's work and keys.</summary>
+    private static bool IsHomeDirectory(string t)
+    {
+        var rest = t.StartsWith("/home/", StringComparison.Ordinal) ? t[6..] : t.StartsWith("/users/", StringComparison.Ordinal) ? t[7..]
+            : t.StartsWith("c:/users/", StringComparison.Ordinal) ? t[9..] : t.Length > 1 && t[0] == '~' && t[1] != '/' ? t[1..] : null;
+        return rest is { Length: > 0 } && !rest.Contains('/') && rest[0] != '.';
     }
 
     /// <summary>True for a block device (<c>/dev/sda</c>, <c>/dev/nvme0n1</c>…): writing to it wipes a disk.</summary>
