@@ -101,12 +101,13 @@ public sealed class RuleInspector : IInspector
     }
 
     /// <summary>
-    /// True when a command or SQL signature matched a command line only inside its data (an echo operand, a grep pattern, a commit message,
-    /// an environment value such as <c>NODE_OPTIONS='--max-old-space-size=4096'</c>). Checked only after a match, so the parse is paid on hits.
-    /// Secret and injection rules judge data too: a key in a commit message is still leaked, an instruction in an issue body still stored.
+    /// True when a SQL signature matched a command line only inside its data (an echo operand, a grep pattern, a commit message, an
+    /// environment value such as <c>NODE_OPTIONS='--max-old-space-size=4096'</c>, which SQL-012 would read as <c>'--</c>). Checked only after a
+    /// match, so the parse is paid on hits. Command, secret and injection rules judge data on purpose (a grep for private keys, a
+    /// package index in PIP_INDEX_URL, a key in a commit message, an instruction in an issue body).
     /// </summary>
     private static bool OnlyInData(Rule rule, ArgumentString s, string text) =>
-        (rule.Id.StartsWith("SQL-", StringComparison.Ordinal) || rule.Id.StartsWith("CMD-", StringComparison.Ordinal)) && ArgumentRoles.IsCommandKey(s.Key)
+        rule.Id.StartsWith("SQL-", StringComparison.Ordinal) && ArgumentRoles.IsCommandKey(s.Key)
         && ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked);
 
     /// <summary>True when the rule's pattern matches any string under a key the rule looks at (no prefilter: the reference the prefilter is tested against).</summary>

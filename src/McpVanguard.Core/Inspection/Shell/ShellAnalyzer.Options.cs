@@ -446,7 +446,14 @@ internal sealed partial class ShellAnalyzer
                     : w.StartsWith("-S", StringComparison.Ordinal) && w.Length > 2 ? w[2..] : null;
                 if (split is not null)
                 {
-                    CheckSetting(Kind.Command, split, nesting);
+                    // The split string is a command line like any other; hiding a shell command in it is the trick.
+                    var first = split.TrimStart().Split(' ', 2)[0];
+                    if (Shells.Contains(NameOf(first)) || NameOf(first) is "cmd" or "powershell" or "pwsh" || NetCats.Contains(NameOf(first)) || Downloaders.Contains(NameOf(first)))
+                    {
+                        Report(ShellFindings.CodeLoading);
+                    }
+
+                    AnalyzeText(split, nesting + 1);
                     return;
                 }
 

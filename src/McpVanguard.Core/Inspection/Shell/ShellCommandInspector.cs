@@ -32,6 +32,12 @@ public sealed class ShellCommandInspector : IInspector
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeCode(s.Decoded, 0);
+                if (exec)
+                {
+                    // A shell tool's "program" or "source" may be a command line as well as code.
+                    InspectUnambiguousShape(s, findings);
+                }
+
                 continue;
             }
 

@@ -42,8 +42,8 @@ internal static class ShellGlob
                 }
             }
 
-            // A trailing glob over a catalogued directory ("~/.ssh/*", "~/.aws/*") reads what that directory holds.
-            if (s == segments.Length - 1 && HasGlob(segment) && s > 0)
+            // A trailing glob over a catalogued directory ("~/.ssh/*", "~/.aws/*") reads what that directory holds ("~/.ssh/*.pub" only public keys).
+            if (s == segments.Length - 1 && s > 0 && segment.AsSpan().IndexOfAnyExcept("*?.") < 0 && HasGlob(segment))
             {
                 foreach (var prefix in results)
                 {
@@ -67,14 +67,17 @@ internal static class ShellGlob
     private static List<string> Matches(string glob)
     {
         var list = new List<string> { glob };
-        if (glob.AsSpan().IndexOfAnyExcept("*?") < 0)
+        // "*" alone, or "*.json", matches names in every family: it says nothing about which file is read.
+        var extensionOnly = glob.StartsWith("*.", StringComparison.Ordinal) && glob.AsSpan(2).IndexOfAny("*?[") < 0;
+        if (glob.AsSpan().IndexOfAnyExcept("*?") < 0 || extensionOnly)
         {
-            return list; // "*" alone matches every name: it says nothing about which file is read
+            return list;
         }
 
         foreach (var name in CatalogNames)
         {
-            if (list.Count < 16 && IsMatch(glob, name))
+            // As in the shell, a glob that does not start with a dot does not match a dot file.
+            if (list.Count < 16 && (name[0] != '.' || glob[0] == '.') && IsMatch(glob, name))
             {
                 list.Add(name);
             }
