@@ -28,9 +28,6 @@ internal static class ShellGlob
             var segment = segments[s];
             var next = new List<string>();
             var options = HasGlob(segment) ? Matches(segment) : [segment];
-
-            // Two or more catalogued names ("*.json": logins.json, auth.json, …) is a guess, not a reading of the command.
-            ambiguous |= options.Count > 2;
             foreach (var prefix in results)
             {
                 foreach (var option in options)
@@ -55,6 +52,18 @@ internal static class ShellGlob
             }
 
             results = next;
+        }
+
+        // Names from two families sensitive to read ("~/.*_*": histories, credentials) are a guess at what is on disk, not a reading of the command;
+        // several names of one family ("~/.aws/cred*", "backup/id_*") all say the same thing.
+        string? family = null;
+        foreach (var result in results)
+        {
+            if (result.Length <= 4096 && SensitivePathCatalog.Match(NormalizedPath.Parse(result)) is { Read: not null } location)
+            {
+                ambiguous |= family is not null && family != location.RuleId;
+                family = location.RuleId;
+            }
         }
 
         foreach (var result in results)
