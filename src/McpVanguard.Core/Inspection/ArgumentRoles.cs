@@ -168,7 +168,7 @@ public static class ArgumentRoles
             return ArgumentRole.None;
         }
 
-        if (IsCommandKey(key) || (IsArgvKey(key) || IsCandidateCommand(key, s.Decoded)) && IsExecTool(toolName))
+        if (IsCommandKey(key) || IsExecTool(toolName) && (IsArgvKey(key) || IsCandidateCommand(key, s.Decoded)))
         {
             role |= ArgumentRole.Command;
         }

@@ -17,17 +17,19 @@ internal sealed class ShellExpansion(string? cwd)
     /// <summary>Most words one brace expression expands to.</summary>
     private const int MaxBraceWords = 32;
 
-    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+    /// <summary>Created on the first assignment: most command lines assign nothing, and the analyser makes one expansion per script.</summary>
+    private Dictionary<string, string>? _variables;
 
     /// <summary>The working directory the line has reached (<c>cd</c>, <c>pushd</c>), folded; null when unknown.</summary>
     public string? Cwd { get; private set; } = string.IsNullOrEmpty(cwd) ? null : Fold(cwd);
 
     /// <summary>True once a variable has been assigned.</summary>
-    public bool HasVariables => _variables.Count > 0;
+    public bool HasVariables => _variables is { Count: > 0 };
 
     public void Assign(string assignment)
     {
         var eq = assignment.IndexOf('=');
+        _variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
         if (eq > 0 && (_variables.Count < MaxVariables || _variables.ContainsKey(assignment[..eq])))
         {
             _variables[assignment[..eq]] = Substitute(assignment[(eq + 1)..]);
@@ -135,7 +137,7 @@ internal sealed class ShellExpansion(string? cwd)
                 end = j - 1;
             }
 
-            if (_variables.TryGetValue(name, out var value))
+            if (_variables is not null && _variables.TryGetValue(name, out var value))
             {
                 sb.Append(value);
             }
