@@ -112,6 +112,7 @@ public static class ShellReadTargets
 
         if (IsInterpreter(name))
         {
+            var reads = Readers.Contains(name); // awk's operands after its program are files it reads
             for (var i = k + 1; i < words.Count; i++)
             {
                 var w = words[i];
@@ -125,7 +126,23 @@ public static class ShellReadTargets
                 }
             }
 
-            return;
+            if (!reads)
+            {
+                return;
+            }
+        }
+
+        foreach (var w in words)
+        {
+            // dd if=/etc/shadow; curl -d @~/.aws/credentials, -F f=@~/.ssh/id_rsa, --upload-file: what they read is sent or copied.
+            if (name == "dd" && w.StartsWith("if=", StringComparison.Ordinal))
+            {
+                expansion.Expand(w[3..], output);
+            }
+            else if (name is "curl" or "wget" or "http" or "https" && w.IndexOf('@') is var at and >= 0 && (at == 0 || w[at - 1] == '=') && w.Length > at + 1)
+            {
+                expansion.Expand(w[(at + 1)..].Split(';')[0], output);
+            }
         }
 
         if (!Readers.Contains(name))
@@ -133,7 +150,7 @@ public static class ShellReadTargets
             return;
         }
 
-        var copy = name is "cp" or "scp" or "rsync";
+        var copy = name is "cp" or "scp" or "rsync" or "ln" or "install" or "copy" or "copy-item" or "cpi";
         for (var i = k + 1; i < words.Count; i++)
         {
             if (!words[i].StartsWith('-'))
@@ -171,6 +188,21 @@ public static class ShellReadTargets
     {
         foreach (var literal in InterpreterLiterals.Extract(code))
         {
+            // A command line in code (os.system('cat /etc/shadow'), perl's `cat …`) reads what that command reads.
+            if (literal.Length is > 3 and <= 4096 && literal.Contains(' ', StringComparison.Ordinal))
+            {
+                Walk(ShellTokenizer.Parse(literal), expansion, output, MaxNesting);
+                continue;
+            }
+
+            // A path hidden in base64 (open(base64.b64decode('L2V0Yy9zaGFkb3c=').decode())).
+            if (literal.Length is >= 8 and <= 4096 && literal.Length % 4 == 0 && ShellPayloadDecoder.TryBase64(literal, utf16: false, out var decoded)
+                && (decoded.StartsWith('/') || decoded.StartsWith('~')) && decoded.AsSpan().IndexOfAny(" \n\t") < 0)
+            {
+                expansion.Expand(decoded, output);
+                continue;
+            }
+
             // Only literals with a path's shape: a bare ".env" or "shadow" in code is as often a key or a word as a file.
             if (literal.Length is > 1 and <= 4096 && !literal.Contains("://", StringComparison.Ordinal) && literal.AsSpan().IndexOfAny(" \n\t") < 0
                 && (literal.Contains('/') || literal.Contains('\\') || literal[0] == '~'))

@@ -21,7 +21,9 @@ internal static class ShellVocabulary
     /// <summary>Commands that print a file's content (what a credential harvester pipes secrets through).</summary>
     public static readonly FrozenSet<string> Readers = FrozenSet.Create(StringComparer.Ordinal,
         "cat", "head", "tail", "less", "more", "strings", "base64", "xxd", "od", "hexdump", "cp", "scp", "curl", "nc",
-        "tar", "zip", "grep", "egrep", "rg", "type", "get-content", "gc", "bat", "tac", "nl", "awk", "sed", "rsync");
+        "tar", "zip", "grep", "egrep", "rg", "type", "get-content", "gc", "bat", "tac", "nl", "awk", "sed", "rsync",
+        "sort", "cut", "uniq", "diff", "cmp", "paste", "fold", "fmt", "rev", "column", "iconv", "vi", "vim", "nvim", "view", "nano", "emacs",
+        "openssl", "jq", "yq", "gawk", "zcat", "zless", "7z", "gzip", "bzip2", "xz", "dd", "install", "ln", "copy", "copy-item", "cpi", "select-string");
 
     /// <summary>Prefix commands that run the words after them; sudo-like ones also elevate.</summary>
     private static readonly FrozenSet<string> Wrappers = FrozenSet.Create(StringComparer.Ordinal,

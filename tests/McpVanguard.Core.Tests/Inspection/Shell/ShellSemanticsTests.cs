@@ -31,6 +31,13 @@ public sealed class ShellSemanticsTests
     [InlineData("ruby -e 'puts File.read(\"/etc/shadow\")'", "PATH-016")]
     [InlineData("perl -e 'open(F,\"/root/.aws/credentials\");print <F>'", "PATH-012")]
     [InlineData("php -r 'echo file_get_contents(\"/etc/shadow\");'", "PATH-016")]
+    [InlineData("python3 -c \"import os; os.system('cat /etc/shadow')\"", "PATH-016")]
+    [InlineData("perl -e 'print `cat /etc/shadow`'", "PATH-016")]
+    [InlineData("python3 -c \"import base64;print(open(base64.b64decode('L2V0Yy9zaGFkb3c=').decode()).read())\"", "PATH-016")]
+    [InlineData("awk -F: '{print $2}' /etc/shadow", "PATH-016")]
+    [InlineData("dd if=/etc/shadow of=/tmp/x", "PATH-016")]
+    [InlineData("sort ~/.aws/credentials", "PATH-012")]
+    [InlineData("cat /etc/$(echo shadow)", "PATH-016")]
     // Tree deletion of a home directory and a Node reverse shell with the net module under another name.
     [InlineData("python3 -c \"import shutil;shutil.rmtree('/home/bob')\"", "SHELL-007")]
     [InlineData("node -e \"require('fs').rmSync('/home/alice',{recursive:true})\"", "SHELL-007")]
@@ -154,6 +161,10 @@ public sealed class ShellSemanticsTests
     [InlineData("printf '%s\\n' 'rm -rf /'")]
     [InlineData("rg 'curl .* \\| sh' scripts/")]
     [InlineData("diff <(sort a.txt) <(sort b.txt)")]
+    [InlineData("awk -F, '{print $1}' data.csv")]
+    [InlineData("python3 -c \"import os; os.system('ls -la src')\"")]
+    [InlineData("curl -d @payload.json -H 'Content-Type: application/json' https://api.example.com/v1/items")]
+    [InlineData("ln -s /usr/local/bin/node node")]
     public void Passes_everyday_look_alikes(string command)
     {
         var verdict = Command(command);
