@@ -73,7 +73,43 @@ public static class ArgumentRoles
 
         var t = toolName.ToLowerInvariant();
         return t.Contains("command") || t.Contains("exec") || t.Contains("shell") || t.Contains("terminal") || t.Contains("bash")
-            || t.Contains("powershell") || t.Contains("run_script") || t is "run" or "sh" or "cmd" or "spawn" or "system";
+            || t.Contains("powershell") || t.Contains("run_script") || t.Contains("tmux") || t.Contains("send_keys") || t.Contains("sendkeys")
+            || t.Contains("console") || t is "run" or "sh" or "cmd" or "spawn" or "system"
+            || t.StartsWith("run_", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query");
+    }
+
+    /// <summary>
+    /// True when a string of an exec-like tool is a candidate command whatever its key (<c>input</c>, <c>keys</c>, <c>line</c>,
+    /// <c>payload</c>, a string-valued <c>arguments</c> …): the tool runs what it is given. Prose, path, URL and bookkeeping keys
+    /// stay what they are, and a single word is not worth a parse.
+    /// </summary>
+    public static bool IsCandidateCommand(string key, string value)
+    {
+        if (key.Length == 0 || IsContentKey(key) || IsProseKey(key) || IsPathKey(key) || IsUrlKey(key) || IsBookkeepingKey(key))
+        {
+            return false;
+        }
+
+        return value.AsSpan().IndexOfAny(CommandMarks) >= 0;
+    }
+
+    /// <summary>Characters without which a value is one word: no argument, operator, redirection or expansion to judge.</summary>
+    private static readonly System.Buffers.SearchValues<char> CommandMarks = System.Buffers.SearchValues.Create(" \t\n|;&<>$`");
+
+    /// <summary>Free text beyond the content keys: what a person reads, never what a program runs.</summary>
+    public static bool IsProseKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return IsContentKey(k) || k is "subject" or "caption" or "reason" or "explanation" or "answer" or "reply" or "question" or "commit_message"
+            or "rationale" or "label" or "labels" or "heading" or "excerpt" or "snippet_text" or "documentation" or "readme" or "observations";
+    }
+
+    /// <summary>Identifiers and settings of an exec tool (a session, a pane, a timeout), never a command line.</summary>
+    private static bool IsBookkeepingKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k is "name" or "id" or "session" or "session_id" or "sessionid" or "pane" or "pane_id" or "window" or "timeout" or "timeout_ms"
+            or "encoding" or "language" or "lang" or "mode" or "user" or "username" or "host" or "terminal_id" or "tab" or "type";
     }
 
     /// <summary>True for tool names that run code they are given: exec tools, <c>run_python</c>, <c>evaluate</c>, interpreters, REPLs and notebooks.</summary>
@@ -94,9 +130,12 @@ public static class ArgumentRoles
             || t.Contains("notebook") || t.Contains("jupyter");
     }
 
-    /// <summary>True for the keys that carry program source for a code-running tool: <c>code</c>, <c>source_code</c>.</summary>
-    public static bool IsCodeKey(string key) =>
-        key.Equals("code", StringComparison.OrdinalIgnoreCase) || key.Equals("source_code", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True for the keys that carry program source for a code-running tool: <c>code</c>, <c>source</c>, <c>program</c>, <c>cell</c>.</summary>
+    public static bool IsCodeKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k is "code" or "source_code" or "sourcecode" or "source" or "program" or "snippet" or "cell" or "script_code" or "python_code" or "js_code";
+    }
 
     /// <summary>True for tool names that write, move or delete what a path names (so a start-up file becomes persistence).</summary>
     public static bool IsWriteTool(string? toolName)
@@ -129,7 +168,7 @@ public static class ArgumentRoles
             return ArgumentRole.None;
         }
 
-        if (IsCommandKey(key) || IsArgvKey(key) && IsExecTool(toolName))
+        if (IsCommandKey(key) || IsExecTool(toolName) && (IsArgvKey(key) || IsCandidateCommand(key, s.Decoded)))
         {
             role |= ArgumentRole.Command;
         }

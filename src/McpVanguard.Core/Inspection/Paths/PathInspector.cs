@@ -23,18 +23,41 @@ public sealed class PathInspector : IInspector
         }
 
         var write = ArgumentRoles.IsWriteTool(context.ToolName);
+        var runsCode = ArgumentRoles.RunsCode(context.ToolName);
+        string? cwd = null;
         foreach (var s in context.Strings.Items)
         {
             var role = ArgumentRoles.Classify(s, context.ToolName);
             if ((role & ArgumentRole.Command) != 0)
             {
-                InspectCommand(s.Decoded, findings);
+                // A command runs where the call says it runs: {"cwd": "/etc", "command": "cat shadow"} reads /etc/shadow.
+                cwd ??= WorkingDirectory(context);
+                Inspect(ShellReadTargets.OfCommand(s.Decoded, cwd), findings);
+            }
+            else if (runsCode && ArgumentRoles.IsCodeKey(s.Key))
+            {
+                cwd ??= WorkingDirectory(context);
+                Inspect(ShellReadTargets.OfCode(s.Decoded, cwd), findings);
             }
             else if ((role & ArgumentRole.Path) != 0 && (role & ArgumentRole.Url) == 0 || s.Canonical.StartsWith("file:", StringComparison.Ordinal))
             {
                 InspectPath(s.Canonical, write, traversal: true, findings);
             }
         }
+    }
+
+    /// <summary>The call's working-directory argument (<c>cwd</c>, <c>working_directory</c>, <c>workdir</c>), or null.</summary>
+    private static string? WorkingDirectory(InspectionContext context)
+    {
+        foreach (var s in context.Strings.Items)
+        {
+            if (s.Key.ToLowerInvariant() is "cwd" or "working_directory" or "workdir" or "working_dir" or "workingdirectory" or "dir" or "directory" or "current_directory")
+            {
+                return s.Decoded;
+            }
+        }
+
+        return null;
     }
 
     private static void InspectPath(string canonical, bool write, bool traversal, List<Finding> findings)
@@ -71,36 +94,25 @@ public sealed class PathInspector : IInspector
         findings.AddOnce(new Finding(location.RuleId, "L1", category, severity, a, $"{(write ? "Write to" : "Access to")} {location.Family}."));
     }
 
-    /// <summary>Files read by commands such as <c>cat</c>, <c>head</c>, <c>base64</c> or copied by <c>cp</c>/<c>scp</c>; redirect targets are writes.</summary>
-    private static void InspectCommand(string text, List<Finding> findings)
+    /// <summary>
+    /// Files a command or interpreter code reads (after the shell's expansions, see <see cref="ShellReadTargets"/>). A guess from a glob that
+    /// matched several catalogued names warns instead of blocking.
+    /// </summary>
+    private static void Inspect(List<ShellPathCandidate> paths, List<Finding> findings)
     {
-        var script = ShellTokenizer.Parse(text);
-        foreach (var command in script.AllCommands())
+        foreach (var candidate in paths)
         {
-            var words = command.Words;
-            var k = ShellVocabulary.FindCommand(words, out _);
-            if (k < words.Count && ShellVocabulary.Readers.Contains(ShellVocabulary.NameOf(words[k])))
+            if (!candidate.Ambiguous)
             {
-                var copy = ShellVocabulary.NameOf(words[k]) is "cp" or "scp" or "rsync";
-                for (var i = k + 1; i < words.Count; i++)
-                {
-                    if (!words[i].StartsWith('-'))
-                    {
-                        InspectPath(words[i].Replace('\\', '/').ToLowerInvariant(), write: false, traversal: false, findings);
-                        if (copy)
-                        {
-                            break; // only the source of a copy is read
-                        }
-                    }
-                }
+                InspectPath(candidate.Path, write: false, traversal: false, findings);
+                continue;
             }
 
-            foreach (var r in command.Redirects)
+            var found = new List<Finding>();
+            InspectPath(candidate.Path, write: false, traversal: false, found);
+            foreach (var f in found)
             {
-                if (r.Operator is "<" && r.Target.Length > 0)
-                {
-                    InspectPath(r.Target.Replace('\\', '/').ToLowerInvariant(), write: false, traversal: false, findings);
-                }
+                findings.AddOnce(f.Action == FindingAction.Block ? f with { Action = FindingAction.Warn } : f);
             }
         }
     }

@@ -1,3 +1,4 @@
+using McpVanguard.Inspection.Shell;
 using McpVanguard.Inspection.Preflight;
 using McpVanguard.Policy;
 
@@ -73,7 +74,8 @@ public sealed class RuleInspector : IInspector
                 if (state[index] == Applies)
                 {
                     var rule = _rules[index];
-                    if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
+                    var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
+                    if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
                     {
                         state[index] = Fired;
                         anyFired = true;
@@ -98,13 +100,24 @@ public sealed class RuleInspector : IInspector
         }
     }
 
+    /// <summary>
+    /// True when a SQL signature matched a command line only inside its data (an echo operand, a grep pattern, a commit message, an
+    /// environment value such as <c>NODE_OPTIONS='--max-old-space-size=4096'</c>, which SQL-012 would read as <c>'--</c>). Checked only after a
+    /// match, so the parse is paid on hits. Command, secret and injection rules judge data on purpose (a grep for private keys, a
+    /// package index in PIP_INDEX_URL, a key in a commit message, an instruction in an issue body).
+    /// </summary>
+    private static bool OnlyInData(Rule rule, ArgumentString s, string text) =>
+        rule.Id.StartsWith("SQL-", StringComparison.Ordinal) && ArgumentRoles.IsCommandKey(s.Key)
+        && ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked);
+
     /// <summary>True when the rule's pattern matches any string under a key the rule looks at (no prefilter: the reference the prefilter is tested against).</summary>
     public static bool Matches(Rule rule, IReadOnlyList<ArgumentString> strings)
     {
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
-            if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(rule.MatchDecoded ? s.Decoded : s.Canonical))
+            var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
+            if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
             {
                 return true;
             }

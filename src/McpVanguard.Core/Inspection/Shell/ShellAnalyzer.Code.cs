@@ -137,8 +137,12 @@ internal sealed partial class ShellAnalyzer
     /// <summary>Inline interpreter code (<c>python -c</c>, <c>perl -e</c>, …): socket + exec is a reverse shell; decode/fetch + exec a hidden payload.</summary>
     private void CheckInterpreterCode(string code)
     {
+        // Node's net module is often bound to another name (const n = require('net'); n.connect(…)).
         var socket = code.Contains("socket") || code.Contains("fsockopen") || code.Contains("net.connect") || code.Contains("/dev/tcp")
-            || code.Contains("tcpclient") || code.Contains("/inet/tcp");
+            || code.Contains("tcpclient") || code.Contains("/inet/tcp") || code.Contains("require('net')") || code.Contains("require(\"net\")")
+            || code.Contains("require('node:net')") || code.Contains("require(\"node:net\")") || code.Contains("from 'net'") || code.Contains("from \"net\"")
+            || code.Contains("from 'node:net'") || code.Contains("createconnection(") || code.Contains("tcpsocket") || code.Contains("deno.connect(")
+            || code.Contains("bun.connect(") || code.Contains("io::socket") || code.Contains("net.dial(");
         var exec = code.Contains("pty.spawn") || code.Contains("dup2") || code.Contains("subprocess") || code.Contains("os.system")
             || code.Contains("/bin/sh") || code.Contains("/bin/bash") || code.Contains("exec") || code.Contains("system(") || code.Contains("spawn")
             || code.Contains("popen") || code.Contains("child_process") || code.Contains("passthru") || code.Contains("proc_open") || code.Contains("cmd.exe");

@@ -8,6 +8,11 @@ internal sealed partial class ShellAnalyzer
     private void AnalyzeCommand(ShellCommand command, int k, string name, int nesting)
     {
         var words = command.Words;
+        if (CheckProgramOptions(words, k, name, nesting))
+        {
+            return;
+        }
+
         switch (name)
         {
             case var _ when Shells.Contains(name):
@@ -42,6 +47,12 @@ internal sealed partial class ShellAnalyzer
                     {
                         AnalyzeCode(w[2..], nesting);
                     }
+                }
+
+                // awk's system("…") and print | "sh": the program text is the first operand.
+                if (name is "awk" or "gawk" or "mawk" or "nawk")
+                {
+                    AwkRuns(words, k, nesting);
                 }
 
                 // Anti-forensics: "perl -pi -e 's/evil//' ~/.bash_history" edits a history in place.
@@ -88,6 +99,15 @@ internal sealed partial class ShellAnalyzer
                 if (k + 1 < words.Count && IsTopLevelCriticalDirectory(words[k + 1]) && FindDeletes(words, k))
                 {
                     Report(ShellFindings.Destructive);
+                }
+
+                // find -exec sh -c '…' {} \; runs a shell per file found.
+                for (var i = k + 1; i < words.Count - 1; i++)
+                {
+                    if (words[i] is "-exec" or "-execdir" or "-ok" or "-okdir")
+                    {
+                        RunsPerItem(words, i + 1, nesting);
+                    }
                 }
 
                 break;

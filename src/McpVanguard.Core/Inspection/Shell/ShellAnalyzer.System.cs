@@ -59,15 +59,6 @@ internal sealed partial class ShellAnalyzer
                 }
 
                 break;
-            case "git":
-                // Persistence: pointing git at another hooks directory runs its scripts on every commit or checkout.
-                if (words.Contains("config") && words.Exists(static w => w.Equals("core.hookspath", StringComparison.OrdinalIgnoreCase))
-                    && !words.Exists(static w => w.StartsWith("--get", StringComparison.Ordinal) || w.StartsWith("--unset", StringComparison.Ordinal) || w is "-l" or "--list"))
-                {
-                    Report(ShellFindings.Persistence);
-                }
-
-                break;
             case "dd":
                 // Destructive: "dd if=/dev/zero of=/dev/sda".
                 foreach (var w in words)

@@ -40,18 +40,28 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
     {
         List<string>? downloaded = null;
         bool fifo = false, netcat = false;
+        var expansion = new ShellExpansion(null);
         foreach (var pipeline in script.Pipelines)
         {
+            // What the shell will run, not what was written: "X=/; rm -rf $X", "bash -c \"$CMD\"", "rm -rf $(echo Lw== | base64 -d)".
+            foreach (var command in pipeline.Commands)
+            {
+                Expand(command, expansion);
+            }
+
             AnalyzePipeline(pipeline, nesting);
             foreach (var command in pipeline.Commands)
             {
                 var k = FindCommand(command.Words, out var elevated);
+                CheckRemoteSubstitution(command, k);
                 if (elevated)
                 {
                     Report(ShellFindings.Elevation);
                 }
 
                 CheckWordsAndRedirects(command);
+                CheckEnvironment(command.Words, k, k < command.Words.Count ? NameOf(command.Words[k]) : null, nesting);
+                CheckEnvSplit(command.Words, k, nesting);
                 if (k < command.Words.Count)
                 {
                     var name = NameOf(command.Words[k]);
@@ -72,6 +82,79 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         if (fifo && netcat)
         {
             Report(ShellFindings.ReverseShell);
+        }
+    }
+
+    /// <summary>Substitutes the variables assigned so far (and decoding substitutions) in a command's words, then records its own assignments.</summary>
+    private static void Expand(ShellCommand command, ShellExpansion expansion)
+    {
+        var words = command.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Contains('$') || words[i].Contains('`'))
+            {
+                words[i] = expansion.Substitute(words[i]);
+            }
+        }
+
+        var k = FindCommand(words, out _);
+        var exporting = k < words.Count && NameOf(words[k]) is "export" or "declare" or "typeset" or "readonly" or "local";
+        if (k >= words.Count || exporting)
+        {
+            foreach (var w in words)
+            {
+                if (IsAssignment(w))
+                {
+                    expansion.Assign(w);
+                }
+            }
+        }
+    }
+
+    /// <summary>Programs whose arguments are data to compare, count or print: a downloaded word given to them is not run.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> DataConsumers = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
+        "echo", "printf", "jq", "yq", "diff", "cmp", "comm", "wc", "sort", "uniq", "grep", "egrep", "fgrep", "rg", "test", "[", "[[", "read");
+
+    /// <summary>
+    /// Remote content spliced into a command line (<c>ls $(curl -s https://…)</c>, <c>cat &lt;(wget -qO- …)</c>): the shell runs what a server
+    /// chose. An assignment (<c>V=$(curl -s …/latest | jq -r .tag)</c>) or a data consumer (<c>diff &lt;(curl a) &lt;(curl b)</c>) is not.
+    /// </summary>
+    private void CheckRemoteSubstitution(ShellCommand command, int k)
+    {
+        if (command.Substitutions.Count == 0 || k >= command.Words.Count && command.Redirects.Count == 0
+            || k < command.Words.Count && DataConsumers.Contains(NameOf(command.Words[k])))
+        {
+            return;
+        }
+
+        var inArgument = false;
+        for (var i = Math.Min(k, command.Words.Count); i < command.Words.Count && !inArgument; i++)
+        {
+            inArgument = command.Words[i].Contains("$(", StringComparison.Ordinal) || command.Words[i].Contains('`') || command.Words[i].Contains("<(", StringComparison.Ordinal);
+        }
+
+        foreach (var r in command.Redirects)
+        {
+            inArgument |= r.Target.Contains("$(", StringComparison.Ordinal);
+        }
+
+        if (!inArgument)
+        {
+            return;
+        }
+
+        foreach (var sub in command.Substitutions)
+        {
+            foreach (var p in sub.Pipelines)
+            {
+                var first = p.Commands.Count > 0 ? p.Commands[0].Words : null;
+                var f = first is null ? 0 : FindCommand(first, out _);
+                if (first is not null && f < first.Count && (Downloaders.Contains(NameOf(first[f])) || HasRemoteUrl(first, f) && NameOf(first[f]) is not ("echo" or "printf")))
+                {
+                    Report(ShellFindings.DownloadExecute);
+                    return;
+                }
+            }
         }
     }
 
@@ -131,6 +214,12 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 {
                     Report(ShellFindings.DecodedPayload);
                 }
+
+                // Data that is executed is not data: "echo 'curl … | sh' | sh" runs what it echoes.
+                if (i > 0 && EchoedText(commands[i - 1].Words) is { } echoed)
+                {
+                    AnalyzeText(echoed, nesting + 1);
+                }
             }
 
             if (name == "find" && IsSensitiveFind(words, k))
@@ -150,6 +239,19 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         {
             Report(ShellFindings.ReverseShell);
         }
+    }
+
+    /// <summary>The text an <c>echo</c> or <c>printf</c> writes (its operands, unescaped for printf and echo -e), or null for another command.</summary>
+    private static string? EchoedText(List<string> words)
+    {
+        var k = FindCommand(words, out _);
+        if (k >= words.Count || NameOf(words[k]) is not ("echo" or "printf"))
+        {
+            return null;
+        }
+
+        var text = string.Join(' ', words.Skip(k + 1).Where(static w => !w.StartsWith('-')));
+        return (NameOf(words[k]) == "printf" || words.Contains("-e")) && ShellPayloadDecoder.TryUnescape(text, out var unescaped) ? unescaped : text;
     }
 
     private static bool IsDecoder(List<string> words, int k, string name)

@@ -5,7 +5,8 @@ namespace McpVanguard.Inspection.Shell;
 /// <summary>
 /// Tokenizes the command arguments of a request (<c>command</c>, <c>cmd</c>, <c>script</c>, the argv of exec-like tools)
 /// and reports reverse shells, download-and-execute, hidden payloads, destructive, privilege, anti-forensics and persistence
-/// commands (SHELL-001…012). Chaining alone is not an attack: only what the chain runs is judged.
+/// commands, and options or variables that run other code (SHELL-001…014). Under any key of an exec-like tool; unambiguous attack
+/// shapes under any key that is not prose. Chaining alone is not an attack: only what the chain runs is judged.
 /// </summary>
 public sealed class ShellCommandInspector : IInspector
 {
@@ -31,14 +32,38 @@ public sealed class ShellCommandInspector : IInspector
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeCode(s.Decoded, 0);
+                if (exec)
+                {
+                    // A shell tool's "program" or "source" may be a command line as well as code.
+                    InspectUnambiguousShape(s, findings);
+                }
+
                 continue;
             }
 
             var isCommand = ArgumentRoles.IsCommandKey(s.Key);
             var isArgv = !isCommand && ArgumentRoles.IsArgvKey(s.Key) && (exec || argv is not null);
+
+            // In a tool that runs what it is given, a command is a command whatever its key (input, keys, line, payload …).
+            if (!isCommand && !isArgv && exec && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded))
+            {
+                analyzer ??= new ShellAnalyzer(findings);
+                analyzer.AnalyzeText(s.Decoded, 0);
+                continue;
+            }
+
             if (!isCommand && !isArgv)
             {
+                if (exec && CodeLoadingSettings.OfEnvironment(s.Key) != CodeLoadingSettings.Kind.None)
+                {
+                    // {"env": {"LD_PRELOAD": "/tmp/x.so"}}: the tool's environment map.
+                    analyzer ??= new ShellAnalyzer(findings);
+                    analyzer.AnalyzeText(s.Key + "=" + ShellQuote(s.Decoded) + " true", 0);
+                    continue;
+                }
+
                 InspectSmuggledSubstitution(s, findings, ref analyzer);
+                InspectUnambiguousShape(s, findings);
                 continue;
             }
 
@@ -59,6 +84,13 @@ public sealed class ShellCommandInspector : IInspector
             if (isCommand && argv is null && s.Decoded.Contains(' ', StringComparison.Ordinal))
             {
                 continue; // a whole command line, not a program name starting an argv
+            }
+
+            if (isArgv && argv is null && ArgumentRoles.IsCandidateCommand("command", s.Decoded))
+            {
+                // A string-valued "arguments" or "args" with no program before it is a whole command line.
+                analyzer.AnalyzeText(s.Decoded, 0);
+                continue;
             }
 
             (argv ??= []).Add(s.Decoded);
@@ -89,6 +121,41 @@ public sealed class ShellCommandInspector : IInspector
             findings.AddOnce(SmuggledSubstitution);
         }
     }
+
+    /// <summary>Words that only an attack command carries: a shell on a socket, a pipe into a shell, a decoder, a downloader, a cradle.</summary>
+    private static readonly System.Buffers.SearchValues<string> UnambiguousMarks = System.Buffers.SearchValues.Create(
+        ["/dev/tcp/", "/dev/udp/", "/inet/tcp/", "nc ", "ncat ", "netcat", "socat", "| sh", "|sh", "| bash", "|bash", "|/bin/", "| /bin/", "bash -i", "sh -i",
+         "base64 -d", "base64 --decode", "iex", "invoke-expression", "downloadstring", "curl ", "wget ", "mkfifo", "-encodedcommand", " -enc "],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A reverse shell, download-and-execute or decoded payload under any key that is not prose or a search pattern
+    /// (<c>{"payload": "curl … | sh"}</c>): these shapes are commands wherever they are written. Only those findings count here.
+    /// </summary>
+    private static void InspectUnambiguousShape(Preflight.ArgumentString s, List<Finding> findings)
+    {
+        // The vectorised scan first: almost no argument carries any of these words, and it allocates nothing.
+        if (s.Decoded.Length > ShellTokenizer.MaxLength || s.Decoded.AsSpan().IndexOfAny(UnambiguousMarks) < 0 || ArgumentRoles.IsProseKey(s.Key) || IsPatternKey(s.Key))
+        {
+            return;
+        }
+
+        var scratch = new List<Finding>();
+        new ShellAnalyzer(scratch).AnalyzeText(s.Decoded, 0);
+        foreach (var f in scratch)
+        {
+            if (f.RuleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005")
+            {
+                findings.AddOnce(f);
+            }
+        }
+    }
+
+    /// <summary>Search patterns describe text to find, never text to run (<c>{"pattern": "curl .* | sh"}</c>).</summary>
+    private static bool IsPatternKey(string key) =>
+        key.ToLowerInvariant() is "pattern" or "patterns" or "regex" or "regexp" or "search" or "needle" or "glob" or "filter" or "q" or "term" or "keyword" or "keywords" or "grep";
+
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static readonly Finding SmuggledSubstitution = new("SHELL-013", "L1", "MCP-06", Severity.High, FindingAction.Warn,
         "Shell command substitution inside a non-command argument.");

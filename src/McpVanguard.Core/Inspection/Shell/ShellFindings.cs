@@ -38,4 +38,7 @@ internal static class ShellFindings
 
     public static readonly Finding Shred = new("SHELL-012", "L1", "MCP-07", Severity.High, FindingAction.Warn,
         "Irrecoverable deletion with shred.");
+
+    public static readonly Finding CodeLoading = new("SHELL-014", "L1", "MCP-06", Severity.Critical, FindingAction.Block,
+        "An option or environment variable makes a program run or load other code (git -c core.pager, tar --to-command, LD_PRELOAD, …).");
 }

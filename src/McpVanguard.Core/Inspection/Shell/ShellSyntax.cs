@@ -12,6 +12,9 @@ internal sealed class ShellCommand
 {
     public List<string> Words { get; } = [];
 
+    /// <summary>Where each word was written in the parsed text (start, end exclusive), parallel to <see cref="Words"/>; only for the top-level script.</summary>
+    public List<(int Start, int End)> WordSpans { get; } = [];
+
     public List<ShellRedirect> Redirects { get; } = [];
 
     /// <summary>Inner scripts of <c>$(…)</c>, backticks and <c>&lt;(…)</c> written in this command's words.</summary>

@@ -32,6 +32,8 @@ internal static class ShellTokenizer
         private ShellCommand _command = new();
         private bool _hasWord;
         private string? _pendingRedirect;
+        private int _position;
+        private int _wordStart;
 
         public ShellScript Run()
         {
@@ -40,6 +42,12 @@ internal static class ShellTokenizer
             while (i < n)
             {
                 var c = s[i];
+                _position = i;
+                if (!_hasWord)
+                {
+                    _wordStart = i;
+                }
+
                 switch (c)
                 {
                     case ' ' or '\t' or '\r':
@@ -130,6 +138,7 @@ internal static class ShellTokenizer
                 }
             }
 
+            _position = n;
             EndPipeline();
             return _script;
         }
@@ -355,6 +364,10 @@ internal static class ShellTokenizer
             else
             {
                 _command.Words.Add(w);
+                if (depth == 0)
+                {
+                    _command.WordSpans.Add((_wordStart, Math.Max(_wordStart, _position)));
+                }
             }
         }
 

@@ -21,7 +21,9 @@ internal static class ShellVocabulary
     /// <summary>Commands that print a file's content (what a credential harvester pipes secrets through).</summary>
     public static readonly FrozenSet<string> Readers = FrozenSet.Create(StringComparer.Ordinal,
         "cat", "head", "tail", "less", "more", "strings", "base64", "xxd", "od", "hexdump", "cp", "scp", "curl", "nc",
-        "tar", "zip", "grep", "egrep", "rg", "type", "get-content", "gc", "bat", "tac", "nl", "awk", "sed", "rsync");
+        "tar", "zip", "grep", "egrep", "rg", "type", "get-content", "gc", "bat", "tac", "nl", "awk", "sed", "rsync",
+        "sort", "cut", "uniq", "diff", "cmp", "paste", "fold", "fmt", "rev", "column", "iconv", "vi", "vim", "nvim", "view", "nano", "emacs",
+        "openssl", "jq", "yq", "gawk", "zcat", "zless", "7z", "gzip", "bzip2", "xz", "dd", "install", "ln", "copy", "copy-item", "cpi", "select-string");
 
     /// <summary>Prefix commands that run the words after them; sudo-like ones also elevate.</summary>
     private static readonly FrozenSet<string> Wrappers = FrozenSet.Create(StringComparer.Ordinal,
@@ -162,7 +164,15 @@ internal static class ShellVocabulary
             t = t[..^1];
         }
 
-        return CriticalDirectories.Contains(t);
+        return CriticalDirectories.Contains(t) || IsHomeDirectory(t);
+    }
+
+    /// <summary>A user's home directory (<c>/home/bob</c>, <c>/Users/bob</c>, <c>C:/Users/bob</c>, <c>~bob</c>): deleting it wipes the user's work and keys.</summary>
+    private static bool IsHomeDirectory(string t)
+    {
+        var rest = t.StartsWith("/home/", StringComparison.Ordinal) ? t[6..] : t.StartsWith("/users/", StringComparison.Ordinal) ? t[7..]
+            : t.StartsWith("c:/users/", StringComparison.Ordinal) ? t[9..] : t.Length > 1 && t[0] == '~' && t[1] != '/' ? t[1..] : null;
+        return rest is { Length: > 0 } && !rest.Contains('/') && rest[0] != '.';
     }
 
     /// <summary>True for a block device (<c>/dev/sda</c>, <c>/dev/nvme0n1</c>…): writing to it wipes a disk.</summary>

@@ -1,0 +1,118 @@
+using System.Text;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>
+/// The string literals of interpreter code (Python, Node, Ruby, Perl, PHP, PowerShell, awk), with simple concatenations joined:
+/// <c>'/etc/sh' + 'adow'</c>, <c>"/etc/" . "shadow"</c>, Python's adjacent <c>'a' 'b'</c>, and path joins
+/// (<c>os.path.join('~', '.ssh', 'id_rsa')</c>, <c>Path.home() / '.ssh' / 'id_rsa'</c>). A literal is what the program will use, whatever
+/// the code around it; the caller judges each as a path, a command or a URL. Linear in the code, bounded in count.
+/// </summary>
+internal static class InterpreterLiterals
+{
+    /// <summary>Most literals read from one piece of code: enough for any command or path it builds, bounded whatever it holds.</summary>
+    public const int MaxLiterals = 256;
+
+    /// <summary>Longest code read; what follows is ignored (the other rules still see the whole string).</summary>
+    private const int MaxCode = 64 * 1024;
+
+    /// <summary>Every literal, then every joined concatenation or path join of two or more literals.</summary>
+    public static List<string> Extract(string code)
+    {
+        var result = new List<string>();
+        var text = code.Length > MaxCode ? code.AsSpan(0, MaxCode) : code.AsSpan();
+        StringBuilder? run = null;
+        var runCount = 0;
+        var joiner = '\0';
+        var end = -1;
+        for (var i = 0; i < text.Length && result.Count < MaxLiterals; i++)
+        {
+            var quote = text[i];
+            if (quote is not ('\'' or '"' or '`'))
+            {
+                continue;
+            }
+
+            var close = i + 1;
+            var sb = new StringBuilder();
+            while (close < text.Length && text[close] != quote)
+            {
+                if (text[close] == '\\' && close + 1 < text.Length)
+                {
+                    // Escaped quotes and separators stand for themselves; other escapes (\n, \x41) are kept as written.
+                    var next = text[close + 1];
+                    if (next is not ('\'' or '"' or '\\' or '`' or '/'))
+                    {
+                        sb.Append('\\');
+                    }
+
+                    sb.Append(next);
+                    close += 2;
+                    continue;
+                }
+
+                sb.Append(text[close]);
+                close++;
+            }
+
+            if (close >= text.Length)
+            {
+                break;
+            }
+
+            var literal = sb.ToString();
+            result.Add(literal);
+
+            // What joins this literal to the previous one: '+', '.', '..', ',' (inside a join call), '/' (pathlib), or nothing (Python).
+            var between = end < 0 ? ReadOnlySpan<char>.Empty : text[(end + 1)..i].Trim();
+            var join = end < 0 ? (char?)null : between.Length == 0 ? '+' : between is "+" or "." or ".." or "&" ? '+' : between is "/" ? '/'
+                : between is "," && IsInsideJoin(text, i) ? '/' : null;
+            if (join is { } j && run is not null && (joiner == '\0' || joiner == j))
+            {
+                if (j == '/' && run.Length > 0 && run[^1] != '/')
+                {
+                    run.Append('/');
+                }
+
+                run.Append(literal);
+                runCount++;
+                joiner = j;
+            }
+            else
+            {
+                FlushRun(run, runCount, result);
+                run = new StringBuilder(literal);
+                runCount = 1;
+                joiner = '\0';
+            }
+
+            end = close;
+            i = close;
+        }
+
+        FlushRun(run, runCount, result);
+        return result;
+    }
+
+    private static void FlushRun(StringBuilder? run, int count, List<string> result)
+    {
+        if (run is not null && count > 1 && result.Count < MaxLiterals)
+        {
+            result.Add(run.ToString());
+        }
+    }
+
+    /// <summary>True when the comma before <paramref name="at"/> separates the arguments of a path-join call (<c>os.path.join(</c>, <c>path.join(</c>, <c>File.join(</c>, <c>Join-Path</c>).</summary>
+    private static bool IsInsideJoin(ReadOnlySpan<char> text, int at)
+    {
+        var open = text[..at].LastIndexOf('(');
+        if (open < 4 || text[open..at].Contains(')'))
+        {
+            return false;
+        }
+
+        var before = text[Math.Max(0, open - 12)..open];
+        return before.EndsWith("join", StringComparison.OrdinalIgnoreCase) || before.EndsWith("resolve", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("combine", StringComparison.OrdinalIgnoreCase) || before.EndsWith("joinpath", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,290 @@
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+using Kind = McpVanguard.Inspection.Shell.CodeLoadingSettings.Kind;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>
+/// Options and environment variables that make a program run or load other code (SHELL-014): <c>git -c core.pager=…</c>,
+/// <c>tar --to-command=…</c>, <c>ssh -o ProxyCommand=…</c>, <c>sed 's/x/y/e'</c>, <c>LD_PRELOAD=/tmp/x.so ls</c>. A table per tool, not
+/// one regex per example; what the value runs is analysed like any other command.
+/// </summary>
+internal sealed partial class ShellAnalyzer
+{
+    /// <summary>Assignments before the command (<c>X=v cmd</c>, <c>env X=v cmd</c>), bare ones, and <c>export</c>/<c>declare</c> ones.</summary>
+    private void CheckEnvironment(List<string> words, int k, string? name, int nesting)
+    {
+        var exporting = name is "export" or "declare" or "typeset" or "readonly" or "local" or "setenv";
+        string? gitKey = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i == k && !exporting)
+            {
+                break;
+            }
+
+            var w = words[i];
+            if (!IsAssignment(w))
+            {
+                // csh's "setenv NAME value".
+                if (name == "setenv" && i == k + 1 && i + 1 < words.Count)
+                {
+                    CheckSetting(CodeLoadingSettings.OfEnvironment(w), words[i + 1], nesting);
+                }
+
+                continue;
+            }
+
+            var eq = w.IndexOf('=');
+            var variable = w[..eq];
+            var value = w[(eq + 1)..];
+
+            // GIT_CONFIG_KEY_<n> / GIT_CONFIG_VALUE_<n> and GIT_CONFIG_PARAMETERS are "git -c" through the environment.
+            if (variable.StartsWith("GIT_CONFIG_KEY_", StringComparison.Ordinal))
+            {
+                gitKey = value;
+                continue;
+            }
+
+            if (variable.StartsWith("GIT_CONFIG_VALUE_", StringComparison.Ordinal) && gitKey is not null)
+            {
+                CheckGitSetting(gitKey, value, nesting);
+                continue;
+            }
+
+            if (variable == "GIT_CONFIG_PARAMETERS")
+            {
+                foreach (var pair in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var parts = pair.Replace("'", string.Empty, StringComparison.Ordinal).Split('=', 2);
+                    if (parts.Length == 2)
+                    {
+                        CheckGitSetting(parts[0], parts[1], nesting);
+                    }
+                }
+
+                continue;
+            }
+
+            CheckSetting(CodeLoadingSettings.OfEnvironment(variable), value, nesting);
+        }
+    }
+
+    private void CheckSetting(Kind kind, string value, int nesting)
+    {
+        if (kind == Kind.None)
+        {
+            return;
+        }
+
+        if (CodeLoadingSettings.IsDangerous(kind, value))
+        {
+            Report(ShellFindings.CodeLoading);
+        }
+
+        if (kind is Kind.Command or Kind.RareCommand)
+        {
+            AnalyzeText(value, nesting + 1);
+        }
+    }
+
+    private void CheckGitSetting(string key, string value, int nesting)
+    {
+        if (CodeLoadingSettings.IsShellAlias(key, value))
+        {
+            Report(ShellFindings.CodeLoading);
+            AnalyzeText(value.TrimStart()[1..], nesting + 1);
+            return;
+        }
+
+        if (key.Equals("core.hookspath", StringComparison.OrdinalIgnoreCase))
+        {
+            // Hooks outside the repository (a temporary or home directory) run foreign scripts on every commit; a project's own
+            // hooks directory (husky's ".husky/_", ".githooks") is how teams share hooks.
+            var v = value.Trim('\'', '"');
+            if (v.Length > 0 && (v[0] is '/' or '~' or '$' or '\\' || v.StartsWith("..", StringComparison.Ordinal) || v.Length > 1 && v[1] == ':'))
+            {
+                Report(ShellFindings.Persistence);
+            }
+
+            return;
+        }
+
+        CheckSetting(CodeLoadingSettings.OfGitKey(key), value, nesting);
+    }
+
+    /// <summary>The per-tool table of options whose value is a program to run.</summary>
+    private bool CheckProgramOptions(List<string> words, int k, string name, int nesting)
+    {
+        switch (name)
+        {
+            case "git":
+                Git(words, k, nesting);
+                return true;
+            case "tar" or "gtar" or "bsdtar":
+                ForOptions(words, k, nesting, static o => o switch
+                {
+                    "--to-command" or "--info-script" or "--new-volume-script" or "-F" or "--rmt-command" => Kind.RareCommand,
+                    "--use-compress-program" or "-I" or "--rsh-command" => Kind.Command,
+                    _ => Kind.None,
+                });
+                foreach (var w in words)
+                {
+                    // --checkpoint-action=exec=CMD runs CMD at every checkpoint.
+                    if (w.StartsWith("--checkpoint-action=exec", StringComparison.Ordinal))
+                    {
+                        var eq = w.IndexOf('=', "--checkpoint-action=exec".Length - 4);
+                        CheckSetting(Kind.RareCommand, eq < 0 ? w : w[(eq + 1)..], nesting);
+                        Report(ShellFindings.CodeLoading);
+                    }
+                }
+
+                return true;
+            case "zip":
+                ForOptions(words, k, nesting, static o => o is "-TT" or "--unzip-command" ? Kind.RareCommand : Kind.None);
+                return true;
+            case "ssh" or "scp" or "sftp" or "autossh":
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var w = words[i];
+                    string? option = w == "-o" && i + 1 < words.Count ? words[++i] : w.StartsWith("-o", StringComparison.Ordinal) && w.Length > 2 ? w[2..] : null;
+                    if (option is not null)
+                    {
+                        var sep = option.IndexOfAny(['=', ' ']);
+                        var key = sep < 0 ? option : option[..sep].ToLowerInvariant();
+                        var value = sep < 0 ? string.Empty : option[(sep + 1)..];
+                        CheckSetting(key switch
+                        {
+                            "proxycommand" => Kind.Command,
+                            "localcommand" or "knownhostscommand" or "remotecommand" => Kind.RareCommand,
+                            _ => Kind.None,
+                        }, value, nesting);
+                    }
+                    else if (name == "scp" && w == "-S" && i + 1 < words.Count)
+                    {
+                        CheckSetting(Kind.Command, words[++i], nesting);
+                    }
+                }
+
+                return false;
+            case "rsync":
+                ForOptions(words, k, nesting, static o => o is "-e" or "--rsh" or "--rsync-path" ? Kind.Command : Kind.None);
+                return false;
+            case "man":
+                ForOptions(words, k, nesting, static o => o is "-P" or "--pager" or "-H" or "--html" ? Kind.Command : Kind.None);
+                return true;
+            case "less" or "more" or "vim" or "vi" or "nvim" or "view" or "ex" or "vimdiff" or "rvim":
+                // "vim -c ':!sh'", "vim +'!id'", "less '+!sh'": editor and pager commands that escape to a shell.
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var w = words[i];
+                    var command = w is "-c" or "--cmd" && i + 1 < words.Count ? words[++i] : w.StartsWith('+') ? w[1..] : null;
+                    if (command is not null && EscapesToShell(command))
+                    {
+                        Report(ShellFindings.CodeLoading);
+                        AnalyzeText(command.TrimStart(':', '!'), nesting + 1);
+                    }
+                }
+
+                return true;
+            case "sed" or "gsed":
+                SedExecutes(words, k, nesting);
+                return false;
+            case "xargs":
+                RunsPerItem(words, SkipXargsOptions(words, k), nesting);
+                return true;
+            case "env":
+                // env -S 'sh -c …' splits one string into a command line.
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var w = words[i];
+                    var split = w is "-S" or "--split-string" && i + 1 < words.Count ? words[++i] : w.StartsWith("--split-string=", StringComparison.Ordinal) ? w[15..] : null;
+                    if (split is not null)
+                    {
+                        CheckSetting(Kind.Command, split, nesting);
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Git(List<string> words, int k, int nesting)
+    {
+        var config = false;
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w == "-c" && i + 1 < words.Count || w.StartsWith("-c", StringComparison.Ordinal) && w.Length > 2 && w.Contains('='))
+            {
+                var pair = w == "-c" ? words[++i] : w[2..];
+                var eq = pair.IndexOf('=');
+                if (eq > 0)
+                {
+                    CheckGitSetting(pair[..eq], pair[(eq + 1)..], nesting);
+                }
+            }
+            else if (w is "--upload-pack" or "--receive-pack" or "--exec" or "-u" && i + 1 < words.Count)
+            {
+                CheckSetting(Kind.RareCommand, words[++i], nesting);
+            }
+            else if (w.StartsWith("--upload-pack=", StringComparison.Ordinal) || w.StartsWith("--receive-pack=", StringComparison.Ordinal) || w.StartsWith("--exec=", StringComparison.Ordinal))
+            {
+                CheckSetting(Kind.RareCommand, w[(w.IndexOf('=') + 1)..], nesting);
+            }
+            else if (w.StartsWith("ext::", StringComparison.OrdinalIgnoreCase))
+            {
+                // The ext:: transport runs its URL as a command.
+                Report(ShellFindings.CodeLoading);
+                AnalyzeText(w[5..], nesting + 1);
+            }
+            else if (w == "config")
+            {
+                config = true;
+            }
+            else if (config && !w.StartsWith('-') && w.Contains('.'))
+            {
+                // "git config [--global] key value": the value is stored and run later (persistence as well as execution).
+                var value = i + 1 < words.Count ? words[i + 1] : string.Empty;
+                if (!words.Exists(static a => a.StartsWith("--get", StringComparison.Ordinal) || a.StartsWith("--unset", StringComparison.Ordinal) || a is "-l" or "--list"))
+                {
+                    CheckGitSetting(w, value, nesting);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>Checks options of the form <c>--opt=value</c>, <c>--opt value</c> and <c>-X value</c> against a table.</summary>
+    private void ForOptions(List<string> words, int k, int nesting, Func<string, Kind> table)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (!w.StartsWith('-'))
+            {
+                continue;
+            }
+
+            var eq = w.IndexOf('=');
+            var option = eq > 0 ? w[..eq] : w;
+            var kind = table(option);
+            if (kind == Kind.None)
+            {
+                continue;
+            }
+
+            var value = eq > 0 ? w[(eq + 1)..] : i + 1 < words.Count ? words[++i] : string.Empty;
+            CheckSetting(kind, value, nesting);
+        }
+    }
+
+    private static bool EscapesToShell(string command)
+    {
+        var c = command.TrimStart(':', ' ');
+        return c.StartsWith('!') || c.Contains("system(", StringComparison.Ordinal) || c.StartsWith("sh", StringComparison.Ordinal) && (c.Length == 2 || c.StartsWith("shell", StringComparison.Ordinal))
+            || c.StartsWith("py", StringComparison.Ordinal) || c.StartsWith("lua", StringComparison.Ordinal) || c.StartsWith("terminal", StringComparison.Ordinal) || c.StartsWith("term ", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Frozen;
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>
+/// The parts of a command line that are data, not code: operands of <c>echo</c>/<c>printf</c>, <c>grep</c>/<c>rg</c> patterns, values of
+/// <c>-m</c>/<c>--message</c>/<c>--body</c>/<c>--title</c>/<c>--description</c>, and environment-assignment values
+/// (<c>NODE_OPTIONS='--max-old-space-size=4096'</c>, <c>MSG='# Release notes'</c>). <see cref="Mask"/> blanks them so that text signatures
+/// (SQL, command rules) judge only what runs. Data that is executed stays: an <c>echo</c> piped into a shell is code.
+/// </summary>
+public static class ShellDataPositions
+{
+    /// <summary>Options whose value is prose for any program (<c>gh pr create --body …</c>).</summary>
+    private static readonly FrozenSet<string> ProseOptions = FrozenSet.Create(StringComparer.Ordinal,
+        "--message", "--body", "--title", "--description", "--subject", "--notes", "--summary", "--comment", "--reason", "--annotation");
+
+    /// <summary>Programs whose <c>-m</c> is a message (version control, forges, release tools), not a module or a count.</summary>
+    private static readonly FrozenSet<string> MessagePrograms = FrozenSet.Create(StringComparer.Ordinal,
+        "git", "gh", "glab", "hg", "svn", "jj", "tea", "hub", "bzr", "fossil", "npm", "yarn", "pnpm", "cz", "tag");
+
+    /// <summary>Programs whose first operand (or <c>-e</c> value) is a search pattern.</summary>
+    private static readonly FrozenSet<string> Searchers = FrozenSet.Create(StringComparer.Ordinal,
+        "grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep", "git-grep", "select-string", "findstr");
+
+    /// <summary>
+    /// <paramref name="text"/> with every data position replaced by spaces (same length, so offsets keep their meaning); the text itself when it
+    /// has none. Parses once; call it only when a signature has matched.
+    /// </summary>
+    public static string Mask(string text)
+    {
+        if (text.Length > ShellTokenizer.MaxLength)
+        {
+            return text;
+        }
+
+        var script = ShellTokenizer.Parse(text);
+        char[]? masked = null;
+        foreach (var pipeline in script.Pipelines)
+        {
+            for (var c = 0; c < pipeline.Commands.Count; c++)
+            {
+                var command = pipeline.Commands[c];
+
+                // An echo or printf feeding an interpreter is the interpreter's code.
+                var executed = c + 1 < pipeline.Commands.Count && ReadsStdinAt(pipeline.Commands[c + 1]);
+                MaskCommand(text, command, executed, ref masked);
+            }
+        }
+
+        return masked is null ? text : new string(masked);
+    }
+
+    private static bool ReadsStdinAt(ShellCommand command)
+    {
+        var k = FindCommand(command.Words, out _);
+        return k < command.Words.Count && (ReadsStdin(command.Words, k) || NameOf(command.Words[k]) is "xargs" or "eval" or "source" or ".");
+    }
+
+    private static void MaskCommand(string text, ShellCommand command, bool executed, ref char[]? masked)
+    {
+        var words = command.Words;
+        if (command.WordSpans.Count != words.Count)
+        {
+            return;
+        }
+
+        var k = FindCommand(words, out _);
+
+        // Assignment values before the command (or on their own): NODE_OPTIONS='--max-old-space-size=4096' npm run build.
+        for (var i = 0; i < Math.Min(k, words.Count); i++)
+        {
+            if (IsAssignment(words[i]))
+            {
+                BlankAfter(text, command.WordSpans[i], '=', ref masked);
+            }
+        }
+
+        if (k >= words.Count)
+        {
+            return;
+        }
+
+        var name = NameOf(words[k]);
+        if (name is "echo" or "printf")
+        {
+            if (!executed)
+            {
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    Blank(text, command.WordSpans[i], ref masked);
+                }
+            }
+
+            return;
+        }
+
+        var git = name == "git";
+        var search = Searchers.Contains(name) || git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) == "grep";
+        var patternSeen = false;
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            var eq = w.IndexOf('=');
+            var option = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w[..eq] : w;
+            if (ProseOptions.Contains(option) || search && option is "--regexp")
+            {
+                if (eq > 0 && option != w)
+                {
+                    BlankAfter(text, command.WordSpans[i], '=', ref masked);
+                }
+                else if (i + 1 < words.Count)
+                {
+                    Blank(text, command.WordSpans[++i], ref masked);
+                }
+
+                patternSeen |= search;
+                continue;
+            }
+
+            if (w == "-m" && MessagePrograms.Contains(name) || search && w == "-e")
+            {
+                if (i + 1 < words.Count)
+                {
+                    Blank(text, command.WordSpans[++i], ref masked);
+                }
+
+                patternSeen |= search;
+                continue;
+            }
+
+            if (search && !patternSeen && !w.StartsWith('-') && !(git && w == "grep"))
+            {
+                // grep's first operand is the pattern; the rest are files.
+                Blank(text, command.WordSpans[i], ref masked);
+                patternSeen = true;
+            }
+        }
+    }
+
+    private static void Blank(string text, (int Start, int End) span, ref char[]? masked)
+    {
+        masked ??= text.ToCharArray();
+        for (var i = span.Start; i < span.End && i < masked.Length; i++)
+        {
+            masked[i] = ' ';
+        }
+    }
+
+    private static void BlankAfter(string text, (int Start, int End) span, char separator, ref char[]? masked)
+    {
+        var at = text.IndexOf(separator, span.Start, Math.Max(0, Math.Min(span.End, text.Length) - span.Start));
+        if (at >= 0)
+        {
+            Blank(text, (at + 1, span.End), ref masked);
+        }
+    }
+}

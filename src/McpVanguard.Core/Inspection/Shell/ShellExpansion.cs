@@ -1,0 +1,298 @@
+using System.Text;
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>
+/// The shell's word expansions, as far as they decide which file a command names: variables assigned earlier in the line
+/// (<c>X=/etc/shadow; cat $X</c>, <c>export</c>, <c>${X}</c>), brace expansion (<c>/etc/sh{a,}dow</c>), substitutions that only
+/// decode a literal (<c>$(echo L2V0Yy9zaGFkb3c= | base64 -d)</c>), globs against the catalogue and the working directory
+/// (<c>cd /etc &amp;&amp; cat shadow</c>, a <c>cwd</c> argument). One instance per command string; bounded in every dimension.
+/// </summary>
+internal sealed class ShellExpansion(string? cwd)
+{
+    /// <summary>Most variables remembered; a script assigning more is not hiding one path.</summary>
+    private const int MaxVariables = 64;
+
+    /// <summary>Most words one brace expression expands to.</summary>
+    private const int MaxBraceWords = 32;
+
+    /// <summary>Created on the first assignment: most command lines assign nothing, and the analyser makes one expansion per script.</summary>
+    private Dictionary<string, string>? _variables;
+
+    /// <summary>The working directory the line has reached (<c>cd</c>, <c>pushd</c>), folded; null when unknown.</summary>
+    public string? Cwd { get; private set; } = string.IsNullOrEmpty(cwd) ? null : Fold(cwd);
+
+    /// <summary>True once a variable has been assigned.</summary>
+    public bool HasVariables => _variables is { Count: > 0 };
+
+    public void Assign(string assignment)
+    {
+        var eq = assignment.IndexOf('=');
+        _variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (eq > 0 && (_variables.Count < MaxVariables || _variables.ContainsKey(assignment[..eq])))
+        {
+            _variables[assignment[..eq]] = Substitute(assignment[(eq + 1)..]);
+        }
+    }
+
+    public void ChangeDirectory(string? target)
+    {
+        if (target is null || target == "-")
+        {
+            Cwd = null; // "cd -" and popd go back somewhere this reading does not track
+            return;
+        }
+
+        var t = Fold(Substitute(target));
+        Cwd = IsAbsolute(t) ? t : Cwd is null ? null : Cwd.TrimEnd('/') + "/" + t;
+    }
+
+    /// <summary>The paths <paramref name="word"/> may name once expanded, resolved against the working directory.</summary>
+    public void Expand(string word, List<ShellPathCandidate> output)
+    {
+        var substituted = Substitute(word);
+        var braces = new List<string>();
+        ExpandBraces(substituted, braces, 0);
+        foreach (var b in braces)
+        {
+            var folded = Fold(b);
+            if (folded.Length == 0 || folded.Length > 4096)
+            {
+                continue;
+            }
+
+            if (!IsAbsolute(folded) && Cwd is not null)
+            {
+                folded = Cwd.TrimEnd('/') + "/" + folded;
+            }
+
+            if (ShellGlob.HasGlob(folded))
+            {
+                ShellGlob.Expand(folded, output);
+            }
+            else
+            {
+                output.Add(new ShellPathCandidate(folded, false));
+            }
+        }
+    }
+
+    private static string Fold(string path) => path.Replace('\\', '/').ToLowerInvariant();
+
+    private static bool IsAbsolute(string p) => p.Length > 0 && (p[0] is '/' or '~' || p.Length > 1 && p[1] == ':' || p.StartsWith("$home", StringComparison.Ordinal));
+
+    /// <summary>Replaces <c>$X</c>, <c>${X}</c>, <c>${X:-default}</c> and decoding substitutions; unknown variables stay as written.</summary>
+    public string Substitute(string word)
+    {
+        if (!word.Contains('$') && !word.Contains('`'))
+        {
+            return word;
+        }
+
+        var sb = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c == '`' && word.IndexOf('`', i + 1) is var tick and > 0)
+            {
+                sb.Append(Decoded(word[(i + 1)..tick]) ?? word[i..(tick + 1)]);
+                i = tick;
+                continue;
+            }
+
+            if (c != '$' || i + 1 >= word.Length)
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            if (word[i + 1] == '(' && FindClose(word, i + 2) is var close and > 0)
+            {
+                sb.Append(Decoded(word[(i + 2)..close]) ?? word[i..(close + 1)]);
+                i = close;
+                continue;
+            }
+
+            string name;
+            string? fallback = null;
+            int end;
+            if (word[i + 1] == '{' && word.IndexOf('}', i + 2) is var brace and > 0)
+            {
+                var inner = word[(i + 2)..brace];
+                var dash = inner.IndexOf(":-", StringComparison.Ordinal);
+                name = dash < 0 ? inner : inner[..dash];
+                fallback = dash < 0 ? null : inner[(dash + 2)..];
+                end = brace;
+            }
+            else
+            {
+                var j = i + 1;
+                while (j < word.Length && (char.IsAsciiLetterOrDigit(word[j]) || word[j] == '_'))
+                {
+                    j++;
+                }
+
+                name = word[(i + 1)..j];
+                end = j - 1;
+            }
+
+            if (_variables is not null && _variables.TryGetValue(name, out var value))
+            {
+                sb.Append(value);
+            }
+            else if (name == "HOME")
+            {
+                sb.Append('~');
+            }
+            else if (fallback is not null)
+            {
+                sb.Append(fallback);
+            }
+            else
+            {
+                sb.Append(word, i, end - i + 1);
+            }
+
+            i = end;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>What a substitution prints when it only echoes or decodes a literal: <c>echo x</c>, <c>echo … | base64 -d</c>, <c>printf '\x2f…'</c>, <c>… | rev</c>.</summary>
+    private static string? Decoded(string inner)
+    {
+        var script = ShellTokenizer.Parse(inner);
+        if (script.Pipelines.Count != 1 || script.Pipelines[0].Commands.Count is 0 or > 2)
+        {
+            return null;
+        }
+
+        var commands = script.Pipelines[0].Commands;
+        var first = commands[0].Words;
+        var k = FindCommand(first, out _);
+        if (k >= first.Count || NameOf(first[k]) is not ("echo" or "printf"))
+        {
+            return null;
+        }
+
+        var literal = string.Join(' ', first.Skip(k + 1).Where(static w => !w.StartsWith('-')));
+        if (NameOf(first[k]) == "printf" || first.Contains("-e"))
+        {
+            literal = ShellPayloadDecoder.TryUnescape(literal, out var unescaped) ? unescaped : literal;
+        }
+
+        if (commands.Count == 1)
+        {
+            return literal;
+        }
+
+        var decoder = commands[1].Words;
+        var d = FindCommand(decoder, out _);
+        var name = d < decoder.Count ? NameOf(decoder[d]) : string.Empty;
+        switch (name)
+        {
+            case "base64" or "basenc" when decoder.Exists(static w => w is "-d" or "--decode" or "-D" or "-di"):
+                return ShellPayloadDecoder.TryBase64(literal, utf16: false, out var text) ? text.TrimEnd('\n') : null;
+            case "xxd" when decoder.Contains("-r") || decoder.Contains("-rp"):
+                return ShellPayloadDecoder.TryHex(literal, out var hex) ? hex.TrimEnd('\n') : null;
+            case "rev":
+                var chars = literal.ToCharArray();
+                Array.Reverse(chars);
+                return new string(chars);
+            default:
+                return null;
+        }
+    }
+
+    private static int FindClose(string s, int start)
+    {
+        var level = 1;
+        for (var k = start; k < s.Length; k++)
+        {
+            if (s[k] == '(')
+            {
+                level++;
+            }
+            else if (s[k] == ')' && --level == 0)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Brace expansion: <c>a{b,c}d</c> → <c>abd</c>, <c>acd</c>; nested and sequence forms stay as written past the first level.</summary>
+    private static void ExpandBraces(string word, List<string> output, int depth)
+    {
+        var open = word.IndexOf('{');
+        var close = open < 0 ? -1 : MatchingBrace(word, open);
+        if (close < 0 || depth > 3 || output.Count >= MaxBraceWords)
+        {
+            output.Add(word);
+            return;
+        }
+
+        var body = word[(open + 1)..close];
+        var parts = SplitTopLevel(body);
+        if (parts.Count < 2)
+        {
+            output.Add(word);
+            return;
+        }
+
+        foreach (var part in parts)
+        {
+            if (output.Count < MaxBraceWords)
+            {
+                ExpandBraces(word[..open] + part + word[(close + 1)..], output, depth + 1);
+            }
+        }
+    }
+
+    private static int MatchingBrace(string s, int open)
+    {
+        var level = 0;
+        for (var i = open; i < s.Length; i++)
+        {
+            if (s[i] == '{')
+            {
+                level++;
+            }
+            else if (s[i] == '}' && --level == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static List<string> SplitTopLevel(string body)
+    {
+        var parts = new List<string>();
+        var level = 0;
+        var start = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '{')
+            {
+                level++;
+            }
+            else if (body[i] == '}')
+            {
+                level--;
+            }
+            else if (body[i] == ',' && level == 0)
+            {
+                parts.Add(body[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(body[start..]);
+        return parts;
+    }
+}

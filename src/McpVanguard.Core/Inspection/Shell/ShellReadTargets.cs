@@ -1,0 +1,214 @@
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>
+/// The files a command line reads, as the shell and the programs it starts will see them: operands of readers (<c>cat</c>, <c>head</c>,
+/// <c>cp</c>'s source …) and <c>&lt;</c> redirections after variable, brace, decoding-substitution and glob expansion and against the
+/// working directory (<c>cd</c>, <c>pushd</c>, a <c>cwd</c> argument), scripts run by <c>sh -c</c>/<c>eval</c>, and the path literals of
+/// interpreter code (<c>python3 -c "open('/etc/shadow')"</c>, a run_python tool's <c>code</c>). The path inspector judges each one.
+/// </summary>
+public static class ShellReadTargets
+{
+    /// <summary>How deep <c>sh -c</c> and <c>eval</c> scripts are followed.</summary>
+    private const int MaxNesting = 3;
+
+    /// <summary>The paths <paramref name="command"/> reads, started in <paramref name="cwd"/> when known.</summary>
+    public static List<ShellPathCandidate> OfCommand(string command, string? cwd)
+    {
+        var output = new List<ShellPathCandidate>();
+        Walk(ShellTokenizer.Parse(command), new ShellExpansion(cwd), output, 0);
+        return output;
+    }
+
+    /// <summary>The path literals of interpreter code (string literals and joined concatenations that have a path's shape).</summary>
+    public static List<ShellPathCandidate> OfCode(string code, string? cwd)
+    {
+        var output = new List<ShellPathCandidate>();
+        AddCodePaths(code, new ShellExpansion(cwd), output);
+        return output;
+    }
+
+    private static void Walk(ShellScript script, ShellExpansion expansion, List<ShellPathCandidate> output, int nesting)
+    {
+        foreach (var pipeline in script.Pipelines)
+        {
+            foreach (var command in pipeline.Commands)
+            {
+                WalkCommand(command, expansion, output, nesting);
+            }
+        }
+    }
+
+    private static void WalkCommand(ShellCommand command, ShellExpansion expansion, List<ShellPathCandidate> output, int nesting)
+    {
+        var words = command.Words;
+        var k = FindCommand(words, out _);
+        foreach (var sub in command.Substitutions)
+        {
+            Walk(sub, expansion, output, nesting);
+        }
+
+        foreach (var r in command.Redirects)
+        {
+            if (r.Operator is "<" or "<>" && r.Target.Length > 0)
+            {
+                expansion.Expand(r.Target, output);
+            }
+        }
+
+        if (k >= words.Count)
+        {
+            // "X=/etc/shadow" on its own: a shell variable for the commands after it.
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (IsAssignment(words[i]))
+                {
+                    expansion.Assign(words[i]);
+                }
+            }
+
+            return;
+        }
+
+        var name = NameOf(words[k]);
+        switch (name)
+        {
+            case "export" or "declare" or "typeset" or "readonly" or "local":
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    if (IsAssignment(words[i]))
+                    {
+                        expansion.Assign(words[i]);
+                    }
+                }
+
+                return;
+            case "cd" or "pushd" or "chdir" or "set-location" or "sl":
+                expansion.ChangeDirectory(words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) ?? "~");
+                return;
+            case "popd":
+                expansion.ChangeDirectory(null);
+                return;
+            case "eval":
+                if (nesting < MaxNesting)
+                {
+                    Walk(ShellTokenizer.Parse(expansion.Substitute(string.Join(' ', words.Skip(k + 1)))), expansion, output, nesting + 1);
+                }
+
+                return;
+        }
+
+        if (Shells.Contains(name) || name is "cmd" or "powershell" or "pwsh")
+        {
+            var script = InlineScript(words, k, name);
+            if (script is not null && nesting < MaxNesting)
+            {
+                Walk(ShellTokenizer.Parse(expansion.Substitute(script)), expansion, output, nesting + 1);
+            }
+
+            return;
+        }
+
+        if (IsInterpreter(name))
+        {
+            var reads = Readers.Contains(name); // awk's operands after its program are files it reads
+            for (var i = k + 1; i < words.Count; i++)
+            {
+                var w = words[i];
+                if (w is "-c" or "-e" or "-E" or "-r" or "--eval" or "-p" or "--print" && i + 1 < words.Count)
+                {
+                    AddCodePaths(words[i + 1], expansion, output);
+                }
+                else if (w.Length > 3 && w[0] == '-' && w[1] is 'c' or 'e' && !w.AsSpan(2).ContainsAnyInRange('a', 'z'))
+                {
+                    AddCodePaths(w[2..], expansion, output);
+                }
+            }
+
+            if (!reads)
+            {
+                return;
+            }
+        }
+
+        foreach (var w in words)
+        {
+            // dd if=/etc/shadow; curl -d @~/.aws/credentials, -F f=@~/.ssh/id_rsa, --upload-file: what they read is sent or copied.
+            if (name == "dd" && w.StartsWith("if=", StringComparison.Ordinal))
+            {
+                expansion.Expand(w[3..], output);
+            }
+            else if (name is "curl" or "wget" or "http" or "https" && w.IndexOf('@') is var at and >= 0 && (at == 0 || w[at - 1] == '=') && w.Length > at + 1)
+            {
+                expansion.Expand(w[(at + 1)..].Split(';')[0], output);
+            }
+        }
+
+        if (!Readers.Contains(name))
+        {
+            return;
+        }
+
+        var copy = name is "cp" or "scp" or "rsync" or "ln" or "install" or "copy" or "copy-item" or "cpi";
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            if (!words[i].StartsWith('-'))
+            {
+                expansion.Expand(words[i], output);
+                if (copy)
+                {
+                    break; // only the source of a copy is read
+                }
+            }
+        }
+    }
+
+    private static string? InlineScript(List<string> words, int k, string name)
+    {
+        for (var i = k + 1; i < words.Count - 1; i++)
+        {
+            var w = words[i];
+            if (name == "cmd" ? w.Equals("/c", StringComparison.OrdinalIgnoreCase) || w.Equals("/k", StringComparison.OrdinalIgnoreCase)
+                : name is "powershell" or "pwsh" ? w.StartsWith("-c", StringComparison.OrdinalIgnoreCase)
+                : w.Length > 1 && w[0] == '-' && w[1] != '-' && w.Contains('c'))
+            {
+                return name == "cmd" || name is "powershell" or "pwsh" ? string.Join(' ', words.Skip(i + 1)) : words[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsInterpreter(string name) =>
+        name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal) || name.StartsWith("ruby", StringComparison.Ordinal)
+        || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "deno" or "bun" or "lua" or "awk" or "gawk" or "osascript" or "tclsh";
+
+    private static void AddCodePaths(string code, ShellExpansion expansion, List<ShellPathCandidate> output)
+    {
+        foreach (var literal in InterpreterLiterals.Extract(code))
+        {
+            // A command line in code (os.system('cat /etc/shadow'), perl's `cat …`) reads what that command reads.
+            if (literal.Length is > 3 and <= 4096 && literal.Contains(' ', StringComparison.Ordinal))
+            {
+                Walk(ShellTokenizer.Parse(literal), expansion, output, MaxNesting);
+                continue;
+            }
+
+            // A path hidden in base64 (open(base64.b64decode('L2V0Yy9zaGFkb3c=').decode())).
+            if (literal.Length is >= 8 and <= 4096 && literal.Length % 4 == 0 && ShellPayloadDecoder.TryBase64(literal, utf16: false, out var decoded)
+                && (decoded.StartsWith('/') || decoded.StartsWith('~')) && decoded.AsSpan().IndexOfAny(" \n\t") < 0)
+            {
+                expansion.Expand(decoded, output);
+                continue;
+            }
+
+            // Only literals with a path's shape: a bare ".env" or "shadow" in code is as often a key or a word as a file.
+            if (literal.Length is > 1 and <= 4096 && !literal.Contains("://", StringComparison.Ordinal) && literal.AsSpan().IndexOfAny(" \n\t") < 0
+                && (literal.Contains('/') || literal.Contains('\\') || literal[0] == '~'))
+            {
+                expansion.Expand(literal, output);
+            }
+        }
+    }
+}
