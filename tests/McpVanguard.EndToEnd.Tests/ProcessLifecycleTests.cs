@@ -107,7 +107,7 @@ public sealed class ProcessLifecycleTests : IDisposable
         await using var vanguard = PipedProcess.StartVanguard([], ["node", TestEnvironment.NodeFixture("ignores-stdin-close.js"), marker]);
         await vanguard.InitializeAsync(token);
 
-        // The fixture's grandchild (sh → sleep) carries the marker too: wait until it exists, so the kill is not a race with its start.
+        // The fixture's grandchild (a second node) carries the marker too: wait until it exists, so the kill is not a race with its start.
         var grandchildStarted = await ProcessTree.EventuallyAsync(() => ProcessTree.DescendantsWithCommandLine(vanguard.Pid, marker).Count >= 2, TestEnvironment.Patience, token);
         IReadOnlyList<int> tree = [vanguard.Pid, .. ProcessTree.Descendants(vanguard.Pid)];
         Assert.True(grandchildStarted, "the server and its grandchild did not start: " + string.Join(", ", tree.Select(ProcessTree.CommandLine)));
