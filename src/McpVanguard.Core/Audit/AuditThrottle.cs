@@ -21,7 +21,9 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
     /// <summary>True when <paramref name="record"/> may be written; summaries of windows that closed are added to <paramref name="summaries"/>.</summary>
     public bool Admit(AuditRecord record, List<AuditRecord> summaries)
     {
-        if (limits.PerSessionPerKind == int.MaxValue && limits.PerKind == int.MaxValue)
+        // Allows (audited only with audit.allows, e.g. under monitor) are the operator's full trail and never enter the
+        // decisions file, so they cannot push evidence out; capping them would only break that trail.
+        if (record.Verdict == "allow" || (limits.PerSessionPerKind == int.MaxValue && limits.PerKind == int.MaxValue))
         {
             return true;
         }

@@ -228,4 +228,20 @@ public sealed class AuditSinkTests : IDisposable
         Assert.DoesNotContain('\u2028', fallback);
         Assert.DoesNotContain('\u202E', fallback);
     }
+
+    [Fact]
+    public async Task Allows_audited_on_request_are_not_capped()
+    {
+        var path = Path.Combine(_dir, "audit.jsonl");
+        var retention = AuditRetention.Default with { PerSessionPerKind = 2, PerKind = 2 };
+        await using (var sink = new AuditSink(path, 1024 * 1024, 3, TextWriter.Null, retention))
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                sink.Write(Record("allow", rule: "none"));
+            }
+        }
+
+        Assert.Equal(30, File.ReadAllLines(path).Length);
+    }
 }

@@ -72,7 +72,17 @@ public sealed partial class StdioUpstream : IAsyncDisposable
             var process = (guarded ? LaunchThread.Shared.Start(info) : Process.Start(info)) ?? throw new UpstreamStartException($"Could not start '{command[0]}'.");
             if (OperatingSystem.IsWindows())
             {
-                KillOnCloseJob.Assign(process);
+                try
+                {
+                    KillOnCloseJob.Assign(process);
+                }
+                catch (Win32Exception)
+                {
+                    // A server that would outlive a killed vanguard is not started at all.
+                    process.Kill(entireProcessTree: true);
+                    process.Dispose();
+                    throw;
+                }
             }
 
             return new StdioUpstream(process, useGroup);
