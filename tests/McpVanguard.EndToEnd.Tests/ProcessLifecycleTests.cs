@@ -98,4 +98,25 @@ public sealed class ProcessLifecycleTests : IDisposable
         var survivors = await ProcessTree.WaitUntilGoneAsync(tree, ReapDeadline, token);
         Assert.True(survivors.Count == 0, "still running after SIGTERM:\n" + string.Join('\n', survivors) + "\nstderr:\n" + vanguard.Stderr);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SigkillOfVanguardLeavesNoOrphanEvenWhenTheServerIgnoresStdinClose()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var marker = $"orphan-check-{Guid.NewGuid():N}";
+        await using var vanguard = PipedProcess.StartVanguard([], ["node", TestEnvironment.NodeFixture("ignores-stdin-close.js"), marker]);
+        await vanguard.InitializeAsync(token);
+
+        // The fixture's grandchild (a second node) carries the marker too: wait until it exists, so the kill is not a race with its start.
+        var grandchildStarted = await ProcessTree.EventuallyAsync(() => ProcessTree.DescendantsWithCommandLine(vanguard.Pid, marker).Count >= 2, TestEnvironment.Patience, token);
+        IReadOnlyList<int> tree = [vanguard.Pid, .. ProcessTree.Descendants(vanguard.Pid)];
+        Assert.True(grandchildStarted, "the server and its grandchild did not start: " + string.Join(", ", tree.Select(ProcessTree.CommandLine)));
+
+        await vanguard.SignalAsync("KILL", token);
+        await vanguard.WaitForExitAsync(token);
+
+        var survivors = await ProcessTree.WaitUntilGoneAsync(tree, ReapDeadline, token);
+        ProcessTree.KillAll(tree);
+        Assert.True(survivors.Count == 0, "still running after SIGKILL of vanguard:\n" + string.Join('\n', survivors) + "\nstderr:\n" + vanguard.Stderr);
+    }
 }

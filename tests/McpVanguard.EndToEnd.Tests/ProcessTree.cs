@@ -58,6 +58,39 @@ internal static class ProcessTree
         }
     }
 
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="deadline"/> passes (a bound on waiting, not a timing assertion).</summary>
+    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>SIGKILLs whatever of <paramref name="pids"/> still runs, so a failed orphan test does not leak processes into the next one.</summary>
+    public static void KillAll(IEnumerable<int> pids)
+    {
+        foreach (var pid in pids.Where(IsRunning))
+        {
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Gone in the meantime.
+            }
+        }
+    }
+
     public static string CommandLine(int pid)
     {
         try

@@ -36,6 +36,29 @@ internal static class ProcFs
         return found;
     }
 
+    /// <summary>
+    /// Live server processes whose command line contains <paramref name="marker"/>, without the Linux parent-death guard
+    /// that wraps each one (a bash whose arguments hold the same command line).
+    /// </summary>
+    public static IReadOnlyList<int> LiveServersWithCommandLine(string marker)
+        => LiveWithCommandLine(marker).Where(pid => !CommandLine(pid).Contains("vanguard-guard", StringComparison.Ordinal)).ToList();
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
     /// <summary>Open file descriptors of this process (pipes to children, sockets, files).</summary>
     public static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
 

@@ -38,6 +38,54 @@ public sealed class ServeCommandTests
         File.Delete(audit);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task SigkillOfServeLeavesNoChildOrGrandchildOfAnySession()
+    {
+        var token = TestContext.Current.CancellationToken;
+        const int Sessions = 3;
+        var marker = $"serve-orphan-check-{Guid.NewGuid():N}";
+        var audit = Path.Combine(Path.GetTempPath(), $"vanguard-serve-test-{Guid.NewGuid():N}.jsonl");
+
+        // The fixture ignores its stdin closing and SIGTERM, and starts a grandchild; both carry the marker in their command line.
+        var server = $"node \"{TestPeers.Fixture("ignores-stdin-close.js")}\" {marker}";
+        using var vanguard = StartVanguard(["serve", "--port", "0", "--audit-log", audit, "--server", server]);
+        var url = await ServeListeningUrl.ReadAsync(vanguard, token);
+        var clients = new List<McpClient>();
+        try
+        {
+            for (var i = 0; i < Sessions; i++)
+            {
+                clients.Add(await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(url), TransportMode = HttpTransportMode.StreamableHttp }), cancellationToken: token));
+            }
+
+            // Each session's server and its grandchild (and any warm spare) carry the marker.
+            Assert.True(await ProcFs.EventuallyAsync(() => ProcFs.LiveWithCommandLine(marker).Count >= 2 * Sessions, TestPeers.Patience, token),
+                $"expected at least {2 * Sessions} marked processes, found {ProcFs.LiveWithCommandLine(marker).Count}");
+
+            vanguard.Kill();
+            await vanguard.WaitForExitAsync(token);
+
+            var gone = await ProcFs.EventuallyAsync(() => ProcFs.LiveWithCommandLine(marker).Count == 0, TimeSpan.FromSeconds(30), token);
+            var survivors = ProcFs.LiveWithCommandLine(marker);
+            foreach (var pid in survivors)
+            {
+                // Clean up after a failure so the orphans do not outlive the test run.
+                Process.GetProcessById(pid).Kill();
+            }
+
+            Assert.True(gone, $"{survivors.Count} processes of the sessions' trees outlived SIGKILL of vanguard serve");
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+
+            File.Delete(audit);
+        }
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task StrictRefusesAPublicAddressWithoutAuthentication()
     {

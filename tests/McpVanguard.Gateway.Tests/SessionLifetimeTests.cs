@@ -57,13 +57,13 @@ public sealed class SessionLifetimeTests
         try
         {
             // Before any client: the pool's two children.
-            Assert.True(await ProcFs.EventuallyAsync(() => ProcFs.LiveWithCommandLine(Server).Count == 2, TimeSpan.FromSeconds(30), token), "the pool did not start its children");
+            Assert.True(await ProcFs.EventuallyAsync(() => ProcFs.LiveServersWithCommandLine(Server).Count == 2, TimeSpan.FromSeconds(30), token), "the pool did not start its children");
 
             using var http = new HttpClient();
             await RawHttp.InitializeAsync(http, gateway.Mcp, token);
 
             // One child taken by the session, and the pool topped up again.
-            Assert.True(await ProcFs.EventuallyAsync(() => ProcFs.LiveWithCommandLine(Server).Count == 3, TimeSpan.FromSeconds(30), token), "the pool did not refill");
+            Assert.True(await ProcFs.EventuallyAsync(() => ProcFs.LiveServersWithCommandLine(Server).Count == 3, TimeSpan.FromSeconds(30), token), "the pool did not refill");
         }
         finally
         {

@@ -49,6 +49,21 @@ public sealed record AuditRecord
 
     [JsonPropertyName("inspect_us")]
     public double InspectMicroseconds { get; init; }
+
+    /// <summary>On a summary record: how many records of its kind were not written (volume cap).</summary>
+    [JsonPropertyName("suppressed")]
+    public int? Suppressed { get; init; }
+
+    /// <summary>On a summary record: the verdict of the records it counts.</summary>
+    [JsonPropertyName("suppressed_verdict")]
+    public string? SuppressedVerdict { get; init; }
+
+    /// <summary>The verdict of a record that summarises suppressed records.</summary>
+    public const string SummaryVerdict = "summary";
+
+    /// <summary>Whether this record is a decision (anything but an allow, or a summary of such records): kept in the decisions file too.</summary>
+    [JsonIgnore]
+    public bool IsDecision => Verdict == SummaryVerdict ? SuppressedVerdict is not null and not "allow" : Verdict != "allow";
 }
 
 [JsonSerializable(typeof(AuditRecord))]

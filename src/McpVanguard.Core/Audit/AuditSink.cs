@@ -6,35 +6,62 @@ namespace McpVanguard.Audit;
 
 /// <summary>
 /// Writes audit records as JSON lines to a file with size-based rotation, on a background task, and a short human
-/// line per block to stderr. If the file cannot be written, the record goes to stderr instead: a decision is never
-/// lost silently and a disk problem never stops the relay.
+/// line per block to stderr. Every record is bounded first (<see cref="AuditFieldBounds"/>) and throttled per session
+/// and kind (<see cref="AuditThrottle"/>). Decisions (everything but allows) also go to a decisions file whose
+/// rotation never deletes recent evidence, so a flood of noise cannot erase an earlier block. If a file cannot be
+/// written, the record goes to stderr instead: a decision is never lost silently and a disk problem never stops the relay.
 /// </summary>
 public sealed class AuditSink : IAuditSink
 {
     /// <summary>Bounds memory if the disk is slower than the traffic; overflow falls back to stderr.</summary>
     private const int QueueCapacity = 10_000;
 
-    private readonly string _path;
-    private readonly long _maxBytes;
-    private readonly int _maxFiles;
+    private readonly RotatingJsonlFile _log;
+    private readonly RotatingJsonlFile _decisions;
     private readonly TextWriter _console;
+    private readonly AuditThrottle _throttle;
     private readonly Channel<AuditRecord> _queue = Channel.CreateBounded<AuditRecord>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _writer;
-    private FileStream? _stream;
     private bool _failing;
+    private long _decisionsRefused;
 
-    public AuditSink(string path, long maxBytes, int maxFiles, TextWriter console)
+    /// <param name="retention">Volume caps and decisions retention; <see cref="AuditRetention.Default"/> when null.</param>
+    public AuditSink(string path, long maxBytes, int maxFiles, TextWriter console, AuditRetention? retention = null, TimeProvider? time = null)
     {
-        _path = path;
-        _maxBytes = maxBytes;
-        _maxFiles = maxFiles;
+        retention ??= AuditRetention.Default;
+        _log = new RotatingJsonlFile(path, maxBytes, maxFiles, TimeSpan.Zero);
+        _decisions = new RotatingJsonlFile(DecisionsPath(path), maxBytes, maxFiles, retention.DecisionsMinAge);
         _console = console;
+        _throttle = new AuditThrottle(retention, time ?? TimeProvider.System);
         _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Where the decisions of the log at <paramref name="path"/> are kept: <c>audit.jsonl</c> → <c>audit.decisions.jsonl</c>.</summary>
+    public static string DecisionsPath(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, Path.GetFileNameWithoutExtension(path) + ".decisions" + (extension.Length == 0 ? ".jsonl" : extension));
     }
 
     public void Write(AuditRecord record)
     {
-        if (record.Verdict is "block" or "shadow-block")
+        record = AuditFieldBounds.Apply(record);
+        var summaries = new List<AuditRecord>(0);
+        var admitted = _throttle.Admit(record, summaries);
+        foreach (var summary in summaries)
+        {
+            Enqueue(summary);
+        }
+
+        if (admitted)
+        {
+            Enqueue(record);
+        }
+    }
+
+    private void Enqueue(AuditRecord record)
+    {
+        if (record.Verdict is "block" or "shadow-block" || record.SuppressedVerdict is "block" or "shadow-block")
         {
             WriteHumanLine(record);
         }
@@ -47,98 +74,107 @@ public sealed class AuditSink : IAuditSink
 
     private void WriteHumanLine(AuditRecord record)
     {
-        var what = record.Tool is null ? record.Method ?? "message" : $"{record.Method} {record.Tool}";
-        var label = record.Verdict == "block" ? "BLOCKED" : "WOULD BLOCK";
+        // Method, tool and reason come from the agent or the server: escaped so that they cannot forge or rewrite a line.
+        var what = record.Tool is null ? LogLineText.Escape(record.Method ?? "message") : $"{LogLineText.Escape(record.Method)} {LogLineText.Escape(record.Tool)}";
+        var rules = string.Join(", ", record.RuleIds);
+        var line = record.Suppressed is { } count
+            ? $"[vanguard] {count} more {(record.SuppressedVerdict == "block" ? "BLOCKED" : "WOULD BLOCK")} [{rules}] suppressed ({(record.Session == AuditThrottle.AllSessions ? "all sessions" : "session " + LogLineText.Escape(record.Session))}); see the audit log"
+            : $"[vanguard] {(record.Verdict == "block" ? "BLOCKED" : "WOULD BLOCK")} {what} [{rules}]: {LogLineText.Escape(record.Reason)}";
         lock (_console)
         {
-            _console.WriteLine($"[vanguard] {label} {what} [{string.Join(", ", record.RuleIds)}]: {record.Reason}");
+            _console.WriteLine(line);
         }
     }
 
     private async Task WriteLoopAsync()
     {
-        var newline = "\n"u8.ToArray();
         await foreach (var record in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            try
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
+            var last = _queue.Reader.Count == 0;
+            if (TryAppend(_log, bytes, record, last) && record.IsDecision)
             {
-                var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
-                var stream = OpenForAppend(bytes.Length + 1);
-                stream.Write(bytes);
-                stream.Write(newline);
-                if (_queue.Reader.Count == 0)
+                AppendDecision(bytes, record, last);
+            }
+        }
+
+        if (Interlocked.Read(ref _decisionsRefused) > 0)
+        {
+            lock (_console)
+            {
+                _console.WriteLine($"[vanguard] {_decisionsRefused} decision records were not kept in '{_decisions.Path}' (its files hold only recent evidence, which is never rotated away); they are in '{_log.Path}'.");
+            }
+        }
+
+        _log.Dispose();
+        _decisions.Dispose();
+    }
+
+    private bool TryAppend(RotatingJsonlFile file, byte[] bytes, AuditRecord record, bool flush)
+    {
+        try
+        {
+            file.Append(bytes);
+            if (flush)
+            {
+                file.Flush();
+            }
+
+            _failing = false;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            file.Reset();
+            if (!_failing)
+            {
+                lock (_console)
                 {
-                    stream.Flush();
+                    _console.WriteLine($"[vanguard] audit log '{file.Path}' cannot be written ({ex.GetType().Name}: {ex.Message}); records go to stderr until it recovers.");
                 }
 
-                _failing = false;
+                _failing = true;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+
+            Fallback(record, "audit log unwritable");
+            return false;
+        }
+    }
+
+    private void AppendDecision(byte[] bytes, AuditRecord record, bool flush)
+    {
+        try
+        {
+            if (!_decisions.Append(bytes))
             {
-                _stream?.Dispose();
-                _stream = null;
-                if (!_failing)
+                // Full of recent evidence: this record stays in the main log only.
+                if (Interlocked.Increment(ref _decisionsRefused) == 1)
                 {
                     lock (_console)
                     {
-                        _console.WriteLine($"[vanguard] audit log '{_path}' cannot be written ({ex.GetType().Name}: {ex.Message}); records go to stderr until it recovers.");
+                        _console.WriteLine($"[vanguard] decisions log '{_decisions.Path}' is full of recent records; older evidence is kept and new decisions go to '{_log.Path}' only.");
                     }
-
-                    _failing = true;
                 }
 
-                Fallback(record, "audit log unwritable");
+                return;
             }
-        }
 
-        _stream?.Dispose();
-    }
-
-    private FileStream OpenForAppend(int next)
-    {
-        if (_stream is not null && _stream.Length + next > _maxBytes)
-        {
-            _stream.Dispose();
-            _stream = null;
-            Rotate();
-        }
-
-        if (_stream is null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
-            _stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            if (_stream.Length > 0 && _stream.Length + next > _maxBytes)
+            if (flush)
             {
-                _stream.Dispose();
-                Rotate();
-                _stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                _decisions.Flush();
             }
         }
-
-        return _stream;
-    }
-
-    /// <summary>audit.jsonl → audit.jsonl.1 → … → audit.jsonl.N (the oldest is deleted).</summary>
-    private void Rotate()
-    {
-        for (var i = _maxFiles - 1; i >= 1; i--)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            var from = $"{_path}.{i}";
-            if (File.Exists(from))
+            // The main log holds the record; say once that its second copy is missing.
+            _decisions.Reset();
+            if (Interlocked.Increment(ref _decisionsRefused) == 1)
             {
-                File.Move(from, $"{_path}.{i + 1}", overwrite: true);
+                lock (_console)
+                {
+                    _console.WriteLine($"[vanguard] decisions log '{_decisions.Path}' cannot be written ({ex.GetType().Name}: {ex.Message}); decisions are in '{_log.Path}' only.");
+                }
             }
-        }
-
-        if (_maxFiles >= 1 && File.Exists(_path))
-        {
-            File.Move(_path, $"{_path}.1", overwrite: true);
-        }
-
-        var excess = $"{_path}.{_maxFiles + 1}";
-        if (File.Exists(excess))
-        {
-            File.Delete(excess);
         }
     }
 
@@ -153,6 +189,13 @@ public sealed class AuditSink : IAuditSink
 
     public async ValueTask DisposeAsync()
     {
+        var summaries = new List<AuditRecord>();
+        _throttle.Drain(summaries);
+        foreach (var summary in summaries)
+        {
+            Enqueue(summary);
+        }
+
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }

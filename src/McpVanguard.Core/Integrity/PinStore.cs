@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpVanguard.Audit;
 
 namespace McpVanguard.Integrity;
 
@@ -480,7 +481,8 @@ public sealed class PinStore
         if (existing is null && pending.Count >= Limits.MaxToolsPerServer)
         {
             // Still reported and still held; only the record for a later approval is dropped.
-            _log?.WriteLine($"[vanguard] pins: too many pending changes for '{server.Upstream}'; not recording '{name}'.");
+            // The tool name comes from the server: bounded and escaped so that it cannot flood or forge a log line.
+            _log?.WriteLine($"[vanguard] pins: too many pending changes for '{AuditFieldBounds.Bound(server.Upstream, AuditFieldBounds.MaxIdentifierChars)}'; not recording '{AuditFieldBounds.Bound(name, AuditFieldBounds.MaxIdentifierChars)}'.");
             return false;
         }
 
@@ -499,7 +501,7 @@ public sealed class PinStore
         while (_current.Servers.Count >= Limits.MaxServers)
         {
             var oldest = _current.Servers.MinBy(static kv => kv.Value.LastSeen).Key;
-            _log?.WriteLine($"[vanguard] pins: the pin file holds {Limits.MaxServers} servers; forgetting '{oldest}', seen longest ago.");
+            _log?.WriteLine($"[vanguard] pins: the pin file holds {Limits.MaxServers} servers; forgetting '{AuditFieldBounds.Bound(oldest, AuditFieldBounds.MaxIdentifierChars)}', seen longest ago.");
             _current.Servers.Remove(oldest);
             if (!IsInMemory)
             {

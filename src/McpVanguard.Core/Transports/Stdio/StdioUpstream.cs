@@ -10,8 +10,8 @@ namespace McpVanguard.Transports.Stdio;
 /// </summary>
 public sealed partial class StdioUpstream : IAsyncDisposable
 {
-    /// <summary>On Linux the child leads its own process group (via setsid) so that grandchildren it leaves behind can be killed too.</summary>
-    private const string SetsidPath = "/usr/bin/setsid";
+    /// <summary>Used to give the child its own process group when the parent-death guard's tools are missing.</summary>
+    private const string SetsidFallback = "/usr/bin/setsid";
 
     private readonly Process _process;
     private readonly bool _ownsProcessGroup;
@@ -43,15 +43,20 @@ public sealed partial class StdioUpstream : IAsyncDisposable
             throw new UpstreamStartException("No server command given. Use --server \"CMD ARGS\" or -- CMD ARGS.");
         }
 
-        var useGroup = OperatingSystem.IsLinux() && File.Exists(SetsidPath);
-        var info = new ProcessStartInfo(useGroup ? SetsidPath : command[0])
+        // Linux: the child leads its own process group (so grandchildren it leaves behind can be killed too) and dies
+        // with vanguard even on SIGKILL (see ParentDeathGuard). Without the guard's tools the child still gets its
+        // group when setsid exists; only an orderly stop then reaps everything.
+        var guarded = ParentDeathGuard.IsAvailable;
+        var useGroup = guarded || (OperatingSystem.IsLinux() && File.Exists(SetsidFallback));
+        IReadOnlyList<string> commandLine = guarded ? ParentDeathGuard.Wrap(command) : useGroup ? [SetsidFallback, .. command] : command;
+        var info = new ProcessStartInfo(commandLine[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = false,
             UseShellExecute = false,
         };
-        foreach (var arg in useGroup ? command : command.Skip(1))
+        foreach (var arg in commandLine.Skip(1))
         {
             info.ArgumentList.Add(arg);
         }
@@ -63,7 +68,23 @@ public sealed partial class StdioUpstream : IAsyncDisposable
 
         try
         {
-            var process = Process.Start(info) ?? throw new UpstreamStartException($"Could not start '{command[0]}'.");
+            // The guard's parent-death signal follows the forking thread, so guarded children are forked by one thread that never exits.
+            var process = (guarded ? LaunchThread.Shared.Start(info) : Process.Start(info)) ?? throw new UpstreamStartException($"Could not start '{command[0]}'.");
+            if (OperatingSystem.IsWindows())
+            {
+                try
+                {
+                    KillOnCloseJob.Assign(process);
+                }
+                catch (Win32Exception)
+                {
+                    // A server that would outlive a killed vanguard is not started at all.
+                    process.Kill(entireProcessTree: true);
+                    process.Dispose();
+                    throw;
+                }
+            }
+
             return new StdioUpstream(process, useGroup);
         }
         catch (Win32Exception ex)

@@ -1,0 +1,110 @@
+namespace McpVanguard.Audit;
+
+/// <summary>
+/// One append-only JSON-lines file rotated by size: <c>audit.jsonl</c> → <c>.1</c> → … → <c>.N</c>, the oldest
+/// deleted. With <paramref name="protectYoungerThan"/> the oldest file is deleted only once its newest record is
+/// older than that; until then a record that does not fit is refused (the caller counts it) instead of erasing
+/// evidence. Used by one writer task only.
+/// </summary>
+internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles, TimeSpan protectYoungerThan) : IDisposable
+{
+    private static readonly byte[] Newline = "\n"u8.ToArray();
+
+    private FileStream? _stream;
+
+    public string Path => path;
+
+    /// <summary>Appends one line; false when it was refused because rotating would delete a protected file.</summary>
+    public bool Append(ReadOnlySpan<byte> line)
+    {
+        var stream = Open(line.Length + 1);
+        if (stream is null)
+        {
+            return false;
+        }
+
+        stream.Write(line);
+        stream.Write(Newline);
+        return true;
+    }
+
+    public void Flush() => _stream?.Flush();
+
+    /// <summary>Drops the open handle after a write error; the next append reopens the file.</summary>
+    public void Reset()
+    {
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    public void Dispose() => Reset();
+
+    private FileStream? Open(int next)
+    {
+        if (_stream is not null && _stream.Length + next > maxBytes)
+        {
+            if (!CanRotate())
+            {
+                return null;
+            }
+
+            Reset();
+            Rotate();
+        }
+
+        if (_stream is null)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+            _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            if (_stream.Length > 0 && _stream.Length + next > maxBytes)
+            {
+                if (!CanRotate())
+                {
+                    return null;
+                }
+
+                Reset();
+                Rotate();
+                _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            }
+        }
+
+        return _stream;
+    }
+
+    /// <summary>False when rotating would delete a file whose last record is younger than the protection.</summary>
+    private bool CanRotate()
+    {
+        if (protectYoungerThan <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        var oldest = maxFiles >= 1 ? $"{path}.{maxFiles}" : path;
+        return !File.Exists(oldest) || DateTime.UtcNow - File.GetLastWriteTimeUtc(oldest) >= protectYoungerThan;
+    }
+
+    /// <summary>audit.jsonl → audit.jsonl.1 → … → audit.jsonl.N (the oldest is deleted).</summary>
+    private void Rotate()
+    {
+        for (var i = maxFiles - 1; i >= 1; i--)
+        {
+            var from = $"{path}.{i}";
+            if (File.Exists(from))
+            {
+                File.Move(from, $"{path}.{i + 1}", overwrite: true);
+            }
+        }
+
+        if (maxFiles >= 1 && File.Exists(path))
+        {
+            File.Move(path, $"{path}.1", overwrite: true);
+        }
+
+        var excess = $"{path}.{maxFiles + 1}";
+        if (File.Exists(excess))
+        {
+            File.Delete(excess);
+        }
+    }
+}
