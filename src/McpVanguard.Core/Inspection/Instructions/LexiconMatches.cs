@@ -60,6 +60,14 @@ public sealed class LexiconMatches
         return false;
     }
 
+    /// <summary>The first term of <paramref name="concept"/> starting within [<paramref name="from"/>, <paramref name="to"/>], or null.</summary>
+    public (int Start, int End)? FirstStartIn(int concept, int from, int to)
+    {
+        var list = _byConcept[concept];
+        var i = FirstStartingAtOrAfter(list, from);
+        return i < list.Count && list[i].Start <= to ? list[i] : null;
+    }
+
     /// <summary>Fills every other group with its term nearest the anchor's, and says whether they all fit the window.</summary>
     private bool Complete(LexiconCombination combination, int anchor, Span<(int Start, int End)> chosen)
     {
