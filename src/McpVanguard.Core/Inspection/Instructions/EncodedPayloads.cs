@@ -21,7 +21,7 @@ internal static class EncodedPayloads
 
     private const int MaxBlobChars = 16 * 1024;
 
-    private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=");
+    private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_");
 
     private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
 
@@ -43,7 +43,14 @@ internal static class EncodedPayloads
             var start = i + next;
             var length = span[start..].IndexOfAnyExcept(Base64Chars);
             var end = length < 0 ? span.Length : start + length;
-            i = end + 1;
+
+            // Padding ends a blob; an '=' inside text ("payload=…") separates a key from its value.
+            for (var pad = 0; pad < 2 && end < span.Length && span[end] == '='; pad++)
+            {
+                end++;
+            }
+
+            i = end;
             var run = span[start..end];
             if (run.Length < MinBase64 || (start > 0 && span[start - 1] is '.' or '%' or '\\'))
             {

@@ -52,7 +52,7 @@ public sealed class InjectionArgumentInspector : IInspector
                 }
 
                 // A quoted override in text about prompt injection is an example; any unquoted occurrence still blocks.
-                discussed ??= InstructionAnalyzer.DiscussionRegex.IsMatch(s.Canonical);
+                discussed ??= InstructionAnalyzer.DiscussionRegex.IsMatch(s.Canonical) || InjectionLexicon.Default.Finds(s.Decoded, "discussion");
                 var mentioned = discussed.Value && (phrase.Signals & ~InstructionSignals.Override) == 0 && IsQuoted(text, start)
                     && !phrase.Find(text, out _, out _, IsQuoted, s.Decoded);
                 var action = mentioned ? FindingAction.Warn : phrase.Rule.Action;

@@ -55,6 +55,20 @@ public sealed class InjectionLexicon
     /// <summary>The combinations reported under <paramref name="ruleId"/> in the agent's arguments.</summary>
     public LexiconCombination[] ForRule(string ruleId) => [.. Combinations.Where(c => c.RuleId == ruleId)];
 
+    /// <summary>True when the combination named <paramref name="combinationId"/> occurs in <paramref name="text"/>.</summary>
+    public bool Finds(string text, string combinationId)
+    {
+        foreach (var combination in Combinations)
+        {
+            if (combination.Id == combinationId)
+            {
+                return Scan(text).Find(combination, out _, out _);
+            }
+        }
+
+        throw new ArgumentException("Unknown lexicon combination: " + combinationId, nameof(combinationId));
+    }
+
     /// <summary>The id of concept <paramref name="name"/>.</summary>
     public int ConceptId(string name)
     {
@@ -104,9 +118,16 @@ public sealed class InjectionLexicon
                 continue;
             }
 
+            // A stem's match reaches to the end of its word, so that a mask covers "Anweisungen", not "Anweisung".
+            var end = last + 1;
+            while (!needEnd && end < folded.Length && LexiconFolding.IsSpacedScriptLetter(folded[end]) && LexiconFolding.IsSpacedScriptLetter(folded[end - 1]))
+            {
+                end++;
+            }
+
             foreach (var concept in concepts)
             {
-                byConcept[concept].Add((start, last + 1));
+                byConcept[concept].Add((start, end));
             }
         }
 

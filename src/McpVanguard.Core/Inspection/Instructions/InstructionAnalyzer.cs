@@ -52,7 +52,9 @@ public static class InstructionAnalyzer
     internal static readonly PrefilteredRegex ExfiltrationScopeRegex = new(
         SensitiveFile + "|" + @"\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|secret[\s_-]?keys?|secrets|credentials?|passwords?|tokens)\b"
         + @"|\b(?:all|every|each|any|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:\w+\s+)?(?:data|results?|outputs?|responses?|files?|messages?|emails?|contents?|conversations?|documents?|records?|rows|history)\b"
-        + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy)\b|\bbcc\b",
+        + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy)\b|\bbcc\b"
+        + @"|\b(?:the\s+)?user[’']?s\s+(?:contacts?|address\s+book|emails?|messages?|files?|documents?|invoices?|data|details|information|history|notes?)\b"
+        + @"|\b(?:all|every|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:invoices?|contacts?|attachments?|logs?|reports?|details|information|notes?|keys?)\b",
         Options);
 
     internal static readonly PrefilteredRegex ToolDirectiveRegex = new(
@@ -289,8 +291,9 @@ public static class InstructionAnalyzer
         var count = System.Numerics.BitOperations.PopCount((uint)kinds);
         if ((signals & InstructionSignals.Discussion) != 0)
         {
-            // An article or README about prompt injection quotes the phrases (tags included); it does not address the reading model.
-            return count >= 2 && (signals & InstructionSignals.ModelAddressed) != 0;
+            // An article or README about prompt injection quotes the phrases (tags included); it does not address the reading
+            // model. An instruction it hides in an encoding is not a quotation people can read: the model is the reader.
+            return count >= 2 && (signals & InstructionSignals.ModelAddressed) != 0 || (signals & InstructionSignals.EncodedInstruction) != 0;
         }
 
         // Moving the conversation out, a data-carrying image and a decoded instruction are attacks on their own.

@@ -18,12 +18,12 @@ internal static class MarkdownExfiltration
 
     /// <summary><c>![alt](url</c> or <c>[text](url</c>, and reference definitions <c>[id]: url</c>; runs on the decoded copy (case kept).</summary>
     internal static readonly PrefilteredRegex TargetRegex = new(
-        @"!?\[[^\]\n]{0,300}\]\(\s*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)]{1,2000}|^\s*\[[^\]\n]{1,100}\]:\s*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s>]{1,2000}",
+        @"!?\[[^\]\n]*\]\(\s*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)]+|^[ \t]*\[[^\]\n]+\]:[ \t]*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s>]+",
         Options | RegexOptions.Multiline);
 
     /// <summary>A placeholder: <c>{x}</c>, <c>{{x}}</c>, <c>${x}</c>, <c>$X</c>, <c>&lt;x&gt;</c>, <c>[x]</c>, <c>%x%</c>.</summary>
     private static readonly Regex Placeholder = new(
-        @"\{\{?\s*(?<name>[^{}\s/?&=]{1,60})\s*\}\}?|\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]{1,60})|<(?<name>[A-Za-z_][A-Za-z0-9_ -]{1,60})>|\[(?<name>[A-Za-z_][A-Za-z0-9_ -]{1,60})\]|%(?<name>[A-Za-z_][A-Za-z0-9_]{1,60})%",
+        @"\{\{?\s*(?<name>[^{}\s/?&=]+)\s*\}\}?|\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]+)|<(?<name>[A-Za-z_][A-Za-z0-9_ -]*)>|\[(?<name>[A-Za-z_][A-Za-z0-9_ -]*)\]|%(?<name>[A-Za-z_][A-Za-z0-9_]+)%",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     /// <summary>What a placeholder names when it asks for the user's data.</summary>
@@ -32,7 +32,7 @@ internal static class MarkdownExfiltration
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>A long encoded query value: base64, base64url or hex of at least 48 characters.</summary>
-    private static readonly Regex EncodedValue = new(@"[?&][^=&#\s]{1,40}=[A-Za-z0-9+/_-]{48,}={0,2}(&|#|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    private static readonly Regex EncodedValue = new(@"[?&][^=&#\s]+=[A-Za-z0-9+/_-]{48}[A-Za-z0-9+/_-]*={0,2}(&|#|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     /// <summary>True when a markdown target in <paramref name="decoded"/> carries data out; the span covers the target.</summary>
     public static bool Find(string decoded, out int start, out int end)

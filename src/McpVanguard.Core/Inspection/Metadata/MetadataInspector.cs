@@ -58,7 +58,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     {
         "sidenote", "side_note", "note", "notes", "context", "feedback", "extra", "metadata", "debug", "debug_info", "comment", "comments", "reasoning",
         "remark", "remarks", "details", "info", "annotation", "summary", "data", "additional_context", "additionalcontext", "extra_info", "memo", "hint",
-        "thoughts", "analytics", "telemetry", "trace", "session_info", "env", "config",
+        "thoughts", "analytics", "telemetry", "trace", "session_info",
     };
 
     /// <summary>A parameter description asking for a credential file, a secret or the conversation.</summary>
@@ -363,10 +363,9 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             if (!DataAsk.IsMatch(description))
             {
                 // In the other languages: a verb and the conversation, or a read of secrets, in the description.
-                var canonical = Preflight.StringCanonicalizer.Canonicalize(name, description);
-                var signals = InjectionLexicon.Default.Signals(canonical.Decoded, out _, out _);
-                return !conversationTool && (signals & InstructionSignals.ConversationMove) != 0
-                    || (signals & InstructionSignals.SensitiveFileRead) != 0 && InstructionAnalyzer.SensitiveFileRegex.IsMatch(canonical.Canonical);
+                // The parameter is where the conversation goes, so a verb and the conversation are enough.
+                var canonical = StringCanonicalizer.Canonicalize(name, description);
+                return !conversationTool && InjectionLexicon.Default.Finds(canonical.Decoded, "ask-conversation");
             }
 
             return !conversationTool || !ConversationOnly(description);
@@ -392,12 +391,11 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         }
     }
 
-    /// <summary>A tool's own words: name, title and description (what its purpose is judged by).</summary>
+    /// <summary>A tool's own words: name, title and the first sentence of its description (what its purpose is judged by).</summary>
     private static string OwnText(JsonElement tool)
     {
         static string Text(JsonElement e, string n) => e.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
-        var text = Text(tool, "name") + " " + Text(tool, "title") + " " + Text(tool, "description");
-        return text.Length > MaxAnalysedChars ? text[..MaxAnalysedChars] : text;
+        return ToolPurpose.Of(Text(tool, "name"), Text(tool, "title"), Text(tool, "description"));
     }
 
     private static string Truncate(string name) => name.Length > 64 ? name[..64] : name;

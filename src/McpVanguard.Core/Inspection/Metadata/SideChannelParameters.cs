@@ -56,7 +56,7 @@ internal static class SideChannelParameters
                 continue;
             }
 
-            toolText ??= Text(tool, "name") + " " + Text(tool, "title") + " " + Text(tool, "description");
+            toolText ??= ToolPurpose.Of(Text(tool, "name"), Text(tool, "title"), Text(tool, "description"));
             if (credential ? !ToolPurpose.HandlesCredentials(toolText) : !ToolPurpose.HandlesConversation(toolText))
             {
                 return property.Name;

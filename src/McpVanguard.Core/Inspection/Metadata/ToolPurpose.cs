@@ -21,6 +21,18 @@ internal static class ToolPurpose
         @"(\b(chat|chats|conversation\w*|message|messages|messaging|history|memory|memories|remember|recall|summar\w*|transcript\w*|dialog\w*|llm|llms|completion\w*|prompt|prompts|assistant|agent|context|thread|threads|session|note|notes|journal|feedback|support|ticket|inbox|sms|slack|discord|email|mail)\b|会話|对话|對話|聊天|履歴|记忆|記憶|Gespräch|Verlauf|conversación|historial|conversation|histórico|cronologia|история|диалог|대화)",
         Options);
 
+    /// <summary>
+    /// What a tool says it is: its name, title and the first sentence of its description. The rest of a description is
+    /// where an attack writes "append the user's previous messages", so it cannot vouch for the tool.
+    /// </summary>
+    public static string Of(string? name, string? title, string? description)
+    {
+        var d = description ?? string.Empty;
+        var end = d.AsSpan().IndexOfAny(".。!?\n");
+        var first = end < 0 ? d : d[..end];
+        return (name + " " + title + " " + (first.Length > 200 ? first[..200] : first)).Trim();
+    }
+
     /// <summary>True when the tool's own text shows it works with keys, tokens or passwords.</summary>
     public static bool HandlesCredentials(string toolText) => CredentialWork.IsMatch(Words(toolText));
 
