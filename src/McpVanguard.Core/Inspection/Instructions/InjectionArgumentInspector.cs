@@ -14,7 +14,7 @@ namespace McpVanguard.Inspection.Instructions;
 /// </remarks>
 public sealed class InjectionArgumentInspector : IInspector
 {
-    private const string QuoteCharacters = "\"'`“”‘’«»";
+    private const string QuoteCharacters = "\"'`“”‘’«»„‚「」『』《》〈〉";
 
     public string Id => "INJ-000";
 

@@ -40,7 +40,7 @@ public sealed class InjectionLexicon
         _automaton = automaton;
         _literals = literals;
         Combinations = combinations;
-        _empty = new LexiconMatches([.. concepts.Select(static _ => new List<(int Start, int End)>())]);
+        _empty = new LexiconMatches([.. concepts.Select(static _ => new List<(int Start, int End)>())], []);
     }
 
     /// <summary>The embedded lexicon.</summary>
@@ -139,7 +139,7 @@ public sealed class InjectionLexicon
             }
         }
 
-        var matches = new LexiconMatches(byConcept);
+        var matches = new LexiconMatches(byConcept, ClauseBreaks(text));
         t_text = text;
         t_matches = matches;
         return matches;
@@ -168,6 +168,27 @@ public sealed class InjectionLexicon
         }
 
         return signals;
+    }
+
+    /// <summary>Most clause ends kept per text; past them, combinations may span clauses (still bounded by their windows).</summary>
+    private const int MaxBreaks = 4096;
+
+    /// <summary>Positions that end a clause: ';', CJK full stops, line breaks, and '.', '?', '!' before whitespace.</summary>
+    private static List<int> ClauseBreaks(string text)
+    {
+        var breaks = new List<int>();
+        for (var i = 0; i < text.Length && breaks.Count < MaxBreaks; i++)
+        {
+            var c = text[i];
+            // '.', '?' and '!' end a clause only before whitespace: "~/.ssh", "e.g.x" and "https://x/?q=" do not.
+            if (c is ';' or '\n' or '。' or '；' or '！' or '？'
+                || (c is '.' or '?' or '!' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))))
+            {
+                breaks.Add(i);
+            }
+        }
+
+        return breaks;
     }
 
     private static InjectionLexicon Load()

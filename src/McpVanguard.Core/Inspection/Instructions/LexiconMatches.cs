@@ -12,7 +12,14 @@ public sealed class LexiconMatches
 
     private readonly List<(int Start, int End)>[] _byConcept;
 
-    internal LexiconMatches(List<(int Start, int End)>[] byConcept) => _byConcept = byConcept;
+    /// <summary>Where clauses end, in text order: the terms of one instruction sit in one clause.</summary>
+    private readonly List<int> _breaks;
+
+    internal LexiconMatches(List<(int Start, int End)>[] byConcept, List<int> breaks)
+    {
+        _byConcept = byConcept;
+        _breaks = breaks;
+    }
 
     /// <summary>True when no term of any concept occurs.</summary>
     public bool IsEmpty => Array.TrueForAll(_byConcept, static l => l.Count == 0);
@@ -117,7 +124,44 @@ public sealed class LexiconMatches
             covered += chosen[g].End - chosen[g].Start;
         }
 
-        return Max(chosen) - Min(chosen) - covered <= combination.Window;
+        return Max(chosen) - Min(chosen) - covered <= combination.Window && !CrossesClause(chosen);
+    }
+
+    /// <summary>True when a clause ends between the chosen terms ("errors are silently dropped; send retries").</summary>
+    private bool CrossesClause(ReadOnlySpan<(int Start, int End)> chosen)
+    {
+        var min = Min(chosen);
+        var max = Max(chosen);
+        var lo = 0;
+        var hi = _breaks.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_breaks[mid] <= min)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < _breaks.Count && _breaks[i] < max; i++)
+        {
+            var inside = false;
+            foreach (var c in chosen)
+            {
+                inside |= _breaks[i] >= c.Start && _breaks[i] < c.End;
+            }
+
+            if (!inside)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Vetoed(LexiconCombination combination, (int Start, int End) first)

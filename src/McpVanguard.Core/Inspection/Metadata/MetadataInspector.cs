@@ -398,6 +398,18 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         return ToolPurpose.Of(Text(tool, "name"), Text(tool, "title"), Text(tool, "description"));
     }
 
+    private static bool IsFragmentOrSignals(string description)
+    {
+        var trimmed = description.AsSpan().TrimEnd();
+        if (trimmed.Length == 0 || trimmed[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`'))
+        {
+            return true;
+        }
+
+        var canonical = StringCanonicalizer.Canonicalize("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description);
+        return InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, null, canonical.Decoded) != InstructionSignals.None;
+    }
+
     private static string Truncate(string name) => name.Length > 64 ? name[..64] : name;
 
     /// <summary>
@@ -433,12 +445,14 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
         }
 
-        if (spanned.Count < 2 || spanned.Exists(i => tools[i].Flagged))
+        if (spanned.Count < 2)
         {
             return;
         }
 
-        foreach (var i in spanned)
+        // A piece of a split instruction is cut mid-sentence or carries a signal of its own; a whole, quiet description
+        // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
+        foreach (var i in spanned.Where(i => !tools[i].Flagged && IsFragmentOrSignals(tools[i].Text)))
         {
             findings.Add(new Finding(SplitInstructionRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, "Tool metadata poisoned (an instruction split across several tools' descriptions); removed from the list.")
             {
