@@ -14,7 +14,7 @@ namespace McpVanguard.Inspection.Instructions;
 /// </remarks>
 public sealed class InjectionArgumentInspector : IInspector
 {
-    private const string QuoteCharacters = "\"'`“”‘’«»";
+    private const string QuoteCharacters = "\"'`“”‘’«»„‚「」『』《》〈〉";
 
     public string Id => "INJ-000";
 
@@ -46,15 +46,15 @@ public sealed class InjectionArgumentInspector : IInspector
                 }
 
                 var text = phrase.MatchDecoded ? s.Decoded : s.Canonical;
-                if (!phrase.Find(text, out var start, out _))
+                if (!phrase.Find(text, out var start, out _, lexiconText: s.Decoded))
                 {
                     continue;
                 }
 
                 // A quoted override in text about prompt injection is an example; any unquoted occurrence still blocks.
-                discussed ??= InstructionAnalyzer.DiscussionRegex.IsMatch(s.Canonical);
+                discussed ??= InstructionAnalyzer.DiscussionRegex.IsMatch(s.Canonical) || InjectionLexicon.Default.Finds(s.Decoded, "discussion");
                 var mentioned = discussed.Value && (phrase.Signals & ~InstructionSignals.Override) == 0 && IsQuoted(text, start)
-                    && !phrase.Find(text, out _, out _, IsQuoted);
+                    && !phrase.Find(text, out _, out _, IsQuoted, s.Decoded);
                 var action = mentioned ? FindingAction.Warn : phrase.Rule.Action;
                 found[i] = (sbyte)Math.Max(found[i], (sbyte)action);
             }

@@ -166,7 +166,10 @@ public static class InjectionPhrases
         @"(игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте|отбрось|отбросьте)\s+(все\s+|всё\s+|свои\s+|твои\s+|ваши\s+)*((предыдущие|прежние|предшествующие|вышеуказанные|вышеприведённые|вышеприведенные|изначальные|системные)\s+)?(инструкции|указания|команды|правила|установки)|не\s+обращай(те)?\s+внимания\s+на\s+(все\s+)?(предыдущие|прежние)\s+(инструкции|указания)",
         Options | RegexOptions.IgnoreCase);
 
-    /// <summary>Every phrase family, in rule order.</summary>
+    /// <summary>
+    /// Every phrase family, in rule order. The multilingual lexicon's combinations join the family of the rule they name
+    /// (overrides and "your real task is" in any language: INJ-012; concealment: INJ-006; decode-and-obey: INJ-010).
+    /// </summary>
     public static IReadOnlyList<InjectionPhrase> All { get; } =
     [
         new(InjectionRules.Override, InstructionSignals.Override, [OverrideRegex, VoidedInstructionsRegex], [new(OverrideVerbRegex, OverrideObjectRegex, 30)]),
@@ -174,13 +177,13 @@ public static class InjectionPhrases
         new(InjectionRules.ChatTemplate, InstructionSignals.HiddenMarkup, [ChatTemplateRegex], []),
         new(InjectionRules.RoleReassignment, InstructionSignals.Override, [RoleReassignmentRegex], []),
         new(InjectionRules.SecretExfiltration, InstructionSignals.Exfiltration, [SecretExfiltrationRegex], []),
-        new(InjectionRules.Concealment, InstructionSignals.Concealment, [ConcealFromUserRegex, ConcealmentRegex], [new(NegatedTellRegex, TheUserRegex, 30), new(HideRegex, FromTheUserRegex, 40)]),
+        new(InjectionRules.Concealment, InstructionSignals.Concealment, [ConcealFromUserRegex, ConcealmentRegex], [new(NegatedTellRegex, TheUserRegex, 30), new(HideRegex, FromTheUserRegex, 40)], Lexicon: InjectionLexicon.Default.ForRule(InjectionRules.Concealment.Id)),
         new(InjectionRules.PriorityTags, InstructionSignals.HiddenMarkup, [PriorityTagRegex, MarkupRegex], []),
         new(InjectionRules.PromptExtraction, InstructionSignals.SensitiveFileRead, [PromptExtractionRegex], []),
         new(InjectionRules.SafetyBypass, InstructionSignals.Override, [SafetyBypassRegex], []),
-        new(InjectionRules.EncodedInstruction, InstructionSignals.Override, [EncodedInstructionRegex], []),
+        new(InjectionRules.EncodedInstruction, InstructionSignals.Override, [EncodedInstructionRegex], [], Lexicon: InjectionLexicon.Default.ForRule(InjectionRules.EncodedInstruction.Id)),
         new(InjectionRules.AiComment, InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed, [AiCommentRegex], []),
-        new(InjectionRules.ForeignOverride, InstructionSignals.Override, [ForeignOverrideRegex], []),
+        new(InjectionRules.ForeignOverride, InstructionSignals.Override, [ForeignOverrideRegex], [], Lexicon: InjectionLexicon.Default.ForRule(InjectionRules.ForeignOverride.Id)),
         new(InjectionRules.RussianOverride, InstructionSignals.Override, [RussianOverrideRegex], [], MatchDecoded: true),
     ];
 }

@@ -14,7 +14,7 @@ public static class InjectionRules
     public static readonly DetectorRule SafetyBypass = new("INJ-009", "Safety-bypass framing", "MCP-19", Severity.Medium, FindingAction.Warn);
     public static readonly DetectorRule EncodedInstruction = new("INJ-010", "Encoded instruction to decode and obey", "MCP-19", Severity.Medium, FindingAction.Warn);
     public static readonly DetectorRule AiComment = new("INJ-011", "Hidden HTML or markdown comment addressed to an AI reader", "MCP-19", Severity.High, FindingAction.Block);
-    public static readonly DetectorRule ForeignOverride = new("INJ-012", "Instruction override in another language", "MCP-19", Severity.High, FindingAction.Block);
+    public static readonly DetectorRule ForeignOverride = new("INJ-012", "Instruction override in any language (multilingual lexicon)", "MCP-19", Severity.High, FindingAction.Block);
     public static readonly DetectorRule RussianOverride = new("INJ-013", "Instruction override in Russian (Cyrillic)", "MCP-19", Severity.High, FindingAction.Block);
 
     /// <summary>Every rule of this catalog, in id order (for <c>rules list</c> and the analyser catalog).</summary>

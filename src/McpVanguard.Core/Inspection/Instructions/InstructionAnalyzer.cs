@@ -52,7 +52,9 @@ public static class InstructionAnalyzer
     internal static readonly PrefilteredRegex ExfiltrationScopeRegex = new(
         SensitiveFile + "|" + @"\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|secret[\s_-]?keys?|secrets|credentials?|passwords?|tokens)\b"
         + @"|\b(?:all|every|each|any|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:\w+\s+)?(?:data|results?|outputs?|responses?|files?|messages?|emails?|contents?|conversations?|documents?|records?|rows|history)\b"
-        + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy)\b|\bbcc\b",
+        + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy)\b|\bbcc\b"
+        + @"|\b(?:the\s+)?user[’']?s\s+(?:contacts?|address\s+book|emails?|messages?|files?|documents?|invoices?|data|details|information|history|notes?)\b"
+        + @"|\b(?:all|every|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:invoices?|contacts?|attachments?|logs?|reports?|details|information|notes?|keys?)\b",
         Options);
 
     internal static readonly PrefilteredRegex ToolDirectiveRegex = new(
@@ -91,8 +93,19 @@ public static class InstructionAnalyzer
         @"\bprompt\s+injections?\b|\bjailbreak|\battack(?:s|ers?|ed)?\b|\bfor\s+example\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+instance\b|\bphrases?\b|\bpayloads?\b|\bmalicious\b|\badversar|\bvulnerab|\bowasp\b|\bthreat\s+model|\bexploit",
         Options);
 
-    /// <summary>The signals in <paramref name="canonical"/>; <paramref name="firstStart"/>/<paramref name="lastEnd"/> bound the instruction matches (−1 when none).</summary>
-    public static InstructionSignals Analyze(string canonical, out int firstStart, out int lastEnd, string? selfName = null)
+    /// <summary>Most nested decodings analysed (a blob inside a decoded blob is analysed; one more level is not).</summary>
+    private const int MaxDecodeDepth = 2;
+
+    /// <summary>
+    /// The signals in <paramref name="canonical"/>; <paramref name="firstStart"/>/<paramref name="lastEnd"/> bound the
+    /// instruction matches (−1 when none). <paramref name="decoded"/> is the same text with case kept and no confusable
+    /// folding (<see cref="Preflight.ArgumentString.Decoded"/>): the multilingual lexicon, markdown targets and encoded
+    /// blobs are read from it; without it they read <paramref name="canonical"/> and blobs are not decoded.
+    /// </summary>
+    public static InstructionSignals Analyze(string canonical, out int firstStart, out int lastEnd, string? selfName = null, string? decoded = null)
+        => Analyze(canonical, decoded, selfName, 0, out firstStart, out lastEnd);
+
+    private static InstructionSignals Analyze(string canonical, string? decoded, string? selfName, int depth, out int firstStart, out int lastEnd)
     {
         firstStart = -1;
         lastEnd = -1;
@@ -102,15 +115,54 @@ public static class InstructionAnalyzer
             return signals;
         }
 
+        var lexiconText = decoded is not null && decoded.Length == canonical.Length ? decoded : canonical;
+
         // The phrase families (overrides, personas, concealment, priority tags…) are defined once, in InjectionPhrases, and
         // serve the agent→server direction too; here they are signals to combine.
         var span = new Span(-1, -1);
         foreach (var phrase in InjectionPhrases.All)
         {
-            if ((signals & phrase.Signals) != phrase.Signals && phrase.Find(canonical, out var start, out var end))
+            if ((signals & phrase.Signals) != phrase.Signals && phrase.Find(canonical, out var start, out var end, lexiconText: lexiconText))
             {
                 signals |= phrase.Signals;
                 span = span.Join(new Span(start, end));
+            }
+        }
+
+        // The same instructions in the other languages of the lexicon: reading secrets, moving the conversation, ordering
+        // the model around a tool, steering tool choice, addressing the model.
+        var lexical = InjectionLexicon.Default.Signals(lexiconText, out var lexStart, out var lexEnd);
+        if (lexical != InstructionSignals.None)
+        {
+            signals |= lexical;
+            span = span.Join(new Span(lexStart, lexEnd));
+        }
+
+        if (AddressedInstruction.Find(canonical, lexiconText, out var addrStart, out var addrEnd))
+        {
+            signals |= InstructionSignals.ModelAddressed | InstructionSignals.ToolDirective;
+            span = span.Join(new Span(addrStart, addrEnd));
+        }
+
+        if (decoded is not null && MarkdownExfiltration.Find(decoded, out var mdStart, out var mdEnd))
+        {
+            signals |= InstructionSignals.MarkdownExfiltration;
+            span = span.Join(new Span(mdStart, mdEnd));
+        }
+
+        if (decoded is not null && depth < MaxDecodeDepth)
+        {
+            // An instruction hidden in base64/hex/rot13 is analysed as what the model would read after decoding it.
+            foreach (var (blobStart, blobEnd, text) in EncodedPayloads.Decode(decoded))
+            {
+                var inner = Preflight.StringCanonicalizer.Canonicalize(string.Empty, text);
+                var hidden = Analyze(inner.Canonical, inner.Decoded, selfName, depth + 1, out _, out _) & ~InstructionSignals.Discussion;
+                if ((hidden & ~(InstructionSignals.SecretRequest | InstructionSignals.Urgency | InstructionSignals.CredentialAsk)) != InstructionSignals.None)
+                {
+                    signals |= hidden | InstructionSignals.EncodedInstruction;
+                    span = span.Join(new Span(blobStart, blobEnd));
+                    break;
+                }
             }
         }
 
@@ -201,12 +253,13 @@ public static class InstructionAnalyzer
     public static bool PoisonsMetadata(InstructionSignals signals)
     {
         const InstructionSignals strong = InstructionSignals.Override | InstructionSignals.Concealment
-            | InstructionSignals.Shadowing | InstructionSignals.HiddenMarkup | InstructionSignals.Exfiltration;
+            | InstructionSignals.Shadowing | InstructionSignals.HiddenMarkup | InstructionSignals.Exfiltration
+            | InstructionSignals.Preference | InstructionSignals.ConversationMove | InstructionSignals.MarkdownExfiltration | InstructionSignals.EncodedInstruction;
 
         // A tool may legitimately read a credential file itself ("Load variables from a .env file"); telling the model to
         // read one is an attack when the content is then moved, the reading is ordered around the tool, or it is addressed to the model.
         const InstructionSignals readCues = InstructionSignals.DataMove | InstructionSignals.Sequencing | InstructionSignals.ParameterSmuggling
-            | InstructionSignals.ModelAddressed | InstructionSignals.ToolDirective;
+            | InstructionSignals.ModelAddressed | InstructionSignals.ToolDirective | InstructionSignals.Urgency;
         if ((signals & InstructionSignals.SensitiveFileRead) != 0 && (signals & readCues) != 0)
         {
             return true;
@@ -234,17 +287,24 @@ public static class InstructionAnalyzer
     /// </summary>
     public static bool IsStrongInjection(InstructionSignals signals)
     {
-        var kinds = signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.ParameterSmuggling | InstructionSignals.Sequencing | InstructionSignals.DataMove);
+        var kinds = signals & ~WeakSignals;
         var count = System.Numerics.BitOperations.PopCount((uint)kinds);
         if ((signals & InstructionSignals.Discussion) != 0)
         {
-            // An article or README about prompt injection quotes the phrases (tags included); it does not address the reading model.
-            return count >= 2 && (signals & InstructionSignals.ModelAddressed) != 0;
+            // An article or README about prompt injection quotes the phrases (tags included); it does not address the reading
+            // model. An instruction it hides in an encoding is not a quotation people can read: the model is the reader.
+            return count >= 2 && (signals & InstructionSignals.ModelAddressed) != 0 || (signals & InstructionSignals.EncodedInstruction) != 0;
         }
 
-        return count >= 2 || (signals & InstructionSignals.Override) != 0
+        // Moving the conversation out, a data-carrying image and a decoded instruction are attacks on their own.
+        const InstructionSignals alone = InstructionSignals.Override | InstructionSignals.ConversationMove | InstructionSignals.MarkdownExfiltration | InstructionSignals.EncodedInstruction;
+        return count >= 2 || (signals & alone) != 0
             || (signals & InstructionSignals.SecretRequest) != 0 && (signals & (InstructionSignals.ModelAddressed | InstructionSignals.Concealment | InstructionSignals.Exfiltration | InstructionSignals.HiddenMarkup)) != 0;
     }
+
+    /// <summary>Signals that only support others: never a finding alone in what a server answers.</summary>
+    public const InstructionSignals WeakSignals = InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.ParameterSmuggling
+        | InstructionSignals.Sequencing | InstructionSignals.DataMove | InstructionSignals.Urgency | InstructionSignals.CredentialAsk;
 
     private static bool Test(PrefilteredRegex regex, string text, ref Span span)
     {

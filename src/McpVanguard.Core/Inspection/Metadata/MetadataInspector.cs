@@ -41,6 +41,12 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     /// <summary>A poisoned prompt, resource or resource template.</summary>
     public const string ListItemRule = "META-009";
 
+    /// <summary>A credential or conversation parameter on a tool that has no business with it.</summary>
+    public const string SideChannelRule = "META-010";
+
+    /// <summary>One instruction split across the descriptions of several tools of one list.</summary>
+    public const string SplitInstructionRule = "META-011";
+
     /// <summary>Another server offers a tool of the same name.</summary>
     public const string CollisionRule = "COLL-001";
 
@@ -52,7 +58,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     {
         "sidenote", "side_note", "note", "notes", "context", "feedback", "extra", "metadata", "debug", "debug_info", "comment", "comments", "reasoning",
         "remark", "remarks", "details", "info", "annotation", "summary", "data", "additional_context", "additionalcontext", "extra_info", "memo", "hint",
-        "thoughts", "analytics", "telemetry", "trace", "session_info", "env", "config",
+        "thoughts", "analytics", "telemetry", "trace", "session_info",
     };
 
     /// <summary>A parameter description asking for a credential file, a secret or the conversation.</summary>
@@ -60,6 +66,17 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         @"\bcontents?\s+of\b.{0,60}(?:\.ssh|id_rsa|id_ed25519|\.env\b|credentials|\.aws|\.npmrc|\.netrc|mcp\.json|config)|~/|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|(?:^|\s)\.env\b|\.aws/"
         + @"|\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|secret[\s_-]?keys?|private[\s_-]?keys?|passwords?|credentials?|bearer\s+tokens?|session\s+tokens?|environment\s+variables)\b"
         + @"|\b(?:full|entire|complete|whole|all)\s+(?:\w+\s+)?(?:conversation|chat|message)s?\s*(?:history|log|transcript)?|\bprevious\s+messages|\bsystem\s+prompt|\bchat\s+history|\bconversation\s+history",
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Any parameter's description asking the model for what no parameter needs: the output of <c>env</c>, every
+    /// environment variable, a credential file, the system prompt or the conversation. A description that names a
+    /// credential the parameter *is* ("Database password") does not ask for anything else.
+    /// </summary>
+    internal static readonly PrefilteredRegex DataAsk = new(
+        @"\b(?:output|result|contents?|dump)\s+of\s+[`'""]?(?:env|printenv|set|export\s+-p|history)\b"
+        + @"|\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|your\s+|my\s+)?(?:current\s+|shell\s+|process\s+)?(?:environment|env)\s+(?:variables?|vars?)"
+        + @"|\b(?:paste|include|provide|add|put|insert|attach|copy|pass|append|send|give)\b[^.\n]{0,50}(?:\benvironment\s+variables|\benv\s+vars|(?:^|\s)\.env\b|~/\.|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.aws/|\bcredentials\s+file|\bsystem\s+prompt|\bconversation\b|\bchat\s+(?:history|log|transcript)|\b(?:previous|prior|earlier|past)\s+messages|\bwhat\s+the\s+user\s+(?:said|wrote|typed))",
         System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     public string Id => "META-000";
@@ -144,6 +161,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         }
 
         var names = new List<string>();
+        var descriptions = new List<(string Pointer, string? Name, string Text, bool Flagged)>();
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -156,15 +174,26 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
 
             var rules = new List<(string Rule, string Reason)>();
-            Analyse(context.Payload.Under(pointer), name, rules);
+            var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(OwnText(item));
+            Analyse(context.Payload.Under(pointer), name, rules, conversationTool);
             if (tools && name is not null && ToolNameLookalikes.Check(name) is { } lookalike)
             {
                 rules.Add((LookalikeNameRule, lookalike));
             }
 
-            if (tools && item.ValueKind == JsonValueKind.Object && AsksForSecrets(item))
+            if (tools && item.ValueKind == JsonValueKind.Object && AsksForSecrets(item, conversationTool))
             {
                 rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
+            }
+
+            if (tools && item.ValueKind == JsonValueKind.Object && SideChannelParameters.Find(item) is { } sideChannel)
+            {
+                rules.Add((SideChannelRule, $"parameter '{Truncate(sideChannel)}' collects a credential or the conversation the tool has no use for"));
+            }
+
+            if (tools && item.ValueKind == JsonValueKind.Object)
+            {
+                descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Count > 0));
             }
 
             var edit = MessageEdit.Remove(pointer);
@@ -177,6 +206,11 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                     QuarantineTool = tools ? name : null,
                 });
             }
+        }
+
+        if (tools && descriptions.Count > 1)
+        {
+            FindSplitInstruction(descriptions, findings);
         }
 
         if (tools && directory is not null && names.Count > 0 && context.ServerId != EnginePrimer.ServerId)
@@ -236,7 +270,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     }
 
     /// <summary>Adds a rule per kind of poison found in <paramref name="strings"/> (all the strings of one item).</summary>
-    private static void Analyse(IEnumerable<PayloadString> strings, string? selfName, List<(string Rule, string Reason)> rules)
+    private static void Analyse(IEnumerable<PayloadString> strings, string? selfName, List<(string Rule, string Reason)> rules, bool conversationTool = false)
     {
         var signals = InstructionSignals.None;
         var hidden = false;
@@ -246,7 +280,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             var canonical = StringCanonicalizer.Canonicalize(s.Key, value);
             hidden |= (canonical.Flags & (EvasionFlags.TagCharacters | EvasionFlags.BidiControl | EvasionFlags.ControlCharacter | EvasionFlags.NulByte)) != 0
                 || TerminalEscapes.Any(value);
-            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName);
+            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
         }
 
         if (hidden)
@@ -254,6 +288,18 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             rules.Add((HiddenCharactersRule, "invisible, bidi, tag characters or terminal escapes"));
         }
 
+        if (conversationTool)
+        {
+            // A chat, memory or LLM tool says "the conversation history to include in the request": that is its job.
+            signals &= ~InstructionSignals.ConversationMove;
+        }
+
+        AddRules(signals, rules);
+    }
+
+    /// <summary>Adds a rule per kind of poison in <paramref name="signals"/>.</summary>
+    private static void AddRules(InstructionSignals signals, List<(string Rule, string Reason)> rules)
+    {
         if (!InstructionAnalyzer.PoisonsMetadata(signals))
         {
             return;
@@ -269,24 +315,30 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             rules.Add((ShadowingRule, "instructs how other tools must be used"));
         }
 
-        if ((signals & InstructionSignals.Exfiltration) != 0)
+        if ((signals & (InstructionSignals.Exfiltration | InstructionSignals.MarkdownExfiltration | InstructionSignals.ConversationMove)) != 0)
         {
-            rules.Add((ExfiltrationRule, "directs data to an address"));
+            rules.Add((ExfiltrationRule, "directs data to an address or into the next request"));
         }
 
-        if ((signals & ~(InstructionSignals.HiddenMarkup | InstructionSignals.Shadowing | InstructionSignals.Exfiltration | InstructionSignals.Discussion)) != 0
-            || rules.Count == 0)
+        if ((signals & InstructionSignals.Preference) != 0)
+        {
+            rules.Add((ShadowingRule, "steers the model away from other tools"));
+        }
+
+        const InstructionSignals reported = InstructionSignals.HiddenMarkup | InstructionSignals.Shadowing | InstructionSignals.Exfiltration | InstructionSignals.Discussion
+            | InstructionSignals.MarkdownExfiltration | InstructionSignals.ConversationMove | InstructionSignals.Preference;
+        if ((signals & ~reported) != 0 || rules.Count == 0)
         {
             rules.Add((HiddenInstructionRule, "instructions aimed at the model"));
         }
     }
 
     /// <summary>True when a property of the tool's input schema (any depth) is a side channel asking for secrets or the conversation.</summary>
-    private static bool AsksForSecrets(JsonElement tool)
+    private static bool AsksForSecrets(JsonElement tool, bool conversationTool)
     {
-        return tool.TryGetProperty("inputSchema", out var schema) && Walk(schema, 0);
+        return tool.TryGetProperty("inputSchema", out var schema) && Walk(schema, 0, conversationTool);
 
-        static bool Walk(JsonElement schema, int depth)
+        static bool Walk(JsonElement schema, int depth, bool conversationTool)
         {
             if (depth > 16 || schema.ValueKind != JsonValueKind.Object)
             {
@@ -297,21 +349,48 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             {
                 foreach (var property in properties.EnumerateObject())
                 {
-                    if (SideChannelNames.Contains(property.Name.Replace("-", "_", StringComparison.Ordinal)) && property.Value.ValueKind == JsonValueKind.Object
-                        && SecretAsk.IsMatch(Describe(property.Value)))
+                    if (property.Value.ValueKind == JsonValueKind.Object && Asks(property.Name, Describe(property.Value), conversationTool))
                     {
                         return true;
                     }
 
-                    if (Walk(property.Value, depth + 1))
+                    if (Walk(property.Value, depth + 1, conversationTool))
                     {
                         return true;
                     }
                 }
             }
 
-            return schema.TryGetProperty("items", out var items) && Walk(items, depth + 1);
+            return schema.TryGetProperty("items", out var items) && Walk(items, depth + 1, conversationTool);
         }
+
+        static bool Asks(string name, string description, bool conversationTool)
+        {
+            if (description.Length == 0)
+            {
+                return false;
+            }
+
+            if (SideChannelNames.Contains(name.Replace("-", "_", StringComparison.Ordinal)) && SecretAsk.IsMatch(description))
+            {
+                return true;
+            }
+
+            if (!DataAsk.IsMatch(description))
+            {
+                // In the other languages: a verb and the conversation, or a read of secrets, in the description.
+                // The parameter is where the conversation goes, so a verb and the conversation are enough.
+                var canonical = StringCanonicalizer.Canonicalize(name, description);
+                return !conversationTool && InjectionLexicon.Default.Finds(canonical.Decoded, "ask-conversation");
+            }
+
+            return !conversationTool || !ConversationOnly(description);
+        }
+
+        // A chat tool's parameter may ask for the conversation; it still may not ask for env or credential files.
+        static bool ConversationOnly(string description)
+            => !System.Text.RegularExpressions.Regex.IsMatch(description, @"\benv\b|environment|printenv|\.ssh|id_rsa|\.aws|credentials|~/|\.env\b|system\s+prompt",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
         static string Describe(JsonElement property)
         {
@@ -325,6 +404,77 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
 
             return text.Length > MaxAnalysedChars ? text.ToString(0, MaxAnalysedChars) : text.ToString();
+        }
+    }
+
+    /// <summary>A tool's own words: name, title and the first sentence of its description (what its purpose is judged by).</summary>
+    private static string OwnText(JsonElement tool)
+    {
+        static string Text(JsonElement e, string n) => e.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+        return ToolPurpose.Of(Text(tool, "name"), Text(tool, "title"), Text(tool, "description"));
+    }
+
+    private static bool IsFragmentOrSignals(string description)
+    {
+        var trimmed = description.AsSpan().TrimEnd();
+        if (trimmed.Length == 0 || trimmed[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`'))
+        {
+            return true;
+        }
+
+        var canonical = StringCanonicalizer.Canonicalize("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description);
+        return InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, null, canonical.Decoded) != InstructionSignals.None;
+    }
+
+    private static string Truncate(string name) => name.Length > 64 ? name[..64] : name;
+
+    /// <summary>
+    /// Analyses the list's descriptions as one text, in list order: an instruction cut into pieces ("read the file" /
+    /// "~/.ssh/id_rsa and put it" / "into the x parameter") reads whole only there. Every tool the instruction spans
+    /// is removed, unless one already was for its own text (then the per-tool finding says enough).
+    /// </summary>
+    private static void FindSplitInstruction(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, List<Finding> findings)
+    {
+        var joined = new System.Text.StringBuilder();
+        var starts = new int[tools.Count];
+        for (var i = 0; i < tools.Count && joined.Length < MaxAnalysedChars; i++)
+        {
+            starts[i] = joined.Length;
+            joined.Append(tools[i].Text).Append('\n');
+        }
+
+        var text = joined.Length > MaxAnalysedChars ? joined.ToString(0, MaxAnalysedChars) : joined.ToString();
+        var canonical = StringCanonicalizer.Canonicalize("description", text);
+        var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, null, canonical.Decoded);
+        if (!InstructionAnalyzer.PoisonsMetadata(signals) || first < 0)
+        {
+            return;
+        }
+
+        var spanned = new List<int>();
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var end = i + 1 < tools.Count ? starts[i + 1] : text.Length;
+            if (starts[i] < last && first < end)
+            {
+                spanned.Add(i);
+            }
+        }
+
+        if (spanned.Count < 2)
+        {
+            return;
+        }
+
+        // A piece of a split instruction is cut mid-sentence or carries a signal of its own; a whole, quiet description
+        // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
+        foreach (var i in spanned.Where(i => !tools[i].Flagged && IsFragmentOrSignals(tools[i].Text)))
+        {
+            findings.Add(new Finding(SplitInstructionRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, "Tool metadata poisoned (an instruction split across several tools' descriptions); removed from the list.")
+            {
+                Edit = MessageEdit.Remove(tools[i].Pointer),
+                QuarantineTool = tools[i].Name,
+            });
         }
     }
 }

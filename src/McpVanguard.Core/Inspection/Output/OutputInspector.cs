@@ -71,7 +71,7 @@ public sealed class OutputInspector : IInspector
             budget -= take;
             var raw = take < s.Value.Length ? s.Value[..take] : s.Value;
             var canonical = StringCanonicalizer.Canonicalize(s.Key, raw);
-            var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last);
+            var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, decoded: canonical.Decoded);
             if ((canonical.Flags & EvasionFlags.TagCharacters) != 0)
             {
                 // Text hidden in Unicode tag characters is invisible to the user and read by the model: nobody writes prose that way.
@@ -80,7 +80,7 @@ public sealed class OutputInspector : IInspector
                 last = canonical.Canonical.Length;
             }
 
-            var active = signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.ParameterSmuggling | InstructionSignals.Sequencing | InstructionSignals.DataMove);
+            var active = signals & ~InstructionAnalyzer.WeakSignals;
             if (active == InstructionSignals.None)
             {
                 continue;

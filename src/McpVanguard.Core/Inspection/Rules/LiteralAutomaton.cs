@@ -176,6 +176,34 @@ public sealed class LiteralAutomaton
     /// <summary>1 for an ASCII word character, 0 for any other ASCII character, −1 when not ASCII (unknown).</summary>
     private static int WordKind(char c) => c > 127 ? -1 : char.IsAsciiLetterOrDigit(c) || c == '_' ? 1 : 0;
 
+    /// <summary>
+    /// Adds every occurrence of every literal in <paramref name="text"/> to <paramref name="found"/> as (literal, index
+    /// of its last character), in text order, stopping at <paramref name="max"/> occurrences (the multilingual lexicon
+    /// needs positions to join words by distance).
+    /// </summary>
+    public void ScanOccurrences(ReadOnlySpan<char> text, List<(int Literal, int Last)> found, int max)
+    {
+        var current = 0;
+        for (var position = 0; position < text.Length; position++)
+        {
+            current = _next[(current * _columns) + _columnOf[text[position]]];
+            foreach (var literal in _outputs[current])
+            {
+                if (BoundariesMayHold(text, position, _shape[literal]))
+                {
+                    found.Add((literal, position));
+                    if (found.Count >= max)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The text length of literal <paramref name="literal"/>.</summary>
+    public int LengthOf(int literal) => _shape[literal].Length;
+
     /// <summary>True when <paramref name="text"/> contains at least one of the literals.</summary>
     public bool ContainsAny(ReadOnlySpan<char> text)
     {

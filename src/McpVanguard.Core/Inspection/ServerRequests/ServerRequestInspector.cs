@@ -87,7 +87,7 @@ public sealed class ServerRequestInspector : IInspector
             }
 
             var canonical = StringCanonicalizer.Canonicalize(s.Key, s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value);
-            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _);
+            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, decoded: canonical.Decoded);
             if ((canonical.Flags & EvasionFlags.TagCharacters) != 0 || TerminalEscapes.Any(s.Value))
             {
                 signals |= InstructionSignals.HiddenMarkup;
@@ -104,7 +104,7 @@ public sealed class ServerRequestInspector : IInspector
         {
             findings.Add(new Finding(SamplingRule, "L1", "MCP-19", Severity.High, FindingAction.Block, "Sampling request carries instructions for the client's model (tools, credentials, exfiltration or concealment)."));
         }
-        else if ((signals & ~(InstructionSignals.Discussion | InstructionSignals.SecretRequest | InstructionSignals.Sequencing | InstructionSignals.DataMove)) != 0)
+        else if ((signals & ~InstructionAnalyzer.WeakSignals) != 0)
         {
             findings.Add(new Finding(SuspiciousSamplingRule, "L1", "MCP-19", Severity.Medium, FindingAction.Warn, "Sampling request contains wording aimed at the model (weak signal)."));
         }
@@ -115,6 +115,14 @@ public sealed class ServerRequestInspector : IInspector
         // What the user is asked to type: string fields of the requested schema, by name, title and description.
         if (!p.TryGetProperty("requestedSchema", out var schema) || !schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
         {
+            return;
+        }
+
+        // The message says what the free-text fields are for ("enter the code we just texted you", "paste the contents of
+        // ~/.ssh/id_rsa below", in any language of the lexicon): when it asks for a secret, every text field is the answer.
+        if (Text(p, "message") is { Length: > 0 } message && AsksForSecret(message) && HasTextField(properties))
+        {
+            findings.Add(new Finding(ElicitationRule, "L1", "MCP-13", Severity.High, FindingAction.Block, "Elicitation asks the user for a password, one-time code, recovery phrase or secret file."));
             return;
         }
 
@@ -140,13 +148,48 @@ public sealed class ServerRequestInspector : IInspector
 
             var text = property.Name.Replace('_', ' ').Replace('-', ' ') + " " + Text(field, "title") + " " + Text(field, "description");
             var format = Text(field, "format");
-            if (format == "password" || SecretField.IsMatch(property.Name) || SecretField.IsMatch(text))
+            if (format == "password" || SecretField.IsMatch(property.Name) || SecretField.IsMatch(text) || AsksForSecret(text))
             {
                 findings.Add(new Finding(ElicitationRule, "L1", "MCP-13", Severity.High, FindingAction.Block, "Elicitation asks the user for a password, token, key or payment detail."));
                 return;
             }
         }
     }
+
+    /// <summary>
+    /// Text asking for a credential in any language of the lexicon (password, one-time or SMS code, recovery phrase), for a
+    /// code sent by text message or an authenticator, or for a credential file.
+    /// </summary>
+    private static bool AsksForSecret(string text)
+    {
+        var canonical = StringCanonicalizer.Canonicalize("message", text.Length > MaxAnalysedChars ? text[..MaxAnalysedChars] : text);
+        return (InjectionLexicon.Default.Signals(canonical.Decoded, out _, out _) & InstructionSignals.CredentialAsk) != 0
+            || SentCode.IsMatch(canonical.Canonical)
+            || InstructionAnalyzer.SensitiveFileRegex.IsMatch(canonical.Canonical) && SecretFile.IsMatch(canonical.Canonical);
+    }
+
+    private static bool HasTextField(JsonElement properties)
+    {
+        foreach (var property in properties.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Object && !property.Value.TryGetProperty("enum", out _) && !property.Value.TryGetProperty("oneOf", out _)
+                && (!property.Value.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() is "string" or "number" or "integer"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A one-time code by its delivery: "the code we texted you", "6-digit code", "code from your authenticator app".</summary>
+    private static readonly PrefilteredRegex SentCode = new(
+        @"\bcode\s+(?:we|that\s+we|i)\s+(?:just\s+)?(?:sent|texted|emailed|messaged)|\b(?:[4-8]|four|five|six|seven|eight)[\s-]digit\s+(?:code|pin|number)|\bcode\s+from\s+(?:the\s+|your\s+)?(?:sms|text\s+message|authenticator|google\s+authenticator|authy|app)|\b(?:sms|text)\s+code\b|\bauthenticator\s+(?:app\s+)?code|\b(?:12|24|twelve|twenty-four)\s+(?:secret\s+|recovery\s+|seed\s+)?words\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>Asking for the file, not naming it: "paste the contents of", "upload your".</summary>
+    private static readonly PrefilteredRegex SecretFile = new(
+        @"\b(?:contents?\s+of|paste|upload|copy|enter|provide|attach|type)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     private static string Text(JsonElement element, string name)
         => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;

@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text;
+using McpVanguard.Inspection.Rules;
+using YamlDotNet.RepresentationModel;
+
+namespace McpVanguard.Inspection.Instructions;
+
+/// <summary>
+/// The multilingual prompt-injection lexicon (<c>InjectionLexicon.yaml</c>, embedded): concepts such as "ignore",
+/// "previous instructions", "do not tell the user", "send", "API keys", "conversation history" in eleven languages, and
+/// the combinations of concepts that make an instruction. Both directions use it: the agent→server phrase families
+/// (<see cref="InjectionPhrases"/>) report its combinations under their INJ rules, and <see cref="InstructionAnalyzer"/>
+/// turns them into signals in what servers send. One Aho–Corasick pass over the folded text finds every term.
+/// </summary>
+public sealed class InjectionLexicon
+{
+    /// <summary>Most term occurrences kept per text; beyond it a text is full of the vocabulary and has signalled already.</summary>
+    private const int MaxOccurrences = 2048;
+
+    private static readonly Lazy<InjectionLexicon> Loaded = new(Load);
+
+    [ThreadStatic]
+    private static string? t_text;
+
+    [ThreadStatic]
+    private static LexiconMatches? t_matches;
+
+    [ThreadStatic]
+    private static List<(int Literal, int Last)>? t_occurrences;
+
+    private readonly LiteralAutomaton _automaton;
+    private readonly LexiconMatches _empty;
+
+    /// <summary>Per literal: its concepts, and whether a word boundary must precede and follow it.</summary>
+    private readonly (int[] Concepts, bool Start, bool End)[] _literals;
+
+    private InjectionLexicon(IReadOnlyList<string> concepts, LiteralAutomaton automaton, (int[] Concepts, bool Start, bool End)[] literals, IReadOnlyList<LexiconCombination> combinations)
+    {
+        Concepts = concepts;
+        _automaton = automaton;
+        _literals = literals;
+        Combinations = combinations;
+        _empty = new LexiconMatches([.. concepts.Select(static _ => new List<(int Start, int End)>())], []);
+    }
+
+    /// <summary>The embedded lexicon.</summary>
+    public static InjectionLexicon Default => Loaded.Value;
+
+    /// <summary>The concept names, by id.</summary>
+    public IReadOnlyList<string> Concepts { get; }
+
+    /// <summary>Every combination, in file order.</summary>
+    public IReadOnlyList<LexiconCombination> Combinations { get; }
+
+    /// <summary>The combinations reported under <paramref name="ruleId"/> in the agent's arguments.</summary>
+    public LexiconCombination[] ForRule(string ruleId) => [.. Combinations.Where(c => c.RuleId == ruleId)];
+
+    /// <summary>True when the combination named <paramref name="combinationId"/> occurs in <paramref name="text"/>.</summary>
+    public bool Finds(string text, string combinationId)
+    {
+        foreach (var combination in Combinations)
+        {
+            if (combination.Id == combinationId)
+            {
+                return Scan(text).Find(combination, out _, out _);
+            }
+        }
+
+        throw new ArgumentException("Unknown lexicon combination: " + combinationId, nameof(combinationId));
+    }
+
+    /// <summary>The id of concept <paramref name="name"/>.</summary>
+    public int ConceptId(string name)
+    {
+        for (var i = 0; i < Concepts.Count; i++)
+        {
+            if (Concepts[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException("Unknown lexicon concept: " + name, nameof(name));
+    }
+
+    /// <summary>The terms of <paramref name="text"/> (case and diacritics ignored); the result for the last text is kept per thread.</summary>
+    public LexiconMatches Scan(string text)
+    {
+        if (ReferenceEquals(t_text, text) && t_matches is { } cached)
+        {
+            return cached;
+        }
+
+        var folded = LexiconFolding.Fold(text);
+        var occurrences = t_occurrences ??= [];
+        occurrences.Clear();
+        _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences);
+        if (occurrences.Count == 0)
+        {
+            t_text = text;
+            t_matches = _empty;
+            return _empty;
+        }
+
+        var byConcept = new List<(int Start, int End)>[Concepts.Count];
+        for (var i = 0; i < byConcept.Length; i++)
+        {
+            byConcept[i] = [];
+        }
+
+        foreach (var (literal, last) in occurrences)
+        {
+            var (concepts, needStart, needEnd) = _literals[literal];
+            var start = last - _automaton.LengthOf(literal) + 1;
+            if ((needStart && start > 0 && LexiconFolding.IsSpacedScriptLetter(folded[start - 1]))
+                || (needEnd && last + 1 < folded.Length && LexiconFolding.IsSpacedScriptLetter(folded[last + 1])))
+            {
+                continue;
+            }
+
+            // A stem's match reaches to the end of its word, so that a mask covers "Anweisungen", not "Anweisung".
+            var end = last + 1;
+            while (!needEnd && end < folded.Length && LexiconFolding.IsSpacedScriptLetter(folded[end]) && LexiconFolding.IsSpacedScriptLetter(folded[end - 1]))
+            {
+                end++;
+            }
+
+            foreach (var concept in concepts)
+            {
+                byConcept[concept].Add((start, end));
+            }
+        }
+
+        foreach (var list in byConcept)
+        {
+            if (list.Count > 1)
+            {
+                list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+            }
+        }
+
+        var matches = new LexiconMatches(byConcept, ClauseBreaks(text));
+        t_text = text;
+        t_matches = matches;
+        return matches;
+    }
+
+    /// <summary>The server→agent signals of <paramref name="text"/>, with the extent of the matched terms (−1 when none).</summary>
+    public InstructionSignals Signals(string text, out int start, out int end)
+    {
+        start = -1;
+        end = -1;
+        var matches = Scan(text);
+        if (matches.IsEmpty)
+        {
+            return InstructionSignals.None;
+        }
+
+        var signals = InstructionSignals.None;
+        foreach (var combination in Combinations)
+        {
+            if ((signals & combination.Signals) != combination.Signals && matches.Find(combination, out var s, out var e))
+            {
+                signals |= combination.Signals;
+                start = start < 0 ? s : Math.Min(start, s);
+                end = Math.Max(end, e);
+            }
+        }
+
+        return signals;
+    }
+
+    /// <summary>Most clause ends kept per text; past them, combinations may span clauses (still bounded by their windows).</summary>
+    private const int MaxBreaks = 4096;
+
+    /// <summary>Positions that end a clause: ';', CJK full stops, line breaks, and '.', '?', '!' before whitespace.</summary>
+    private static List<int> ClauseBreaks(string text)
+    {
+        var breaks = new List<int>();
+        for (var i = 0; i < text.Length && breaks.Count < MaxBreaks; i++)
+        {
+            var c = text[i];
+            // '.', '?' and '!' end a clause only before whitespace: "~/.ssh", "e.g.x" and "https://x/?q=" do not.
+            if (c is ';' or '\n' or '。' or '；' or '！' or '？'
+                || (c is '.' or '?' or '!' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))))
+            {
+                breaks.Add(i);
+            }
+        }
+
+        return breaks;
+    }
+
+    private static InjectionLexicon Load()
+    {
+        var assembly = typeof(InjectionLexicon).Assembly;
+        using var stream = assembly.GetManifestResourceStream("McpVanguard.Lexicon.InjectionLexicon.yaml")
+            ?? throw new InvalidOperationException("The embedded injection lexicon is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader);
+    }
+
+    /// <summary>Reads a lexicon in the format of <c>InjectionLexicon.yaml</c>; throws <see cref="FormatException"/> naming what is wrong.</summary>
+    public static InjectionLexicon Parse(TextReader reader)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(reader);
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var conceptsNode = (YamlMappingNode)root.Children[new YamlScalarNode("concepts")];
+        var names = new List<string>();
+        var literalIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var marked = new List<string>();
+        var literals = new List<(List<int> Concepts, bool Start, bool End)>();
+        foreach (var (nameNode, languages) in conceptsNode.Children)
+        {
+            var concept = names.Count;
+            names.Add(((YamlScalarNode)nameNode).Value!);
+            foreach (var (_, terms) in ((YamlMappingNode)languages).Children)
+            {
+                foreach (var termNode in ((YamlSequenceNode)terms).Children)
+                {
+                    var raw = ((YamlScalarNode)termNode).Value ?? string.Empty;
+                    var stem = raw.EndsWith('*');
+                    var text = LexiconFolding.Fold((stem ? raw[..^1] : raw).Normalize(NormalizationForm.FormKC)).Trim();
+                    if (text.Length == 0 || text.Contains('*', StringComparison.Ordinal))
+                    {
+                        throw new FormatException($"Lexicon concept '{names[concept]}': bad term '{raw}' ('*' may only end a term).");
+                    }
+
+                    var needStart = LexiconFolding.IsSpacedScriptLetter(text[0]);
+                    var needEnd = !stem && LexiconFolding.IsSpacedScriptLetter(text[^1]);
+                    var key = (needStart ? "^" : "") + text + (needEnd ? "$" : "");
+                    if (!literalIds.TryGetValue(key, out var id))
+                    {
+                        id = marked.Count;
+                        literalIds[key] = id;
+                        marked.Add(text);
+                        literals.Add(([], needStart, needEnd));
+                    }
+
+                    if (!literals[id].Concepts.Contains(concept))
+                    {
+                        literals[id].Concepts.Add(concept);
+                    }
+                }
+            }
+        }
+
+        var combinations = new List<LexiconCombination>();
+        foreach (var node in (YamlSequenceNode)root.Children[new YamlScalarNode("combinations")])
+        {
+            var map = (YamlMappingNode)node;
+            string Scalar(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value ?? string.Empty : string.Empty;
+            var id = Scalar("id");
+            int Concept(string name)
+            {
+                var i = names.IndexOf(name.Trim());
+                return i >= 0 ? i : throw new FormatException($"Lexicon combination '{id}': unknown concept '{name}'.");
+            }
+
+            var groups = ((YamlSequenceNode)map.Children[new YamlScalarNode("all")]).Children
+                .Select(g => ((YamlScalarNode)g).Value!.Split('|').Select(Concept).ToArray()).ToArray();
+            var signals = InstructionSignals.None;
+            foreach (var part in Scalar("signal").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                signals |= Enum.TryParse<InstructionSignals>(part, out var s) && Enum.IsDefined(s)
+                    ? s : throw new FormatException($"Lexicon combination '{id}': unknown signal '{part}'.");
+            }
+
+            var unless = Scalar("unless_near");
+            var rule = Scalar("rule");
+            combinations.Add(new LexiconCombination(
+                id, groups, int.Parse(Scalar("window"), CultureInfo.InvariantCulture), unless.Length == 0 ? -1 : Concept(unless), signals, rule.Length == 0 ? null : rule));
+        }
+
+        return new InjectionLexicon(names, new LiteralAutomaton(marked), [.. literals.Select(l => (l.Concepts.ToArray(), l.Start, l.End))], combinations);
+    }
+}
