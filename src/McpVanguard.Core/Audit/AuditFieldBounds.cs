@@ -30,13 +30,15 @@ public static class AuditFieldBounds
         var tool = Bound(record.Tool, MaxIdentifierChars);
         var id = Bound(record.RequestId, MaxIdentifierChars);
         var reason = Bound(record.Reason, MaxReasonChars);
+        var client = Bound(record.Client, MaxIdentifierChars);
         if (ReferenceEquals(session, record.Session) && ReferenceEquals(server, record.ServerId) && ReferenceEquals(method, record.Method)
-            && ReferenceEquals(tool, record.Tool) && ReferenceEquals(id, record.RequestId) && ReferenceEquals(reason, record.Reason))
+            && ReferenceEquals(tool, record.Tool) && ReferenceEquals(id, record.RequestId) && ReferenceEquals(reason, record.Reason)
+            && ReferenceEquals(client, record.Client))
         {
             return record;
         }
 
-        return record with { Session = session, ServerId = server, Method = method, Tool = tool, RequestId = id, Reason = reason };
+        return record with { Session = session, ServerId = server, Method = method, Tool = tool, RequestId = id, Reason = reason, Client = client };
     }
 
     /// <summary><paramref name="value"/> redacted and cut to <paramref name="cap"/> characters (plus a marker); the same string when it is short and clean.</summary>
