@@ -144,6 +144,12 @@ internal static class SensitivePathCatalog
             return location;
         }
 
+        // A copy of an excluded look-alike is excluded too: id_rsa.pub.bak is still a public key.
+        if (location?.Excluded is { } excluded && SensitivePathIndex.IsExcluded(original, excluded))
+        {
+            location = null;
+        }
+
         var copy = new List<string>(segments);
         foreach (var name in (ReadOnlySpan<string?>)[original, alternate])
         {

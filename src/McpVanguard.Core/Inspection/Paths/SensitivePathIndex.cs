@@ -139,7 +139,8 @@ internal sealed class SensitivePathIndex
         }
     }
 
-    private static bool IsExcluded(string fileName, string[] excluded)
+    /// <summary>True when <paramref name="fileName"/> is one of a family's harmless look-alikes.</summary>
+    public static bool IsExcluded(string fileName, string[] excluded)
     {
         foreach (var e in excluded)
         {
