@@ -31,7 +31,9 @@ internal sealed class VisibleText
     public string Text { get; }
 
     /// <summary>True when the first <paramref name="length"/> characters of <paramref name="raw"/> hold an invisible character.</summary>
-    public static bool HasInvisible(string raw, int length) => raw.AsSpan(0, length).ContainsAny(Invisible);
+    /// <remarks>Text below U+00AD (all ASCII) is ruled out by one vectorised range check first.</remarks>
+    public static bool HasInvisible(string raw, int length) =>
+        raw.AsSpan(0, length).ContainsAnyExceptInRange('\0', '\u00AC') && raw.AsSpan(0, length).ContainsAny(Invisible);
 
     /// <summary>The visible part of the first <paramref name="length"/> characters of <paramref name="raw"/>.</summary>
     public static VisibleText Of(string raw, int length)
