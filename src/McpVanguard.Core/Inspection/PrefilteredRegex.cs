@@ -46,6 +46,9 @@ public sealed class PrefilteredRegex
     /// <summary>The same for a span.</summary>
     public bool MayMatch(ReadOnlySpan<char> text) => _gateIndex < 0 || AnalyzerGates.Passes(text)[_gateIndex];
 
+    /// <summary>The same, given <see cref="AnalyzerGates.Passes(string)"/> of the text: for callers that test many regexes on one text.</summary>
+    public bool MayMatch(bool[] gatePasses) => _gateIndex < 0 || gatePasses[_gateIndex];
+
     /// <summary>True when the pattern matches somewhere in <paramref name="text"/> (the gate first).</summary>
     public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);
 

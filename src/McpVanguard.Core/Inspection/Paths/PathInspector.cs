@@ -1,18 +1,18 @@
+using System.Text.Json;
+using McpVanguard.Inspection.Preflight;
 using McpVanguard.Inspection.Shell;
 using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.Paths;
 
 /// <summary>
-/// Path arguments that traverse above their start (PATH-001) or reach a sensitive location (PATH-010…030, one rule per
+/// Path arguments that traverse above their start (PATH-001) or reach a sensitive location (PATH-010…031, one rule per
 /// family), after folding separators, stripping <c>file://</c> and resolving <c>..</c>. Commands that read such files
-/// (<c>cat ~/.aws/credentials</c>) are checked too. Content arguments are never read as paths.
+/// (<c>cat ~/.aws/credentials</c>) are checked too, and so is a path composed of a directory argument and a name argument
+/// (<c>{"directory": "/etc", "file": "shadow"}</c>). Content arguments are never read as paths.
 /// </summary>
 public sealed class PathInspector : IInspector
 {
-    /// <summary>Paths with more segments than this are not matched against the catalog (they still get traversal checks).</summary>
-    private const int MaxSegments = 128;
-
     public string Id => "PATH-000";
 
     public void Inspect(InspectionContext context, List<Finding> findings)
@@ -41,8 +41,13 @@ public sealed class PathInspector : IInspector
             }
             else if ((role & ArgumentRole.Path) != 0 && (role & ArgumentRole.Url) == 0 || s.Canonical.StartsWith("file:", StringComparison.Ordinal))
             {
-                InspectPath(s.Canonical, write, traversal: true, findings);
+                SensitivePathJudge.Judge(s.Canonical, write, traversal: true, findings);
             }
+        }
+
+        if (context.Message.Params is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("arguments", out var arguments))
+        {
+            InspectComposed(arguments, write, findings);
         }
     }
 
@@ -60,38 +65,27 @@ public sealed class PathInspector : IInspector
         return null;
     }
 
-    private static void InspectPath(string canonical, bool write, bool traversal, List<Finding> findings)
+    /// <summary>A path built from a directory argument and a name argument is judged as the path the tool will open.</summary>
+    private static void InspectComposed(JsonElement arguments, bool write, List<Finding> findings)
     {
-        if (canonical.Length == 0 || canonical.Length > 4096)
+        if (arguments.ValueKind != JsonValueKind.Object)
         {
             return;
         }
 
-        var path = NormalizedPath.Parse(canonical);
-
-        // Path traversal: "../../etc/passwd", "..\\..\\windows", "/var/www/../../etc" climb above where they start.
-        if (traversal && path.Climb > 0)
+        foreach (var (directory, name) in ComposedPaths.Find(arguments))
         {
-            findings.AddOnce(path.Climb >= 2 || path.IsRooted
-                ? new Finding("PATH-001", "L1", "MCP-08", Severity.High, FindingAction.Block, "Path traversal climbs above its starting directory.")
-                : new Finding("PATH-001", "L1", "MCP-08", Severity.Medium, FindingAction.Warn, "Path climbs one level above its starting directory."));
-        }
+            // The same canonical copy a path argument gets (percent-decoding, NFKC, invisible characters, case, separators).
+            var canonical = StringCanonicalizer.Canonicalize(string.Empty, ComposedPaths.Join(directory, name)).Canonical;
+            SensitivePathJudge.Judge(canonical, write, traversal: false, findings);
 
-        if (path.Segments.Count > MaxSegments || SensitivePathCatalog.Match(path) is not { } location)
-        {
-            return;
+            // A name that climbs out of the directory it is joined to is traversal, wherever the result lands.
+            var relative = StringCanonicalizer.Canonicalize(string.Empty, name).Canonical;
+            if (relative.Contains("..", StringComparison.Ordinal))
+            {
+                SensitivePathJudge.Judge(relative, write, traversal: true, findings);
+            }
         }
-
-        // Sensitive file access: reading keys and credentials is exfiltration; writing start-up or cron files is persistence.
-        var action = write ? location.Write : location.Read;
-        if (action is not { } a)
-        {
-            return;
-        }
-
-        var severity = write ? location.WriteSeverity : location.ReadSeverity;
-        var category = write ? location.WriteCategory : location.Category;
-        findings.AddOnce(new Finding(location.RuleId, "L1", category, severity, a, $"{(write ? "Write to" : "Access to")} {location.Family}."));
     }
 
     /// <summary>
@@ -104,12 +98,12 @@ public sealed class PathInspector : IInspector
         {
             if (!candidate.Ambiguous)
             {
-                InspectPath(candidate.Path, write: false, traversal: false, findings);
+                SensitivePathJudge.Judge(candidate.Path, write: false, traversal: false, findings);
                 continue;
             }
 
             var found = new List<Finding>();
-            InspectPath(candidate.Path, write: false, traversal: false, found);
+            SensitivePathJudge.Judge(candidate.Path, write: false, traversal: false, found);
             foreach (var f in found)
             {
                 findings.AddOnce(f.Action == FindingAction.Block ? f with { Action = FindingAction.Warn } : f);

@@ -22,14 +22,32 @@ internal static class SensitivePathCatalog
         new("PATH-030", "SSH authorized keys", "MCP-22", ["**/.ssh/authorized_keys*"], null, Block),
         new("PATH-012", "cloud and cluster credentials", "MCP-08",
             ["**/.aws", "**/.aws/**", "**/.config/gcloud", "**/.config/gcloud/**", "**/.azure", "**/.azure/**", "**/.kube", "**/.kube/config", "**/.docker",
-             "**/.docker/config.json", "**/.oci/**", "**/.config/doctl/**", "/var/run/secrets/kubernetes.io/**", "/run/secrets/kubernetes.io/**",
+             "**/.docker/config.json", "**/.oci/**", "**/.config/doctl/**",
+             // Secrets mounted into containers: Kubernetes service-account tokens (also EKS/Azure workload identity), Docker and Compose secrets.
+             "/run/secrets", "/run/secrets/**", "/var/run/secrets", "/var/run/secrets/**",
              "/etc/kubernetes/admin.conf", "/etc/kubernetes/super-admin.conf", "/etc/kubernetes/kubelet.conf", "/etc/kubernetes/controller-manager.conf",
-             "/etc/kubernetes/scheduler.conf", "/etc/kubernetes/pki/**"], Block, Block),
+             "/etc/kubernetes/scheduler.conf", "/etc/kubernetes/pki/**", "/var/lib/kubelet/pki/**", "/var/lib/kubelet/kubeconfig",
+             // Lightweight distributions keep an admin kubeconfig and join tokens of their own.
+             "/etc/rancher/k3s/k3s.yaml", "/etc/rancher/rke2/rke2.yaml", "/var/lib/rancher/*/server/token", "/var/lib/rancher/*/server/node-token",
+             "/var/lib/rancher/*/server/tls/**", "/var/lib/rancher/*/server/cred/**", "/var/snap/microk8s/*/credentials/**", "/var/lib/k0s/pki/**",
+             "**/.talos/config", "**/.config/hcloud/cli.toml", "**/.config/linode-cli", "**/.config/scw/config.yaml", "**/.aliyun/config.json",
+             "**/.fly/config.yml", "**/.config/netlify/config.json", "**/.netlify/config.json", "**/com.vercel.cli/auth.json", "**/.wrangler/config/*.toml",
+             "**/.config/configstore/firebase-tools.json", "**/.pulumi/credentials.json", "**/.supabase/access-token", "**/.railway/config.json",
+             "**/.databrickscfg", "**/.snowflake/connections.toml", "**/.snowsql/config", "**/.dbt/profiles.yml"], Block, Block),
         new("PATH-013", "credential stores", "MCP-08",
             ["**/.netrc", "**/_netrc", "**/.pgpass", "**/.git-credentials", "**/.npmrc", "**/.pypirc", "**/.my.cnf", "**/.vault-token", "**/.config/gh", "**/.config/gh/hosts.yml",
              "**/.terraform.d/credentials.tfrc.json", "**/.terraformrc", "**/.cargo/credentials", "**/.cargo/credentials.toml", "**/.gem/credentials",
              "**/.config/hub", "**/.m2/settings.xml", "**/.gradle/gradle.properties", "**/.nuget/nuget/nuget.config", "**/.composer/auth.json",
-             "**/.config/composer/auth.json", "**/.dockercfg", "**/.s3cfg", "**/.boto", "**/.config/rclone/rclone.conf"], Block, Block),
+             "**/.config/composer/auth.json", "**/.dockercfg", "**/.s3cfg", "**/.boto", "**/.config/rclone/rclone.conf", "**/.mylogin.cnf", "**/.htpasswd",
+             "**/.doppler/.doppler.yaml", "**/.config/stripe/config.toml", "**/.config/glab-cli/config.yml", "**/ngrok.yml", "**/.twilio-cli/config.json",
+             "**/*.keytab", "**/.config/op/config",
+             // Service credentials on a server: MySQL's maintenance account, VPN and PPP secrets, Wi-Fi keys, mail relay passwords,
+             // Samba's and GitLab's secrets, Jenkins' master key and stored credentials.
+             "/etc/mysql/debian.cnf", "/etc/ppp/chap-secrets", "/etc/ppp/pap-secrets", "/etc/ipsec.secrets", "/etc/strongswan/ipsec.secrets",
+             "/etc/wireguard/**", "/etc/networkmanager/system-connections/**", "/etc/postfix/sasl_passwd", "/etc/postfix/sasl_passwd.db",
+             "/etc/exim4/passwd.client", "/etc/samba/smbpasswd", "/var/lib/samba/private/**", "/etc/ldap.secret", "/etc/pam_ldap.secret",
+             "/etc/gitlab/gitlab-secrets.json", "/etc/gitlab/initial_root_password", "/etc/letsencrypt/accounts/**", "**/jenkins*/secrets/**",
+             "**/jenkins*/credentials.xml", "/var/lib/docker/swarm/certificates/**"], Block, Block),
 
         // Only the secret half of a keyring: gpg.conf and the public keyring are harmless to read.
         new("PATH-014", "GPG private keys", "MCP-08",
@@ -57,6 +75,15 @@ internal static class SensitivePathCatalog
             ["**/claude_desktop_config.json", "**/.cursor/mcp.json", "**/.vscode/mcp.json", "**/.claude.json", "**/.claude/settings.json", "**/.claude/settings.local.json",
              "**/.codeium/windsurf/mcp_config.json", "**/.roo/mcp.json", "**/.windsurf/mcp.json", "**/.gemini/settings.json", "**/.kiro/settings/mcp.json", "**/.mcp.json"], Block, Block)
             { WriteCategory = "MCP-10" },
+        // What AI coding agents and IDE assistants sign in with: OAuth and API tokens in plain files, per CLI and per OS
+        // (macOS keeps some in the keychain, which PATH-025 covers). Their MCP and settings files are PATH-019.
+        new("PATH-031", "AI agent and assistant credentials", "MCP-08",
+            ["**/.claude/.credentials.json", "**/.credentials.json", "**/.codex/auth.json", "**/.gemini/oauth_creds.json", "**/.gemini/google_accounts.json",
+             "**/.gemini/mcp-oauth-tokens*.json", "**/.qwen/oauth_creds.json", "**/oauth_creds.json", "**/github-copilot/apps.json", "**/github-copilot/hosts.json",
+             "**/.copilot/config.json", "**/cursor/user/globalstorage/state.vscdb*", "**/cursor/auth.json", "**/.cursor/cli-config.json",
+             "**/windsurf/user/globalstorage/state.vscdb*", "**/.codeium/config.json", "**/.aider/oauth-keys.env", "**/.aider.conf.yml",
+             "**/.continue/config.json", "**/.continue/config.yaml", "**/amazon-q/data.sqlite3", "**/opencode/auth.json", "**/goose/secrets.yaml",
+             "**/io.datasette.llm/keys.json", "**/.config/openai/auth.json", "**/.openai/auth.json"], Block, Block),
         new("PATH-020", "environment files", "MCP-08", ["**/.env", "**/.env.*"], Block, Block,
             [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", ".env.schema"]),
         new("PATH-021", "private key files", "MCP-08",
@@ -93,7 +120,13 @@ internal static class SensitivePathCatalog
              "/usr/local/bin/**", "/usr/local/sbin/**", "?:/windows/**"], null, Block) { WriteSeverity = Severity.High },
     ];
 
-    /// <summary>The first family <paramref name="path"/> falls in, or null.</summary>
+    private static readonly SensitivePathIndex Index = new(Locations);
+
+    /// <summary>
+    /// The first family <paramref name="path"/> falls in, or null. An editor's or backup copy of a file that is sensitive to
+    /// read (<c>/etc/shadow~</c>, <c>.id_rsa.swp</c>, <c>credentials.bak</c>) falls in the original's family; a copy of a file
+    /// that is only dangerous to write (a start-up file, a hook) is not run by anything and is judged as itself.
+    /// </summary>
     public static SensitiveLocation? Match(NormalizedPath path)
     {
         var segments = path.Segments;
@@ -105,34 +138,37 @@ internal static class SensitivePathCatalog
         // A relative path that climbed above its start may well have reached the root: test anchored patterns too.
         var anchoredOk = path.Root == "/" || path.Climb > 0;
         var driveOk = path.Root.Length == 2 && path.Root[1] == ':' || path.Climb > 0;
-        var fileName = segments[^1];
-        foreach (var location in Locations)
+        var location = Index.Match(segments, anchoredOk, driveOk);
+        if (!BackupFileName.TryOriginal(segments[^1], out var original, out var alternate))
         {
-            if (location.Excluded is { } excluded && IsExcluded(fileName, excluded))
+            return location;
+        }
+
+        // A copy of an excluded look-alike is excluded too: id_rsa.pub.bak is still a public key.
+        if (location?.Excluded is { } excluded && SensitivePathIndex.IsExcluded(original, excluded))
+        {
+            location = null;
+        }
+
+        var copy = new List<string>(segments);
+        foreach (var name in (ReadOnlySpan<string?>)[original, alternate])
+        {
+            if (name is null || name.Length == 0)
             {
                 continue;
             }
 
-            foreach (var pattern in location.Patterns)
+            copy[^1] = name;
+            if (Index.Match(copy, anchoredOk, driveOk) is { Read: not null } of && (location is null || Order(of) < Order(location)))
             {
-                // "/…" is anchored at the root, "?:/…" at the root of any Windows drive.
-                var drive = pattern.StartsWith("?:/", StringComparison.Ordinal);
-                var anchored = pattern[0] == '/';
-                if (anchored && !anchoredOk || drive && !driveOk)
-                {
-                    continue;
-                }
-
-                var patternSegments = pattern.AsSpan(drive ? 3 : anchored ? 1 : 0);
-                if (MatchSegments(patternSegments, segments, 0))
-                {
-                    return location;
-                }
+                location = of;
             }
         }
 
-        return null;
+        return location;
     }
+
+    private static int Order(SensitiveLocation location) => Array.IndexOf(Locations, location);
 
     /// <summary>Longest text scanned for mentions; a description longer than this is judged on its start.</summary>
     private const int MaxMentionText = 64 * 1024;
@@ -182,43 +218,4 @@ internal static class SensitivePathCatalog
 
     /// <summary>A word without any of these (a separator, a dot, an underscore, a home prefix) cannot name a catalogued location.</summary>
     private static readonly SearchValues<char> PathMarks = SearchValues.Create("/\\._~%$");
-
-    private static bool IsExcluded(string fileName, string[] excluded)
-    {
-        foreach (var e in excluded)
-        {
-            if (e.StartsWith('*') ? fileName.EndsWith(e[1..], StringComparison.Ordinal) : fileName == e)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool MatchSegments(ReadOnlySpan<char> pattern, List<string> segments, int index)
-    {
-        if (pattern.IsEmpty)
-        {
-            return index == segments.Count;
-        }
-
-        var slash = pattern.IndexOf('/');
-        var head = slash < 0 ? pattern : pattern[..slash];
-        var tail = slash < 0 ? [] : pattern[(slash + 1)..];
-        if (head is "**")
-        {
-            for (var i = index; i <= segments.Count; i++)
-            {
-                if (MatchSegments(tail, segments, i))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return index < segments.Count && Rules.Glob.Match(head, segments[index], foldCase: false) && MatchSegments(tail, segments, index + 1);
-    }
 }

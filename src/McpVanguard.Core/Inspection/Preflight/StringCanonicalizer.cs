@@ -172,6 +172,9 @@ public static class StringCanonicalizer
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
+    /// <summary>True when the character before <paramref name="i"/> is an ASCII letter or digit (a selector there splits a word).</summary>
+    private static bool AfterAsciiWord(string s, int i) => i > 0 && char.IsAsciiLetterOrDigit(s[i - 1]);
+
     private static string StripInvisible(string s, ref EvasionFlags flags)
     {
         StringBuilder? sb = null;
@@ -191,7 +194,15 @@ public static class StringCanonicalizer
                     flags |= EvasionFlags.TagCharacters;
                 }
 
-                drop = tag || CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.Format;
+                // Supplementary variation selectors (U+E0100–E01EF) are marks, not format characters, but just as invisible.
+                var selector = cp is >= 0xE0100 and <= 0xE01EF;
+                drop = tag || selector || CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.Format;
+                if (selector && !AfterAsciiWord(s, i))
+                {
+                    sb ??= new StringBuilder(s, 0, i, s.Length);
+                    i += width - 1;
+                    continue;
+                }
             }
             else if (char.IsSurrogate(c))
             {
@@ -214,6 +225,19 @@ public static class StringCanonicalizer
                 }
 
                 drop = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0';
+
+                // Variation selectors (U+FE00–FE0F) are dropped too: after an emoji (❤️) they are ordinary and not an evasion
+                // sign; inside an ASCII word or token (sk-\uFE0Fant-…) they only split it.
+                if (c is >= '\uFE00' and <= '\uFE0F')
+                {
+                    sb ??= new StringBuilder(s, 0, i, s.Length);
+                    if (!AfterAsciiWord(s, i) || i + 1 < s.Length && s[i + 1] == '\u20E3')
+                    {
+                        continue;
+                    }
+
+                    drop = true;
+                }
             }
 
             if (drop)

@@ -104,13 +104,41 @@ public static class SecretScanner
         new("connection-string-password", SecretRules.RedactOnly, new(@"(?i:\b(?:password|pwd)\s*=\s*)(?<v>[^;""'\s]{4,128})(?i:\s*;)", Options),
             // Only in an ADO-style connection string, not in code such as "password = req.body.password;".
             SecretScope.Output, static (text, _) => text.AsSpan().ContainsAny(ConnectionStringKeys)),
+        .. ProviderTokenFormats.All,
+
         new("generic-secret", SecretRules.RedactOnly, new(
             @"(?i:(?<k>[a-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|password|passwd|pwd|token|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credential)[a-z0-9_.-]{0,20}))[""']?\s*(?::|=|=>|:=)\s*[""']?(?<v>[^\s""'`,;<>()\[\]{}]{8,200})",
             Options), SecretScope.Output),
     ];
 
+    /// <summary><see cref="Detectors"/> as an array: the scan loop runs over a hundred formats per string.</summary>
+    private static readonly SecretDetector[] DetectorArray = [.. Detectors];
+
     /// <summary>Every secret in the first <paramref name="maxChars"/> characters of <paramref name="text"/> that a detector of <paramref name="scope"/> finds, in order of position.</summary>
+    /// <remarks>
+    /// Invisible characters are looked through: a token split by zero-width characters, soft hyphens or variation selectors
+    /// is found, and its span (in <paramref name="text"/>) covers them.
+    /// </remarks>
     public static List<SecretMatch> Scan(string text, int maxChars = int.MaxValue, SecretScope scope = SecretScope.Output)
+    {
+        var length = Math.Min(text.Length, maxChars);
+        if (text.Length < 8 || !VisibleText.HasInvisible(text, length))
+        {
+            return ScanVisible(text, maxChars, scope);
+        }
+
+        var visible = VisibleText.Of(text, length);
+        var found = ScanVisible(visible.Text, int.MaxValue, scope);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var (start, rawLength) = visible.ToRaw(found[i].Start, found[i].Length);
+            found[i] = found[i] with { Start = start, Length = rawLength };
+        }
+
+        return found;
+    }
+
+    private static List<SecretMatch> ScanVisible(string text, int maxChars, SecretScope scope)
     {
         var found = new List<SecretMatch>();
         if (text.Length < 8)
@@ -119,9 +147,14 @@ public static class SecretScanner
         }
 
         var scanned = text.Length > maxChars ? text[..maxChars] : text;
-        foreach (var detector in Detectors)
+
+        // One gate pass for the text, read by every detector (a hundred formats, one automaton scan). The detectors are
+        // read first: building them registers their gates, and the pass must know every gate.
+        var detectors = DetectorArray;
+        var gates = AnalyzerGates.Passes(scanned);
+        foreach (var detector in detectors)
         {
-            if ((detector.Scope & scope) == 0 || !detector.Pattern.MayMatch(scanned))
+            if ((detector.Scope & scope) == 0 || !detector.Pattern.MayMatch(gates))
             {
                 continue;
             }
@@ -199,7 +232,7 @@ public static class SecretScanner
         return digits == 0 && (value.Contains('_') || value.Contains('-') || value.Contains('.')) ;
     }
 
-    private static bool HasMixedClasses(string value)
+    internal static bool HasMixedClasses(string value)
     {
         int lower = 0, upper = 0, digit = 0, other = 0;
         foreach (var c in value)

@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace McpVanguard.Inspection.Paths;
+
+/// <summary>
+/// Paths a tool builds from two arguments of one object: a directory-like key (<c>directory</c>, <c>dir</c>, <c>root</c>,
+/// <c>base</c>, <c>cwd</c>, <c>path</c>) and a name-like key (<c>file</c>, <c>filename</c>, <c>name</c>, <c>relative</c>,
+/// <c>subpath</c>, <c>path</c>) whose value is relative. <c>{"directory": "/etc", "file": "shadow"}</c> opens
+/// <c>/etc/shadow</c>, so it is judged as that path (and <c>..</c> in the name climbs out of the directory). A command run in
+/// a <c>cwd</c> is the shell analyser's; this only pairs path parts.
+/// </summary>
+internal static class ComposedPaths
+{
+    /// <summary>Objects walked per call and nesting depth: bounds the walk whatever the arguments hold.</summary>
+    private const int MaxObjects = 64;
+
+    private const int MaxDepth = 8;
+
+    private static readonly HashSet<string> DirectoryKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "directory", "dir", "dirname", "dir_name", "dirpath", "dir_path", "directory_path", "directorypath", "folder", "folder_path", "folderpath",
+        "root", "root_dir", "rootdir", "root_path", "rootpath", "base", "base_dir", "basedir", "base_path", "basepath", "parent", "parent_dir",
+        "parent_path", "cwd", "working_dir", "workdir", "working_directory", "workingdirectory", "workspace", "workspace_root", "path", "location",
+    };
+
+    private static readonly HashSet<string> NameKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "file", "filename", "file_name", "fname", "name", "basename", "base_name", "relative", "relative_path", "relativepath", "relpath",
+        "rel_path", "subpath", "sub_path", "child", "entry", "path", "file_path", "filepath", "target", "leaf",
+    };
+
+    /// <summary>Each (directory, name) pair of raw values found in <paramref name="arguments"/>.</summary>
+    public static List<(string Directory, string Name)> Find(JsonElement arguments)
+    {
+        var composed = new List<(string Directory, string Name)>();
+        var budget = MaxObjects;
+        Walk(arguments, 0, ref budget, composed);
+        return composed;
+    }
+
+    private static void Walk(JsonElement element, int depth, ref int budget, List<(string Directory, string Name)> composed)
+    {
+        if (depth > MaxDepth || budget <= 0)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Walk(item, depth + 1, ref budget, composed);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        budget--;
+        string? dirKey = null, dirValue = null;
+        foreach (var p in element.EnumerateObject())
+        {
+            if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                Walk(p.Value, depth + 1, ref budget, composed);
+            }
+            else if (p.Value.ValueKind == JsonValueKind.String && DirectoryKeys.Contains(p.Name) && (dirKey is null || IsWeakDirectoryKey(dirKey)))
+            {
+                // "path" or "location" next to a "root" or "directory" is the relative part, not the directory.
+                dirKey = p.Name;
+                dirValue = p.Value.GetString();
+            }
+        }
+
+        if (dirKey is null || string.IsNullOrEmpty(dirValue))
+        {
+            return;
+        }
+
+        foreach (var p in element.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.String && p.Name != dirKey && NameKeys.Contains(p.Name)
+                && p.Value.GetString() is { Length: > 0 and <= SensitivePathJudge.MaxLength } name && !IsRooted(name))
+            {
+                composed.Add((dirValue, name));
+            }
+        }
+    }
+
+    private static bool IsWeakDirectoryKey(string key) =>
+        key.Equals("path", StringComparison.OrdinalIgnoreCase) || key.Equals("location", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The path the tool opens: <c>directory/name</c>.</summary>
+    public static string Join(string directory, string name) => directory.TrimEnd('/', '\\') + "/" + name;
+
+    /// <summary>A rooted name is not joined to the directory (and is judged as a path argument of its own).</summary>
+    private static bool IsRooted(string name) =>
+        name[0] is '/' or '\\' or '~' || name.Length >= 2 && char.IsAsciiLetter(name[0]) && name[1] == ':' || name.Contains("://", StringComparison.Ordinal);
+}
