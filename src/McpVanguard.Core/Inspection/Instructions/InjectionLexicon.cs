@@ -14,8 +14,11 @@ namespace McpVanguard.Inspection.Instructions;
 /// </summary>
 public sealed class InjectionLexicon
 {
-    /// <summary>Most term occurrences kept per text; beyond it a text is full of the vocabulary and has signalled already.</summary>
-    private const int MaxOccurrences = 2048;
+    /// <summary>
+    /// Term occurrences kept per text: one per character at most, so memory stays linear in the (size-limited) message. A
+    /// fixed bound would let a text padded with ordinary vocabulary push its real instruction out of reach.
+    /// </summary>
+    private static int MaxOccurrences(string text) => Math.Max(2048, text.Length);
 
     private static readonly Lazy<InjectionLexicon> Loaded = new(Load);
 
@@ -94,7 +97,9 @@ public sealed class InjectionLexicon
         var folded = LexiconFolding.Fold(text);
         var occurrences = t_occurrences ??= [];
         occurrences.Clear();
-        _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences);
+        // Word boundaries are checked as occurrences are found, so that fragments inside other words ("ne" in "new") never
+        // use up the bound and push a real term out of reach.
+        _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences(folded), (literal, last) => HoldsBoundaries(folded, literal, last));
         if (occurrences.Count == 0)
         {
             t_text = text;
@@ -110,13 +115,8 @@ public sealed class InjectionLexicon
 
         foreach (var (literal, last) in occurrences)
         {
-            var (concepts, needStart, needEnd) = _literals[literal];
+            var (concepts, _, needEnd) = _literals[literal];
             var start = last - _automaton.LengthOf(literal) + 1;
-            if ((needStart && start > 0 && LexiconFolding.IsSpacedScriptLetter(folded[start - 1]))
-                || (needEnd && last + 1 < folded.Length && LexiconFolding.IsSpacedScriptLetter(folded[last + 1])))
-            {
-                continue;
-            }
 
             // A stem's match reaches to the end of its word, so that a mask covers "Anweisungen", not "Anweisung".
             var end = last + 1;
@@ -143,6 +143,15 @@ public sealed class InjectionLexicon
         t_text = text;
         t_matches = matches;
         return matches;
+    }
+
+    /// <summary>Whether the occurrence of <paramref name="literal"/> ending at <paramref name="last"/> stands as a word where its term needs one.</summary>
+    private bool HoldsBoundaries(string folded, int literal, int last)
+    {
+        var (_, needStart, needEnd) = _literals[literal];
+        var start = last - _automaton.LengthOf(literal) + 1;
+        return !(needStart && start > 0 && LexiconFolding.IsSpacedScriptLetter(folded[start - 1]))
+            && !(needEnd && last + 1 < folded.Length && LexiconFolding.IsSpacedScriptLetter(folded[last + 1]));
     }
 
     /// <summary>The server→agent signals of <paramref name="text"/>, with the extent of the matched terms (−1 when none).</summary>

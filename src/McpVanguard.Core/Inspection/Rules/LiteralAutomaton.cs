@@ -181,7 +181,8 @@ public sealed class LiteralAutomaton
     /// of its last character), in text order, stopping at <paramref name="max"/> occurrences (the multilingual lexicon
     /// needs positions to join words by distance).
     /// </summary>
-    public void ScanOccurrences(ReadOnlySpan<char> text, List<(int Literal, int Last)> found, int max)
+    /// <param name="accept">A further test of each occurrence (the caller's own word boundaries); rejected ones do not count towards <paramref name="max"/>.</param>
+    public void ScanOccurrences(ReadOnlySpan<char> text, List<(int Literal, int Last)> found, int max, Func<int, int, bool>? accept = null)
     {
         var current = 0;
         for (var position = 0; position < text.Length; position++)
@@ -189,7 +190,7 @@ public sealed class LiteralAutomaton
             current = _next[(current * _columns) + _columnOf[text[position]]];
             foreach (var literal in _outputs[current])
             {
-                if (BoundariesMayHold(text, position, _shape[literal]))
+                if (BoundariesMayHold(text, position, _shape[literal]) && (accept is null || accept(literal, position)))
                 {
                     found.Add((literal, position));
                     if (found.Count >= max)
