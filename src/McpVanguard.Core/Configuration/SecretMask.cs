@@ -17,9 +17,16 @@ public static class SecretMask
             return url.Length <= 24 && !url.Contains('@', StringComparison.Ordinal) && !url.Contains('?', StringComparison.Ordinal) ? url : Value(url);
         }
 
-        var builder = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty };
-        var masked = uri.UserInfo.Length > 0 || uri.Query.Length > 0;
-        builder.Query = uri.Query.Length > 0 ? Hidden : string.Empty;
-        return masked ? builder.Uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped) : url;
+        // Rebuilt by hand: for some schemes (ftp) .NET keeps '?' inside the path, so the query is cut from the text itself.
+        var path = uri.AbsolutePath;
+        var cut = url.IndexOfAny(['?', '#'], url.IndexOf("//", StringComparison.Ordinal) + 2);
+        if (cut >= 0)
+        {
+            var rest = url[..cut];
+            path = rest[(rest.IndexOf('/', rest.IndexOf("//", StringComparison.Ordinal) + 2) is var slash and >= 0 ? slash : rest.Length)..];
+        }
+
+        var masked = uri.UserInfo.Length > 0 || cut >= 0;
+        return masked ? $"{uri.Scheme}://{uri.Authority}{path}{(cut >= 0 ? "?" + Hidden : string.Empty)}" : url;
     }
 }
