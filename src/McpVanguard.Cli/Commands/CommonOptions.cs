@@ -1,6 +1,7 @@
 using System.Collections;
 using System.CommandLine;
 using McpVanguard.Configuration;
+using McpVanguard.Gateway.Auth;
 
 namespace McpVanguard.Cli.Commands;
 
@@ -46,7 +47,13 @@ internal sealed class CommonOptions
         command.Options.Add(PinsBaseline);
     }
 
-    /// <summary>Builds the effective options; configuration errors are reported by the caller.</summary>
+    /// <summary>
+    /// The <c>auth:</c> section (and <c>VANGUARD_API_KEY</c>) bound by the last <see cref="Load"/>: every command validates it
+    /// at load, and <c>serve</c> uses this instance (no second reader).
+    /// </summary>
+    public GatewayAuthOptions Auth { get; private set; } = new();
+
+    /// <summary>Builds the effective options, every section bound and validated; all configuration errors are reported at once by the caller.</summary>
     public VanguardOptions Load(ParseResult parse, List<string> warnings, IReadOnlyDictionary<string, object>? overrides = null)
     {
         var cli = new Dictionary<string, object>(overrides ?? new Dictionary<string, object>());
@@ -95,7 +102,17 @@ internal sealed class CommonOptions
             cli[ConfigurationKeys.PinsBaseline] = pinsBaseline;
         }
 
-        return ConfigurationLoader.Load(cli, ReadEnvironment("VANGUARD_"), parse.GetValue(Config), warnings);
+        // Every variable, not only VANGUARD_*: API keys and JWT secrets may be named by any variable (key_env, secret_env).
+        var environment = ReadEnvironment();
+        GatewayAuthOptions? auth = null;
+        var options = ConfigurationLoader.Load(
+            cli,
+            ReadEnvironment("VANGUARD_"),
+            parse.GetValue(Config),
+            warnings,
+            (sections, file, errors) => errors.Collect(() => auth = GatewayAuthOptionsReader.Read(sections.GetValueOrDefault("auth"), file, environment)));
+        Auth = auth ?? new GatewayAuthOptions();
+        return options;
     }
 
     /// <summary>The process environment (the variables starting with <paramref name="prefix"/>), read once here so nothing else reads it.</summary>

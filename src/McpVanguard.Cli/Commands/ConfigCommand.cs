@@ -11,7 +11,7 @@ internal static class ConfigCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var show = new Command("show", "Print the effective configuration and the source of each value.");
+        var show = new Command("show", "Print the effective configuration (every section, secrets masked) and the source of each value.");
         common.AddTo(show);
         show.SetAction(parse =>
         {
@@ -23,7 +23,7 @@ internal static class ConfigCommand
             }
             catch (ConfigurationException ex)
             {
-                Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+                EngineFactory.Report(ex);
                 return EngineFactory.ConfigurationError;
             }
 
@@ -36,6 +36,12 @@ internal static class ConfigCommand
             foreach (var (key, value) in Values(options))
             {
                 table.AddRow(key, Markup.Escape(value), Markup.Escape(options.Sources.GetValueOrDefault(key, "default")));
+            }
+
+            // The structured sections, as bound (secrets masked), each row with the file:line it came from.
+            foreach (var (key, value, source) in EffectiveSections.Rows(options, common.Auth))
+            {
+                table.AddRow(Markup.Escape(key), Markup.Escape(value), Markup.Escape(source));
             }
 
             AnsiConsole.Write(table);

@@ -1,7 +1,6 @@
 using McpVanguard.Audit;
 using McpVanguard.Configuration;
 using McpVanguard.Inspection;
-using McpVanguard.Inspection.Access;
 using McpVanguard.Inspection.Rules;
 using McpVanguard.Integrity;
 
@@ -40,8 +39,17 @@ internal static class EngineFactory
         }
         catch (ConfigurationException ex)
         {
-            Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
+            Report(ex);
             return null;
+        }
+    }
+
+    /// <summary>Prints every configuration error, one line each, so all can be fixed in one pass.</summary>
+    public static void Report(ConfigurationException ex)
+    {
+        foreach (var error in ex.Errors)
+        {
+            Console.Error.WriteLine($"[vanguard] configuration error: {error}");
         }
     }
 
@@ -56,7 +64,7 @@ internal static class EngineFactory
         {
             var rules = RuleLoader.Load(options.RulesDirectory);
             // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
-            var engine = InspectionEngine.Create(options, rules, AccessPolicyReader.Read(options), pins);
+            var engine = InspectionEngine.Create(options, rules, options.Access, pins);
             return (rules, engine);
         }
         catch (RuleLoadException ex)

@@ -42,18 +42,9 @@ internal static class ServeCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            // API keys (VANGUARD_API_KEY or auth.api_keys), JWT (auth.jwt), the rate limit and the per-principal session cap.
-            GatewayAuthOptions auth;
-            try
-            {
-                // Every variable, not only VANGUARD_*: API keys may be named by any variable (key_env).
-                auth = GatewayAuthOptionsReader.Read(options, CommonOptions.ReadEnvironment());
-            }
-            catch (ConfigurationException ex)
-            {
-                Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
-                return EngineFactory.ConfigurationError;
-            }
+            // API keys (VANGUARD_API_KEY or auth.api_keys), JWT (auth.jwt), the rate limit and the per-principal session cap,
+            // bound and validated with the rest of the configuration by the shared load above.
+            var auth = common.Auth;
 
             if (options.Profile == Profile.Strict && GatewayExposure.IsPublicWithoutAuthentication(options.Gateway, auth))
             {

@@ -21,7 +21,8 @@ public static class ConfigurationLoader
     /// <param name="environment">The process environment (passed in so that nothing else reads it).</param>
     /// <param name="configPath">An explicit config file (<c>--config</c>); otherwise <c>VANGUARD_CONFIG</c>, then <c>./vanguard.yaml</c> if present.</param>
     /// <param name="warnings">Non-fatal notes, such as an unknown <c>VANGUARD_*</c> variable.</param>
-    public static VanguardOptions Load(IReadOnlyDictionary<string, object> commandLine, IReadOnlyDictionary<string, string> environment, string? configPath, List<string> warnings)
+    /// <param name="bindSections">Binds sections owned outside the core (the gateway's <c>auth:</c>) in the same load, adding its errors to the rest.</param>
+    public static VanguardOptions Load(IReadOnlyDictionary<string, object> commandLine, IReadOnlyDictionary<string, string> environment, string? configPath, List<string> warnings, Action<IReadOnlyDictionary<string, YamlNode>, string?, ConfigurationErrors>? bindSections = null)
     {
         var values = new Dictionary<string, (object Value, string Source)>();
         foreach (var (key, value) in ConfigurationKeys.Defaults)
@@ -37,7 +38,10 @@ public static class ConfigurationLoader
 
         file ??= File.Exists(DefaultFileName) ? Path.GetFullPath(DefaultFileName) : null;
         var sections = new Dictionary<string, YamlNode>();
-        var fromFile = file is null ? new Dictionary<string, object>() : ReadFile(file, sections);
+        // Every error of the load is collected and reported together, each naming file:line:column when it comes from the file.
+        var errors = new ConfigurationErrors();
+        var marks = new Dictionary<string, string>();
+        var fromFile = file is null ? new Dictionary<string, object>() : ReadFile(file, sections, marks, errors);
         var fromEnvironment = ReadEnvironment(environment, warnings);
 
         // The profile decides which profile layer applies, so it is resolved first with the same precedence.
@@ -48,7 +52,8 @@ public static class ConfigurationLoader
         var profileSource = commandLine.ContainsKey(ConfigurationKeys.Profile) ? "command line"
             : fromEnvironment.TryGetValue(ConfigurationKeys.Profile, out var pe) ? pe.Source
             : fromFile.ContainsKey(ConfigurationKeys.Profile) ? file! : "default";
-        var profile = ParseProfile(profileName, ConfigurationKeys.Profile, profileSource);
+        var profile = Profile.Balanced;
+        errors.Collect(() => profile = ParseProfile(profileName, ConfigurationKeys.Profile, profileSource == file ? marks.GetValueOrDefault(ConfigurationKeys.Profile, file) : profileSource));
         foreach (var (key, value) in ConfigurationKeys.ProfileDefaults[profile.ToString().ToLowerInvariant()])
         {
             values[key] = (value, "profile:" + profile.ToString().ToLowerInvariant());
@@ -68,16 +73,23 @@ public static class ConfigurationLoader
         {
             if (!ConfigurationKeys.All.Contains(key))
             {
-                throw new ConfigurationException($"Unknown configuration key '{key}' given on the command line.");
+                errors.Add($"Unknown configuration key '{key}' given on the command line.");
+                continue;
             }
 
             values[key] = (value, "command line");
         }
 
-        return Bind(values) with { ConfigFile = file, Sections = sections };
+        var options = Bind(values, marks, errors);
+        var where = file ?? "config";
+        var servers = sections.TryGetValue("servers", out var serversNode) ? ServersSectionReader.Read(serversNode, where, errors) : [];
+        var access = sections.TryGetValue("access", out var accessNode) ? McpVanguard.Inspection.Access.AccessPolicyReader.Read(accessNode, where, errors) : null;
+        bindSections?.Invoke(sections, file, errors);
+        errors.ThrowIfAny();
+        return options with { ConfigFile = file, Sections = sections, Servers = servers, Access = access };
     }
 
-    private static Dictionary<string, object> ReadFile(string file, Dictionary<string, YamlNode> sections)
+    private static Dictionary<string, object> ReadFile(string file, Dictionary<string, YamlNode> sections, Dictionary<string, string> marks, ConfigurationErrors errors)
     {
         var stream = new YamlStream();
         try
@@ -87,7 +99,8 @@ public static class ConfigurationLoader
         }
         catch (YamlException ex)
         {
-            throw new ConfigurationException($"{file}: invalid YAML at line {ex.Start.Line}: {ex.Message}");
+            // Nothing after a syntax error can be trusted, so this one error is the whole report.
+            throw new ConfigurationException($"{ConfigurationErrors.At(file, ex.Start)}: invalid YAML: {ex.Message}");
         }
 
         var result = new Dictionary<string, object>();
@@ -98,7 +111,7 @@ public static class ConfigurationLoader
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new ConfigurationException($"{file}: the top level must be a mapping of configuration keys.");
+            throw new ConfigurationException($"{ConfigurationErrors.At(file, stream.Documents[0].RootNode.Start)}: the top level must be a mapping of configuration keys.");
         }
 
         foreach (var (keyNode, valueNode) in root.Children.ToList())
@@ -110,39 +123,74 @@ public static class ConfigurationLoader
             }
         }
 
-        Flatten(root, string.Empty, file, result);
+        Flatten(root, string.Empty, file, result, marks, errors);
         return result;
     }
 
-    private static void Flatten(YamlMappingNode map, string prefix, string file, Dictionary<string, object> result)
+    private static void Flatten(YamlMappingNode map, string prefix, string file, Dictionary<string, object> result, Dictionary<string, string> marks, ConfigurationErrors errors)
     {
         foreach (var (keyNode, valueNode) in map.Children)
         {
-            var key = prefix + ((YamlScalarNode)keyNode).Value;
+            var key = prefix + ((keyNode as YamlScalarNode)?.Value ?? string.Empty);
             if (valueNode is YamlMappingNode nested && !ConfigurationKeys.All.Contains(key))
             {
                 if (!ConfigurationKeys.All.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
                 {
-                    throw new ConfigurationException($"{file}: unknown key '{key}' (line {keyNode.Start.Line}).");
+                    errors.Add(file, keyNode, $"unknown key '{key}'{Suggest(key, prefix)}.");
+                    continue;
                 }
 
-                Flatten(nested, key + ".", file, result);
+                Flatten(nested, key + ".", file, result, marks, errors);
                 continue;
             }
 
             if (!ConfigurationKeys.All.Contains(key))
             {
-                throw new ConfigurationException($"{file}: unknown key '{key}' (line {keyNode.Start.Line}).");
+                errors.Add(file, keyNode, $"unknown key '{key}'{Suggest(key, prefix)}.");
+                continue;
             }
 
-            result[key] = valueNode switch
+            marks[key] = ConfigurationErrors.At(file, valueNode.Start);
+            switch (valueNode)
             {
-                YamlSequenceNode seq when ConfigurationKeys.Lists.Contains(key) => seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new ConfigurationException($"{file}: key '{key}' must be a list of strings (line {c.Start.Line}).")).ToList(),
-                YamlScalarNode scalar when ConfigurationKeys.Lists.Contains(key) => scalar.Value is { Length: > 0 } v ? new List<string> { v } : new List<string>(),
-                YamlScalarNode scalar => scalar.Value ?? string.Empty,
-                _ => throw new ConfigurationException($"{file}: key '{key}' has the wrong shape (line {keyNode.Start.Line})."),
-            };
+                case YamlSequenceNode seq when ConfigurationKeys.Lists.Contains(key):
+                    var items = new List<string>();
+                    foreach (var c in seq.Children)
+                    {
+                        if (c is YamlScalarNode { Value: { } v })
+                        {
+                            items.Add(v);
+                        }
+                        else
+                        {
+                            errors.Add(file, c, $"key '{key}' must be a list of strings.");
+                        }
+                    }
+
+                    result[key] = items;
+                    break;
+                case YamlScalarNode scalar when ConfigurationKeys.Lists.Contains(key):
+                    result[key] = scalar.Value is { Length: > 0 } one ? new List<string> { one } : new List<string>();
+                    break;
+                case YamlScalarNode scalar:
+                    result[key] = scalar.Value ?? string.Empty;
+                    break;
+                default:
+                    errors.Add(file, keyNode, $"key '{key}' has the wrong shape.");
+                    break;
+            }
         }
+    }
+
+    /// <summary>A "did you mean" among the keys (and sections) at the same level as <paramref name="key"/>.</summary>
+    private static string Suggest(string key, string prefix)
+    {
+        var depth = prefix.Count(c => c == '.');
+        var siblings = ConfigurationKeys.All.Concat(ConfigurationKeys.Sections)
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(k => string.Join('.', k.Split('.').Take(depth + 1)))
+            .Distinct();
+        return KeySuggestion.For(key, siblings);
     }
 
     private static Dictionary<string, (object Value, string Source)> ReadEnvironment(IReadOnlyDictionary<string, string> environment, List<string> warnings)
@@ -186,17 +234,23 @@ public static class ConfigurationLoader
         return result;
     }
 
-    private static VanguardOptions Bind(Dictionary<string, (object Value, string Source)> values)
+    private static VanguardOptions Bind(Dictionary<string, (object Value, string Source)> values, Dictionary<string, string> marks, ConfigurationErrors errors)
     {
         string Text(string key) => values.TryGetValue(key, out var v) ? (string)v.Value : string.Empty;
-        string Source(string key) => values.TryGetValue(key, out var v) ? v.Source : "default";
+        // A value from the file is named by file:line:column; any other by its source (env:…, command line, default).
+        string Source(string key) => values.TryGetValue(key, out var v) ? (marks.TryGetValue(key, out var at) && at.StartsWith(v.Source + ":", StringComparison.Ordinal) ? at : v.Source) : "default";
         int Int(string key, int min, int max) => (int)Long(key, min, max);
         long Long(string key, long min, long max)
         {
             var text = Text(key);
-            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-                ? n
-                : throw new ConfigurationException($"{Source(key)}: key '{key}' must be a whole number from {min} to {max}, got '{text}'.");
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+            {
+                return n;
+            }
+
+            // Collected, not thrown: the load goes on so that every bad value is reported at once.
+            errors.Add($"{Source(key)}: key '{key}' must be a whole number from {min} to {max}, got '{text}'.");
+            return min;
         }
 
         bool Bool(string key)
@@ -206,16 +260,23 @@ public static class ConfigurationLoader
             {
                 "true" or "1" or "yes" or "on" => true,
                 "false" or "0" or "no" or "off" => false,
-                _ => throw new ConfigurationException($"{Source(key)}: key '{key}' must be true or false, got '{text}'."),
+                _ => Invalid(),
             };
+
+            bool Invalid()
+            {
+                errors.Add($"{Source(key)}: key '{key}' must be true or false, got '{text}'.");
+                return false;
+            }
         }
 
-        var profile = ParseProfile(Text(ConfigurationKeys.Profile), ConfigurationKeys.Profile, Source(ConfigurationKeys.Profile));
+        var profile = Profile.Balanced;
+        errors.Collect(() => profile = ParseProfile(Text(ConfigurationKeys.Profile), ConfigurationKeys.Profile, Source(ConfigurationKeys.Profile)));
         var zones = values.TryGetValue(ConfigurationKeys.SafeZones, out var z) ? (List<string>)z.Value : [];
         var serverId = Text(ConfigurationKeys.ServerId);
         if (serverId.Length is 0 or > 64 || !serverId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            throw new ConfigurationException($"{Source(ConfigurationKeys.ServerId)}: key 'server_id' must be 1-64 letters, digits, '-', '_' or '.', got '{serverId}'.");
+            errors.Add($"{Source(ConfigurationKeys.ServerId)}: key 'server_id' must be 1-64 letters, digits, '-', '_' or '.', got '{serverId}'.");
         }
 
         var normalizedZones = new List<string>();
@@ -250,17 +311,17 @@ public static class ConfigurationLoader
             PendingTimeout = TimeSpan.FromSeconds(Int(ConfigurationKeys.PendingTimeoutSeconds, 1, 86_400)),
             InspectorBudget = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.InspectorBudgetMs, 1, 60_000)),
             ShutdownGrace = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.ShutdownGraceMs, 0, 600_000)),
-            Gateway = BindGateway(values, maxMessageBytes, Text, Source, Int),
+            Gateway = BindGateway(values, maxMessageBytes, Text, Source, Int, errors),
             Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
         };
     }
 
-    private static GatewaySettings BindGateway(Dictionary<string, (object Value, string Source)> values, int maxMessageBytes, Func<string, string> text, Func<string, string> source, Func<string, int, int, int> number)
+    private static GatewaySettings BindGateway(Dictionary<string, (object Value, string Source)> values, int maxMessageBytes, Func<string, string> text, Func<string, string> source, Func<string, int, int, int> number, ConfigurationErrors errors)
     {
         var host = text(ConfigurationKeys.GatewayHost);
         if (host != "localhost" && !System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
         {
-            throw new ConfigurationException($"{source(ConfigurationKeys.GatewayHost)}: key '{ConfigurationKeys.GatewayHost}' must be an IP address or 'localhost', got '{host}'.");
+            errors.Add($"{source(ConfigurationKeys.GatewayHost)}: key '{ConfigurationKeys.GatewayHost}' must be an IP address or 'localhost', got '{host}'.");
         }
 
         List<string> List(string key) => values.TryGetValue(key, out var v) ? (List<string>)v.Value : [];
@@ -270,7 +331,7 @@ public static class ConfigurationLoader
             // An origin is scheme://host[:port] with nothing after it; "*" would defeat the check and is refused.
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/" || origin.EndsWith('/'))
             {
-                throw new ConfigurationException($"{source(ConfigurationKeys.GatewayAllowedOrigins)}: '{origin}' in '{ConfigurationKeys.GatewayAllowedOrigins}' is not an origin (expected scheme://host[:port], for example https://app.example.com).");
+                errors.Add($"{source(ConfigurationKeys.GatewayAllowedOrigins)}: '{origin}' in '{ConfigurationKeys.GatewayAllowedOrigins}' is not an origin (expected scheme://host[:port], for example https://app.example.com).");
             }
         }
 
@@ -279,7 +340,7 @@ public static class ConfigurationLoader
         {
             if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains('*', StringComparison.Ordinal))
             {
-                throw new ConfigurationException($"{source(ConfigurationKeys.GatewayAllowedHosts)}: '{name}' in '{ConfigurationKeys.GatewayAllowedHosts}' is not a host name (expected a name or address, optionally with :port).");
+                errors.Add($"{source(ConfigurationKeys.GatewayAllowedHosts)}: '{name}' in '{ConfigurationKeys.GatewayAllowedHosts}' is not a host name (expected a name or address, optionally with :port).");
             }
         }
 

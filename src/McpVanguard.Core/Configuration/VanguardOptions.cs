@@ -52,6 +52,12 @@ public sealed record VanguardOptions
     /// <summary>The config file the options were read from, if any (for error messages of the sections).</summary>
     public string? ConfigFile { get; init; }
 
-    /// <summary>The structured sections of the config file (<see cref="ConfigurationKeys.Sections"/>), as read; validated by their owners.</summary>
+    /// <summary>The <c>servers:</c> section, bound and validated at load (empty when absent).</summary>
+    public IReadOnlyList<ServerEntry> Servers { get; init; } = [];
+
+    /// <summary>The <c>access:</c> section, bound and validated at load; null when absent (every tool allowed).</summary>
+    public McpVanguard.Inspection.Access.AccessPolicy? Access { get; init; }
+
+    /// <summary>The structured sections of the config file (<see cref="ConfigurationKeys.Sections"/>) as read, with their marks; <c>auth:</c> is bound from here.</summary>
     public IReadOnlyDictionary<string, YamlDotNet.RepresentationModel.YamlNode> Sections { get; init; } = new Dictionary<string, YamlDotNet.RepresentationModel.YamlNode>();
 }

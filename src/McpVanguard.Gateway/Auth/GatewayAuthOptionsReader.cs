@@ -268,7 +268,7 @@ public static class GatewayAuthOptionsReader
     /// <summary>Shared state of one read: where errors point, and how scalars are checked.</summary>
     private sealed record ReadContext(string File, string BaseDirectory, IReadOnlyDictionary<string, string> Environment)
     {
-        public ConfigurationException Error(YamlNode node, string message) => new($"{File}:{node.Start.Line}: {message}");
+        public ConfigurationException Error(YamlNode node, string message) => new($"{ConfigurationErrors.At(File, node.Start)}: {message}");
 
         public Dictionary<string, YamlNode> Keys(YamlMappingNode map, HashSet<string> allowed, string where)
         {
@@ -278,7 +278,7 @@ public static class GatewayAuthOptionsReader
                 var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
                 if (!allowed.Contains(key))
                 {
-                    throw Error(keyNode, $"unknown key '{key}' in '{where}' (expected one of: {string.Join(", ", allowed)}).");
+                    throw Error(keyNode, $"unknown key '{key}' in '{where}'{KeySuggestion.For(key, allowed)} (expected one of: {string.Join(", ", allowed)}).");
                 }
 
                 result[key] = value;
