@@ -53,6 +53,13 @@ internal sealed class CommonOptions
     /// </summary>
     public GatewayAuthOptions Auth { get; private set; } = new();
 
+    /// <summary>
+    /// Whether <c>auth:</c> secrets are resolved from the environment (<c>serve</c>, <c>config show</c>). The other commands
+    /// check the section's structure only, so one vanguard.yaml shared with <c>serve</c> does not need the gateway's keys
+    /// in the environment of <c>vanguard start</c>.
+    /// </summary>
+    public bool ResolvesAuthSecrets { get; init; }
+
     /// <summary>Builds the effective options, every section bound and validated; all configuration errors are reported at once by the caller.</summary>
     public VanguardOptions Load(ParseResult parse, List<string> warnings, IReadOnlyDictionary<string, object>? overrides = null)
     {
@@ -103,7 +110,7 @@ internal sealed class CommonOptions
         }
 
         // Every variable, not only VANGUARD_*: API keys and JWT secrets may be named by any variable (key_env, secret_env).
-        var environment = ReadEnvironment();
+        IReadOnlyDictionary<string, string> environment = ResolvesAuthSecrets ? ReadEnvironment() : StructureOnlyEnvironment.Instance;
         GatewayAuthOptions? auth = null;
         var options = ConfigurationLoader.Load(
             cli,

@@ -10,7 +10,7 @@ internal static class ConfigCommand
 {
     public static Command Create()
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions { ResolvesAuthSecrets = true };
         var show = new Command("show", "Print the effective configuration (every section, secrets masked) and the source of each value.");
         common.AddTo(show);
         show.SetAction(parse =>

@@ -16,7 +16,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions { ResolvesAuthSecrets = true };
         var server = new Option<string?>("--server", "-s") { Description = "A stdio server command line, quoted; each client session gets its own child." };
         var upstreamUrl = new Option<string?>("--upstream-url") { Description = "The URL of a remote Streamable HTTP MCP server to front instead." };
         var host = new Option<string?>("--host") { Description = "Address to listen on (default 127.0.0.1)." };
