@@ -101,7 +101,7 @@ public static class ArgumentRoles
     /// Messages, titles, descriptions and queries stay prose.
     /// </summary>
     public static bool IsTypedKey(string key) =>
-        key.ToLowerInvariant() is "text" or "data" or "value" or "content" or "contents" or "body" or "input_text" or "chars" or "characters" or "string" or "code";
+        key.ToLowerInvariant() is "text" or "data" or "value" or "content" or "contents" or "body" or "input_text" or "chars" or "characters" or "string";
 
     /// <summary>True for tool names that name the language they run (<c>run_python</c>, <c>node_eval</c>, <c>ruby_exec</c>): a script there is code.</summary>
     public static bool NamesLanguage(string? toolName)
@@ -112,10 +112,19 @@ public static class ArgumentRoles
         }
 
         var t = toolName.ToLowerInvariant();
+        if (StaticCodeVerbs.Any(t.Contains))
+        {
+            return false; // format_python, lint_js, explain_ruby: the code is read, never run
+        }
+
         return t.Contains("python") || t.Contains("javascript") || t.Contains("typescript") || t.Contains("nodejs") || t.StartsWith("node_", StringComparison.Ordinal)
             || t.Contains("ruby") || t.Contains("perl") || t.Contains("php") || t.Contains("deno") || t.Contains("lua") || t.StartsWith("js_", StringComparison.Ordinal)
             || t.EndsWith("_js", StringComparison.Ordinal) || t.Contains("_js_") || t.Contains("jupyter") || t.Contains("notebook") || t.Contains("ipython");
     }
+
+    /// <summary>Verbs of tools that read code without running it.</summary>
+    private static readonly string[] StaticCodeVerbs =
+        ["format", "lint", "check", "parse", "highlight", "explain", "analy", "review", "complete", "refactor", "convert", "translate", "doc", "search", "read", "write", "save"];
 
     /// <summary>Keys that carry an expression for a code-evaluating tool (<c>evaluate {"expression": …}</c>).</summary>
     public static bool IsExpressionKey(string key) =>
