@@ -75,6 +75,9 @@ public static class ArgumentRoles
         return t.Contains("command") || t.Contains("exec") || t.Contains("shell") || t.Contains("terminal") || t.Contains("bash")
             || t.Contains("powershell") || t.Contains("run_script") || t.Contains("tmux") || t.Contains("send_keys") || t.Contains("sendkeys")
             || t.Contains("console") || t is "run" or "sh" or "cmd" or "spawn" or "system"
+            || t.Contains("send_input") || t.Contains("send_text") || t.Contains("write_input") || t.Contains("keystroke") || t.Contains("type_text")
+            || t.Contains("iterm") || t.Contains("stdin") || t.StartsWith("pty_", StringComparison.Ordinal) || t.EndsWith("_pty", StringComparison.Ordinal)
+            || t.Contains("computer_type")
             || t.StartsWith("run_", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query");
     }
 
@@ -85,13 +88,47 @@ public static class ArgumentRoles
     /// </summary>
     public static bool IsCandidateCommand(string key, string value)
     {
-        if (key.Length == 0 || IsContentKey(key) || IsProseKey(key) || IsPathKey(key) || IsUrlKey(key) || IsBookkeepingKey(key))
+        if (key.Length == 0 || IsProseKey(key) && !IsTypedKey(key) || IsPathKey(key) || IsUrlKey(key) || IsBookkeepingKey(key))
         {
             return false;
         }
 
         return value.AsSpan().IndexOfAny(CommandMarks) >= 0;
     }
+
+    /// <summary>
+    /// Keys that are content elsewhere but what an exec-like tool types or runs: <c>terminal_write {"text": …}</c>, <c>send_keys {"data": …}</c>.
+    /// Messages, titles, descriptions and queries stay prose.
+    /// </summary>
+    public static bool IsTypedKey(string key) =>
+        key.ToLowerInvariant() is "text" or "data" or "value" or "content" or "contents" or "body" or "input_text" or "chars" or "characters" or "string";
+
+    /// <summary>True for tool names that name the language they run (<c>run_python</c>, <c>node_eval</c>, <c>ruby_exec</c>): a script there is code.</summary>
+    public static bool NamesLanguage(string? toolName)
+    {
+        if (string.IsNullOrEmpty(toolName))
+        {
+            return false;
+        }
+
+        var t = toolName.ToLowerInvariant();
+        if (StaticCodeVerbs.Any(t.Contains))
+        {
+            return false; // format_python, lint_js, explain_ruby: the code is read, never run
+        }
+
+        return t.Contains("python") || t.Contains("javascript") || t.Contains("typescript") || t.Contains("nodejs") || t.StartsWith("node_", StringComparison.Ordinal)
+            || t.Contains("ruby") || t.Contains("perl") || t.Contains("php") || t.Contains("deno") || t.Contains("lua") || t.StartsWith("js_", StringComparison.Ordinal)
+            || t.EndsWith("_js", StringComparison.Ordinal) || t.Contains("_js_") || t.Contains("jupyter") || t.Contains("notebook") || t.Contains("ipython");
+    }
+
+    /// <summary>Verbs of tools that read code without running it.</summary>
+    private static readonly string[] StaticCodeVerbs =
+        ["format", "lint", "check", "parse", "highlight", "explain", "analy", "review", "complete", "refactor", "convert", "translate", "doc", "search", "read", "write", "save"];
+
+    /// <summary>Keys that carry an expression for a code-evaluating tool (<c>evaluate {"expression": …}</c>).</summary>
+    public static bool IsExpressionKey(string key) =>
+        key.ToLowerInvariant() is "expression" or "expr" or "statement" or "statements" or "script" or "input" or "function" or "cell_source";
 
     /// <summary>Characters without which a value is one word: no argument, operator, redirection or expansion to judge.</summary>
     private static readonly System.Buffers.SearchValues<char> CommandMarks = System.Buffers.SearchValues.Create(" \t\n|;&<>$`");
@@ -126,8 +163,8 @@ public static class ArgumentRoles
             return true;
         }
 
-        return t.Contains("run") || t.Contains("eval") || t.Contains("execute") || t.Contains("interpreter") || t.Contains("repl")
-            || t.Contains("notebook") || t.Contains("jupyter");
+        return t.Contains("run") || t.Contains("eval") || t.Contains("execute") || t.Contains("interpreter") || t.Contains("repl") && !t.Contains("replace")
+            || NamesLanguage(t);
     }
 
     /// <summary>True for the keys that carry program source for a code-running tool: <c>code</c>, <c>source</c>, <c>program</c>, <c>cell</c>.</summary>
@@ -162,7 +199,7 @@ public static class ArgumentRoles
         }
 
         var role = ArgumentRole.None;
-        if (IsContentKey(key))
+        if (IsContentKey(key) && !(IsTypedKey(key) && IsExecTool(toolName)))
         {
             // Content may legitimately quote commands and paths; only an explicit URL-like value is looked at.
             return ArgumentRole.None;

@@ -37,6 +37,12 @@ public sealed class SensitiveEgressInspector : IInspector
                 continue;
             }
 
+            // A commit message, an echo operand or a here-document written to a file only mentions both (paid on hits only).
+            if (Shell.ShellDataPositions.Mask(s.Canonical) is var masked && !ReferenceEquals(masked, s.Canonical) && (!HasEgress(masked) || !NamesCredential(masked)))
+            {
+                continue;
+            }
+
             findings.Add(new Finding("EXFIL-001", "L1", "MCP-24", Severity.Critical, FindingAction.Block, "A command reads a credential location and sends data over the network."));
             return;
         }

@@ -1,4 +1,5 @@
 using McpVanguard.Inspection.Preflight;
+using McpVanguard.Inspection.Shell;
 using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.Network;
@@ -33,8 +34,12 @@ public sealed class SsrfInspector : IInspector
 
             if (runsCode && ArgumentRoles.IsCodeKey(s.Key))
             {
-                // Code given to an interpreter makes the requests it spells (requests.get('http://169.254.169.254/…')).
-                InspectCommand(s, findings);
+                // Code given to an interpreter makes the requests it spells (requests.get('http://169.254.169.254/…')); a URL in code
+                // that has no network call is a constant (a block list, a test fixture).
+                if (CodeApis.MakesRequests(s.Decoded))
+                {
+                    InspectCommand(s.Decoded, findings);
+                }
             }
             else if (ArgumentRoles.IsContentKey(s.Key))
             {
@@ -42,7 +47,9 @@ public sealed class SsrfInspector : IInspector
             }
             else if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key))
             {
-                InspectCommand(s, findings);
+                // grep -rn '169.254.169.254' src/, gh pr create --body 'Blocks file:// URLs', a config written by cat <<EOF: the address is
+                // searched for or written about, not reached. The shell's data positions are blanked first (one home: ShellDataPositions).
+                InspectCommand(ShellDataPositions.Mask(s.Decoded), findings);
             }
             else if (ArgumentRoles.IsUrlKey(s.Key) || ArgumentRoles.HasScheme(s.Canonical))
             {
@@ -131,22 +138,18 @@ public sealed class SsrfInspector : IInspector
     }
 
     /// <summary>URLs written inside a command line or code, and the bare hosts given to curl/wget (which default to http).</summary>
-    private static void InspectCommand(ArgumentString s, List<Finding> findings)
+    private static void InspectCommand(string text, List<Finding> findings)
     {
-        var text = s.Decoded;
         var fetcher = text.Contains("curl", StringComparison.OrdinalIgnoreCase) || text.Contains("wget", StringComparison.OrdinalIgnoreCase);
         var segments = 0;
         foreach (var range in text.AsSpan().SplitAny("\n;|&"))
         {
-            var segment = text[range];
-            if (++segments > MaxUrlsPerString || segment.Length > 0 && IsDataSegment(segment, fetcher))
+            if (++segments > MaxUrlsPerString)
             {
-                // grep -rn '169.254.169.254' src/, gh pr create --body 'Blocks file:// URLs': the address is searched for
-                // or written about, not reached.
-                continue;
+                break;
             }
 
-            InspectCommandSegment(segment, fetcher, findings);
+            InspectCommandSegment(text[range], fetcher, findings);
         }
     }
 
@@ -177,43 +180,6 @@ public sealed class SsrfInspector : IInspector
                 Report(classification, findings);
             }
         }
-    }
-
-    /// <summary>
-    /// A pipeline segment whose program only searches or records text: grep-likes, git's and gh's text sub-commands, and
-    /// echo/printf when nothing in the command line fetches (echo URL | xargs curl stays judged).
-    /// </summary>
-    private static bool IsDataSegment(string segment, bool fetcher)
-    {
-        Span<Range> words = stackalloc Range[3];
-        var span = segment.AsSpan().TrimStart();
-        var count = 0;
-        foreach (var range in span.SplitAny(" \t"))
-        {
-            var word = span[range];
-            if (word.IsEmpty || count == 0 && word.Contains('=') && !word.StartsWith("-"))
-            {
-                continue; // VAR=value before the program
-            }
-
-            words[count++] = range;
-            if (count == 2)
-            {
-                break;
-            }
-        }
-
-        if (count == 0)
-        {
-            return false;
-        }
-
-        var program = span[words[0]];
-        var sub = count > 1 ? span[words[1]] : [];
-        return program is "grep" or "egrep" or "fgrep" or "rg" or "ag" or "ack" or "zgrep"
-            || program is "echo" or "printf" && !fetcher
-            || program is "git" && sub is "grep" or "log" or "commit" or "show" or "diff" or "blame" or "tag" or "notes"
-            || program is "gh" && sub is "pr" or "issue" or "release";
     }
 
     /// <summary>

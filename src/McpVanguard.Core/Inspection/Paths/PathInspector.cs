@@ -33,8 +33,13 @@ public sealed class PathInspector : IInspector
                 // A command runs where the call says it runs: {"cwd": "/etc", "command": "cat shadow"} reads /etc/shadow.
                 cwd ??= WorkingDirectory(context);
                 Inspect(ShellReadTargets.OfCommand(s.Decoded, cwd), findings);
+                if (ArgumentRoles.NamesLanguage(context.ToolName))
+                {
+                    // run_python {"script": "open('/etc/shadow')"}: the script is code in that language.
+                    Inspect(ShellReadTargets.OfCode(s.Decoded, cwd), findings);
+                }
             }
-            else if (runsCode && ArgumentRoles.IsCodeKey(s.Key))
+            else if (runsCode && (ArgumentRoles.IsCodeKey(s.Key) || ArgumentRoles.IsExpressionKey(s.Key)))
             {
                 cwd ??= WorkingDirectory(context);
                 Inspect(ShellReadTargets.OfCode(s.Decoded, cwd), findings);

@@ -20,8 +20,9 @@ internal static class InterpreterLiterals
     public static List<string> Extract(string code)
     {
         var result = new List<string>();
-        var text = code.Length > MaxCode ? code.AsSpan(0, MaxCode) : code.AsSpan();
+        var text = CharCodes.Spell(code.Length > MaxCode ? code[..MaxCode] : code).AsSpan();
         StringBuilder? run = null;
+        StringBuilder? flat = null;
         var runCount = 0;
         var joiner = '\0';
         var end = -1;
@@ -63,6 +64,19 @@ internal static class InterpreterLiterals
             var literal = sb.ToString();
             result.Add(literal);
 
+            // What the program makes of the literal: escapes decoded ('\x2fetc\x2fshadow'), a reversal undone ('wodahs/cte/'[::-1]).
+            if (ShellPayloadDecoder.TryUnescape(literal, out var unescaped))
+            {
+                result.Add(unescaped);
+            }
+
+            if (IsReversed(text, i, close))
+            {
+                var reversed = literal.ToCharArray();
+                Array.Reverse(reversed);
+                result.Add(new string(reversed));
+            }
+
             // What joins this literal to the previous one: '+', '.', '..', ',' (inside a join call), '/' (pathlib), or nothing (Python).
             var between = end < 0 ? ReadOnlySpan<char>.Empty : text[(end + 1)..i].Trim();
             var join = end < 0 ? (char?)null : between.Length == 0 ? '+' : between is "+" or "." or ".." or "&" ? '+' : between is "/" ? '/'
@@ -75,13 +89,15 @@ internal static class InterpreterLiterals
                 }
 
                 run.Append(literal);
+                flat!.Append(literal);
                 runCount++;
                 joiner = j;
             }
             else
             {
-                FlushRun(run, runCount, result);
+                FlushRun(run, flat, runCount, result);
                 run = new StringBuilder(literal);
+                flat = new StringBuilder(literal);
                 runCount = 1;
                 joiner = '\0';
             }
@@ -90,16 +106,42 @@ internal static class InterpreterLiterals
             i = close;
         }
 
-        FlushRun(run, runCount, result);
+        FlushRun(run, flat, runCount, result);
         return result;
     }
 
-    private static void FlushRun(StringBuilder? run, int count, List<string> result)
+    /// <summary>
+    /// Adds a joined run, and when it was joined as a path also the plain concatenation: <c>''.join(['/etc/', 'sha', 'dow'])</c> is a
+    /// string join, not <c>os.path.join</c>, and which one it is costs more to tell than to try both.
+    /// </summary>
+    private static void FlushRun(StringBuilder? run, StringBuilder? flat, int count, List<string> result)
     {
-        if (run is not null && count > 1 && result.Count < MaxLiterals)
+        if (run is null || count <= 1 || result.Count >= MaxLiterals)
         {
-            result.Add(run.ToString());
+            return;
         }
+
+        var joined = run.ToString();
+        result.Add(joined);
+        if (flat is not null && flat.Length != run.Length)
+        {
+            result.Add(flat.ToString());
+        }
+    }
+
+    /// <summary>True when the literal between <paramref name="open"/> and <paramref name="close"/> is reversed before use: <c>[::-1]</c>, <c>.reverse()</c>, <c>strrev(</c>, <c>reverse(</c>.</summary>
+    private static bool IsReversed(ReadOnlySpan<char> text, int open, int close)
+    {
+        var after = text[(close + 1)..];
+        after = after[..Math.Min(after.Length, 32)];
+        if (after.StartsWith("[::-1]") || after.StartsWith(".reverse", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith(".split(", StringComparison.Ordinal) && after.Contains(".reverse()", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var before = text[Math.Max(0, open - 8)..open].TrimEnd();
+        return before.EndsWith("reverse(", StringComparison.OrdinalIgnoreCase) || before.EndsWith("strrev(", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>True when the comma before <paramref name="at"/> separates the arguments of a path-join call (<c>os.path.join(</c>, <c>path.join(</c>, <c>File.join(</c>, <c>Join-Path</c>).</summary>

@@ -30,6 +30,12 @@ internal sealed partial class ShellAnalyzer
             return;
         }
 
+        // A notebook cell's shell lines (!cmd, %%bash) are commands.
+        if (NotebookShell.Of(code) is { Length: > 0 } shell)
+        {
+            AnalyzeText(shell, nesting + 1);
+        }
+
         var lower = code.ToLowerInvariant();
         CheckInterpreterCode(lower);
 
@@ -144,7 +150,7 @@ internal sealed partial class ShellAnalyzer
             || code.Contains("from 'node:net'") || code.Contains("createconnection(") || code.Contains("tcpsocket") || code.Contains("deno.connect(")
             || code.Contains("bun.connect(") || code.Contains("io::socket") || code.Contains("net.dial(");
         var exec = code.Contains("pty.spawn") || code.Contains("dup2") || code.Contains("subprocess") || code.Contains("os.system")
-            || code.Contains("/bin/sh") || code.Contains("/bin/bash") || code.Contains("exec") || code.Contains("system(") || code.Contains("spawn")
+            || code.Contains("/bin/sh") || code.Contains("/bin/bash") || code.Contains("exec") || code.Contains("system(") || code.Contains("system$") || code.Contains("system ") || code.Contains("spawn")
             || code.Contains("popen") || code.Contains("child_process") || code.Contains("passthru") || code.Contains("proc_open") || code.Contains("cmd.exe");
         if (socket && exec)
         {

@@ -30,13 +30,19 @@ internal sealed partial class ShellAnalyzer
                 PowerShell(words, k, nesting);
                 break;
             case var _ when name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal)
-                || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "lua" or "awk" or "gawk":
+                || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal)
+                || name is "node" or "nodejs" or "lua" or "awk" or "gawk" or "mawk" or "nawk" or "deno" or "bun" or "rscript" or "r" or "osascript" or "tclsh":
                 for (var i = k + 1; i < words.Count - 1; i++)
                 {
-                    if (words[i] is "-c" or "-e" or "-E" or "-r" or "--eval")
+                    if (words[i] is "-c" or "-e" or "-E" or "-r" or "--eval" or "-p" or "--print")
                     {
                         AnalyzeCode(words[i + 1], nesting);
                     }
+                }
+
+                if (CodeOperand(words, k, name) is { } program)
+                {
+                    AnalyzeCode(program, nesting);
                 }
 
                 // Code glued to its flag: ruby -e'f=TCPSocket.open(…)', python -c'import os;…' (flags alone are letters only).

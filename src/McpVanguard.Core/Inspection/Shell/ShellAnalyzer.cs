@@ -215,10 +215,24 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     Report(ShellFindings.DecodedPayload);
                 }
 
-                // Data that is executed is not data: "echo 'curl … | sh' | sh" runs what it echoes.
+                // Data that is executed is not data: "echo 'curl … | sh' | sh" runs what it echoes, "python3 - <<EOF" its here-document.
                 if (i > 0 && EchoedText(commands[i - 1].Words) is { } echoed)
                 {
+                    RunFed(name, echoed, nesting);
                     AnalyzeText(echoed, nesting + 1);
+                }
+
+                foreach (var heredoc in commands[i].Heredocs)
+                {
+                    RunFed(name, heredoc.Body, nesting);
+                }
+
+                if (i > 0)
+                {
+                    foreach (var heredoc in commands[i - 1].Heredocs)
+                    {
+                        RunFed(name, heredoc.Body, nesting);
+                    }
                 }
             }
 
@@ -238,6 +252,19 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         if (netcat >= 0 && shell && commands.Count > 1)
         {
             Report(ShellFindings.ReverseShell);
+        }
+    }
+
+    /// <summary>Text fed to the standard input of <paramref name="name"/>: a shell runs it as commands, another interpreter as its code.</summary>
+    private void RunFed(string name, string text, int nesting)
+    {
+        if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" || name.Length == 0 || name[0] is '$' or '`')
+        {
+            AnalyzeText(text, nesting + 1);
+        }
+        else
+        {
+            AnalyzeCode(text, nesting + 1);
         }
     }
 

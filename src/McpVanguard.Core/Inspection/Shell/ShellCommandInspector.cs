@@ -28,20 +28,23 @@ public sealed class ShellCommandInspector : IInspector
         for (var i = 0; i < items.Count; i++)
         {
             var s = items[i];
-            if (runsCode && ArgumentRoles.IsCodeKey(s.Key))
+            if (runsCode && (ArgumentRoles.IsCodeKey(s.Key) || !exec && ArgumentRoles.IsExpressionKey(s.Key)))
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeCode(s.Decoded, 0);
-                if (exec)
-                {
-                    // A shell tool's "program" or "source" may be a command line as well as code.
-                    InspectUnambiguousShape(s, findings);
-                }
 
+                // A code tool's "program" or "source" may be a command line as well as code (a REPL that shells out, a shell tool).
+                InspectUnambiguousShape(s, findings, code: true);
                 continue;
             }
 
             var isCommand = ArgumentRoles.IsCommandKey(s.Key);
+            if (isCommand && ArgumentRoles.NamesLanguage(context.ToolName))
+            {
+                // run_python {"script": "import shutil; shutil.rmtree('/')"}: the script is code in that language.
+                analyzer ??= new ShellAnalyzer(findings);
+                analyzer.AnalyzeCode(s.Decoded, 0);
+            }
             var isArgv = !isCommand && ArgumentRoles.IsArgvKey(s.Key) && (exec || argv is not null);
 
             // In a tool that runs what it is given, a command is a command whatever its key (input, keys, line, payload …).
@@ -132,10 +135,10 @@ public sealed class ShellCommandInspector : IInspector
     /// A reverse shell, download-and-execute or decoded payload under any key that is not prose or a search pattern
     /// (<c>{"payload": "curl … | sh"}</c>): these shapes are commands wherever they are written. Only those findings count here.
     /// </summary>
-    private static void InspectUnambiguousShape(Preflight.ArgumentString s, List<Finding> findings)
+    private static void InspectUnambiguousShape(Preflight.ArgumentString s, List<Finding> findings, bool code = false)
     {
         // The vectorised scan first: almost no argument carries any of these words, and it allocates nothing.
-        if (s.Decoded.Length > ShellTokenizer.MaxLength || s.Decoded.AsSpan().IndexOfAny(UnambiguousMarks) < 0 || ArgumentRoles.IsProseKey(s.Key) || IsPatternKey(s.Key))
+        if (s.Decoded.Length > ShellTokenizer.MaxLength || s.Decoded.AsSpan().IndexOfAny(UnambiguousMarks) < 0 || !code && ArgumentRoles.IsProseKey(s.Key) || IsPatternKey(s.Key))
         {
             return;
         }

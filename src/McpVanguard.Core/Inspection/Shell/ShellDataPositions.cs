@@ -13,11 +13,15 @@ public static class ShellDataPositions
 {
     /// <summary>Options whose value is prose for any program (<c>gh pr create --body …</c>).</summary>
     private static readonly FrozenSet<string> ProseOptions = FrozenSet.Create(StringComparer.Ordinal,
-        "--message", "--body", "--title", "--description", "--subject", "--notes", "--summary", "--comment", "--reason", "--annotation");
+        "--message", "--body", "--title", "--description", "--subject", "--notes", "--summary", "--comment", "--reason", "--annotation",
+        "--release-notes", "--changelog", "--caption");
 
     /// <summary>Programs whose <c>-m</c> is a message (version control, forges, release tools), not a module or a count.</summary>
     private static readonly FrozenSet<string> MessagePrograms = FrozenSet.Create(StringComparer.Ordinal,
         "git", "gh", "glab", "hg", "svn", "jj", "tea", "hub", "bzr", "fossil", "npm", "yarn", "pnpm", "cz", "tag");
+
+    /// <summary>Forge and tracker clients whose short options <c>-t</c>/<c>-b</c>/<c>-n</c>/<c>-s</c> (and glab's <c>-d</c>) carry a title, body, notes, summary or description.</summary>
+    private static readonly FrozenSet<string> ForgePrograms = FrozenSet.Create(StringComparer.Ordinal, "gh", "glab", "tea", "hub", "jira", "lab");
 
     /// <summary>Programs whose first operand (or <c>-e</c> value) is a search pattern.</summary>
     private static readonly FrozenSet<string> Searchers = FrozenSet.Create(StringComparer.Ordinal,
@@ -42,9 +46,17 @@ public static class ShellDataPositions
             {
                 var command = pipeline.Commands[c];
 
-                // An echo or printf feeding an interpreter is the interpreter's code.
+                // An echo or printf feeding an interpreter is the interpreter's code; so is a here-document (python3 - <<EOF, cat <<EOF | sh).
                 var executed = c + 1 < pipeline.Commands.Count && ReadsStdinAt(pipeline.Commands[c + 1]);
                 MaskCommand(text, command, executed, ref masked);
+                if (!executed && !ReadsStdinAt(command))
+                {
+                    // A here-document written to a file, a commit message (git commit -F-) or a fixture is data.
+                    foreach (var heredoc in command.Heredocs)
+                    {
+                        Blank(text, (heredoc.Start, heredoc.End), ref masked);
+                    }
+                }
             }
         }
 
@@ -96,6 +108,8 @@ public static class ShellDataPositions
         }
 
         var git = name == "git";
+        var forge = ForgePrograms.Contains(name);
+        var gitLog = git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) is "log" or "shortlog" or "whatchanged";
         var search = Searchers.Contains(name) || git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) == "grep";
         var patternSeen = false;
         for (var i = k + 1; i < words.Count; i++)
@@ -115,6 +129,36 @@ public static class ShellDataPositions
                 }
 
                 patternSeen |= search;
+                continue;
+            }
+
+            if (gitLog && (option is "--grep" or "--author" or "--committer" || w.Length > 2 && w[0] == '-' && w[1] is 'S' or 'G'))
+            {
+                // git log --grep='169.254.169.254', -S'/etc/shadow', -G regex: what history is searched for.
+                if (eq > 0 && option != w)
+                {
+                    BlankAfter(text, command.WordSpans[i], '=', ref masked);
+                }
+                else if (w.Length > 2 && w[1] is 'S' or 'G')
+                {
+                    Blank(text, (command.WordSpans[i].Start + 2, command.WordSpans[i].End), ref masked);
+                }
+                else if (i + 1 < words.Count)
+                {
+                    Blank(text, command.WordSpans[++i], ref masked);
+                }
+
+                continue;
+            }
+
+            if (gitLog && w is "-S" or "-G" || forge && (w is "-t" or "-b" or "-n" or "-s" || w == "-d" && name is "glab" or "lab"))
+            {
+                // gh pr create -t 'title' -b 'body', glab mr create -d 'description', jira issue create -s 'summary'.
+                if (i + 1 < words.Count)
+                {
+                    Blank(text, command.WordSpans[++i], ref masked);
+                }
+
                 continue;
             }
 

@@ -25,7 +25,12 @@ public static class ShellReadTargets
     public static List<ShellPathCandidate> OfCode(string code, string? cwd)
     {
         var output = new List<ShellPathCandidate>();
-        AddCodePaths(code, new ShellExpansion(cwd), output);
+        if (CodeApis.ActsOnLiterals(code))
+        {
+            AddCodePaths(code, new ShellExpansion(cwd), output);
+        }
+
+        AddShellLines(code, new ShellExpansion(cwd), output);
         return output;
     }
 
@@ -33,9 +38,29 @@ public static class ShellReadTargets
     {
         foreach (var pipeline in script.Pipelines)
         {
-            foreach (var command in pipeline.Commands)
+            var commands = pipeline.Commands;
+            for (var c = 0; c < commands.Count; c++)
             {
-                WalkCommand(command, expansion, output, nesting);
+                WalkCommand(commands[c], expansion, output, nesting);
+
+                // A here-document or an echo fed to an interpreter is its code: "python3 - <<EOF", "cat <<EOF | node", "echo … | python3".
+                var reader = StdinInterpreter(commands[c]) ?? (c + 1 < commands.Count ? StdinInterpreter(commands[c + 1]) : null);
+                if (reader is null || nesting >= MaxNesting)
+                {
+                    continue;
+                }
+
+                foreach (var heredoc in commands[c].Heredocs)
+                {
+                    AddFed(reader, heredoc.Body, expansion, output, nesting);
+                }
+
+                var words = commands[c].Words;
+                var k = FindCommand(words, out _);
+                if (c + 1 < commands.Count && k < words.Count && NameOf(words[k]) is "echo" or "printf")
+                {
+                    AddFed(reader, string.Join(' ', words.Skip(k + 1).Where(static w => !w.StartsWith('-'))), expansion, output, nesting);
+                }
             }
         }
     }
@@ -126,6 +151,13 @@ public static class ShellReadTargets
                 }
             }
 
+            // The program as the first operand: awk 'BEGIN{getline < "/etc/shadow"}', deno eval '…', osascript -e handled above.
+            var program = CodeOperand(words, k, name);
+            if (program is not null)
+            {
+                AddCodePaths(program, expansion, output);
+            }
+
             if (!reads)
             {
                 return;
@@ -164,6 +196,25 @@ public static class ShellReadTargets
         }
     }
 
+    /// <summary>The name of the interpreter or shell that runs what <paramref name="command"/> reads on standard input, or null.</summary>
+    private static string? StdinInterpreter(ShellCommand command)
+    {
+        var k = FindCommand(command.Words, out _);
+        return k < command.Words.Count && ReadsStdin(command.Words, k) ? NameOf(command.Words[k]) : null;
+    }
+
+    private static void AddFed(string reader, string text, ShellExpansion expansion, List<ShellPathCandidate> output, int nesting)
+    {
+        if (Shells.Contains(reader) || reader.Length == 0 || reader[0] is '$' or '`')
+        {
+            Walk(ShellTokenizer.Parse(text), expansion, output, nesting + 1);
+        }
+        else
+        {
+            AddCodePaths(text, expansion, output);
+        }
+    }
+
     private static string? InlineScript(List<string> words, int k, string name)
     {
         for (var i = k + 1; i < words.Count - 1; i++)
@@ -182,7 +233,19 @@ public static class ShellReadTargets
 
     private static bool IsInterpreter(string name) =>
         name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal) || name.StartsWith("ruby", StringComparison.Ordinal)
-        || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "deno" or "bun" or "lua" or "awk" or "gawk" or "osascript" or "tclsh";
+        || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "deno" or "bun" or "lua" or "awk" or "gawk" or "mawk" or "nawk" or "osascript" or "tclsh" or "rscript" or "r";
+
+    /// <summary>
+    /// Shell inside a notebook cell: <c>!cat /etc/shadow</c>, <c>%system …</c>, <c>%sx …</c>, and a cell under <c>%%bash</c>, <c>%%sh</c> or
+    /// <c>%%script bash</c>: what those lines read.
+    /// </summary>
+    private static void AddShellLines(string code, ShellExpansion expansion, List<ShellPathCandidate> output)
+    {
+        if (NotebookShell.Of(code) is { } shell)
+        {
+            Walk(ShellTokenizer.Parse(shell), expansion, output, 1);
+        }
+    }
 
     private static void AddCodePaths(string code, ShellExpansion expansion, List<ShellPathCandidate> output)
     {

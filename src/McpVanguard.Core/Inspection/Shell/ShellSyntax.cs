@@ -7,6 +7,9 @@ internal readonly record struct ShellRedirect(string Operator, string Target)
     public bool Writes => Operator.Contains('>');
 }
 
+/// <summary>A here-document body and where it was written (start, end exclusive) in the parsed text; only for the top-level script.</summary>
+internal readonly record struct ShellHeredoc(string Body, int Start, int End);
+
 /// <summary>One simple command: words after quote removal, its redirections and the scripts of substitutions inside it.</summary>
 internal sealed class ShellCommand
 {
@@ -19,6 +22,9 @@ internal sealed class ShellCommand
 
     /// <summary>Inner scripts of <c>$(…)</c>, backticks and <c>&lt;(…)</c> written in this command's words.</summary>
     public List<ShellScript> Substitutions { get; } = [];
+
+    /// <summary>Here-document bodies fed to this command's standard input (<c>&lt;&lt;EOF</c> … <c>EOF</c>), in the order written.</summary>
+    public List<ShellHeredoc> Heredocs { get; } = [];
 
     public bool IsEmpty => Words.Count == 0 && Redirects.Count == 0 && Substitutions.Count == 0;
 }

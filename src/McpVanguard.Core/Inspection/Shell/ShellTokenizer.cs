@@ -35,6 +35,9 @@ internal static class ShellTokenizer
         private int _position;
         private int _wordStart;
 
+        /// <summary>Here-documents opened on the current line, read from the next line on: the command, the delimiter and whether tabs are stripped.</summary>
+        private readonly List<(ShellCommand Command, string Delimiter, bool StripTabs)> _heredocs = [];
+
         public ShellScript Run()
         {
             var n = s.Length;
@@ -54,7 +57,11 @@ internal static class ShellTokenizer
                         EndWord();
                         i++;
                         break;
-                    case '\n' or ';':
+                    case '\n':
+                        EndPipeline();
+                        i = ReadHeredocs(i + 1);
+                        break;
+                    case ';':
                         EndPipeline();
                         i++;
                         break;
@@ -360,6 +367,12 @@ internal static class ShellTokenizer
             {
                 _command.Redirects.Add(new ShellRedirect(op, w));
                 _pendingRedirect = null;
+                if (op == "<<" && _heredocs.Count < 8)
+                {
+                    // "<<-EOF" strips leading tabs; the quotes of 'EOF' are already removed.
+                    var strip = w.StartsWith('-');
+                    _heredocs.Add((_command, strip ? w[1..] : w, strip));
+                }
             }
             else
             {
@@ -395,6 +408,44 @@ internal static class ShellTokenizer
                 _script.Pipelines.Add(_pipeline);
                 _pipeline = new ShellPipeline();
             }
+        }
+
+        /// <summary>
+        /// Reads the bodies of the here-documents opened on the line that just ended, starting at <paramref name="i"/>; returns where
+        /// parsing resumes. A body is data for its command (the shell never parses it as commands); an unterminated one runs to the end.
+        /// </summary>
+        private int ReadHeredocs(int i)
+        {
+            var n = s.Length;
+            foreach (var (command, delimiter, strip) in _heredocs)
+            {
+                var start = i;
+                var end = n;
+                while (i < n)
+                {
+                    var eol = s.IndexOf('\n', i);
+                    var lineEnd = eol < 0 ? n : eol;
+                    var line = s.AsSpan(i, lineEnd - i).TrimEnd('\r');
+                    if (strip)
+                    {
+                        line = line.TrimStart('\t');
+                    }
+
+                    if (line.SequenceEqual(delimiter))
+                    {
+                        end = i;
+                        i = eol < 0 ? n : eol + 1;
+                        break;
+                    }
+
+                    i = eol < 0 ? n : eol + 1;
+                }
+
+                command.Heredocs.Add(new ShellHeredoc(s[start..Math.Min(end, i)], start, Math.Min(end, i)));
+            }
+
+            _heredocs.Clear();
+            return i;
         }
 
         private static bool IsIdentChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';

@@ -105,6 +105,39 @@ internal static class ShellVocabulary
         return true;
     }
 
+    /// <summary>
+    /// The program text a code runner takes as an operand rather than after a flag: awk's first operand, <c>deno eval CODE</c>,
+    /// <c>bun eval CODE</c>; null for other commands.
+    /// </summary>
+    public static string? CodeOperand(List<string> words, int k, string name)
+    {
+        if (name is "awk" or "gawk" or "mawk" or "nawk")
+        {
+            for (var i = k + 1; i < words.Count; i++)
+            {
+                if (words[i] is "-f" or "--file")
+                {
+                    return null;
+                }
+
+                if (words[i] is "-F" or "-v" or "-W" && i + 1 < words.Count)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (!words[i].StartsWith('-'))
+                {
+                    return words[i];
+                }
+            }
+
+            return null;
+        }
+
+        return name is "deno" or "bun" && k + 2 < words.Count && words[k + 1] == "eval" ? words[k + 2] : null;
+    }
+
     /// <summary>True when the command is an interpreter fed from standard input (<c>| sh</c>, <c>| python3 -</c>, <c>| iex</c>).</summary>
     public static bool ReadsStdin(List<string> words, int start)
     {
