@@ -75,6 +75,9 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     /// </summary>
     internal static readonly PrefilteredRegex DataAsk = new(
         @"\b(?:output|result|contents?|dump)\s+of\s+[`'""]?(?:env|printenv|set|export\s+-p|history)\b"
+        // The process environment by its API or command name, and credential files named as what to fill in.
+        + @"|\bprocess\.env\b|\bos\.environ\b|\bprintenv\b|\bget-childitem\s+env:"
+        + @"|\b(?:output|result|contents?|dump)\s+of\b[^\n]{0,80}(?:~/\.|\.ssh\b|\.aws/|\.git-credentials|\.npmrc|\.netrc|\.pypirc|\.docker/config|\.kube/config|\bhosts\.yml|\bid_(?:rsa|ed25519|ecdsa))"
         + @"|\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|your\s+|my\s+)?(?:current\s+|shell\s+|process\s+)?(?:environment|env)\s+(?:variables?|vars?)"
         + @"|\b(?:paste|include|provide|add|put|insert|attach|copy|pass|append|send|give)\b[^.\n]{0,50}(?:\benvironment\s+variables|\benv\s+vars|(?:^|\s)\.env\b|~/\.|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.aws/|\bcredentials\s+file|\bsystem\s+prompt|\bconversation\b|\bchat\s+(?:history|log|transcript)|\b(?:previous|prior|earlier|past)\s+messages|\bwhat\s+the\s+user\s+(?:said|wrote|typed))",
         System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
@@ -260,10 +263,27 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     public static InstructionSignals InstructionSignalsOf(IEnumerable<PayloadString> strings, string? selfName)
     {
         var signals = InstructionSignals.None;
+        string? name = null, title = null, description = null;
         foreach (var s in strings)
         {
             var value = s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value;
-            signals |= InstructionAnalyzer.Analyze(StringCanonicalizer.Canonicalize(s.Key, value).Canonical, out _, out _, selfName);
+
+            // The decoded copy too, as the metadata checks read it: other languages, encoded blobs, markdown targets.
+            var canonical = StringCanonicalizer.Canonicalize(s.Key, value);
+            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
+            if (s.Pointer.Count('/') == 4)
+            {
+                // The item's own name, title and description (/result/tools/N/description): what its purpose is judged by.
+                name ??= s.Key == "name" ? s.Value : null;
+                title ??= s.Key == "title" ? s.Value : null;
+                description ??= s.Key == "description" ? s.Value : null;
+            }
+        }
+
+        if ((signals & InstructionSignals.ConversationMove) != 0 && ToolPurpose.HandlesConversation(ToolPurpose.Of(name, title, description)))
+        {
+            // As in Analyse: a chat, memory or LLM tool moving the conversation is doing its job.
+            signals &= ~InstructionSignals.ConversationMove;
         }
 
         return signals;
@@ -400,6 +420,18 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                 if (property.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String)
                 {
                     text.Append(v.GetString()).Append(' ');
+                }
+            }
+
+            // Examples are read by the model as what to fill in, so a directive there is a directive.
+            if (property.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var example in examples.EnumerateArray())
+                {
+                    if (example.ValueKind == JsonValueKind.String && text.Length < MaxAnalysedChars)
+                    {
+                        text.Append(example.GetString()).Append(' ');
+                    }
                 }
             }
 

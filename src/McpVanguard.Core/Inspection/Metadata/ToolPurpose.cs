@@ -13,7 +13,7 @@ internal static class ToolPurpose
 
     /// <summary>Words of tools that legitimately take a key, token or password (English identifiers are the norm in tool names).</summary>
     private static readonly Regex CredentialWork = new(
-        @"\b(api|apis|auth\w*|login|log\s+in|sign\s*in|oauth|sso|account|accounts|token|tokens|key|keys|secret|secrets|password|passwords|credential\w*|session|http|https|rest|graphql|endpoint|webhook|service|cloud|connect\w*|database|db|sql|postgres\w*|mysql|redis|mongo\w*|server|registry|repo|repository|github|gitlab|bitbucket|slack|discord|stripe|openai|anthropic|aws|azure|gcp|jira|notion|linear|sentry|vault|kubernetes|k8s|docker|smtp|imap|email|mail|s3|bucket|upload|deploy\w*|publish)\b",
+        @"\b(api|apis|auth\w*|jwt|jwts|jws|jwe|oidc|saml|totp|login|log\s+in|sign\s*in|oauth|sso|account|accounts|token|tokens|key|keys|secret|secrets|password|passwords|credential\w*|session|http|https|rest|graphql|endpoint|webhook|service|cloud|connect\w*|database|db|sql|postgres\w*|mysql|redis|mongo\w*|server|registry|repo|repository|github|gitlab|bitbucket|slack|discord|stripe|openai|anthropic|aws|azure|gcp|jira|notion|linear|sentry|vault|kubernetes|k8s|docker|smtp|imap|email|mail|s3|bucket|upload|deploy\w*|publish)\b",
         Options);
 
     /// <summary>Words of tools that legitimately handle the conversation.</summary>
