@@ -61,6 +61,14 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         "thoughts", "analytics", "telemetry", "trace", "session_info",
     };
 
+    /// <summary>
+    /// What even a chat, memory or LLM tool has no use for: the system prompt, the environment, credential files. Its
+    /// metadata moving the conversation is its job; moving these is not.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex BeyondConversation = new(
+        @"\bsystem\s+prompt|\benv\b|environment\s+variables|printenv|\.ssh|id_rsa|\.aws|credentials|~/|\.env\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>A parameter description asking for a credential file, a secret or the conversation.</summary>
     internal static readonly PrefilteredRegex SecretAsk = new(
         @"\bcontents?\s+of\b.{0,60}(?:\.ssh|id_rsa|id_ed25519|\.env\b|credentials|\.aws|\.npmrc|\.netrc|mcp\.json|config)|~/|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|(?:^|\s)\.env\b|\.aws/"
@@ -264,6 +272,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     {
         var signals = InstructionSignals.None;
         string? name = null, title = null, description = null;
+        var beyondConversation = false;
         foreach (var s in strings)
         {
             var value = s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value;
@@ -271,6 +280,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             // The decoded copy too, as the metadata checks read it: other languages, encoded blobs, markdown targets.
             var canonical = StringCanonicalizer.Canonicalize(s.Key, value);
             signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
+            beyondConversation |= BeyondConversation.IsMatch(value);
             if (s.Pointer.Count('/') == 4)
             {
                 // The item's own name, title and description (/result/tools/N/description): what its purpose is judged by.
@@ -280,7 +290,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
         }
 
-        if ((signals & InstructionSignals.ConversationMove) != 0 && ToolPurpose.HandlesConversation(ToolPurpose.Of(name, title, description)))
+        if ((signals & InstructionSignals.ConversationMove) != 0 && !beyondConversation && ToolPurpose.HandlesConversation(ToolPurpose.Of(name, title, description)))
         {
             // As in Analyse: a chat, memory or LLM tool moving the conversation is doing its job.
             signals &= ~InstructionSignals.ConversationMove;
@@ -294,6 +304,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     {
         var signals = InstructionSignals.None;
         var hidden = false;
+        var beyondConversation = false;
         foreach (var s in strings)
         {
             var value = s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value;
@@ -301,6 +312,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             hidden |= (canonical.Flags & (EvasionFlags.TagCharacters | EvasionFlags.BidiControl | EvasionFlags.ControlCharacter | EvasionFlags.NulByte)) != 0
                 || TerminalEscapes.Any(value);
             signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
+            beyondConversation |= conversationTool && BeyondConversation.IsMatch(value);
         }
 
         if (hidden)
@@ -308,7 +320,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             rules.Add((HiddenCharactersRule, "invisible, bidi, tag characters or terminal escapes"));
         }
 
-        if (conversationTool)
+        if (conversationTool && !beyondConversation)
         {
             // A chat, memory or LLM tool says "the conversation history to include in the request": that is its job.
             signals &= ~InstructionSignals.ConversationMove;
