@@ -484,7 +484,9 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         for (var i = 0; i < tools.Count && joined.Length < MaxAnalysedChars; i++)
         {
             starts[i] = joined.Length;
-            joined.Append(tools[i].Text).Append('\n');
+            // A description cut mid-sentence continues in the next one: joined by a space, the lexicon reads one clause.
+            var cut = tools[i].Text.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`');
+            joined.Append(tools[i].Text).Append(cut ? ' ' : '\n');
         }
 
         var text = joined.Length > MaxAnalysedChars ? joined.ToString(0, MaxAnalysedChars) : joined.ToString();
