@@ -34,12 +34,12 @@ internal static class ToolPurpose
     }
 
     /// <summary>True when the tool's own text shows it works with keys, tokens or passwords.</summary>
-    public static bool HandlesCredentials(string toolText) => CredentialWork.IsMatch(Words(toolText));
+    public static bool HandlesCredentials(string toolText) => CredentialWork.IsMatch(toolText) || CredentialWork.IsMatch(Words(toolText));
 
     /// <summary>True when the tool's own text shows it works with the conversation or messages.</summary>
-    public static bool HandlesConversation(string toolText) => ConversationWork.IsMatch(Words(toolText));
+    public static bool HandlesConversation(string toolText) => ConversationWork.IsMatch(toolText) || ConversationWork.IsMatch(Words(toolText));
 
-    /// <summary>Identifiers read as words: <c>send_slack_message</c> and <c>sendSlackMessage</c> name Slack and messages.</summary>
+    /// <summary>Identifiers read as words (the text is also read as written: split, "GitHub" and "OpenAI" are no longer themselves): <c>send_slack_message</c> and <c>sendSlackMessage</c> name Slack and messages.</summary>
     private static string Words(string text)
     {
         var words = new System.Text.StringBuilder(text.Length + 8);
