@@ -50,8 +50,34 @@ internal static class EncodedPayloads
                 end++;
             }
 
+            // A blob wrapped over several lines (as base64 tools print it) is one blob: the lines are joined before decoding.
+            var joined = (string?)null;
+            while (end - start >= 16 && end < span.Length - 1 && span[end] is '\n' or '\r' && end - start < MaxBlobChars)
+            {
+                var lineStart = end;
+                while (lineStart < span.Length && span[lineStart] is '\n' or '\r')
+                {
+                    lineStart++;
+                }
+
+                var lineLength = span[lineStart..].IndexOfAnyExcept(Base64Chars);
+                var lineEnd = lineLength < 0 ? span.Length : lineStart + lineLength;
+                for (var pad = 0; pad < 2 && lineEnd < span.Length && span[lineEnd] == '='; pad++)
+                {
+                    lineEnd++;
+                }
+
+                if (lineEnd - lineStart < 8 || (lineEnd < span.Length && !(span[lineEnd] is '\n' or '\r' or ' ')))
+                {
+                    break;
+                }
+
+                joined = (joined ?? span[start..end].ToString()) + span[lineStart..lineEnd].ToString();
+                end = lineEnd;
+            }
+
             i = end;
-            var run = span[start..end];
+            var run = joined is null ? span[start..end] : joined.AsSpan();
             if (run.Length < MinBase64 || (start > 0 && span[start - 1] is '.' or '%' or '\\'))
             {
                 continue;
@@ -65,6 +91,12 @@ internal static class EncodedPayloads
             }
         }
 
+        // \uXXXX and \xXX escapes spell text a model reads back as words.
+        if (Unescape(decoded) is { } unescaped)
+        {
+            found.Add((0, decoded.Length, unescaped));
+        }
+
         if (decoded.Contains("rot13", StringComparison.OrdinalIgnoreCase) || decoded.Contains("rot-13", StringComparison.OrdinalIgnoreCase))
         {
             var take = decoded.Length > MaxBlobChars * 4 ? decoded[..(MaxBlobChars * 4)] : decoded;
@@ -72,6 +104,46 @@ internal static class EncodedPayloads
         }
 
         return found;
+    }
+
+    /// <summary>Fewest escapes that make a text an escaped message rather than code with a few escapes in it.</summary>
+    private const int MinEscapes = 12;
+
+    /// <summary>The text with <c>\uXXXX</c> and <c>\xXX</c> escapes resolved when it holds at least <see cref="MinEscapes"/> of them; otherwise null.</summary>
+    private static string? Unescape(string text)
+    {
+        var escapes = 0;
+        for (var k = text.IndexOf('\\'); k >= 0 && k < text.Length - 1; k = text.IndexOf('\\', k + 1))
+        {
+            if (text[k + 1] is 'u' or 'x')
+            {
+                escapes++;
+            }
+        }
+
+        if (escapes < MinEscapes)
+        {
+            return null;
+        }
+
+        var take = text.Length > MaxBlobChars ? text[..MaxBlobChars] : text;
+        var result = new StringBuilder(take.Length);
+        for (var k = 0; k < take.Length; k++)
+        {
+            var width = k + 1 < take.Length ? take[k + 1] switch { 'u' => 4, 'x' => 2, _ => 0 } : 0;
+            if (take[k] == '\\' && width > 0 && k + 2 + width <= take.Length
+                && int.TryParse(take.AsSpan(k + 2, width), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                result.Append((char)code);
+                k += 1 + width;
+            }
+            else
+            {
+                result.Append(take[k]);
+            }
+        }
+
+        return result.ToString();
     }
 
     private static byte[]? TryDecode(ReadOnlySpan<char> run)
@@ -145,6 +217,13 @@ internal static class EncodedPayloads
 
         // CJK sentences have no spaces; a long enough printable CJK run is readable too.
         var cjk = text.Count(static c => c >= '\u3040');
+
+        // Base64 of base64: the inner blob is decoded on the next level.
+        if (spaces == 0 && text.Length >= MinBase64 && !text.AsSpan().TrimEnd('=').ContainsAnyExcept(Base64Chars))
+        {
+            return text;
+        }
+
         return printable * 10 >= text.Length * 9 && (spaces >= 2 || cjk >= 6) ? text : null;
     }
 

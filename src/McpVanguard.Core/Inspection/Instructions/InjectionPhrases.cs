@@ -153,13 +153,8 @@ public static class InjectionPhrases
 
     // --- INJ-012 / INJ-013: override in other languages -----------------------------------------------------------------------
 
-    /// <summary>
-    /// "Ignore (all) (the) previous instructions" in French, German, Spanish, Italian, Portuguese, Dutch, Chinese, Japanese
-    /// and Korean. Romance forms need "all"/"your" or a "previous" qualifier, so "le modèle ignore les instructions cachées" stays prose.
-    /// </summary>
-    internal static readonly PrefilteredRegex ForeignOverrideRegex = new(
-        @"\b(ignore[sz]?|ignorer|oublie[sz]?|oublier)\s+(toutes\s+|tous\s+)?(les\s+|vos\s+|tes\s+|ces\s+)?(instructions|consignes|directives)\s+(pr[eé]c[eé]dentes|ant[eé]rieures|ci-dessus|d[’']avant|du\s+syst[eè]me|re[cç]ues)\b|\b(ignore[sz]?|ignorer|oublie[sz]?|oublier)\s+(toutes|tous)\s+(les\s+|vos\s+|tes\s+)?(instructions|consignes|directives|r[eè]gles)\b|\b(ignorez|oubliez)\s+(les|vos)\s+(instructions|consignes)\b|\b(ignoriere|ignorier|ignorieren\s+sie|vergiss|vergesst|vergessen\s+sie)\s+((alle|die|deine|ihre|s[aä]mtliche|jegliche)\s+)*((vorherigen|bisherigen|obigen|vorigen|fr[uü]heren|vorangegangenen|vorhergehenden|urspr[uü]nglichen)\s+)?(anweisungen|instruktionen|vorgaben|befehle|systemanweisungen)\b|\b(ignora|ignore|ignoren|ignorad|olvida|olvide|olviden|olvidad)\s+(todas\s+)?(las\s+|tus\s+|sus\s+)*(instrucciones|indicaciones|[oó]rdenes)\s+(anteriores|previas|de\s+arriba)\b|\b(ignora|ignore|ignoren|olvida|olvide|olviden)\s+todas\s+(las\s+|tus\s+|sus\s+)*(instrucciones|indicaciones)\b|\b(ignora|ignorate|ignori|dimentica|dimenticate|dimentichi)\s+(tutte\s+)?(le\s+)?(tue\s+|sue\s+)?istruzioni\s+(precedenti|sopra|ricevute)\b|\b(ignora|ignorate|dimentica|dimenticate)\s+tutte\s+(le\s+)?(tue\s+)?istruzioni\b|\b(ignore|ignora|ignorem|esque[cç]a|esque[cç]am|esquece)\s+(todas\s+)?(as\s+|suas\s+)*instru[cç](õ|o)es\s+(anteriores|pr[eé]vias|acima)\b|\b(ignore|ignora|esque[cç]a|esquece)\s+todas\s+(as\s+|suas\s+)*instru[cç](õ|o)es\b|\b(negeer|vergeet)\s+(alle\s+|de\s+|je\s+)*((vorige|eerdere|voorgaande|bovenstaande|oude)\s+)?(instructies|aanwijzingen|opdrachten)\b|(忽略|无视|無視|忽视|忽視|不要理会|不要理會|忘记|忘記|忘掉)(掉)?(你)?(之前|以前|先前|上面|上述|前面|所有|全部|此前)(的)?(所有|全部)?(的)?(指令|指示|说明|說明|提示|规则|規則|命令)|(以前|前|上記|これまで|先)の(すべての|全ての)?(指示|命令|プロンプト|ルール)(を|は)(すべて|全て)?(無視|忘れ)|(すべて|全て)の(指示|命令)を無視|(이전|앞의|위의|기존|모든)\s*(의\s*)?(지시|지침|명령|프롬프트|규칙)(사항)?(을|를|은|는)?\s*(모두\s*)?(무시|잊어)",
-        Options);
+    // INJ-012's phrasings in other languages live in the multilingual lexicon (InjectionLexicon.yaml: override,
+    // override-imperative, instructions-were-a-test, real-task), one vocabulary for both directions.
 
     /// <summary>игнорируй(те)/забудь(те)/отбрось(те) + (все) (предыдущие…) инструкции|указания; не обращай внимания на предыдущие инструкции.</summary>
     internal static readonly PrefilteredRegex RussianOverrideRegex = new(
@@ -183,7 +178,7 @@ public static class InjectionPhrases
         new(InjectionRules.SafetyBypass, InstructionSignals.Override, [SafetyBypassRegex], []),
         new(InjectionRules.EncodedInstruction, InstructionSignals.Override, [EncodedInstructionRegex], [], Lexicon: InjectionLexicon.Default.ForRule(InjectionRules.EncodedInstruction.Id)),
         new(InjectionRules.AiComment, InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed, [AiCommentRegex], []),
-        new(InjectionRules.ForeignOverride, InstructionSignals.Override, [ForeignOverrideRegex], [], Lexicon: InjectionLexicon.Default.ForRule(InjectionRules.ForeignOverride.Id)),
+        new(InjectionRules.ForeignOverride, InstructionSignals.Override, [], [], Lexicon: InjectionLexicon.Default.ForRule(InjectionRules.ForeignOverride.Id)),
         new(InjectionRules.RussianOverride, InstructionSignals.Override, [RussianOverrideRegex], [], MatchDecoded: true),
     ];
 }

@@ -18,13 +18,18 @@ internal static class MarkdownExfiltration
 
     /// <summary><c>![alt](url</c> or <c>[text](url</c>, and reference definitions <c>[id]: url</c>; runs on the decoded copy (case kept).</summary>
     internal static readonly PrefilteredRegex TargetRegex = new(
-        @"!?\[[^\]\n]*\]\(\s*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)]+|^[ \t]*\[[^\]\n]+\]:[ \t]*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s>]+",
+        @"!?\[[^\]\n]*\]\(\s*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)]+|^[ \t]*\[[^\]\n]+\]:[ \t]*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s>]+"
+        // HTML images render as markdown ones do: fetched with no click.
+        + @"|<img\b[^>]*\bsrc\s*=\s*[""']?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s""'>]+",
         Options | RegexOptions.Multiline);
 
     /// <summary>A placeholder: <c>{x}</c>, <c>{{x}}</c>, <c>${x}</c>, <c>$X</c>, <c>&lt;x&gt;</c>, <c>[x]</c>, <c>%x%</c>.</summary>
     private static readonly Regex Placeholder = new(
         @"\{\{?\s*(?<name>[^{}\s/?&=]+)\s*\}\}?|\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]+)|<(?<name>[A-Za-z_][A-Za-z0-9_ -]*)>|\[(?<name>[A-Za-z_][A-Za-z0-9_ -]*)\]|%(?<name>[A-Za-z_][A-Za-z0-9_]+)%",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>An upper-case word standing for a value the model is told to put there: <c>?d=DATA</c>, <c>?k=API_KEY</c>.</summary>
+    private static readonly Regex UpperPlaceholder = new(@"=(?<name>[A-Z][A-Z0-9_]{2,})(&|#|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     /// <summary>What a placeholder names when it asks for the user's data.</summary>
     private static readonly Regex DataName = new(
@@ -53,7 +58,7 @@ internal static class MarkdownExfiltration
             }
 
             var target = decoded.AsSpan(m.Index, m.Length);
-            var image = target.TrimStart()[0] == '!';
+            var image = target.TrimStart()[0] is '!' or '<';
             var scheme = target.IndexOf("://", StringComparison.Ordinal);
             var url = target[(scheme + 3)..];
             var pathStart = url.IndexOfAny('/', '?', '#');
@@ -84,6 +89,15 @@ internal static class MarkdownExfiltration
             }
 
             var match = Placeholder.Match(pathAndQuery.ToString(), p.Index, p.Length);
+            if (DataName.IsMatch(match.Groups["name"].Value))
+            {
+                return true;
+            }
+        }
+
+        foreach (var p in UpperPlaceholder.EnumerateMatches(pathAndQuery))
+        {
+            var match = UpperPlaceholder.Match(pathAndQuery.ToString(), p.Index, p.Length);
             if (DataName.IsMatch(match.Groups["name"].Value))
             {
                 return true;

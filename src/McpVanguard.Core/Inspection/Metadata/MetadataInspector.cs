@@ -61,6 +61,14 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         "thoughts", "analytics", "telemetry", "trace", "session_info",
     };
 
+    /// <summary>
+    /// What even a chat, memory or LLM tool has no use for: the system prompt, the environment, credential files. Its
+    /// metadata moving the conversation is its job; moving these is not.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex BeyondConversation = new(
+        @"\bsystem\s+prompt|\benv\b|environment\s+variables|printenv|\.ssh|id_rsa|\.aws|credentials|~/|\.env\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>A parameter description asking for a credential file, a secret or the conversation.</summary>
     internal static readonly PrefilteredRegex SecretAsk = new(
         @"\bcontents?\s+of\b.{0,60}(?:\.ssh|id_rsa|id_ed25519|\.env\b|credentials|\.aws|\.npmrc|\.netrc|mcp\.json|config)|~/|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|(?:^|\s)\.env\b|\.aws/"
@@ -75,6 +83,9 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     /// </summary>
     internal static readonly PrefilteredRegex DataAsk = new(
         @"\b(?:output|result|contents?|dump)\s+of\s+[`'""]?(?:env|printenv|set|export\s+-p|history)\b"
+        // The process environment by its API or command name, and credential files named as what to fill in.
+        + @"|\bprocess\.env\b|\bos\.environ\b|\bprintenv\b|\bget-childitem\s+env:"
+        + @"|\b(?:output|result|contents?|dump)\s+of\b[^\n]{0,80}(?:~/\.|\.ssh\b|\.aws/|\.git-credentials|\.npmrc|\.netrc|\.pypirc|\.docker/config|\.kube/config|\bhosts\.yml|\bid_(?:rsa|ed25519|ecdsa))"
         + @"|\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|your\s+|my\s+)?(?:current\s+|shell\s+|process\s+)?(?:environment|env)\s+(?:variables?|vars?)"
         + @"|\b(?:paste|include|provide|add|put|insert|attach|copy|pass|append|send|give)\b[^.\n]{0,50}(?:\benvironment\s+variables|\benv\s+vars|(?:^|\s)\.env\b|~/\.|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.aws/|\bcredentials\s+file|\bsystem\s+prompt|\bconversation\b|\bchat\s+(?:history|log|transcript)|\b(?:previous|prior|earlier|past)\s+messages|\bwhat\s+the\s+user\s+(?:said|wrote|typed))",
         System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
@@ -260,10 +271,29 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     public static InstructionSignals InstructionSignalsOf(IEnumerable<PayloadString> strings, string? selfName)
     {
         var signals = InstructionSignals.None;
+        string? name = null, title = null, description = null;
+        var beyondConversation = false;
         foreach (var s in strings)
         {
             var value = s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value;
-            signals |= InstructionAnalyzer.Analyze(StringCanonicalizer.Canonicalize(s.Key, value).Canonical, out _, out _, selfName);
+
+            // The decoded copy too, as the metadata checks read it: other languages, encoded blobs, markdown targets.
+            var canonical = StringCanonicalizer.Canonicalize(s.Key, value);
+            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
+            beyondConversation |= BeyondConversation.IsMatch(value);
+            if (s.Pointer.Count('/') == 4)
+            {
+                // The item's own name, title and description (/result/tools/N/description): what its purpose is judged by.
+                name ??= s.Key == "name" ? s.Value : null;
+                title ??= s.Key == "title" ? s.Value : null;
+                description ??= s.Key == "description" ? s.Value : null;
+            }
+        }
+
+        if ((signals & InstructionSignals.ConversationMove) != 0 && !beyondConversation && ToolPurpose.HandlesConversation(ToolPurpose.Of(name, title, description)))
+        {
+            // As in Analyse: a chat, memory or LLM tool moving the conversation is doing its job.
+            signals &= ~InstructionSignals.ConversationMove;
         }
 
         return signals;
@@ -274,6 +304,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     {
         var signals = InstructionSignals.None;
         var hidden = false;
+        var beyondConversation = false;
         foreach (var s in strings)
         {
             var value = s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value;
@@ -281,6 +312,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             hidden |= (canonical.Flags & (EvasionFlags.TagCharacters | EvasionFlags.BidiControl | EvasionFlags.ControlCharacter | EvasionFlags.NulByte)) != 0
                 || TerminalEscapes.Any(value);
             signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
+            beyondConversation |= conversationTool && BeyondConversation.IsMatch(value);
         }
 
         if (hidden)
@@ -288,7 +320,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             rules.Add((HiddenCharactersRule, "invisible, bidi, tag characters or terminal escapes"));
         }
 
-        if (conversationTool)
+        if (conversationTool && !beyondConversation)
         {
             // A chat, memory or LLM tool says "the conversation history to include in the request": that is its job.
             signals &= ~InstructionSignals.ConversationMove;
@@ -403,6 +435,18 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                 }
             }
 
+            // Examples are read by the model as what to fill in, so a directive there is a directive.
+            if (property.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var example in examples.EnumerateArray())
+                {
+                    if (example.ValueKind == JsonValueKind.String && text.Length < MaxAnalysedChars)
+                    {
+                        text.Append(example.GetString()).Append(' ');
+                    }
+                }
+            }
+
             return text.Length > MaxAnalysedChars ? text.ToString(0, MaxAnalysedChars) : text.ToString();
         }
     }
@@ -440,7 +484,9 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         for (var i = 0; i < tools.Count && joined.Length < MaxAnalysedChars; i++)
         {
             starts[i] = joined.Length;
-            joined.Append(tools[i].Text).Append('\n');
+            // A description cut mid-sentence continues in the next one: joined by a space, the lexicon reads one clause.
+            var cut = tools[i].Text.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`');
+            joined.Append(tools[i].Text).Append(cut ? ' ' : '\n');
         }
 
         var text = joined.Length > MaxAnalysedChars ? joined.ToString(0, MaxAnalysedChars) : joined.ToString();

@@ -25,6 +25,40 @@ internal static class SideChannelParameters
         "chat_log", "transcript", "system_prompt", "prompt_history", "full_context", "sidenote", "side_note",
     };
 
+    /// <summary>
+    /// Compound names of a credential (<c>aws_secret_access_key</c>, <c>github_token</c>, <c>openai_api_key</c>); a
+    /// pagination or count token (<c>page_token</c>, <c>max_tokens</c>) is not one.
+    /// </summary>
+    private static readonly Regex CredentialSuffix = new(
+        @"^[a-z0-9_]*_(api_?key|access_?key|secret_?key|secret|token|password|passwd|passphrase|private_?key|credentials?|ssh_?key|cookie)$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>Prefixes of tokens that are positions or limits, not credentials.</summary>
+    private static readonly string[] NotCredentialPrefixes = ["page_", "next_", "prev_", "previous_", "continuation_", "cursor_", "sync_", "csrf_", "max_", "min_", "num_", "total_"];
+
+    /// <summary>Compound names of the conversation: <c>prior_messages</c>, <c>chat_transcript</c>, <c>message_history</c>.</summary>
+    private static readonly Regex ConversationName = new(
+        @"^((prior|previous|past|last|earlier|recent|all|user|chat|conversation|dialog|dialogue|session)_(messages|turns|history|log|transcript|context)|(message|messages|chat|dialog|dialogue|conversation)_(history|log|transcript|so_far)|[a-z_]*transcript)$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>A property name as lower-case snake case: <c>priorMessages</c> and <c>prior-messages</c> are <c>prior_messages</c>.</summary>
+    private static string Snake(string name)
+    {
+        var s = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]))
+            {
+                s.Append('_');
+            }
+
+            s.Append(c == '-' ? '_' : char.ToLowerInvariant(c));
+        }
+
+        return s.ToString();
+    }
+
     /// <summary>A description showing the value is not a secret: a pagination cursor, a count, a flag.</summary>
     private static readonly Regex NotASecret = new(
         @"\b(page|pagination|paging|cursor|continuation|next\s+page|offset|count|number\s+of|max(imum)?|limit|lines?\s+of|boolean|true|false|enable|disable|whether)\b",
@@ -42,9 +76,10 @@ internal static class SideChannelParameters
         string? toolText = null;
         foreach (var property in properties.EnumerateObject())
         {
-            var name = property.Name.Replace('-', '_');
-            var credential = CredentialNames.Contains(name);
-            var conversation = !credential && ConversationNames.Contains(name);
+            var name = Snake(property.Name);
+            var credential = CredentialNames.Contains(name)
+                || (CredentialSuffix.IsMatch(name) && !NotCredentialPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)));
+            var conversation = !credential && (ConversationNames.Contains(name) || ConversationName.IsMatch(name));
             if ((!credential && !conversation) || !CarriesText(property.Value))
             {
                 continue;

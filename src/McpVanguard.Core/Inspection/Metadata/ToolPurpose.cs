@@ -13,7 +13,7 @@ internal static class ToolPurpose
 
     /// <summary>Words of tools that legitimately take a key, token or password (English identifiers are the norm in tool names).</summary>
     private static readonly Regex CredentialWork = new(
-        @"\b(api|apis|auth\w*|login|log\s+in|sign\s*in|oauth|sso|account|accounts|token|tokens|key|keys|secret|secrets|password|passwords|credential\w*|session|http|https|rest|graphql|endpoint|webhook|service|cloud|connect\w*|database|db|sql|postgres\w*|mysql|redis|mongo\w*|server|registry|repo|repository|github|gitlab|bitbucket|slack|discord|stripe|openai|anthropic|aws|azure|gcp|jira|notion|linear|sentry|vault|kubernetes|k8s|docker|smtp|imap|email|mail|s3|bucket|upload|deploy\w*|publish)\b",
+        @"\b(api|apis|auth\w*|jwt|jwts|jws|jwe|oidc|saml|totp|login|log\s+in|sign\s*in|oauth|sso|account|accounts|token|tokens|key|keys|secret|secrets|password|passwords|credential\w*|session|http|https|rest|graphql|endpoint|webhook|service|cloud|connect\w*|database|db|sql|postgres\w*|mysql|redis|mongo\w*|server|registry|repo|repository|github|gitlab|bitbucket|slack|discord|stripe|openai|anthropic|aws|azure|gcp|jira|notion|linear|sentry|vault|kubernetes|k8s|docker|smtp|imap|email|mail|s3|bucket|upload|deploy\w*|publish)\b",
         Options);
 
     /// <summary>Words of tools that legitimately handle the conversation.</summary>
@@ -34,12 +34,12 @@ internal static class ToolPurpose
     }
 
     /// <summary>True when the tool's own text shows it works with keys, tokens or passwords.</summary>
-    public static bool HandlesCredentials(string toolText) => CredentialWork.IsMatch(Words(toolText));
+    public static bool HandlesCredentials(string toolText) => CredentialWork.IsMatch(toolText) || CredentialWork.IsMatch(Words(toolText));
 
     /// <summary>True when the tool's own text shows it works with the conversation or messages.</summary>
-    public static bool HandlesConversation(string toolText) => ConversationWork.IsMatch(Words(toolText));
+    public static bool HandlesConversation(string toolText) => ConversationWork.IsMatch(toolText) || ConversationWork.IsMatch(Words(toolText));
 
-    /// <summary>Identifiers read as words: <c>send_slack_message</c> and <c>sendSlackMessage</c> name Slack and messages.</summary>
+    /// <summary>Identifiers read as words (the text is also read as written: split, "GitHub" and "OpenAI" are no longer themselves): <c>send_slack_message</c> and <c>sendSlackMessage</c> name Slack and messages.</summary>
     private static string Words(string text)
     {
         var words = new System.Text.StringBuilder(text.Length + 8);

@@ -148,6 +148,11 @@ public sealed class ServerRequestInspector : IInspector
 
             var text = property.Name.Replace('_', ' ').Replace('-', ' ') + " " + Text(field, "title") + " " + Text(field, "description");
             var format = Text(field, "format");
+            if (format != "password" && NotTheSecret.IsMatch(text) && !PlainlySecret.IsMatch(text))
+            {
+                continue;
+            }
+
             if (format == "password" || SecretField.IsMatch(property.Name) || SecretField.IsMatch(text) || AsksForSecret(text))
             {
                 findings.Add(new Finding(ElicitationRule, "L1", "MCP-13", Severity.High, FindingAction.Block, "Elicitation asks the user for a password, token, key or payment detail."));
@@ -189,7 +194,20 @@ public sealed class ServerRequestInspector : IInspector
 
     /// <summary>Asking for the file, not naming it: "paste the contents of", "upload your".</summary>
     private static readonly PrefilteredRegex SecretFile = new(
-        @"\b(?:contents?\s+of|paste|upload|copy|enter|provide|attach|type)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        @"\b(?:contents?\s+of|(?:output|result)\s+of|paste|upload|copy|enter|provide|attach|type|cat|get-content)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A field about a credential that is not the credential: its label, name or expiry ("API key label"), or a public key
+    /// ("SSH public key", "contents of ~/.ssh/id_ed25519.pub"), which is meant to be shared.
+    /// </summary>
+    private static readonly PrefilteredRegex NotTheSecret = new(
+        @"\b(?:label|name|nickname|alias|description|identifier|expiry|expiration|scopes?|permissions?)\b|\bpublic\s+key\b|\.pub\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>What no label or public key needs: a private key, a password, a one-time code.</summary>
+    private static readonly PrefilteredRegex PlainlySecret = new(
+        @"\b(?:private|password|passphrase|passcode|otp|one[\s_-]?time|secret\s+key|seed|mnemonic|recovery|cvv|cvc)\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static string Text(JsonElement element, string name)
         => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
