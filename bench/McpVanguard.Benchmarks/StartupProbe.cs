@@ -50,12 +50,12 @@ public static class StartupProbe
         _ = relay.FromAgentAsync(init, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var first = t.Elapsed.TotalMilliseconds;
 
-        var (builtBefore, ticksBefore) = (RegexCache.Shared.Count, RegexCache.BuildTicksOnThisThread);
+        var (builtBefore, ticksBefore) = (RegexCache.Shared.Count, McpVanguard.Inspection.OneOffCost.TicksOnThisThread);
         t.Restart();
         _ = relay.FromAgentAsync(Messages.RunCommand, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var firstCall = t.Elapsed.TotalMilliseconds;
         var regexesBuilt = RegexCache.Shared.Count - builtBefore;
-        var buildMs = (RegexCache.BuildTicksOnThisThread - ticksBefore) * 1000.0 / Stopwatch.Frequency;
+        var buildMs = (McpVanguard.Inspection.OneOffCost.TicksOnThisThread - ticksBefore) * 1000.0 / Stopwatch.Frequency;
         var jit = System.Runtime.JitInfo.GetCompilationTime();
 
         t.Restart();

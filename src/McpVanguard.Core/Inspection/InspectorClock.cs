@@ -6,7 +6,7 @@ namespace McpVanguard.Inspection;
 /// <summary>
 /// Measures what an inspector itself spent: CPU time of the inspecting thread (so a loaded machine, a thread that was not
 /// scheduled, or other sessions do not count), minus the one-off costs that are not the inspector's running cost — JIT
-/// compilation, garbage-collection pauses and regex construction. Where the platform has no per-thread CPU clock, wall
+/// compilation, garbage-collection pauses and tables built on first use (<see cref="OneOffCost"/>: regexes, the lexicon). Where the platform has no per-thread CPU clock, wall
 /// time minus the same exclusions is used.
 /// </summary>
 internal static partial class InspectorClock
@@ -20,7 +20,7 @@ internal static partial class InspectorClock
     private static bool s_cpuClockBroken;
 
     /// <summary>A reading to subtract from a later one.</summary>
-    public readonly record struct Reading(long CpuNanoseconds, bool IsCpu, TimeSpan Jit, TimeSpan GcPause, long RegexBuildTicks);
+    public readonly record struct Reading(long CpuNanoseconds, bool IsCpu, TimeSpan Jit, TimeSpan GcPause, long OneOffTicks);
 
     public static Reading Now()
     {
@@ -30,7 +30,7 @@ internal static partial class InspectorClock
             cpu is not null,
             System.Runtime.JitInfo.GetCompilationTime(currentThread: true),
             GC.GetTotalPauseDuration(),
-            Rules.RegexCache.BuildTicksOnThisThread);
+            OneOffCost.TicksOnThisThread);
     }
 
     /// <summary>What the inspector spent between <paramref name="start"/> and now, never negative.</summary>
@@ -39,7 +39,7 @@ internal static partial class InspectorClock
         var end = Now();
         var elapsed = end.IsCpu == start.IsCpu ? TimeSpan.FromTicks((end.CpuNanoseconds - start.CpuNanoseconds) / 100) : TimeSpan.Zero;
         var excluded = (end.Jit - start.Jit) + (end.GcPause - start.GcPause)
-            + TimeSpan.FromSeconds((double)(end.RegexBuildTicks - start.RegexBuildTicks) / Stopwatch.Frequency);
+            + TimeSpan.FromSeconds((double)(end.OneOffTicks - start.OneOffTicks) / Stopwatch.Frequency);
         var spent = elapsed - excluded;
         return spent < TimeSpan.Zero ? TimeSpan.Zero : spent;
     }

@@ -20,7 +20,8 @@ public sealed class InjectionLexicon
     /// </summary>
     private static int MaxOccurrences(string text) => Math.Max(2048, text.Length);
 
-    private static readonly Lazy<InjectionLexicon> Loaded = new(Load);
+    // Built on first use; the build is one-off work, not the running cost the inspection budget measures.
+    private static readonly Lazy<InjectionLexicon> Loaded = new(() => OneOffCost.Measure(Load));
 
     [ThreadStatic]
     private static string? t_text;

@@ -13,20 +13,11 @@ public sealed class RegexCache(int capacity)
     /// <summary>Built regexes held at most by <see cref="Shared"/> (each holds up to a few MiB of automaton).</summary>
     public const int DefaultCapacity = 96;
 
-    [ThreadStatic]
-    private static long t_buildTicks;
-
     private readonly List<LazyRegex> _built = [];
     private long _clock;
 
     /// <summary>The cache every rule and detector uses.</summary>
     public static RegexCache Shared { get; } = new(DefaultCapacity);
-
-    /// <summary>
-    /// Stopwatch ticks this thread has spent building regexes: one-off construction is not the inspector's running
-    /// cost, so the inspection budget leaves it out.
-    /// </summary>
-    public static long BuildTicksOnThisThread => t_buildTicks;
 
     public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
@@ -55,11 +46,9 @@ public sealed class RegexCache(int capacity)
                 return existing;
             }
 
-            var started = Stopwatch.GetTimestamp();
             // No match timeout: NonBacktracking is linear by construction, and with a timeout set the .NET 10 engine was
             // seen to report no match at all on a 1 MB input whose last line matched (a silent bypass, not a timeout).
-            regex = new Regex(entry.Source, entry.Options);
-            t_buildTicks += Stopwatch.GetTimestamp() - started;
+            regex = OneOffCost.Measure(() => new Regex(entry.Source, entry.Options));
             entry.Built = regex;
             entry.LastUse = Tick();
         }
