@@ -174,9 +174,11 @@ public static class GatewayAuthOptionsReader
         }
 
         var symmetric = key is SymmetricSecurityKey;
+        var secretBytes = (key as SymmetricSecurityKey)?.Key.Length ?? 0;
+        // By default a secret allows the HMACs it is long enough for (HS256 always, HS384 from 48 bytes, HS512 from 64).
         IReadOnlyList<string> algorithms = values.TryGetValue("algorithms", out var al)
             ? context.Strings(al, "auth.jwt.algorithms")
-            : symmetric ? HmacAlgorithms : AsymmetricAlgorithms;
+            : symmetric ? [.. HmacAlgorithms.Where(a => MinimumHmacSecretBytes(a) <= secretBytes)] : AsymmetricAlgorithms;
         foreach (var algorithm in algorithms)
         {
             // 'none' would accept unsigned tokens; HMAC with a public key is the classic algorithm-confusion attack.
@@ -184,6 +186,12 @@ public static class GatewayAuthOptionsReader
             if (!known)
             {
                 throw context.Error(al!, $"'auth.jwt.algorithms': '{algorithm}' is not allowed with this key source (allowed: {string.Join(", ", symmetric ? HmacAlgorithms : AsymmetricAlgorithms)}).");
+            }
+
+            // A secret shorter than the hash would make every token of that algorithm fail at validation time, not at start.
+            if (symmetric && MinimumHmacSecretBytes(algorithm) > secretBytes)
+            {
+                throw context.Error(al!, $"'auth.jwt.algorithms': '{algorithm}' needs a secret of at least {MinimumHmacSecretBytes(algorithm)} bytes; the one in 'secret_env' has {secretBytes}.");
             }
         }
 
@@ -203,6 +211,9 @@ public static class GatewayAuthOptionsReader
             RoleClaim = values.TryGetValue("role_claim", out var role) ? context.Scalar(role, "auth.jwt.role_claim") : "roles",
         };
     }
+
+    private static int MinimumHmacSecretBytes(string algorithm)
+        => algorithm == SecurityAlgorithms.HmacSha512 ? 64 : algorithm == SecurityAlgorithms.HmacSha384 ? 48 : 32;
 
     private static SecurityKey ReadPublicKey(YamlNode node, ReadContext context)
     {

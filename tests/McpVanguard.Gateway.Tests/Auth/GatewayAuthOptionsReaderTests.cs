@@ -7,7 +7,7 @@ namespace McpVanguard.Gateway.Tests.Auth;
 public sealed class GatewayAuthOptionsReaderTests
 {
     private const string File = "/etc/vanguard/vanguard.yaml";
-    private static readonly Dictionary<string, string> Env = new() { ["K"] = "0123456789abcdef-key", ["SECRET"] = new string('s', 32), ["SHORT"] = "short" };
+    private static readonly Dictionary<string, string> Env = new() { ["K"] = "0123456789abcdef-key", ["SECRET"] = new string('s', 32), ["SHORT"] = "short", ["LONG"] = new string('l', 64) };
 
     private static GatewayAuthOptions Read(string yaml) => TestTokens.Options(yaml, Env, File);
 
@@ -37,7 +37,7 @@ public sealed class GatewayAuthOptionsReaderTests
     [Fact]
     public void A_symmetric_secret_allows_only_hmac()
     {
-        var jwt = Read("auth:\n  resource: https://gw.test/mcp\n  jwt:\n    issuer: i\n    secret_env: SECRET\n").Jwt!;
+        var jwt = Read("auth:\n  resource: https://gw.test/mcp\n  jwt:\n    issuer: i\n    secret_env: LONG\n").Jwt!;
         Assert.IsType<SymmetricSecurityKey>(jwt.StaticKey);
         Assert.Equal([SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512], jwt.Algorithms);
     }
@@ -67,6 +67,7 @@ public sealed class GatewayAuthOptionsReaderTests
     [InlineData("auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    jwks_url: https://l/jwks\n    algorithms: [HS256]\n", ":6: 'auth.jwt.algorithms': 'HS256' is not allowed")]
     [InlineData("auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    secret_env: SECRET\n    algorithms: [RS256]\n", ":6: 'auth.jwt.algorithms': 'RS256' is not allowed")]
     [InlineData("auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    secret_env: SHORT\n", ":5: 'auth.jwt.secret_env': SHORT must hold a secret of at least 32")]
+    [InlineData("auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    secret_env: SECRET\n    algorithms: [HS512]\n", ":6: 'auth.jwt.algorithms': 'HS512' needs a secret of at least 64 bytes")]
     [InlineData("auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    jwks_url: https://l/jwks\n    clock_skew_s: 3600\n", ":6: 'auth.jwt.clock_skew_s' must be a whole number from 0 to 300")]
     [InlineData("auth:\n  resource: ftp://gw/mcp\n", ":2: 'auth.resource' must be an absolute http(s) URL")]
     [InlineData("auth:\n  rate_limit: {burst: 5}\n", ":2: 'auth.rate_limit' needs 'requests_per_minute'")]
@@ -87,5 +88,12 @@ public sealed class GatewayAuthOptionsReaderTests
         var error = Assert.Throws<ConfigurationException>(() => TestTokens.Options(
             "auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    public_key_file: key.pem\n", Env, Path.Combine(folder, "vanguard.yaml")));
         Assert.Contains("holds a private key", error.Message);
+    }
+
+    [Fact]
+    public void By_default_a_secret_allows_only_the_hmacs_it_is_long_enough_for()
+    {
+        Assert.Equal(["HS256"], Read("auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    secret_env: SECRET\n").Jwt!.Algorithms);
+        Assert.Equal(["HS256", "HS384", "HS512"], Read("auth:\n  resource: https://gw/mcp\n  jwt:\n    issuer: i\n    secret_env: LONG\n").Jwt!.Algorithms);
     }
 }
