@@ -172,12 +172,7 @@ public sealed class McpRelay
         var elapsed = Elapsed(started);
         if (verdict.Blocks)
         {
-            if (message.IsRequest)
-            {
-                var text = $"Blocked by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
-                await ReplyAsync(direction, JsonRpcErrorWriter.Write(message.Id, blockCode, text, verdict.RuleIds, verdict.Label, verdict.Reason), message.Id, replyTo, cancellationToken).ConfigureAwait(false);
-            }
-            else if (message.IsResponse)
+            if (message.IsResponse)
             {
                 // The requester is still waiting: it gets an error in place of the refused answer.
                 var text = $"Response withheld by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
@@ -185,12 +180,13 @@ public sealed class McpRelay
                 await recipient.SendAsync(RelayMessage.Error(JsonRpcErrorWriter.Write(message.Id, JsonRpcErrorCodes.PolicyBlocked, text, verdict.RuleIds, verdict.Label, verdict.Reason), message.Id), cancellationToken).ConfigureAwait(false);
             }
 
-            if (!message.IsRequest && replyTo is not null)
+            if (message.IsRequest || replyTo is not null)
             {
-                // JSON-RPC has no answer to a notification or a response, but a transport that carried one (an HTTP POST)
-                // tells its sender it was refused.
+                // A request gets its JSON-RPC error. JSON-RPC has no answer to a notification or a response, but a transport
+                // that carried one (an HTTP POST) tells its sender it was refused, without an id.
+                var id = message.IsRequest ? message.Id : JsonRpcId.Null;
                 var text = $"Blocked by McpVanguard: {verdict.Reason} [{string.Join(", ", verdict.RuleIds)}]";
-                await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, blockCode, text, verdict.RuleIds, verdict.Label, verdict.Reason), JsonRpcId.Null, replyTo, cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(direction, JsonRpcErrorWriter.Write(id, blockCode, text, verdict.RuleIds, verdict.Label, verdict.Reason), id, replyTo, cancellationToken).ConfigureAwait(false);
             }
 
             Audit(direction, message, answers, message.Id, verdict, null, elapsed);
