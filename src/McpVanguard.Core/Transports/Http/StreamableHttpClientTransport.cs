@@ -286,11 +286,10 @@ public sealed class StreamableHttpClientTransport : IMcpTransport
         }
 
         _incoming.Writer.TryComplete();
+        // _stop is cancelled but not disposed: a POST still starting on another thread links to its token.
         if (_ownsClient)
         {
             _http.Dispose();
         }
-
-        _stop.Dispose();
     }
 }
