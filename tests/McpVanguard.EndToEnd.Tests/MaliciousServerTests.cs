@@ -156,7 +156,7 @@ public sealed class MaliciousServerTests : IDisposable
         }
 
         Assert.True(Volatile.Read(ref asked) == 0, "the client was asked; audit:\n" + string.Join('\n', AuditRecords().Select(static r => r.GetRawText())) + "\nresult: " + outcome + "\nstderr:\n" + string.Join('\n', _stderr));
-        Assert.Contains(AuditRecords(), r => r.GetProperty("verdict").GetString() == "block" && RuleIds(r).Contains("SRV-002"));
+        Assert.Contains(await AuditRecordsOnceAsync(r => r.GetProperty("verdict").GetString() == "block" && RuleIds(r).Contains("SRV-002"), token), r => r.GetProperty("verdict").GetString() == "block" && RuleIds(r).Contains("SRV-002"));
     }
 
     private async Task<McpClient> ConnectAsync(CancellationToken token, McpClientOptions? options = null, params string[] extra)
@@ -165,8 +165,38 @@ public sealed class MaliciousServerTests : IDisposable
         return await McpClient.CreateAsync(transport, options, cancellationToken: token);
     }
 
+    /// <summary>
+    /// The audit records once one matches <paramref name="expected"/> (or after a generous deadline): the sink writes on its
+    /// own task, so the record of a refusal may reach the file a moment after the refusal reached the client.
+    /// </summary>
+    private async Task<List<JsonElement>> AuditRecordsOnceAsync(Func<JsonElement, bool> expected, CancellationToken token)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var records = AuditRecords();
+        while (!records.Any(expected) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, token);
+            records = AuditRecords();
+        }
+
+        return records;
+    }
+
     private List<JsonElement> AuditRecords()
-        => File.Exists(AuditLog) ? File.ReadAllLines(AuditLog).Where(static l => l.Length > 0).Select(static l => JsonDocument.Parse(l).RootElement).ToList() : [];
+        => File.Exists(AuditLog) ? [.. File.ReadAllLines(AuditLog).Where(static l => l.Length > 0).Select(Parsed).OfType<JsonElement>()] : [];
+
+    /// <summary>A complete record; null for the last line while the sink is still writing it.</summary>
+    private static JsonElement? Parsed(string line)
+    {
+        try
+        {
+            return JsonDocument.Parse(line).RootElement;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static List<string> RuleIds(JsonElement record)
         => record.TryGetProperty("rule_ids", out var ids) ? ids.EnumerateArray().Select(static i => i.GetString()!).ToList() : [];
