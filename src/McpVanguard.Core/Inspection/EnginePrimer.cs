@@ -79,6 +79,7 @@ internal static class EnginePrimer
                 return;
             }
 
+            // On the priming thread: a stage that awaits (a model) is warmed here too, off every message's path.
             pipeline.Inspect(new InspectionContext
             {
                 Message = message,

@@ -67,8 +67,10 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
     /// <param name="access">The gateway's <c>access:</c> policy; null allows every caller everything.</param>
     /// <param name="pins">The tool pin store; when given, <c>tools/list</c> results are compared with it (rug pulls).</param>
-    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules, AccessPolicy? access = null, Integrity.PinStore? pins = null)
+    /// <param name="stages">The L2/L3 stages of each direction; none when null.</param>
+    public static InspectionEngine Create(VanguardOptions options, IReadOnlyList<Rule> rules, AccessPolicy? access = null, Integrity.PinStore? pins = null, InspectionStages? stages = null)
     {
+        stages ??= InspectionStages.None;
         IInspector[] accessControl = access is null ? [] : [new ToolAccessInspector(access)];
         var composer = new PolicyComposer(options.Profile);
         var tools = new ToolDirectory();
@@ -102,8 +104,8 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         ];
         return new InspectionEngine(
             options.Limits,
-            new InspectionPipeline(agentToServer, composer, options.InspectorBudget, findingPolicy),
-            new InspectionPipeline([.. accessControl, .. (IInspector[])(pins is null ? [] : [new Integrity.ToolPinInspector(pins)]), .. serverToAgent], composer, options.InspectorBudget, findingPolicy),
+            new InspectionPipeline(agentToServer, composer, options.InspectorBudget, findingPolicy, stages.AgentToServer),
+            new InspectionPipeline([.. accessControl, .. (IInspector[])(pins is null ? [] : [new Integrity.ToolPinInspector(pins)]), .. serverToAgent], composer, options.InspectorBudget, findingPolicy, stages.ServerToAgent),
             tools);
     }
 }

@@ -19,14 +19,17 @@ public sealed class InspectionPipeline
     public const int BudgetSliceBytes = 256 * 1024;
 
     private readonly IInspector[] _inspectors;
+    private readonly IInspectionStage[] _stages;
     private readonly PolicyComposer _composer;
     private readonly long _budgetTicks;
     private readonly Rules.FindingPolicy _findingPolicy;
 
     /// <param name="findingPolicy">The rule catalog's disables and overrides by id; none when null.</param>
-    public InspectionPipeline(IEnumerable<IInspector> inspectors, PolicyComposer composer, TimeSpan inspectorBudget, Rules.FindingPolicy? findingPolicy = null)
+    /// <param name="stages">Stages that run after the inspectors and may await (L2, L3); none when null.</param>
+    public InspectionPipeline(IEnumerable<IInspector> inspectors, PolicyComposer composer, TimeSpan inspectorBudget, Rules.FindingPolicy? findingPolicy = null, IEnumerable<IInspectionStage>? stages = null)
     {
         _inspectors = inspectors.ToArray();
+        _stages = stages?.ToArray() ?? [];
         _composer = composer;
         _findingPolicy = findingPolicy ?? Rules.FindingPolicy.None;
         _budgetTicks = (long)(inspectorBudget.TotalSeconds * Stopwatch.Frequency);
@@ -34,9 +37,53 @@ public sealed class InspectionPipeline
 
     public IReadOnlyList<IInspector> Inspectors => _inspectors;
 
+    public IReadOnlyList<IInspectionStage> Stages => _stages;
+
     public Profile Profile => _composer.Profile;
 
+    /// <summary>Runs the inspectors, then the stages, and composes the verdict; completes synchronously when there are no stages.</summary>
+    public ValueTask<Verdict> InspectAsync(InspectionContext context, CancellationToken cancellationToken)
+    {
+        var findings = RunInspectors(context);
+        return _stages.Length == 0 ? ValueTask.FromResult(Decide(findings)) : RunStagesAsync(context, findings, cancellationToken);
+    }
+
+    /// <summary>Inspects on a thread that may block (priming, benchmarks, tests); the relay awaits <see cref="InspectAsync"/>.</summary>
     public Verdict Inspect(InspectionContext context)
+    {
+        var pending = InspectAsync(context, CancellationToken.None);
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    private async ValueTask<Verdict> RunStagesAsync(InspectionContext context, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var stage in _stages)
+        {
+            try
+            {
+                await stage.InspectAsync(context, findings, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                findings.Add(FailClosed(InspectorFailedRule, $"Stage {stage.Id} failed ({ex.GetType().Name}); failing closed."));
+            }
+        }
+
+        return Decide(findings);
+    }
+
+    private Verdict Decide(List<Finding> findings)
+    {
+        // Disabled and overridden rule ids, from a rules directory; locked ids (VG-001/VG-002) are never touched.
+        _findingPolicy.Apply(findings);
+        return _composer.Compose(findings);
+    }
+
+    private List<Finding> RunInspectors(InspectionContext context)
     {
         var findings = new List<Finding>();
 
@@ -68,9 +115,7 @@ public sealed class InspectionPipeline
             wallBefore += wall;
         }
 
-        // Disabled and overridden rule ids, from a rules directory; locked ids (VG-001/VG-002) are never touched.
-        _findingPolicy.Apply(findings);
-        return _composer.Compose(findings);
+        return findings;
     }
 
     /// <summary>

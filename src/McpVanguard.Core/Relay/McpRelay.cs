@@ -149,7 +149,7 @@ public sealed class McpRelay
             }
 
             var pipeline = direction == Direction.AgentToServer ? _engine.AgentToServer : _engine.ServerToAgent;
-            verdict = pipeline.Inspect(new InspectionContext
+            verdict = await pipeline.InspectAsync(new InspectionContext
             {
                 Message = message,
                 Direction = direction,
@@ -166,7 +166,7 @@ public sealed class McpRelay
                 RequestTool = answers?.Tool,
                 RequestCursor = answers?.Cursor,
                 ListPages = _session.ListPages,
-            });
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         var elapsed = Elapsed(started);

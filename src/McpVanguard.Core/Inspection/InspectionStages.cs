@@ -1,0 +1,7 @@
+namespace McpVanguard.Inspection;
+
+/// <summary>The later stages (L2, L3) of each direction, in the order they run; none by default.</summary>
+public sealed record InspectionStages(IReadOnlyList<IInspectionStage> AgentToServer, IReadOnlyList<IInspectionStage> ServerToAgent)
+{
+    public static InspectionStages None { get; } = new([], []);
+}
