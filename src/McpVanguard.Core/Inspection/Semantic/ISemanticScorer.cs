@@ -1,0 +1,17 @@
+namespace McpVanguard.Inspection.Semantic;
+
+/// <summary>
+/// Rates how likely a piece of MCP traffic is an attack (L2): an embedded model or an LLM provider. The text is untrusted
+/// data; a scorer never follows instructions in it.
+/// </summary>
+public interface ISemanticScorer
+{
+    /// <summary>The provider kind as audited: <c>embedded</c>, <c>openai</c>, <c>ollama</c> or <c>custom</c>.</summary>
+    string Provider { get; }
+
+    /// <summary>The model name as audited.</summary>
+    string Model { get; }
+
+    /// <summary>Scores <paramref name="request"/>; throws on a provider error, a malformed answer or cancellation.</summary>
+    ValueTask<SemanticScore> ScoreAsync(SemanticRequest request, CancellationToken cancellationToken);
+}
