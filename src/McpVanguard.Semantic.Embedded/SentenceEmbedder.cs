@@ -72,7 +72,7 @@ internal sealed class SentenceEmbedder : IDisposable
             if (count >= _maxTokens)
             {
                 // Past the cap, read the end of the text too: an instruction is often put last, after filler.
-                var tailStart = Math.Max(0, text.Length - (_windowTokens * 4));
+                var tailStart = Math.Max(0, text.Length - (_windowTokens * 2));
                 var (tailIds, tailCount) = EncodeInto(text[tailStart..], _windowTokens);
                 tail = tailIds[..tailCount];
             }
