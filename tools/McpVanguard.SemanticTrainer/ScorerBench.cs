@@ -13,9 +13,12 @@ internal static class ScorerBench
 {
     public static int Run(string repo, string[] args)
     {
-        var count = args.Length > 1 && args[0] == "--count" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
+        var countAt = Array.IndexOf(args, "--count");
+        var count = countAt >= 0 && countAt + 1 < args.Length ? int.Parse(args[countAt + 1], CultureInfo.InvariantCulture) : 500;
+        var directoryAt = Array.IndexOf(args, "--model-directory");
+        var directory = directoryAt >= 0 && directoryAt + 1 < args.Length ? args[directoryAt + 1] : null;
         var before = WorkingSetMb();
-        var creation = EmbeddedSemanticScorer.Create();
+        var creation = EmbeddedSemanticScorer.Create(new EmbeddedModelOptions(ModelDirectory: directory));
         if (creation.Scorer is not { } scorer)
         {
             Console.Error.WriteLine("the embedded model is not available: " + creation.Reason);
@@ -23,10 +26,6 @@ internal static class ScorerBench
         }
 
         using var _ = scorer;
-        var read = Stopwatch.StartNew();
-        (MiniLmModelFiles.Find(null, out var missing) ?? throw new InvalidOperationException(missing)).Read();
-        read.Stop();
-        GC.Collect();
         var load = Stopwatch.StartNew();
         scorer.WarmUpAsync(CancellationToken.None).GetAwaiter().GetResult();
         load.Stop();
@@ -60,7 +59,7 @@ internal static class ScorerBench
 
         var after = WorkingSetMb();
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"model load: {load.Elapsed.TotalMilliseconds:0} ms (of which reading the files: about {read.Elapsed.TotalMilliseconds:0} ms)"));
+        Console.WriteLine(string.Create(inv, $"model load: {load.Elapsed.TotalMilliseconds:0} ms from {scorer.ModelLocation}"));
         Console.WriteLine(string.Create(inv, $"working set: {before:0} MB before, {loaded:0} MB loaded, {after:0} MB after scoring"));
         Console.WriteLine(string.Create(inv, $"per text ({count} texts of the data set, median {Median(texts.Select(t => (double)t.Length)):0} chars): p50 {Percentile(samples, 0.50):0.00} ms, p99 {Percentile(samples, 0.99):0.00} ms"));
         Console.WriteLine(string.Create(inv, $"text past the token cap ({longText.Length} chars, {EmbeddedModelOptions.Default.MaxTokens} word pieces in windows of {EmbeddedModelOptions.Default.WindowTokens}, plus the tail): p50 {Percentile(longSamples, 0.50):0.0} ms, p99 {Percentile(longSamples, 0.99):0.0} ms"));
