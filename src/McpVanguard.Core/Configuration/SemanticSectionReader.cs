@@ -52,6 +52,7 @@ internal static class SemanticSectionReader
         {
             Enabled = flag(ConfigurationKeys.SemanticEnabled),
             Provider = provider,
+            ProviderSource = source(ConfigurationKeys.SemanticProvider),
             Scope = scope,
             Threshold = threshold,
 

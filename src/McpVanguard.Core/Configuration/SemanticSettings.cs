@@ -50,6 +50,12 @@ public sealed record SemanticSettings
     /// <summary>The Ollama server (<c>VANGUARD_OLLAMA_URL</c>), for example <c>http://127.0.0.1:11434</c>.</summary>
     public string? OllamaUrl { get; init; }
 
+    /// <summary>Where <c>semantic.provider</c> was set (file:line, env:…, default), for errors found when the scorer is built.</summary>
+    public string ProviderSource { get; init; } = "default";
+
+    /// <summary>The provider L2 runs with (custom, openai, ollama, embedded), or null when <c>semantic.enabled</c> is off.</summary>
+    public string? SelectedProvider => !Enabled ? null : Provider == "auto" ? FirstConfiguredRemote ?? "embedded" : Provider;
+
     /// <summary>The provider <c>auto</c> picks among the remote ones (custom, openai, ollama), or null when none is configured.</summary>
     public string? FirstConfiguredRemote
         => CustomUrl is not null ? "custom" : OpenAiKey is not null ? "openai" : OllamaUrl is not null ? "ollama" : null;
