@@ -13,7 +13,7 @@ internal static class InstructionCues
 {
     /// <summary>Concepts that steer or address the model: at least one must be present.</summary>
     private static readonly int[] Steering = Ids(
-        "override_verb", "secretly", "model_address", "obey_verb", "sequencing", "urgency", "exclusive_tool", "next_request");
+        "override_verb", "secretly", "model_address", "sequencing", "urgency", "exclusive_tool", "next_request");
 
     /// <summary>Concepts that say what the model is steered to do or touch.</summary>
     private static readonly int[] Acts = Ids(
