@@ -31,7 +31,16 @@ public sealed class SemanticStage : IInspectionStage
         _settings = settings;
         _cache = new SemanticScoreCache(settings.CacheSize, settings.CacheTtl, time);
         _breaker = new ProviderCircuitBreaker(time);
+
+        // Priming (EnginePrimer) warms an in-process model with its synthetic messages; to a remote provider they would
+        // be paid calls, sent at every start, that warm nothing of ours but the HTTP client.
+        _scoresPriming = scorer.Provider == EmbeddedProvider;
     }
+
+    /// <summary>The <see cref="ISemanticScorer.Provider"/> of the in-process model, the one scorer priming messages reach.</summary>
+    public const string EmbeddedProvider = "embedded";
+
+    private readonly bool _scoresPriming;
 
     public string Id => "L2-000";
 
@@ -49,6 +58,11 @@ public sealed class SemanticStage : IInspectionStage
     public ValueTask InspectAsync(InspectionContext context, List<Finding> findings, CancellationToken cancellationToken)
     {
         // The cheap gate runs synchronously; only a message that goes to the scorer allocates a state machine.
+        if (!_scoresPriming && context.ServerId == EnginePrimer.ServerId)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         return SemanticSelection.Select(context, findings, _settings) is { } request
             ? ScoreAsync(request, context, findings, cancellationToken)
             : ValueTask.CompletedTask;
