@@ -42,8 +42,7 @@ public static class SemanticCost
             using var message = Parse(frame);
             var context = Context(message, direction, options.Limits);
             var perCall = frame.Length > 10_000 ? 20 : 2_000;
-            var offMicros = Median(perCall, () => Pipeline(off, direction).Inspect(context));
-            var onMicros = Median(perCall, () => Pipeline(on, direction).Inspect(context));
+            var (offMicros, onMicros) = Medians(perCall, () => Pipeline(off, direction).Inspect(context), () => Pipeline(on, direction).Inspect(context));
             Console.WriteLine(FormattableString.Invariant($"| {name} | {offMicros:0.00} | {onMicros:0.00} | {never.Calls} |"));
         }
 
@@ -62,7 +61,7 @@ public static class SemanticCost
             var settings = ConfigurationLoader.Load(new Dictionary<string, object>(), environment, null, []).Semantic with { Always = ["read_file"] };
             var stage = new SemanticStage(SemanticScorerFactory.CreateRemote(settings, new Uri(provider.OpenAiBaseUrl)), settings);
             var (p50, p99, n) = await ScoredLatencyAsync(stage, options.Limits, distinct: true);
-            Console.WriteLine(FormattableString.Invariant($"| {kind} (OpenAI SDK / OllamaSharp over HTTP, cache miss) | {p50:0.00} | {p99:0.00} | {n} |"));
+            Console.WriteLine(FormattableString.Invariant($"| {kind} ({(kind == "ollama" ? "OllamaSharp, /api/chat" : "OpenAI SDK, /v1/chat/completions")}; cache miss) | {p50:0.00} | {p99:0.00} | {n} |"));
             if (kind == "custom")
             {
                 var (c50, c99, cn) = await ScoredLatencyAsync(stage, options.Limits, distinct: false);
@@ -78,7 +77,7 @@ public static class SemanticCost
         for (var i = 0; i < 330; i++)
         {
             var path = distinct ? $"docs/chapter-{i}.md" : "docs/chapter.md";
-            using var message = Parse(Encoding.UTF8.GetBytes($$"""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read_file","arguments":{"path":"{{path}}"}}}"""));
+            using var message = Parse(Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read_file","arguments":{"path":"PATH"}}}""".Replace("PATH", path, StringComparison.Ordinal)));
             var context = Context(message, Direction.AgentToServer, limits);
             var findings = new List<Finding>();
             var started = Stopwatch.GetTimestamp();
@@ -127,28 +126,41 @@ public static class SemanticCost
         };
     }
 
-    /// <summary>Median µs per call over <see cref="Batches"/> batches of <paramref name="perCall"/> calls, after a warm-up batch.</summary>
-    private static double Median(int perCall, Action action)
+    /// <summary>
+    /// Median µs per call of <paramref name="first"/> and <paramref name="second"/> over <see cref="Batches"/> batches of
+    /// <paramref name="perCall"/> calls each, the two interleaved batch by batch so that the machine's load drifts over
+    /// both alike, after a warm-up batch of each.
+    /// </summary>
+    private static (double First, double Second) Medians(int perCall, Action first, Action second)
     {
+        for (var i = 0; i < perCall; i++)
+        {
+            first();
+            second();
+        }
+
+        var a = new double[Batches];
+        var b = new double[Batches];
+        for (var batch = 0; batch < Batches; batch++)
+        {
+            a[batch] = Batch(perCall, first);
+            b[batch] = Batch(perCall, second);
+        }
+
+        Array.Sort(a);
+        Array.Sort(b);
+        return (a[Batches / 2], b[Batches / 2]);
+    }
+
+    private static double Batch(int perCall, Action action)
+    {
+        var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < perCall; i++)
         {
             action();
         }
 
-        var results = new double[Batches];
-        for (var b = 0; b < Batches; b++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            for (var i = 0; i < perCall; i++)
-            {
-                action();
-            }
-
-            results[b] = Stopwatch.GetElapsedTime(started).TotalMicroseconds / perCall;
-        }
-
-        Array.Sort(results);
-        return results[Batches / 2];
+        return Stopwatch.GetElapsedTime(started).TotalMicroseconds / perCall;
     }
 
     /// <summary>A scorer that counts calls and never flags: clean traffic must never reach it.</summary>
