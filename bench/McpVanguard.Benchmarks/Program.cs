@@ -22,6 +22,13 @@ if (args is ["breakdown"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll semantic   (L2: clean traffic with the stage on and off, scored-message latency per provider)
+if (args is ["semantic"])
+{
+    await McpVanguard.Benchmarks.SemanticCost.RunAsync();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll loop run_command 10   (a hot loop for perf record)
 if (args is ["loop", var name, var seconds])
 {

@@ -79,5 +79,21 @@ internal static class ConfigCommand
         yield return (ConfigurationKeys.GatewayMaxBodyBytes, g.MaxBodyBytes.ToString(c));
         yield return (ConfigurationKeys.GatewayUpstreamTimeoutSeconds, ((int)g.UpstreamTimeout.TotalSeconds).ToString(c));
         yield return (ConfigurationKeys.GatewayWarmPool, g.WarmPool.ToString(c));
+        var l2 = o.Semantic;
+        yield return (ConfigurationKeys.SemanticEnabled, l2.Enabled ? "true" : "false");
+        yield return (ConfigurationKeys.SemanticProvider, l2.Provider + (l2.SelectedProvider is { } selected ? $" (runs: {selected}{(selected == "embedded" ? ", when installed" : string.Empty)})" : " (L2 off)"));
+        yield return (ConfigurationKeys.SemanticScope, l2.Scope.ToString().ToLowerInvariant());
+        yield return (ConfigurationKeys.SemanticThreshold, l2.Threshold.ToString(c));
+        yield return (ConfigurationKeys.SemanticTimeoutMs, ((int)l2.Timeout.TotalMilliseconds).ToString(c));
+        yield return (ConfigurationKeys.SemanticCacheSize, l2.CacheSize.ToString(c));
+        yield return (ConfigurationKeys.SemanticCacheTtlSeconds, ((int)l2.CacheTtl.TotalSeconds).ToString(c));
+        yield return (ConfigurationKeys.SemanticMaxChars, l2.MaxChars.ToString(c));
+        yield return (ConfigurationKeys.SemanticAlways, l2.Always.Count == 0 ? "(none)" : string.Join(", ", l2.Always));
+        yield return (ConfigurationKeys.SemanticModel, l2.Model ?? "(provider default)");
+        yield return (ConfigurationKeys.SemanticCustomUrl, l2.CustomUrl is { } url ? SecretMask.Url(url) : "(not set)");
+        yield return (ConfigurationKeys.SemanticCustomKey, l2.CustomKey is { } key ? SecretMask.Value(key) : "(not set)");
+        yield return (ConfigurationKeys.SemanticCustomModel, l2.CustomModel ?? "(not set)");
+        yield return (ConfigurationKeys.SemanticOpenAiKey, l2.OpenAiKey is { } openAi ? SecretMask.Value(openAi) : "(not set)");
+        yield return (ConfigurationKeys.SemanticOllamaUrl, l2.OllamaUrl is { } ollama ? SecretMask.Url(ollama) : "(not set)");
     }
 }

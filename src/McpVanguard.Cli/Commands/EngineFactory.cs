@@ -2,6 +2,7 @@ using McpVanguard.Audit;
 using McpVanguard.Configuration;
 using McpVanguard.Inspection;
 using McpVanguard.Inspection.Rules;
+using McpVanguard.Inspection.Semantic;
 using McpVanguard.Integrity;
 
 namespace McpVanguard.Cli.Commands;
@@ -64,7 +65,7 @@ internal static class EngineFactory
         {
             var rules = RuleLoader.Load(options.RulesDirectory);
             // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
-            var engine = InspectionEngine.Create(options, rules, options.Access, pins);
+            var engine = InspectionEngine.Create(options, rules, options.Access, pins, SemanticStages(options.Semantic));
             return (rules, engine);
         }
         catch (RuleLoadException ex)
@@ -78,6 +79,35 @@ internal static class EngineFactory
             return null;
         }
     }
+
+    /// <summary>
+    /// The embedded L2 model's scorer, or null when the model is not installed: the seam where the embedded scorer
+    /// (issue 13, <c>EmbeddedSemanticScorer</c>) plugs in. Called only when no remote provider is selected, so the model
+    /// is never loaded for nothing; it should load its weights lazily, off the handshake path.
+    /// </summary>
+    internal static readonly Func<ISemanticScorer?> EmbeddedSemanticScorer = static () => null;
+
+    /// <summary>
+    /// The L2 stage of <paramref name="settings"/> (the same instance in both directions: one cache, one breaker), or none.
+    /// The provider assembly is touched only when a remote provider is selected, so <c>start</c> with L2 off never loads it.
+    /// </summary>
+    /// <exception cref="ConfigurationException"><c>semantic.provider: embedded</c> without the embedded model installed.</exception>
+    internal static InspectionStages SemanticStages(SemanticSettings settings, Func<ISemanticScorer?>? embedded = null)
+    {
+        ISemanticScorer? scorer = settings.SelectedProvider switch
+        {
+            null => null,
+            "embedded" => (embedded ?? EmbeddedSemanticScorer)() ?? (settings.Provider == "embedded"
+                ? throw new ConfigurationException($"{settings.ProviderSource}: semantic provider 'embedded' is selected but the embedded model is not installed (docs/SEMANTIC.md).")
+                : null),
+            _ => RemoteScorer(settings),
+        };
+        return scorer is null ? InspectionStages.None : new SemanticStage(scorer, settings).BothDirections();
+    }
+
+    /// <summary>Kept apart so that the JIT loads the provider assembly only when this runs.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ISemanticScorer RemoteScorer(SemanticSettings settings) => McpVanguard.Semantic.SemanticScorerFactory.CreateRemote(settings);
 
     /// <summary>The pin store of <paramref name="options"/> with its baseline loaded, or null after printing why the baseline is unusable.</summary>
     /// <param name="readOnly">Compare without writing (<c>scan</c>).</param>

@@ -47,6 +47,10 @@ public sealed record AuditRecord
     [JsonPropertyName("client")]
     public string? Client { get; init; }
 
+    /// <summary>What L2 decided about the message (provider, model, score, threshold, latency, reason), when it took part.</summary>
+    [JsonPropertyName("semantic")]
+    public Inspection.Semantic.SemanticEvidence? Semantic { get; init; }
+
     [JsonPropertyName("inspect_us")]
     public double InspectMicroseconds { get; init; }
 
@@ -67,6 +71,7 @@ public sealed record AuditRecord
 }
 
 [JsonSerializable(typeof(AuditRecord))]
+[JsonSerializable(typeof(IReadOnlyList<Inspection.Semantic.SemanticEvidence>))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;
 

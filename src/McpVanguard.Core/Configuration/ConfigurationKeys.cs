@@ -30,6 +30,34 @@ public static class ConfigurationKeys
     public const string GatewayWarmPool = "gateway.warm_pool";
     public const string PinsFile = "pins.file";
     public const string PinsBaseline = "pins.baseline";
+    public const string SemanticEnabled = "semantic.enabled";
+    public const string SemanticProvider = "semantic.provider";
+    public const string SemanticScope = "semantic.scope";
+    public const string SemanticThreshold = "semantic.threshold";
+    public const string SemanticTimeoutMs = "semantic.timeout_ms";
+    public const string SemanticCacheSize = "semantic.cache_size";
+    public const string SemanticCacheTtlSeconds = "semantic.cache_ttl_s";
+    public const string SemanticMaxChars = "semantic.max_chars";
+    public const string SemanticAlways = "semantic.always";
+    public const string SemanticModel = "semantic.model";
+    public const string SemanticCustomUrl = "semantic.custom_url";
+    public const string SemanticCustomKey = "semantic.custom_key";
+    public const string SemanticCustomModel = "semantic.custom_model";
+    public const string SemanticOpenAiKey = "semantic.openai_key";
+    public const string SemanticOllamaUrl = "semantic.ollama_url";
+
+    /// <summary>
+    /// Environment names kept from the original project for the provider settings: each sets the key it names, as its
+    /// <c>VANGUARD_SEMANTIC_*</c> spelling does (<see cref="EnvironmentName"/>).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> EnvironmentAliases = new Dictionary<string, string>
+    {
+        ["VANGUARD_OPENAI_API_KEY"] = SemanticOpenAiKey,
+        ["VANGUARD_OLLAMA_URL"] = SemanticOllamaUrl,
+    };
+
+    /// <summary>Keys whose value is a secret: <c>config show</c> prints only its length.</summary>
+    public static readonly HashSet<string> Secrets = [SemanticCustomKey, SemanticOpenAiKey];
 
     /// <summary>
     /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
@@ -38,7 +66,7 @@ public static class ConfigurationKeys
     public static readonly HashSet<string> Sections = ["servers", "auth", "access"];
 
     /// <summary>Keys holding a list; all others hold one scalar.</summary>
-    public static readonly HashSet<string> Lists = [SafeZones, GatewayAllowedOrigins, GatewayAllowedHosts];
+    public static readonly HashSet<string> Lists = [SafeZones, GatewayAllowedOrigins, GatewayAllowedHosts, SemanticAlways];
 
     public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
     {
@@ -61,6 +89,14 @@ public static class ConfigurationKeys
         [GatewayMaxConcurrentRequests] = "16",
         [GatewayUpstreamTimeoutSeconds] = "300",
         [GatewayWarmPool] = "0",
+        [SemanticEnabled] = "true",
+        [SemanticProvider] = "auto",
+        [SemanticScope] = "uncertain",
+        [SemanticThreshold] = "0.7",
+        [SemanticTimeoutMs] = "3000",
+        [SemanticCacheSize] = "4096",
+        [SemanticCacheTtlSeconds] = "3600",
+        [SemanticMaxChars] = "4000",
     };
 
     /// <summary>What each profile changes relative to the defaults.</summary>
@@ -83,6 +119,9 @@ public static class ConfigurationKeys
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
         GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,
         PinsFile, PinsBaseline,
+        SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
+        SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
+        SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,
     ];
 
     /// <summary><c>limits.max_depth</c> → <c>VANGUARD_LIMITS_MAX_DEPTH</c>.</summary>

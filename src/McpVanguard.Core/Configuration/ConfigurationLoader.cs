@@ -204,7 +204,7 @@ public static class ConfigurationLoader
                 continue;
             }
 
-            if (known.TryGetValue(name, out var key))
+            if (known.TryGetValue(name, out var key) || ConfigurationKeys.EnvironmentAliases.TryGetValue(name, out key))
             {
                 // Safe zones are paths (PATH-style separator); origins and hosts contain ':' so they are comma-separated.
                 var separator = key == ConfigurationKeys.SafeZones ? Path.PathSeparator : ',';
@@ -312,6 +312,7 @@ public static class ConfigurationLoader
             InspectorBudget = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.InspectorBudgetMs, 1, 60_000)),
             ShutdownGrace = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.ShutdownGraceMs, 0, 600_000)),
             Gateway = BindGateway(values, maxMessageBytes, Text, Source, Int, errors),
+            Semantic = SemanticSectionReader.Bind(values, Text, Source, Int, Bool, errors),
             Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
         };
     }

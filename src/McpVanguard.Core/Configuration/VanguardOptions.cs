@@ -46,6 +46,9 @@ public sealed record VanguardOptions
     /// <summary>Settings of <c>vanguard serve</c>.</summary>
     public required GatewaySettings Gateway { get; init; }
 
+    /// <summary>Settings of L2, the semantic stage (<c>semantic.*</c>).</summary>
+    public required SemanticSettings Semantic { get; init; }
+
     /// <summary>Where each value came from (<c>default</c>, <c>profile:strict</c>, a file path, <c>env:VANGUARD_…</c>, <c>command line</c>).</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 

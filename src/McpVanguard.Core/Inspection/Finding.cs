@@ -18,6 +18,9 @@ public sealed record Finding(string RuleId, string Layer, string Category, Sever
     /// <summary>Where the finding was made (a secret, an injected instruction), when the detector knows; a redaction is derived from it.</summary>
     public FindingLocation? Location { get; init; }
 
+    /// <summary>For an L2 finding: the provider, model, score, threshold, latency and reason (never the scored text), audited and replayed.</summary>
+    public Semantic.SemanticEvidence? Semantic { get; init; }
+
     /// <summary>A tool this finding quarantines for the rest of the session: hidden from lists, calls to it refused.</summary>
     public string? QuarantineTool { get; init; }
 }

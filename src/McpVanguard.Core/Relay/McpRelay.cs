@@ -342,8 +342,23 @@ public sealed class McpRelay
             RuleIds = verdict.RuleIds,
             Reason = verdict.Reason,
             ArgumentsSha256 = message is null ? null : HashArguments(message),
+            Semantic = SemanticEvidenceOf(verdict),
             InspectMicroseconds = Math.Round(elapsedMicroseconds, 1),
         });
+    }
+
+    /// <summary>The L2 evidence of a verdict, if L2 reported on the message (one finding at most per message).</summary>
+    private static Inspection.Semantic.SemanticEvidence? SemanticEvidenceOf(Verdict verdict)
+    {
+        foreach (var finding in verdict.Findings)
+        {
+            if (finding.Semantic is { } evidence)
+            {
+                return evidence;
+            }
+        }
+
+        return null;
     }
 
     private static string? HashArguments(McpMessage message)

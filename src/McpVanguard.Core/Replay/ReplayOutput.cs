@@ -16,6 +16,11 @@ public static class ReplayOutput
             ["rules"] = new JsonArray(result.Rules.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
             ["elapsed_us"] = Math.Round(result.ElapsedMicroseconds, 1),
         };
+        if (result.Semantic.Count > 0)
+        {
+            node["semantic"] = JsonSerializer.SerializeToNode(result.Semantic, Audit.AuditJsonContext.Default.IReadOnlyListSemanticEvidence);
+        }
+
         foreach (var (key, value) in result.Case.Extra)
         {
             node[key] = value?.DeepClone();

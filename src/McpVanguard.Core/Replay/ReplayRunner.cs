@@ -59,6 +59,7 @@ public sealed class ReplayRunner : IDisposable
         var relays = new Dictionary<string, McpRelay>(StringComparer.Ordinal);
         var steps = new List<string>();
         var rules = new List<string>();
+        var semantic = new List<Inspection.Semantic.SemanticEvidence>();
         var started = Stopwatch.GetTimestamp();
         var sessionId = "replay-" + replayCase.Id;
         foreach (var step in replayCase.Steps)
@@ -76,6 +77,7 @@ public sealed class ReplayRunner : IDisposable
                     ? await relay.FromAgentAsync(bytes, cancellationToken).ConfigureAwait(false)
                     : await relay.FromServerAsync(bytes, cancellationToken).ConfigureAwait(false);
             steps.Add(outcome.Verdict.Label);
+            semantic.AddRange(outcome.Verdict.Findings.Where(static f => f.Semantic is not null).Select(static f => f.Semantic!));
             foreach (var id in outcome.Verdict.RuleIds)
             {
                 if (!rules.Contains(id))
@@ -87,6 +89,6 @@ public sealed class ReplayRunner : IDisposable
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         var blocked = steps.Any(s => s is "block" or "shadow-block" or "redact" or "review");
-        return new ReplayResult(replayCase, blocked ? "block" : "allow", steps, rules, elapsed);
+        return new ReplayResult(replayCase, blocked ? "block" : "allow", steps, rules, elapsed) { Semantic = semantic };
     }
 }

@@ -21,6 +21,9 @@ public sealed class LexiconMatches
         _breaks = breaks;
     }
 
+    /// <summary>True when a term of the concept numbered <paramref name="concept"/> occurs (<see cref="InjectionLexicon.ConceptId"/>).</summary>
+    public bool Has(int concept) => _byConcept[concept].Count > 0;
+
     /// <summary>True when no term of any concept occurs.</summary>
     public bool IsEmpty => Array.TrueForAll(_byConcept, static l => l.Count == 0);
 

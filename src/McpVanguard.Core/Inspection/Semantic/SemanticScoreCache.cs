@@ -1,0 +1,118 @@
+namespace McpVanguard.Inspection.Semantic;
+
+/// <summary>
+/// Scores by a hash of what was scored (<see cref="SemanticCacheKey"/>), shared by every session of the process: a bounded
+/// LRU whose entries expire, so that memory is fixed and a changed provider verdict is picked up. Concurrent requests for
+/// one key share one provider call (single flight); only successful scores are kept.
+/// </summary>
+internal sealed class SemanticScoreCache(int capacity, TimeSpan ttl, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, LinkedListNode<(string Key, SemanticScore Score, DateTimeOffset Expires)>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, SemanticScore Score, DateTimeOffset Expires)> _recency = new();
+
+    /// <summary>Calls under way, by key; bounded by the messages in flight (each waits on at most one).</summary>
+    private readonly Dictionary<string, Task<SemanticScore>> _inFlight = new(StringComparer.Ordinal);
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public bool TryGet(string key, out SemanticScore score)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var node))
+            {
+                if (node.Value.Expires > time.GetUtcNow())
+                {
+                    _recency.Remove(node);
+                    _recency.AddFirst(node);
+                    score = node.Value.Score;
+                    return true;
+                }
+
+                _recency.Remove(node);
+                _entries.Remove(key);
+            }
+        }
+
+        score = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// The call under way for <paramref name="key"/>, or a new one started with <paramref name="score"/>; the caller
+    /// awaits it with its own deadline, so one caller giving up never cancels the call the others share.
+    /// </summary>
+    public Task<SemanticScore> Join(string key, Func<Task<SemanticScore>> score, out bool started)
+    {
+        TaskCompletionSource<SemanticScore> source;
+        lock (_lock)
+        {
+            if (_inFlight.TryGetValue(key, out var running))
+            {
+                started = false;
+                return running;
+            }
+
+            source = new TaskCompletionSource<SemanticScore>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _inFlight[key] = source.Task;
+        }
+
+        started = true;
+        _ = RunAsync(key, score, source);
+        return source.Task;
+    }
+
+    private async Task RunAsync(string key, Func<Task<SemanticScore>> score, TaskCompletionSource<SemanticScore> source)
+    {
+        try
+        {
+            var result = await score().ConfigureAwait(false);
+            Add(key, result);
+            source.SetResult(result);
+        }
+        catch (Exception ex)
+        {
+            source.SetException(ex);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _inFlight.Remove(key);
+            }
+        }
+    }
+
+    private void Add(string key, SemanticScore score)
+    {
+        if (capacity == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_entries.Remove(key, out var old))
+            {
+                _recency.Remove(old);
+            }
+
+            _entries[key] = _recency.AddFirst((key, score, time.GetUtcNow() + ttl));
+            while (_entries.Count > capacity)
+            {
+                _entries.Remove(_recency.Last!.Value.Key);
+                _recency.RemoveLast();
+            }
+        }
+    }
+}

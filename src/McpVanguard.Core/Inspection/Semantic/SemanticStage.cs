@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using McpVanguard.Configuration;
+using McpVanguard.Policy;
+
+namespace McpVanguard.Inspection.Semantic;
+
+/// <summary>
+/// L2: scores what L1 left uncertain (<see cref="SemanticSelection"/>) with an <see cref="ISemanticScorer"/> and reports
+/// L2-001 when the score reaches <c>semantic.threshold</c>. Scores are cached and shared (<see cref="SemanticScoreCache"/>),
+/// each message waits at most <c>semantic.timeout_ms</c>, and a failing provider trips a circuit breaker; a timeout or
+/// error is L2-002 under the profile's policy (<see cref="FailureAction"/>). L2 adds findings; it never removes one.
+/// </summary>
+public sealed class SemanticStage : IInspectionStage
+{
+    public const string ScoreRule = "L2-001";
+    public const string UnavailableRule = "L2-002";
+
+    /// <summary>Longest scorer reason kept in a finding: one line, and never room for a copy of the scored text.</summary>
+    private const int MaxReasonChars = 160;
+
+    private readonly ISemanticScorer _scorer;
+    private readonly SemanticSettings _settings;
+    private readonly SemanticScoreCache _cache;
+    private readonly ProviderCircuitBreaker _breaker;
+
+    /// <param name="time">The clock of cache expiry and the breaker (tests pass a fake one).</param>
+    public SemanticStage(ISemanticScorer scorer, SemanticSettings settings, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        _scorer = scorer;
+        _settings = settings;
+        _cache = new SemanticScoreCache(settings.CacheSize, settings.CacheTtl, time);
+        _breaker = new ProviderCircuitBreaker(time);
+
+        // Priming (EnginePrimer) warms an in-process model with its synthetic messages; to a remote provider they would
+        // be paid calls, sent at every start, that warm nothing of ours but the HTTP client.
+        _scoresPriming = scorer.Provider == EmbeddedProvider;
+    }
+
+    /// <summary>The <see cref="ISemanticScorer.Provider"/> of the in-process model, the one scorer priming messages reach.</summary>
+    public const string EmbeddedProvider = "embedded";
+
+    private readonly bool _scoresPriming;
+
+    public string Id => "L2-000";
+
+    /// <summary>The scorer in use (for <c>config show</c> and start-up notes).</summary>
+    public ISemanticScorer Scorer => _scorer;
+
+    /// <summary>Provider calls started (not cache hits, not shared calls): what the cascade and the cache save is measured with it.</summary>
+    public long ProviderCalls => Interlocked.Read(ref _providerCalls);
+
+    private long _providerCalls;
+
+    /// <summary>The same stage in both directions, so that one cache and one breaker serve the whole process.</summary>
+    public InspectionStages BothDirections() => new([this], [this]);
+
+    public ValueTask InspectAsync(InspectionContext context, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        // The cheap gate runs synchronously; only a message that goes to the scorer allocates a state machine.
+        if (!_scoresPriming && context.ServerId == EnginePrimer.ServerId)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return SemanticSelection.Select(context, findings, _settings) is { } request
+            ? ScoreAsync(request, context, findings, cancellationToken)
+            : ValueTask.CompletedTask;
+    }
+
+    private async ValueTask ScoreAsync(SemanticRequest request, InspectionContext context, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var key = SemanticCacheKey.For(_scorer, request);
+        if (_cache.TryGet(key, out var cached))
+        {
+            Judge(cached, "cached", started, findings);
+            return;
+        }
+
+        if (!_breaker.TryEnter())
+        {
+            Unavailable("circuit-open", "the provider failed repeatedly; calls are paused", started, context, findings);
+            return;
+        }
+
+        SemanticScore score;
+        try
+        {
+            // When another message is scoring the same text, this one waits for that call (its result decides the breaker).
+            var call = _cache.Join(key, () => CallAsync(request), out _);
+            score = await call.WaitAsync(_settings.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutException)
+        {
+            Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings);
+            return;
+        }
+        catch (Exception ex)
+        {
+            Unavailable("error", ex is SemanticProviderException ? ex.Message : ex.GetType().Name, started, context, findings);
+            return;
+        }
+
+        Judge(score, "scored", started, findings);
+    }
+
+    /// <summary>The one provider call for a key: its own deadline (no single waiter may cancel it), its result judged by the breaker.</summary>
+    private async Task<SemanticScore> CallAsync(SemanticRequest request)
+    {
+        Interlocked.Increment(ref _providerCalls);
+        using var deadline = new CancellationTokenSource(_settings.Timeout);
+        try
+        {
+            var score = await _scorer.ScoreAsync(request, deadline.Token).ConfigureAwait(false);
+            if (!double.IsFinite(score.Score) || score.Score is < 0 or > 1)
+            {
+                throw new SemanticProviderException("the scorer returned a score outside 0..1");
+            }
+
+            _breaker.Succeeded();
+            return score;
+        }
+        catch (Exception ex)
+        {
+            _breaker.Failed((ex as SemanticProviderException)?.RetryAfter);
+            throw;
+        }
+    }
+
+    private void Judge(SemanticScore score, string outcome, long started, List<Finding> findings)
+    {
+        if (score.Score < _settings.Threshold)
+        {
+            return;
+        }
+
+        var evidence = Evidence(outcome, score.Score, Clean(score.Category, 40), Clean(score.Reason, MaxReasonChars), started);
+        findings.Add(new Finding(
+            ScoreRule,
+            "L2",
+            "MCP-19",
+            Severity.High,
+            FindingAction.Block,
+            $"L2 semantic score {score.Score:0.00} ≥ {_settings.Threshold:0.00} ({_scorer.Provider}/{_scorer.Model}, {evidence.Category}): {evidence.Reason}")
+        {
+            Semantic = evidence,
+        });
+    }
+
+    private void Unavailable(string outcome, string what, long started, InspectionContext context, List<Finding> findings)
+    {
+        var evidence = Evidence(outcome, null, null, Clean(what, MaxReasonChars), started);
+        var action = FailureAction(context.Profile, findings);
+        findings.Add(new Finding(
+            UnavailableRule,
+            "L2",
+            "MCP-00",
+            Severity.Medium,
+            action,
+            $"L2 semantic scorer unavailable ({_scorer.Provider}/{_scorer.Model}: {outcome}, {evidence.Reason}); {Describe(action)} per the {context.Profile.ToString().ToLowerInvariant()} profile.")
+        {
+            Semantic = evidence,
+        });
+    }
+
+    /// <summary>
+    /// What a message L2 could not score gets: monitor allows (audited), balanced allows with a warning unless L1 already
+    /// warned about it (an uncertain message with no second opinion is blocked), strict blocks.
+    /// </summary>
+    public static FindingAction FailureAction(Profile profile, IReadOnlyList<Finding> findingsSoFar) => profile switch
+    {
+        Profile.Monitor => FindingAction.Log,
+        Profile.Strict => FindingAction.Block,
+        _ => findingsSoFar.Any(static f => f.Action == FindingAction.Warn && f.Layer != "L2") ? FindingAction.Block : FindingAction.Warn,
+    };
+
+    private static string Describe(FindingAction action) => action switch
+    {
+        FindingAction.Block => "blocked",
+        FindingAction.Warn => "allowed with a warning",
+        _ => "allowed",
+    };
+
+    private SemanticEvidence Evidence(string outcome, double? score, string? category, string? reason, long started)
+        => new(_scorer.Provider, _scorer.Model, outcome, score is { } s ? Math.Round(s, 4) : null, _settings.Threshold, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2), category, reason);
+
+    /// <summary>A scorer's words, one line and bounded: they come from a model that read attacker text.</summary>
+    private static string Clean(string text, int max)
+    {
+        var line = Audit.LogLineText.Escape(text.ReplaceLineEndings(" "));
+        return line.Length <= max ? line : line[..max] + "…";
+    }
+}
