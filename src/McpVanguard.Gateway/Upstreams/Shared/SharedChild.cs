@@ -81,6 +81,9 @@ internal sealed class SharedChild : IAsyncDisposable
         }
     }
 
+    /// <summary>Requests sent to the child and not answered yet, across its sessions (for tests and diagnostics).</summary>
+    public int PendingCount => _pending.Count;
+
     /// <summary>The running child's process id, or 0 (for tests and diagnostics).</summary>
     public int ProcessId => _process is { HasExited: false } p ? p.ProcessId : 0;
 
