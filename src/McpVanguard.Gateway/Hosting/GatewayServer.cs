@@ -129,7 +129,7 @@ public sealed class GatewayServer : IAsyncDisposable
 
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (HttpContext context) => readiness.NotReadyReason() is { } reason
-            ? HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.UpstreamUnavailable, "Not ready: " + reason + ".")
+            ? HttpReply.RefuseAsync(context, Refusal.NotReady, null, reason)
             : context.Response.WriteAsync("ready\n"));
 
         // Rebinding and cross-site checks come first, before authentication and before any session is looked up.
