@@ -48,6 +48,9 @@ internal sealed class SharedChild : IAsyncDisposable
     private StreamMessageWriter? _input;
     private Task _reader = Task.CompletedTask;
     private long _nextId;
+
+    /// <summary>1 while a child runs (set when it starts, cleared when its output ends): the hot path's check, without a system call.</summary>
+    private int _alive;
     private bool _disposed;
 
     // The child's one initialize: the request as the first session sent it (replayed to a replacement child), the
@@ -85,7 +88,7 @@ internal sealed class SharedChild : IAsyncDisposable
     public int PendingCount => _pending.Count;
 
     /// <summary>The running child's process id, or 0 (for tests and diagnostics).</summary>
-    public int ProcessId => _process is { HasExited: false } p ? p.ProcessId : 0;
+    public int ProcessId => Volatile.Read(ref _alive) == 1 && _process is { } p ? p.ProcessId : 0;
 
     public SharedSessionLease Attach()
     {
@@ -143,9 +146,9 @@ internal sealed class SharedChild : IAsyncDisposable
             return;
         }
 
-        if (!TryRemap(lease, message.Id, message.ProgressToken, isInitialize: false, out var upstreamId))
+        if (TryRemap(lease, message.Id, message.ProgressToken, isInitialize: false, out var upstreamId) is { } refused)
         {
-            Answer(lease, message.Id, JsonRpcErrorCodes.LimitExceeded, "Too many requests are waiting for this shared server; retry later.");
+            Answer(lease, message.Id, refused.Code, refused.Message);
             return;
         }
 
@@ -199,10 +202,10 @@ internal sealed class SharedChild : IAsyncDisposable
             return;
         }
 
-        if (!TryRemap(lease, message.Id, message.ProgressToken, isInitialize: true, out var upstreamId))
+        if (TryRemap(lease, message.Id, message.ProgressToken, isInitialize: true, out var upstreamId) is { } refused)
         {
             FailInitialize();
-            Answer(lease, message.Id, JsonRpcErrorCodes.LimitExceeded, "Too many requests are waiting for this shared server; retry later.");
+            Answer(lease, message.Id, refused.Code, refused.Message);
             return;
         }
 
@@ -276,7 +279,8 @@ internal sealed class SharedChild : IAsyncDisposable
         }
     }
 
-    private bool TryRemap(SharedSessionLease? lease, JsonRpcId id, JsonRpcId? token, bool isInitialize, out long upstreamId)
+    /// <summary>Records a request's remap; null on success, otherwise the error its session gets.</summary>
+    private (int Code, string Message)? TryRemap(SharedSessionLease? lease, JsonRpcId id, JsonRpcId? token, bool isInitialize, out long upstreamId)
     {
         if (_pending.Count >= _limits.MaxPendingPerChild)
         {
@@ -284,14 +288,23 @@ internal sealed class SharedChild : IAsyncDisposable
             if (_pending.Count >= _limits.MaxPendingPerChild)
             {
                 upstreamId = 0;
-                return false;
+                return (JsonRpcErrorCodes.LimitExceeded, "Too many requests are waiting for this shared server; retry later.");
             }
         }
 
         upstreamId = Interlocked.Increment(ref _nextId);
         _pending[upstreamId] = new PendingRemap(lease, id, token, Stopwatch.GetTimestamp(), isInitialize);
         lease?.Track(id, upstreamId);
-        return true;
+
+        // The child may have exited between the check and the entry: Gone marks it dead before it fails what is
+        // pending, so an entry added after that scan sees the mark here and fails at once instead of waiting for ever.
+        if (Volatile.Read(ref _alive) == 0 && _pending.TryRemove(upstreamId, out _))
+        {
+            lease?.Untrack(id);
+            return (JsonRpcErrorCodes.UpstreamUnavailable, "The MCP server exited before answering.");
+        }
+
+        return null;
     }
 
     /// <summary>Forgets remaps older than the pending timeout: their sessions' relays gave up on them long ago.</summary>
@@ -327,7 +340,7 @@ internal sealed class SharedChild : IAsyncDisposable
     /// <summary>Starts the child when none runs (the first message, or after the last one exited) and replays the initialize.</summary>
     private async ValueTask EnsureRunningAsync(CancellationToken cancellationToken)
     {
-        if (_process is { HasExited: false } && _replaying is null)
+        if (Volatile.Read(ref _alive) == 1 && _replaying is null)
         {
             return;
         }
@@ -340,7 +353,7 @@ internal sealed class SharedChild : IAsyncDisposable
                 throw new UpstreamStartException("The gateway is shutting down.");
             }
 
-            if (_process is not { HasExited: false })
+            if (Volatile.Read(ref _alive) == 0)
             {
                 await StartChildAsync().ConfigureAwait(false);
             }
@@ -377,6 +390,7 @@ internal sealed class SharedChild : IAsyncDisposable
         var input = new StreamMessageWriter(process.Input);
         _process = process;
         _input = input;
+        Volatile.Write(ref _alive, 1);
         UpstreamLog.SharedChildStarted(_logger, _server.Id, process.ProcessId);
         using (ExecutionContext.SuppressFlow())
         {
@@ -389,7 +403,7 @@ internal sealed class SharedChild : IAsyncDisposable
             replay = _initializeResult is not null ? _initializeRequest : null;
         }
 
-        if (replay is not null && TryRemap(null, JsonRpcId.Null, null, isInitialize: true, out var upstreamId))
+        if (replay is not null && TryRemap(null, JsonRpcId.Null, null, isInitialize: true, out var upstreamId) is null)
         {
             _replaying = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             await input.SendAsync(Rewrite(replay, upstreamId, hasToken: false), CancellationToken.None).ConfigureAwait(false);
@@ -534,6 +548,8 @@ internal sealed class SharedChild : IAsyncDisposable
     /// <summary>The child exited: only its own pending requests fail; the sessions stay and get a replacement on their next message.</summary>
     private void Gone(StdioUpstream process)
     {
+        // A full fence before the scan below (see TryRemap): no request can be left waiting on a dead child.
+        Interlocked.Exchange(ref _alive, 0);
         if (!_disposed)
         {
             UpstreamLog.SharedChildExited(_logger, _server.Id, process.ProcessId, _pending.Count);
