@@ -66,7 +66,7 @@ internal sealed partial class SharedChild
             return;
         }
 
-        await WriteAsync(Rewrite(message.Json.Span, upstreamId, message.ProgressToken is not null), cancellationToken).ConfigureAwait(false);
+        await SendRemappedAsync(lease, message, upstreamId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AnswerWhenInitializedAsync(SharedSessionLease lease, RelayMessage message, Task<bool> initializing)

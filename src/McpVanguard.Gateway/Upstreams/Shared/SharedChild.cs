@@ -152,7 +152,7 @@ internal sealed partial class SharedChild : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(Rewrite(message.Json.Span, upstreamId, message.ProgressToken is not null), cancellationToken).ConfigureAwait(false);
+        await SendRemappedAsync(lease, message, upstreamId, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask CancelAsync(SharedSessionLease lease, RelayMessage message, CancellationToken cancellationToken)
@@ -211,9 +211,32 @@ internal sealed partial class SharedChild : IAsyncDisposable
         }
     }
 
-    private static byte[] Rewrite(ReadOnlySpan<byte> json, long upstreamId, bool hasToken)
+    /// <summary>
+    /// Sends a session's request with the child's id. A request whose id (or token) the routing read cannot find is
+    /// never sent as it is: its answer would carry the session's own id, which may be another session's remap.
+    /// </summary>
+    private async ValueTask SendRemappedAsync(SharedSessionLease lease, RelayMessage message, long upstreamId, CancellationToken cancellationToken)
+    {
+        if (Rewrite(message.Json.Span, upstreamId, message.ProgressToken is not null) is { } remapped)
+        {
+            await WriteAsync(remapped, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        _pending.TryRemove(upstreamId, out _);
+        lease.Untrack(message.Id);
+        Answer(lease, message.Id, JsonRpcErrorCodes.InvalidRequest, "This request could not be routed to the shared server (servers.share).");
+    }
+
+    /// <summary>The message with the child's id (and token); null when the routing read does not find them.</summary>
+    private static byte[]? Rewrite(ReadOnlySpan<byte> json, long upstreamId, bool hasToken)
     {
         var fields = RoutingFields.Read(json);
+        if (!fields.IsRequest || (hasToken && !fields.ProgressToken.Found))
+        {
+            return null;
+        }
+
         Span<byte> number = stackalloc byte[20];
         System.Buffers.Text.Utf8Formatter.TryFormat(upstreamId, number, out var written);
         number = number[..written];
@@ -298,7 +321,8 @@ internal sealed partial class SharedChild : IAsyncDisposable
         if (replay is not null && TryRemap(null, JsonRpcId.Null, null, isInitialize: true, out var upstreamId) is null)
         {
             _replaying = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            await input.SendAsync(Rewrite(replay, upstreamId, hasToken: false), CancellationToken.None).ConfigureAwait(false);
+            // The first session's initialize was routed once already: it reads the same now.
+            await input.SendAsync(Rewrite(replay, upstreamId, hasToken: false)!, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
