@@ -5,14 +5,17 @@
 # (sequential p50/p95/p99, concurrent calls/s and p99, RSS idle and per idle session) and writes the raw JSON to
 # bench/results/gateway-<UTC time>.json.
 #
-#   bash bench/run-gateway.sh [--no-build] [--only vanguard,supergateway,mcp-proxy] [-- gateway-bench.mjs options,
+# "vanguard-shared" is the same vanguard with server-everything declared stateless (servers[].share: true, pool_size 2),
+# so that its sessions are multiplexed onto two children as mcp-proxy multiplexes them onto one.
+#
+#   bash bench/run-gateway.sh [--no-build] [--only vanguard,vanguard-shared,supergateway,mcp-proxy] [-- gateway-bench.mjs options,
 #        e.g. --calls 1000 --sessions 20 --per-session 200 --idle-sessions 10]
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
 build=1
-only="vanguard,supergateway,mcp-proxy"
+only="vanguard,vanguard-shared,supergateway,mcp-proxy"
 extra=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -52,13 +55,26 @@ mcp_proxy="$bench_dir/node_modules/mcp-proxy/dist/bin/mcp-proxy.mjs"
 # A throw-away key for this run only; vanguard reads it from VANGUARD_API_KEY, the client sends it as a bearer token.
 api_key="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
+# The shared variant's servers: section (the same server command line, declared stateless).
+cat > "$work/shared.yaml" <<YAML
+servers:
+  - id: everything
+    command: $node_bin $server stdio
+    share: true
+    pool_size: 2
+YAML
+
 # The targets file the harness reads: one entry a gateway, "{port}" filled in by the harness.
 VANGUARD_DLL="$vanguard_dll" NODE_BIN="$node_bin" SERVER="$server" SUPERGATEWAY="$supergateway" MCP_PROXY="$mcp_proxy" \
-API_KEY="$api_key" AUDIT="$work/audit.jsonl" ONLY="$only" node -e '
+API_KEY="$api_key" AUDIT="$work/audit.jsonl" SHARED_CONFIG="$work/shared.yaml" ONLY="$only" node -e '
 const e = process.env, server = `${e.NODE_BIN} ${e.SERVER} stdio`;
 const all = {
   vanguard: { label: "vanguard", path: "/mcp",
     command: ["dotnet", e.VANGUARD_DLL, "serve", "--host", "127.0.0.1", "--port", "{port}", "--server", server],
+    env: { VANGUARD_API_KEY: e.API_KEY, VANGUARD_AUDIT_LOG: e.AUDIT },
+    headers: { Authorization: `Bearer ${e.API_KEY}` } },
+  "vanguard-shared": { label: "vanguard (share)", path: "/mcp",
+    command: ["dotnet", e.VANGUARD_DLL, "serve", "--host", "127.0.0.1", "--port", "{port}", "--config", e.SHARED_CONFIG],
     env: { VANGUARD_API_KEY: e.API_KEY, VANGUARD_AUDIT_LOG: e.AUDIT },
     headers: { Authorization: `Bearer ${e.API_KEY}` } },
   supergateway: { label: "supergateway", path: "/mcp",

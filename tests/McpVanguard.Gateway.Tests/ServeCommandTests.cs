@@ -39,6 +39,51 @@ public sealed class ServeCommandTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task AServerDeclaredSharedInTheConfigServesEverySessionFromOneChild()
+    {
+        TestPeers.RequireNodePackages();
+        var token = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("vanguard-serve-share-").FullName;
+        var config = Path.Combine(folder, "vanguard.yaml");
+        var marker = $"share-check-{Guid.NewGuid():N}";
+        await File.WriteAllTextAsync(config, $$"""
+            servers:
+              - id: everything
+                command: node "{{TestPeers.EverythingServer}}" stdio {{marker}}
+                share: true
+                pool_size: 1
+            """, token);
+        using var vanguard = StartVanguard(["serve", "--config", config, "--port", "0", "--audit-log", Path.Combine(folder, "audit.jsonl")]);
+        var url = await ServeListeningUrl.ReadAsync(vanguard, token);
+        var clients = new List<McpClient>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                clients.Add(await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(url), TransportMode = HttpTransportMode.StreamableHttp }), cancellationToken: token));
+            }
+
+            for (var i = 0; i < clients.Count; i++)
+            {
+                var result = await clients[i].CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = $"session {i}" }, cancellationToken: token);
+                Assert.Equal($"Echo: session {i}", StreamableHttpClientTests.Text(result));
+            }
+
+            Assert.Single(ProcFs.LiveServersWithCommandLine(marker));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+
+            vanguard.Kill(entireProcessTree: true);
+            await vanguard.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task SigkillOfServeLeavesNoChildOrGrandchildOfAnySession()
     {
         var token = TestContext.Current.CancellationToken;

@@ -37,6 +37,26 @@ public sealed class ServersSectionTests : IDisposable
         Assert.Equal("Bearer upstream-token", servers[1].Headers["Authorization"]);
     }
 
+    [Fact]
+    public void ShareIsOffByDefaultAndTakesAPoolSize()
+    {
+        var servers = Parse("""
+            servers:
+              - id: own
+                command: node own.js
+              - id: shared
+                command: node shared.js
+                share: true
+              - id: pooled
+                command: node pooled.js
+                share: true
+                pool_size: 3
+            """);
+
+        Assert.Equal([0, ServersSectionReader.DefaultSharePoolSize, 3], servers.Select(s => s.SharePoolSize));
+        Assert.False(servers[0].IsShared);
+    }
+
     [Theory]
     [InlineData("servers:\n  - id: a\n", "exactly one of 'command'")]
     [InlineData("servers:\n  - id: a\n    command: x\n    url: http://h/mcp\n", "exactly one of 'command'")]
@@ -46,6 +66,11 @@ public sealed class ServersSectionTests : IDisposable
     [InlineData("servers:\n  - id: a\n    url: ftp://h/\n", "absolute http(s) URL")]
     [InlineData("servers:\n  - id: a\n    command: x\n    args: [1]\n", "unknown key 'servers.args'")]
     [InlineData("servers: files\n", "must be a list")]
+    [InlineData("servers:\n  - id: a\n    command: x\n    share: yes please\n", "'servers.share' must be true or false")]
+    [InlineData("servers:\n  - id: a\n    command: x\n    share: true\n    pool_size: 0\n", "whole number from 1 to 64")]
+    [InlineData("servers:\n  - id: a\n    command: x\n    share: true\n    pool_size: 65\n", "whole number from 1 to 64")]
+    [InlineData("servers:\n  - id: a\n    command: x\n    pool_size: 2\n", "'pool_size' needs 'share: true'")]
+    [InlineData("servers:\n  - id: a\n    url: https://h/mcp\n    share: true\n", "'share' applies only to a 'command' server")]
     public void InvalidEntriesAreErrorsNamingFileAndLine(string yaml, string expected)
     {
         var error = Assert.Throws<ConfigurationException>(() => Parse(yaml));

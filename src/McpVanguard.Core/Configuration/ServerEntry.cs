@@ -8,4 +8,11 @@ public sealed record ServerEntry(
     Uri? Url,
     IReadOnlyDictionary<string, string> Headers,
     IReadOnlyDictionary<string, string> Environment,
-    string Location);
+    string Location)
+{
+    /// <summary>
+    /// Children sessions are multiplexed onto (<c>share: true</c> with <c>pool_size</c>); 0 (the default) gives every
+    /// session a child of its own, because a stdio server is single-client unless the operator declares it stateless.
+    /// </summary>
+    public int SharePoolSize { get; init; }
+}

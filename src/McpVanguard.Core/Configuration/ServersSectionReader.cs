@@ -4,12 +4,22 @@ using YamlDotNet.RepresentationModel;
 namespace McpVanguard.Configuration;
 
 /// <summary>
-/// Binds the <c>servers:</c> section (a list of <c>{id, command | url, headers?, env?}</c>) at load, for every command.
+/// Binds the <c>servers:</c> section (a list of <c>{id, command | url, headers?, env?, share?, pool_size?}</c>) at load,
+/// for every command.
 /// Every error of every entry is collected, each naming file:line:column.
 /// </summary>
 public static class ServersSectionReader
 {
-    private static readonly string[] Keys = ["id", "command", "url", "headers", "env"];
+    private static readonly string[] Keys = ["id", "command", "url", "headers", "env", "share", "pool_size"];
+
+    /// <summary>The children a shared server gets when <c>pool_size</c> is not given.</summary>
+    public const int DefaultSharePoolSize = 1;
+
+    /// <summary>
+    /// Each shared child is a process; more than this is not sharing any more (use per-session children) and would let
+    /// one config line start an unbounded number of processes.
+    /// </summary>
+    public const int MaxSharePoolSize = 64;
 
     public static IReadOnlyList<ServerEntry> Read(YamlNode node, string file, ConfigurationErrors errors)
     {
@@ -42,6 +52,9 @@ public static class ServersSectionReader
     {
         var before = errors.Count;
         string? id = null, command = null, url = null;
+        bool? share = null;
+        int? poolSize = null;
+        YamlNode? poolNode = null;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in entry.Children)
@@ -54,8 +67,10 @@ public static class ServersSectionReader
                 case "url": url = Scalar(file, key, valueNode, errors); break;
                 case "headers": ReadMap(file, key, valueNode, headers, errors); break;
                 case "env": ReadMap(file, key, valueNode, env, errors); break;
+                case "share": share = Boolean(file, valueNode, errors); break;
+                case "pool_size": poolNode = valueNode; poolSize = PoolSize(file, valueNode, errors); break;
                 default:
-                    errors.Add(file, keyNode, $"unknown key 'servers.{key}'{KeySuggestion.For(key, Keys)}; expected id, command, url, headers or env.");
+                    errors.Add(file, keyNode, $"unknown key 'servers.{key}'{KeySuggestion.For(key, Keys)}; expected id, command, url, headers, env, share or pool_size.");
                     break;
             }
         }
@@ -108,7 +123,22 @@ public static class ServersSectionReader
             }
         }
 
-        return errors.Count > before ? null : new ServerEntry(id!, argv, uri, headers, env, ConfigurationErrors.At(file, entry.Start));
+        if (share == true && url is not null)
+        {
+            errors.Add(file, entry, $"server '{name}': 'share' applies only to a 'command' server (a remote server keeps its own sessions).");
+        }
+
+        if (poolNode is not null && share != true)
+        {
+            errors.Add(file, poolNode, $"server '{name}': 'pool_size' needs 'share: true'.");
+        }
+
+        return errors.Count > before
+            ? null
+            : new ServerEntry(id!, argv, uri, headers, env, ConfigurationErrors.At(file, entry.Start))
+            {
+                SharePoolSize = share == true ? poolSize ?? DefaultSharePoolSize : 0,
+            };
     }
 
     private static string? Scalar(string file, string key, YamlNode node, ConfigurationErrors errors)
@@ -119,6 +149,29 @@ public static class ServersSectionReader
         }
 
         errors.Add(file, node, $"'servers.{key}' must be a non-empty string.");
+        return null;
+    }
+
+    private static bool? Boolean(string file, YamlNode node, ConfigurationErrors errors)
+    {
+        if (node is YamlScalarNode { Value: "true" or "false" } scalar)
+        {
+            return scalar.Value == "true";
+        }
+
+        errors.Add(file, node, "'servers.share' must be true or false.");
+        return null;
+    }
+
+    private static int? PoolSize(string file, YamlNode node, ConfigurationErrors errors)
+    {
+        if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size)
+            && size is >= 1 and <= MaxSharePoolSize)
+        {
+            return size;
+        }
+
+        errors.Add(file, node, $"'servers.pool_size' must be a whole number from 1 to {MaxSharePoolSize}.");
         return null;
     }
 

@@ -1,3 +1,4 @@
+using McpVanguard.Gateway.Messages;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ public static class BearerChallenge
         if (failure is null)
         {
             error = "unauthorized";
-            description = "Authentication required: send an API key (Authorization: Bearer or X-API-Key) or a bearer token.";
+            description = RefusalReplies.Message(Refusal.Unauthenticated);
         }
         else
         {
@@ -34,7 +35,7 @@ public static class BearerChallenge
             header += $", error=\"invalid_token\", error_description=\"{description}\"";
         }
 
-        return WriteAsync(context, StatusCodes.Status401Unauthorized, header, error, description);
+        return WriteAsync(context, RefusalReplies.Of(Refusal.Unauthenticated).Status, header, error, description);
     }
 
     /// <summary>403: the caller is known but lacks <paramref name="missingScopes"/> (<c>insufficient_scope</c>), or is refused outright.</summary>
@@ -43,13 +44,13 @@ public static class BearerChallenge
         var options = context.RequestServices.GetRequiredService<GatewayAuthOptions>();
         if (missingScopes.Count == 0)
         {
-            return WriteAsync(context, StatusCodes.Status403Forbidden, null, "forbidden", "This caller may not use this endpoint.");
+            return WriteAsync(context, RefusalReplies.Of(Refusal.Forbidden).Status, null, "forbidden", RefusalReplies.Message(Refusal.Forbidden));
         }
 
         var scope = string.Join(' ', missingScopes);
         var description = "The token lacks a required scope.";
         var header = $"Bearer resource_metadata=\"{MetadataUrl(context.Request, options)}\", error=\"insufficient_scope\", scope=\"{scope}\", error_description=\"{description}\"";
-        return WriteAsync(context, StatusCodes.Status403Forbidden, header, "insufficient_scope", description, scope);
+        return WriteAsync(context, RefusalReplies.Of(Refusal.Forbidden).Status, header, "insufficient_scope", description, scope);
     }
 
     /// <summary>This gateway's resource URL: the configured one, or this request's origin with <c>/mcp</c>.</summary>

@@ -91,7 +91,7 @@ public sealed partial class JwksKeySource : IDisposable
             using var response = await _http.GetAsync(_url, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                Log.FetchFailed(_logger, _url, $"HTTP {(int)response.StatusCode}");
+                Logging.AuthLog.JwksFetchFailed(_logger, _url, $"HTTP {(int)response.StatusCode}");
                 return;
             }
 
@@ -101,17 +101,17 @@ public sealed partial class JwksKeySource : IDisposable
             if (keys.Count == 0)
             {
                 // Keep the old keys: an empty or unusable document is more likely a fault than a revocation of every key.
-                Log.FetchFailed(_logger, _url, "no usable signing keys in the document");
+                Logging.AuthLog.JwksFetchFailed(_logger, _url, "no usable signing keys in the document");
                 return;
             }
 
             _keys = new KeySet(keys, _time.GetUtcNow());
-            Log.Fetched(_logger, _url, keys.Count);
+            Logging.AuthLog.JwksFetched(_logger, _url, keys.Count);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or ArgumentException or InvalidOperationException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
         {
             // The old keys stay in use; tokens signed with a new key fail until a later fetch succeeds.
-            Log.FetchFailed(_logger, _url, ex.GetType().Name + ": " + ex.Message);
+            Logging.AuthLog.JwksFetchFailed(_logger, _url, ex.GetType().Name + ": " + ex.Message);
         }
     }
 
@@ -123,12 +123,4 @@ public sealed partial class JwksKeySource : IDisposable
 
     private sealed record KeySet(IReadOnlyList<SecurityKey> Keys, DateTimeOffset FetchedAt);
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Fetched {Count} signing keys from {Url}")]
-        public static partial void Fetched(ILogger logger, Uri url, int count);
-
-        [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Could not refresh signing keys from {Url}: {Reason}; the cached keys stay in use")]
-        public static partial void FetchFailed(ILogger logger, Uri url, string reason);
-    }
 }

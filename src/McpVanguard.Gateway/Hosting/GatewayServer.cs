@@ -8,6 +8,7 @@ using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Sse;
 using McpVanguard.Gateway.Streamable;
 using McpVanguard.Gateway.Upstreams;
+using McpVanguard.Gateway.Upstreams.Shared;
 using McpVanguard.Inspection;
 using McpVanguard.Protocol;
 using Microsoft.AspNetCore.Builder;
@@ -50,6 +51,9 @@ public sealed class GatewayServer : IAsyncDisposable
 
     /// <summary>Live sessions (for tests and diagnostics).</summary>
     public int SessionCount => _store.Count;
+
+    /// <summary>The children of a shared server (for tests and diagnostics).</summary>
+    internal IReadOnlyList<SharedChild> SharedChildren(string serverId) => _connector.SharedChildren(serverId);
 
     /// <summary>The verified caller a live session belongs to (for tests and diagnostics); null when anonymous or unknown.</summary>
     internal McpVanguard.Sessions.CallerIdentity? CallerOf(string sessionId) => _store.TryGet(sessionId, out var session) ? session.Caller : null;
@@ -107,7 +111,10 @@ public sealed class GatewayServer : IAsyncDisposable
 
         var app = builder.Build();
         var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout, new PrincipalSessionLimiter(auth.MaxSessionsPerPrincipal));
-        var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout);
+        // Share mode: a child holds as many unanswered requests as 16 sessions at their own limit; entries outlive no relay.
+        var sharedLimits = new SharedChildLimits(options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout, options.MaxPendingRequests * 16, options.PendingTimeout);
+        var logs = app.Services.GetRequiredService<ILoggerFactory>();
+        var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout, sharedLimits, logs.CreateLogger("McpVanguard.Gateway.Upstreams"));
         var failures = auth.IsEnabled ? new FailedAuthenticationGuard(audit) : null;
         var server = new GatewayServer(app, store, connector);
         var factory = new SessionFactory(engine, audit, connector, options);
@@ -122,7 +129,7 @@ public sealed class GatewayServer : IAsyncDisposable
 
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (HttpContext context) => readiness.NotReadyReason() is { } reason
-            ? HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.UpstreamUnavailable, "Not ready: " + reason + ".")
+            ? HttpReply.RefuseAsync(context, Refusal.NotReady, null, reason)
             : context.Response.WriteAsync("ready\n"));
 
         // Rebinding and cross-site checks come first, before authentication and before any session is looked up.

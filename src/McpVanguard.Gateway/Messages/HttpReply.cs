@@ -1,5 +1,8 @@
+using McpVanguard.Gateway.Logging;
 using McpVanguard.Protocol;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace McpVanguard.Gateway.Messages;
 
@@ -15,8 +18,8 @@ internal static class HttpReply
         await response.BodyWriter.WriteAsync(json, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An HTTP-level refusal: every error body is a JSON-RPC error object with a message a person can act on.</summary>
-    public static Task ErrorAsync(HttpContext context, int status, int code, string message, JsonRpcId? id = null)
+    /// <summary>An HTTP-level error body: a JSON-RPC error object with a message a person can act on (refusals go through <see cref="RefuseAsync"/>).</summary>
+    private static Task ErrorAsync(HttpContext context, int status, int code, string message, JsonRpcId? id = null)
     {
         if (context.Response.HasStarted)
         {
@@ -27,10 +30,23 @@ internal static class HttpReply
     }
 
     /// <summary>
+    /// The gateway's own refusal of a request, answered as <see cref="RefusalReplies"/> maps it (status, JSON-RPC code,
+    /// message with <paramref name="details"/>) and logged (event 2001, debug: a refusal is the client's error, not ours).
+    /// </summary>
+    public static Task RefuseAsync(HttpContext context, Refusal refusal, JsonRpcId? id = null, params object?[] details)
+    {
+        var shape = RefusalReplies.Of(refusal);
+        if (context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(GatewayLog.Category) is { } logger && logger.IsEnabled(LogLevel.Debug))
+        {
+            GatewayLog.Refused(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, refusal, shape.Status);
+        }
+
+        return ErrorAsync(context, shape.Status, shape.Code, RefusalReplies.Message(refusal, details), id);
+    }
+
+    /// <summary>
     /// The answer to an <c>initialize</c> on a session that already had one (both transports). It is never forwarded: a
     /// second handshake would renegotiate capabilities under the pins and access decisions already made for the session.
     /// </summary>
-    public static Task SecondInitializeAsync(HttpContext context, JsonRpcId id)
-        => ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-            "Bad Request: this session is already initialized; a session has one initialize (start a new session to negotiate again).", id);
+    public static Task SecondInitializeAsync(HttpContext context, JsonRpcId id) => RefuseAsync(context, Refusal.SecondInitialize, id);
 }

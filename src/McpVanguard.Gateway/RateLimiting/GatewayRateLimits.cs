@@ -1,3 +1,4 @@
+using McpVanguard.Gateway.Messages;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using McpVanguard.Gateway.Auth;
@@ -58,9 +59,10 @@ public static class GatewayRateLimits
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var text = seconds.ToString(CultureInfo.InvariantCulture);
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.StatusCode = RefusalReplies.Of(Refusal.RateLimited).Status;
         response.Headers[HeaderNames.RetryAfter] = text;
         response.ContentType = "application/json";
-        return response.WriteAsync("{\"error\":\"rate_limited\",\"error_description\":\"" + what + "; retry after " + text + " s.\"}", cancellationToken);
+        // An OAuth-style body, like the 401 and 403 of authentication (RFC 6750), since it answers the caller, not a message.
+        return response.WriteAsync("{\"error\":\"rate_limited\",\"error_description\":\"" + RefusalReplies.Message(Refusal.RateLimited, what, text) + "\"}", cancellationToken);
     }
 }

@@ -42,16 +42,14 @@ internal sealed class RequestOriginGuard
         var host = context.Request.Headers.Host.ToString();
         if (!_anyHost && !HostAllowed(host))
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCodes.InvalidRequest,
-                $"Forbidden: the Host header '{Printable(host)}' is not a name of this gateway (set gateway.allowed_hosts to accept it).").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.HostNotAllowed, null, Printable(host)).ConfigureAwait(false);
             return false;
         }
 
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length > 0 && !OriginAllowed(origin) && !(!_anyHost && IsOwnOrigin(origin, context.Request)))
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCodes.InvalidRequest,
-                $"Forbidden: the Origin '{Printable(origin)}' is not allowed (set gateway.allowed_origins to accept it).").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.OriginNotAllowed, null, Printable(origin)).ConfigureAwait(false);
             return false;
         }
 

@@ -4,7 +4,10 @@ using McpVanguard.Gateway.Messages;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Protocol;
 using McpVanguard.Transports.Stdio;
+using McpVanguard.Gateway.Logging;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace McpVanguard.Gateway.Sessions;
 
@@ -27,13 +30,11 @@ internal sealed class SessionAdmission(SessionStore store, SessionFactory factor
             case SessionReservation.CallerFull:
                 // The caller's own limit, not the gateway's: 429, so that a client backs off rather than reports an outage.
                 context.Response.Headers.RetryAfter = "5";
-                await HttpReply.ErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCodes.LimitExceeded,
-                    $"Too Many Requests: this caller already holds its maximum of {store.PerPrincipal.MaxSessionsPerPrincipal} sessions (auth.max_sessions_per_principal); end one (DELETE) or retry later.").ConfigureAwait(false);
+                await HttpReply.RefuseAsync(context, Refusal.PrincipalSessionLimit, null, store.PerPrincipal.MaxSessionsPerPrincipal).ConfigureAwait(false);
                 return null;
             case SessionReservation.GatewayFull:
                 context.Response.Headers.RetryAfter = "5";
-                await HttpReply.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.LimitExceeded,
-                    $"Service Unavailable: the gateway already has its maximum of {settings.MaxSessions} sessions (gateway.max_sessions); end a session or retry later.").ConfigureAwait(false);
+                await HttpReply.RefuseAsync(context, Refusal.GatewaySessionLimit, null, settings.MaxSessions).ConfigureAwait(false);
                 return null;
         }
 
@@ -45,7 +46,12 @@ internal sealed class SessionAdmission(SessionStore store, SessionFactory factor
         catch (UpstreamStartException ex)
         {
             store.Release(caller);
-            await HttpReply.ErrorAsync(context, StatusCodes.Status502BadGateway, JsonRpcErrorCodes.UpstreamUnavailable, $"Bad Gateway: {ex.Message}").ConfigureAwait(false);
+            if (context.RequestServices?.GetService<ILoggerFactory>() is { } logs)
+            {
+                GatewayLog.UpstreamStartFailed(logs.CreateLogger(GatewayLog.Category), server.Id, ex.Message);
+            }
+
+            await HttpReply.RefuseAsync(context, Refusal.UpstreamUnavailable, null, ex.Message).ConfigureAwait(false);
             return null;
         }
 

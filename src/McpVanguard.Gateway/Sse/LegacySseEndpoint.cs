@@ -55,15 +55,13 @@ internal sealed class LegacySseEndpoint(SessionAdmission admission, Configuratio
         var id = context.Request.Query["sessionId"].ToString();
         if (id.Length == 0)
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-                "Bad Request: the sessionId query parameter is required (it comes in the SSE stream's endpoint event).").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.SseSessionIdRequired).ConfigureAwait(false);
             return;
         }
 
         if (!Store.TryGet(id, out var session) || !session.Outbox.IsLegacySse || !session.BelongsTo(CallerClaims.CallerFrom(context.User)))
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorCodes.InvalidRequest,
-                "Not Found: the session does not exist or its SSE stream has closed; open a new one with GET /sse.").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.SseSessionNotFound).ConfigureAwait(false);
             return;
         }
 
@@ -71,8 +69,7 @@ internal sealed class LegacySseEndpoint(SessionAdmission admission, Configuratio
         if (body is null)
         {
             await session.Relay.OversizedAsync(Direction.AgentToServer, CancellationToken.None).ConfigureAwait(false);
-            await HttpReply.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCodes.LimitExceeded,
-                $"Payload Too Large: the request body exceeds the limit of {settings.MaxBodyBytes} bytes (gateway.max_body_bytes).").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.BodyTooLarge, null, settings.MaxBodyBytes).ConfigureAwait(false);
             return;
         }
 

@@ -26,15 +26,13 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         var request = context.Request;
         if (!Accepts(request, "application/json") || !Accepts(request, "text/event-stream"))
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status406NotAcceptable, JsonRpcErrorCodes.InvalidRequest,
-                "Not Acceptable: the client must accept both application/json and text/event-stream.").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.NotAcceptable).ConfigureAwait(false);
             return;
         }
 
         if (!IsJson(request.ContentType))
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, JsonRpcErrorCodes.InvalidRequest,
-                "Unsupported Media Type: the body must be one JSON-RPC message with Content-Type application/json.").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.UnsupportedMediaType).ConfigureAwait(false);
             return;
         }
 
@@ -59,8 +57,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
                 unread.Close();
             }
 
-            await HttpReply.ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCodes.LimitExceeded,
-                $"Payload Too Large: the request body exceeds the limit of {settings.MaxBodyBytes} bytes (gateway.max_body_bytes).").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.BodyTooLarge, null, settings.MaxBodyBytes).ConfigureAwait(false);
             return;
         }
 
@@ -73,8 +70,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             {
                 if (!inbound.IsInitialize)
                 {
-                    await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-                        $"Bad Request: the {McpHeaders.SessionId} header is required; start a session with an initialize request.").ConfigureAwait(false);
+                    await HttpReply.RefuseAsync(context, Refusal.SessionIdRequired, null, "; start a session with an initialize request").ConfigureAwait(false);
                     return;
                 }
 
@@ -119,8 +115,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
     {
         if (!Accepts(context.Request, "text/event-stream"))
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status406NotAcceptable, JsonRpcErrorCodes.InvalidRequest,
-                "Not Acceptable: the GET stream is text/event-stream; the client must accept it.").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.StreamNotAcceptable).ConfigureAwait(false);
             return;
         }
 
@@ -131,8 +126,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
 
         if (!session.Outbox.TryOpenStandalone())
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status409Conflict, JsonRpcErrorCodes.InvalidRequest,
-                "Conflict: this session already has an open GET stream; only one is allowed.").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.StreamAlreadyOpen).ConfigureAwait(false);
             return;
         }
 
@@ -176,8 +170,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         if (isRequest && !session.TryEnterRequest(settings.MaxConcurrentRequests))
         {
             inbound.Dispose();
-            await HttpReply.ErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCodes.LimitExceeded,
-                $"Too Many Requests: this session already has {settings.MaxConcurrentRequests} requests waiting for the server (gateway.max_concurrent_requests).", id).ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.TooManyConcurrentRequests, id, settings.MaxConcurrentRequests).ConfigureAwait(false);
             return;
         }
 
@@ -187,8 +180,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             if (!session.Outbox.Begin(exchange, isRequest))
             {
                 inbound.Dispose();
-                await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-                    $"Bad Request: a request with id {id} is already in flight in this session.", id).ConfigureAwait(false);
+                await HttpReply.RefuseAsync(context, Refusal.DuplicateRequestId, id, id).ConfigureAwait(false);
                 return;
             }
 
@@ -303,8 +295,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
         if (sessionId.Length == 0)
         {
-            await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-                $"Bad Request: the {McpHeaders.SessionId} header is required.").ConfigureAwait(false);
+            await HttpReply.RefuseAsync(context, Refusal.SessionIdRequired, null, string.Empty).ConfigureAwait(false);
             return null;
         }
 
@@ -331,8 +322,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         => Store.TryGet(id, out session) && ReferenceEquals(session.Server, server) && !session.Outbox.IsLegacySse && session.BelongsTo(caller);
 
     private static Task SessionNotFoundAsync(HttpContext context)
-        => HttpReply.ErrorAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorCodes.InvalidRequest,
-            "Not Found: the session does not exist or has expired; start a new one with an initialize request.");
+        => HttpReply.RefuseAsync(context, Refusal.SessionNotFound);
 
     /// <summary>After initialize every request names its protocol version; none means 2025-03-26, an unknown one is refused.</summary>
     private static async ValueTask<bool> CheckProtocolVersionAsync(HttpContext context)
@@ -343,8 +333,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             return true;
         }
 
-        await HttpReply.ErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidRequest,
-            $"Bad Request: unsupported {McpHeaders.ProtocolVersion} '{(version.Length > 40 ? version[..40] : version)}' (supported: {string.Join(", ", McpHeaders.SupportedVersions)}).").ConfigureAwait(false);
+        await HttpReply.RefuseAsync(context, Refusal.UnsupportedProtocolVersion, null, (version.Length > 40 ? version[..40] : version), string.Join(", ", McpHeaders.SupportedVersions)).ConfigureAwait(false);
         return false;
     }
 

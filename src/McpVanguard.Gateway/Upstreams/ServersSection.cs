@@ -7,5 +7,5 @@ public static class ServersSection
 {
     /// <summary>The configured upstreams (empty when the section is absent).</summary>
     public static IReadOnlyList<UpstreamDefinition> Parse(VanguardOptions options)
-        => options.Servers.Select(s => new UpstreamDefinition(s.Id, s.Command, s.Url, s.Headers, s.Environment)).ToList();
+        => options.Servers.Select(s => new UpstreamDefinition(s.Id, s.Command, s.Url, s.Headers, s.Environment) { SharePoolSize = s.SharePoolSize }).ToList();
 }

@@ -10,6 +10,11 @@ public sealed record UpstreamDefinition(string Id, IReadOnlyList<string>? Comman
 {
     public bool IsStdio => Command is not null;
 
+    /// <summary>Children the sessions are multiplexed onto (<c>share: true</c>); 0: a child per session, the default.</summary>
+    public int SharePoolSize { get; init; }
+
+    public bool IsShared => SharePoolSize > 0;
+
     public static UpstreamDefinition Stdio(string id, IReadOnlyList<string> command) => new(id, command, null, new Dictionary<string, string>(), new Dictionary<string, string>());
 
     public static UpstreamDefinition Remote(string id, Uri url) => new(id, null, url, new Dictionary<string, string>(), new Dictionary<string, string>());
