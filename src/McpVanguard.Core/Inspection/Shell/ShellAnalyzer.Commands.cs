@@ -9,6 +9,7 @@ internal sealed partial class ShellAnalyzer
     {
         var words = command.Words;
         CheckOutputOptions(words, k, name);
+        CheckClientCommands(words, k, name, nesting);
         if (CheckProgramOptions(words, k, name, nesting))
         {
             return;
