@@ -204,7 +204,7 @@ internal sealed partial class ShellAnalyzer
             expression = bound;
         }
 
-        foreach (var literal in InterpreterLiterals.Extract(HomeCallsAsLiterals(expression)))
+        foreach (var literal in InterpreterLiterals.Extract(HomeDirectoryCalls.AsLiterals(expression, includeVariables: true)))
         {
             if (literal.Length is > 1 and <= 4096 && (literal.Contains('/') || literal.Contains('\\') || literal[0] == '~'))
             {
@@ -212,40 +212,6 @@ internal sealed partial class ShellAnalyzer
             }
         }
     }
-
-    /// <summary>The home directory as code spells it, replaced by a <c>'~'</c> literal so that a join or concatenation with it reads as a path.</summary>
-    private static string HomeCallsAsLiterals(string expression)
-    {
-        var e = expression;
-        foreach (var call in HomeCalls)
-        {
-            var at = e.IndexOf(call, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0)
-            {
-                var end = at + call.Length;
-                if (call.EndsWith('('))
-                {
-                    // expanduser('~/.bashrc') keeps its argument; homedir() and home() have none.
-                    var close = e.IndexOf(')', end);
-                    var inner = close < 0 ? string.Empty : e[end..close].Trim();
-                    e = e[..at] + (inner.Length > 0 ? inner : "'~'") + (close < 0 ? string.Empty : e[(close + 1)..]);
-                }
-                else
-                {
-                    e = e[..at] + "'~'" + e[end..];
-                }
-            }
-        }
-
-        return e;
-    }
-
-    private static readonly string[] HomeCalls =
-    [
-        "os.path.expanduser(", "path.expanduser(", "expanduser(", "os.homedir(", "homedir(", "path.home(", "pathlib.path.home(", "file.expand_path(",
-        "dir.home(", "os.getenv('home')", "os.getenv(\"home\")", "os.environ['home']", "os.environ[\"home\"]", "process.env.home", "$env{home}", "$env{'home'}",
-        "getenv('home')", "getenv(\"home\")", "$_server['home']", "$env:userprofile", "$env:home", "$home",
-    ];
 
     private static bool IsIdentifier(string s)
     {
