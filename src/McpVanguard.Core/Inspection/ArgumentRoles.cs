@@ -98,10 +98,10 @@ public static class ArgumentRoles
 
     /// <summary>
     /// Keys that are content elsewhere but what an exec-like tool types or runs: <c>terminal_write {"text": …}</c>, <c>send_keys {"data": …}</c>.
-    /// Messages, titles, descriptions and queries stay prose.
+    /// A <c>query</c> is what a remote-exec tool runs (<c>ssh_exec {"query": …}</c>). Messages, titles and descriptions stay prose.
     /// </summary>
     public static bool IsTypedKey(string key) =>
-        key.ToLowerInvariant() is "text" or "data" or "value" or "content" or "contents" or "body" or "input_text" or "chars" or "characters" or "string";
+        key.ToLowerInvariant() is "text" or "data" or "value" or "content" or "contents" or "body" or "input_text" or "chars" or "characters" or "string" or "query";
 
     /// <summary>True for tool names that name the language they run (<c>run_python</c>, <c>node_eval</c>, <c>ruby_exec</c>): a script there is code.</summary>
     public static bool NamesLanguage(string? toolName)

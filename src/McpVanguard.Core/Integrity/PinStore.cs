@@ -425,6 +425,13 @@ public sealed class PinStore
                 changes.Add(new ToolChange(item.Name, item.Index, PinChange.Changed, Hold: true));
                 modified |= RecordPending(server, pending, item.Name, PinChange.Changed, item, now);
             }
+            else if (list.Kind == PinKind.ResourceTemplate && RepointedTemplate(item, pinned, items) is not null)
+            {
+                // A template keyed by a new uriTemplate under the name and title of a pinned one is that template re-pointed
+                // (file:///project/{path} becoming file:///{path}): a change of definition, not a removal plus an addition.
+                changes.Add(new ToolChange(item.Name, item.Index, PinChange.Changed, Hold: true));
+                modified |= RecordPending(server, pending, item.Name, PinChange.Changed, item, now);
+            }
             else if (hold(item, false) is var withheld && !withheld && pinned.Count < Limits.MaxToolsPerServer && !pending.ContainsKey(item.Name))
             {
                 // A new item is trusted on first use like the first list was, and reported; a later change to it is drift.
@@ -488,6 +495,57 @@ public sealed class PinStore
 
         pending[name] = new PendingChange(change, tool?.Sha256, tool is null ? null : StoredDefinition(tool), existing?.FirstSeen ?? now, now);
         return true;
+    }
+
+    /// <summary>
+    /// The uriTemplate of a pinned template that <paramref name="item"/> replaces: same <c>name</c>, and no longer listed under its own
+    /// uriTemplate. Null when there is none (a new template with a new name is an addition).
+    /// </summary>
+    private static string? RepointedTemplate(ObservedTool item, Dictionary<string, PinnedTool> pinned, IReadOnlyList<ObservedTool> items)
+    {
+        var name = MemberOf(item.CanonicalJson, "name");
+        if (name is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, pin) in pinned)
+        {
+            if (pin.Definition is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
+                && n.ValueEquals(name) && !items.Any(i => i.Name == key))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? MemberOf(byte[] canonicalJson, string member)
+    {
+        var reader = new Utf8JsonReader(canonicalJson);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMember = reader.ValueTextEquals(member);
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            if (isMember)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     private JsonElement? StoredDefinition(ObservedTool tool)

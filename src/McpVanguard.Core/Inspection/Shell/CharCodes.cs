@@ -11,7 +11,8 @@ internal static class CharCodes
 {
     public static string Spell(string code)
     {
-        if (code.IndexOf("chr(", StringComparison.OrdinalIgnoreCase) < 0 && code.IndexOf("fromcharcode(", StringComparison.OrdinalIgnoreCase) < 0
+        var lists = BuildsFromLists(code);
+        if (!lists && code.IndexOf("chr(", StringComparison.OrdinalIgnoreCase) < 0 && code.IndexOf("fromcharcode(", StringComparison.OrdinalIgnoreCase) < 0
             && code.IndexOf("[char]", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return code;
@@ -21,7 +22,8 @@ internal static class CharCodes
         var i = 0;
         while (i < code.Length)
         {
-            if (TryCall(code, i, "string.fromcharcode(", out var end, out var chars) || TryCall(code, i, "chr(", out end, out chars) || TryCast(code, i, out end, out chars))
+            if (TryCall(code, i, "string.fromcharcode(", out var end, out var chars) || TryCall(code, i, "chr(", out end, out chars) || TryCast(code, i, out end, out chars)
+                || lists && TryList(code, i, out end, out chars))
             {
                 sb.Append('\'').Append(chars).Append('\'');
                 i = end;
@@ -66,6 +68,66 @@ internal static class CharCodes
         end = close + 1;
         chars = sb.ToString().Replace("'", "\\'", StringComparison.Ordinal);
         return sb.Length > 0;
+    }
+
+    /// <summary>
+    /// True when the code turns numbers into characters one by one (a generator, <c>map</c>, <c>join</c> or a byte string) rather than by
+    /// a call with literal arguments: <c>''.join(chr(c) for c in [47, …])</c>, <c>map(chr, […])</c>, <c>[…].map(c =&gt; String.fromCharCode(c))</c>,
+    /// <c>String.fromCharCode(...[…])</c>, <c>bytes([…]).decode()</c>, <c>[char[]](47, …) -join ''</c>, Perl's <c>pack('C*', …)</c>.
+    /// </summary>
+    private static bool BuildsFromLists(string code) =>
+        code.Contains("chr", StringComparison.OrdinalIgnoreCase) || code.Contains("fromcharcode", StringComparison.OrdinalIgnoreCase)
+        || code.Contains("bytes(", StringComparison.OrdinalIgnoreCase) || code.Contains("bytearray(", StringComparison.OrdinalIgnoreCase)
+        || code.Contains("[char[]]", StringComparison.OrdinalIgnoreCase) || code.Contains("pack(", StringComparison.OrdinalIgnoreCase)
+        || code.Contains("buffer.from([", StringComparison.OrdinalIgnoreCase) || code.Contains(".pack(", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Least numbers in a list read as characters: shorter lists spell nothing a path rule could match.</summary>
+    private const int MinListLength = 3;
+
+    /// <summary>A bracketed list of printable character codes at <paramref name="at"/> (<c>[47, 101, 116]</c>, <c>(0x2f, 0x65)</c>), spelled as its text.</summary>
+    private static bool TryList(string code, int at, out int end, out string chars)
+    {
+        end = at;
+        chars = string.Empty;
+        var open = code[at];
+        if (open is not ('[' or '(' or '{'))
+        {
+            return false;
+        }
+
+        var closeChar = open switch { '[' => ']', '(' => ')', _ => '}' };
+        var close = code.IndexOf(closeChar, at + 1);
+        if (close < 0 || close - at > 4096)
+        {
+            return false;
+        }
+
+        var body = code.AsSpan(at + 1, close - at - 1);
+        var sb = new StringBuilder();
+        foreach (var range in body.Split(','))
+        {
+            var part = body[range].Trim();
+            if (part.Length == 0 && sb.Length > 0)
+            {
+                continue; // a trailing comma
+            }
+
+            if (!TryNumber(part, out var value) || value < 0x20 || value is > 0x7e and < 0xa0)
+            {
+                return false;
+            }
+
+            sb.Append((char)value);
+        }
+
+        if (sb.Length < MinListLength)
+        {
+            return false;
+        }
+
+        end = close + 1;
+        chars = sb.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+        return true;
     }
 
     /// <summary>PowerShell's <c>[char]47</c>.</summary>

@@ -47,6 +47,7 @@ internal sealed partial class ShellAnalyzer
         }
 
         CheckTreeDeletion(lower);
+        CheckCodeWrites(code);
         foreach (var call in ProcessCalls)
         {
             if (lower.Contains(call, StringComparison.Ordinal))
@@ -157,7 +158,9 @@ internal sealed partial class ShellAnalyzer
             Report(ShellFindings.ReverseShell);
         }
 
-        var evaluates = code.Contains("exec(") || code.Contains("eval(") || code.Contains("eval ") || code.Contains("system(");
+        // PowerShell evaluates with iex / Invoke-Expression / a script block built from a string.
+        var evaluates = code.Contains("exec(") || code.Contains("eval(") || code.Contains("eval ") || code.Contains("system(")
+            || code.Contains("iex") || code.Contains("invoke-expression") || code.Contains("scriptblock]::create");
         if (evaluates && (code.Contains("b64decode") || code.Contains("base64_decode") || code.Contains("decode64") || code.Contains("frombase64")))
         {
             Report(ShellFindings.DecodedPayload);

@@ -8,6 +8,8 @@ internal sealed partial class ShellAnalyzer
     private void AnalyzeCommand(ShellCommand command, int k, string name, int nesting)
     {
         var words = command.Words;
+        CheckOutputOptions(words, k, name);
+        CheckClientCommands(words, k, name, nesting);
         if (CheckProgramOptions(words, k, name, nesting))
         {
             return;
@@ -20,7 +22,7 @@ internal sealed partial class ShellAnalyzer
                 CheckSubstitutedCode(command);
                 break;
             case "eval" or "source" or "." or "iex" or "invoke-expression":
-                AnalyzeText(string.Join(' ', words, k + 1, words.Count - k - 1), nesting + 1);
+                AnalyzeText(JoinFrom(words, k + 1), nesting + 1);
                 CheckSubstitutedCode(command);
                 break;
             case "cmd":
@@ -176,7 +178,7 @@ internal sealed partial class ShellAnalyzer
         {
             if (words[i].Length > 1 && isInlineFlag(words[i]))
             {
-                var script = joinRest ? string.Join(' ', words, i + 1, words.Count - i - 1) : words[i + 1];
+                var script = joinRest ? JoinFrom(words, i + 1) : words[i + 1];
                 AnalyzeText(script, nesting + 1);
                 return;
             }
@@ -227,7 +229,7 @@ internal sealed partial class ShellAnalyzer
                 Report(ShellFindings.PowerShellEncoded);
                 if (ShellPayloadDecoder.TryBase64(words[i + 1], utf16: true, out var script))
                 {
-                    AnalyzeText(script, nesting + 1);
+                    PowerShellScript(script, nesting);
                 }
 
                 return;
@@ -235,11 +237,27 @@ internal sealed partial class ShellAnalyzer
 
             if ("command".StartsWith(option, StringComparison.Ordinal))
             {
-                AnalyzeText(string.Join(' ', words, i + 1, words.Count - i - 1), nesting + 1);
+                PowerShellScript(JoinFrom(words, i + 1), nesting);
                 return;
             }
         }
     }
+
+    /// <summary>
+    /// A PowerShell script (<c>-Command</c>, or <c>-EncodedCommand</c> decoded) is a command line and code at once. Its backslashes are path
+    /// separators, not escapes (PowerShell escapes with a backtick), so they are read as '/' before the POSIX tokenizer sees them:
+    /// <c>Get-Content $env:USERPROFILE\.ssh\id_rsa</c>.
+    /// </summary>
+    private void PowerShellScript(string script, int nesting)
+    {
+        var folded = script.Replace('\\', '/');
+        AnalyzeText(folded, nesting + 1);
+        AnalyzeCode(folded, nesting + 1);
+    }
+
+    /// <summary>The words from <paramref name="start"/> on, joined as the command line they were.</summary>
+    private static string JoinFrom(List<string> words, int start) =>
+        start >= words.Count ? string.Empty : string.Join(' ', words.GetRange(start, words.Count - start));
 
     /// <summary>A <c>find</c> whose name or path pattern targets keys or credentials.</summary>
     private static bool IsSensitiveFind(List<string> words, int k)

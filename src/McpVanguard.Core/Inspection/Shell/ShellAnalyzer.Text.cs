@@ -3,8 +3,34 @@ namespace McpVanguard.Inspection.Shell;
 /// <summary>Checks on the raw text of a command that need no tokens.</summary>
 internal sealed partial class ShellAnalyzer
 {
-    /// <summary>Checks on the whole (lower-cased) text that do not need tokens: fork bombs and PowerShell cradles.</summary>
-    private void CheckText(string text)
+    /// <summary>
+    /// Checks on the whole text that do not need tokens: fork bombs and PowerShell cradles. What they find must survive masking the data
+    /// positions (<c>echo 'IEX (iwr …) is flagged' &gt;&gt; CHANGES.md</c> quotes a cradle; it runs none), so the line is masked only when
+    /// something matched.
+    /// </summary>
+    private void CheckText(string original)
+    {
+        var found = new List<Finding>();
+        TextFindings(original.ToLowerInvariant(), found);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var masked = ShellDataPositions.Mask(original);
+        if (!ReferenceEquals(masked, original))
+        {
+            found.Clear();
+            TextFindings(masked.ToLowerInvariant(), found);
+        }
+
+        foreach (var f in found)
+        {
+            Report(f);
+        }
+    }
+
+    private static void TextFindings(string text, List<Finding> found)
     {
         // Destructive (resource exhaustion): ":(){ :|:& };:" and named variants.
         var brace = text.IndexOf("(){", StringComparison.Ordinal);
@@ -15,26 +41,26 @@ internal sealed partial class ShellAnalyzer
 
         if (brace > 0 && IsForkBomb(text, brace))
         {
-            Report(ShellFindings.Destructive);
+            found.AddOnce(ShellFindings.Destructive);
         }
 
         // The batch-file fork bomb "%0|%0" and perl's "fork while fork".
         if (text.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("%0|%0", StringComparison.Ordinal) || text.Contains("fork while fork", StringComparison.Ordinal))
         {
-            Report(ShellFindings.Destructive);
+            found.AddOnce(ShellFindings.Destructive);
         }
 
         // Download cradle: downloaded text turned into code and run. "IEX (New-Object Net.WebClient).DownloadString('http://…')",
         // "irm … | iex", and without IEX: "[scriptblock]::Create(<download>).Invoke()", "Invoke-Command -ScriptBlock", "& ( … )".
         if (RunsPowerShellText(text) && Downloads(text))
         {
-            Report(ShellFindings.PowerShellCradle);
+            found.AddOnce(ShellFindings.PowerShellCradle);
         }
 
         // Reverse shell: PowerShell TCPClient wired to a stream.
         if (text.Contains("net.sockets.tcpclient", StringComparison.Ordinal) && text.Contains("getstream", StringComparison.Ordinal))
         {
-            Report(ShellFindings.ReverseShell);
+            found.AddOnce(ShellFindings.ReverseShell);
         }
     }
 

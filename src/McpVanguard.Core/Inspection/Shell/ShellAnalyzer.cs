@@ -18,7 +18,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             return;
         }
 
-        CheckText(text.ToLowerInvariant());
+        CheckText(text);
         AnalyzeScript(ShellTokenizer.Parse(text), nesting);
     }
 

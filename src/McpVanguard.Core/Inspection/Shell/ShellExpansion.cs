@@ -85,6 +85,11 @@ internal sealed class ShellExpansion(string? cwd)
     /// <summary>Replaces <c>$X</c>, <c>${X}</c>, <c>${X:-default}</c> and decoding substitutions; unknown variables stay as written.</summary>
     public string Substitute(string word)
     {
+        if (word.Contains('%'))
+        {
+            word = CmdVariables(word);
+        }
+
         if (!word.Contains('$') && !word.Contains('`'))
         {
             return word;
@@ -133,17 +138,32 @@ internal sealed class ShellExpansion(string? cwd)
                     j++;
                 }
 
+                // PowerShell's environment drive: $env:USERPROFILE, $Env:APPDATA.
+                if (j < word.Length && word[j] == ':' && word.AsSpan(i + 1, j - i - 1).Equals("env", StringComparison.OrdinalIgnoreCase))
+                {
+                    j++;
+                    while (j < word.Length && (char.IsAsciiLetterOrDigit(word[j]) || word[j] == '_'))
+                    {
+                        j++;
+                    }
+                }
+
                 name = word[(i + 1)..j];
                 end = j - 1;
+            }
+
+            if (name.StartsWith("env:", StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[4..];
             }
 
             if (_variables is not null && _variables.TryGetValue(name, out var value))
             {
                 sb.Append(value);
             }
-            else if (name == "HOME")
+            else if (HomeRelative(name) is { } home)
             {
-                sb.Append('~');
+                sb.Append(home);
             }
             else if (fallback is not null)
             {
@@ -155,6 +175,37 @@ internal sealed class ShellExpansion(string? cwd)
             }
 
             i = end;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Where the variables that name the user's home and profile folders point, relative to <c>~</c>: POSIX <c>$HOME</c>, and the Windows
+    /// ones PowerShell and cmd spell (<c>$env:USERPROFILE\.ssh</c>, <c>%APPDATA%\Microsoft\Windows\Start Menu</c>). Null for any other name.
+    /// </summary>
+    private static string? HomeRelative(string name) => name.ToUpperInvariant() switch
+    {
+        "HOME" or "USERPROFILE" => "~",
+        "APPDATA" => "~/AppData/Roaming",
+        "LOCALAPPDATA" => "~/AppData/Local",
+        _ => null,
+    };
+
+    /// <summary>cmd's <c>%NAME%</c> for the home and profile variables; other names stay as written.</summary>
+    private static string CmdVariables(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] == '%' && word.IndexOf('%', i + 1) is var close and > 0 && close - i <= 16 && HomeRelative(word[(i + 1)..close]) is { } home)
+            {
+                sb.Append(home);
+                i = close;
+                continue;
+            }
+
+            sb.Append(word[i]);
         }
 
         return sb.ToString();

@@ -127,6 +127,9 @@ public static class ShellReadTargets
         if (Shells.Contains(name) || name is "cmd" or "powershell" or "pwsh")
         {
             var script = InlineScript(words, k, name);
+
+            // PowerShell escapes with a backtick: its backslashes are path separators the POSIX tokenizer must not eat.
+            script = name is "powershell" or "pwsh" ? script?.Replace('\\', '/') : script;
             if (script is not null && nesting < MaxNesting)
             {
                 Walk(ShellTokenizer.Parse(expansion.Substitute(script)), expansion, output, nesting + 1);
@@ -183,8 +186,25 @@ public static class ShellReadTargets
         }
 
         var copy = name is "cp" or "scp" or "rsync" or "ln" or "install" or "copy" or "copy-item" or "cpi";
+
+        // A search pattern is text to find, not a file read: grep -rn '/etc/shadow' src/ reads src/ (the pattern is the first operand
+        // unless -e, --regexp or -f gave it).
+        var pattern = name is "grep" or "egrep" or "fgrep" or "rg" or "zgrep" or "ag" or "ack"
+            && !words.Exists(static w => w is "-e" or "--regexp" or "-f" or "--file" || w.StartsWith("--regexp=", StringComparison.Ordinal) || w.StartsWith("--file=", StringComparison.Ordinal));
         for (var i = k + 1; i < words.Count; i++)
         {
+            if (name is "grep" or "egrep" or "fgrep" or "rg" or "zgrep" or "ag" or "ack" && words[i] is "-e" or "--regexp" or "-m" or "--max-count" or "-A" or "-B" or "-C" or "-g" or "--glob" or "-t" or "--type")
+            {
+                i++; // the option's value: a pattern, a count or a file filter
+                continue;
+            }
+
+            if (pattern && !words[i].StartsWith('-'))
+            {
+                pattern = false;
+                continue;
+            }
+
             if (!words[i].StartsWith('-'))
             {
                 expansion.Expand(words[i], output);

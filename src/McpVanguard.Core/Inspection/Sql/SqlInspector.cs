@@ -30,7 +30,7 @@ public sealed class SqlInspector : IInspector
         ["copy", "pg_", "lo_", "load", "outfile", "dumpfile", "infile", "xp_", "sp_", "backup", "openrowset", "opendatasource", "attach",
          "read_", "parquet_scan", "glob", "sniff_csv", "st_read", "_scan", "install", "extension", "language", "function", "procedure",
          "dblink", "server", "alter", "password", "_log_file", "authentication_string", "utl_", "dbms_ldap", "httpuritype", "union",
-         "sys_e", "from '", "from \""],
+         "sys_e", "from '", "from \"", "drop", "truncate", "delete", "update", "exec", "prepare", "insert"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> FragmentChars = SearchValues.Create("'\";|");
@@ -59,11 +59,17 @@ public sealed class SqlInspector : IInspector
             if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key) || runsCode && ArgumentRoles.IsCodeKey(s.Key))
             {
                 // A command line or program source carries SQL only inside its quotes (psql -c "…", execute("…")).
+                if (statements is not null)
+                {
+                    statements.StatementField = false;
+                }
+
                 JudgeStatements(ref statements, text, commandLine: true, findings);
                 continue;
             }
 
             var sqlKey = IsSqlKey(s.Key);
+            (statements ??= new SqlStatementJudge()).StatementField = sqlKey || s.Key.Equals("q", StringComparison.OrdinalIgnoreCase);
             JudgeStatements(ref statements, text, commandLine: false, findings);
             if (text.Length <= MaxFragmentLength && (text.AsSpan().ContainsAny(FragmentChars) || HasWordOr(text)))
             {

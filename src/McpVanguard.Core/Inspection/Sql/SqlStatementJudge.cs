@@ -8,7 +8,7 @@ namespace McpVanguard.Inspection.Sql;
 /// execution and native code (SQL-007), connections and exports to other hosts (SQL-020), account takeover (SQL-021),
 /// and a UNION that reads secret columns of another table (SQL-022). Literals and comments never count as keywords.
 /// </summary>
-internal sealed class SqlStatementJudge
+internal sealed partial class SqlStatementJudge
 {
     /// <summary>Functions that read or write server files, or run programs and native code, whatever their arguments.</summary>
     private static readonly FrozenSet<string> FileOrCodeFunctions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -44,6 +44,9 @@ internal sealed class SqlStatementJudge
     private readonly List<SqlToken> _t = new(64);
     private string _text = string.Empty;
 
+    /// <summary>True when the text sits in a field that holds whole statements (<c>sql</c>, <c>query</c>): there DROP and TRUNCATE are run, not quoted.</summary>
+    public bool StatementField { get; set; }
+
     /// <summary>Judges <paramref name="text"/>; <paramref name="commandLine"/> limits the checks to what a command line can carry.</summary>
     public void Judge(string text, bool commandLine, List<Finding> findings, int depth = 0)
     {
@@ -77,7 +80,7 @@ internal sealed class SqlStatementJudge
         {
             // SQL quoted inside a command line (psql -c "…", mysql -e '…', code calling cursor.execute("…")) or a
             // function body ($$…$$) is judged as SQL once more.
-            new SqlStatementJudge().Judge(inner, commandLine: false, findings, depth + 1);
+            new SqlStatementJudge { StatementField = StatementField }.Judge(inner, commandLine: false, findings, depth + 1);
         }
     }
 
@@ -91,6 +94,10 @@ internal sealed class SqlStatementJudge
             if (token.ContentLength >= 8 && (dollarBody || commandLine && token.Kind is SqlTokenKind.String or SqlTokenKind.QuotedIdentifier))
             {
                 nested.Add(Content(i));
+            }
+            else if (!commandLine && DynamicSql(i) is { } dynamic)
+            {
+                nested.Add(dynamic);
             }
         }
 
@@ -190,6 +197,8 @@ internal sealed class SqlStatementJudge
         if (!commandLine)
         {
             JudgeUnion(s, e, findings);
+            JudgeDestructive(s, e, findings);
+            JudgeTableFunctionWrite(s, e, findings);
         }
     }
 

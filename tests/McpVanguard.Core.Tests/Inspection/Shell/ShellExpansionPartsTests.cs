@@ -26,7 +26,9 @@ public sealed class ShellExpansionPartsTests
         Assert.Contains("/etc/shadow", InterpreterLiterals.Extract("open('/etc/sh' + 'adow')"));
         Assert.Contains("/etc/shadow", InterpreterLiterals.Extract("$f = \"/etc/\" . \"shadow\";"));
         Assert.Contains("~/.ssh/id_rsa", InterpreterLiterals.Extract("os.path.join('~', '.ssh', 'id_rsa')"));
-        Assert.Contains(".ssh/id_rsa", InterpreterLiterals.Extract("Path.home() / '.ssh' / 'id_rsa'"));
+        // The home directory as code spells it reads as '~', so the join is the whole path.
+        Assert.Contains("~/.ssh/id_rsa", InterpreterLiterals.Extract("Path.home() / '.ssh' / 'id_rsa'"));
+        Assert.Contains("~/.aws/credentials", InterpreterLiterals.Extract("os.path.join(os.path.expanduser('~'), '.aws', 'credentials')"));
         Assert.DoesNotContain("a/b", InterpreterLiterals.Extract("print('a', 'b')"));
     }
 

@@ -1,0 +1,60 @@
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>
+/// The home directory as interpreter code spells it (<c>os.path.expanduser('~')</c>, <c>os.homedir()</c>, <c>Path.home()</c>,
+/// <c>Dir.home</c>, <c>process.env.HOME</c>), replaced by a <c>'~'</c> literal so that a join or concatenation with it reads as a path:
+/// <c>os.path.join(os.path.expanduser('~'), '.aws', 'credentials')</c> is <c>~/.aws/credentials</c>.
+/// </summary>
+internal static class HomeDirectoryCalls
+{
+    /// <summary>Calls and expressions that evaluate to the home directory. A call ending in '(' keeps a literal argument (expanduser('~/.bashrc')).</summary>
+    private static readonly string[] Calls =
+    [
+        "os.path.expanduser(", "path.expanduser(", "expanduser(", "os.homedir(", "homedir(", "pathlib.path.home(", "path.home(", "file.expand_path(",
+        "dir.home(", "os.getenv('home')", "os.getenv(\"home\")", "os.environ['home']", "os.environ[\"home\"]", "process.env.home", "getenv('home')",
+        "getenv(\"home\")", "$_server['home']",
+    ];
+
+    /// <summary>Shell-style variables, replaced only where the caller knows they are not already expanded by the shell reading.</summary>
+    private static readonly string[] Variables = ["$env{home}", "$env{'home'}", "$env:userprofile", "$env:home", "$home"];
+
+    /// <summary>Most replacements made in one piece of code.</summary>
+    private const int MaxReplacements = 16;
+
+    public static string AsLiterals(string code, bool includeVariables)
+    {
+        if (code.IndexOf("home", StringComparison.OrdinalIgnoreCase) < 0 && code.IndexOf("expanduser", StringComparison.OrdinalIgnoreCase) < 0
+            && code.IndexOf("userprofile", StringComparison.OrdinalIgnoreCase) < 0 && code.IndexOf("expand_path", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return code;
+        }
+
+        var e = code;
+        var replaced = 0;
+        foreach (var call in includeVariables ? [.. Calls, .. Variables] : Calls)
+        {
+            for (var at = e.IndexOf(call, StringComparison.OrdinalIgnoreCase); at >= 0 && replaced < MaxReplacements; at = e.IndexOf(call, at + 3, StringComparison.OrdinalIgnoreCase))
+            {
+                if (at > 0 && (char.IsAsciiLetterOrDigit(e[at - 1]) || e[at - 1] == '_') && call[0] != '$')
+                {
+                    continue; // part of a longer name (myexpanduser(), not_homedir())
+                }
+
+                replaced++;
+                var end = at + call.Length;
+                if (call.EndsWith('('))
+                {
+                    var close = e.IndexOf(')', end);
+                    var inner = close < 0 ? string.Empty : e[end..close].Trim();
+                    e = e[..at] + (inner.Length > 0 ? inner : "'~'") + (close < 0 ? string.Empty : e[(close + 1)..]);
+                }
+                else
+                {
+                    e = e[..at] + "'~'" + e[end..];
+                }
+            }
+        }
+
+        return e;
+    }
+}

@@ -1,0 +1,119 @@
+namespace McpVanguard.Inspection.Sql;
+
+/// <summary>
+/// Destructive statements as the database parses them (SQL-001, SQL-002): keywords outside literals and comments only, so a
+/// string that quotes <c>DROP TABLE</c> or a comment that mentions it is data; dynamic SQL built from literals
+/// (<c>EXEC('DR' + 'OP TABLE users')</c>, <c>EXECUTE IMMEDIATE '…'</c>, <c>PREPARE s FROM '…'</c>) is judged as the statement it builds;
+/// and writes through ClickHouse table functions (<c>INSERT INTO FUNCTION url('http://…')</c>) are exports to another host.
+/// </summary>
+internal sealed partial class SqlStatementJudge
+{
+    /// <summary>What DROP removes that holds data or access (indexes, views, sequences and triggers are derived and rebuilt).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> DroppedHolders = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "table", "database", "schema", "user", "role", "login", "keyspace", "collection", "tablespace");
+
+    /// <summary>ClickHouse table functions that write to another host or service when inserted into.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> RemoteTableFunctions = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "url", "s3", "s3cluster", "gcs", "azureblobstorage", "hdfs", "remote", "remotesecure", "mysql", "postgresql", "mongodb", "redis", "file");
+
+    /// <summary>Most literals joined into one dynamic statement.</summary>
+    private const int MaxDynamicParts = 32;
+
+    /// <summary>DROP TABLE/DATABASE/SCHEMA/USER/ROLE … and TRUNCATE [TABLE] name: SQL-001. DELETE or UPDATE of every row: SQL-002.</summary>
+    private void JudgeDestructive(int s, int e, List<Finding> findings)
+    {
+        if (!StatementField || s >= e)
+        {
+            return;
+        }
+
+        if (IsWord(s, "drop") && s + 1 < e)
+        {
+            var what = s + 1;
+            while (what < e && (IsWord(what, "temporary") || IsWord(what, "temp")))
+            {
+                what++;
+            }
+
+            if (what < e && _t[what].Kind == SqlTokenKind.Word && DroppedHolders.Contains(Word(what)))
+            {
+                findings.AddOnce(new Finding("SQL-001", "L1", "MCP-14", Severity.High, FindingAction.Block,
+                    $"DROP {Word(what).ToUpperInvariant()} destroys data or access."));
+            }
+        }
+        else if (IsWord(s, "truncate") && s + 1 < e && !IsSymbol(s + 1, "("))
+        {
+            findings.AddOnce(new Finding("SQL-001", "L1", "MCP-14", Severity.High, FindingAction.Block, "TRUNCATE empties a table."));
+        }
+        else if ((IsWord(s, "delete") || IsWord(s, "update")) && FindWord(s, e, "where") < 0 && !HasLimit(s, e)
+            && (IsWord(s, "update") ? FindWord(s, e, "set") > 0 : FindWord(s, e, "from") > 0 || s + 1 < e && _t[s + 1].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier))
+        {
+            findings.AddOnce(new Finding("SQL-002", "L1", "MCP-14", Severity.Medium, FindingAction.Block,
+                $"{Word(s).ToUpperInvariant()} without a WHERE clause changes every row of the table."));
+        }
+    }
+
+    private bool HasLimit(int s, int e) => FindWord(s, e, "limit") >= 0 || FindWord(s, e, "top") >= 0;
+
+    /// <summary>INSERT INTO FUNCTION url('…') / s3('…') / remote('…'): ClickHouse writes the rows to another host.</summary>
+    private void JudgeTableFunctionWrite(int s, int e, List<Finding> findings)
+    {
+        if (s + 4 < e && IsWord(s, "insert") && IsWord(s + 1, "into") && IsWord(s + 2, "function") && _t[s + 3].Kind == SqlTokenKind.Word
+            && RemoteTableFunctions.Contains(Word(s + 3)) && IsSymbol(s + 4, "("))
+        {
+            if (IsWord(s + 3, "file"))
+            {
+                JudgeFileArgument(s + 5, e, write: true, findings, "INSERT INTO FUNCTION file(…)");
+                return;
+            }
+
+            Egress(findings, $"INSERT INTO FUNCTION {Word(s + 3).ToLowerInvariant()}(…) exports rows to another host");
+        }
+    }
+
+    /// <summary>
+    /// The statement dynamic SQL at token <paramref name="i"/> builds from literals, or null: <c>EXEC('…' + '…')</c>, <c>EXECUTE
+    /// IMMEDIATE '…' || '…'</c>, <c>sp_executesql N'…'</c>, <c>PREPARE s FROM '…'</c>. Concatenation with <c>+</c>, <c>||</c> or CONCAT is joined.
+    /// </summary>
+    private string? DynamicSql(int i)
+    {
+        int from;
+        if ((IsWord(i, "exec") || IsWord(i, "execute")) && i + 1 < _t.Count)
+        {
+            from = IsWord(i + 1, "immediate") ? i + 2 : IsWord(i + 1, "sp_executesql") ? i + 2 : i + 1;
+        }
+        else if (IsWord(i, "sp_executesql"))
+        {
+            from = i + 1;
+        }
+        else if (IsWord(i, "prepare") && i + 3 < _t.Count && IsWord(i + 2, "from"))
+        {
+            from = i + 3;
+        }
+        else
+        {
+            return null;
+        }
+
+        var sb = new System.Text.StringBuilder();
+        var parts = 0;
+        for (var j = from; j < _t.Count && parts < MaxDynamicParts; j++)
+        {
+            if (_t[j].Kind == SqlTokenKind.String)
+            {
+                sb.Append(Content(j));
+                parts++;
+            }
+            else if (IsSymbol(j, "(") || IsSymbol(j, "+") || IsSymbol(j, "||") || IsSymbol(j, ",") && parts > 0 || IsWord(j, "concat"))
+            {
+                continue;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return parts > 0 && sb.Length >= 6 ? sb.ToString() : null;
+    }
+}
