@@ -19,7 +19,7 @@ public sealed record BehaviourSettings
     public int MaxEvents { get; init; } = 512;
 
     /// <summary>Reads of numbered siblings (<c>customer_0001.json</c>…) in <see cref="EnumerationWindow"/> that make a sweep (BEH-001).</summary>
-    public int NumberedReads { get; init; } = 20;
+    public int NumberedReads { get; init; } = 30;
 
     /// <summary>Distinct reads in one directory, or listing pages, in <see cref="EnumerationWindow"/> that make a sweep (BEH-002).</summary>
     public int SiblingReads { get; init; } = 100;

@@ -292,10 +292,13 @@ internal static class BehaviourStepClassifier
     {
         var atStageStart = true;
         var i = 0;
-        while (i < command.Length)
+
+        // A delete is a command of its own; past the first 64 KB a command is a payload, not a script to read.
+        var length = Math.Min(command.Length, MaxSignatureBytes);
+        while (i < length)
         {
             var c = command[i];
-            if (c is ';' or '&' or '|' or '\n' or '(')
+            if (c is ';' or '&' or '|' or '\n' or '(' or ')' or '`' or '{' or '}')
             {
                 atStageStart = true;
                 i++;
@@ -309,10 +312,12 @@ internal static class BehaviourStepClassifier
             }
 
             var end = i;
-            while (end < command.Length && !char.IsWhiteSpace(command[end]) && command[end] is not (';' or '&' or '|' or '(' or ')'))
+            // A word ends at a space or a stage separator; it has at least one character, so the scan always advances.
+            do
             {
                 end++;
             }
+            while (end < length && !char.IsWhiteSpace(command[end]) && command[end] is not (';' or '&' or '|' or '\n' or '(' or ')' or '`' or '{' or '}'));
 
             var word = command[i..end];
             i = end;
