@@ -32,7 +32,10 @@ public sealed record BehaviourSettings
     /// <summary>How long a sensitive or high-volume read arms the egress chain (BEH-003/BEH-004).</summary>
     public TimeSpan EgressWindow { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>A single result at least this large is a high-volume read for the egress chain (warns, BEH-003).</summary>
+    /// <summary>
+    /// Bytes one server returned to one session (the decaying sum of <see cref="VolumeHalfLife"/>) from which its answers
+    /// are high-volume reads for the egress chain (warns, BEH-003).
+    /// </summary>
     public long HighVolumeReadBytes { get; init; } = 1024 * 1024;
 
     /// <summary>How long flagged content arms the untrusted-content chain (BEH-005).</summary>

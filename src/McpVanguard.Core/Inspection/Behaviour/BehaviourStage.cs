@@ -60,8 +60,12 @@ public sealed class BehaviourStage : IInspectionStage
 
     private async ValueTask OnResultAsync(InspectionContext context, List<Finding> findings, CancellationToken cancellationToken)
     {
-        var now = _state.NowMs;
-        var step = BehaviourStepClassifier.OfResult(context, findings, now, _settings.HighVolumeReadBytes);
+        // The budgets first: the answer that takes what this server returned to the session past the high-volume size is
+        // itself a high-volume read, whether it came in one answer or in many.
+        var bytes = await _state.AddDecayingAsync(_keys.ServerBudget(context.SessionId, context.ServerId, "bytes"), context.Message.Raw.Length, _settings.VolumeHalfLife, cancellationToken).ConfigureAwait(false);
+        var itemCount = BehaviourStepClassifier.Items(context);
+        var items = itemCount == 0 ? 0 : await _state.AddDecayingAsync(_keys.ServerBudget(context.SessionId, context.ServerId, "items"), itemCount, _settings.VolumeHalfLife, cancellationToken).ConfigureAwait(false);
+        var step = BehaviourStepClassifier.OfResult(context, findings, _state.NowMs, highVolume: bytes >= _settings.HighVolumeReadBytes);
         if (step is not null)
         {
             await _state.AppendAsync(_keys.Session(context.SessionId), step, _retention, cancellationToken).ConfigureAwait(false);
@@ -71,9 +75,6 @@ public sealed class BehaviourStage : IInspectionStage
             }
         }
 
-        var bytes = await _state.AddDecayingAsync(_keys.ServerBudget(context.SessionId, context.ServerId, "bytes"), context.Message.Raw.Length, _settings.VolumeHalfLife, cancellationToken).ConfigureAwait(false);
-        var itemCount = BehaviourStepClassifier.Items(context);
-        var items = itemCount == 0 ? 0 : await _state.AddDecayingAsync(_keys.ServerBudget(context.SessionId, context.ServerId, "items"), itemCount, _settings.VolumeHalfLife, cancellationToken).ConfigureAwait(false);
         VolumeBudgetDetector.Judge(bytes, items, step, context.Message.Id.ToString(), context.ServerId, _settings, context.Profile, findings);
     }
 

@@ -126,7 +126,8 @@ internal static class BehaviourStepClassifier
     }
 
     /// <summary>The step a result makes: null unless it carried a secret, flagged content or a large payload.</summary>
-    public static BehaviourEvent? OfResult(InspectionContext context, List<Finding> findings, long now, long highVolumeBytes)
+    /// <param name="highVolume">What this server returned to the session (a decaying sum) has reached the high-volume size.</param>
+    public static BehaviourEvent? OfResult(InspectionContext context, List<Finding> findings, long now, bool highVolume)
     {
         var kind = BehaviourKind.None;
         foreach (var f in findings)
@@ -142,7 +143,7 @@ internal static class BehaviourStepClassifier
             }
         }
 
-        if (context.Message.Raw.Length >= highVolumeBytes)
+        if (highVolume)
         {
             kind |= BehaviourKind.HighVolumeResult;
         }
