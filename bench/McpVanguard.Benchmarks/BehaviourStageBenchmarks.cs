@@ -10,9 +10,11 @@ namespace McpVanguard.Benchmarks;
 /// <summary>
 /// What L3 adds per call, in memory: the behaviour stage alone on an everyday <c>read_file</c> and on a 4 KB result, in a
 /// session whose window is full (512 steps: the most a window keeps, so the worst steady state of a long session).
+/// In process (no generated project to build): the stage allocates little and the GC settings of the shipped tool do
+/// not matter at this size.
 /// </summary>
 [MemoryDiagnoser]
-[VanguardJob]
+[InProcess]
 [MedianColumn]
 public class BehaviourStageBenchmarks
 {
