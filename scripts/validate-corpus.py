@@ -9,7 +9,8 @@ Usage:
 Format checks (always): each line is a JSON object with a unique non-empty
 string `id` (unique across all files given), a string `category`, `expect` of
 "block" or "allow", and a non-empty `steps` list whose items are objects with
-`from` ("agent" | "server"), an optional non-empty string `server`, and a
+`from` ("agent" | "server"), an optional non-empty string `server`, an optional
+`at_ms` (milliseconds after the case start, non-decreasing), and a
 `message` (any JSON value). Other case fields are allowed (they are ignored by
 `vanguard replay`).
 
@@ -163,10 +164,17 @@ def validate_file(path, seen_ids, format_only, taxonomy, stats):
         if not ok_steps:
             err("steps must be a non-empty list")
             steps = []
+        last_at = 0
         for n, step in enumerate(steps):
             if not isinstance(step, dict):
                 err(f"step {n} is not an object"); ok_steps = False; continue
-            extra = set(step) - {"from", "server", "message"}
+            extra = set(step) - {"from", "server", "message", "at_ms"}
+            if "at_ms" in step:
+                at = step["at_ms"]
+                if not isinstance(at, int) or isinstance(at, bool) or at < last_at:
+                    err(f"step {n}: at_ms must be a whole number of milliseconds, not below an earlier step's")
+                else:
+                    last_at = at
             if extra:
                 err(f"step {n} has unknown fields {sorted(extra)}")
             if step.get("from") not in ("agent", "server"):

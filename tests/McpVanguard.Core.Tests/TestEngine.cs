@@ -37,10 +37,16 @@ internal static class TestEngine
         return engine;
     }
 
-    /// <summary>A replay runner as <c>vanguard replay</c> builds it: the engine with an in-memory pin store the runner empties per case.</summary>
+    /// <summary>
+    /// A replay runner as <c>vanguard replay</c> builds it: the engine with L3 on the replay clock and an in-memory pin
+    /// store, both emptied by the runner per case.
+    /// </summary>
     public static ReplayRunner Replay(Profile profile = Profile.Balanced)
     {
         var pins = PinStore.InMemory();
-        return new ReplayRunner(Create(profile, pins: pins), pins);
+        var clock = new ReplayClock();
+        var options = Options(profile);
+        var engine = InspectionEngine.Create(options, Rules, pins: pins, stages: McpVanguard.Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock));
+        return new ReplayRunner(engine, pins, clock);
     }
 }

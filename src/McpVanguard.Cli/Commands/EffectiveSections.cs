@@ -56,6 +56,12 @@ internal static class EffectiveSections
         yield return ("auth.rate_limit", auth.RateLimit is { } limit ? $"{limit.RequestsPerMinute}/min, burst {limit.Burst}" : "(none)", authSource);
         yield return ("auth.max_sessions_per_principal", auth.MaxSessionsPerPrincipal.ToString(c), authSource);
 
+        var behaviourSource = options.Sections.ContainsKey("behaviour") ? file : "default";
+        foreach (var (key, value) in BehaviourSectionReader.Rows(options.Behaviour))
+        {
+            yield return (key, value, behaviourSource);
+        }
+
         if (options.Access is { } access)
         {
             yield return ("access.default", access.DefaultAllow ? "allow" : "deny", file);

@@ -18,8 +18,9 @@ internal static class EngineFactory
     /// printing why) when configuration or rules are invalid.
     /// </summary>
     /// <param name="pins">An in-memory store (<see cref="PinStore.InMemory"/>): these commands never read or change the user's pins.</param>
-    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse, PinStore pins)
-        => TryLoadOptions(common, parse) is { } options && TryCreateEngine(options, pins) is var (rules, engine)
+    /// <param name="clock">The clock of L3's windows (replay's stepped clock); the system clock when null.</param>
+    public static (VanguardOptions Options, IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreate(CommonOptions common, System.CommandLine.ParseResult parse, PinStore pins, TimeProvider? clock = null)
+        => TryLoadOptions(common, parse) is { } options && TryCreateEngine(options, pins, clock) is var (rules, engine)
             ? (options, rules, engine)
             : null;
 
@@ -59,13 +60,17 @@ internal static class EngineFactory
     /// composition of every command that inspects (<c>start</c>, <c>serve</c>, <c>scan</c>, <c>replay</c>, <c>check</c>).
     /// </summary>
     /// <param name="pins">The tool pin store the server→agent pipeline compares <c>tools/list</c> results with (rug pulls).</param>
-    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, PinStore pins)
+    /// <param name="clock">The clock of L3's windows (replay's stepped clock); the system clock when null.</param>
+    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, PinStore pins, TimeProvider? clock = null)
     {
         try
         {
             var rules = RuleLoader.Load(options.RulesDirectory);
             // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
-            var engine = InspectionEngine.Create(options, rules, options.Access, pins, SemanticStages(options.Semantic));
+            // L2 (semantic:) then L3 (behaviour:), in both directions of every command that inspects: L3 sees L2's findings.
+            // L3's state is in memory, per process.
+            var stages = SemanticStages(options.Semantic).Then(Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock ?? TimeProvider.System));
+            var engine = InspectionEngine.Create(options, rules, options.Access, pins, stages);
             return (rules, engine);
         }
         catch (RuleLoadException ex)

@@ -22,7 +22,9 @@ internal static class ReplayCommand
             // One in-memory pin store for the run, emptied by the runner before each case: rug pulls inside a case are
             // measured, and the user's pin file is never read or changed by a replay.
             var pins = McpVanguard.Integrity.PinStore.InMemory();
-            if (EngineFactory.TryCreate(common, parse, pins) is not var (_, _, engine))
+            // L3 windows run on the replay's clock: every case starts at the same instant, steps' at_ms move it.
+            var clock = new ReplayClock();
+            if (EngineFactory.TryCreate(common, parse, pins, clock) is not var (_, _, engine))
             {
                 return EngineFactory.ConfigurationError;
             }
@@ -45,7 +47,7 @@ internal static class ReplayCommand
                 return InvalidInput;
             }
 
-            using var runner = new ReplayRunner(engine, pins);
+            using var runner = new ReplayRunner(engine, pins, clock);
             var results = new List<ReplayResult>(cases.Count);
             foreach (var c in cases)
             {

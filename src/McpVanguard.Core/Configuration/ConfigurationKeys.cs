@@ -63,7 +63,7 @@ public static class ConfigurationKeys
     /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
     /// the core keeps their YAML as read and the feature that owns each one validates it at start-up.
     /// </summary>
-    public static readonly HashSet<string> Sections = ["servers", "auth", "access"];
+    public static readonly HashSet<string> Sections = ["servers", "auth", "access", "behaviour"];
 
     /// <summary>Keys holding a list; all others hold one scalar.</summary>
     public static readonly HashSet<string> Lists = [SafeZones, GatewayAllowedOrigins, GatewayAllowedHosts, SemanticAlways];

@@ -84,9 +84,10 @@ public static class ConfigurationLoader
         var where = file ?? "config";
         var servers = sections.TryGetValue("servers", out var serversNode) ? ServersSectionReader.Read(serversNode, where, errors) : [];
         var access = sections.TryGetValue("access", out var accessNode) ? McpVanguard.Inspection.Access.AccessPolicyReader.Read(accessNode, where, errors) : null;
+        var behaviour = sections.TryGetValue("behaviour", out var behaviourNode) ? BehaviourSectionReader.Read(behaviourNode, where, errors) : new McpVanguard.Inspection.Behaviour.BehaviourSettings();
         bindSections?.Invoke(sections, file, errors);
         errors.ThrowIfAny();
-        return options with { ConfigFile = file, Sections = sections, Servers = servers, Access = access };
+        return options with { ConfigFile = file, Sections = sections, Servers = servers, Access = access, Behaviour = behaviour };
     }
 
     private static Dictionary<string, object> ReadFile(string file, Dictionary<string, YamlNode> sections, Dictionary<string, string> marks, ConfigurationErrors errors)

@@ -61,6 +61,9 @@ public sealed record VanguardOptions
     /// <summary>The <c>access:</c> section, bound and validated at load; null when absent (every tool allowed).</summary>
     public McpVanguard.Inspection.Access.AccessPolicy? Access { get; init; }
 
+    /// <summary>The <c>behaviour:</c> section (L3 thresholds and windows), bound and validated at load; defaults when absent.</summary>
+    public McpVanguard.Inspection.Behaviour.BehaviourSettings Behaviour { get; init; } = new();
+
     /// <summary>The structured sections of the config file (<see cref="ConfigurationKeys.Sections"/>) as read, with their marks; <c>auth:</c> is bound from here.</summary>
     public IReadOnlyDictionary<string, YamlDotNet.RepresentationModel.YamlNode> Sections { get; init; } = new Dictionary<string, YamlDotNet.RepresentationModel.YamlNode>();
 }

@@ -4,4 +4,8 @@ namespace McpVanguard.Inspection;
 public sealed record InspectionStages(IReadOnlyList<IInspectionStage> AgentToServer, IReadOnlyList<IInspectionStage> ServerToAgent)
 {
     public static InspectionStages None { get; } = new([], []);
+
+    /// <summary>These stages followed by <paramref name="next"/>'s, direction by direction.</summary>
+    public InspectionStages Then(InspectionStages next)
+        => new([.. AgentToServer, .. next.AgentToServer], [.. ServerToAgent, .. next.ServerToAgent]);
 }

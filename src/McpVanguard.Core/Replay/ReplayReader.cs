@@ -67,6 +67,7 @@ public static class ReplayReader
 
         var steps = new List<ReplayStep>();
         var index = 0;
+        long lastAt = 0;
         foreach (var step in stepsElement.EnumerateArray())
         {
             index++;
@@ -94,7 +95,17 @@ public static class ReplayReader
                 throw new ReplayFormatException(number, $"case '{id}': step {index}: \"message\" is missing.");
             }
 
-            steps.Add(new ReplayStep(from == "agent", server, message));
+            long? at = null;
+            if (step.TryGetProperty("at_ms", out var atElement))
+            {
+                // Time only moves forward inside a case: L3 windows are measured with it.
+                at = atElement.ValueKind == JsonValueKind.Number && atElement.TryGetInt64(out var ms) && ms >= 0 && ms >= lastAt
+                    ? ms
+                    : throw new ReplayFormatException(number, $"case '{id}': step {index}: \"at_ms\" must be a whole number of milliseconds, not below an earlier step's.");
+                lastAt = ms;
+            }
+
+            steps.Add(new ReplayStep(from == "agent", server, message, at));
         }
 
         var extra = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);

@@ -16,13 +16,15 @@ public sealed class ReplayRunner : IDisposable
 {
     private readonly InspectionEngine _engine;
     private readonly PinStore _pins;
+    private readonly ReplayClock? _clock;
 
     /// <summary>The pins belong to the case being run: cases run one at a time even when called concurrently.</summary>
     private readonly SemaphoreSlim _oneCaseAtATime = new(1, 1);
 
     /// <param name="engine">The engine, built by the same function as the live one with <paramref name="pins"/> as its pin store.</param>
     /// <param name="pins">An in-memory store (<see cref="PinStore.InMemory"/>), emptied before every case; replay never reads or writes a pin file.</param>
-    public ReplayRunner(InspectionEngine engine, PinStore pins)
+    /// <param name="clock">The clock the engine's L3 state was built with: each case starts it afresh and steps' <c>at_ms</c> move it.</param>
+    public ReplayRunner(InspectionEngine engine, PinStore pins, ReplayClock? clock = null)
     {
         if (!pins.IsInMemory)
         {
@@ -31,6 +33,7 @@ public sealed class ReplayRunner : IDisposable
 
         _engine = engine;
         _pins = pins;
+        _clock = clock;
     }
 
     public async Task<ReplayResult> RunAsync(ReplayCase replayCase, CancellationToken cancellationToken)
@@ -40,6 +43,8 @@ public sealed class ReplayRunner : IDisposable
         {
             _pins.Reset();
             _engine.ForgetServers();
+            ForgetBehaviour();
+            _clock?.BeginCase();
             return await RunAloneAsync(replayCase, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -47,11 +52,21 @@ public sealed class ReplayRunner : IDisposable
             // What the case pinned or listed is not kept until the next case (bounded memory between cases too).
             _pins.Reset();
             _engine.ForgetServers();
+            ForgetBehaviour();
             _oneCaseAtATime.Release();
         }
     }
 
     public void Dispose() => _oneCaseAtATime.Dispose();
+
+    /// <summary>L3 state is per case: one case's windows must not arm another's chains.</summary>
+    private void ForgetBehaviour()
+    {
+        foreach (var stage in _engine.AgentToServer.Stages.Concat(_engine.ServerToAgent.Stages).OfType<Inspection.Behaviour.BehaviourStage>())
+        {
+            stage.Reset();
+        }
+    }
 
     private async Task<ReplayResult> RunAloneAsync(ReplayCase replayCase, CancellationToken cancellationToken)
     {
@@ -64,6 +79,7 @@ public sealed class ReplayRunner : IDisposable
         var sessionId = "replay-" + replayCase.Id;
         foreach (var step in replayCase.Steps)
         {
+            _clock?.MoveTo(step.AtMs);
             if (!relays.TryGetValue(step.ServerId, out var relay))
             {
                 relay = new McpRelay(_engine, new RelaySession(sessionId, step.ServerId, 4096, TimeSpan.FromHours(1)), new CollectingSink(), new CollectingSink(), NullAuditSink.Instance);

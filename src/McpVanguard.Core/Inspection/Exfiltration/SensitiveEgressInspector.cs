@@ -48,7 +48,8 @@ public sealed class SensitiveEgressInspector : IInspector
         }
     }
 
-    private static bool HasEgress(string command)
+    /// <summary>True when <paramref name="command"/> (canonical) names a way to move data off the machine; L3 reuses it for network-capable calls.</summary>
+    internal static bool HasEgress(string command)
     {
         foreach (var marker in EgressMarkers)
         {

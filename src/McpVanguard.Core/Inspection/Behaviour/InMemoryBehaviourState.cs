@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+
+namespace McpVanguard.Inspection.Behaviour;
+
+/// <summary>
+/// L3 state in process: a ring of at most <c>maxEvents</c> per window, a decaying sum per budget, each entry with an
+/// expiry, and at most <c>maxKeys</c> entries. Expired entries are swept at most once a sweep interval; when the table
+/// is full the least recently touched entries go first, so an attacker opening sessions cannot grow it.
+/// </summary>
+public sealed class InMemoryBehaviourState : IBehaviourState
+{
+    /// <summary>Sweeping is amortised: expired entries wait at most this long, and cost nothing per message.</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>A decaying sum is forgotten once it has halved this many times (below 1/65536 of its value).</summary>
+    private const int HalfLivesToExpiry = 16;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly int _maxKeys;
+    private readonly int _maxEvents;
+    private long _nextSweepMs;
+    private int _sweeping;
+
+    /// <param name="clock">The clock windows are measured with (a fake one in tests, a stepped one in replay).</param>
+    /// <param name="maxKeys">Most windows and budgets kept at once.</param>
+    /// <param name="maxEvents">Most events kept per window; the oldest are dropped first.</param>
+    public InMemoryBehaviourState(TimeProvider clock, int maxKeys, int maxEvents)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxKeys, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEvents, 1);
+        _clock = clock;
+        _maxKeys = maxKeys;
+        _maxEvents = maxEvents;
+    }
+
+    public long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Entries held now, expired or not (tests of the bounds).</summary>
+    public int Count => _entries.Count;
+
+    public ValueTask<IReadOnlyList<BehaviourEvent>> AppendAsync(string key, BehaviourEvent item, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        var now = NowMs;
+        var window = (Window)_entries.GetOrAdd(key, static (_, s) => new Window(s._maxEvents), this);
+        IReadOnlyList<BehaviourEvent> live;
+        lock (window)
+        {
+            window.Append(item, now, (long)retention.TotalMilliseconds);
+            live = window.Live(now, (long)retention.TotalMilliseconds);
+        }
+
+        Maintain(now);
+        return ValueTask.FromResult(live);
+    }
+
+    public ValueTask<IReadOnlyList<BehaviourEvent>> ReadAsync(string key, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || entry is not Window window)
+        {
+            return ValueTask.FromResult<IReadOnlyList<BehaviourEvent>>([]);
+        }
+
+        lock (window)
+        {
+            return ValueTask.FromResult<IReadOnlyList<BehaviourEvent>>(window.Live(NowMs, (long)retention.TotalMilliseconds));
+        }
+    }
+
+    public ValueTask<double> AddDecayingAsync(string key, double amount, TimeSpan halfLife, CancellationToken cancellationToken)
+    {
+        var now = NowMs;
+        var sum = (DecayingSum)_entries.GetOrAdd(key, static _ => new DecayingSum());
+        double value;
+        lock (sum)
+        {
+            value = sum.Add(amount, now, halfLife.TotalMilliseconds);
+            sum.ExpiresAtMs = now + (long)(halfLife.TotalMilliseconds * HalfLivesToExpiry);
+            sum.TouchedMs = now;
+        }
+
+        Maintain(now);
+        return ValueTask.FromResult(value);
+    }
+
+    public void Clear() => _entries.Clear();
+
+    /// <summary>Sweeps expired entries once an interval, and evicts the least recently touched when over the key limit.</summary>
+    private void Maintain(long now)
+    {
+        var over = _entries.Count > _maxKeys;
+        if (!over && now < Volatile.Read(ref _nextSweepMs))
+        {
+            return;
+        }
+
+        if (Interlocked.Exchange(ref _sweeping, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            Volatile.Write(ref _nextSweepMs, now + (long)SweepInterval.TotalMilliseconds);
+            foreach (var (key, entry) in _entries)
+            {
+                if (entry.ExpiresAtMs <= now)
+                {
+                    _entries.TryRemove(key, out _);
+                }
+            }
+
+            var excess = _entries.Count - _maxKeys;
+            if (excess > 0)
+            {
+                // Evict a tenth more than needed so a table at its limit is not re-sorted on every new key.
+                var victims = _entries.OrderBy(e => e.Value.TouchedMs).Take(excess + (_maxKeys / 10)).Select(e => e.Key).ToList();
+                foreach (var key in victims)
+                {
+                    _entries.TryRemove(key, out _);
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _sweeping, 0);
+        }
+    }
+
+    private abstract class Entry
+    {
+        public long ExpiresAtMs;
+        public long TouchedMs;
+    }
+
+    /// <summary>A ring of events; the caller holds its lock.</summary>
+    private sealed class Window(int capacity) : Entry
+    {
+        private readonly BehaviourEvent[] _ring = new BehaviourEvent[capacity];
+        private int _start;
+        private int _count;
+
+        public void Append(BehaviourEvent item, long now, long retentionMs)
+        {
+            if (_count == _ring.Length)
+            {
+                // Full: the oldest event makes room (count-bounded window).
+                _ring[_start] = item;
+                _start = (_start + 1) % _ring.Length;
+            }
+            else
+            {
+                _ring[(_start + _count) % _ring.Length] = item;
+                _count++;
+            }
+
+            TouchedMs = now;
+            ExpiresAtMs = now + retentionMs;
+        }
+
+        public BehaviourEvent[] Live(long now, long retentionMs)
+        {
+            // Drop what has aged out, so the ring never hands back (or keeps) an expired step.
+            var oldest = now - retentionMs;
+            while (_count > 0 && _ring[_start].AtMs < oldest)
+            {
+                _ring[_start] = null!;
+                _start = (_start + 1) % _ring.Length;
+                _count--;
+            }
+
+            var live = new BehaviourEvent[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                live[i] = _ring[(_start + i) % _ring.Length];
+            }
+
+            return live;
+        }
+    }
+
+    /// <summary>A sum decaying by half every half-life; the caller holds its lock.</summary>
+    private sealed class DecayingSum : Entry
+    {
+        private double _value;
+        private long _atMs;
+
+        public double Add(double amount, long now, double halfLifeMs)
+        {
+            if (_atMs != 0 && now > _atMs)
+            {
+                _value *= Math.Pow(0.5, (now - _atMs) / halfLifeMs);
+            }
+
+            _value += amount;
+            _atMs = Math.Max(_atMs, now);
+            return _value;
+        }
+    }
+}
