@@ -39,6 +39,11 @@ public static class MemoryProbe
         Phase($"rules ({rules.Count})");
         var engine = InspectionEngine.Create(options, rules);
         Phase("engine create");
+        if (Environment.GetEnvironmentVariable("PROBE_LEXICON_FIRST") == "1")
+        {
+            _ = InjectionLexicon.Default;
+            Phase("injection lexicon alone");
+        }
 
         var session = new RelaySession("probe", "default", 64, TimeSpan.FromMinutes(5));
         var sink = new DiscardingSink();
@@ -49,8 +54,6 @@ public static class MemoryProbe
         Phase("first run_command");
         _ = relay.FromAgentAsync(Messages.ReadFile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Phase("first read_file");
-        _ = InjectionLexicon.Default;
-        Phase("injection lexicon (if not yet built)");
         engine.BeginPriming();
         engine.Primed.GetAwaiter().GetResult();
         Phase("priming");
@@ -58,21 +61,25 @@ public static class MemoryProbe
         Phase("100 KB write_file");
         _ = relay.FromServerAsync(Messages.ServerResult, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Phase("4 KB server result");
-        // Each regex the run built, rebuilt alone: what one costs to build and to hold.
+        // Each regex the run built, rebuilt alone and kept: what one costs to build, and what matching ordinary text adds.
         var built = (List<LazyRegex>)typeof(RegexCache).GetField("_built", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(RegexCache.Shared)!;
+        var kept = new List<System.Text.RegularExpressions.Regex>();
+        var prose = string.Concat(Enumerable.Repeat("Read the complete contents of a file from the file system as text; the system prompt and tools are listed below. ", 20));
         foreach (var entry in built.ToArray())
         {
             var before = LiveHeap();
             var cpu = process.TotalProcessorTime;
             var regex = new System.Text.RegularExpressions.Regex(entry.Source, entry.Options);
-            _ = regex.IsMatch("warm up the matcher with a little text");
+            kept.Add(regex);
             process.Refresh();
             var cost = (process.TotalProcessorTime - cpu).TotalMilliseconds;
-            var held = LiveHeap() - before;
-            GC.KeepAlive(regex);
-            Console.WriteLine(FormattableString.Invariant($"  regex {held / 1048576.0,5:0.00} MiB {cost,5:0} ms  {(entry.Source.Length > 110 ? entry.Source[..110] + "…" : entry.Source)}"));
+            var constructed = LiveHeap();
+            _ = regex.IsMatch(prose);
+            var matched = LiveHeap();
+            Console.WriteLine(FormattableString.Invariant($"  regex built {(constructed - before) / 1048576.0,5:0.00} MiB +matching {(matched - constructed) / 1048576.0,5:0.00} MiB {cost,4:0} ms cpu  {(entry.Source.Length > 90 ? entry.Source[..90] + "…" : entry.Source)}"));
         }
 
+        GC.KeepAlive(kept);
         foreach (var entry in built)
         {
             entry.Built = null;

@@ -15,6 +15,13 @@ if (args is ["memory"] or ["memory", "hold"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll lexicon   (CPU of the injection lexicon over 100 KB of source text)
+if (args is ["lexicon"])
+{
+    McpVanguard.Benchmarks.LexiconProbe.Run();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll rule-load   (construction cost of each rule's regex)
 if (args is ["rule-load"])
 {
