@@ -80,6 +80,7 @@ public static class MemoryProbe
         }
 
         GC.KeepAlive(kept);
+        kept.Clear();
         foreach (var entry in built)
         {
             entry.Built = null;
