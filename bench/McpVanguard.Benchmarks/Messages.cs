@@ -28,6 +28,9 @@ public static class Messages
 
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
+    /// <summary>About <paramref name="bytes"/> characters of ordinary C# source (the content of <see cref="WriteFile100K"/>).</summary>
+    public static string SourceTextOf(int bytes) => SourceText(bytes);
+
     private static string SourceText(int bytes)
     {
         string[] lines =

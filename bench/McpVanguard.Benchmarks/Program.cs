@@ -8,6 +8,20 @@ if (args is ["startup"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll memory   (live heap, RSS and CPU per start-up phase, one fresh process)
+if (args is ["memory"] or ["memory", "hold"])
+{
+    McpVanguard.Benchmarks.MemoryProbe.Run(hold: args.Length == 2);
+    return;
+}
+
+// dotnet bench/.../McpVanguard.Benchmarks.dll lexicon   (CPU of the injection lexicon over 100 KB of source text)
+if (args is ["lexicon"])
+{
+    McpVanguard.Benchmarks.LexiconProbe.Run();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll rule-load   (construction cost of each rule's regex)
 if (args is ["rule-load"])
 {

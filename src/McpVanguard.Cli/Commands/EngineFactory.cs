@@ -65,6 +65,8 @@ internal static class EngineFactory
     {
         try
         {
+            // The analysers' tables (the injection lexicon above all) build on another core while the rules load.
+            InspectionEngine.BeginBuildingTables();
             var rules = RuleLoader.Load(options.RulesDirectory);
             // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
             // L2 (semantic:) then L3 (behaviour:), in both directions of every command that inspects: L3 sees L2's findings.

@@ -36,6 +36,18 @@ internal static class EnginePrimer
         """{"jsonrpc":"2.0","id":"w2","method":"elicitation/create","params":{"message":"Project name?","requestedSchema":{"type":"object","properties":{"name":{"type":"string","title":"Project name"}}}}}""",
     ];
 
+    /// <summary>
+    /// Builds the analysers' process-wide tables (the multilingual injection lexicon: its YAML, folding table and
+    /// automaton; the phrase families and their literal gates), which need no engine: started before the rules load, it
+    /// overlaps with them and with the server's start-up instead of delaying the first answer that needs them.
+    /// </summary>
+    public static void BuildTables()
+    {
+        _ = Instructions.InjectionPhrases.All;
+        _ = Instructions.InstructionAnalyzer.DiscussionRegex;
+        _ = AnalyzerGates.Passes(string.Empty);
+    }
+
     public static void Run(InspectionEngine engine)
     {
         foreach (var json in AgentToServer)

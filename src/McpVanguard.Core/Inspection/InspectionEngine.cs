@@ -64,6 +64,37 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
         }.Start();
     }
 
+    private static int s_tablesBegun;
+
+    /// <summary>
+    /// Starts building the analysers' process-wide tables on a background thread (once per process; later calls do
+    /// nothing): call it before loading the rules so the two overlap. Nothing waits for it; a message that needs a table
+    /// first waits only for that table (it is built once, under its own lock).
+    /// </summary>
+    public static void BeginBuildingTables()
+    {
+        if (Interlocked.Exchange(ref s_tablesBegun, 1) == 1)
+        {
+            return;
+        }
+
+        new Thread(static () =>
+        {
+            try
+            {
+                EnginePrimer.BuildTables();
+            }
+            catch (Exception)
+            {
+                // Nothing is lost: each table is built again on its first use, and a failure there fails its message closed.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "vanguard table build",
+        }.Start();
+    }
+
     /// <summary>Builds the standard pipelines for <paramref name="options"/>: L0 evasion, then the L1 rules and analysers.</summary>
     /// <param name="access">The gateway's <c>access:</c> policy; null allows every caller everything.</param>
     /// <param name="pins">The tool pin store; when given, <c>tools/list</c> results are compared with it (rug pulls).</param>

@@ -7,12 +7,30 @@ namespace McpVanguard.Inspection.Rules;
 /// </summary>
 public sealed class LiteralAutomaton
 {
+    /// <summary>
+    /// Above this many transitions (states × columns) the automaton is kept packed instead of dense. The rule and gate
+    /// prefilters (a few hundred states over ~60 characters) stay dense; the multilingual lexicon (thousands of states over
+    /// Latin, Cyrillic, Greek, Han, kana, Hangul…) would need ~36 MiB dense and about 0.3 MiB packed.
+    /// </summary>
+    internal const int DefaultDenseLimit = 1 << 18;
+
     /// <summary>Per character, its column in the transition table (0 = a character no literal contains).</summary>
     private readonly ushort[] _columnOf;
     private readonly int _columns;
 
-    /// <summary>Dense transitions: <c>_next[state * _columns + column]</c>.</summary>
-    private readonly int[] _next;
+    /// <summary>Dense transitions, <c>_dense[state * _columns + column]</c>; null when the automaton is packed.</summary>
+    private readonly int[]? _dense;
+
+    /// <summary>
+    /// Packed form: the root's full row, and every other state's own edges (its trie children) overlaid in one array
+    /// (<c>_edges[_base[state] + column]</c>, valid when <c>_owner</c> of that slot is the state), with failure links for
+    /// the rest. Each character costs one look-up plus, amortised, at most one failure step: still linear in the text.
+    /// </summary>
+    private readonly int[] _rootRow = [];
+    private readonly int[] _base = [];
+    private readonly int[] _owner = [];
+    private readonly int[] _edges = [];
+    private readonly int[] _fail = [];
 
     /// <summary>Per state, the literals that end there (its own and, through suffix links, the shorter ones).</summary>
     private readonly int[][] _outputs;
@@ -23,6 +41,12 @@ public sealed class LiteralAutomaton
     /// <param name="marked">The lower-cased literals, with their boundary marks.</param>
     /// <param name="ignoreCase">Also find the literals in upper or mixed case (each character's invariant upper case is the same column).</param>
     public LiteralAutomaton(IReadOnlyList<string> marked, bool ignoreCase = false)
+        : this(marked, ignoreCase, DefaultDenseLimit)
+    {
+    }
+
+    /// <param name="denseLimit">The most transitions kept as a dense table (tests force the packed form with 0).</param>
+    internal LiteralAutomaton(IReadOnlyList<string> marked, bool ignoreCase, int denseLimit)
     {
         Count = marked.Count;
         _shape = [.. marked.Select(l => (RequiredLiterals.TextOf(l).Length, RequiredLiterals.StartsAtWordBoundary(l), RequiredLiterals.EndsAtWordBoundary(l)))];
@@ -83,49 +107,170 @@ public sealed class LiteralAutomaton
             }
         }
 
-        // Breadth-first: failure links, then the full transition table and merged outputs.
+        // Breadth-first (a state's failure target is always shallower, so it is complete before the state): failure
+        // links and merged outputs.
         var states = children.Count;
-        _next = new int[states * columns];
-        _outputs = new int[states][];
         var fail = new int[states];
-        var queue = new Queue<int>();
+        var order = new List<int>(states) { 0 };
+        _outputs = new int[states][];
         _outputs[0] = [];
-        for (var column = 0; column < columns; column++)
+        for (var at = 0; at < order.Count; at++)
         {
-            if (children[0].TryGetValue(column, out var child))
+            var state = order[at];
+            foreach (var (column, child) in children[state])
             {
-                _next[column] = child;
-                fail[child] = 0;
-                queue.Enqueue(child);
+                fail[child] = state == 0 ? 0 : Goto(children, fail, fail[state], column);
+                order.Add(child);
             }
-        }
 
-        while (queue.Count > 0)
-        {
-            var state = queue.Dequeue();
-            _outputs[state] = own[state].Count == 0 ? _outputs[fail[state]] : [.. own[state], .. _outputs[fail[state]]];
-            for (var column = 0; column < columns; column++)
+            if (state != 0)
             {
-                if (children[state].TryGetValue(column, out var child))
-                {
-                    _next[(state * columns) + column] = child;
-                    fail[child] = _next[(fail[state] * columns) + column];
-                    queue.Enqueue(child);
-                }
-                else
-                {
-                    _next[(state * columns) + column] = _next[(fail[state] * columns) + column];
-                }
+                _outputs[state] = own[state].Count == 0 ? _outputs[fail[state]] : [.. own[state], .. _outputs[fail[state]]];
             }
         }
 
         States = states;
+        if ((long)states * columns <= denseLimit)
+        {
+            _dense = new int[states * columns];
+            foreach (var state in order)
+            {
+                for (var column = 0; column < columns; column++)
+                {
+                    _dense[(state * columns) + column] = children[state].TryGetValue(column, out var child) ? child
+                        : state == 0 ? 0 : _dense[(fail[state] * columns) + column];
+                }
+            }
+
+            return;
+        }
+
+        _fail = fail;
+        _rootRow = new int[columns];
+        foreach (var (column, child) in children[0])
+        {
+            _rootRow[column] = child;
+        }
+
+        (_base, _owner, _edges) = Pack(children);
     }
+
+    /// <summary>The state reached from <paramref name="state"/> on <paramref name="column"/>, following failure links (construction only).</summary>
+    private static int Goto(List<Dictionary<int, int>> children, int[] fail, int state, int column)
+    {
+        while (true)
+        {
+            if (children[state].TryGetValue(column, out var next))
+            {
+                return next;
+            }
+
+            if (state == 0)
+            {
+                return 0;
+            }
+
+            state = fail[state];
+        }
+    }
+
+    /// <summary>
+    /// Overlays the edges of every state but the root in one array (first fit, as in a double-array trie): a state's
+    /// base is the offset at which all its columns fall on free slots.
+    /// </summary>
+    private static (int[] Base, int[] Owner, int[] Edges) Pack(List<Dictionary<int, int>> children)
+    {
+        var bases = new int[children.Count];
+        var owner = new List<int>();
+        var edges = new List<int>();
+        var firstFree = 0;
+        var columns = new List<int>();
+        for (var state = 1; state < children.Count; state++)
+        {
+            if (children[state].Count == 0)
+            {
+                continue;
+            }
+
+            columns.Clear();
+            columns.AddRange(children[state].Keys);
+            columns.Sort();
+            while (firstFree < owner.Count && owner[firstFree] >= 0)
+            {
+                firstFree++;
+            }
+
+            var b = Math.Max(0, firstFree - columns[0]);
+            while (!Fits(owner, b, columns))
+            {
+                b++;
+            }
+
+            bases[state] = b;
+            foreach (var column in columns)
+            {
+                var slot = b + column;
+                while (owner.Count <= slot)
+                {
+                    owner.Add(-1);
+                    edges.Add(0);
+                }
+
+                owner[slot] = state;
+                edges[slot] = children[state][column];
+            }
+        }
+
+        return (bases, [.. owner], [.. edges]);
+
+        static bool Fits(List<int> owner, int b, List<int> columns)
+        {
+            foreach (var column in columns)
+            {
+                if (b + column < owner.Count && owner[b + column] >= 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The state after reading a character of <paramref name="column"/> in <paramref name="state"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int Step(int state, int column)
+        => _dense is { } dense ? dense[(state * _columns) + column] : PackedStep(state, column);
+
+    private int PackedStep(int state, int column)
+    {
+        if (column == 0)
+        {
+            return 0;
+        }
+
+        var owner = _owner;
+        while (state != 0)
+        {
+            var slot = _base[state] + column;
+            if ((uint)slot < (uint)owner.Length && owner[slot] == state)
+            {
+                return _edges[slot];
+            }
+
+            state = _fail[state];
+        }
+
+        return _rootRow[column];
+    }
+
+    /// <summary>How many integers the transitions take (dense or packed): what the automaton costs in memory.</summary>
+    internal long TransitionEntries => _dense?.LongLength ?? _rootRow.LongLength + _base.LongLength + _owner.LongLength + _edges.LongLength + _fail.LongLength;
 
     /// <summary>How many literals the automaton knows.</summary>
     public int Count { get; }
 
-    /// <summary>How many states it has (its size is <c>States × columns</c> integers).</summary>
+    /// <summary>How many states it has.</summary>
     public int States { get; }
 
     /// <summary>
@@ -135,13 +280,14 @@ public sealed class LiteralAutomaton
     public void Scan(ReadOnlySpan<char> text, int[] seen, int stamp, List<int> found)
     {
         var current = 0;
-        var next = _next;
         var columnOf = _columnOf;
-        var columns = _columns;
         var outputs = _outputs;
+        var dense = _dense;
+        var columns = _columns;
         for (var position = 0; position < text.Length; position++)
         {
-            current = next[(current * columns) + columnOf[text[position]]];
+            var column = columnOf[text[position]];
+            current = dense is not null ? dense[(current * columns) + column] : PackedStep(current, column);
             var hits = outputs[current];
             for (var i = 0; i < hits.Length; i++)
             {
@@ -187,7 +333,7 @@ public sealed class LiteralAutomaton
         var current = 0;
         for (var position = 0; position < text.Length; position++)
         {
-            current = _next[(current * _columns) + _columnOf[text[position]]];
+            current = Step(current, _columnOf[text[position]]);
             foreach (var literal in _outputs[current])
             {
                 if (BoundariesMayHold(text, position, _shape[literal]) && (accept is null || accept(literal, position)))
@@ -211,7 +357,7 @@ public sealed class LiteralAutomaton
         var current = 0;
         for (var position = 0; position < text.Length; position++)
         {
-            current = _next[(current * _columns) + _columnOf[text[position]]];
+            current = Step(current, _columnOf[text[position]]);
             foreach (var literal in _outputs[current])
             {
                 if (BoundariesMayHold(text, position, _shape[literal]))
