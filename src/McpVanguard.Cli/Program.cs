@@ -10,6 +10,7 @@ var root = new RootCommand(RootHelp.Description)
     CheckCommand.Create(),
     RulesCommand.Create(),
     ConfigCommand.Create(),
+    ConfigureCommand.Create(),
     PinsCommand.Create(),
     ScanCommand.Create(),
     DemoCommand.Create(),

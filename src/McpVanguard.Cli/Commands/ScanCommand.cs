@@ -65,7 +65,9 @@ internal static class ScanCommand
             var results = new List<ServerScanResult>();
             foreach (var target in targets)
             {
-                Console.Error.WriteLine($"[vanguard] scanning {target.Name} ({target.Source})");
+                Console.Error.WriteLine(target.UnwrappedFrom is null
+                    ? $"[vanguard] scanning {target.Name} ({target.Source})"
+                    : $"[vanguard] scanning {target.Name} ({target.Source}): the entry runs vanguard start; scanning the server it wraps directly: {target.Upstream}");
                 results.Add(await scanner.ScanAsync(target, cancellationToken));
             }
 
