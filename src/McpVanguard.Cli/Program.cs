@@ -11,6 +11,8 @@ var root = new RootCommand(RootHelp.Description)
     RulesCommand.Create(),
     ConfigCommand.Create(),
     ConfigureCommand.Create(),
+    InitCommand.Create(),
+    DoctorCommand.Create(),
     PinsCommand.Create(),
     ScanCommand.Create(),
     DemoCommand.Create(),
