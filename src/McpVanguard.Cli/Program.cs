@@ -13,6 +13,7 @@ var root = new RootCommand(RootHelp.Description)
     ConfigureCommand.Create(),
     InitCommand.Create(),
     DoctorCommand.Create(),
+    AuditCommand.Create(),
     PinsCommand.Create(),
     ScanCommand.Create(),
     DemoCommand.Create(),
@@ -31,4 +32,13 @@ if (problems.Count > 0 && !CommandLineErrors.IsHelp(parse))
 
 // vanguard handles SIGINT/SIGTERM itself (the child's process tree must be shut down in order), so the parser must not
 // force an exit after its own timeout.
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    // A bug must still end in one clear line and a distinct exit code, not a stack trace in the client's log.
+    Console.Error.WriteLine($"vanguard: internal error ({ex.GetType().Name}): {ex.Message}. Please report it with the command line that caused it.");
+    return 70;
+}
