@@ -44,7 +44,7 @@ public sealed class InitAndDoctorTests : IDisposable
         Assert.True(doctor.ExitCode == 0, doctor.ToString());
         var checks = JsonNode.Parse(doctor.Stdout)!["checks"]!.AsArray();
         Assert.All(checks, c => Assert.NotEqual("fail", (string?)c!["status"]));
-        Assert.Equal(["DOC-001", "DOC-002", "DOC-003", "DOC-004", "DOC-005", "DOC-006", "DOC-007", "DOC-008", "DOC-009"], checks.Select(c => (string)c!["id"]!));
+        Assert.Equal(["DOC01", "DOC02", "DOC03", "DOC04", "DOC05", "DOC06", "DOC07", "DOC08", "DOC09"], checks.Select(c => (string)c!["id"]!));
         Assert.All(checks, c => Assert.Contains("OWASP MCP", (string?)c!["control"], StringComparison.Ordinal));
     }
 
@@ -58,14 +58,14 @@ public sealed class InitAndDoctorTests : IDisposable
         var doctor = await VanguardRun.RunAsync(["audit-compliance", "--config", config], token, Environment, _folder.Path);
 
         Assert.True(doctor.ExitCode == 1, doctor.ToString());
-        Assert.Matches(@"FAIL\s+DOC-005", doctor.Stdout);
-        Assert.Matches(@"FAIL\s+DOC-008", doctor.Stdout);
+        Assert.Matches(@"FAIL\s+DOC05", doctor.Stdout);
+        Assert.Matches(@"FAIL\s+DOC08", doctor.Stdout);
         Assert.Contains("fix: add auth:", doctor.Stdout, StringComparison.Ordinal);
 
         var sarif = await VanguardRun.RunAsync(["doctor", "--config", config, "--sarif"], token, Environment, _folder.Path);
         Assert.True(sarif.ExitCode == 1, sarif.ToString());
         var results = JsonNode.Parse(sarif.Stdout)!["runs"]![0]!["results"]!.AsArray();
-        Assert.Contains(results, r => (string?)r!["ruleId"] == "DOC-008" && (string?)r["level"] == "error");
+        Assert.Contains(results, r => (string?)r!["ruleId"] == "DOC08" && (string?)r["level"] == "error");
     }
 
     [Fact(Timeout = 120_000)]
@@ -78,7 +78,7 @@ public sealed class InitAndDoctorTests : IDisposable
 
         var doctor = await VanguardRun.RunAsync(["doctor", "--json"], token, Environment, _folder.Path);
 
-        var check = JsonNode.Parse(doctor.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["id"] == "DOC-004")!;
+        var check = JsonNode.Parse(doctor.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["id"] == "DOC04")!;
         Assert.Equal("warn", (string?)check["status"]);
         Assert.Contains("claude-desktop:files", (string?)check["detail"], StringComparison.Ordinal);
         Assert.Contains("vanguard configure", (string?)check["fix"], StringComparison.Ordinal);

@@ -42,7 +42,7 @@ internal static class DoctorCommand
             }
             catch (RuleLoadException ex)
             {
-                checks = [new DoctorCheck("DOC-002", "rules load", CheckStatus.Fail, ex.Message, "fix the rules directory", "MCP-10 / OWASP MCP03 Tool Poisoning")];
+                checks = [new DoctorCheck("DOC02", "rules load", CheckStatus.Fail, ex.Message, "fix the rules directory", "MCP-10 / OWASP MCP03 Tool Poisoning")];
             }
 
             if (parse.GetValue(sarif))

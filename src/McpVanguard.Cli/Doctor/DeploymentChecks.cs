@@ -36,16 +36,16 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
 
     /// <summary>The check of a configuration that did not load: the only one that can be made.</summary>
     public static DoctorCheck ConfigInvalid(IEnumerable<string> errors) =>
-        new("DOC-001", "configuration is valid", CheckStatus.Fail, string.Join("; ", errors), "fix the file:line:column named above; 'vanguard config show' prints the result", Audit);
+        new("DOC01", "configuration is valid", CheckStatus.Fail, string.Join("; ", errors), "fix the file:line:column named above; 'vanguard config show' prints the result", Audit);
 
-    private DoctorCheck ConfigValid() => new("DOC-001", "configuration is valid", CheckStatus.Pass, $"config: {options.ConfigLocation}", null, Audit);
+    private DoctorCheck ConfigValid() => new("DOC01", "configuration is valid", CheckStatus.Pass, $"config: {options.ConfigLocation}", null, Audit);
 
     private DoctorCheck RulesSelfTest()
     {
         var failures = RuleSelfTest.Run(rules);
         return failures.Count == 0
-            ? new("DOC-002", "rules pass their own examples", CheckStatus.Pass, $"{rules.Count} rules", null, Poisoning)
-            : new("DOC-002", "rules pass their own examples", CheckStatus.Fail, $"{failures.Count} examples fail, first: {failures[0].RuleId} ({failures[0].Source})", "run 'vanguard rules test' and fix the rules directory", Poisoning);
+            ? new("DOC02", "rules pass their own examples", CheckStatus.Pass, $"{rules.Count} rules", null, Poisoning)
+            : new("DOC02", "rules pass their own examples", CheckStatus.Fail, $"{failures.Count} examples fail, first: {failures[0].RuleId} ({failures[0].Source})", "run 'vanguard rules test' and fix the rules directory", Poisoning);
     }
 
     private DoctorCheck VanguardOnPath()
@@ -57,12 +57,12 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         var self = VanguardExecutable.Command(null);
         if (found is null)
         {
-            return new("DOC-003", title, CheckStatus.Warn, "no vanguard on PATH", "dotnet tool install -g McpVanguard, and add ~/.dotnet/tools to PATH (client configs use the absolute path anyway)", SupplyChain);
+            return new("DOC03", title, CheckStatus.Warn, "no vanguard on PATH", "dotnet tool install -g McpVanguard, and add ~/.dotnet/tools to PATH (client configs use the absolute path anyway)", SupplyChain);
         }
 
         return self.Count == 1 && !SamePath(ResolveLink(found), ResolveLink(self[0]))
-            ? new("DOC-003", title, CheckStatus.Warn, $"PATH runs {found}, this is {self[0]}", "dotnet tool update -g McpVanguard, or remove the other copy", SupplyChain)
-            : new("DOC-003", title, CheckStatus.Pass, found, null, SupplyChain);
+            ? new("DOC03", title, CheckStatus.Warn, $"PATH runs {found}, this is {self[0]}", "dotnet tool update -g McpVanguard, or remove the other copy", SupplyChain)
+            : new("DOC03", title, CheckStatus.Pass, found, null, SupplyChain);
     }
 
     private DoctorCheck ClientsWrapped()
@@ -87,13 +87,13 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
             }
             catch (FormatException ex)
             {
-                return new("DOC-004", title, CheckStatus.Warn, ex.Message, "fix the client config file", Shadow);
+                return new("DOC04", title, CheckStatus.Warn, ex.Message, "fix the client config file", Shadow);
             }
         }
 
         return unwrapped.Count == 0
-            ? new("DOC-004", title, CheckStatus.Pass, total == 0 ? "no stdio servers in the known client configs" : $"{total} wrapped", null, Shadow)
-            : new("DOC-004", title, CheckStatus.Warn, $"not wrapped: {string.Join(", ", unwrapped)}", "vanguard configure --all --dry-run, then vanguard configure --all", Shadow);
+            ? new("DOC04", title, CheckStatus.Pass, total == 0 ? "no stdio servers in the known client configs" : $"{total} wrapped", null, Shadow)
+            : new("DOC04", title, CheckStatus.Warn, $"not wrapped: {string.Join(", ", unwrapped)}", "vanguard configure --all --dry-run, then vanguard configure --all", Shadow);
     }
 
     private DoctorCheck SafeZonesExist()
@@ -101,13 +101,13 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         const string title = "safe zones are set and exist";
         if (options.SafeZones.Count == 0)
         {
-            return new("DOC-005", title, CheckStatus.Warn, "no safe zones: path arguments are not confined", "vanguard init --safe-zone DIR (or safe_zones: in vanguard.yaml)", Paths);
+            return new("DOC05", title, CheckStatus.Warn, "no safe zones: path arguments are not confined", "vanguard init --safe-zone DIR (or safe_zones: in vanguard.yaml)", Paths);
         }
 
         var missing = options.SafeZones.Where(z => !Directory.Exists(z)).ToList();
         return missing.Count == 0
-            ? new("DOC-005", title, CheckStatus.Pass, string.Join(", ", options.SafeZones), null, Paths)
-            : new("DOC-005", title, CheckStatus.Fail, $"missing: {string.Join(", ", missing)}", "create the directories or correct safe_zones", Paths);
+            ? new("DOC05", title, CheckStatus.Pass, string.Join(", ", options.SafeZones), null, Paths)
+            : new("DOC05", title, CheckStatus.Fail, $"missing: {string.Join(", ", missing)}", "create the directories or correct safe_zones", Paths);
     }
 
     private DoctorCheck AuditLogWritable()
@@ -124,11 +124,11 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new("DOC-006", title, CheckStatus.Fail, $"{path}: {ex.Message}", "set audit.log to a writable file", Audit);
+            return new("DOC06", title, CheckStatus.Fail, $"{path}: {ex.Message}", "set audit.log to a writable file", Audit);
         }
 
         var budget = options.AuditMaxBytes * (options.AuditMaxFiles + 1);
-        return new("DOC-006", title, CheckStatus.Pass, $"{path} (rolled at {options.AuditMaxBytes / 1024 / 1024} MiB, {options.AuditMaxFiles} kept: at most {budget / 1024 / 1024} MiB)", null, Audit);
+        return new("DOC06", title, CheckStatus.Pass, $"{path} (rolled at {options.AuditMaxBytes / 1024 / 1024} MiB, {options.AuditMaxFiles} kept: at most {budget / 1024 / 1024} MiB)", null, Audit);
     }
 
     private DoctorCheck PinsPending()
@@ -136,7 +136,7 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         const string title = "no tool changes await approval";
         if (!File.Exists(options.PinsFilePath))
         {
-            return new("DOC-007", title, CheckStatus.Pass, $"no pin file yet ({options.PinsFilePath})", null, Poisoning);
+            return new("DOC07", title, CheckStatus.Pass, $"no pin file yet ({options.PinsFilePath})", null, Poisoning);
         }
 
         try
@@ -144,12 +144,12 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
             var file = PinStore.ReadFile(options.PinsFilePath);
             var pending = file.Servers.Values.Sum(s => s.Pending.Count + (s.Prompts?.Pending.Count ?? 0) + (s.Resources?.Pending.Count ?? 0) + (s.ResourceTemplates?.Pending.Count ?? 0));
             return pending == 0
-                ? new("DOC-007", title, CheckStatus.Pass, $"{file.Servers.Count} servers pinned", null, Poisoning)
-                : new("DOC-007", title, CheckStatus.Warn, $"{pending} changes withheld until approved", "vanguard pins diff, then vanguard pins approve --server ID --tool NAME", Poisoning);
+                ? new("DOC07", title, CheckStatus.Pass, $"{file.Servers.Count} servers pinned", null, Poisoning)
+                : new("DOC07", title, CheckStatus.Warn, $"{pending} changes withheld until approved", "vanguard pins diff, then vanguard pins approve --server ID --tool NAME", Poisoning);
         }
         catch (PinStoreException ex)
         {
-            return new("DOC-007", title, CheckStatus.Fail, ex.Message, "restore the pin file from a backup or delete it (tools are then pinned again on first sight)", Poisoning);
+            return new("DOC07", title, CheckStatus.Fail, ex.Message, "restore the pin file from a backup or delete it (tools are then pinned again on first sight)", Poisoning);
         }
     }
 
@@ -160,17 +160,17 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         var loopback = gateway.Host == "localhost" || (IPAddress.TryParse(gateway.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
         if (loopback)
         {
-            return new("DOC-008", title, CheckStatus.Pass, $"vanguard serve binds {gateway.Host} (loopback only)", null, Authentication);
+            return new("DOC08", title, CheckStatus.Pass, $"vanguard serve binds {gateway.Host} (loopback only)", null, Authentication);
         }
 
         if (!auth.IsEnabled)
         {
-            return new("DOC-008", title, CheckStatus.Fail, $"gateway.host {gateway.Host} is reachable from the network and auth: has no api_keys or jwt", "add auth: (api_keys or jwt) or bind gateway.host to 127.0.0.1", Authentication);
+            return new("DOC08", title, CheckStatus.Fail, $"gateway.host {gateway.Host} is reachable from the network and auth: has no api_keys or jwt", "add auth: (api_keys or jwt) or bind gateway.host to 127.0.0.1", Authentication);
         }
 
         return gateway.AllowedHosts.Count == 0
-            ? new("DOC-008", title, CheckStatus.Warn, $"gateway.host {gateway.Host} with auth, but gateway.allowed_hosts is empty; TLS is expected from a reverse proxy in front", "set gateway.allowed_hosts (and allowed_origins for browsers) and terminate TLS in the proxy", Authentication)
-            : new("DOC-008", title, CheckStatus.Pass, $"gateway.host {gateway.Host} with auth and allowed hosts {string.Join(", ", gateway.AllowedHosts)}; TLS is expected from a reverse proxy in front", null, Authentication);
+            ? new("DOC08", title, CheckStatus.Warn, $"gateway.host {gateway.Host} with auth, but gateway.allowed_hosts is empty; TLS is expected from a reverse proxy in front", "set gateway.allowed_hosts (and allowed_origins for browsers) and terminate TLS in the proxy", Authentication)
+            : new("DOC08", title, CheckStatus.Pass, $"gateway.host {gateway.Host} with auth and allowed hosts {string.Join(", ", gateway.AllowedHosts)}; TLS is expected from a reverse proxy in front", null, Authentication);
     }
 
     private DoctorCheck StateDirectoryPermissions()
@@ -179,16 +179,16 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.PinsFilePath))!;
         if (OperatingSystem.IsWindows() || !Directory.Exists(directory))
         {
-            return new("DOC-009", title, CheckStatus.Pass, OperatingSystem.IsWindows() ? "not checked on Windows (per-user profile folder)" : $"{directory} does not exist yet", null, Audit);
+            return new("DOC09", title, CheckStatus.Pass, OperatingSystem.IsWindows() ? "not checked on Windows (per-user profile folder)" : $"{directory} does not exist yet", null, Audit);
         }
 
         // Others who can write here could replace the pins (approving a rug pull) or the audit log.
         var mode = File.GetUnixFileMode(directory);
         return (mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0
-            ? new("DOC-009", title, CheckStatus.Fail, $"{directory} is writable by group or others (mode {Octal(mode)})", $"chmod 700 {directory}", Audit)
+            ? new("DOC09", title, CheckStatus.Fail, $"{directory} is writable by group or others (mode {Octal(mode)})", $"chmod 700 {directory}", Audit)
             : (mode & (UnixFileMode.OtherRead | UnixFileMode.GroupRead)) != 0
-                ? new("DOC-009", title, CheckStatus.Warn, $"{directory} is readable by group or others (mode {Octal(mode)}); the audit log names tools and servers", $"chmod 700 {directory}", Audit)
-                : new("DOC-009", title, CheckStatus.Pass, directory, null, Audit);
+                ? new("DOC09", title, CheckStatus.Warn, $"{directory} is readable by group or others (mode {Octal(mode)}); the audit log names tools and servers", $"chmod 700 {directory}", Audit)
+                : new("DOC09", title, CheckStatus.Pass, directory, null, Audit);
     }
 
     private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
