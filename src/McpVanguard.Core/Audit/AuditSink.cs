@@ -78,6 +78,12 @@ public sealed class AuditSink : IAuditSink
     {
         // Method, tool and reason come from the agent or the server: escaped so that they cannot forge or rewrite a line.
         var what = record.Tool is null ? LogLineText.Escape(record.Method ?? "message") : $"{LogLineText.Escape(record.Method)} {LogLineText.Escape(record.Tool)}";
+        if (record.Withheld is { Count: > 0 } withheld)
+        {
+            // Which tools vanished from the client's list, by name.
+            what += $" (withheld: {string.Join(", ", withheld.Select(LogLineText.Escape))})";
+        }
+
         var rules = string.Join(", ", record.RuleIds);
         var line = record.Suppressed is { } count
             ? $"[vanguard] {count} more {Label(record.SuppressedVerdict)} [{rules}] suppressed ({(record.Session == AuditThrottle.AllSessions ? "all sessions" : "session " + LogLineText.Escape(record.Session))}); see the audit log"

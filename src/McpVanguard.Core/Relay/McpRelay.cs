@@ -341,9 +341,25 @@ public sealed class McpRelay
             Verdict = verdict.Label,
             RuleIds = verdict.RuleIds,
             Reason = verdict.Reason,
+            Withheld = WithheldTools(verdict),
             ArgumentsSha256 = message is null ? null : HashArguments(message),
             InspectMicroseconds = Math.Round(elapsedMicroseconds, 1),
         });
+    }
+
+    /// <summary>The tools a verdict drops and quarantines (bounded: names are server-chosen), or null when it drops none.</summary>
+    private static List<string>? WithheldTools(Verdict verdict)
+    {
+        List<string>? tools = null;
+        foreach (var finding in verdict.Findings)
+        {
+            if (finding.QuarantineTool is { } tool && (tools ??= []).Count < 32 && !tools.Contains(tool, StringComparer.Ordinal))
+            {
+                tools.Add(tool.Length > 128 ? tool[..128] : tool);
+            }
+        }
+
+        return tools;
     }
 
     private static string? HashArguments(McpMessage message)
