@@ -38,6 +38,17 @@ public sealed class MaliciousServerTests : IDisposable
         Assert.Equal("5", FilesystemServerTests.Text(sum));
         var refusal = await FilesystemServerTests.AssertRefusedAsync(() => client.CallToolAsync("fetch_weather", FilesystemServerTests.Args(("city", "Paris")), cancellationToken: token));
         Assert.NotEmpty(refusal.RuleIds);
+
+        // The user is told on stderr (the client's log) that a tool was dropped, not only the audit log; and vanguard said
+        // at start what is in force. The client reads stderr on its own task, so the lines are awaited with a deadline.
+        var deadline = DateTime.UtcNow + TestEnvironment.Patience;
+        while (!_stderr.Any(static l => l.Contains("REDACTED tools/list", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, token);
+        }
+
+        Assert.Contains(_stderr, static l => l.StartsWith("[vanguard] REDACTED tools/list", StringComparison.Ordinal) && l.Contains("fetch_weather", StringComparison.Ordinal));
+        Assert.Contains(_stderr, l => l.StartsWith("[vanguard] vanguard ", StringComparison.Ordinal) && l.Contains("profile balanced", StringComparison.Ordinal) && l.Contains(AuditLog, StringComparison.Ordinal) && l.Contains(PinsFile, StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 90_000)]

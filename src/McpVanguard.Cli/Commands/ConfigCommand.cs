@@ -11,7 +11,12 @@ internal static class ConfigCommand
     public static Command Create()
     {
         var common = new CommonOptions { ResolvesAuthSecrets = true };
-        var show = new Command("show", "Print the effective configuration (every section, secrets masked) and the source of each value.");
+        var json = new Option<bool>("--json") { Description = "Print a JSON object: config_file, and each key with its value and source." };
+        var show = new Command("show", HelpText.With(
+            "Print the effective configuration (every section, secrets masked), the source of each value, and which vanguard.yaml was read and why.",
+            "vanguard config show",
+            "vanguard config show --config ./vanguard.yaml --json",
+            "VANGUARD_PROFILE=strict vanguard config show")) { json };
         common.AddTo(show);
         show.SetAction(parse =>
         {
@@ -32,14 +37,41 @@ internal static class ConfigCommand
                 Console.Error.WriteLine($"[vanguard] warning: {w}");
             }
 
-            var table = new Table().Border(TableBorder.Simple).AddColumns("key", "value", "source");
-            foreach (var (key, value) in Values(options))
+            var rows = Values(options).Select(v => (v.Key, v.Value, Source: options.Sources.GetValueOrDefault(v.Key, "default")))
+                // The structured sections, as bound (secrets masked), each row with the file:line it came from.
+                .Concat(EffectiveSections.Rows(options, common.Auth))
+                .ToList();
+            if (parse.GetValue(json))
             {
-                table.AddRow(key, Markup.Escape(value), Markup.Escape(options.Sources.GetValueOrDefault(key, "default")));
+                var values = new System.Text.Json.Nodes.JsonObject();
+                foreach (var (key, value, source) in rows)
+                {
+                    values[key] = new System.Text.Json.Nodes.JsonObject { ["value"] = value, ["source"] = source };
+                }
+
+                var document = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["config_file"] = options.ConfigLocation.Path,
+                    ["config_rule"] = options.ConfigLocation.Rule,
+                    ["values"] = values,
+                };
+                Console.WriteLine(document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                return 0;
             }
 
-            // The structured sections, as bound (secrets masked), each row with the file:line it came from.
-            foreach (var (key, value, source) in EffectiveSections.Rows(options, common.Auth))
+            Console.WriteLine($"config file: {options.ConfigLocation}");
+            if (CompactOutput.Preferred(100))
+            {
+                foreach (var (key, value, source) in rows)
+                {
+                    Console.WriteLine($"{key} = {value}  ({source})");
+                }
+
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Simple).AddColumns("key", "value", "source");
+            foreach (var (key, value, source) in rows)
             {
                 table.AddRow(Markup.Escape(key), Markup.Escape(value), Markup.Escape(source));
             }

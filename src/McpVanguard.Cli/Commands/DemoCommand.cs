@@ -27,7 +27,11 @@ internal static class DemoCommand
             Description = "Keep the temporary demo folder afterwards and print its path.",
         };
 
-        var command = new Command("demo", "Runs a scripted agent session, everyday calls and attacks, through the firewall and shows the verdicts.");
+        var command = new Command("demo", HelpText.With(
+            "Runs a scripted agent session, everyday calls and attacks, through the firewall and shows the verdicts. Uses its own temporary audit log and pins.",
+            "vanguard demo",
+            "vanguard demo --profile monitor",
+            "vanguard demo --keep"));
         command.Options.Add(profile);
         command.Options.Add(keep);
         command.SetAction((parseResult, cancellationToken) =>
@@ -38,10 +42,18 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(string profile, bool keep, CancellationToken cancellationToken)
     {
         var workspace = DemoWorkspace.CreateTemporary();
+        // The demo's own state (audit log, pins) and an empty vanguard.yaml, outside the workspace the demo tools can
+        // read: a demo run must neither write to the user's real audit log and pin file nor depend on their settings.
+        var state = Directory.CreateTempSubdirectory("vanguard-demo-state-").FullName;
+        var emptyConfig = Path.Join(state, "vanguard.yaml");
+        await File.WriteAllTextAsync(emptyConfig, "# vanguard demo: built-in defaults\n", cancellationToken);
         try
         {
             var server = ProcessLaunch.ForCurrentExecutable(["demo-server", "--root", workspace.Root]);
-            var proxy = ProcessLaunch.ForCurrentExecutable(["start", "--profile", profile, "--", .. server.ToArgumentList()]);
+            var proxy = ProcessLaunch.ForCurrentExecutable([
+                "start", "--profile", profile, "--config", emptyConfig,
+                "--audit-log", Path.Join(state, "audit.jsonl"), "--pins-file", Path.Join(state, "pins.json"),
+                "--server-id", "demo", "--", .. server.ToArgumentList()]);
 
             // Monitor only audits: attacks are forwarded (and the demo server refuses them itself).
             var steps = DemoScript.Steps(enforcing: profile != "monitor");
@@ -81,11 +93,12 @@ internal static class DemoCommand
         {
             if (keep)
             {
-                AnsiConsole.MarkupLine($"Demo folder kept: {Markup.Escape(workspace.Root)}");
+                AnsiConsole.MarkupLine($"Demo folder kept: {Markup.Escape(workspace.Root)}; its audit log and pins: {Markup.Escape(state)}");
             }
             else
             {
                 TryDelete(workspace.Root);
+                TryDelete(state);
             }
         }
     }

@@ -15,7 +15,11 @@ internal static class RulesCommand
         var rulesDir = new Option<string?>("--rules-dir") { Description = "A directory of YAML rules that add to or override the built-in rules by id.", Recursive = true };
 
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var list = new Command("list", "List the loaded rules: YAML signatures and the ids the analysers report.") { json };
+        var list = new Command("list", HelpText.With(
+            "List the loaded rules: YAML signatures and the ids the analysers report (one line per rule when piped or narrow; --json for everything).",
+            "vanguard rules list",
+            "vanguard rules list --json | jq '.[] | select(.action == \"block\") | .id'",
+            "vanguard rules list --rules-dir ./my-rules")) { json };
         list.SetAction(parse => WithRules(parse.GetValue(rulesDir), rules =>
         {
             if (parse.GetValue(json))
@@ -30,14 +34,26 @@ internal static class RulesCommand
                 return 0;
             }
 
-            var table = new Table().Border(TableBorder.Simple).AddColumns("id", "kind", "category", "severity", "action", "enabled", "profiles", "title", "source");
-            foreach (var r in rules)
+            if (CompactOutput.Preferred(WideTableColumns))
             {
-                table.AddRow(r.Id, r.Analyzer is { } a ? $"analyzer {Markup.Escape(a)}" : "signature", r.Category, Lower(r.Severity), Lower(r.Action),
-                    r.Enabled ? (r.Locked ? "locked" : "yes") : "no", string.Join(",", r.Profiles.Order().Select(Lower)), Markup.Escape(r.Title), Markup.Escape(SourceOf(r)));
+                // Piped or a narrow terminal: one line per rule that wraps as a whole, never a table split mid-word.
+                foreach (var r in rules)
+                {
+                    Console.WriteLine($"{r.Id,-10} {Lower(r.Severity),-8} {Lower(r.Action),-7} {(r.Enabled ? (r.Locked ? "locked" : "on") : "off"),-6} {r.Title}");
+                }
+            }
+            else
+            {
+                var table = new Table().Border(TableBorder.Simple).AddColumns("id", "kind", "category", "severity", "action", "enabled", "profiles", "title", "source");
+                foreach (var r in rules)
+                {
+                    table.AddRow(r.Id, r.Analyzer is { } a ? $"analyzer {Markup.Escape(a)}" : "signature", r.Category, Lower(r.Severity), Lower(r.Action),
+                        r.Enabled ? (r.Locked ? "locked" : "yes") : "no", string.Join(",", r.Profiles.Order().Select(Lower)), Markup.Escape(r.Title), Markup.Escape(SourceOf(r)));
+                }
+
+                AnsiConsole.Write(table);
             }
 
-            AnsiConsole.Write(table);
             var analyzers = rules.Count(r => r.Analyzer is not null);
             Console.WriteLine($"{rules.Count} rules ({rules.Count - analyzers} signatures, {analyzers} analyser rules, {rules.Count(r => !r.Enabled)} disabled)");
             foreach (var r in rules.Where(r => r.Enabled && r.Pattern is { RequiredLiterals: null }))
@@ -50,7 +66,7 @@ internal static class RulesCommand
         }));
 
         var id = new Argument<string>("id") { Description = "A rule id, such as NET-011 or PATH-020." };
-        var show = new Command("show", "Show one rule: its pattern and examples, or the analyser that reports it.") { id };
+        var show = new Command("show", HelpText.With("Show one rule: its pattern and examples, or the analyser that reports it.", "vanguard rules show PATH-001")) { id };
         show.SetAction(parse => WithRules(parse.GetValue(rulesDir), rules =>
         {
             var rule = rules.FirstOrDefault(r => string.Equals(r.Id, parse.GetValue(id), StringComparison.OrdinalIgnoreCase));
@@ -108,7 +124,7 @@ internal static class RulesCommand
             return 0;
         }));
 
-        var test = new Command("test", "Run every rule's own match and no_match examples.");
+        var test = new Command("test", HelpText.With("Run every rule's own match and no_match examples.", "vanguard rules test --rules-dir ./my-rules"));
         test.SetAction(parse => WithRules(parse.GetValue(rulesDir), rules =>
         {
             var failures = RuleSelfTest.Run(rules);
@@ -126,6 +142,9 @@ internal static class RulesCommand
         rulesCommand.Options.Add(rulesDir);
         return rulesCommand;
     }
+
+    /// <summary>The terminal width below which the nine-column table would split words.</summary>
+    private const int WideTableColumns = 160;
 
     private static string Lower<T>(T value)
         where T : struct, Enum

@@ -16,13 +16,23 @@ internal static class ScanCommand
         var common = new CommonOptions();
         var server = new Option<string?>("--server", "-s") { Description = "Scan one stdio server: its command line, quoted." };
         var url = new Option<string?>("--url") { Description = "Scan one Streamable HTTP server at this URL." };
-        var config = new Option<string[]>("--config") { Description = "An MCP config file (Claude Desktop, Cursor, VS Code); repeatable. Default: the platform's usual locations." };
+        var config = new Option<string[]>("--config-file") { Description = "An MCP client config file (Claude Desktop, Claude Code, Cursor, VS Code, Windsurf); repeatable. Default: the platform's usual locations." };
+        // The old name, hidden: --config means vanguard.yaml in every other command.
+        var legacyConfig = new Option<string[]>("--config") { Hidden = true };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
         var sarif = new Option<string?>("--sarif") { Description = "Write SARIF 2.1.0 to this file ('-' for stdout)." };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest level that makes the exit status 1: note, warning (default) or error.", DefaultValueFactory = _ => "warning" };
         failOn.AcceptOnlyFromAmong("note", "warning", "error");
         var timeout = new Option<int>("--timeout") { Description = "Seconds allowed per server (start-up, handshake and lists).", DefaultValueFactory = _ => 30 };
-        var scan = new Command("scan", "Scan MCP servers' tools, prompts and resources for poisoning without proxying anything.") { server, url, config, json, sarif, failOn, timeout };
+        var scan = new Command("scan", HelpText.With(
+            "Scan MCP servers' tools, prompts and resources for poisoning without proxying anything. Entries already wrapped in 'vanguard start' are scanned unwrapped.",
+            "vanguard scan",
+            "vanguard scan --config-file ~/.config/Claude/claude_desktop_config.json --json",
+            "vanguard scan --server \"npx -y @modelcontextprotocol/server-everything\"",
+            "vanguard scan --url http://127.0.0.1:3001/mcp --sarif scan.sarif"))
+        {
+            server, url, config, legacyConfig, json, sarif, failOn, timeout,
+        };
         common.AddTo(scan, withConfig: false);
         scan.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,7 +42,7 @@ internal static class ScanCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            var targets = Targets(parse.GetValue(server), parse.GetValue(url), parse.GetValue(config) ?? []);
+            var targets = Targets(parse.GetValue(server), parse.GetValue(url), [.. parse.GetValue(config) ?? [], .. parse.GetValue(legacyConfig) ?? []]);
             if (targets is null)
             {
                 return EngineFactory.ConfigurationError;
@@ -40,7 +50,7 @@ internal static class ScanCommand
 
             if (targets.Count == 0)
             {
-                Console.Error.WriteLine("[vanguard] nothing to scan: no MCP config found in the default locations; use --server, --url or --config.");
+                Console.Error.WriteLine("[vanguard] nothing to scan: no MCP config found in the default locations; use --server, --url or --config-file.");
                 return EngineFactory.ConfigurationError;
             }
 
@@ -55,7 +65,9 @@ internal static class ScanCommand
             var results = new List<ServerScanResult>();
             foreach (var target in targets)
             {
-                Console.Error.WriteLine($"[vanguard] scanning {target.Name} ({target.Source})");
+                Console.Error.WriteLine(target.UnwrappedFrom is null
+                    ? $"[vanguard] scanning {target.Name} ({target.Source})"
+                    : $"[vanguard] scanning {target.Name} ({target.Source}): the entry runs vanguard start; scanning the server it wraps directly: {target.Upstream}");
                 results.Add(await scanner.ScanAsync(target, cancellationToken));
             }
 

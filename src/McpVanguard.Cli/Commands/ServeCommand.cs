@@ -57,10 +57,12 @@ internal static class ServeCommand
                 Console.Error.WriteLine("[vanguard] " + warning);
             }
 
-            if (EngineFactory.TryCreatePinStore(options) is not { } pins || EngineFactory.TryCreateEngine(options, pins) is not var (_, engine))
+            if (EngineFactory.TryCreatePinStore(options) is not { } pins || EngineFactory.TryCreateEngine(options, pins) is not var (rules, engine))
             {
                 return EngineFactory.ConfigurationError;
             }
+
+            Console.Error.WriteLine(StartupLine.For(options, rules.Count));
 
             // Every session's tools/list is compared with the pins of its upstream (rug pulls); read the file now.
             _ = Task.Run(pins.WarmUp, cancellationToken);

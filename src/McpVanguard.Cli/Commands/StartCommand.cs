@@ -11,7 +11,15 @@ internal static class StartCommand
         var common = new CommonOptions();
         var server = new Option<string?>("--server", "-s") { Description = "The server command line, quoted (for example \"npx @modelcontextprotocol/server-filesystem .\")." };
         var command = new Argument<string[]>("command") { Description = "The server command and its arguments, after --.", Arity = ArgumentArity.ZeroOrMore };
-        var start = new Command("start", "Run an MCP server as a child and firewall its stdio traffic.") { server, command };
+        var start = new Command("start", HelpText.With(
+            "Run an MCP server as a child and firewall its stdio traffic. Options go before --, the server command after it.",
+            "vanguard start -- npx -y @modelcontextprotocol/server-filesystem ~/projects",
+            "vanguard start --server-id files --safe-zone ~/projects -- node server.js",
+            "vanguard start --profile strict --server \"python -m my_server\"",
+            "vanguard start --config ./vanguard.yaml --audit-log /tmp/audit.jsonl -- ./server"))
+        {
+            server, command,
+        };
         common.AddTo(start);
         start.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,11 +70,13 @@ internal static class StartCommand
                 }
             }
 
-            if (loaded is not var (_, engine))
+            if (loaded is not var (rules, engine))
             {
                 await upstream.DisposeAsync();
                 return EngineFactory.ConfigurationError;
             }
+
+            Console.Error.WriteLine(StartupLine.For(options, rules.Count));
 
             // The server child is starting: compile the common paths and build what ordinary server text needs meanwhile.
             // Nothing waits for it; a message that needs a regex first builds it itself.
@@ -81,6 +91,9 @@ internal static class StartCommand
         });
         return start;
     }
+
+    /// <summary>The argument that holds the server command given after <c>--</c> (<see cref="CommandLineErrors"/> refuses what it took before <c>--</c>).</summary>
+    public static Argument<string[]> ServerCommand(Command start) => start.Arguments.OfType<Argument<string[]>>().Single();
 
     /// <summary>Until the proxy takes over signal handling, a signal must still take the already started server down with vanguard.</summary>
     private static TerminationSignals KillOnSignal(StdioUpstream upstream)

@@ -39,6 +39,10 @@ public sealed record AuditRecord
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
 
+    /// <summary>The tools a redact or block of a list withheld (dropped and quarantined), so the user is told which ones vanished.</summary>
+    [JsonPropertyName("withheld")]
+    public IReadOnlyList<string>? Withheld { get; init; }
+
     /// <summary>SHA-256 (hex) of the raw <c>params.arguments</c> (or <c>params</c>) JSON, to correlate without storing it.</summary>
     [JsonPropertyName("args_sha256")]
     public string? ArgumentsSha256 { get; init; }

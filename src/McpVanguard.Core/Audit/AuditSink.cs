@@ -61,7 +61,9 @@ public sealed class AuditSink : IAuditSink
 
     private void Enqueue(AuditRecord record)
     {
-        if (record.Verdict is "block" or "shadow-block" || record.SuppressedVerdict is "block" or "shadow-block")
+        // A redaction (a poisoned or drifted tool dropped from a list, a secret masked) gets its line too: in the client
+        // the tool just vanishes, and the audit log is where nobody looks.
+        if (record.Verdict is "block" or "shadow-block" or "redact" || record.SuppressedVerdict is "block" or "shadow-block" or "redact")
         {
             WriteHumanLine(record);
         }
@@ -76,15 +78,28 @@ public sealed class AuditSink : IAuditSink
     {
         // Method, tool and reason come from the agent or the server: escaped so that they cannot forge or rewrite a line.
         var what = record.Tool is null ? LogLineText.Escape(record.Method ?? "message") : $"{LogLineText.Escape(record.Method)} {LogLineText.Escape(record.Tool)}";
+        if (record.Withheld is { Count: > 0 } withheld)
+        {
+            // Which tools vanished from the client's list, by name.
+            what += $" (withheld: {string.Join(", ", withheld.Select(LogLineText.Escape))})";
+        }
+
         var rules = string.Join(", ", record.RuleIds);
         var line = record.Suppressed is { } count
-            ? $"[vanguard] {count} more {(record.SuppressedVerdict == "block" ? "BLOCKED" : "WOULD BLOCK")} [{rules}] suppressed ({(record.Session == AuditThrottle.AllSessions ? "all sessions" : "session " + LogLineText.Escape(record.Session))}); see the audit log"
-            : $"[vanguard] {(record.Verdict == "block" ? "BLOCKED" : "WOULD BLOCK")} {what} [{rules}]: {LogLineText.Escape(record.Reason)}";
+            ? $"[vanguard] {count} more {Label(record.SuppressedVerdict)} [{rules}] suppressed ({(record.Session == AuditThrottle.AllSessions ? "all sessions" : "session " + LogLineText.Escape(record.Session))}); see the audit log"
+            : $"[vanguard] {Label(record.Verdict)} {what} [{rules}]: {LogLineText.Escape(record.Reason)}";
         lock (_console)
         {
             _console.WriteLine(line);
         }
     }
+
+    private static string Label(string? verdict) => verdict switch
+    {
+        "block" => "BLOCKED",
+        "redact" => "REDACTED",
+        _ => "WOULD BLOCK",
+    };
 
     private async Task WriteLoopAsync()
     {

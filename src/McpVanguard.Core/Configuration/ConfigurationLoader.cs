@@ -19,10 +19,10 @@ public static class ConfigurationLoader
 
     /// <param name="commandLine">Values given on the command line, by configuration key.</param>
     /// <param name="environment">The process environment (passed in so that nothing else reads it).</param>
-    /// <param name="configPath">An explicit config file (<c>--config</c>); otherwise <c>VANGUARD_CONFIG</c>, then <c>./vanguard.yaml</c> if present.</param>
+    /// <param name="configPath">An explicit config file (<c>--config</c>); otherwise the rule of <see cref="ConfigFileLocation.Find"/>.</param>
     /// <param name="warnings">Non-fatal notes, such as an unknown <c>VANGUARD_*</c> variable.</param>
     /// <param name="bindSections">Binds sections owned outside the core (the gateway's <c>auth:</c>) in the same load, adding its errors to the rest.</param>
-    public static VanguardOptions Load(IReadOnlyDictionary<string, object> commandLine, IReadOnlyDictionary<string, string> environment, string? configPath, List<string> warnings, Action<IReadOnlyDictionary<string, YamlNode>, string?, ConfigurationErrors>? bindSections = null)
+    public static VanguardOptions Load(IReadOnlyDictionary<string, object> commandLine, IReadOnlyDictionary<string, string> environment, string? configPath, List<string> warnings, Action<IReadOnlyDictionary<string, YamlNode>, string?, ConfigurationErrors>? bindSections = null, string? userConfigDirectory = null)
     {
         var values = new Dictionary<string, (object Value, string Source)>();
         foreach (var (key, value) in ConfigurationKeys.Defaults)
@@ -30,13 +30,8 @@ public static class ConfigurationLoader
             values[key] = (value, "default");
         }
 
-        var file = configPath ?? environment.GetValueOrDefault("VANGUARD_CONFIG");
-        if (file is not null && !File.Exists(file))
-        {
-            throw new ConfigurationException($"Config file '{file}' does not exist.");
-        }
-
-        file ??= File.Exists(DefaultFileName) ? Path.GetFullPath(DefaultFileName) : null;
+        var location = ConfigFileLocation.Find(configPath, environment, userConfigDirectory ?? ConfigFileLocation.UserConfigDirectory(), Environment.CurrentDirectory);
+        var file = location.Path;
         var sections = new Dictionary<string, YamlNode>();
         // Every error of the load is collected and reported together, each naming file:line:column when it comes from the file.
         var errors = new ConfigurationErrors();
@@ -87,21 +82,30 @@ public static class ConfigurationLoader
         var behaviour = sections.TryGetValue("behaviour", out var behaviourNode) ? BehaviourSectionReader.Read(behaviourNode, where, errors) : new McpVanguard.Inspection.Behaviour.BehaviourSettings();
         bindSections?.Invoke(sections, file, errors);
         errors.ThrowIfAny();
-        return options with { ConfigFile = file, Sections = sections, Servers = servers, Access = access, Behaviour = behaviour };
+        return options with { ConfigFile = file, ConfigLocation = location, Sections = sections, Servers = servers, Access = access, Behaviour = behaviour };
     }
 
     private static Dictionary<string, object> ReadFile(string file, Dictionary<string, YamlNode> sections, Dictionary<string, string> marks, ConfigurationErrors errors)
     {
         var stream = new YamlStream();
-        try
+        using (var reader = File.OpenText(file))
         {
-            using var reader = File.OpenText(file);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            // Nothing after a syntax error can be trusted, so this one error is the whole report.
-            throw new ConfigurationException($"{ConfigurationErrors.At(file, ex.Start)}: invalid YAML: {ex.Message}");
+            var scanner = new Scanner(reader);
+            try
+            {
+                stream.Load(new Parser(scanner));
+            }
+            catch (YamlException ex)
+            {
+                // Nothing after a syntax error can be trusted, so this one error is the whole report.
+                throw new ConfigurationException($"{ConfigurationErrors.At(file, ex.Start)}: invalid YAML: {ex.Message}");
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner throws this (without a mark) on some malformed input, such as an unclosed flow
+                // sequence followed by another key; the scanner's position is where it gave up.
+                throw new ConfigurationException($"{ConfigurationErrors.At(file, scanner.CurrentPosition)}: invalid YAML: unexpected text here (an unclosed '[' or '{{' before it?).");
+            }
         }
 
         var result = new Dictionary<string, object>();

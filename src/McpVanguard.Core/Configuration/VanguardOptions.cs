@@ -55,6 +55,9 @@ public sealed record VanguardOptions
     /// <summary>The config file the options were read from, if any (for error messages of the sections).</summary>
     public string? ConfigFile { get; init; }
 
+    /// <summary>Which config file was read and the rule that chose it (the start-up line prints it).</summary>
+    public ConfigFileLocation ConfigLocation { get; init; } = new(null, ConfigFileLocation.NotFound);
+
     /// <summary>The <c>servers:</c> section, bound and validated at load (empty when absent).</summary>
     public IReadOnlyList<ServerEntry> Servers { get; init; } = [];
 

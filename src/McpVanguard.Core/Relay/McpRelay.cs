@@ -341,6 +341,7 @@ public sealed class McpRelay
             Verdict = verdict.Label,
             RuleIds = verdict.RuleIds,
             Reason = verdict.Reason,
+            Withheld = WithheldTools(verdict),
             ArgumentsSha256 = message is null ? null : HashArguments(message),
             Semantic = SemanticEvidenceOf(verdict),
             InspectMicroseconds = Math.Round(elapsedMicroseconds, 1),
@@ -359,6 +360,21 @@ public sealed class McpRelay
         }
 
         return null;
+    }
+
+    /// <summary>The tools a verdict drops and quarantines (bounded: names are server-chosen), or null when it drops none.</summary>
+    private static List<string>? WithheldTools(Verdict verdict)
+    {
+        List<string>? tools = null;
+        foreach (var finding in verdict.Findings)
+        {
+            if (finding.QuarantineTool is { } tool && (tools ??= []).Count < 32 && !tools.Contains(tool, StringComparer.Ordinal))
+            {
+                tools.Add(tool.Length > 128 ? tool[..128] : tool);
+            }
+        }
+
+        return tools;
     }
 
     private static string? HashArguments(McpMessage message)

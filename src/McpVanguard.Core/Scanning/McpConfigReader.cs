@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace McpVanguard.Scanning;
 
 /// <summary>
-/// Reads the MCP servers of agent config files: Claude Desktop and Cursor (<c>mcpServers</c>), VS Code's <c>mcp.json</c>
+/// Reads the MCP servers of agent config files: Claude Desktop, Claude Code, Cursor and Windsurf (<c>mcpServers</c>), VS Code's <c>mcp.json</c>
 /// (<c>servers</c>) and its user settings (<c>mcp.servers</c>). Comments and trailing commas are allowed, as VS Code allows them.
 /// </summary>
 public static class McpConfigReader
@@ -56,38 +56,9 @@ public static class McpConfigReader
         }
     }
 
-    /// <summary>The config files that exist among the platform's default locations (Claude Desktop, Cursor, VS Code).</summary>
+    /// <summary>The config files that exist among the clients' usual locations (<see cref="McpClientLocations"/>).</summary>
     public static IReadOnlyList<string> DefaultLocations(string workingDirectory)
-    {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var candidates = new List<string>();
-        if (OperatingSystem.IsWindows())
-        {
-            var appData = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
-            candidates.Add(Path.Join(appData, "Claude", "claude_desktop_config.json"));
-            candidates.Add(Path.Join(appData, "Code", "User", "mcp.json"));
-            candidates.Add(Path.Join(appData, "Code", "User", "settings.json"));
-        }
-        else if (OperatingSystem.IsMacOS())
-        {
-            var support = Path.Join(home, "Library", "Application Support");
-            candidates.Add(Path.Join(support, "Claude", "claude_desktop_config.json"));
-            candidates.Add(Path.Join(support, "Code", "User", "mcp.json"));
-            candidates.Add(Path.Join(support, "Code", "User", "settings.json"));
-        }
-        else
-        {
-            var config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(home, ".config");
-            candidates.Add(Path.Join(config, "Claude", "claude_desktop_config.json"));
-            candidates.Add(Path.Join(config, "Code", "User", "mcp.json"));
-            candidates.Add(Path.Join(config, "Code", "User", "settings.json"));
-        }
-
-        candidates.Add(Path.Join(home, ".cursor", "mcp.json"));
-        candidates.Add(Path.Join(workingDirectory, ".cursor", "mcp.json"));
-        candidates.Add(Path.Join(workingDirectory, ".vscode", "mcp.json"));
-        return candidates.Where(File.Exists).Distinct(StringComparer.Ordinal).ToList();
-    }
+        => McpClientLocations.Existing(workingDirectory).Select(c => c.Path).ToList();
 
     private static ScanTarget ToTarget(string name, JsonElement entry, string path, string workspace)
     {
@@ -97,7 +68,8 @@ public static class McpConfigReader
         }
 
         var type = Text(entry, "type");
-        if (Text(entry, "url") is { } url)
+        // Windsurf names the URL of an HTTP server serverUrl.
+        if ((Text(entry, "url") ?? Text(entry, "serverUrl")) is { } url)
         {
             return type == "sse"
                 ? new ScanTarget(name, path, null, url, Problem: "legacy SSE servers are not supported by scan; only Streamable HTTP")
@@ -126,7 +98,9 @@ public static class McpConfigReader
             }
         }
 
-        return new ScanTarget(name, path, argv, null, environment);
+        return VanguardWrapping.TryRead(argv) is { } wrapping
+            ? new ScanTarget(name, path, wrapping.Inner, null, environment, UnwrappedFrom: Transports.Stdio.CommandLineSplitter.Join(argv))
+            : new ScanTarget(name, path, argv, null, environment);
     }
 
     private static JsonElement? Property(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value : null;

@@ -39,6 +39,7 @@ public static class ScanReportWriter
                 ["name"] = r.Target.Name,
                 ["source"] = r.Target.Source,
                 ["upstream"] = r.Target.Upstream,
+                ["unwrapped_from"] = r.Target.UnwrappedFrom,
                 ["server_name"] = r.ServerName,
                 ["error"] = r.Error,
                 ["tools"] = r.Tools,

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpVanguard.Scanning;
+
+namespace McpVanguard.Cli.Configure;
+
+/// <summary>What the state of one server entry is, or what wrapping or unwrapping it did.</summary>
+internal enum EntryState
+{
+    /// <summary>A stdio entry not behind vanguard.</summary>
+    Unwrapped,
+
+    /// <summary>A stdio entry whose command runs <c>vanguard start</c>.</summary>
+    Wrapped,
+
+    /// <summary>An HTTP entry (<c>url</c> or <c>serverUrl</c>): vanguard fronts it with <c>vanguard serve</c>, not by rewriting the entry.</summary>
+    Http,
+
+    /// <summary>Neither a usable command nor a URL.</summary>
+    Invalid,
+}
+
+/// <summary>
+/// Puts a stdio server entry behind <c>vanguard start</c> and takes it out again. Only <c>command</c> and <c>args</c>
+/// change; every other field (env, type, cwd, unknown ones) stays as it was, and unwrapping gives the original values back.
+/// </summary>
+internal static class ServerEntryRewriter
+{
+    public static EntryState StateOf(JsonNode? entry) => Read(entry) switch
+    {
+        null when entry is JsonObject o && (o["url"] ?? o["serverUrl"]) is JsonValue => EntryState.Http,
+        null => EntryState.Invalid,
+        var argv when VanguardWrapping.TryRead(argv) is not null => EntryState.Wrapped,
+        _ => EntryState.Unwrapped,
+    };
+
+    /// <summary>
+    /// Wraps an unwrapped stdio entry in place: <c>command</c> becomes the vanguard executable, <c>args</c> becomes
+    /// <c>start --server-id NAME -- CMD ARGS</c>. Returns false (unchanged) for any other state.
+    /// </summary>
+    /// <param name="vanguard">The absolute command that runs vanguard: its executable, or <c>dotnet</c> and <c>vanguard.dll</c>.</param>
+    public static bool Wrap(JsonObject entry, string name, IReadOnlyList<string> vanguard)
+    {
+        if (StateOf(entry) != EntryState.Unwrapped || Read(entry) is not { } argv)
+        {
+            return false;
+        }
+
+        entry["command"] = vanguard[0];
+        entry["args"] = new JsonArray([.. vanguard.Skip(1).Append("start").Append("--server-id").Append(ServerId(name)).Append("--").Concat(argv).Select(a => (JsonNode?)JsonValue.Create(a))]);
+        return true;
+    }
+
+    /// <summary>Puts the wrapped server's own command and arguments back. Returns false (unchanged) when the entry is not wrapped.</summary>
+    public static bool Unwrap(JsonObject entry)
+    {
+        if (Read(entry) is not { } argv || VanguardWrapping.TryRead(argv) is not { } wrapping)
+        {
+            return false;
+        }
+
+        entry["command"] = wrapping.Inner[0];
+        if (wrapping.Inner.Count > 1)
+        {
+            entry["args"] = new JsonArray([.. wrapping.Inner.Skip(1).Select(a => (JsonNode?)JsonValue.Create(a))]);
+        }
+        else
+        {
+            // Wrapping added args to an entry that had none: the entry goes back to having none.
+            entry.Remove("args");
+        }
+
+        return true;
+    }
+
+    /// <summary>The audit server id for an entry name: the name itself when it is a valid id, otherwise its letters and digits with '-' for the rest.</summary>
+    public static string ServerId(string name)
+    {
+        var id = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
+        id = id.Length > 64 ? id[..64] : id;
+        return id.Length == 0 ? "server" : id;
+    }
+
+    /// <summary>The entry's command line (<c>command</c> then the string <c>args</c>), or null when it has no command or a non-string argument.</summary>
+    private static List<string>? Read(JsonNode? entry)
+    {
+        if (entry is not JsonObject o || o["command"] is not JsonValue command || command.GetValueKind() != JsonValueKind.String || command.GetValue<string>() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        var argv = new List<string> { text };
+        if (o["args"] is JsonArray args)
+        {
+            foreach (var arg in args)
+            {
+                if (arg is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+                {
+                    return null;
+                }
+
+                argv.Add(value.GetValue<string>());
+            }
+        }
+        else if (o["args"] is not null)
+        {
+            return null;
+        }
+
+        return argv;
+    }
+}
