@@ -40,6 +40,9 @@ public sealed class EmbeddedSemanticScorer : ISemanticScorer, IDisposable
     /// <summary>The shipped operating point: a score at or above it is an attack.</summary>
     public double Threshold => _head.Threshold;
 
+    /// <inheritdoc/>
+    public double DefaultThreshold => _head.Threshold;
+
     /// <summary>Where the model files were found.</summary>
     public string ModelLocation { get; }
 

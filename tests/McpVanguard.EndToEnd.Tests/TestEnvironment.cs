@@ -15,6 +15,13 @@ internal static class TestEnvironment
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>
+    /// The McpVanguard.Full tool (vanguard with the embedded L2 model), built by the solution beside the default one: the
+    /// same configuration as these tests (its 290 MB of model and runtimes are not copied next to every test project).
+    /// </summary>
+    public static string VanguardFullDll { get; } = Path.Combine(
+        RepositoryRoot, "src", "McpVanguard.Full", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, new DirectoryInfo(AppContext.BaseDirectory).Name, "vanguard-full.dll");
+
     public static string NodeModules => Path.Combine(RepositoryRoot, "tests", "node", "node_modules");
 
     public static string FilesystemServer => Path.Combine(NodeModules, "@modelcontextprotocol", "server-filesystem", "dist", "index.js");

@@ -10,10 +10,11 @@ internal static class VanguardRun
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
     }
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <param name="dll">The tool to run: <see cref="TestEnvironment.VanguardDll"/> unless given.</param>
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, string? dll = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add(TestEnvironment.VanguardDll);
+        info.ArgumentList.Add(dll ?? TestEnvironment.VanguardDll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

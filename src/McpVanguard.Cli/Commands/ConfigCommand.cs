@@ -115,7 +115,7 @@ internal static class ConfigCommand
         yield return (ConfigurationKeys.SemanticEnabled, l2.Enabled ? "true" : "false");
         yield return (ConfigurationKeys.SemanticProvider, l2.Provider + (l2.SelectedProvider is { } selected ? $" (runs: {selected}{(selected == "embedded" ? ", when installed" : string.Empty)})" : " (L2 off)"));
         yield return (ConfigurationKeys.SemanticScope, l2.Scope.ToString().ToLowerInvariant());
-        yield return (ConfigurationKeys.SemanticThreshold, l2.Threshold.ToString(c));
+        yield return (ConfigurationKeys.SemanticThreshold, l2.Threshold?.ToString(c) ?? "auto");
         yield return (ConfigurationKeys.SemanticTimeoutMs, ((int)l2.Timeout.TotalMilliseconds).ToString(c));
         yield return (ConfigurationKeys.SemanticCacheSize, l2.CacheSize.ToString(c));
         yield return (ConfigurationKeys.SemanticCacheTtlSeconds, ((int)l2.CacheTtl.TotalSeconds).ToString(c));

@@ -92,7 +92,14 @@ internal static class EngineFactory
     /// (issue 13, <c>EmbeddedSemanticScorer</c>) plugs in. Called only when no remote provider is selected, so the model
     /// is never loaded for nothing; it should load its weights lazily, off the handshake path.
     /// </summary>
-    internal static readonly Func<ISemanticScorer?> EmbeddedSemanticScorer = static () => null;
+    internal static Func<ISemanticScorer?> EmbeddedSemanticScorer { get; private set; } = static () => null;
+
+    /// <summary>Plugs in the embedded model (the <c>McpVanguard.Full</c> tool does, before parsing); asked once per process.</summary>
+    internal static void UseEmbeddedScorer(Func<ISemanticScorer?> scorer)
+    {
+        var once = new Lazy<ISemanticScorer?>(scorer, LazyThreadSafetyMode.ExecutionAndPublication);
+        EmbeddedSemanticScorer = () => once.Value;
+    }
 
     /// <summary>
     /// The L2 stage of <paramref name="settings"/> (the same instance in both directions: one cache, one breaker), or none.

@@ -92,7 +92,7 @@ public static class ConfigurationKeys
         [SemanticEnabled] = "true",
         [SemanticProvider] = "auto",
         [SemanticScope] = "uncertain",
-        [SemanticThreshold] = "0.7",
+        [SemanticThreshold] = "auto",
         [SemanticTimeoutMs] = "3000",
         [SemanticCacheSize] = "4096",
         [SemanticCacheTtlSeconds] = "3600",

@@ -35,11 +35,18 @@ internal static class SemanticSectionReader
             return SemanticScope.Uncertain;
         }
 
+        // auto: each scorer's own calibrated point (the embedded head's, 0.7 for an LLM judge); scores are not comparable across scorers.
         var thresholdText = text(ConfigurationKeys.SemanticThreshold);
-        if (!double.TryParse(thresholdText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var threshold) || threshold is <= 0 or > 1)
+        double? threshold = null;
+        if (!thresholdText.Equals("auto", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"{source(ConfigurationKeys.SemanticThreshold)}: key '{ConfigurationKeys.SemanticThreshold}' must be a number above 0 and at most 1, got '{thresholdText}'.");
-            threshold = 1;
+            if (!double.TryParse(thresholdText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value is <= 0 or > 1)
+            {
+                errors.Add($"{source(ConfigurationKeys.SemanticThreshold)}: key '{ConfigurationKeys.SemanticThreshold}' must be auto or a number above 0 and at most 1, got '{thresholdText}'.");
+                value = 1;
+            }
+
+            threshold = value;
         }
 
         var always = values.TryGetValue(ConfigurationKeys.SemanticAlways, out var a) ? (List<string>)a.Value : [];

@@ -14,8 +14,8 @@ public sealed record SemanticSettings
 
     public required SemanticScope Scope { get; init; }
 
-    /// <summary>A score at or above this is an L2-001 finding.</summary>
-    public required double Threshold { get; init; }
+    /// <summary>A score at or above this is an L2-001 finding; null (<c>auto</c>) takes the scorer's own calibrated threshold.</summary>
+    public required double? Threshold { get; init; }
 
     /// <summary>The per-message deadline of a score (the provider call included); past it the failure policy applies.</summary>
     public required TimeSpan Timeout { get; init; }

@@ -27,7 +27,7 @@ public sealed class SemanticConfigurationTests : IDisposable
         Assert.True(s.Enabled);
         Assert.Equal("embedded", s.SelectedProvider);
         Assert.Equal(SemanticScope.Uncertain, s.Scope);
-        Assert.Equal(0.7, s.Threshold);
+        Assert.Null(s.Threshold); // auto: the scorer's own calibrated point
         Assert.Equal(TimeSpan.FromSeconds(3), s.Timeout);
         Assert.Empty(s.Always);
     }

@@ -58,6 +58,31 @@ public sealed class SemanticStageTests
         Assert.Empty(result.Semantic);
     }
 
+    /// <summary>A scorer calibrated at 0.9: its 0.85 is below its own attack point, though above an LLM judge's 0.7.</summary>
+    private sealed class CalibratedScorer : ISemanticScorer
+    {
+        public string Provider => "calibrated";
+
+        public string Model => "head";
+
+        public double DefaultThreshold => 0.9;
+
+        public ValueTask<SemanticScore> ScoreAsync(SemanticRequest request, CancellationToken cancellationToken)
+            => ValueTask.FromResult(new SemanticScore(0.85, "semantic-attack", "p=0.85"));
+    }
+
+    [Theory]
+    [InlineData(null, "warn")]
+    [InlineData(0.8, "block")]
+    public async Task An_auto_threshold_is_the_scorer_s_own_calibrated_point_and_a_configured_one_overrides_it(double? configured, string expected)
+    {
+        var stage = new SemanticStage(new CalibratedScorer(), Settings() with { Threshold = configured });
+
+        var result = await Run(stage, Profile.Balanced, Call("read_file", new { path = "../notes.txt" }));
+
+        Assert.Equal([expected], result.Steps);
+    }
+
     [Fact]
     public async Task A_call_L1_warned_about_is_scored_and_a_high_score_blocks_it_with_its_evidence()
     {

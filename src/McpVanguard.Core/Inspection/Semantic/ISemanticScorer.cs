@@ -12,6 +12,9 @@ public interface ISemanticScorer
     /// <summary>The model name as audited.</summary>
     string Model { get; }
 
+    /// <summary>The score at or above which this scorer's answers mean an attack, when <c>semantic.threshold</c> is <c>auto</c>.</summary>
+    double DefaultThreshold => 0.7;
+
     /// <summary>Scores <paramref name="request"/>; throws on a provider error, a malformed answer or cancellation.</summary>
     ValueTask<SemanticScore> ScoreAsync(SemanticRequest request, CancellationToken cancellationToken);
 }

@@ -21,6 +21,7 @@ public sealed class SemanticStage : IInspectionStage
     private readonly ISemanticScorer _scorer;
     private readonly SemanticSettings _settings;
     private readonly SemanticScoreCache _cache;
+    private readonly double _threshold;
     private readonly ProviderCircuitBreaker _breaker;
 
     /// <param name="time">The clock of cache expiry and the breaker (tests pass a fake one).</param>
@@ -29,6 +30,7 @@ public sealed class SemanticStage : IInspectionStage
         time ??= TimeProvider.System;
         _scorer = scorer;
         _settings = settings;
+        _threshold = settings.Threshold ?? scorer.DefaultThreshold;
         _cache = new SemanticScoreCache(settings.CacheSize, settings.CacheTtl, time);
         _breaker = new ProviderCircuitBreaker(time);
 
@@ -139,7 +141,7 @@ public sealed class SemanticStage : IInspectionStage
 
     private void Judge(SemanticScore score, string outcome, long started, List<Finding> findings)
     {
-        if (score.Score < _settings.Threshold)
+        if (score.Score < _threshold)
         {
             return;
         }
@@ -151,7 +153,7 @@ public sealed class SemanticStage : IInspectionStage
             "MCP-19",
             Severity.High,
             FindingAction.Block,
-            $"L2 semantic score {score.Score:0.00} ≥ {_settings.Threshold:0.00} ({_scorer.Provider}/{_scorer.Model}, {evidence.Category}): {evidence.Reason}")
+            $"L2 semantic score {score.Score:0.00} ≥ {_threshold:0.00} ({_scorer.Provider}/{_scorer.Model}, {evidence.Category}): {evidence.Reason}")
         {
             Semantic = evidence,
         });
@@ -192,7 +194,7 @@ public sealed class SemanticStage : IInspectionStage
     };
 
     private SemanticEvidence Evidence(string outcome, double? score, string? category, string? reason, long started)
-        => new(_scorer.Provider, _scorer.Model, outcome, score is { } s ? Math.Round(s, 4) : null, _settings.Threshold, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2), category, reason);
+        => new(_scorer.Provider, _scorer.Model, outcome, score is { } s ? Math.Round(s, 4) : null, _threshold, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2), category, reason);
 
     /// <summary>A scorer's words, one line and bounded: they come from a model that read attacker text.</summary>
     private static string Clean(string text, int max)

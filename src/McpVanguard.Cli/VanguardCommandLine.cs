@@ -1,0 +1,60 @@
+using System.CommandLine;
+using McpVanguard.Cli.Commands;
+using McpVanguard.Inspection.Semantic;
+
+namespace McpVanguard.Cli;
+
+/// <summary>The <c>vanguard</c> command line; the tool with the embedded L2 model runs the same one with its scorer.</summary>
+public static class VanguardCommandLine
+{
+    /// <param name="embeddedScorer">The embedded L2 model's scorer (null when it is not installed); asked at most once, and only when L2 selects it.</param>
+    public static async Task<int> RunAsync(string[] args, Func<ISemanticScorer?>? embeddedScorer = null)
+    {
+        if (embeddedScorer is not null)
+        {
+            EngineFactory.UseEmbeddedScorer(embeddedScorer);
+        }
+
+        var start = StartCommand.Create();
+        var root = new RootCommand(RootHelp.Description)
+        {
+            start,
+            ServeCommand.Create(),
+            ReplayCommand.Create(),
+            CheckCommand.Create(),
+            RulesCommand.Create(),
+            ConfigCommand.Create(),
+            ConfigureCommand.Create(),
+            InitCommand.Create(),
+            DoctorCommand.Create(),
+            AuditCommand.Create(),
+            PinsCommand.Create(),
+            ScanCommand.Create(),
+            DemoCommand.Create(),
+            DemoServerCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+
+        // A typo must stop here with exit 2 and a suggestion: before this, an unknown option of 'start' became the server's
+        // command line. Help is the exception: 'vanguard start --help' prints help even with other errors.
+        var problems = CommandLineErrors.Find(parse, new Dictionary<Command, Argument<string[]>> { [start] = StartCommand.ServerCommand(start) });
+        if (problems.Count > 0 && !CommandLineErrors.IsHelp(parse))
+        {
+            return CommandLineErrors.Report(parse, problems, Console.Error);
+        }
+
+        // vanguard handles SIGINT/SIGTERM itself (the child's process tree must be shut down in order), so the parser must not
+        // force an exit after its own timeout.
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug must still end in one clear line and a distinct exit code, not a stack trace in the client's log.
+            Console.Error.WriteLine($"vanguard: internal error ({ex.GetType().Name}): {ex.Message}. Please report it with the command line that caused it.");
+            return 70;
+        }
+    }
+}
