@@ -38,9 +38,9 @@ public sealed class EmbeddedModelTests : IDisposable
         },
     });
 
-    private async Task<Dictionary<string, JsonObject>> ReplayAsync(string dll, IReadOnlyDictionary<string, string?>? environment = null)
+    private async Task<Dictionary<string, JsonObject>> ReplayAsync(string dll, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var run = await VanguardRun.RunAsync(["replay", CasesFile(), "--json", "--pins-file", _folder.File("pins.json")], TestContext.Current.CancellationToken, environment, dll: dll);
+        var run = await VanguardRun.RunAsync(["replay", CasesFile(), "--json", "--pins-file", _folder.File("pins.json")], token, environment, dll: dll);
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
         return run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(static line => JsonNode.Parse(line)!.AsObject())
@@ -50,13 +50,14 @@ public sealed class EmbeddedModelTests : IDisposable
     [Fact(Timeout = 240_000)]
     public async Task TheFullToolBlocksAParaphrasedInstructionTheDefaultToolLetsThrough()
     {
+        var token = TestContext.Current.CancellationToken;
         Assert.True(File.Exists(TestEnvironment.VanguardFullDll), $"not built: {TestEnvironment.VanguardFullDll}");
 
         // The premise: L1 alone has nothing to say about it.
-        var plain = await ReplayAsync(TestEnvironment.VanguardDll);
+        var plain = await ReplayAsync(TestEnvironment.VanguardDll, token);
         Assert.Equal("allow", (string?)plain["instruction"]["verdict"]);
 
-        var full = await ReplayAsync(TestEnvironment.VanguardFullDll);
+        var full = await ReplayAsync(TestEnvironment.VanguardFullDll, token);
 
         var blocked = full["instruction"];
         Assert.Equal("block", (string?)blocked["verdict"]);
@@ -75,7 +76,7 @@ public sealed class EmbeddedModelTests : IDisposable
     [Fact(Timeout = 240_000)]
     public async Task SemanticEnabledFalseTurnsTheEmbeddedModelOff()
     {
-        var full = await ReplayAsync(TestEnvironment.VanguardFullDll, new Dictionary<string, string?> { ["VANGUARD_SEMANTIC_ENABLED"] = "false" });
+        var full = await ReplayAsync(TestEnvironment.VanguardFullDll, TestContext.Current.CancellationToken, new Dictionary<string, string?> { ["VANGUARD_SEMANTIC_ENABLED"] = "false" });
 
         Assert.Equal("allow", (string?)full["instruction"]["verdict"]);
         Assert.Null(full["instruction"]["semantic"]);
