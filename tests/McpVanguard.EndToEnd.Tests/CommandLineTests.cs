@@ -122,7 +122,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var audit = (string?)JsonNode.Parse(run.Stdout)!["values"]!["audit.log"]!["value"];
-        Assert.StartsWith(IsolatedStateDirectory.StateHome, audit, StringComparison.Ordinal);
+        Assert.StartsWith(McpVanguard.Testing.IsolatedStateDirectory.StateHome, audit, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 120_000)]

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace McpVanguard.Gateway.Tests;
+namespace McpVanguard.Testing;
 
 /// <summary>
 /// Points every vanguard this test run starts at a private state and config directory: the children inherit these
