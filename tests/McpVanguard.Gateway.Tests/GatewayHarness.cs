@@ -46,14 +46,15 @@ internal sealed class GatewayHarness : IAsyncDisposable
     /// for the process environment (key variables).
     /// </summary>
     /// <param name="file">Where to write the config (files it names are relative to its folder); by default a new temporary folder.</param>
-    public static Task<GatewayHarness> StartFromConfigAsync(string yaml, IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, string>? environment = null, string? file = null)
+    /// <param name="time">The gateway's clock (<see cref="GatewayHostOptions.Time"/>); the system clock when null.</param>
+    public static Task<GatewayHarness> StartFromConfigAsync(string yaml, IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, string>? environment = null, string? file = null, TimeProvider? time = null)
     {
         file ??= Path.Combine(Directory.CreateTempSubdirectory("vanguard-gw-config-").FullName, "vanguard.yaml");
         File.WriteAllText(file, yaml);
-        return StartAsync(servers, null, file, environment ?? new Dictionary<string, string>());
+        return StartAsync(servers, null, file, environment ?? new Dictionary<string, string>(), time);
     }
 
-    private static async Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings, string? configPath, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings, string? configPath, IReadOnlyDictionary<string, string>? environment, TimeProvider? time = null)
     {
         var values = new Dictionary<string, object>
         {
@@ -72,7 +73,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var engine = InspectionEngine.Create(options, Rules.Value, AccessPolicyReader.Read(options));
         var audit = new MemoryAuditSink();
         var auth = GatewayAuthOptionsReader.Read(options, environment);
-        var server = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth }, engine, audit);
+        var server = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, Time = time ?? TimeProvider.System }, engine, audit);
         await server.StartAsync(CancellationToken.None);
         return new GatewayHarness(server, audit, options);
     }

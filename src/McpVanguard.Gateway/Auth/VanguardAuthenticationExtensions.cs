@@ -22,12 +22,12 @@ internal static class VanguardAuthenticationExtensions
     /// Registers the schemes (<see cref="GatewayAuthSchemes"/>) and the policy <see cref="GatewayPolicies.Client"/>; call
     /// only when <see cref="GatewayAuthOptions.IsEnabled"/> (with nothing configured the client policy refuses everyone).
     /// </summary>
-    public static IServiceCollection AddVanguardAuthentication(this IServiceCollection services, GatewayAuthOptions options)
+    public static IServiceCollection AddVanguardAuthentication(this IServiceCollection services, GatewayAuthOptions options, TimeProvider time)
     {
         services.AddSingleton(options);
         if (options.Jwt is { JwksUrl: { } jwksUrl } jwt)
         {
-            services.AddSingleton(provider => new JwksKeySource(jwksUrl, jwt.JwksRefreshInterval, jwt.JwksMinRefreshInterval, provider.GetRequiredService<ILogger<JwksKeySource>>()));
+            services.AddSingleton(provider => new JwksKeySource(jwksUrl, jwt.JwksRefreshInterval, jwt.JwksMinRefreshInterval, provider.GetRequiredService<ILogger<JwksKeySource>>(), time));
         }
 
         var authentication = services.AddAuthentication(GatewayAuthSchemes.Selector)

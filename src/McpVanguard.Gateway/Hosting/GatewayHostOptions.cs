@@ -18,4 +18,7 @@ public sealed record GatewayHostOptions
     /// the default has no credential, so every client is anonymous.
     /// </summary>
     public GatewayAuthOptions Auth { get; init; } = new();
+
+    /// <summary>The clock of the gateway's own intervals (the JWKS refresh); tests pass a manual one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -101,7 +101,7 @@ public sealed class GatewayServer : IAsyncDisposable
         var auth = host.Auth;
         if (auth.IsEnabled)
         {
-            builder.Services.AddVanguardAuthentication(auth);
+            builder.Services.AddVanguardAuthentication(auth, host.Time);
         }
 
         if (auth.RateLimit is not null)
