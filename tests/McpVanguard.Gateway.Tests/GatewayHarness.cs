@@ -70,7 +70,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         environment ??= new Dictionary<string, string>();
         var options = ConfigurationLoader.Load(values, environment, configPath, []);
-        var engine = InspectionEngine.Create(options, Rules.Value, AccessPolicyReader.Read(options));
+        // The composition serve uses (access policy, L2, L3); no pin store, as the tests of pinning build their own.
+        var engine = McpVanguard.Cli.Commands.EngineFactory.Compose(options, Rules.Value, pins: null);
         var audit = new MemoryAuditSink();
         var auth = GatewayAuthOptionsReader.Read(options, environment);
         var server = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, Time = time ?? TimeProvider.System }, engine, audit);

@@ -68,12 +68,7 @@ internal static class EngineFactory
             // The analysers' tables (the injection lexicon above all) build on another core while the rules load.
             InspectionEngine.BeginBuildingTables();
             var rules = RuleLoader.Load(options.RulesDirectory);
-            // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
-            // L2 (semantic:) then L3 (behaviour:), in both directions of every command that inspects: L3 sees L2's findings.
-            // L3's state is in memory, per process.
-            var stages = SemanticStages(options.Semantic).Then(Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock ?? TimeProvider.System));
-            var engine = InspectionEngine.Create(options, rules, options.Access, pins, stages);
-            return (rules, engine);
+            return (rules, Compose(options, rules, pins, clock));
         }
         catch (RuleLoadException ex)
         {
@@ -85,6 +80,19 @@ internal static class EngineFactory
             Console.Error.WriteLine($"[vanguard] configuration error: {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The engine of <paramref name="options"/> over loaded <paramref name="rules"/>: the access policy, the pins, then L2
+    /// (semantic:) and L3 (behaviour:) in both directions, L3 after L2 so that it sees L2's findings. The gateway's tests
+    /// compose their engine here too, so that they run what <c>serve</c> runs.
+    /// </summary>
+    internal static InspectionEngine Compose(VanguardOptions options, IReadOnlyList<Rule> rules, PinStore? pins, TimeProvider? clock = null)
+    {
+        // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
+        // L3's state is in memory, per process.
+        var stages = SemanticStages(options.Semantic).Then(Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock ?? TimeProvider.System));
+        return InspectionEngine.Create(options, rules, options.Access, pins, stages);
     }
 
     /// <summary>
