@@ -18,6 +18,9 @@ public static class AuditFieldBounds
     /// <summary>Cap for the reason, which may quote what was found.</summary>
     public const int MaxReasonChars = 1024;
 
+    /// <summary>Cap for each name of a withheld tool (server-chosen; up to 32 of them share one record and one stderr line).</summary>
+    public const int MaxWithheldNameChars = 128;
+
     /// <summary>A credential can straddle the cut: scan this much past the cap so it is masked, not half-kept.</summary>
     private const int ScanMargin = 512;
 
@@ -31,14 +34,15 @@ public static class AuditFieldBounds
         var id = Bound(record.RequestId, MaxIdentifierChars);
         var reason = Bound(record.Reason, MaxReasonChars);
         var client = Bound(record.Client, MaxIdentifierChars);
+        var withheld = record.Withheld?.Select(static name => Bound(name, MaxWithheldNameChars)!).ToList();
         if (ReferenceEquals(session, record.Session) && ReferenceEquals(server, record.ServerId) && ReferenceEquals(method, record.Method)
             && ReferenceEquals(tool, record.Tool) && ReferenceEquals(id, record.RequestId) && ReferenceEquals(reason, record.Reason)
-            && ReferenceEquals(client, record.Client))
+            && ReferenceEquals(client, record.Client) && (withheld is null || withheld.SequenceEqual(record.Withheld!, ReferenceEqualityComparer.Instance)))
         {
             return record;
         }
 
-        return record with { Session = session, ServerId = server, Method = method, Tool = tool, RequestId = id, Reason = reason, Client = client };
+        return record with { Session = session, ServerId = server, Method = method, Tool = tool, RequestId = id, Reason = reason, Client = client, Withheld = withheld };
     }
 
     /// <summary><paramref name="value"/> redacted and cut to <paramref name="cap"/> characters (plus a marker); the same string when it is short and clean.</summary>

@@ -362,7 +362,7 @@ public sealed class McpRelay
         return null;
     }
 
-    /// <summary>The tools a verdict drops and quarantines (bounded: names are server-chosen), or null when it drops none.</summary>
+    /// <summary>The tools a verdict drops and quarantines (at most 32; each name is bounded by AuditFieldBounds), or null when it drops none.</summary>
     private static List<string>? WithheldTools(Verdict verdict)
     {
         List<string>? tools = null;
@@ -370,7 +370,7 @@ public sealed class McpRelay
         {
             if (finding.QuarantineTool is { } tool && (tools ??= []).Count < 32 && !tools.Contains(tool, StringComparer.Ordinal))
             {
-                tools.Add(tool.Length > 128 ? tool[..128] : tool);
+                tools.Add(tool);
             }
         }
 

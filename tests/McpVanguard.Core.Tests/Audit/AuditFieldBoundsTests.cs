@@ -31,6 +31,26 @@ public sealed class AuditFieldBoundsTests
     }
 
     [Fact]
+    public void Withheld_tool_names_are_bounded_masked_and_escaped_like_the_other_server_chosen_fields()
+    {
+        var record = Record() with { Withheld = ["fetch_weather", new string('t', 5000), $"get-{GitHubToken}", "bad\u202Ename"] };
+
+        var withheld = AuditFieldBounds.Apply(record).Withheld!;
+
+        Assert.Equal("fetch_weather", withheld[0]);
+        Assert.StartsWith(new string('t', AuditFieldBounds.MaxWithheldNameChars) + "…[truncated: 5000 chars", withheld[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(GitHubToken, withheld[2], StringComparison.Ordinal);
+        Assert.Equal("bad\\u202Ename", withheld[3]);
+    }
+
+    [Fact]
+    public void A_record_with_clean_withheld_names_is_returned_as_is()
+    {
+        var record = Record() with { Withheld = ["fetch_weather", "send_mail"] };
+        Assert.Same(record, AuditFieldBounds.Apply(record));
+    }
+
+    [Fact]
     public void A_3_MB_id_is_cut_to_the_cap_with_its_length_and_the_hash_of_the_whole_value()
     {
         var id = "\"" + new string('x', 3 * 1024 * 1024) + "\"";
