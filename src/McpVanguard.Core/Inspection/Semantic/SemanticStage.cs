@@ -196,10 +196,9 @@ public sealed class SemanticStage : IInspectionStage
     private SemanticEvidence Evidence(string outcome, double? score, string? category, string? reason, long started)
         => new(_scorer.Provider, _scorer.Model, outcome, score is { } s ? Math.Round(s, 4) : null, _threshold, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2), category, reason);
 
-    /// <summary>A scorer's words, one line and bounded: they come from a model that read attacker text.</summary>
-    private static string Clean(string text, int max)
-    {
-        var line = Audit.LogLineText.Escape(text.ReplaceLineEndings(" "));
-        return line.Length <= max ? line : line[..max] + "…";
-    }
+    /// <summary>
+    /// A scorer's words, one line and bounded like every server-chosen audit field (escaped, credentials masked, cut
+    /// without splitting a character): they come from a model that read attacker text.
+    /// </summary>
+    private static string Clean(string text, int max) => Audit.AuditFieldBounds.Bound(text.ReplaceLineEndings(" "), max)!;
 }
