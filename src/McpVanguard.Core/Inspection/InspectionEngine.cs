@@ -39,13 +39,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
     /// <summary>Starts priming on a background thread (once; later calls do nothing).</summary>
     public void BeginPriming()
-    {
-        if (Interlocked.Exchange(ref _primeBegun, 1) == 1)
-        {
-            return;
-        }
-
-        new Thread(() =>
+        => StartOnce(ref _primeBegun, "vanguard engine priming", ThreadPriority.BelowNormal, () =>
         {
             try
             {
@@ -56,13 +50,7 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
                 // A failure here fails no message (each inspection fails closed on its own); readiness must not hang.
                 _primed.TrySetResult();
             }
-        })
-        {
-            IsBackground = true,
-            Name = "vanguard engine priming",
-            Priority = ThreadPriority.BelowNormal,
-        }.Start();
-    }
+        });
 
     private static int s_tablesBegun;
 
@@ -72,26 +60,34 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     /// first waits only for that table (it is built once, under its own lock).
     /// </summary>
     public static void BeginBuildingTables()
+        => StartOnce(ref s_tablesBegun, "vanguard table build", ThreadPriority.Normal, EnginePrimer.BuildTables);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once on a background thread. Nothing is lost if it throws: tables are built again on
+    /// first use and a failure there fails its message closed, so an exception here must not end the process.
+    /// </summary>
+    private static void StartOnce(ref int begun, string name, ThreadPriority priority, Action work)
     {
-        if (Interlocked.Exchange(ref s_tablesBegun, 1) == 1)
+        if (Interlocked.Exchange(ref begun, 1) == 1)
         {
             return;
         }
 
-        new Thread(static () =>
+        new Thread(() =>
         {
             try
             {
-                EnginePrimer.BuildTables();
+                work();
             }
             catch (Exception)
             {
-                // Nothing is lost: each table is built again on its first use, and a failure there fails its message closed.
+                // Warm-up only: the work is done again where it is needed.
             }
         })
         {
             IsBackground = true,
-            Name = "vanguard table build",
+            Name = name,
+            Priority = priority,
         }.Start();
     }
 
