@@ -21,8 +21,7 @@ public readonly record struct JsonRpcId
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                // Re-serialise so that "\u0031" and "1" (the same string) compare equal.
-                id = new JsonRpcId(JsonSerializer.Serialize(element.GetString(), ProtocolJsonContext.Default.String));
+                id = FromString(element.GetString()!);
                 return true;
             case JsonValueKind.Number:
                 id = new JsonRpcId(element.GetRawText());
@@ -35,6 +34,33 @@ public readonly record struct JsonRpcId
                 return false;
         }
     }
+
+    /// <summary>
+    /// Reads an id from its raw JSON bytes (a string or a number; <c>null</c> and anything else are not routable ids), with
+    /// the same canonical text as <see cref="TryFrom"/>: for code that routes by bytes without a parsed document.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> json, out JsonRpcId id)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    id = FromString(reader.GetString()!);
+                    return true;
+                case JsonTokenType.Number:
+                    id = new JsonRpcId(System.Text.Encoding.UTF8.GetString(json));
+                    return true;
+            }
+        }
+
+        id = default;
+        return false;
+    }
+
+    /// <summary>Re-serialised, so that <c>"\u0031"</c> and <c>"1"</c> (the same string) are the same id.</summary>
+    private static JsonRpcId FromString(string value) => new(JsonSerializer.Serialize(value, ProtocolJsonContext.Default.String));
 
     public static JsonRpcId FromNumber(long value) => new(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

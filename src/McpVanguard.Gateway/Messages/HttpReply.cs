@@ -18,20 +18,10 @@ internal static class HttpReply
         await response.BodyWriter.WriteAsync(json, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An HTTP-level error body: a JSON-RPC error object with a message a person can act on (refusals go through <see cref="RefuseAsync"/>).</summary>
-    private static Task ErrorAsync(HttpContext context, int status, int code, string message, JsonRpcId? id = null)
-    {
-        if (context.Response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        return JsonAsync(context.Response, status, JsonRpcErrorWriter.Write(id ?? JsonRpcId.Null, code, message), context.RequestAborted);
-    }
-
     /// <summary>
     /// The gateway's own refusal of a request, answered as <see cref="RefusalReplies"/> maps it (status, JSON-RPC code,
-    /// message with <paramref name="details"/>) and logged (event 2001, debug: a refusal is the client's error, not ours).
+    /// message with <paramref name="details"/>, as a JSON-RPC error body) and logged (event 2001, debug: a refusal is the
+    /// client's error, not ours). Nothing is written once the response has started.
     /// </summary>
     public static Task RefuseAsync(HttpContext context, Refusal refusal, JsonRpcId? id = null, params object?[] details)
     {
@@ -41,7 +31,9 @@ internal static class HttpReply
             GatewayLog.Refused(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, refusal, shape.Status);
         }
 
-        return ErrorAsync(context, shape.Status, shape.Code, RefusalReplies.Message(refusal, details), id);
+        return context.Response.HasStarted
+            ? Task.CompletedTask
+            : JsonAsync(context.Response, shape.Status, JsonRpcErrorWriter.Write(id ?? JsonRpcId.Null, shape.Code, RefusalReplies.Message(refusal, details)), context.RequestAborted);
     }
 
     /// <summary>

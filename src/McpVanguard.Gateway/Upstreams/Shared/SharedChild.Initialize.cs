@@ -44,7 +44,7 @@ internal sealed partial class SharedChild
         if (wait is not null)
         {
             // Another session's initialize is on its way to the child: answer this one when that one is answered.
-            _ = AnswerWhenInitializedAsync(lease, message with { Json = message.Json.ToArray() }, wait.Task);
+            _ = AnswerWhenInitializedAsync(lease, message with { Json = message.Json.ToArray() }, version, wait.Task);
             return;
         }
 
@@ -69,11 +69,11 @@ internal sealed partial class SharedChild
         await SendRemappedAsync(lease, message, upstreamId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task AnswerWhenInitializedAsync(SharedSessionLease lease, RelayMessage message, Task<bool> initializing)
+    private async Task AnswerWhenInitializedAsync(SharedSessionLease lease, RelayMessage message, string? version, Task<bool> initializing)
     {
         if (await initializing.ConfigureAwait(false))
         {
-            AnswerFromKept(lease, message.Id, RequestedVersion(message.Json.Span));
+            AnswerFromKept(lease, message.Id, version);
         }
         else
         {

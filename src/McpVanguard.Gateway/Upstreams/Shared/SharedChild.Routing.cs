@@ -101,8 +101,8 @@ internal sealed partial class SharedChild
 
         UpstreamLog.SharedChildServerRequestRefused(_logger, _server.Id, fields.Method!);
         var message = $"Server-to-client requests are not relayed while several sessions share this server (servers.share); the server asked for '{fields.Method}'.";
-        var error = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + Encoding.UTF8.GetString(fields.Id.Of(json)) + ",\"error\":{\"code\":" + JsonRpcErrorCodes.MethodNotFound + ",\"message\":" + Quoted(message) + "}}");
-        await input.SendAsync(error, CancellationToken.None).ConfigureAwait(false);
+        var childId = JsonRpcId.TryRead(fields.Id.Of(json), out var routable) ? routable : JsonRpcId.Null;
+        await input.SendAsync(JsonRpcErrorWriter.Write(childId, JsonRpcErrorCodes.MethodNotFound, message), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async ValueTask InitializeAnsweredAsync(PendingRemap remap, RoutingFields fields, byte[] json, StreamMessageWriter input)

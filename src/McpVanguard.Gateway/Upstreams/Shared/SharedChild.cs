@@ -298,6 +298,13 @@ internal sealed partial class SharedChild : IAsyncDisposable
         if (_process is { } old)
         {
             await _reader.ConfigureAwait(false);
+
+            // The dead child's writer has its own pump; left undisposed it would wait forever, one per restart.
+            if (_input is { } oldInput)
+            {
+                await oldInput.DisposeAsync().ConfigureAwait(false);
+            }
+
             await old.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -363,25 +370,8 @@ internal sealed partial class SharedChild : IAsyncDisposable
     private static void Answer(SharedSessionLease lease, JsonRpcId id, int code, string message)
         => lease.Deliver(JsonRpcErrorWriter.Write(id, code, message));
 
-    /// <summary>An id's JSON text as the relay writes it (a string re-serialised, so <c>"\u0031"</c> and <c>"1"</c> agree); null when it is not an id.</summary>
-    private static string? CanonicalId(ReadOnlySpan<byte> value)
-    {
-        var reader = new Utf8JsonReader(value);
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        return reader.TokenType switch
-        {
-            JsonTokenType.String => Quoted(reader.GetString()!),
-            JsonTokenType.Number => Encoding.UTF8.GetString(value),
-            _ => null,
-        };
-    }
-
-    /// <summary>A JSON string literal, escaped as the relay escapes ids.</summary>
-    private static string Quoted(string value) => "\"" + JsonEncodedText.Encode(value).Value + "\"";
+    /// <summary>An id's JSON text as the relay writes it (<see cref="JsonRpcId.TryRead"/>); null when it is not a routable id.</summary>
+    private static string? CanonicalId(ReadOnlySpan<byte> value) => JsonRpcId.TryRead(value, out var id) ? id.Json : null;
 
     /// <summary>Closes the child's stdin, waits the grace period, then kills its tree.</summary>
     public async ValueTask DisposeAsync()
