@@ -41,7 +41,7 @@ public sealed class EmbeddedSemanticScorer : ISemanticScorer, IDisposable
     public double Threshold => _head.Threshold;
 
     /// <inheritdoc/>
-    public double DefaultThreshold => _head.Threshold;
+    double ISemanticScorer.DefaultThreshold => Threshold;
 
     /// <summary>Where the model files were found.</summary>
     public string ModelLocation { get; }

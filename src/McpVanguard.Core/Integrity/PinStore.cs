@@ -427,7 +427,7 @@ public sealed class PinStore
             }
             else if (list.Kind == PinKind.ResourceTemplate && RepointedTemplate(item, pinned, items) is not null)
             {
-                // A template keyed by a new uriTemplate under the name and title of a pinned one is that template re-pointed
+                // A template keyed by a new uriTemplate under the name of a pinned one (no longer listed) is that template re-pointed
                 // (file:///project/{path} becoming file:///{path}): a change of definition, not a removal plus an addition.
                 changes.Add(new ToolChange(item.Name, item.Index, PinChange.Changed, Hold: true));
                 modified |= RecordPending(server, pending, item.Name, PinChange.Changed, item, now);

@@ -52,14 +52,13 @@ internal sealed class SemanticScoreCache(int capacity, TimeSpan ttl, TimeProvide
     /// The call under way for <paramref name="key"/>, or a new one started with <paramref name="score"/>; the caller
     /// awaits it with its own deadline, so one caller giving up never cancels the call the others share.
     /// </summary>
-    public Task<SemanticScore> Join(string key, Func<Task<SemanticScore>> score, out bool started)
+    public Task<SemanticScore> Join(string key, Func<Task<SemanticScore>> score)
     {
         TaskCompletionSource<SemanticScore> source;
         lock (_lock)
         {
             if (_inFlight.TryGetValue(key, out var running))
             {
-                started = false;
                 return running;
             }
 
@@ -67,7 +66,6 @@ internal sealed class SemanticScoreCache(int capacity, TimeSpan ttl, TimeProvide
             _inFlight[key] = source.Task;
         }
 
-        started = true;
         _ = RunAsync(key, score, source);
         return source.Task;
     }

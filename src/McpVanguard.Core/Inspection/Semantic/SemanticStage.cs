@@ -90,19 +90,14 @@ public sealed class SemanticStage : IInspectionStage
         try
         {
             // When another message is scoring the same text, this one waits for that call (its result decides the breaker).
-            var call = _cache.Join(key, () => CallAsync(request), out _);
+            var call = _cache.Join(key, () => CallAsync(request));
             score = await call.WaitAsync(_settings.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (TimeoutException)
-        {
-            Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings);
-            return;
-        }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
             Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings);
             return;

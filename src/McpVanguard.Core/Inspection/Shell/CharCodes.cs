@@ -12,8 +12,8 @@ internal static class CharCodes
     public static string Spell(string code)
     {
         var lists = BuildsFromLists(code);
-        if (!lists && code.IndexOf("chr(", StringComparison.OrdinalIgnoreCase) < 0 && code.IndexOf("fromcharcode(", StringComparison.OrdinalIgnoreCase) < 0
-            && code.IndexOf("[char]", StringComparison.OrdinalIgnoreCase) < 0)
+        // BuildsFromLists also covers the chr( and fromCharCode( calls; only PowerShell's [char] cast needs its own test.
+        if (!lists && code.IndexOf("[char]", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return code;
         }
@@ -79,7 +79,7 @@ internal static class CharCodes
         code.Contains("chr", StringComparison.OrdinalIgnoreCase) || code.Contains("fromcharcode", StringComparison.OrdinalIgnoreCase)
         || code.Contains("bytes(", StringComparison.OrdinalIgnoreCase) || code.Contains("bytearray(", StringComparison.OrdinalIgnoreCase)
         || code.Contains("[char[]]", StringComparison.OrdinalIgnoreCase) || code.Contains("pack(", StringComparison.OrdinalIgnoreCase)
-        || code.Contains("buffer.from([", StringComparison.OrdinalIgnoreCase) || code.Contains(".pack(", StringComparison.OrdinalIgnoreCase);
+        || code.Contains("buffer.from([", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Least numbers in a list read as characters: shorter lists spell nothing a path rule could match.</summary>
     private const int MinListLength = 3;

@@ -47,7 +47,7 @@ internal sealed partial class ShellAnalyzer
         }
 
         CheckTreeDeletion(lower);
-        CheckCodeWrites(code);
+        CheckCodeWrites(code, lower);
         foreach (var call in ProcessCalls)
         {
             if (lower.Contains(call, StringComparison.Ordinal))

@@ -110,9 +110,9 @@ internal sealed partial class ShellAnalyzer
     /// Files interpreter code writes: the first argument of a write call, or of an <c>open</c> whose mode writes or appends. A name bound
     /// earlier (<c>p = os.path.expanduser('~/.bashrc')</c>) is followed once; the home directory's spellings count as <c>~</c>.
     /// </summary>
-    private void CheckCodeWrites(string code)
+    /// <param name="lower">The code lower-cased (the caller has it already); call names are matched in it, paths read from <paramref name="code"/>.</param>
+    private void CheckCodeWrites(string code, string lower)
     {
-        var lower = code.ToLowerInvariant();
         var calls = 0;
         foreach (var call in WriteCalls)
         {
