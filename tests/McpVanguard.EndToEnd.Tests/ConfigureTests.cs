@@ -42,7 +42,7 @@ public sealed class ConfigureTests : IDisposable
             "claude-code", ".claude.json", """
             {
               "numStartups": 12,
-              "projects": {"/home/user/app": {"allowedTools": [], "mcpServers": {}}},
+              "projects": {"/home/user/app": {"allowedTools": [], "mcpServers": {"db": {"command": "uvx", "args": []}}}},
               "mcpServers": {
                 "filesystem": {"type": "stdio", "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/tmp"], "env": {}},
                 "remote": {"type": "http", "url": "https://mcp.example.com/mcp", "headers": {"Authorization": "Bearer ${TOKEN}"}}
@@ -84,7 +84,7 @@ public sealed class ConfigureTests : IDisposable
         var file = Write(client, fileName, sample);
         var original = JsonNode.Parse(sample)!;
 
-        var wrap = await VanguardRun.RunAsync(["configure", "--config-file", file, "--all"], token);
+        var wrap = await VanguardRun.RunAsync(["configure", "--config-file", file, "--all"], token, OwnState());
 
         Assert.True(wrap.ExitCode == 0, wrap.ToString());
         var wrapped = JsonNode.Parse(File.ReadAllText(file))!;
@@ -104,20 +104,62 @@ public sealed class ConfigureTests : IDisposable
         }
 
         Assert.True(JsonNode.DeepEquals((original["mcpServers"] ?? original["servers"])!["remote"], servers["remote"]), "the HTTP entry was rewritten");
-        foreach (var (name, value) in original.AsObject().Where(p => p.Key is not ("mcpServers" or "servers")))
+        foreach (var (name, value) in original.AsObject().Where(p => p.Key is not ("mcpServers" or "servers" or "projects")))
         {
             Assert.True(JsonNode.DeepEquals(value, wrapped[name]), $"top-level {name} changed");
+        }
+
+        if (original["projects"] is JsonObject projects)
+        {
+            // Claude Code's per-project servers are configured too; the project's other settings stay.
+            var project = wrapped["projects"]!["/home/user/app"]!;
+            Assert.Contains("--server-id", project["mcpServers"]!["db"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.True(JsonNode.DeepEquals(projects["/home/user/app"]!["allowedTools"], project["allowedTools"]));
         }
 
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!, Path.GetFileName(file) + ".*.vanguard-backup"));
 
         var bytesAfterFirst = File.ReadAllBytes(file);
-        var again = await VanguardRun.RunAsync(["configure", "--config-file", file, "--all"], token);
+        var again = await VanguardRun.RunAsync(["configure", "--config-file", file, "--all"], token, OwnState());
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(bytesAfterFirst, File.ReadAllBytes(file));
         Assert.Contains("already wrapped", again.Stdout, StringComparison.Ordinal);
 
-        var undo = await VanguardRun.RunAsync(["configure", "--config-file", file, "--all", "--undo"], token);
+        var undo = await VanguardRun.RunAsync(["configure", "--config-file", file, "--all", "--undo"], token, OwnState());
+        Assert.True(undo.ExitCode == 0, undo.ToString());
+        Assert.True(JsonNode.DeepEquals(original, JsonNode.Parse(File.ReadAllText(file))), File.ReadAllText(file));
+    }
+
+    [Theory(Timeout = 180_000)]
+    [InlineData("claude-code", ".claude.json", "url", "http://127.0.0.1:8080/mcp/remote")]
+    [InlineData("windsurf", "mcp_config.json", "serverUrl", "http://127.0.0.1:8080/sse/remote")]
+    public async Task HttpEntryIsPointedAtTheGatewayAndRestoredExactly(string client, string fileName, string key, string expected)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var sample = Samples.Single(row => (string)row.Data.Item1 == client).Data.Item3;
+        var file = Write(client, fileName, sample);
+        var original = JsonNode.Parse(sample)!;
+        var originalEntry = original["mcpServers"]!["remote"]!;
+
+        var point = await VanguardRun.RunAsync(["configure", "--config-file", file, "--server", "remote", "--gateway", "http://127.0.0.1:8080"], token, OwnState());
+
+        Assert.True(point.ExitCode == 0, point.ToString());
+        var entry = JsonNode.Parse(File.ReadAllText(file))!["mcpServers"]!["remote"]!;
+        // The gateway's own route for this upstream (GatewayServer maps /mcp/ID and, for legacy SSE clients, /sse/ID).
+        Assert.Equal(expected, (string?)entry[key]);
+        Assert.Null(entry["headers"]);
+        Assert.True(JsonNode.DeepEquals(original["mcpServers"]!["filesystem"], JsonNode.Parse(File.ReadAllText(file))!["mcpServers"]!["filesystem"]), "an unselected entry changed");
+        // What the gateway needs, printed for its vanguard.yaml: the upstream URL and the header names, never their values.
+        Assert.Contains("- id: remote", point.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"url: \"{(string)originalEntry[key]!}\"", point.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bearer", point.Stdout + point.Stderr, StringComparison.Ordinal);
+
+        var bytes = File.ReadAllBytes(file);
+        var again = await VanguardRun.RunAsync(["configure", "--config-file", file, "--server", "remote", "--gateway", "http://127.0.0.1:8080"], token, OwnState());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(bytes, File.ReadAllBytes(file));
+
+        var undo = await VanguardRun.RunAsync(["configure", "--config-file", file, "--server", "remote", "--undo"], token, OwnState());
         Assert.True(undo.ExitCode == 0, undo.ToString());
         Assert.True(JsonNode.DeepEquals(original, JsonNode.Parse(File.ReadAllText(file))), File.ReadAllText(file));
     }
@@ -210,6 +252,9 @@ public sealed class ConfigureTests : IDisposable
         Assert.Contains(server["findings"]!.AsArray(), f => (string?)f!["item"] == "fetch_weather");
         Assert.Contains("runs vanguard start; scanning the server it wraps directly", scan.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>A state directory of this test's own: the record of rewritten entries is not shared with tests running beside it.</summary>
+    private Dictionary<string, string?> OwnState() => new() { ["XDG_STATE_HOME"] = _folder.File("state") };
 
     private string Write(string client, string fileName, string text)
     {

@@ -9,7 +9,7 @@ namespace McpVanguard.Cli.Configure;
 /// Runs one <c>vanguard configure</c>: reads each client file, wraps or unwraps the chosen entries, and writes (or, with
 /// <c>--dry-run</c>, shows) the result. A broken file is reported and skipped; the others are still done.
 /// </summary>
-internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, TextWriter output, TextWriter error, DateTimeOffset now)
+internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, ConfigureLedger ledger, TextWriter output, TextWriter error, DateTimeOffset now)
 {
     /// <summary>Exit code: 0 done, 1 a file could not be read or rewritten, 2 nothing to work on or an unknown server name.</summary>
     public int Run(IReadOnlyList<McpClientConfig> files, ConfigureRequest request)
@@ -68,46 +68,61 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, TextWri
             output.WriteLine($"{document.Client}: {document.Path}");
         }
 
-        if (document.Servers is null)
+        var changes = new List<(string Name, string Before, string After)>();
+        var gatewayUpstreams = new List<(string Id, string Url, IReadOnlyList<string> Headers)>();
+        if (document.Maps.Count == 0 && !request.Json)
         {
-            if (!request.Json)
-            {
-                output.WriteLine("  (no MCP servers)");
-            }
-
-            return true;
+            output.WriteLine("  (no MCP servers)");
         }
 
-        var changes = new List<(string Name, string Before, string After)>();
-        foreach (var (name, entry) in document.Servers.ToList())
+        foreach (var map in document.Maps)
         {
-            var selected = request.All || request.Servers.Contains(name, StringComparer.Ordinal);
-            if (request.Servers.Contains(name, StringComparer.Ordinal))
+            foreach (var (name, entry) in map.Servers.ToList())
             {
-                seen.Add(name);
-            }
+                var selected = request.All || request.Servers.Contains(name, StringComparer.Ordinal);
+                if (request.Servers.Contains(name, StringComparer.Ordinal))
+                {
+                    seen.Add(name);
+                }
 
-            var state = ServerEntryRewriter.StateOf(entry);
-            var before = ClientConfigDocument.Show(entry);
-            var changed = request.Changes && selected && entry is JsonObject o
-                && (request.Undo ? ServerEntryRewriter.Unwrap(o) : ServerEntryRewriter.Wrap(o, name, vanguard));
-            if (changed)
-            {
-                changes.Add((name, before, ClientConfigDocument.Show(entry)));
-            }
+                var state = ServerEntryRewriter.StateOf(entry);
+                var before = ClientConfigDocument.Show(entry);
+                var change = request.Changes && selected && entry is JsonObject o ? Change(document, map, name, o, request, gatewayUpstreams) : null;
+                if (change is not null)
+                {
+                    changes.Add((map.Describe(name), before, ClientConfigDocument.Show(map.Servers[name])));
+                }
 
-            var outcome = Outcome(state, changed, selected && request.Changes, request.Undo);
-            report.Add(new JsonObject
+                var outcome = change ?? Outcome(state, selected && request.Changes, request.Undo, request.Gateway is not null);
+                report.Add(new JsonObject
+                {
+                    ["client"] = document.Client,
+                    ["file"] = document.Path,
+                    ["project"] = map.Project,
+                    ["server"] = name,
+                    ["state"] = Name(ServerEntryRewriter.StateOf(map.Servers[name])),
+                    ["action"] = outcome,
+                });
+                if (!request.Json)
+                {
+                    output.WriteLine($"  {map.Describe(name)}: {outcome}");
+                }
+            }
+        }
+
+        if (gatewayUpstreams.Count > 0)
+        {
+            // The gateway must serve these upstreams under the same ids; header values are secrets and are not printed.
+            error.WriteLine($"[vanguard] add these upstreams to the vanguard.yaml of the gateway at {request.Gateway}:");
+            error.WriteLine("servers:");
+            foreach (var (id, url, headers) in gatewayUpstreams)
             {
-                ["client"] = document.Client,
-                ["file"] = document.Path,
-                ["server"] = name,
-                ["state"] = Name(changed ? (request.Undo ? EntryState.Unwrapped : EntryState.Wrapped) : state),
-                ["action"] = outcome,
-            });
-            if (!request.Json)
-            {
-                output.WriteLine($"  {name}: {outcome}");
+                error.WriteLine($"  - id: {id}");
+                error.WriteLine($"    url: \"{url}\"");
+                if (headers.Count > 0)
+                {
+                    error.WriteLine($"    headers: {{ {string.Join(", ", headers.Select(h => $"\"{h}\": \"...\""))} }}   # the values the client entry had (kept in its backup)");
+                }
             }
         }
 
@@ -123,7 +138,7 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, TextWri
             foreach (var (name, before, after) in changes)
             {
                 diff.WriteLine($"--- {document.Path} :: {name}");
-                diff.WriteLine($"+++ {document.Path} :: {name} ({(request.Undo ? "unwrapped" : "wrapped")})");
+                diff.WriteLine($"+++ {document.Path} :: {name} ({(request.Undo ? "restored" : "configured")})");
                 foreach (var line in before.Split('\n'))
                 {
                     diff.WriteLine("-" + line.TrimEnd('\r'));
@@ -148,7 +163,8 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, TextWri
         try
         {
             var backup = document.Save(now);
-            error.WriteLine($"[vanguard] {document.Path}: {changes.Count} entr{(changes.Count == 1 ? "y" : "ies")} {(request.Undo ? "unwrapped" : "wrapped")}; backup at {backup}. Restart the client to apply.");
+            SaveLedger();
+            error.WriteLine($"[vanguard] {document.Path}: {changes.Count} entr{(changes.Count == 1 ? "y" : "ies")} {(request.Undo ? "restored" : "configured")}; backup at {backup}. Restart the client to apply.");
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -158,15 +174,62 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, TextWri
         }
     }
 
-    private static string Outcome(EntryState state, bool changed, bool selected, bool undo) => (state, changed, selected, undo) switch
+    private void SaveLedger()
     {
-        (_, true, _, false) => "wrapped now",
-        (_, true, _, true) => "unwrapped now",
-        (EntryState.Wrapped, _, true, false) => "already wrapped (unchanged)",
-        (EntryState.Unwrapped, _, true, true) => "not wrapped (unchanged)",
-        (EntryState.Http, _, _, _) => "http entry: not rewritten; front it with 'vanguard serve --upstream-url URL' and point the entry's url at the gateway",
-        (EntryState.Invalid, _, _, _) => "neither a command nor a url: skipped",
-        (EntryState.Wrapped, _, _, _) => "wrapped",
+        try
+        {
+            ledger.Save();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"[vanguard] the record of rewritten entries cannot be written ({ex.Message}); --undo will derive what it can, and the backup has the rest.");
+        }
+    }
+
+    /// <summary>Rewrites one selected entry (the ledger remembers or gives back its original); returns what was done, or null when nothing changed.</summary>
+    private string? Change(ClientConfigDocument document, McpServerMap map, string name, JsonObject entry, ConfigureRequest request, List<(string, string, IReadOnlyList<string>)> gatewayUpstreams)
+    {
+        var original = entry.DeepClone();
+        if (request.Undo)
+        {
+            if (ledger.OriginalOf(document.Path, map.Project, name, entry) is { } recorded)
+            {
+                map.Servers[name] = recorded;
+                ledger.Forget(document.Path, map.Project, name);
+                return "restored now";
+            }
+
+            return ServerEntryRewriter.Unwrap(entry) ? "unwrapped now" : null;
+        }
+
+        string? done = null;
+        if (ServerEntryRewriter.Wrap(entry, name, vanguard))
+        {
+            done = "wrapped now";
+        }
+        else if (request.Gateway is not null && ServerEntryRewriter.PointAtGateway(entry, name, request.Gateway) is { } upstream)
+        {
+            gatewayUpstreams.Add((ServerEntryRewriter.ServerId(name), upstream.Upstream, upstream.Headers));
+            done = $"now served through the gateway at {request.Gateway}";
+        }
+
+        if (done is not null)
+        {
+            ledger.Remember(document.Path, map.Project, name, original, entry);
+        }
+
+        return done;
+    }
+
+    private static string Outcome(EntryState state, bool selected, bool undo, bool gateway) => (state, selected, undo) switch
+    {
+        (EntryState.Wrapped, true, false) => "already wrapped (unchanged)",
+        (EntryState.Unwrapped, true, true) => "not wrapped (unchanged)",
+        (EntryState.Http, true, false) when gateway => "already served through the gateway (unchanged)",
+        (EntryState.Http, true, true) => "http entry with no recorded original (unchanged); restore it from its backup if configure changed it",
+        (EntryState.Http, _, _) => "http entry: not rewritten; with --gateway URL it is pointed at a 'vanguard serve' gateway",
+        (EntryState.Invalid, _, _) => "neither a command nor a url: skipped",
+        (EntryState.Wrapped, _, _) => "wrapped",
         _ => "not wrapped",
     };
 

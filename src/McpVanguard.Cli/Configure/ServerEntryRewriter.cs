@@ -73,6 +73,35 @@ internal static class ServerEntryRewriter
         return true;
     }
 
+    /// <summary>
+    /// Points an HTTP entry at a <c>vanguard serve</c> gateway: its URL becomes the gateway's route for this server
+    /// (<c>/mcp/ID</c>, or <c>/sse/ID</c> for a legacy SSE entry) and its <c>headers</c> go, since they are the upstream's
+    /// credentials and now belong in the gateway's <c>servers:</c> entry. Returns the upstream URL and the removed header
+    /// names, or null (unchanged) when the entry is not an HTTP entry or already points there.
+    /// </summary>
+    public static (string Upstream, IReadOnlyList<string> Headers)? PointAtGateway(JsonObject entry, string name, Uri gateway)
+    {
+        var key = entry["url"] is JsonValue ? "url" : entry["serverUrl"] is JsonValue ? "serverUrl" : null;
+        if (key is null || StateOf(entry) != EntryState.Http || entry[key]!.GetValue<string>() is not { } upstream)
+        {
+            return null;
+        }
+
+        string Route(string transport) => $"{gateway.AbsoluteUri.TrimEnd('/')}/{transport}/{ServerId(name)}";
+        if (upstream == Route("mcp") || upstream == Route("sse"))
+        {
+            return null;
+        }
+
+        var legacySse = (string?)entry["type"] == "sse" || upstream.TrimEnd('/').EndsWith("/sse", StringComparison.OrdinalIgnoreCase);
+        var target = Route(legacySse ? "sse" : "mcp");
+
+        entry[key] = target;
+        var headers = (entry["headers"] as JsonObject)?.Select(h => h.Key).ToList() ?? [];
+        entry.Remove("headers");
+        return (upstream, headers);
+    }
+
     /// <summary>The audit server id for an entry name: the name itself when it is a valid id, otherwise its letters and digits with '-' for the rest.</summary>
     public static string ServerId(string name)
     {

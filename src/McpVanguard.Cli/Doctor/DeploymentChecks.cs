@@ -75,7 +75,7 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
             try
             {
                 var document = ClientConfigDocument.Read(config.Path, config.Client);
-                foreach (var (name, entry) in document.Servers?.ToList() ?? [])
+                foreach (var (name, entry) in document.Maps.SelectMany(m => m.Servers.Select(s => (m.Describe(s.Key), s.Value))))
                 {
                     var state = ServerEntryRewriter.StateOf(entry);
                     total += state is EntryState.Wrapped or EntryState.Unwrapped ? 1 : 0;

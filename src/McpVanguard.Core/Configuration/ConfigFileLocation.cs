@@ -41,13 +41,7 @@ public sealed record ConfigFileLocation(string? Path, string Rule)
     /// Where <c>vanguard init</c> writes and the third rule looks: <c>$XDG_CONFIG_HOME/mcp-vanguard</c> (or
     /// <c>~/.config/mcp-vanguard</c>) on Linux and macOS, <c>%APPDATA%\mcp-vanguard</c> on Windows.
     /// </summary>
-    public static string UserConfigDirectory()
-    {
-        var baseDir = OperatingSystem.IsWindows()
-            ? Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData)
-            : Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : System.IO.Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
-        return System.IO.Path.Join(baseDir, "mcp-vanguard");
-    }
+    public static string UserConfigDirectory() => System.IO.Path.Join(PlatformDirectories.ConfigHome(), "mcp-vanguard");
 
     private static ConfigFileLocation Existing(string path, string rule)
         => File.Exists(path)

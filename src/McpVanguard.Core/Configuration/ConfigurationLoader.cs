@@ -380,11 +380,5 @@ public static class ConfigurationLoader
         => path == "~" || path.StartsWith("~/", StringComparison.Ordinal) ? Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[1..]) : path;
 
     /// <summary><paramref name="fileName"/> in the user's state directory: <c>$XDG_STATE_HOME/mcp-vanguard</c>, <c>~/.local/state/mcp-vanguard</c>, or LocalAppData on Windows.</summary>
-    public static string DefaultStatePath(string fileName)
-    {
-        var baseDir = OperatingSystem.IsWindows()
-            ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-            : Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
-        return Path.Join(baseDir, "mcp-vanguard", fileName);
-    }
+    public static string DefaultStatePath(string fileName) => Path.Join(PlatformDirectories.StateHome(), "mcp-vanguard", fileName);
 }

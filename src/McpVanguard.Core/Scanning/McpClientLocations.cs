@@ -27,7 +27,7 @@ public static class McpClientLocations
 
     /// <summary>The candidates of this machine's user and <paramref name="workingDirectory"/> that exist.</summary>
     public static IReadOnlyList<McpClientConfig> Existing(string workingDirectory)
-        => Candidates(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ConfigHome(), workingDirectory)
+        => Candidates(Configuration.PlatformDirectories.Home, Configuration.PlatformDirectories.ApplicationSettingsHome(), workingDirectory)
             .Where(c => File.Exists(c.Path))
             .DistinctBy(c => c.Path, StringComparer.Ordinal)
             .ToList();
@@ -45,17 +45,5 @@ public static class McpClientLocations
             _ when full.Contains("/Code/", StringComparison.Ordinal) || full.Contains("/.vscode/", StringComparison.OrdinalIgnoreCase) => "vscode",
             _ => "unknown",
         };
-    }
-
-    private static string ConfigHome()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return OperatingSystem.IsMacOS() ? Path.Join(home, "Library", "Application Support")
-            : Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Path.Join(home, ".config");
     }
 }

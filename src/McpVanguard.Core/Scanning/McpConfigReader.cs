@@ -1,82 +1,45 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace McpVanguard.Scanning;
 
 /// <summary>
-/// Reads the MCP servers of agent config files: Claude Desktop, Claude Code, Cursor and Windsurf (<c>mcpServers</c>), VS Code's <c>mcp.json</c>
-/// (<c>servers</c>) and its user settings (<c>mcp.servers</c>). Comments and trailing commas are allowed, as VS Code allows them.
+/// Reads the MCP servers of agent config files (<see cref="McpConfigFile"/>): Claude Desktop, Claude Code (its user and
+/// per-project servers), Cursor, Windsurf, VS Code's <c>mcp.json</c> and its user settings.
 /// </summary>
 public static class McpConfigReader
 {
-    /// <summary>Config files larger than this are refused: they are hand-written and small.</summary>
-    private const long MaxFileBytes = 4 * 1024 * 1024;
-
-    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
-
     /// <summary>The servers of <paramref name="path"/>; throws <see cref="FormatException"/> naming the file when it is not a config file.</summary>
     public static IReadOnlyList<ScanTarget> Read(string path)
     {
-        JsonDocument document;
-        try
-        {
-            if (new FileInfo(path).Length > MaxFileBytes)
-            {
-                throw new FormatException($"{path}: larger than {MaxFileBytes} bytes; not an MCP config file.");
-            }
-
-            document = JsonDocument.Parse(File.ReadAllBytes(path), Lenient);
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"{path}: not valid JSON ({ex.Message}).", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new FormatException($"{path}: cannot be read ({ex.Message}).", ex);
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException($"{path}: the top level must be an object.");
-            }
-
-            var servers = Property(root, "mcpServers") ?? Property(root, "servers") ?? Property(root, "mcp.servers")
-                ?? (Property(root, "mcp") is { ValueKind: JsonValueKind.Object } mcp ? Property(mcp, "servers") : null);
-            if (servers is not { ValueKind: JsonValueKind.Object } map)
-            {
-                // A settings file without MCP servers is not an error, just nothing to scan.
-                return [];
-            }
-
-            var workspace = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? Environment.CurrentDirectory;
-            return map.EnumerateObject().Select(server => ToTarget(server.Name, server.Value, path, workspace)).ToList();
-        }
+        var file = McpConfigFile.Read(path);
+        var configFolder = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? Environment.CurrentDirectory;
+        return file.Maps
+            .SelectMany(map => map.Servers.Select(server => ToTarget(map.Describe(server.Key), server.Value, path, map.Project ?? configFolder)))
+            .ToList();
     }
 
     /// <summary>The config files that exist among the clients' usual locations (<see cref="McpClientLocations"/>).</summary>
     public static IReadOnlyList<string> DefaultLocations(string workingDirectory)
         => McpClientLocations.Existing(workingDirectory).Select(c => c.Path).ToList();
 
-    private static ScanTarget ToTarget(string name, JsonElement entry, string path, string workspace)
+    private static ScanTarget ToTarget(string name, JsonNode? entry, string path, string workspace)
     {
-        if (entry.ValueKind != JsonValueKind.Object)
+        if (entry is not JsonObject fields)
         {
             return new ScanTarget(name, path, null, null, Problem: "the entry is not an object");
         }
 
-        var type = Text(entry, "type");
+        var type = Text(fields, "type");
         // Windsurf names the URL of an HTTP server serverUrl.
-        if ((Text(entry, "url") ?? Text(entry, "serverUrl")) is { } url)
+        if ((Text(fields, "url") ?? Text(fields, "serverUrl")) is { } url)
         {
             return type == "sse"
                 ? new ScanTarget(name, path, null, url, Problem: "legacy SSE servers are not supported by scan; only Streamable HTTP")
                 : new ScanTarget(name, path, null, url);
         }
 
-        if (Text(entry, "command") is not { Length: > 0 } command)
+        if (Text(fields, "command") is not { Length: > 0 } command)
         {
             return new ScanTarget(name, path, null, null, Problem: "neither 'command' nor 'url' is given");
         }
@@ -84,17 +47,20 @@ public static class McpConfigReader
         // VS Code's own variable for the folder holding .vscode/; other ${...} variables are left for the user to see.
         string Expand(string value) => value.Replace("${workspaceFolder}", workspace, StringComparison.Ordinal);
         var argv = new List<string> { Expand(command) };
-        if (Property(entry, "args") is { ValueKind: JsonValueKind.Array } args)
+        if (fields["args"] is JsonArray args)
         {
-            argv.AddRange(args.EnumerateArray().Where(static a => a.ValueKind == JsonValueKind.String).Select(a => Expand(a.GetString()!)));
+            argv.AddRange(args.OfType<JsonValue>().Where(static a => a.GetValueKind() == JsonValueKind.String).Select(a => Expand(a.GetValue<string>())));
         }
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Property(entry, "env") is { ValueKind: JsonValueKind.Object } env)
+        if (fields["env"] is JsonObject env)
         {
-            foreach (var variable in env.EnumerateObject().Where(static v => v.Value.ValueKind == JsonValueKind.String))
+            foreach (var (variable, value) in env)
             {
-                environment[variable.Name] = Expand(variable.Value.GetString()!);
+                if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+                {
+                    environment[variable] = Expand(text.GetValue<string>());
+                }
             }
         }
 
@@ -103,7 +69,6 @@ public static class McpConfigReader
             : new ScanTarget(name, path, argv, null, environment);
     }
 
-    private static JsonElement? Property(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value : null;
-
-    private static string? Text(JsonElement element, string name) => Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+    private static string? Text(JsonObject fields, string name)
+        => fields[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

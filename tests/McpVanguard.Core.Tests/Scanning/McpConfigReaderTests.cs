@@ -38,6 +38,28 @@ public sealed class McpConfigReaderTests : IDisposable
     }
 
     [Fact]
+    public void ClaudeCodeProjectServersAreReadWithTheirProjectAsWorkspace()
+    {
+        var project = Path.Join(_folder, "app");
+        var path = Write(".claude.json", """
+            {
+              "mcpServers": {"user-fs": {"type": "stdio", "command": "npx", "args": ["pkg"]}},
+              "projects": {
+                "PROJECT": {"allowedTools": [], "mcpServers": {"db": {"command": "node", "args": ["${workspaceFolder}/db.js"]}}},
+                "/elsewhere": {"mcpServers": {}}
+              }
+            }
+            """.Replace("PROJECT", project.Replace("\\", "\\\\"), StringComparison.Ordinal));
+
+        var targets = McpConfigReader.Read(path);
+
+        Assert.Equal(2, targets.Count);
+        Assert.Equal("user-fs", targets[0].Name);
+        Assert.Equal($"db (project {project})", targets[1].Name);
+        Assert.Equal(["node", $"{project}/db.js"], targets[1].Command);
+    }
+
+    [Fact]
     public void VsCodeMcpJsonWithCommentsTrailingCommasAndWorkspaceFolder()
     {
         var path = Write(Path.Combine(".vscode", "mcp.json"), """
