@@ -134,4 +134,26 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Examples:", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("vanguard start -- ", run.Stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Every listing at 80 columns on a real terminal (a pseudo-terminal from util-linux's <c>script</c>, sized with stty):
+    /// no line is wider than the terminal, so nothing wraps into the next item's columns.
+    /// </summary>
+    [Theory(Timeout = 120_000)]
+    [InlineData("rules list")]
+    [InlineData("config show")]
+    [InlineData("configure --config-file mcp.json")]
+    public async Task ListingsFitAnEightyColumnTerminal(string listing)
+    {
+        await File.WriteAllTextAsync(_folder.File("mcp.json"), """
+            {"mcpServers": {"a-server-with-a-rather-long-name-that-goes-on-and-on-for-a-while-and-then-some-more": {"command": "npx", "args": ["x"]}}}
+            """, TestContext.Current.CancellationToken);
+        var command = $"stty cols 80 rows 50; exec dotnet '{TestEnvironment.VanguardDll}' {listing}";
+        var run = await VanguardRun.RunProgramAsync("script", ["-qec", command, "/dev/null"], TestContext.Current.CancellationToken, workingDirectory: _folder.Path);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = System.Text.RegularExpressions.Regex.Replace(run.Stdout, "\u001b\\[[0-9;?]*[A-Za-z]", string.Empty).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.True(lines.Count(l => l.Length > 0) > 1, run.ToString());
+        Assert.All(lines, line => Assert.True(new System.Globalization.StringInfo(line).LengthInTextElements <= 80, $"{line.Length} columns: {line}"));
+    }
 }

@@ -11,10 +11,13 @@ internal static class VanguardRun
     }
 
     /// <param name="dll">The tool to run: <see cref="TestEnvironment.VanguardDll"/> unless given.</param>
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, string? dll = null)
+    public static Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, string? dll = null)
+        => RunProgramAsync("dotnet", [dll ?? TestEnvironment.VanguardDll, .. arguments], token, environment, workingDirectory);
+
+    /// <summary>Runs <paramref name="program"/> (a wrapper such as <c>script</c> around vanguard) to its end.</summary>
+    public static async Task<Result> RunProgramAsync(string program, IEnumerable<string> arguments, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll ?? TestEnvironment.VanguardDll);
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

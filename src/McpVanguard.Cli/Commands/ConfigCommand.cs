@@ -62,9 +62,10 @@ internal static class ConfigCommand
             Console.WriteLine($"config file: {options.ConfigLocation}");
             if (CompactOutput.Preferred(100))
             {
-                foreach (var (key, value, source) in rows)
+                var width = CompactOutput.TerminalWidth();
+                foreach (var line in rows.SelectMany(r => CompactOutput.Fit($"{r.Key} = {r.Value}  ({r.Source})", $"{r.Key}  ({r.Source})", r.Value, width)))
                 {
-                    Console.WriteLine($"{key} = {value}  ({source})");
+                    Console.WriteLine(line);
                 }
 
                 return 0;

@@ -72,7 +72,7 @@ internal static class ConfigureCommand
             }
 
             var ledger = ConfigureLedger.Open(ConfigurationLoader.DefaultStatePath("configure-ledger.json"));
-            return new ClientConfigurator(executable, ledger, Console.Out, Console.Error, DateTimeOffset.UtcNow).Run(files, request);
+            return new ClientConfigurator(executable, ledger, Console.Out, Console.Error, DateTimeOffset.UtcNow, CompactOutput.TerminalWidth()).Run(files, request);
         });
         return command;
     }

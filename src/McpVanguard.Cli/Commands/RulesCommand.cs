@@ -36,10 +36,10 @@ internal static class RulesCommand
 
             if (CompactOutput.Preferred(WideTableColumns))
             {
-                // Piped or a narrow terminal: one line per rule that wraps as a whole, never a table split mid-word.
+                // Piped or a narrow terminal: one line per rule, never a table split mid-word.
                 foreach (var r in rules)
                 {
-                    Console.WriteLine($"{r.Id,-10} {Lower(r.Severity),-8} {Lower(r.Action),-7} {(r.Enabled ? (r.Locked ? "locked" : "on") : "off"),-6} {r.Title}");
+                    CompactOutput.WriteLine($"{r.Id,-10} {Lower(r.Severity),-8} {Lower(r.Action),-7} {(r.Enabled ? (r.Locked ? "locked" : "on") : "off"),-6} {r.Title}");
                 }
             }
             else

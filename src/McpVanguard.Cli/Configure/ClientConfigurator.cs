@@ -9,7 +9,8 @@ namespace McpVanguard.Cli.Configure;
 /// Runs one <c>vanguard configure</c>: reads each client file, wraps or unwraps the chosen entries, and writes (or, with
 /// <c>--dry-run</c>, shows) the result. A broken file is reported and skipped; the others are still done.
 /// </summary>
-internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, ConfigureLedger ledger, TextWriter output, TextWriter error, DateTimeOffset now)
+/// <param name="width">The terminal's width for the listing's lines, or null when the output is piped (whole lines).</param>
+internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, ConfigureLedger ledger, TextWriter output, TextWriter error, DateTimeOffset now, int? width)
 {
     /// <summary>Exit code: 0 done, 1 a file could not be read or rewritten, 2 nothing to work on or an unknown server name.</summary>
     public int Run(IReadOnlyList<McpClientConfig> files, ConfigureRequest request)
@@ -65,7 +66,7 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, Configu
     {
         if (!request.Json)
         {
-            output.WriteLine($"{document.Client}: {document.Path}");
+            List($"{document.Client}: {document.Path}", $"{document.Client}:", document.Path);
         }
 
         var changes = new List<(string Name, string Before, string After)>();
@@ -105,7 +106,7 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, Configu
                 });
                 if (!request.Json)
                 {
-                    output.WriteLine($"  {map.Describe(name)}: {outcome}");
+                    List($"  {map.Describe(name)}: {outcome}", $"  {map.Describe(name)}:", outcome);
                 }
             }
         }
@@ -171,6 +172,14 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, Configu
         {
             error.WriteLine($"[vanguard] {document.Path}: cannot be written ({ex.Message}); not changed.");
             return false;
+        }
+    }
+
+    private void List(string line, string head, string value)
+    {
+        foreach (var fitted in CompactOutput.Fit(line, head, value, width))
+        {
+            output.WriteLine(fitted);
         }
     }
 
