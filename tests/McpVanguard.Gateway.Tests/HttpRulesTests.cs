@@ -257,6 +257,9 @@ public sealed class HttpRulesTests : IAsyncLifetime
     {
         using var health = await _http.GetAsync(new Uri(Gateway.BaseUrl, "/healthz"), Token);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        // The build's version (the VERSION file), so an operator sees which release a replica runs.
+        var version = File.ReadAllText(Path.Join(TestPeers.RepositoryRoot, "VERSION")).Trim();
+        Assert.Equal($"ok vanguard {version}\n", await health.Content.ReadAsStringAsync(Token));
 
         // Ready once the engine is primed (a background pass started with the server, seconds at most).
         while (true)

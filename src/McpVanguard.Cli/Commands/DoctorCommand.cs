@@ -47,7 +47,7 @@ internal static class DoctorCommand
 
             if (parse.GetValue(sarif))
             {
-                DoctorReport.WriteSarif(checks, StartupLine.Version, Console.Out);
+                DoctorReport.WriteSarif(checks, VanguardVersion.Text, Console.Out);
             }
             else if (parse.GetValue(json))
             {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using McpVanguard.Configuration;
 
 namespace McpVanguard.Cli.Commands;
@@ -7,19 +6,10 @@ namespace McpVanguard.Cli.Commands;
 internal static class StartupLine
 {
     /// <summary>The informational version of this build (from the VERSION file), without the source-revision suffix.</summary>
-    public static string Version { get; } = ReadVersion();
-
     public static string For(VanguardOptions options, int ruleCount)
     {
         var zones = options.SafeZones.Count == 0 ? "none (no path jail)" : string.Join(", ", options.SafeZones);
-        return $"[vanguard] vanguard {Version} · server_id {options.ServerId} · profile {options.Profile.ToString().ToLowerInvariant()} · {ruleCount} rules"
+        return $"[vanguard] vanguard {VanguardVersion.Text} · server_id {options.ServerId} · profile {options.Profile.ToString().ToLowerInvariant()} · {ruleCount} rules"
             + $" · safe zones: {zones} · config: {options.ConfigLocation} · audit: {options.AuditLogPath} · pins: {options.PinsFilePath}";
-    }
-
-    private static string ReadVersion()
-    {
-        var version = typeof(StartupLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? version : version[..plus];
     }
 }

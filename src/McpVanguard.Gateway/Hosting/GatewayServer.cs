@@ -127,7 +127,7 @@ public sealed class GatewayServer : IAsyncDisposable
         var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedOriginsConfigured, settings.AllowedHosts, LoopbackAddress.IsLoopback(settings.Host));
         app.Lifetime.ApplicationStopping.Register(server._stopping.Cancel);
 
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/healthz", () => Results.Text($"ok vanguard {VanguardVersion.Text}\n"));
         app.MapGet("/readyz", (HttpContext context) => readiness.NotReadyReason() is { } reason
             ? HttpReply.RefuseAsync(context, Refusal.NotReady, null, reason)
             : context.Response.WriteAsync("ready\n"));
