@@ -9,6 +9,11 @@ bash scripts/install-test-deps.sh
 # The official MCP conformance suite and Node 22, for the conformance tests in McpVanguard.Gateway.Tests.
 bash scripts/install-conformance-deps.sh
 dotnet build McpVanguard.slnx -c Release -v q -nologo
+# The release artifacts a user downloads (the self-contained linux-x64 binary, checksums, SBOM, the MCP Bundle), which
+# ReleaseArtifactTests run as a user would. Never run this beside another build of the same tree: publish restores.
+version="$(tr -d '[:space:]' < VERSION)"
+bash scripts/release.sh --rid linux-x64 --out artifacts/release >/dev/null
+bash scripts/mcpb/pack.sh --rid linux-x64 --binary "artifacts/release/vanguard-$version-linux-x64" --out artifacts/release >/dev/null
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

@@ -17,10 +17,11 @@ public sealed record ProcessLaunch(string Command, IReadOnlyList<string> Argumen
         var prefix = new List<string>();
         if (string.Equals(Path.GetFileNameWithoutExtension(processPath), "dotnet", StringComparison.OrdinalIgnoreCase))
         {
-            var entry = Assembly.GetEntryAssembly()?.Location;
-            if (string.IsNullOrEmpty(entry))
+            // Not Assembly.Location: empty in a single-file release binary (which never runs under the dotnet host anyway).
+            var entry = Assembly.GetEntryAssembly()?.GetName().Name is { } name ? Path.Join(AppContext.BaseDirectory, name + ".dll") : null;
+            if (entry is null || !File.Exists(entry))
             {
-                throw new InvalidOperationException("running under the dotnet host but the entry assembly has no file path");
+                throw new InvalidOperationException("running under the dotnet host but the entry assembly's file cannot be found");
             }
 
             prefix.Add(entry);

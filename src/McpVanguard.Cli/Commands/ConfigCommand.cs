@@ -94,6 +94,8 @@ internal static class ConfigCommand
         yield return (ConfigurationKeys.AuditAllows, o.AuditAllows ? "true" : "false");
         yield return (ConfigurationKeys.AuditMaxBytes, o.AuditMaxBytes.ToString(c));
         yield return (ConfigurationKeys.AuditMaxFiles, o.AuditMaxFiles.ToString(c));
+        yield return (ConfigurationKeys.PinsFile, o.PinsFilePath);
+        yield return (ConfigurationKeys.PinsBaseline, o.PinsBaselinePath ?? "(none: trust on first use)");
         yield return (ConfigurationKeys.MaxMessageBytes, o.Limits.MaxMessageBytes.ToString(c));
         yield return (ConfigurationKeys.MaxDepth, o.Limits.MaxDepth.ToString(c));
         yield return (ConfigurationKeys.MaxStrings, o.Limits.MaxStrings.ToString(c));
