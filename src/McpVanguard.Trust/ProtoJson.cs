@@ -45,8 +45,9 @@ internal static class ProtoJson
 
     public static byte[] Bytes(string text, string where)
     {
-        // Protobuf-JSON writers may emit either base64 alphabet, padded or not.
-        var normal = text.Replace('-', '+').Replace('_', '/');
+        // Protobuf-JSON writers may emit either base64 alphabet, padded or not; Go's and Python's decoders (the reference
+        // clients) also skip line breaks, so a MIME-wrapped value is the same bytes, not a malformed bundle.
+        var normal = text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Replace('-', '+').Replace('_', '/');
         normal = normal.PadRight(normal.Length + ((4 - (normal.Length % 4)) % 4), '=');
         try
         {

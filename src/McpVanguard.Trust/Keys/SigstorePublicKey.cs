@@ -77,7 +77,7 @@ internal sealed class SigstorePublicKey
     /// <summary>A PEM "PUBLIC KEY" (SPKI), as given with --key for key-signed bundles.</summary>
     public static SigstorePublicKey FromPem(string pem)
     {
-        var fields = PemEncoding.TryFind(pem, out var found) ? found : throw new SigstoreRejection("the public key is not PEM");
+        var fields = PemEncoding.TryFind(pem, out var found) ? found : throw new SigstoreRejection("the public key is not a well-formed PEM block (markers and base64 body)");
         if (!pem.AsSpan()[fields.Label].SequenceEqual("PUBLIC KEY"))
         {
             throw new SigstoreRejection($"the PEM holds '{pem[fields.Label]}', not a PUBLIC KEY");

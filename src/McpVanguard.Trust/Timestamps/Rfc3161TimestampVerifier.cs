@@ -20,7 +20,9 @@ internal static class Rfc3161TimestampVerifier
         var content = TokenOf(token);
         if (!Rfc3161TimestampToken.TryDecode(content, out var decoded, out var consumed) || consumed != content.Length)
         {
-            throw new SigstoreRejection("an RFC 3161 timestamp is malformed");
+            // .NET also refuses here a token whose embedded signer certificate does not fit it (its validity at the
+            // stamped time, the timestamping EKU, the ESS certificate id).
+            throw new SigstoreRejection("an RFC 3161 timestamp is malformed, or its embedded signing certificate does not fit it (validity at the stamped time, timestamping EKU, ESS certificate id)");
         }
 
         var info = decoded.TokenInfo;

@@ -117,10 +117,9 @@ internal static class RekorEntryBody
         var signatures = ProtoJson.Array(logged, "signatures").ToList();
         Require(signatures.Count == 1, "the log entry records a different number of DSSE signatures");
 
-        // intoto 0.0.2 stores the envelope's base64 signature base64-encoded once more.
+        // intoto 0.0.2 stores the envelope's base64 signature base64-encoded once more; older entries encode it once.
         var sig = ProtoJson.RequiredBytes(signatures[0], "sig", "intoto.signatures[0]");
-        Require(ProtoJson.Bytes(Encoding.ASCII.GetString(sig), "intoto.signatures[0].sig").AsSpan().SequenceEqual(expected.Signature),
-            "the log entry records a different DSSE signature");
+        Require(sig.AsSpan().SequenceEqual(expected.Signature) || DecodesTo(sig, expected.Signature), "the log entry records a different DSSE signature");
         RequirePemVerifier(ProtoJson.RequiredBytes(signatures[0], "publicKey", "intoto.signatures[0]"), expected);
     }
 
@@ -159,6 +158,18 @@ internal static class RekorEntryBody
             _ => false,
         };
         Require(same, "the log entry records a different signing certificate or key");
+    }
+
+    private static bool DecodesTo(byte[] base64Text, byte[] expected)
+    {
+        try
+        {
+            return Convert.FromBase64String(Encoding.ASCII.GetString(base64Text)).AsSpan().SequenceEqual(expected);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static bool HexEquals(string? hex, byte[] digest) =>
