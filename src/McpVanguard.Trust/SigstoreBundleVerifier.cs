@@ -22,6 +22,20 @@ public sealed class SigstoreBundleVerifier(TimeProvider? time = null) : ISigstor
     private const string CodeSigningEku = "1.3.6.1.5.5.7.3.3";
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>Null when <paramref name="pattern"/> is a usable identity pattern (valid, linear-time); otherwise why not. For start-up validation.</summary>
+    public static string? ValidateIdentityPattern(string pattern)
+    {
+        try
+        {
+            SignerPolicy.Compile(pattern);
+            return null;
+        }
+        catch (SigstoreRejection rejection)
+        {
+            return rejection.Message;
+        }
+    }
+
     /// <inheritdoc />
     public SigstoreVerification Verify(SigstoreArtifact artifact, string bundleJson, SigstorePolicy policy)
     {

@@ -13,6 +13,18 @@ internal static class SignerPolicy
 
     public static void Check(SigstorePolicy policy, FulcioClaims claims)
     {
+        // Anyone can get a Fulcio certificate for their own identity: without an identity and an issuer to hold it to,
+        // "verified" would only mean "signed by somebody". Refuse rather than pass such a policy.
+        if (policy.Identity is null && policy.IdentityPattern is null)
+        {
+            throw new SigstoreRejection("a certificate-signed bundle needs an expected identity (exact or pattern) to verify against");
+        }
+
+        if (policy.Issuer is null)
+        {
+            throw new SigstoreRejection("a certificate-signed bundle needs an expected OIDC issuer to verify against");
+        }
+
         if (policy.Identity is { } identity && !string.Equals(identity, claims.Identity, StringComparison.Ordinal))
         {
             throw new SigstoreRejection($"the certificate identity '{claims.Identity}' is not the required '{identity}'");
