@@ -47,10 +47,11 @@ public sealed class SigstoreBundleVerifier(TimeProvider? time = null) : ISigstor
         {
             return SigstoreVerification.Failed(rejection.Message);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or System.Formats.Asn1.AsnContentException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
-            // Malformed DER deep inside a certificate or token: still a bad bundle, never a crash.
-            return SigstoreVerification.Failed($"the bundle holds malformed cryptographic data ({e.Message})");
+            // Malformed DER deep inside a certificate or token, a JSON value of the wrong type: still a bad bundle,
+            // refused (fail closed), never a crash of the caller.
+            return SigstoreVerification.Failed($"the bundle holds malformed data ({e.GetType().Name}: {e.Message})");
         }
     }
 
