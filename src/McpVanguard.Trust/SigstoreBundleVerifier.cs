@@ -89,9 +89,10 @@ public sealed class SigstoreBundleVerifier(TimeProvider? time = null) : ISigstor
 
         var logged = new LoggedContent(leaf?.RawData, key.SubjectPublicKeyInfo.ToArray(), bundle.Signature, signedDigest, bundle.Envelope);
         var now = _time.GetUtcNow();
+        var timestamped = times.ToList();
         foreach (var entry in bundle.LogEntries)
         {
-            if (TransparencyLogVerifier.Verify(entry, bundle.Version, logged, root, now) is { } integrated)
+            if (TransparencyLogVerifier.Verify(entry, bundle.Version, logged, root, timestamped, now) is { } integrated)
             {
                 times.Add(integrated);
             }

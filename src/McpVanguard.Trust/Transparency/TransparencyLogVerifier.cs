@@ -10,7 +10,8 @@ namespace McpVanguard.Trust.Transparency;
 internal static class TransparencyLogVerifier
 {
     /// <summary>Returns the integrated time the log vouches for (via its SET), or null when the entry carries none (Rekor v2).</summary>
-    public static DateTimeOffset? Verify(LogEntry entry, BundleVersion version, LoggedContent expected, TrustedRoot root, DateTimeOffset now)
+    /// <param name="timestamped">The verified RFC 3161 times: a Rekor v2 entry has no integrated time, so the log key must be valid at one of these.</param>
+    public static DateTimeOffset? Verify(LogEntry entry, BundleVersion version, LoggedContent expected, TrustedRoot root, IReadOnlyList<DateTimeOffset> timestamped, DateTimeOffset now)
     {
         var log = root.TransparencyLog(entry.LogId)
             ?? throw new SigstoreRejection($"the log entry comes from a log the trusted root does not know (log id {Convert.ToBase64String(entry.LogId)})");
@@ -40,6 +41,11 @@ internal static class TransparencyLogVerifier
         else if (version == BundleVersion.V01)
         {
             throw new SigstoreRejection("a v0.1 bundle's log entry must carry a signed entry timestamp (inclusion promise)");
+        }
+
+        if (integrated is null && timestamped.Count > 0 && !timestamped.Any(log.Valid.Contains))
+        {
+            throw new SigstoreRejection("no verified timestamp lies within the log key's validity in the trusted root");
         }
 
         if (entry.Proof is { } proof)
