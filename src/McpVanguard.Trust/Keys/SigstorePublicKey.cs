@@ -158,9 +158,7 @@ internal sealed class SigstorePublicKey
                     }
 
                 default:
-                    var algorithm = NSec.Cryptography.SignatureAlgorithm.Ed25519;
-                    var key = NSec.Cryptography.PublicKey.Import(algorithm, _spki, NSec.Cryptography.KeyBlobFormat.PkixPublicKey);
-                    return algorithm.Verify(key, data, signature);
+                    return VerifyEd25519(data, signature);
             }
         }
         catch (CryptographicException)
@@ -207,6 +205,21 @@ internal sealed class SigstorePublicKey
         catch (CryptographicException)
         {
             return false;
+        }
+    }
+
+    private bool VerifyEd25519(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        try
+        {
+            var algorithm = NSec.Cryptography.SignatureAlgorithm.Ed25519;
+            var key = NSec.Cryptography.PublicKey.Import(algorithm, _spki, NSec.Cryptography.KeyBlobFormat.PkixPublicKey);
+            return algorithm.Verify(key, data, signature);
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or PlatformNotSupportedException or EntryPointNotFoundException)
+        {
+            // libsodium ships for the common runtimes; elsewhere an Ed25519 signature cannot be checked, so it does not pass.
+            throw new SigstoreRejection($"Ed25519 verification is not available on this platform ({e.GetType().Name})");
         }
     }
 
