@@ -29,6 +29,7 @@ public static class VanguardCommandLine
             DoctorCommand.Create(),
             AuditCommand.Create(),
             PinsCommand.Create(),
+            TrustCommand.Create(),
             ScanCommand.Create(),
             DemoCommand.Create(),
             DemoServerCommand.Create(),
