@@ -243,6 +243,8 @@ def corpus_target(name, case, old):
         return ("MCP-24", "MCP-02", "MCP01")  # a secret in a server's answer
     if old == "MCP-10" and name.startswith("rug"):
         return ("MCP-16", "MCP-27", "MCP03")
+    if old == "MCP-03" and server_methods(case) & {"tools/list", "prompts/list", "resources/list"}:
+        return ("MCP-10", "MCP-30", "MCP03")  # hidden characters or escapes in tool metadata
     if old == "MCP-03":
         return ("MCP-08", "MCP-07", "MCP05") if name == "evasion.jsonl" else ("MCP-20", None, "MCP06")
     if old == "MCP-17" and name.endswith("behaviour.jsonl"):

@@ -21,6 +21,7 @@ public static class VanguardCommandLine
             start,
             ServeCommand.Create(),
             ReplayCommand.Create(),
+            TaxonomyCommand.Create(),
             CheckCommand.Create(),
             RulesCommand.Create(),
             ConfigCommand.Create(),
