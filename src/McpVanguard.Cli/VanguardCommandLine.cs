@@ -22,6 +22,7 @@ public static class VanguardCommandLine
             ServeCommand.Create(),
             ReplayCommand.Create(),
             TaxonomyCommand.Create(),
+            BenchCommand.Create(),
             CheckCommand.Create(),
             RulesCommand.Create(),
             ConfigCommand.Create(),
