@@ -17,7 +17,12 @@ internal static class TaxonomyCommand
         var json = new Option<bool>("--json") { Description = "One JSON document instead of the table." };
         var markdown = new Option<bool>("--markdown") { Description = "The Markdown page docs/TAXONOMY.md is generated from." };
         var corpus = new Option<string?>("--corpus") { Description = "Replay this corpus directory (*.jsonl but strict-only*) and show the recall of each threat." };
-        var command = new Command("taxonomy", "List the MCP-38 threats: what covers each (rules, detectors, controls), its status and, with --corpus, the recall measured.") { json, markdown, corpus };
+        var command = new Command("taxonomy", HelpText.With(
+            "List the MCP-38 threats: what covers each (rules, detectors, controls), its status and, with --corpus, the recall measured.",
+            "vanguard taxonomy",
+            "vanguard taxonomy --corpus corpus",
+            "vanguard taxonomy --markdown --corpus corpus > docs/TAXONOMY.md",
+            "vanguard taxonomy --json | jq '.threats[] | select(.status != \"covered\") | .id'")) { json, markdown, corpus };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

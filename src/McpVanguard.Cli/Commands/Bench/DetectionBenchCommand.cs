@@ -20,7 +20,12 @@ internal static class DetectionBenchCommand
         var json = new Option<bool>("--json") { Description = "One JSON document (the --baseline format)." };
         var markdown = new Option<bool>("--markdown") { Description = "Markdown tables (docs/SECURITY-RESULTS.md)." };
         var baseline = new Option<string?>("--baseline") { Description = "A previous --json output: exit 1 when a category's recall fell or a benign set's false-positive rate rose." };
-        var command = new Command("detection", "Replay corpora and score recall and false positives per MCP-38 category and per profile (balanced and strict unless --profile).") { files, json, markdown, baseline };
+        var command = new Command("detection", HelpText.With(
+            "Replay corpora and score recall and false positives per MCP-38 category and per profile (balanced and strict unless --profile).",
+            "vanguard bench detection",
+            "vanguard bench detection eval/attacks.jsonl eval/benign.jsonl --profile strict",
+            "vanguard bench detection --json > baseline.json",
+            "vanguard bench detection --baseline baseline.json   # exit 1 when a category or benign set regressed")) { files, json, markdown, baseline };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

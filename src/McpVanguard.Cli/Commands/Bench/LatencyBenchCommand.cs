@@ -21,7 +21,10 @@ internal static class LatencyBenchCommand
         var common = new CommonOptions();
         var iterations = new Option<int>("--iterations") { Description = "Measured calls per message and layer (default 2000).", DefaultValueFactory = _ => 2000 };
         var markdown = new Option<bool>("--markdown") { Description = "A Markdown table (docs/SECURITY-RESULTS.md)." };
-        var command = new Command("latency", "Time each layer of the relay step (parse, L0, L1, analysers, L2/L3) on a standard message mix: p50/p99 and allocations, in process.") { iterations, markdown };
+        var command = new Command("latency", HelpText.With(
+            "Time each layer of the relay step (parse, L0, L1, analysers, L2/L3) on a standard message mix: p50/p99 and allocations, in process.",
+            "vanguard bench latency",
+            "vanguard bench latency --iterations 5000 --markdown")) { iterations, markdown };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

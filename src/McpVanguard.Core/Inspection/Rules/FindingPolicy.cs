@@ -30,7 +30,7 @@ public sealed class FindingPolicy
 
     public Profile Profile { get; }
 
-    /// <summary>True when no rule changes any finding.</summary>
+    /// <summary>True when no rule drops or re-actions any finding (categories are still set from the catalog).</summary>
     public bool IsEmpty => _changed.Count == 0;
 
     /// <summary>Gives every finding its catalog category, then drops and re-actions <paramref name="findings"/> in place.</summary>
