@@ -21,6 +21,8 @@ public static class VanguardCommandLine
             start,
             ServeCommand.Create(),
             ReplayCommand.Create(),
+            TaxonomyCommand.Create(),
+            BenchCommand.Create(),
             CheckCommand.Create(),
             RulesCommand.Create(),
             ConfigCommand.Create(),

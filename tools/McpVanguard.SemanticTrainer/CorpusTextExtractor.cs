@@ -6,11 +6,11 @@ namespace McpVanguard.SemanticTrainer;
 /// <summary>
 /// Turns the project's replay corpus (<c>corpus/*.jsonl</c>) into texts the L2 stage would score: a call's string
 /// arguments, each listed tool's descriptions, a result's text, a server's instructions or request. Attack cases are
-/// read only from the injection classes (MCP-19): secrets and escape sequences are L1's job, not a semantic one.
+/// read only from the injection classes (MCP-19 direct, MCP-20 indirect, MCP-10 tool metadata, MCP-12 resources): secrets and escape sequences are L1's job, not a semantic one.
 /// </summary>
 internal static class CorpusTextExtractor
 {
-    /// <summary>Attack files whose MCP-19 cases carry instructions said in words.</summary>
+    /// <summary>Attack files whose injection cases (MCP-19/20/10/12) carry instructions said in words.</summary>
     public static readonly string[] AttackFiles = ["injection.jsonl", "server-to-agent.jsonl", "server-to-agent-depth.jsonl", "server-to-agent-depth2.jsonl"];
 
     /// <summary>Kept out of training: the corpus's own held-out pair, scored as a second held-out set.</summary>
@@ -72,7 +72,7 @@ internal static class CorpusTextExtractor
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             var id = root.GetProperty("id").GetString()!;
-            if (attackOnly && root.TryGetProperty("category", out var category) && category.GetString() != "MCP-19")
+            if (attackOnly && root.TryGetProperty("category", out var category) && category.GetString() is not ("MCP-19" or "MCP-20" or "MCP-10" or "MCP-12"))
                 continue;
             var index = 0;
             foreach (var step in root.GetProperty("steps").EnumerateArray())

@@ -77,7 +77,7 @@ internal static class HeadTrainer
         var training = JsonSerializer.SerializeToElement(new Dictionary<string, object>
         {
             ["command"] = "dotnet run --project tools/McpVanguard.SemanticTrainer -c Release -- train",
-            ["data"] = "semantic/data/*.jsonl and corpus/*.jsonl (benign files; MCP-19 cases of injection and server-to-agent*)",
+            ["data"] = "semantic/data/*.jsonl and corpus/*.jsonl (benign files; injection cases, MCP-19/20/10/12, of injection and server-to-agent*)",
             ["trainTexts"] = set.Train.Count,
             ["regression"] = $"logistic, full-batch gradient descent, learning rate {learningRate}, {epochs} epochs, L2 {l2}, classes balanced",
             ["heldOutTexts"] = set.HeldOut.Count,

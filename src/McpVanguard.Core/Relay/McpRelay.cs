@@ -309,9 +309,9 @@ public sealed class McpRelay
     private ValueTask ReplyAsync(Direction from, byte[] error, JsonRpcId id, object? replyTo, CancellationToken cancellationToken)
         => (from == Direction.AgentToServer ? _agent : _server).SendAsync(RelayMessage.Error(error, id, replyTo), cancellationToken);
 
-    /// <summary>A protocol-level refusal: a block, or under monitor a shadow block (monitor never drops a message it holds).</summary>
+    /// <summary>A protocol-level refusal: a block, or under monitor a shadow block (monitor never drops a message it holds). MCP-29 (protocol gaps) is the catalog category of every RPC-/PRE-00x id.</summary>
     private Verdict Refusal(string ruleId, string reason, bool forwardable = true)
-        => new(_monitor && forwardable ? VerdictKind.ShadowBlock : VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-00", Severity.Medium, FindingAction.Block, reason)], reason);
+        => new(_monitor && forwardable ? VerdictKind.ShadowBlock : VerdictKind.Block, [new Finding(ruleId, "L0", "MCP-29", Severity.Medium, FindingAction.Block, reason)], reason);
 
     /// <summary>Under monitor, what would have been refused is forwarded as it came; otherwise it is dropped.</summary>
     private async ValueTask<StepOutcome> ForwardIfMonitoringAsync(Direction direction, RelayMessage forwarded, Verdict verdict, CancellationToken cancellationToken)

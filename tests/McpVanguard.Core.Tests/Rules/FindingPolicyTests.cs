@@ -92,12 +92,12 @@ public sealed class FindingPolicyTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "local.yaml"), "rules:\n  - { id: META-001, action: warn }\n");
         var policy = new FindingPolicy(RuleLoader.Load(_dir), Profile.Balanced);
-        var poisoned = new Finding("META-001", "L1", "MCP-19", Severity.High, FindingAction.Redact, "poisoned")
+        var poisoned = new Finding("META-001", "L1", "MCP-10", Severity.High, FindingAction.Redact, "poisoned")
         {
             Edit = MessageEdit.Remove("/result/tools/0"),
             QuarantineTool = "fetch_weather",
         };
-        var other = new Finding("META-004", "L1", "MCP-19", Severity.High, FindingAction.Redact, "exfil") { Edit = MessageEdit.Remove("/result/tools/1") };
+        var other = new Finding("META-004", "L1", "MCP-10", Severity.High, FindingAction.Redact, "exfil") { Edit = MessageEdit.Remove("/result/tools/1") };
         var findings = new List<Finding> { poisoned, other };
 
         policy.Apply(findings);

@@ -6,7 +6,8 @@ namespace McpVanguard.Inspection.Rules;
 /// <summary>
 /// Applies the rule catalog to the findings of every inspector: a rule disabled (or not in the active profile) is
 /// dropped, an action or severity a rules directory overrode replaces the finding's. Built-in analyser defaults are only
-/// documentation (an analyser may vary its action by context), so only what a user set is applied.
+/// documentation (an analyser may vary its action by context), so only what a user set is applied. The catalog's
+/// category (the MCP-38 id) is the one every finding reports: a C# analyser's own category is only its internal class.
 /// </summary>
 public sealed class FindingPolicy
 {
@@ -15,24 +16,40 @@ public sealed class FindingPolicy
 
     private readonly FrozenDictionary<string, Rule> _changed;
 
+    private readonly FrozenDictionary<string, string> _categories;
+
     public FindingPolicy(IEnumerable<Rule> rules, Profile profile)
     {
         // Only the rules that change a finding are kept, so an ordinary message pays one empty-dictionary check.
         _changed = rules
             .Where(r => !r.Locked && (!r.Enabled || !r.Profiles.Contains(profile) || (r.Overrides & (RuleOverrides.Action | RuleOverrides.Severity)) != 0))
             .ToFrozenDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+        _categories = rules.ToFrozenDictionary(r => r.Id, r => r.Category, StringComparer.OrdinalIgnoreCase);
         Profile = profile;
     }
 
     public Profile Profile { get; }
 
-    /// <summary>True when no rule changes any finding.</summary>
+    /// <summary>True when no rule drops or re-actions any finding (categories are still set from the catalog).</summary>
     public bool IsEmpty => _changed.Count == 0;
 
-    /// <summary>Drops and re-actions <paramref name="findings"/> in place.</summary>
+    /// <summary>Gives every finding its catalog category, then drops and re-actions <paramref name="findings"/> in place.</summary>
     public void Apply(List<Finding> findings)
     {
-        if (_changed.Count == 0 || findings.Count == 0)
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (_categories.TryGetValue(findings[i].RuleId, out var category) && !string.Equals(category, findings[i].Category, StringComparison.Ordinal))
+            {
+                findings[i] = findings[i] with { Category = category };
+            }
+        }
+
+        if (_changed.Count == 0)
         {
             return;
         }

@@ -12,7 +12,14 @@ public sealed record Rule
 
     public required string Title { get; init; }
 
+    /// <summary>The primary MCP-38 threat id (<c>MCP-07</c>): what every finding under this id reports as its category.</summary>
     public required string Category { get; init; }
+
+    /// <summary>A second MCP-38 threat the rule also addresses; null when none.</summary>
+    public string? Secondary { get; init; }
+
+    /// <summary>The OWASP MCP Top 10 id (<c>MCP05</c>), <c>none</c> when no item fits; null when the rule does not say.</summary>
+    public string? OwaspMcp { get; init; }
 
     public required Severity Severity { get; init; }
 

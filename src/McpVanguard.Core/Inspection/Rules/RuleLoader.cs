@@ -16,7 +16,7 @@ public static class RuleLoader
 
     private static readonly HashSet<string> RuleKeys =
     [
-        "id", "title", "category", "severity", "action", "profiles", "methods", "tools", "keys", "exclude_keys", "pattern",
+        "id", "title", "category", "secondary", "owasp_mcp", "severity", "action", "profiles", "methods", "tools", "keys", "exclude_keys", "pattern",
         "match_decoded", "description", "examples", "enabled", "analyzer", "locked",
     ];
 
@@ -233,7 +233,9 @@ public static class RuleLoader
         {
             Id = id,
             Title = Required(map, "title", source, id),
-            Category = Required(map, "category", source, id),
+            Category = Threat(map, "category", source, id, required: true)!,
+            Secondary = Threat(map, "secondary", source, id, required: false),
+            OwaspMcp = Owasp(map, source, id),
             Severity = ParseEnum<Severity>(Required(map, "severity", source, id), Where("severity")),
             Action = ParseEnum<FindingAction>(Required(map, "action", source, id), Where("action")),
             Profiles = Profiles(map, source, id) ?? AllProfiles(),
@@ -269,7 +271,9 @@ public static class RuleLoader
         {
             Id = id,
             Title = Required(map, "title", source, id),
-            Category = Required(map, "category", source, id),
+            Category = Threat(map, "category", source, id, required: true)!,
+            Secondary = Threat(map, "secondary", source, id, required: false),
+            OwaspMcp = Owasp(map, source, id),
             Severity = ParseEnum<Severity>(Required(map, "severity", source, id), Where("severity")),
             Action = ParseEnum<FindingAction>(Required(map, "action", source, id), Where("action")),
             Profiles = Profiles(map, source, id) ?? AllProfiles(),
@@ -368,6 +372,24 @@ public static class RuleLoader
         => Enum.TryParse<T>(value, ignoreCase: true, out var result) && !int.TryParse(value, out _)
             ? result
             : throw new RuleLoadException($"{where}: unknown value '{value}' (expected one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}).");
+
+    /// <summary>An MCP-38 id as the paper spells it (MCP-01…MCP-38): a report citing another id would mislead.</summary>
+    private static string? Threat(YamlMappingNode map, string key, string source, string id, bool required)
+    {
+        var value = required ? Required(map, key, source, id) : Optional(map, key);
+        return value is null || Taxonomy.Mcp38.IsId(value)
+            ? value
+            : throw new RuleLoadException($"{source}: rule '{id}', key '{key}': '{value}' is not an MCP-38 id (MCP-01 … MCP-38; docs/TAXONOMY.md).");
+    }
+
+    /// <summary>An OWASP MCP Top 10 id (MCP01…MCP10), or <c>none</c> when no item fits.</summary>
+    private static string? Owasp(YamlMappingNode map, string source, string id)
+    {
+        var value = Optional(map, "owasp_mcp");
+        return value is null || value == Taxonomy.OwaspMcpTop10.None || Taxonomy.OwaspMcpTop10.IsId(value)
+            ? value
+            : throw new RuleLoadException($"{source}: rule '{id}', key 'owasp_mcp': '{value}' is not an OWASP MCP Top 10 id (MCP01 … MCP10, or none).");
+    }
 
     private static string Required(YamlMappingNode map, string key, string source, string id)
         => Optional(map, key) is { Length: > 0 } v ? v : throw new RuleLoadException($"{source}: rule '{id}' (line {map.Start.Line}): missing required key '{key}'.");
