@@ -428,22 +428,20 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         for (var i = k + 1; i < words.Count; i++)
         {
             var w = words[i];
-            var previous = words[i - 1];
-            string? file = null;
             if (w.Contains("://", StringComparison.Ordinal))
             {
+                // The remote name (curl -O, wget without -O) is the URL's last segment.
                 var end = w.IndexOfAny(['?', '#']);
-                file = NameOf(end < 0 ? w : w[..end]);
+                if (NameOf(end < 0 ? w : w[..end]) is { Length: > 0 } file)
+                {
+                    (downloaded ??= []).Add(file);
+                }
             }
-            else if (!w.StartsWith('-') && previous is "-o" or "-O" or "--output" or "--output-document" or "-outfile" or "-OutFile")
-            {
-                file = NameOf(w);
-            }
+        }
 
-            if (!string.IsNullOrEmpty(file))
-            {
-                (downloaded ??= []).Add(file);
-            }
+        foreach (var target in ShellOutputOptions.Targets(words, k, name))
+        {
+            (downloaded ??= []).Add(NameOf(target));
         }
 
         foreach (var r in command.Redirects)

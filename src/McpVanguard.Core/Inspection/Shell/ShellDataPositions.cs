@@ -23,10 +23,6 @@ public static class ShellDataPositions
     /// <summary>Forge and tracker clients whose short options <c>-t</c>/<c>-b</c>/<c>-n</c>/<c>-s</c> (and glab's <c>-d</c>) carry a title, body, notes, summary or description.</summary>
     private static readonly FrozenSet<string> ForgePrograms = FrozenSet.Create(StringComparer.Ordinal, "gh", "glab", "tea", "hub", "jira", "lab");
 
-    /// <summary>Programs whose first operand (or <c>-e</c> value) is a search pattern.</summary>
-    private static readonly FrozenSet<string> Searchers = FrozenSet.Create(StringComparer.Ordinal,
-        "grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep", "git-grep", "select-string", "findstr");
-
     /// <summary>
     /// <paramref name="text"/> with every data position replaced by spaces (same length, so offsets keep their meaning); the text itself when it
     /// has none. Parses once; call it only when a signature has matched.
@@ -107,17 +103,29 @@ public static class ShellDataPositions
             return;
         }
 
+        if (ShellSearchArguments.IsSearch(words, k, name))
+        {
+            // grep/rg/git grep: the pattern is data; what the search reads is judged as a path elsewhere.
+            foreach (var word in ShellSearchArguments.Classify(words, k, name))
+            {
+                if (word.Role == SearchRole.Pattern)
+                {
+                    Blank(text, command.WordSpans[word.Index], ref masked);
+                }
+            }
+
+            return;
+        }
+
         var git = name == "git";
         var forge = ForgePrograms.Contains(name);
         var gitLog = git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) is "log" or "shortlog" or "whatchanged";
-        var search = Searchers.Contains(name) || git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) == "grep";
-        var patternSeen = false;
         for (var i = k + 1; i < words.Count; i++)
         {
             var w = words[i];
             var eq = w.IndexOf('=');
             var option = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w[..eq] : w;
-            if (ProseOptions.Contains(option) || search && option is "--regexp")
+            if (ProseOptions.Contains(option))
             {
                 if (eq > 0 && option != w)
                 {
@@ -128,7 +136,6 @@ public static class ShellDataPositions
                     Blank(text, command.WordSpans[++i], ref masked);
                 }
 
-                patternSeen |= search;
                 continue;
             }
 
@@ -151,33 +158,14 @@ public static class ShellDataPositions
                 continue;
             }
 
-            if (gitLog && w is "-S" or "-G" || forge && (w is "-t" or "-b" or "-n" or "-s" || w == "-d" && name is "glab" or "lab"))
+            if (gitLog && w is "-S" or "-G" || forge && (w is "-t" or "-b" or "-n" or "-s" || w == "-d" && name is "glab" or "lab")
+                || w == "-m" && MessagePrograms.Contains(name))
             {
-                // gh pr create -t 'title' -b 'body', glab mr create -d 'description', jira issue create -s 'summary'.
+                // gh pr create -t 'title' -b 'body', glab mr create -d 'description', jira issue create -s 'summary', git commit -m.
                 if (i + 1 < words.Count)
                 {
                     Blank(text, command.WordSpans[++i], ref masked);
                 }
-
-                continue;
-            }
-
-            if (w == "-m" && MessagePrograms.Contains(name) || search && w == "-e")
-            {
-                if (i + 1 < words.Count)
-                {
-                    Blank(text, command.WordSpans[++i], ref masked);
-                }
-
-                patternSeen |= search;
-                continue;
-            }
-
-            if (search && !patternSeen && !w.StartsWith('-') && !(git && w == "grep"))
-            {
-                // grep's first operand is the pattern; the rest are files.
-                Blank(text, command.WordSpans[i], ref masked);
-                patternSeen = true;
             }
         }
     }

@@ -180,6 +180,20 @@ public static class ShellReadTargets
             }
         }
 
+        if (ShellSearchArguments.IsSearch(words, k, name))
+        {
+            // A search pattern is text to find, not a file read: grep -rn '/etc/shadow' src/ reads src/; grep -f FILE reads FILE.
+            foreach (var word in ShellSearchArguments.Classify(words, k, name))
+            {
+                if (word.Role == SearchRole.File)
+                {
+                    expansion.Expand(words[word.Index][word.Offset..], output);
+                }
+            }
+
+            return;
+        }
+
         if (!Readers.Contains(name))
         {
             return;
@@ -187,24 +201,8 @@ public static class ShellReadTargets
 
         var copy = name is "cp" or "scp" or "rsync" or "ln" or "install" or "copy" or "copy-item" or "cpi";
 
-        // A search pattern is text to find, not a file read: grep -rn '/etc/shadow' src/ reads src/ (the pattern is the first operand
-        // unless -e, --regexp or -f gave it).
-        var pattern = name is "grep" or "egrep" or "fgrep" or "rg" or "zgrep" or "ag" or "ack"
-            && !words.Exists(static w => w is "-e" or "--regexp" or "-f" or "--file" || w.StartsWith("--regexp=", StringComparison.Ordinal) || w.StartsWith("--file=", StringComparison.Ordinal));
         for (var i = k + 1; i < words.Count; i++)
         {
-            if (name is "grep" or "egrep" or "fgrep" or "rg" or "zgrep" or "ag" or "ack" && words[i] is "-e" or "--regexp" or "-m" or "--max-count" or "-A" or "-B" or "-C" or "-g" or "--glob" or "-t" or "--type")
-            {
-                i++; // the option's value: a pattern, a count or a file filter
-                continue;
-            }
-
-            if (pattern && !words[i].StartsWith('-'))
-            {
-                pattern = false;
-                continue;
-            }
-
             if (!words[i].StartsWith('-'))
             {
                 expansion.Expand(words[i], output);
