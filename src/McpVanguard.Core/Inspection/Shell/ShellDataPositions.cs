@@ -27,7 +27,15 @@ public static class ShellDataPositions
     /// <paramref name="text"/> with every data position replaced by spaces (same length, so offsets keep their meaning); the text itself when it
     /// has none. Parses once; call it only when a signature has matched.
     /// </summary>
-    public static string Mask(string text)
+    public static string Mask(string text) => MaskPositions(text, searchPatternsOnly: false);
+
+    /// <summary>
+    /// <paramref name="text"/> with only its search patterns blanked (<c>grep -c 'ignore previous instructions' agent.log</c>): text to find is
+    /// never addressed to a model, while a message or body an agent writes may be read by one later.
+    /// </summary>
+    public static string MaskSearchPatterns(string text) => MaskPositions(text, searchPatternsOnly: true);
+
+    private static string MaskPositions(string text, bool searchPatternsOnly)
     {
         if (text.Length > ShellTokenizer.MaxLength)
         {
@@ -44,8 +52,8 @@ public static class ShellDataPositions
 
                 // An echo or printf feeding an interpreter is the interpreter's code; so is a here-document (python3 - <<EOF, cat <<EOF | sh).
                 var executed = c + 1 < pipeline.Commands.Count && ReadsStdinAt(pipeline.Commands[c + 1]);
-                MaskCommand(text, command, executed, ref masked);
-                if (!executed && !ReadsStdinAt(command))
+                MaskCommand(text, command, executed, searchPatternsOnly, ref masked);
+                if (!executed && !searchPatternsOnly && !ReadsStdinAt(command))
                 {
                     // A here-document written to a file, a commit message (git commit -F-) or a fixture is data.
                     foreach (var heredoc in command.Heredocs)
@@ -65,7 +73,7 @@ public static class ShellDataPositions
         return k < command.Words.Count && (ReadsStdin(command.Words, k) || NameOf(command.Words[k]) is "xargs" or "eval" or "source" or ".");
     }
 
-    private static void MaskCommand(string text, ShellCommand command, bool executed, ref char[]? masked)
+    private static void MaskCommand(string text, ShellCommand command, bool executed, bool searchPatternsOnly, ref char[]? masked)
     {
         var words = command.Words;
         if (command.WordSpans.Count != words.Count)
@@ -74,6 +82,15 @@ public static class ShellDataPositions
         }
 
         var k = FindCommand(words, out _);
+        if (searchPatternsOnly)
+        {
+            if (k < words.Count && !executed && ShellSearchArguments.IsSearch(words, k, NameOf(words[k])))
+            {
+                BlankPatterns(text, command, k, NameOf(words[k]), ref masked);
+            }
+
+            return;
+        }
 
         // Assignment values before the command (or on their own): NODE_OPTIONS='--max-old-space-size=4096' npm run build.
         for (var i = 0; i < Math.Min(k, words.Count); i++)
@@ -105,15 +122,7 @@ public static class ShellDataPositions
 
         if (ShellSearchArguments.IsSearch(words, k, name))
         {
-            // grep/rg/git grep: the pattern is data; what the search reads is judged as a path elsewhere.
-            foreach (var word in ShellSearchArguments.Classify(words, k, name))
-            {
-                if (word.Role == SearchRole.Pattern)
-                {
-                    Blank(text, command.WordSpans[word.Index], ref masked);
-                }
-            }
-
+            BlankPatterns(text, command, k, name, ref masked);
             return;
         }
 
@@ -166,6 +175,18 @@ public static class ShellDataPositions
                 {
                     Blank(text, command.WordSpans[++i], ref masked);
                 }
+            }
+        }
+    }
+
+    /// <summary>grep/rg/git grep: the pattern is data; what the search reads is judged as a path elsewhere.</summary>
+    private static void BlankPatterns(string text, ShellCommand command, int k, string name, ref char[]? masked)
+    {
+        foreach (var word in ShellSearchArguments.Classify(command.Words, k, name))
+        {
+            if (word.Role == SearchRole.Pattern)
+            {
+                Blank(text, command.WordSpans[word.Index], ref masked);
             }
         }
     }

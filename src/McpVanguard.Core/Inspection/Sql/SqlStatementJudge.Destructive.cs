@@ -19,7 +19,10 @@ internal sealed partial class SqlStatementJudge
     /// <summary>Most literals joined into one dynamic statement.</summary>
     private const int MaxDynamicParts = 32;
 
-    /// <summary>DROP TABLE/DATABASE/SCHEMA/USER/ROLE … and TRUNCATE [TABLE] name: SQL-001. DELETE or UPDATE of every row: SQL-002.</summary>
+    /// <summary>
+    /// DROP TABLE/DATABASE/SCHEMA/USER/ROLE …, TRUNCATE [TABLE] name and ALTER TABLE … DROP COLUMN: SQL-001. DELETE or UPDATE of every
+    /// row: SQL-002.
+    /// </summary>
     private void JudgeDestructive(int s, int e, List<Finding> findings)
     {
         if (!StatementField || s >= e)
@@ -27,7 +30,17 @@ internal sealed partial class SqlStatementJudge
             return;
         }
 
-        if (IsWord(s, "drop") && s + 1 < e)
+        // A procedural block's statement starts after BEGIN (BEGIN DELETE FROM t; END); BEGIN TRANSACTION stands alone.
+        if (IsWord(s, "begin") && s + 1 < e && !(IsWord(s + 1, "transaction") || IsWord(s + 1, "tran") || IsWord(s + 1, "work")))
+        {
+            s++;
+        }
+
+        if (IsWord(s, "alter") && s + 1 < e && IsWord(s + 1, "table"))
+        {
+            JudgeAlterDrop(s + 2, e, findings);
+        }
+        else if (IsWord(s, "drop") && s + 1 < e)
         {
             var what = s + 1;
             while (what < e && (IsWord(what, "temporary") || IsWord(what, "temp")))
@@ -50,6 +63,47 @@ internal sealed partial class SqlStatementJudge
         {
             findings.AddOnce(new Finding("SQL-002", "L1", "MCP-14", Severity.Medium, FindingAction.Block,
                 $"{Word(s).ToUpperInvariant()} without a WHERE clause changes every row of the table."));
+        }
+    }
+
+    /// <summary>Parts of a table ALTER TABLE … DROP removes without losing rows or columns of data.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> DerivedParts = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "constraint", "index", "key", "default", "not", "primary", "foreign", "check", "trigger", "identity", "expression", "policy", "statistics", "unique");
+
+    /// <summary>ALTER TABLE t DROP [COLUMN] c, DROP PARTITION p (MySQL also drops a column without the word COLUMN): the data goes with it.</summary>
+    private void JudgeAlterDrop(int from, int e, List<Finding> findings)
+    {
+        for (var j = FindWord(from, e, "drop"); j >= 0 && j + 1 < e; j = FindWord(j + 1, e, "drop"))
+        {
+            if (_t[j + 1].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && !(_t[j + 1].Kind == SqlTokenKind.Word && DerivedParts.Contains(Word(j + 1))))
+            {
+                var what = IsWord(j + 1, "partition") ? "PARTITION" : "COLUMN";
+                findings.AddOnce(new Finding("SQL-001", "L1", "MCP-14", Severity.High, FindingAction.Block, $"ALTER TABLE … DROP {what} destroys its data."));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Data-changing statements nested in parentheses, judged on their own extent: a CTE or subquery that deletes
+    /// (<c>WITH gone AS (DELETE FROM users RETURNING *) SELECT …</c>) runs like a statement of its own.
+    /// </summary>
+    private void JudgeNestedDestructive(int s, int e, List<Finding> findings)
+    {
+        for (var j = s + 1; j < e; j++)
+        {
+            if (IsSymbol(j - 1, "(") && (IsWord(j, "delete") || IsWord(j, "update") || IsWord(j, "drop") || IsWord(j, "truncate")))
+            {
+                var depth = 1;
+                var close = j;
+                while (close < e && depth > 0)
+                {
+                    depth += IsSymbol(close, "(") ? 1 : IsSymbol(close, ")") ? -1 : 0;
+                    close += depth > 0 ? 1 : 0;
+                }
+
+                JudgeDestructive(j, close, findings);
+            }
         }
     }
 
