@@ -174,19 +174,11 @@ public static class ArgumentRoles
         return k is "code" or "source_code" or "sourcecode" or "source" or "program" or "snippet" or "cell" or "script_code" or "python_code" or "js_code";
     }
 
-    /// <summary>True for tool names that write, move or delete what a path names (so a start-up file becomes persistence).</summary>
-    public static bool IsWriteTool(string? toolName)
-    {
-        if (string.IsNullOrEmpty(toolName))
-        {
-            return false;
-        }
-
-        var t = toolName.ToLowerInvariant();
-        return t.Contains("write") || t.Contains("edit") || t.Contains("create") || t.Contains("append") || t.Contains("save")
-            || t.Contains("put") || t.Contains("upload") || t.Contains("move") || t.Contains("copy") || t.Contains("rename")
-            || t.Contains("delete") || t.Contains("remove") || t.Contains("mkdir") || t.Contains("patch") || t.Contains("replace");
-    }
+    /// <summary>
+    /// True for tool names that write, move or delete what a path names (so a start-up file becomes persistence), read as
+    /// words: <c>write_file</c>, <c>createDirectory</c>, <c>fs.writefile</c>; not <c>get_output</c> or <c>read_input</c>.
+    /// </summary>
+    public static bool IsWriteTool(string? toolName) => Behaviour.ToolNameWords.IsWrite(toolName);
 
     /// <summary>The roles of one argument string of a call to <paramref name="toolName"/>.</summary>
     public static ArgumentRole Classify(ArgumentString s, string? toolName)

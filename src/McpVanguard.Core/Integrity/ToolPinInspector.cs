@@ -62,11 +62,17 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
             // Without a session, a list is whole only when it is neither a later page nor followed by one.
             ?? new ListPage(nextCursor is null && context.RequestCursor is null, [], [], FirstSight: false);
 
-        // One name, two definitions: the agent would see one and the server may run the other. Every copy is withheld.
+        // One name, two definitions: the agent would see one and the server may run the other. Every copy is withheld. For tools
+        // and prompts a name spelled to pass for another of the same list (read_fiłe, Read_File, read_fi1e, a hidden character) is
+        // the same name to the reader.
         var repeated = new HashSet<string>(page.Repeated, StringComparer.Ordinal);
-        foreach (var group in items.GroupBy(static t => t.Name, StringComparer.Ordinal).Where(static g => g.Skip(1).Any()))
+        var fold = kind.Kind is PinKind.Tool or PinKind.Prompt;
+        foreach (var group in items.GroupBy(t => fold ? ReaderName(t.Name) : t.Name, StringComparer.Ordinal).Where(static g => g.Skip(1).Any()))
         {
-            repeated.Add(group.Key);
+            foreach (var item in group)
+            {
+                repeated.Add(item.Name);
+            }
         }
 
         if (repeated.Count > 0)
@@ -192,4 +198,30 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
         var clipped = text.Length > 64 ? text[..64] + "…" : text;
         return string.Concat(clipped.Select(static c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? '?' : c));
     }
+
+    /// <summary>
+    /// A name as a reader takes it: lower case, invisible characters dropped, look-alike letters of other scripts folded, accents and
+    /// strokes removed (ł, ø, đ, ı), and digits that stand for letters (0→o, 1→l, 3→e, 4→a, 5→s, 7→t) read as those letters.
+    /// </summary>
+    private static string ReaderName(string name)
+    {
+        var decomposed = Inspection.Preflight.StringCanonicalizer.Canonicalize("name", name).Canonical.Normalize(System.Text.NormalizationForm.FormKD);
+        var folded = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            folded.Append(c switch
+            {
+                'ł' => 'l', 'ø' => 'o', 'đ' => 'd', 'ı' => 'i', 'ħ' => 'h', '0' => 'o', '1' => 'l', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        return folded.ToString();
+    }
+
 }

@@ -44,4 +44,20 @@ public sealed class ArgumentRolesTests
         Assert.Equal(ArgumentRole.Command, Role("args", "-c", "run_command"));
         Assert.Equal(ArgumentRole.None, Role("args", "-c", "search_issues"));
     }
+
+    [Theory]
+    [InlineData("write_file", true)]
+    [InlineData("createDirectory", true)]
+    [InlineData("fs.writefile", true)]
+    [InlineData("move_file", true)]
+    [InlineData("overwrite_config", true)]
+    [InlineData("PutObject", true)]
+    [InlineData("edit_file", true)]
+    [InlineData("get_output", false)]
+    [InlineData("read_input", false)]
+    [InlineData("compute_hash", false)]
+    [InlineData("read_file", false)]
+    [InlineData("list_directory", false)]
+    public void A_write_tool_is_named_by_a_word_not_a_substring(string tool, bool write)
+        => Assert.Equal(write, ArgumentRoles.IsWriteTool(tool));
 }

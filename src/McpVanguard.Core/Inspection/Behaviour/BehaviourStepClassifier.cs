@@ -288,52 +288,95 @@ internal static class BehaviourStepClassifier
         return false;
     }
 
-    /// <summary>True when a stage of the command line starts with a delete command (<c>rm -rf build</c>, <c>x &amp;&amp; del y</c>).</summary>
+    /// <summary>
+    /// True when a command of the line deletes files, read with the shell analyser's tokenizer and its idea of the command
+    /// actually run: <c>rm -rf build</c>, <c>x &amp;&amp; del y</c>, <c>/bin/rm</c>, <c>RM.exe</c>, <c>env A=1 rm</c>, <c>sudo rm</c>,
+    /// <c>busybox rm</c>, <c>xargs rm</c>, <c>find … -delete</c> or <c>-exec rm</c>, and the same inside <c>$(…)</c>.
+    /// </summary>
     private static bool DeletesFiles(string command)
     {
-        var atStageStart = true;
-        var i = 0;
-
         // A delete is a command of its own; past the first 64 KB a command is a payload, not a script to read.
-        var length = Math.Min(command.Length, MaxSignatureBytes);
-        while (i < length)
+        return Deletes(Shell.ShellTokenizer.Parse(command.Length > MaxSignatureBytes ? command[..MaxSignatureBytes] : command));
+    }
+
+    private static bool Deletes(Shell.ShellScript script)
+    {
+        foreach (var pipeline in script.Pipelines)
         {
-            var c = command[i];
-            if (c is ';' or '&' or '|' or '\n' or '(' or ')' or '`' or '{' or '}')
+            foreach (var command in pipeline.Commands)
             {
-                atStageStart = true;
-                i++;
-                continue;
+                if (Deletes(command.Words))
+                {
+                    return true;
+                }
+
+                foreach (var sub in command.Substitutions)
+                {
+                    if (Deletes(sub))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Deletes(List<string> words)
+    {
+        // Each pass peels one launcher that runs the next word as a command (busybox rm, xargs -0 rm, a wrapper after them).
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var k = Shell.ShellVocabulary.FindCommand(words, out _);
+            if (k >= words.Count)
+            {
+                return false;
             }
 
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-                continue;
-            }
-
-            var end = i;
-            // A word ends at a space or a stage separator; it has at least one character, so the scan always advances.
-            do
-            {
-                end++;
-            }
-            while (end < length && !char.IsWhiteSpace(command[end]) && command[end] is not (';' or '&' or '|' or '\n' or '(' or ')' or '`' or '{' or '}'));
-
-            var word = command[i..end];
-            i = end;
-            if (!atStageStart)
-            {
-                continue;
-            }
-
-            if (DeleteCommands.Contains(word))
+            var name = Shell.ShellVocabulary.NameOf(words[k]);
+            if (DeleteCommands.Contains(name))
             {
                 return true;
             }
 
-            // "sudo rm", "xargs rm": the deleting command is the next word.
-            atStageStart = word is "sudo" or "xargs" or "exec" or "nohup" or "time";
+            if (name == "find")
+            {
+                return FindDeletes(words, k);
+            }
+
+            if (name is not ("busybox" or "xargs"))
+            {
+                return false;
+            }
+
+            // The launcher's own options go (xargs -0 -n 1 rm); what is left starts with the command it runs.
+            var next = k + 1;
+            while (next < words.Count && words[next].StartsWith('-'))
+            {
+                next += words[next] is "-n" or "-P" or "-I" or "-L" or "-d" or "-s" or "-E" && next + 1 < words.Count ? 2 : 1;
+            }
+
+            words = words[next..];
+        }
+
+        return false;
+    }
+
+    /// <summary><c>find … -delete</c>, or <c>-exec</c>/<c>-execdir</c>/<c>-ok</c> running a delete command.</summary>
+    private static bool FindDeletes(List<string> words, int k)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            if (words[i] == "-delete")
+            {
+                return true;
+            }
+
+            if (words[i] is "-exec" or "-execdir" or "-ok" or "-okdir" && i + 1 < words.Count && Deletes(words[(i + 1)..]))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -23,6 +23,16 @@ internal static class ToolNameWords
 
     private static readonly HashSet<string> Delete = ["delete", "remove", "rm", "unlink", "trash", "erase", "purge", "destroy", "drop", "wipe", "rmdir"];
 
+    /// <summary>
+    /// Verbs of tools that write, move or delete what a path names. A word may also start with one, for names glued
+    /// together (<c>writefile</c>, <c>createdirectory</c>), or end with <c>write</c> (<c>overwrite</c>); <c>get_output</c> and
+    /// <c>input</c> contain <c>put</c> without being writes.
+    /// </summary>
+    private static readonly string[] WriteVerbs =
+    [
+        "write", "edit", "create", "append", "save", "put", "upload", "move", "copy", "rename", "delete", "remove", "mkdir", "patch", "replace",
+    ];
+
     public static bool IsEgress(string? tool) => Any(tool, Egress);
 
     public static bool IsRead(string? tool) => Any(tool, Read);
@@ -31,7 +41,24 @@ internal static class ToolNameWords
 
     public static bool IsDelete(string? tool) => Any(tool, Delete);
 
-    private static bool Any(string? tool, HashSet<string> words)
+    public static bool IsWrite(string? tool) => Any(tool, static word => StartsWithWriteVerb(word) || word.EndsWith("write", StringComparison.Ordinal));
+
+    private static bool StartsWithWriteVerb(string word)
+    {
+        foreach (var verb in WriteVerbs)
+        {
+            if (word.StartsWith(verb, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Any(string? tool, HashSet<string> words) => Any(tool, words.Contains);
+
+    private static bool Any(string? tool, Func<string, bool> isWord)
     {
         if (string.IsNullOrEmpty(tool) || tool.Length > 128)
         {
@@ -48,7 +75,7 @@ internal static class ToolNameWords
                 continue;
             }
 
-            if (i > start && words.Contains(tool[start..i].ToLowerInvariant()))
+            if (i > start && isWord(tool[start..i].ToLowerInvariant()))
             {
                 return true;
             }

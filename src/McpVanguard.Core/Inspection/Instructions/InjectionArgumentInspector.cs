@@ -27,6 +27,7 @@ public sealed class InjectionArgumentInspector : IInspector
 
         // Per family: the strongest action found (-1: none yet); each rule is reported once, in rule order.
         var phrases = InjectionPhrases.All;
+        var tool = context.ToolName;
         Span<sbyte> found = stackalloc sbyte[phrases.Count];
         found.Fill(-1);
         foreach (var s in context.Strings.Items)
@@ -51,10 +52,12 @@ public sealed class InjectionArgumentInspector : IInspector
                     continue;
                 }
 
-                // A quoted override in text about prompt injection is an example; any unquoted occurrence still blocks.
+                // A quoted override in text about prompt injection is an example; any unquoted occurrence still blocks. So is a phrase
+                // that is only the pattern of a search in a command line (grep -c 'ignore previous instructions' agent.log): text to find.
                 discussed ??= InstructionAnalyzer.DiscussionRegex.IsMatch(s.Canonical) || InjectionLexicon.Default.Finds(s.Decoded, "discussion");
                 var mentioned = discussed.Value && (phrase.Signals & ~InstructionSignals.Override) == 0 && IsQuoted(text, start)
-                    && !phrase.Find(text, out _, out _, IsQuoted, s.Decoded);
+                    && !phrase.Find(text, out _, out _, IsQuoted, s.Decoded)
+                    || OnlySearched(phrase, s, text, tool);
                 var action = mentioned ? FindingAction.Warn : phrase.Rule.Action;
                 found[i] = (sbyte)Math.Max(found[i], (sbyte)action);
             }
@@ -70,6 +73,18 @@ public sealed class InjectionArgumentInspector : IInspector
                 findings.Add(new Finding(rule.Id, "L1", rule.Category, action == rule.Action ? rule.Severity : Severity.Low, action, reason));
             }
         }
+    }
+
+    /// <summary>True when <paramref name="phrase"/> occurs in a command line only inside search patterns.</summary>
+    private static bool OnlySearched(InjectionPhrase phrase, Preflight.ArgumentString s, string text, string? tool)
+    {
+        if ((ArgumentRoles.Classify(s, tool) & ArgumentRole.Command) == 0)
+        {
+            return false;
+        }
+
+        var masked = Shell.ShellDataPositions.MaskSearchPatterns(text);
+        return !ReferenceEquals(masked, text) && !phrase.Find(masked, out _, out _, lexiconText: Shell.ShellDataPositions.MaskSearchPatterns(s.Decoded));
     }
 
     /// <summary>True when a quote mark stands right before <paramref name="start"/>: the phrase is cited, not said.</summary>

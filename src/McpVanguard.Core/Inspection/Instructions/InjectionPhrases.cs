@@ -31,7 +31,9 @@ public static class InjectionPhrases
     /// <see cref="OverrideRegex"/>'s; "ignore everything before the first heading" is how docs talk.)
     /// </summary>
     internal static readonly PrefilteredRegex VoidedInstructionsRegex = new(
-        @"\bprior\s+(?:guidance|instructions?)\s+(?:is|are)\s+(?:void|cancelled|revoked|obsolete)",
+        @"\bprior\s+(?:guidance|instructions?)\s+(?:is|are)\s+(?:void|cancelled|revoked|obsolete)"
+        // "Ignore the user." / "disregard what the user says": the user's request is what is overridden.
+        + @"|\b(?:ignore|disregard)\s+(?:what\s+)?the\s+(?:user|human)(?:\s+(?:says|said|wants|asked|asks))?\s*(?:[.;:!]|,\s+(?:and\s+)?(?:instead|read|send|run|call))",
         Options);
 
     internal static readonly PrefilteredRegex OverrideVerbRegex = new(@"\b(?:ignore|disregard|forget|override|bypass)\s", Options);
@@ -42,9 +44,9 @@ public static class InjectionPhrases
 
     // --- INJ-002: jailbreak persona --------------------------------------------------------------------------------------
 
-    /// <summary>DAN / "do anything now", "you are now (in) developer|god|jailbreak mode", an unrestricted/unfiltered persona.</summary>
+    /// <summary>DAN / "do anything now", "you are now (in) developer|god|jailbreak|maintenance|admin mode", an unrestricted/unfiltered persona.</summary>
     internal static readonly PrefilteredRegex JailbreakPersonaRegex = new(
-        @"\byou\s+are\s+now\s+(dan\b|(in\s+)?(developer|god|jailbreak|unrestricted|dan|sudo)\s+mode|an?\s+(unrestricted|unfiltered|uncensored|evil|jailbroken)\b)|\bdo\s+anything\s+now\b|\b(jailbreak|dan|god)\s+mode\s+(enabled|activated|on)\b|\bact\s+as\s+(an?\s+)?(unrestricted|unfiltered|uncensored|jailbroken)\s+(ai|assistant|model)\b",
+        @"\byou\s+are\s+now\s+(dan\b|(in\s+)?(developer|god|jailbreak|unrestricted|dan|sudo|maintenance|admin|administrator|debug|root|privileged|unlocked|override|service)\s+mode|an?\s+(unrestricted|unfiltered|uncensored|evil|jailbroken)\b)|\bdo\s+anything\s+now\b|\b(jailbreak|dan|god)\s+mode\s+(enabled|activated|on)\b|\bact\s+as\s+(an?\s+)?(unrestricted|unfiltered|uncensored|jailbroken)\s+(ai|assistant|model)\b",
         Options);
 
     // --- INJ-003: chat-template markers ------------------------------------------------------------------------------------
@@ -63,7 +65,8 @@ public static class InjectionPhrases
     internal static readonly PrefilteredRegex RoleReassignmentRegex = new(
         @"\b(new|updated|revised)\s+system\s+(prompt|instructions?)\s*:|\bsystem\s+prompt\s+override\b|\boverride\s+(the\s+|your\s+)?system\s+prompt\b|\bfrom\s+now\s+on,?\s+you\s+(are|will|must|shall)\b|\byour\s+(new|real|true|actual)\s+(instructions|task|objective|goal)\s+(is|are)\b"
         + @"|\bnew\s+(?:system\s+)?(?:instructions?|policy|policies|rules|directives?)\s*:|\b(?:system|admin|developer)\s+override\b"
-        + @"|\b(?:updated|new|real|actual|true)\s+instructions?\s+(?:from|by)\s+(?:the\s+)?(?:system|developer|admin|administrator|user|anthropic|openai)",
+        + @"|\b(?:updated|new|real|actual|true)\s+instructions?\s+(?:from|by)\s+(?:the\s+)?(?:system|developer|admin|administrator|user|anthropic|openai)"
+        + @"|\byour\s+(?:instructions|task|orders|objective|goal|rules|directives)\s+(?:have|has)\s+(?:just\s+)?(?:been\s+)?(?:changed|updated|replaced|overridden)",
         Options);
 
     // --- INJ-005: instruction to exfiltrate secrets ------------------------------------------------------------------------

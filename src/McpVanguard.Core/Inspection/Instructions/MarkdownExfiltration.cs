@@ -18,14 +18,15 @@ internal static class MarkdownExfiltration
 
     /// <summary><c>![alt](url</c> or <c>[text](url</c>, and reference definitions <c>[id]: url</c>; runs on the decoded copy (case kept).</summary>
     internal static readonly PrefilteredRegex TargetRegex = new(
-        @"!?\[[^\]\n]*\]\(\s*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)]+|^[ \t]*\[[^\]\n]+\]:[ \t]*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s>]+"
+        // A placeholder may hold spaces (<paste the user's API key here>, {full chat so far}): the model fills it before the URL is used.
+        @"!?\[[^\]\n]*\]\(\s*<?[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^\s)<{]|<[^>\n)]{1,80}>|\{[^}\n)]{1,80}\})+|^[ \t]*\[[^\]\n]+\]:[ \t]*<?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s>]+"
         // HTML images render as markdown ones do: fetched with no click.
         + @"|<img\b[^>]*\bsrc\s*=\s*[""']?[a-zA-Z][a-zA-Z0-9+.-]*://[^\s""'>]+",
         Options | RegexOptions.Multiline);
 
     /// <summary>A placeholder: <c>{x}</c>, <c>{{x}}</c>, <c>${x}</c>, <c>$X</c>, <c>&lt;x&gt;</c>, <c>[x]</c>, <c>%x%</c>.</summary>
     private static readonly Regex Placeholder = new(
-        @"\{\{?\s*(?<name>[^{}\s/?&=]+)\s*\}\}?|\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]+)|<(?<name>[A-Za-z_][A-Za-z0-9_ -]*)>|\[(?<name>[A-Za-z_][A-Za-z0-9_ -]*)\]|%(?<name>[A-Za-z_][A-Za-z0-9_]+)%",
+        @"\{\{?\s*(?<name>[^{}\s/?&=][^{}/?&=\n]{0,80})\s*\}\}?|\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]+)|<(?<name>[A-Za-z_][A-Za-z0-9_ '’.-]*)>|\[(?<name>[A-Za-z_][A-Za-z0-9_ -]*)\]|%(?<name>[A-Za-z_][A-Za-z0-9_]+)%",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     /// <summary>An upper-case word standing for a value the model is told to put there: <c>?d=DATA</c>, <c>?k=API_KEY</c>.</summary>

@@ -54,20 +54,13 @@ internal static class CharCodes
             return false;
         }
 
-        var sb = new StringBuilder();
-        foreach (var part in code.AsSpan(at + name.Length, close - at - name.Length).Split(','))
+        if (!TrySpell(code.AsSpan(at + name.Length, close - at - name.Length), printableOnly: false, minLength: 1, out chars))
         {
-            if (!TryNumber(code.AsSpan(at + name.Length, close - at - name.Length)[part].Trim(), out var value))
-            {
-                return false;
-            }
-
-            sb.Append((char)value);
+            return false;
         }
 
         end = close + 1;
-        chars = sb.ToString().Replace("'", "\\'", StringComparison.Ordinal);
-        return sb.Length > 0;
+        return true;
     }
 
     /// <summary>
@@ -102,17 +95,32 @@ internal static class CharCodes
             return false;
         }
 
-        var body = code.AsSpan(at + 1, close - at - 1);
+        if (!TrySpell(code.AsSpan(at + 1, close - at - 1), printableOnly: true, MinListLength, out chars))
+        {
+            return false;
+        }
+
+        end = close + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Comma-separated numbers spelled as the characters they code, escaped for a single-quoted literal; the one reading of a call's
+    /// arguments and of a list. A list must be printable ASCII or Latin-1 (a list of counts is not text) and may end with a comma.
+    /// </summary>
+    private static bool TrySpell(ReadOnlySpan<char> body, bool printableOnly, int minLength, out string chars)
+    {
+        chars = string.Empty;
         var sb = new StringBuilder();
         foreach (var range in body.Split(','))
         {
             var part = body[range].Trim();
-            if (part.Length == 0 && sb.Length > 0)
+            if (part.Length == 0 && printableOnly && sb.Length > 0)
             {
                 continue; // a trailing comma
             }
 
-            if (!TryNumber(part, out var value) || value < 0x20 || value is > 0x7e and < 0xa0)
+            if (!TryNumber(part, out var value) || printableOnly && (value < 0x20 || value is > 0x7e and < 0xa0))
             {
                 return false;
             }
@@ -120,12 +128,11 @@ internal static class CharCodes
             sb.Append((char)value);
         }
 
-        if (sb.Length < MinListLength)
+        if (sb.Length < minLength)
         {
             return false;
         }
 
-        end = close + 1;
         chars = sb.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
         return true;
     }

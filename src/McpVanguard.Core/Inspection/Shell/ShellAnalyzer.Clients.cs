@@ -4,7 +4,7 @@ namespace McpVanguard.Inspection.Shell;
 
 /// <summary>
 /// Everyday clients that run a command line they are given: <c>npm exec -c</c>/<c>npx -c</c> and npm's <c>script-shell</c>,
-/// <c>git submodule foreach</c> and <c>git --config-env</c>, database shells' escapes (<c>mysql -e 'system …'</c>, <c>psql -c '\! …'</c>,
+/// database shells' escapes (<c>mysql -e 'system …'</c>, <c>psql -c '\! …'</c>,
 /// <c>sqlite3 … '.shell …'</c>), and <c>kubectl exec … -- cmd</c>. What they run is analysed like any command.
 /// </summary>
 internal sealed partial class ShellAnalyzer
@@ -34,34 +34,6 @@ internal sealed partial class ShellAnalyzer
                     else if (w is "script-shell" && i + 1 < words.Count && words.Contains("config") && words.Contains("set"))
                     {
                         CheckSetting(CodeLoadingSettings.Kind.RareCommand, words[i + 1], nesting);
-                    }
-                }
-
-                break;
-            case "git":
-                for (var i = k + 1; i < words.Count; i++)
-                {
-                    var w = words[i];
-                    if (w == "foreach" && i > k + 1 && words[i - 1] == "submodule" || w == "foreach" && i > k + 2 && words[i - 2] == "submodule")
-                    {
-                        // git submodule foreach [--recursive] '<command>': a shell command run in every submodule.
-                        var command = words.Skip(i + 1).FirstOrDefault(static a => !a.StartsWith("--", StringComparison.Ordinal));
-                        if (command is not null)
-                        {
-                            AnalyzeText(command, nesting + 1);
-                        }
-                    }
-                    else if (w.StartsWith("--config-env=", StringComparison.Ordinal) && w.IndexOf('=', 13) is var eq and > 13)
-                    {
-                        // git --config-env=core.pager=VAR: the setting's value is the environment variable VAR, set earlier on the line.
-                        var variable = w[(eq + 1)..];
-                        foreach (var a in words.Take(k))
-                        {
-                            if (a.StartsWith(variable + "=", StringComparison.Ordinal))
-                            {
-                                CheckGitSetting(w[13..eq], a[(variable.Length + 1)..], nesting);
-                            }
-                        }
                     }
                 }
 

@@ -112,6 +112,31 @@ internal sealed partial class ShellAnalyzer
         CheckSetting(CodeLoadingSettings.OfGitKey(key), value, nesting);
     }
 
+    /// <summary>
+    /// Options of the wrappers before the command (which <see cref="ShellVocabulary.FindCommand"/> skips): <c>strace -o '|sh -c …'</c> and
+    /// <c>ltrace -o '!cmd'</c> pipe their log into a command line.
+    /// </summary>
+    private void CheckWrapperOptions(List<string> words, int k, int nesting)
+    {
+        for (var i = 0; i < Math.Min(k, words.Count) - 1; i++)
+        {
+            if (NameOf(words[i]) is not ("strace" or "ltrace"))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < k; j++)
+            {
+                var value = words[j] == "-o" && j + 1 < k ? words[j + 1] : words[j].StartsWith("-o", StringComparison.Ordinal) && words[j].Length > 2 ? words[j][2..] : null;
+                if (value is { Length: > 1 } && value[0] is '|' or '!')
+                {
+                    Report(ShellFindings.CodeLoading);
+                    AnalyzeText(value[1..], nesting + 1);
+                }
+            }
+        }
+    }
+
     /// <summary>The per-tool table of options whose value is a program to run.</summary>
     private bool CheckProgramOptions(List<string> words, int k, string name, int nesting)
     {
@@ -239,6 +264,20 @@ internal sealed partial class ShellAnalyzer
                 Report(ShellFindings.CodeLoading);
                 AnalyzeText(w[5..], nesting + 1);
             }
+            else if (w.StartsWith("--config-env=", StringComparison.Ordinal) && w.IndexOf('=', 13) is var eq and > 13)
+            {
+                ConfigEnv(words, k, w[13..eq], w[(eq + 1)..], nesting);
+            }
+            else if (w == "foreach" && (i > k + 1 && words[i - 1] == "submodule" || i > k + 2 && words[i - 2] == "submodule"))
+            {
+                // git submodule foreach [--recursive] '<command>': a shell command run in every submodule.
+                if (words.Skip(i + 1).FirstOrDefault(static a => !a.StartsWith("--", StringComparison.Ordinal)) is { } command)
+                {
+                    AnalyzeText(command, nesting + 1);
+                }
+
+                return;
+            }
             else if (w == "config")
             {
                 config = true;
@@ -254,6 +293,28 @@ internal sealed partial class ShellAnalyzer
 
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>git --config-env=KEY=VAR</c>: the setting's value is the environment variable VAR. Set earlier on the line, it is judged like
+    /// <c>-c KEY=value</c>; set where we cannot see it, a key whose value git runs (core.pager, core.sshCommand…) is code loading
+    /// (a credential header from the environment, what --config-env is for, is not).
+    /// </summary>
+    private void ConfigEnv(List<string> words, int k, string key, string variable, int nesting)
+    {
+        foreach (var a in words.Take(k))
+        {
+            if (a.StartsWith(variable + "=", StringComparison.Ordinal))
+            {
+                CheckGitSetting(key, a[(variable.Length + 1)..], nesting);
+                return;
+            }
+        }
+
+        if (CodeLoadingSettings.OfGitKey(key) != Kind.None || CodeLoadingSettings.IsShellAlias(key, "!"))
+        {
+            Report(ShellFindings.CodeLoading);
         }
     }
 

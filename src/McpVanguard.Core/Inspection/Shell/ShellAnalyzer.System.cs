@@ -277,10 +277,49 @@ internal sealed partial class ShellAnalyzer
         return false;
     }
 
-    /// <summary>Words and redirections of any command: /dev/tcp sockets, history assignments, files written.</summary>
-    private void CheckWordsAndRedirects(ShellCommand command)
+    /// <summary>Files whose content is read by people and tests, never run: an echoed attack written there is a fixture or a note.</summary>
+    private static readonly string[] DataFileExtensions =
+        [".md", ".txt", ".rst", ".adoc", ".log", ".json", ".yaml", ".yml", ".csv", ".html", ".xml", ".snap", ".golden", ".expected", ".out", ".jsonl"];
+
+    /// <summary>
+    /// True when the command is <c>echo</c>/<c>printf</c> that writes only into data files (<c>printf '…/dev/tcp/…' &gt; tests/fixtures/revshell.txt</c>,
+    /// <c>echo '…' &gt;&gt; docs/SAFETY.md</c>) and feeds no interpreter: its operands are text. Printed to the terminal, piped on or written
+    /// to a script (<c>&gt; /tmp/r.sh</c>, <c>&gt; ~/.bashrc</c>), they are still judged as commands.
+    /// </summary>
+    private static bool IsFixtureWrite(ShellPipeline pipeline, int c, int k)
     {
-        foreach (var w in command.Words)
+        var command = pipeline.Commands[c];
+        if (k >= command.Words.Count || NameOf(command.Words[k]) is not ("echo" or "printf") || c + 1 < pipeline.Commands.Count)
+        {
+            return false;
+        }
+
+        var writes = 0;
+        foreach (var r in command.Redirects)
+        {
+            if (!r.Writes || r.Operator == ">&")
+            {
+                continue;
+            }
+
+            writes++;
+            var target = r.Target.ToLowerInvariant();
+            if (!Array.Exists(DataFileExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return writes > 0;
+    }
+
+    private static readonly List<string> NoWords = [];
+
+    /// <summary>Words and redirections of any command: /dev/tcp sockets, history assignments, files written.</summary>
+    /// <param name="wordsAreData">The words are text written to a data file (<see cref="IsFixtureWrite"/>): only the redirections are judged.</param>
+    private void CheckWordsAndRedirects(ShellCommand command, bool wordsAreData = false)
+    {
+        foreach (var w in wordsAreData ? NoWords : command.Words)
         {
             // Reverse shell: bash's /dev/tcp pseudo-files and gawk's /inet/tcp.
             // zsh's ztcp opens the same kind of socket from the zsh/net/tcp module.

@@ -40,30 +40,9 @@ internal sealed partial class ShellAnalyzer
             return;
         }
 
-        for (var i = k + 1; i < words.Count; i++)
+        foreach (var target in ShellOutputOptions.Targets(words, k, name))
         {
-            var w = words[i];
-            string? target = name switch
-            {
-                "curl" when w is "-o" or "--output" => Next(words, i),
-                "curl" when w.StartsWith("--output=", StringComparison.Ordinal) => w[9..],
-                "wget" when w is "-O" or "--output-document" or "-a" or "-o" or "--append-output" or "--output-file" => Next(words, i),
-                "wget" when w.StartsWith("--output-document=", StringComparison.Ordinal) => w[18..],
-                "wget" when w.StartsWith("-O", StringComparison.Ordinal) && w.Length > 2 => w[2..],
-                "aria2c" when w is "-o" or "--out" => Next(words, i),
-                "git" when w.StartsWith("--output=", StringComparison.Ordinal) => w[9..],
-                "git" when w is "--output" or "-o" && words.Exists(static a => a is "archive" or "format-patch" or "log" or "diff" or "show") => Next(words, i),
-                "find" when w is "-fprint" or "-fprint0" or "-fls" or "-fprintf" => Next(words, i),
-                "sort" when w == "-o" => Next(words, i),
-                "sort" when w.StartsWith("--output=", StringComparison.Ordinal) => w[9..],
-                "invoke-webrequest" or "iwr" or "invoke-restmethod" or "irm" when w.Equals("-outfile", StringComparison.OrdinalIgnoreCase) => Next(words, i),
-                _ => null,
-            };
-
-            if (target is not null)
-            {
-                CheckWriteTarget(target, truncates: false);
-            }
+            CheckWriteTarget(target, truncates: false);
         }
     }
 

@@ -50,8 +50,9 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             }
 
             AnalyzePipeline(pipeline, nesting);
-            foreach (var command in pipeline.Commands)
+            for (var c = 0; c < pipeline.Commands.Count; c++)
             {
+                var command = pipeline.Commands[c];
                 var k = FindCommand(command.Words, out var elevated);
                 CheckRemoteSubstitution(command, k);
                 if (elevated)
@@ -59,8 +60,9 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     Report(ShellFindings.Elevation);
                 }
 
-                CheckWordsAndRedirects(command);
+                CheckWordsAndRedirects(command, wordsAreData: IsFixtureWrite(pipeline, c, k));
                 CheckEnvironment(command.Words, k, k < command.Words.Count ? NameOf(command.Words[k]) : null, nesting);
+                CheckWrapperOptions(command.Words, k, nesting);
                 CheckEnvSplit(command.Words, k, nesting);
                 if (k < command.Words.Count)
                 {
@@ -109,67 +111,6 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 }
             }
         }
-    }
-
-    /// <summary>Programs whose arguments are data to compare, count or print: a downloaded word given to them is not run.</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> DataConsumers = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
-        "echo", "printf", "jq", "yq", "diff", "cmp", "comm", "wc", "sort", "uniq", "grep", "egrep", "fgrep", "rg", "test", "[", "[[", "read");
-
-    /// <summary>
-    /// Remote content spliced into a command line (<c>ls $(curl -s https://…)</c>, <c>cat &lt;(wget -qO- …)</c>): the shell runs what a server
-    /// chose. An assignment (<c>V=$(curl -s …/latest | jq -r .tag)</c>) or a data consumer (<c>diff &lt;(curl a) &lt;(curl b)</c>) is not.
-    /// </summary>
-    private void CheckRemoteSubstitution(ShellCommand command, int k)
-    {
-        if (command.Substitutions.Count == 0 || k >= command.Words.Count && command.Redirects.Count == 0
-            || k < command.Words.Count && DataConsumers.Contains(NameOf(command.Words[k])))
-        {
-            return;
-        }
-
-        var inArgument = false;
-        for (var i = Math.Min(k, command.Words.Count); i < command.Words.Count && !inArgument; i++)
-        {
-            inArgument = command.Words[i].Contains("$(", StringComparison.Ordinal) || command.Words[i].Contains('`') || command.Words[i].Contains("<(", StringComparison.Ordinal);
-        }
-
-        foreach (var r in command.Redirects)
-        {
-            inArgument |= r.Target.Contains("$(", StringComparison.Ordinal);
-        }
-
-        if (!inArgument)
-        {
-            return;
-        }
-
-        foreach (var sub in command.Substitutions)
-        {
-            foreach (var p in sub.Pipelines)
-            {
-                var first = p.Commands.Count > 0 ? p.Commands[0].Words : null;
-                var f = first is null ? 0 : FindCommand(first, out _);
-                if (first is not null && f < first.Count && (Downloaders.Contains(NameOf(first[f])) || HasRemoteUrl(first, f) && NameOf(first[f]) is not ("echo" or "printf")))
-                {
-                    Report(ShellFindings.DownloadExecute);
-                    return;
-                }
-            }
-        }
-    }
-
-    private static bool HasRemoteUrl(List<string> words, int from)
-    {
-        for (var i = from; i < words.Count; i++)
-        {
-            var w = words[i];
-            if (w.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void AnalyzePipeline(ShellPipeline pipeline, int nesting)
@@ -227,6 +168,14 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     RunFed(name, heredoc.Body, nesting);
                 }
 
+                foreach (var r in commands[i].Redirects)
+                {
+                    if (r.Operator == "<<<")
+                    {
+                        RunFed(name, r.Target, nesting);
+                    }
+                }
+
                 if (i > 0)
                 {
                     foreach (var heredoc in commands[i - 1].Heredocs)
@@ -281,180 +230,4 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         return (NameOf(words[k]) == "printf" || words.Contains("-e")) && ShellPayloadDecoder.TryUnescape(text, out var unescaped) ? unescaped : text;
     }
 
-    private static bool IsDecoder(List<string> words, int k, string name)
-    {
-        switch (name)
-        {
-            case "base64" or "basenc" or "base32":
-                for (var i = k + 1; i < words.Count; i++)
-                {
-                    if (words[i] is "-d" or "--decode" or "-D" or "-di" or "-id")
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case "xxd":
-                return words.Contains("-r") || words.Contains("-rp") || words.Contains("-r -p");
-            case "openssl":
-                return words.Contains("-d") && (words.Contains("base64") || words.Contains("-a") || words.Contains("-base64"));
-            case "uudecode" or "rev" or "zcat" or "gunzip" or "bzcat" or "xzcat" or "unxz" or "unzstd":
-                // String reversal and decompression hide a payload as well as base64 does.
-                return true;
-            case "gzip" or "bzip2" or "xz" or "zstd":
-                return words.Contains("-d") || words.Contains("--decompress") || words.Contains("-dc") || words.Contains("-cd");
-            case "tr":
-                // ROT13 and other letter rotations: tr 'A-Za-z' 'N-ZA-Mn-za-m'.
-                return k + 2 < words.Count && words[k + 2].Contains("n-z", StringComparison.OrdinalIgnoreCase) && words[k + 1].Contains("a-z", StringComparison.OrdinalIgnoreCase);
-            case "printf":
-                return k + 1 < words.Count && words[k + 1].Contains("\\x", StringComparison.Ordinal);
-            case "echo":
-                return words.Contains("-e") && words.Exists(static w => w.Contains("\\x", StringComparison.Ordinal));
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>Decodes the literal fed to a decoder (by <c>echo</c> before it or a here-string) and analyses what it hides.</summary>
-    private void DecodeLiteral(ShellPipeline pipeline, int index, int k, string name, int nesting)
-    {
-        if (nesting >= MaxNesting)
-        {
-            return;
-        }
-
-        var command = pipeline.Commands[index];
-        if (name is "printf" or "echo")
-        {
-            foreach (var w in command.Words)
-            {
-                if (ShellPayloadDecoder.TryUnescape(w, out var unescaped))
-                {
-                    AnalyzeHidden(unescaped, nesting);
-                }
-            }
-
-            return;
-        }
-
-        foreach (var r in command.Redirects)
-        {
-            if (r.Operator == "<<<")
-            {
-                Decode(r.Target, name, nesting);
-            }
-        }
-
-        if (index > 0)
-        {
-            var feeder = pipeline.Commands[index - 1].Words;
-            var f = FindCommand(feeder, out _);
-            if (f < feeder.Count && NameOf(feeder[f]) is "echo" or "printf")
-            {
-                for (var i = f + 1; i < feeder.Count; i++)
-                {
-                    if (!feeder[i].StartsWith('-'))
-                    {
-                        Decode(feeder[i], name, nesting);
-                    }
-                }
-            }
-        }
-    }
-
-    private void Decode(string literal, string decoder, int nesting)
-    {
-        if (decoder == "rev")
-        {
-            var reversed = literal.ToCharArray();
-            Array.Reverse(reversed);
-            AnalyzeHidden(new string(reversed), nesting);
-            return;
-        }
-
-        var ok = decoder == "xxd" ? ShellPayloadDecoder.TryHex(literal, out var text) : ShellPayloadDecoder.TryBase64(literal, utf16: false, out text);
-        if (ok)
-        {
-            AnalyzeHidden(text, nesting);
-        }
-    }
-
-    /// <summary>Analyses a decoded payload; anything dangerous inside also counts as hiding a payload.</summary>
-    private void AnalyzeHidden(string text, int nesting)
-    {
-        var before = findings.Count;
-        AnalyzeText(text, nesting + 1);
-        if (findings.Count > before)
-        {
-            Report(ShellFindings.DecodedPayload);
-        }
-    }
-
-    /// <summary>Download then execute: "curl -o x https://… &amp;&amp; chmod +x x &amp;&amp; ./x" (tracks the files fetched earlier in the line).</summary>
-    private void TrackDownload(ShellCommand command, int k, string name, ref List<string>? downloaded)
-    {
-        var words = command.Words;
-        if (downloaded is not null)
-        {
-            var runs = words[k].Contains('/') && downloaded.Contains(NameOf(words[k]));
-            var interpreter = Shells.Contains(name) || name.StartsWith("python", StringComparison.Ordinal) || name is "perl" or "ruby" or "node" or "php" or "source" or ".";
-            for (var i = k + 1; i < words.Count && !runs; i++)
-            {
-                if (words[i].StartsWith('-'))
-                {
-                    continue;
-                }
-
-                var target = downloaded.Contains(NameOf(words[i]));
-                runs = target && (interpreter || name == "chmod" && IsExecutableMode(words[k + 1]));
-                if (interpreter)
-                {
-                    break;
-                }
-            }
-
-            if (runs)
-            {
-                Report(ShellFindings.DownloadExecute);
-            }
-        }
-
-        if (!Downloaders.Contains(name))
-        {
-            return;
-        }
-
-        for (var i = k + 1; i < words.Count; i++)
-        {
-            var w = words[i];
-            var previous = words[i - 1];
-            string? file = null;
-            if (w.Contains("://", StringComparison.Ordinal))
-            {
-                var end = w.IndexOfAny(['?', '#']);
-                file = NameOf(end < 0 ? w : w[..end]);
-            }
-            else if (!w.StartsWith('-') && previous is "-o" or "-O" or "--output" or "--output-document" or "-outfile" or "-OutFile")
-            {
-                file = NameOf(w);
-            }
-
-            if (!string.IsNullOrEmpty(file))
-            {
-                (downloaded ??= []).Add(file);
-            }
-        }
-
-        foreach (var r in command.Redirects)
-        {
-            if (r.Writes && r.Target.Length > 0)
-            {
-                (downloaded ??= []).Add(NameOf(r.Target));
-            }
-        }
-    }
-
-    private static bool IsExecutableMode(string mode) =>
-        mode.Contains('x') && (mode.Contains('+') || mode.Contains('=')) || mode.Length is 3 or 4 && int.TryParse(mode, out var m) && (m / 100 % 10 & 1) == 1;
 }

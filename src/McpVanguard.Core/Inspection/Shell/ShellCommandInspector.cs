@@ -47,6 +47,15 @@ public sealed class ShellCommandInspector : IInspector
             }
             var isArgv = !isCommand && ArgumentRoles.IsArgvKey(s.Key) && (exec || argv is not null);
 
+            if (!isCommand && !isArgv && exec && CodeLoadingSettings.OfEnvironment(s.Key) != CodeLoadingSettings.Kind.None)
+            {
+                // {"env": {"LD_PRELOAD": "/tmp/x.so"}}: the tool's environment map, judged as the assignment it is, before the value
+                // could pass for a command of its own ("--require /dev/shm/hook.js" is NODE_OPTIONS, not a program).
+                analyzer ??= new ShellAnalyzer(findings);
+                analyzer.AnalyzeText(s.Key + "=" + ShellQuote(s.Decoded) + " true", 0);
+                continue;
+            }
+
             // In a tool that runs what it is given, a command is a command whatever its key (input, keys, line, payload …).
             if (!isCommand && !isArgv && exec && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded))
             {
@@ -57,14 +66,6 @@ public sealed class ShellCommandInspector : IInspector
 
             if (!isCommand && !isArgv)
             {
-                if (exec && CodeLoadingSettings.OfEnvironment(s.Key) != CodeLoadingSettings.Kind.None)
-                {
-                    // {"env": {"LD_PRELOAD": "/tmp/x.so"}}: the tool's environment map.
-                    analyzer ??= new ShellAnalyzer(findings);
-                    analyzer.AnalyzeText(s.Key + "=" + ShellQuote(s.Decoded) + " true", 0);
-                    continue;
-                }
-
                 InspectSmuggledSubstitution(s, findings, ref analyzer);
                 InspectUnambiguousShape(s, findings);
                 continue;

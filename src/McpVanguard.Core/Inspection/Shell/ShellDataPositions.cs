@@ -23,15 +23,19 @@ public static class ShellDataPositions
     /// <summary>Forge and tracker clients whose short options <c>-t</c>/<c>-b</c>/<c>-n</c>/<c>-s</c> (and glab's <c>-d</c>) carry a title, body, notes, summary or description.</summary>
     private static readonly FrozenSet<string> ForgePrograms = FrozenSet.Create(StringComparer.Ordinal, "gh", "glab", "tea", "hub", "jira", "lab");
 
-    /// <summary>Programs whose first operand (or <c>-e</c> value) is a search pattern.</summary>
-    private static readonly FrozenSet<string> Searchers = FrozenSet.Create(StringComparer.Ordinal,
-        "grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep", "git-grep", "select-string", "findstr");
-
     /// <summary>
     /// <paramref name="text"/> with every data position replaced by spaces (same length, so offsets keep their meaning); the text itself when it
     /// has none. Parses once; call it only when a signature has matched.
     /// </summary>
-    public static string Mask(string text)
+    public static string Mask(string text) => MaskPositions(text, searchPatternsOnly: false);
+
+    /// <summary>
+    /// <paramref name="text"/> with only its search patterns blanked (<c>grep -c 'ignore previous instructions' agent.log</c>): text to find is
+    /// never addressed to a model, while a message or body an agent writes may be read by one later.
+    /// </summary>
+    public static string MaskSearchPatterns(string text) => MaskPositions(text, searchPatternsOnly: true);
+
+    private static string MaskPositions(string text, bool searchPatternsOnly)
     {
         if (text.Length > ShellTokenizer.MaxLength)
         {
@@ -48,8 +52,8 @@ public static class ShellDataPositions
 
                 // An echo or printf feeding an interpreter is the interpreter's code; so is a here-document (python3 - <<EOF, cat <<EOF | sh).
                 var executed = c + 1 < pipeline.Commands.Count && ReadsStdinAt(pipeline.Commands[c + 1]);
-                MaskCommand(text, command, executed, ref masked);
-                if (!executed && !ReadsStdinAt(command))
+                MaskCommand(text, command, executed, searchPatternsOnly, ref masked);
+                if (!executed && !searchPatternsOnly && !ReadsStdinAt(command))
                 {
                     // A here-document written to a file, a commit message (git commit -F-) or a fixture is data.
                     foreach (var heredoc in command.Heredocs)
@@ -69,7 +73,7 @@ public static class ShellDataPositions
         return k < command.Words.Count && (ReadsStdin(command.Words, k) || NameOf(command.Words[k]) is "xargs" or "eval" or "source" or ".");
     }
 
-    private static void MaskCommand(string text, ShellCommand command, bool executed, ref char[]? masked)
+    private static void MaskCommand(string text, ShellCommand command, bool executed, bool searchPatternsOnly, ref char[]? masked)
     {
         var words = command.Words;
         if (command.WordSpans.Count != words.Count)
@@ -78,6 +82,15 @@ public static class ShellDataPositions
         }
 
         var k = FindCommand(words, out _);
+        if (searchPatternsOnly)
+        {
+            if (k < words.Count && !executed && ShellSearchArguments.IsSearch(words, k, NameOf(words[k])))
+            {
+                BlankPatterns(text, command, k, NameOf(words[k]), ref masked);
+            }
+
+            return;
+        }
 
         // Assignment values before the command (or on their own): NODE_OPTIONS='--max-old-space-size=4096' npm run build.
         for (var i = 0; i < Math.Min(k, words.Count); i++)
@@ -107,17 +120,21 @@ public static class ShellDataPositions
             return;
         }
 
+        if (ShellSearchArguments.IsSearch(words, k, name))
+        {
+            BlankPatterns(text, command, k, name, ref masked);
+            return;
+        }
+
         var git = name == "git";
         var forge = ForgePrograms.Contains(name);
         var gitLog = git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) is "log" or "shortlog" or "whatchanged";
-        var search = Searchers.Contains(name) || git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) == "grep";
-        var patternSeen = false;
         for (var i = k + 1; i < words.Count; i++)
         {
             var w = words[i];
             var eq = w.IndexOf('=');
             var option = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w[..eq] : w;
-            if (ProseOptions.Contains(option) || search && option is "--regexp")
+            if (ProseOptions.Contains(option))
             {
                 if (eq > 0 && option != w)
                 {
@@ -128,7 +145,6 @@ public static class ShellDataPositions
                     Blank(text, command.WordSpans[++i], ref masked);
                 }
 
-                patternSeen |= search;
                 continue;
             }
 
@@ -151,33 +167,26 @@ public static class ShellDataPositions
                 continue;
             }
 
-            if (gitLog && w is "-S" or "-G" || forge && (w is "-t" or "-b" or "-n" or "-s" || w == "-d" && name is "glab" or "lab"))
+            if (gitLog && w is "-S" or "-G" || forge && (w is "-t" or "-b" or "-n" or "-s" || w == "-d" && name is "glab" or "lab")
+                || w == "-m" && MessagePrograms.Contains(name))
             {
-                // gh pr create -t 'title' -b 'body', glab mr create -d 'description', jira issue create -s 'summary'.
+                // gh pr create -t 'title' -b 'body', glab mr create -d 'description', jira issue create -s 'summary', git commit -m.
                 if (i + 1 < words.Count)
                 {
                     Blank(text, command.WordSpans[++i], ref masked);
                 }
-
-                continue;
             }
+        }
+    }
 
-            if (w == "-m" && MessagePrograms.Contains(name) || search && w == "-e")
+    /// <summary>grep/rg/git grep: the pattern is data; what the search reads is judged as a path elsewhere.</summary>
+    private static void BlankPatterns(string text, ShellCommand command, int k, string name, ref char[]? masked)
+    {
+        foreach (var word in ShellSearchArguments.Classify(command.Words, k, name))
+        {
+            if (word.Role == SearchRole.Pattern)
             {
-                if (i + 1 < words.Count)
-                {
-                    Blank(text, command.WordSpans[++i], ref masked);
-                }
-
-                patternSeen |= search;
-                continue;
-            }
-
-            if (search && !patternSeen && !w.StartsWith('-') && !(git && w == "grep"))
-            {
-                // grep's first operand is the pattern; the rest are files.
-                Blank(text, command.WordSpans[i], ref masked);
-                patternSeen = true;
+                Blank(text, command.WordSpans[word.Index], ref masked);
             }
         }
     }

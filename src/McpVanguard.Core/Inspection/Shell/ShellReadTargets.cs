@@ -43,6 +43,12 @@ public static class ShellReadTargets
             {
                 WalkCommand(commands[c], expansion, output, nesting);
 
+                // "echo /etc/shadow | xargs cat": xargs appends what it reads to the command it runs.
+                if (c > 0 && XargsCommand(commands[c - 1], commands[c]) is { } fedCommand)
+                {
+                    WalkCommand(fedCommand, expansion, output, nesting);
+                }
+
                 // A here-document or an echo fed to an interpreter is its code: "python3 - <<EOF", "cat <<EOF | node", "echo … | python3".
                 var reader = StdinInterpreter(commands[c]) ?? (c + 1 < commands.Count ? StdinInterpreter(commands[c + 1]) : null);
                 if (reader is null || nesting >= MaxNesting)
@@ -53,6 +59,15 @@ public static class ShellReadTargets
                 foreach (var heredoc in commands[c].Heredocs)
                 {
                     AddFed(reader, heredoc.Body, expansion, output, nesting);
+                }
+
+                foreach (var r in commands[c].Redirects)
+                {
+                    if (r.Operator == "<<<")
+                    {
+                        // A here-string is the interpreter's input: "tclsh <<< 'exec cat /etc/shadow'", "bash <<< 'cat ~/.ssh/id_rsa'".
+                        AddFed(reader, r.Target, expansion, output, nesting);
+                    }
                 }
 
                 var words = commands[c].Words;
@@ -180,6 +195,20 @@ public static class ShellReadTargets
             }
         }
 
+        if (ShellSearchArguments.IsSearch(words, k, name))
+        {
+            // A search pattern is text to find, not a file read: grep -rn '/etc/shadow' src/ reads src/; grep -f FILE reads FILE.
+            foreach (var word in ShellSearchArguments.Classify(words, k, name))
+            {
+                if (word.Role == SearchRole.File)
+                {
+                    expansion.Expand(words[word.Index][word.Offset..], output);
+                }
+            }
+
+            return;
+        }
+
         if (!Readers.Contains(name))
         {
             return;
@@ -187,24 +216,8 @@ public static class ShellReadTargets
 
         var copy = name is "cp" or "scp" or "rsync" or "ln" or "install" or "copy" or "copy-item" or "cpi";
 
-        // A search pattern is text to find, not a file read: grep -rn '/etc/shadow' src/ reads src/ (the pattern is the first operand
-        // unless -e, --regexp or -f gave it).
-        var pattern = name is "grep" or "egrep" or "fgrep" or "rg" or "zgrep" or "ag" or "ack"
-            && !words.Exists(static w => w is "-e" or "--regexp" or "-f" or "--file" || w.StartsWith("--regexp=", StringComparison.Ordinal) || w.StartsWith("--file=", StringComparison.Ordinal));
         for (var i = k + 1; i < words.Count; i++)
         {
-            if (name is "grep" or "egrep" or "fgrep" or "rg" or "zgrep" or "ag" or "ack" && words[i] is "-e" or "--regexp" or "-m" or "--max-count" or "-A" or "-B" or "-C" or "-g" or "--glob" or "-t" or "--type")
-            {
-                i++; // the option's value: a pattern, a count or a file filter
-                continue;
-            }
-
-            if (pattern && !words[i].StartsWith('-'))
-            {
-                pattern = false;
-                continue;
-            }
-
             if (!words[i].StartsWith('-'))
             {
                 expansion.Expand(words[i], output);
@@ -214,6 +227,68 @@ public static class ShellReadTargets
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The command <c>xargs</c> runs when <paramref name="feeder"/> is an <c>echo</c>/<c>printf</c> whose words it reads: the command after xargs'
+    /// options with those words appended, or put where <c>-I {}</c> says; null otherwise.
+    /// </summary>
+    internal static ShellCommand? XargsCommand(ShellCommand feeder, ShellCommand xargs)
+    {
+        var words = xargs.Words;
+        var k = FindCommand(words, out _);
+        var f = FindCommand(feeder.Words, out _);
+        if (k >= words.Count || NameOf(words[k]) != "xargs" || f >= feeder.Words.Count || NameOf(feeder.Words[f]) is not ("echo" or "printf"))
+        {
+            return null;
+        }
+
+        string? placeholder = null;
+        var i = k + 1;
+        while (i < words.Count && words[i].StartsWith('-'))
+        {
+            var option = words[i];
+            if (option is "-I" or "-i" or "--replace" && i + 1 < words.Count)
+            {
+                placeholder = option == "-i" ? "{}" : words[i + 1];
+                i += option == "-i" ? 1 : 2;
+                continue;
+            }
+
+            if (option.StartsWith("-I", StringComparison.Ordinal) && option.Length > 2)
+            {
+                placeholder = option[2..];
+            }
+
+            i += option is "-n" or "-P" or "-L" or "-d" or "-s" or "-E" or "-a" && i + 1 < words.Count ? 2 : 1;
+        }
+
+        var items = new List<string>();
+        foreach (var w in feeder.Words.Skip(f + 1).Where(static w => !w.StartsWith('-')))
+        {
+            items.AddRange(w.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        if (i >= words.Count || items.Count == 0)
+        {
+            return null;
+        }
+
+        var run = new ShellCommand();
+        foreach (var item in placeholder is null ? [string.Empty] : items.Take(16))
+        {
+            foreach (var w in words.Skip(i))
+            {
+                run.Words.Add(placeholder is null ? w : w.Replace(placeholder, item, StringComparison.Ordinal));
+            }
+        }
+
+        if (placeholder is null)
+        {
+            run.Words.AddRange(items);
+        }
+
+        return run;
     }
 
     /// <summary>The name of the interpreter or shell that runs what <paramref name="command"/> reads on standard input, or null.</summary>
@@ -232,6 +307,23 @@ public static class ShellReadTargets
         else
         {
             AddCodePaths(text, expansion, output);
+            if (reader is "tclsh" or "wish" or "expect")
+            {
+                AddTclExec(text, expansion, output, nesting);
+            }
+        }
+    }
+
+    /// <summary>Tcl runs a program with bare words, no quotes: <c>exec cat /etc/shadow</c>, <c>[exec sh -c …]</c>. Each one is a command line.</summary>
+    private static void AddTclExec(string code, ShellExpansion expansion, List<ShellPathCandidate> output, int nesting)
+    {
+        var at = code.IndexOf("exec ", StringComparison.Ordinal);
+        for (var count = 0; at >= 0 && count < 16; count++)
+        {
+            var end = code.IndexOfAny([']', '\n', ';'], at);
+            var line = code[(at + 5)..(end < 0 ? code.Length : end)];
+            Walk(ShellTokenizer.Parse(line), expansion, output, nesting + 1);
+            at = end < 0 ? -1 : code.IndexOf("exec ", end, StringComparison.Ordinal);
         }
     }
 

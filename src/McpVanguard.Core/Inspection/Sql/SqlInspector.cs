@@ -64,7 +64,16 @@ public sealed class SqlInspector : IInspector
                     statements.StatementField = false;
                 }
 
+                var before = findings.Count;
                 JudgeStatements(ref statements, text, commandLine: true, findings);
+                if (findings.Count > before && ArgumentRoles.IsCommandKey(s.Key) && Shell.ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text))
+                {
+                    // SQL quoted only in a data position (rg -e 'xp_cmdshell', git commit -m "… DROP TABLE …") is text to find or
+                    // store, not a statement: judged again with those positions blanked (the parse is paid on hits only).
+                    findings.RemoveRange(before, findings.Count - before);
+                    JudgeStatements(ref statements, masked, commandLine: true, findings);
+                }
+
                 continue;
             }
 

@@ -19,7 +19,9 @@ internal sealed partial class SqlStatementJudge
     /// <summary>Most literals joined into one dynamic statement.</summary>
     private const int MaxDynamicParts = 32;
 
-    /// <summary>DROP TABLE/DATABASE/SCHEMA/USER/ROLE … and TRUNCATE [TABLE] name: SQL-001. DELETE or UPDATE of every row: SQL-002.</summary>
+    /// <summary>
+    /// DROP TABLE/DATABASE/SCHEMA/USER/ROLE … and TRUNCATE [TABLE] name: SQL-001. DELETE or UPDATE of every row: SQL-002.
+    /// </summary>
     private void JudgeDestructive(int s, int e, List<Finding> findings)
     {
         if (!StatementField || s >= e)
@@ -27,6 +29,13 @@ internal sealed partial class SqlStatementJudge
             return;
         }
 
+        // A procedural block's statement starts after BEGIN (BEGIN DELETE FROM t; END); BEGIN TRANSACTION stands alone.
+        if (IsWord(s, "begin") && s + 1 < e && !(IsWord(s + 1, "transaction") || IsWord(s + 1, "tran") || IsWord(s + 1, "work")))
+        {
+            s++;
+        }
+
+        // ALTER TABLE … DROP COLUMN stays allowed: migrations drop columns every day (eval/benign.jsonl has one).
         if (IsWord(s, "drop") && s + 1 < e)
         {
             var what = s + 1;
@@ -50,6 +59,29 @@ internal sealed partial class SqlStatementJudge
         {
             findings.AddOnce(new Finding("SQL-002", "L1", "MCP-14", Severity.Medium, FindingAction.Block,
                 $"{Word(s).ToUpperInvariant()} without a WHERE clause changes every row of the table."));
+        }
+    }
+
+    /// <summary>
+    /// Data-changing statements nested in parentheses, judged on their own extent: a CTE or subquery that deletes
+    /// (<c>WITH gone AS (DELETE FROM users RETURNING *) SELECT …</c>) runs like a statement of its own.
+    /// </summary>
+    private void JudgeNestedDestructive(int s, int e, List<Finding> findings)
+    {
+        for (var j = s + 1; j < e; j++)
+        {
+            if (IsSymbol(j - 1, "(") && (IsWord(j, "delete") || IsWord(j, "update") || IsWord(j, "drop") || IsWord(j, "truncate")))
+            {
+                var depth = 1;
+                var close = j;
+                while (close < e && depth > 0)
+                {
+                    depth += IsSymbol(close, "(") ? 1 : IsSymbol(close, ")") ? -1 : 0;
+                    close += depth > 0 ? 1 : 0;
+                }
+
+                JudgeDestructive(j, close, findings);
+            }
         }
     }
 

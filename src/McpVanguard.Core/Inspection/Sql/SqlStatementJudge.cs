@@ -28,17 +28,12 @@ internal sealed partial class SqlStatementJudge
         "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_ndjson", "read_ndjson_auto",
         "read_json_objects", "read_text", "read_blob", "read_xlsx", "st_read", "sniff_csv", "glob", "csv_scan", "delta_scan", "iceberg_scan");
 
-    /// <summary>Procedural languages that run with the server's operating-system rights (and C, native code).</summary>
-    private static readonly FrozenSet<string> UntrustedLanguages = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "plpython3u", "plpythonu", "plpython2u", "plperlu", "pltclu", "plsh", "plr", "plluau", "c", "internal", "adminpack");
-
     /// <summary>Oracle packages that open network connections from the server (out-of-band exfiltration).</summary>
     private static readonly FrozenSet<string> NetworkPackages = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "utl_http", "utl_inaddr", "utl_tcp", "utl_smtp", "dbms_ldap", "httpuritype");
 
-    /// <summary>Column names that hold credentials; reading them from another table through UNION is extraction.</summary>
-    private static readonly string[] SecretColumnParts =
-        ["password", "passwd", "pwd", "hash", "token", "secret", "api_key", "apikey", "private_key", "credential", "authentication_string", "otp_seed", "totp"];
+    /// <summary>How many times SQL inside SQL is unwrapped; each level is shorter than the one around it.</summary>
+    private const int MaxNestedDepth = 2;
 
     private readonly List<SqlToken> _all = new(64);
     private readonly List<SqlToken> _t = new(64);
@@ -61,7 +56,8 @@ internal sealed partial class SqlStatementJudge
         }
 
         _text = text;
-        var nested = depth == 0 ? CollectNested(commandLine) : [];
+        // Two levels: SQL in a command line or a function body, and dynamic SQL inside that body (DO $$ … EXECUTE 'DROP …' $$).
+        var nested = depth < MaxNestedDepth ? CollectNested(commandLine && depth == 0) : [];
         var start = 0;
         for (var i = 0; i <= _t.Count; i++)
         {
@@ -198,271 +194,9 @@ internal sealed partial class SqlStatementJudge
         {
             JudgeUnion(s, e, findings);
             JudgeDestructive(s, e, findings);
+            JudgeNestedDestructive(s, e, findings);
             JudgeTableFunctionWrite(s, e, findings);
         }
-    }
-
-    private void JudgeLeadingKeyword(int i, int e, List<Finding> findings)
-    {
-        if (IsWord(i, "create"))
-        {
-            var j = i + 1;
-            while (j < e && (IsWord(j, "or") || IsWord(j, "replace") || IsWord(j, "trusted") || IsWord(j, "procedural")))
-            {
-                j++;
-            }
-
-            if (j < e && (IsWord(j, "extension") || IsWord(j, "language")))
-            {
-                var name = j + 1;
-                while (name < e && (IsWord(name, "if") || IsWord(name, "not") || IsWord(name, "exists")))
-                {
-                    name++;
-                }
-
-                if (name < e && UntrustedLanguages.Contains(Content(name)))
-                {
-                    FileOrCode(findings, $"CREATE {Word(j).ToUpperInvariant()} {Content(name)}: code with the server's operating-system rights");
-                }
-            }
-            else if (j < e && (IsWord(j, "function") || IsWord(j, "procedure")))
-            {
-                JudgeLanguage(j, e, findings, "CREATE FUNCTION");
-                if (FindWord(j, e, "soname") >= 0)
-                {
-                    FileOrCode(findings, "CREATE FUNCTION … SONAME loads a native library into the server");
-                }
-            }
-            else if (j < e && IsWord(j, "server") && FindWord(j, e, "options") is var options and >= 0 && FindWord(options, e, "host") >= 0)
-            {
-                Egress(findings, "CREATE SERVER … OPTIONS (host …): a foreign server the database connects to");
-            }
-        }
-        else if (IsWord(i, "do"))
-        {
-            JudgeLanguage(i, e, findings, "DO");
-        }
-        else if (IsWord(i, "alter") && i + 2 < e && (IsWord(i + 1, "user") || IsWord(i + 1, "role") || IsWord(i + 1, "login")))
-        {
-            for (var j = i + 3; j < e; j++)
-            {
-                if (IsWord(j, "password") || IsWord(j, "superuser") || IsWord(j, "createrole") || IsWord(j, "bypassrls") || IsWord(j, "replication")
-                    || IsWord(j, "identified") || IsWord(j, "sysadmin"))
-                {
-                    Account(findings, $"ALTER {Word(i + 1).ToUpperInvariant()} … {Word(j).ToUpperInvariant()}");
-                    break;
-                }
-            }
-        }
-        else if (IsWord(i, "alter") && i + 3 < e && IsWord(i + 1, "server") && IsWord(i + 2, "role") && IsWord(i + 3, "sysadmin"))
-        {
-            Account(findings, "ALTER SERVER ROLE sysadmin");
-        }
-        else if (IsWord(i, "set") && i + 1 < e && IsWord(i + 1, "password"))
-        {
-            Account(findings, "SET PASSWORD");
-        }
-        else if (IsWord(i, "set") && FindWord(i, e, "general_log_file") >= 0 || IsWord(i, "set") && FindWord(i, e, "slow_query_log_file") >= 0)
-        {
-            FileOrCode(findings, "the server's log file moved to a path of the caller's choice (a file write)");
-        }
-        else if (IsWord(i, "update") && i + 1 < e && (Content(i + 1).Equals("mysql", StringComparison.OrdinalIgnoreCase) && FindWord(i, e, "authentication_string") >= 0))
-        {
-            Account(findings, "UPDATE mysql.user … authentication_string");
-        }
-        else if ((IsWord(i, "install") || IsWord(i, "force") || IsWord(i, "load")) && i + 1 < e)
-        {
-            // DuckDB: INSTALL x FROM 'https://…' and LOAD '/path/x.duckdb_extension' load native code from anywhere;
-            // INSTALL httpfs and LOAD httpfs from the official repository are everyday.
-            var from = FindWord(i, e, "from");
-            if (IsWord(i, "load") && IsLiteral(i + 1) && _t[i + 1].Kind == SqlTokenKind.String
-                || from >= 0 && from + 1 < e && IsLiteral(from + 1) && !IsWord(i + 1, "data"))
-            {
-                FileOrCode(findings, "a database extension loaded from a file or URL of the caller's choice");
-            }
-        }
-        else if ((IsWord(i, "exec") || IsWord(i, "execute")) && FindWord(i, e, "sp_configure") >= 0)
-        {
-            for (var j = i; j < e; j++)
-            {
-                if (IsLiteral(j) && Content(j).Contains("xp_cmdshell", StringComparison.OrdinalIgnoreCase) && j + 2 < e && IsSymbol(j + 1, ",") && _text.AsSpan(_t[j + 2].Start, _t[j + 2].Length) is "1")
-                {
-                    FileOrCode(findings, "sp_configure enables xp_cmdshell");
-                }
-            }
-        }
-    }
-
-    private void JudgeLanguage(int from, int e, List<Finding> findings, string what)
-    {
-        var language = FindWord(from, e, "language");
-        if (language >= 0 && language + 1 < e && UntrustedLanguages.Contains(Content(language + 1)))
-        {
-            FileOrCode(findings, $"{what} … LANGUAGE {Content(language + 1)}: code with the server's operating-system rights");
-        }
-    }
-
-    private void JudgeCopy(int i, int e, List<Finding> findings)
-    {
-        var depth = 0;
-        for (var j = i + 1; j + 1 < e; j++)
-        {
-            if (IsSymbol(j, "("))
-            {
-                depth++;
-            }
-            else if (IsSymbol(j, ")"))
-            {
-                depth--;
-            }
-            else if (depth == 0 && (IsWord(j, "from") || IsWord(j, "to")))
-            {
-                var write = IsWord(j, "to");
-                if (IsWord(j + 1, "program"))
-                {
-                    FileOrCode(findings, $"COPY … {(write ? "TO" : "FROM")} PROGRAM runs a shell command on the server");
-                }
-                else if (IsLiteral(j + 1))
-                {
-                    JudgeFile(Content(j + 1), write, findings, write ? "COPY … TO" : "COPY … FROM");
-                }
-
-                return;
-            }
-        }
-    }
-
-    private void JudgeFileArgument(int from, int e, bool write, List<Finding> findings, string what)
-    {
-        // The first literal argument, or every literal of a list: read_csv(['a.csv', '/etc/passwd']).
-        for (var j = from; j < e && j < from + 32; j++)
-        {
-            if (IsSymbol(j, ")"))
-            {
-                return;
-            }
-
-            if (IsLiteral(j))
-            {
-                JudgeFile(Content(j), write, findings, what);
-            }
-        }
-    }
-
-    private void JudgeFile(string name, bool write, List<Finding> findings, string what)
-    {
-        switch (SqlFileTarget.Classify(name, write, out var host))
-        {
-            case SqlFileTargetKind.Sensitive:
-                FileOrCode(findings, $"{what} {(write ? "writes" : "reads")} a system or credential file on the server");
-                break;
-            case SqlFileTargetKind.Remote when write:
-                Egress(findings, $"{what} exports data to another host");
-                break;
-            case SqlFileTargetKind.Remote when host is not null && UrlClassifier.Classify(name).Risk is not UrlRisk.Public:
-                Egress(findings, $"{what} fetches an internal or metadata address");
-                break;
-            case SqlFileTargetKind.Remote when host is null && name.StartsWith('\\'):
-                Egress(findings, $"{what} reaches a UNC share (leaks the server's credentials)");
-                break;
-        }
-    }
-
-    private void JudgeAttach(string name, List<Finding> findings)
-    {
-        var kind = SqlFileTarget.Classify(name, write: true, out _);
-        var canonical = name.Replace('\\', '/');
-        if (kind == SqlFileTargetKind.Sensitive || kind == SqlFileTargetKind.Ordinary && (canonical.StartsWith('/') || canonical.StartsWith('~') || canonical.Length > 2 && canonical[1] == ':'))
-        {
-            // ATTACH of an absolute path creates or opens a file anywhere the server can write (a web shell, a start-up file).
-            FileOrCode(findings, "ATTACH DATABASE of a file outside the working directory");
-        }
-        else if (kind == SqlFileTargetKind.Remote)
-        {
-            Egress(findings, "ATTACH of a database on another host");
-        }
-    }
-
-    private void JudgeBackup(int i, int e, List<Finding> findings)
-    {
-        for (var j = i + 1; j + 2 < e; j++)
-        {
-            if ((IsWord(j, "disk") || IsWord(j, "url")) && IsSymbol(j + 1, "=") && IsLiteral(j + 2))
-            {
-                var target = Content(j + 2);
-                if (SqlFileTarget.Classify(target, write: true, out _) != SqlFileTargetKind.Ordinary)
-                {
-                    Egress(findings, "BACKUP to a network share, URL or system location");
-                }
-            }
-        }
-    }
-
-    private void JudgeDblink(int i, int e, List<Finding> findings)
-    {
-        for (var j = i + 1; j < e && j < i + 8; j++)
-        {
-            if (IsLiteral(j))
-            {
-                var arg = Content(j);
-                if (arg.Contains("host", StringComparison.OrdinalIgnoreCase) || arg.Contains("port=", StringComparison.OrdinalIgnoreCase) || arg.Contains("://", StringComparison.Ordinal))
-                {
-                    Egress(findings, "dblink with a connect string: the database connects to another host");
-                }
-
-                return;
-            }
-        }
-    }
-
-    private void JudgeUnion(int s, int e, List<Finding> findings)
-    {
-        // Secret columns read by a UNION branch while the first branch reads none: data of another table appended to a result.
-        var branch = 0;
-        var firstHasSecret = false;
-        var inSelectList = false;
-        for (var i = s; i < e; i++)
-        {
-            if (IsWord(i, "union"))
-            {
-                branch++;
-                inSelectList = false;
-            }
-            else if (IsWord(i, "select"))
-            {
-                inSelectList = true;
-            }
-            else if (IsWord(i, "from"))
-            {
-                inSelectList = false;
-            }
-            else if (inSelectList && _t[i].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && IsSecretColumn(Content(i)))
-            {
-                if (branch == 0)
-                {
-                    firstHasSecret = true;
-                }
-                else if (!firstHasSecret)
-                {
-                    findings.AddOnce(new Finding("SQL-022", "L1", "MCP-14", Severity.High, FindingAction.Block,
-                        "UNION SELECT reads credential columns of another table."));
-                    return;
-                }
-            }
-        }
-    }
-
-    private static bool IsSecretColumn(string name)
-    {
-        foreach (var part in SecretColumnParts)
-        {
-            if (name.Contains(part, StringComparison.OrdinalIgnoreCase))
-            {
-                return !name.EndsWith("_at", StringComparison.OrdinalIgnoreCase) && !name.EndsWith("_count", StringComparison.OrdinalIgnoreCase);
-            }
-        }
-
-        return false;
     }
 
     private int FindWord(int from, int e, string word)

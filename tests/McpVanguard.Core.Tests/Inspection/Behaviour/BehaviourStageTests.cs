@@ -126,6 +126,38 @@ public sealed class BehaviourStageTests
         Assert.Contains(await Call("run_command", """{"command":"(cd /tmp && sudo rm -rf cache)"}"""), f => f.RuleId == "BEH-007");
     }
 
+    [Theory]
+    [InlineData("/bin/rm -rf build/x")]
+    [InlineData("RM.exe -r build\\\\x")]
+    [InlineData("env A=1 rm -f build/x")]
+    [InlineData("busybox rm -f build/x")]
+    [InlineData("ls build | xargs -0 rm -f")]
+    [InlineData("find build -name '*.o' -delete")]
+    [InlineData("find build -exec /usr/bin/rm {} +")]
+    [InlineData("echo $(rm -f build/x)")]
+    public async Task Every_spelling_of_a_delete_counts_towards_a_burst(string command)
+    {
+        var deletes = new BehaviourSettings().BurstDeletes;
+        for (var i = 0; i < deletes - 1; i++)
+        {
+            Assert.DoesNotContain(await Call("run_command", $$"""{"command":{{System.Text.Json.JsonSerializer.Serialize(command)}}}""", session: "d"), f => f.RuleId == "BEH-007");
+        }
+
+        Assert.Contains(await Call("run_command", $$"""{"command":{{System.Text.Json.JsonSerializer.Serialize(command)}}}""", session: "d"), f => f.RuleId == "BEH-007");
+    }
+
+    [Theory]
+    [InlineData("echo rm -rf build")]
+    [InlineData("grep -rn 'rm -rf' scripts/")]
+    [InlineData("git log --grep=rm")]
+    public async Task Commands_that_only_mention_a_delete_make_no_burst(string command)
+    {
+        for (var i = 0; i < new BehaviourSettings().BurstDeletes + 2; i++)
+        {
+            Assert.DoesNotContain(await Call("run_command", $$"""{"command":{{System.Text.Json.JsonSerializer.Serialize(command)}}}""", session: "n"), f => f.RuleId == "BEH-007");
+        }
+    }
+
     [Fact]
     public async Task Strict_blocks_what_balanced_only_warns_about()
     {
