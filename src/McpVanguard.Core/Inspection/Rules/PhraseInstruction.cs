@@ -12,11 +12,8 @@ internal enum PhraseOp : byte
     /// <summary>Consumes one given character.</summary>
     Char,
 
-    /// <summary>Consumes one character of a small explicit set.</summary>
+    /// <summary>Consumes one character of a <see cref="PhraseClass"/>.</summary>
     Class,
-
-    /// <summary>Consumes one character of a small explicit set or a white-space character.</summary>
-    ClassOrSpace,
 
     /// <summary>Consumes one white-space character (<c>\s</c>).</summary>
     Space,
@@ -35,6 +32,9 @@ internal enum PhraseOp : byte
 
     /// <summary><c>$</c> without Multiline: the end of the text, or just before a final line feed.</summary>
     AssertEnd,
+
+    /// <summary><c>\z</c>: the end of the text only.</summary>
+    AssertEndOnly,
 
     /// <summary>A match ends here.</summary>
     Match,

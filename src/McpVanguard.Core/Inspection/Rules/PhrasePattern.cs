@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace McpVanguard.Inspection.Rules;
@@ -21,11 +20,11 @@ public sealed class PhrasePattern
     private const int StartLength = 3;
 
     private readonly PhraseInstruction[] _program;
-    private readonly string[] _classes;
+    private readonly PhraseClass[] _classes;
     private readonly SearchValues<string>? _startStrings;
     private readonly SearchValues<char>? _startChars;
 
-    private PhrasePattern(PhraseInstruction[] program, string[] classes)
+    private PhrasePattern(PhraseInstruction[] program, PhraseClass[] classes)
     {
         _program = program;
         _classes = classes;
@@ -206,6 +205,13 @@ public sealed class PhrasePattern
                     }
 
                     break;
+                case PhraseOp.AssertEndOnly:
+                    if (position == text.Length)
+                    {
+                        stack[top++] = at + 1;
+                    }
+
+                    break;
                 default:
                     list[count] = at;
                     starts[count] = start;
@@ -220,7 +226,6 @@ public sealed class PhrasePattern
         PhraseOp.Char => c == step.Value,
         PhraseOp.Space => char.IsWhiteSpace(c),
         PhraseOp.Class => _classes[step.X].Contains(c),
-        PhraseOp.ClassOrSpace => char.IsWhiteSpace(c) || _classes[step.X].Contains(c),
         _ => false,
     };
 
@@ -241,22 +246,7 @@ public sealed class PhrasePattern
 
     /// <summary>A word character for <c>\b</c> as .NET's regex engines define it: <c>\w</c> plus the zero-width (non-)joiners.</summary>
     internal static bool IsBoundaryWordChar(char c)
-    {
-        if (c < 128)
-        {
-            return char.IsAsciiLetterOrDigit(c) || c == '_';
-        }
-
-        if (c is '\u200C' or '\u200D')
-        {
-            return true;
-        }
-
-        return CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
-            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.ConnectorPunctuation;
-    }
+        => c is '\u200C' or '\u200D' || PhraseClass.IsWordChar(c);
 
     /// <summary>The strings of <see cref="StartLength"/> characters (fewer where the literal part ends) every match begins with; null when some match may begin with fewer than two fixed characters.</summary>
     private List<string>? StartStrings()
@@ -287,7 +277,7 @@ public sealed class PhrasePattern
                     return Walk(step.X, prefix);
                 case PhraseOp.Split:
                     return Walk(step.X, prefix) && Walk(step.Y, prefix);
-                case PhraseOp.AssertBoundary or PhraseOp.AssertBegin or PhraseOp.AssertEnd:
+                case PhraseOp.AssertBoundary or PhraseOp.AssertBegin or PhraseOp.AssertEnd or PhraseOp.AssertEndOnly:
                     return Walk(pc + 1, prefix);
                 default:
                     if (prefix.Length < 2)
@@ -301,7 +291,7 @@ public sealed class PhrasePattern
         }
     }
 
-    /// <summary>The characters every match begins with; null when a match may begin with white space or be empty.</summary>
+    /// <summary>The characters every match begins with; null when a match may be empty or begin with any of a large class.</summary>
     private string? StartChars()
     {
         var chars = new SortedSet<char>();
@@ -322,8 +312,11 @@ public sealed class PhrasePattern
                 case PhraseOp.Char:
                     chars.Add(step.Value);
                     break;
-                case PhraseOp.Class:
-                    chars.UnionWith(_classes[step.X]);
+                case PhraseOp.Class when _classes[step.X].Members() is { } members:
+                    chars.UnionWith(members);
+                    break;
+                case PhraseOp.Space:
+                    chars.UnionWith(PhraseClass.WhiteSpace);
                     break;
                 case PhraseOp.Jump:
                     pending.Push(step.X);
@@ -332,7 +325,7 @@ public sealed class PhrasePattern
                     pending.Push(step.X);
                     pending.Push(step.Y);
                     break;
-                case PhraseOp.AssertBoundary or PhraseOp.AssertBegin or PhraseOp.AssertEnd:
+                case PhraseOp.AssertBoundary or PhraseOp.AssertBegin or PhraseOp.AssertEnd or PhraseOp.AssertEndOnly:
                     pending.Push(pc + 1);
                     break;
                 default:

@@ -3,29 +3,30 @@ using System.Text.RegularExpressions;
 namespace McpVanguard.Inspection.Rules;
 
 /// <summary>
-/// Compiles the regexes that are phrase lists in disguise (literal words, optional groups, alternations, small character
-/// classes, <c>\s</c> runs, <c>\b</c>, <c>^</c>, <c>$</c>) into a small Thompson program for <see cref="PhrasePattern"/>.
-/// Anything else (<c>\w</c>, <c>.</c>, negated classes, counted or lazy repetition, captures read by name, look-arounds,
-/// IgnoreCase) is refused, and the caller keeps the NonBacktracking regex: the subset is chosen so that the program
-/// matches exactly what the regex matches, at the same places.
+/// Compiles the regexes that are phrase lists in disguise (literal words, alternations, optional and repeated parts,
+/// character classes with <c>\s</c>, <c>\w</c>, <c>\d</c>, <c>.</c>, <c>\b</c>, <c>^</c>, <c>$</c>) into a small Thompson
+/// program for <see cref="PhrasePattern"/>. Anything else (named captures, look-arounds, back-references, lazy
+/// repetition, a repeated group that can match empty, inline options, IgnoreCase) is refused, and the caller keeps the
+/// NonBacktracking regex: the subset is chosen so that the program matches exactly what the regex matches, at the same
+/// places.
 /// </summary>
 internal sealed class PhraseProgramCompiler
 {
     /// <summary>Largest program compiled (instructions); a larger pattern keeps its regex.</summary>
     private const int MaxInstructions = 8192;
 
-    /// <summary>Largest character range expanded into a class (a wider range keeps the regex).</summary>
-    private const int MaxRange = 128;
+    /// <summary>Largest count of a counted repetition that is unrolled (a larger one keeps the regex).</summary>
+    private const int MaxCount = 64;
 
     private readonly string _pattern;
     private readonly List<PhraseInstruction> _program = [];
-    private readonly List<string> _classes = [];
+    private readonly List<PhraseClass> _classes = [];
     private int _at;
 
     private PhraseProgramCompiler(string pattern) => _pattern = pattern;
 
     /// <summary>The program for <paramref name="pattern"/>, or null when the pattern is outside the subset.</summary>
-    public static (PhraseInstruction[] Program, string[] Classes)? TryCompile(string pattern, RegexOptions options)
+    public static (PhraseInstruction[] Program, PhraseClass[] Classes)? TryCompile(string pattern, RegexOptions options)
     {
         // Only options that do not change what the subset matches (NonBacktracking is the engine this replaces;
         // CultureInvariant matters only with IgnoreCase; ExplicitCapture only to captures, which are not reported).
@@ -58,7 +59,7 @@ internal sealed class PhraseProgramCompiler
 
     private sealed record CharNode(char Value) : Node;
 
-    private sealed record ClassNode(string Members, bool Space) : Node;
+    private sealed record ClassNode(PhraseClass Class) : Node;
 
     private sealed record SpaceNode : Node;
 
@@ -68,7 +69,8 @@ internal sealed class PhraseProgramCompiler
 
     private sealed record AlternationNode(List<Node> Branches) : Node;
 
-    private sealed record RepeatNode(Node Item, int Min, bool Unbounded) : Node;
+    /// <summary>Max is -1 for no upper bound.</summary>
+    private sealed record RepeatNode(Node Item, int Min, int Max) : Node;
 
     private Node ParseAlternation()
     {
@@ -102,9 +104,26 @@ internal sealed class PhraseProgramCompiler
         }
 
         var q = _pattern[_at++];
-        if (q == '{' || (_at < _pattern.Length && _pattern[_at] is '?' or '+'))
+        int min, max;
+        switch (q)
         {
-            throw new NotSupportedException("counted, lazy or possessive repetition");
+            case '?':
+                (min, max) = (0, 1);
+                break;
+            case '*':
+                (min, max) = (0, -1);
+                break;
+            case '+':
+                (min, max) = (1, -1);
+                break;
+            default:
+                (min, max) = ParseCount();
+                break;
+        }
+
+        if (_at < _pattern.Length && _pattern[_at] is '?' or '+')
+        {
+            throw new NotSupportedException("lazy or possessive repetition");
         }
 
         if (atom is AssertNode)
@@ -112,19 +131,57 @@ internal sealed class PhraseProgramCompiler
             throw new NotSupportedException("quantified assertion");
         }
 
-        if (q == '?')
+        // A loop over something that can match empty is where engines differ on empty iterations: keep the regex.
+        if ((max < 0 || max > 1) && Nullable(atom))
         {
-            return new RepeatNode(atom, 0, Unbounded: false);
+            throw new NotSupportedException("repeated empty-matching group");
         }
 
-        // Unbounded repetition only of one character (a \s run): a phrase program then stays linear and exact.
-        if (atom is not (CharNode or ClassNode or SpaceNode))
-        {
-            throw new NotSupportedException("repeated group");
-        }
-
-        return new RepeatNode(atom, q == '+' ? 1 : 0, Unbounded: true);
+        return new RepeatNode(atom, min, max);
     }
+
+    private (int Min, int Max) ParseCount()
+    {
+        var close = _pattern.IndexOf('}', _at);
+        if (close < 0)
+        {
+            throw new NotSupportedException("literal brace");
+        }
+
+        var body = _pattern[_at..close];
+        var comma = body.IndexOf(',', StringComparison.Ordinal);
+        int min, max;
+        if (comma < 0)
+        {
+            min = max = ParseNumber(body);
+        }
+        else
+        {
+            min = ParseNumber(body[..comma]);
+            max = comma == body.Length - 1 ? -1 : ParseNumber(body[(comma + 1)..]);
+        }
+
+        if (min > MaxCount || max > MaxCount || (max >= 0 && max < min))
+        {
+            throw new NotSupportedException("large count");
+        }
+
+        _at = close + 1;
+        return (min, max);
+    }
+
+    private static int ParseNumber(string text)
+        => text.Length is > 0 and <= 3 && text.All(char.IsAsciiDigit) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : throw new NotSupportedException("literal brace");
+
+    private static bool Nullable(Node node) => node switch
+    {
+        CharNode or ClassNode or SpaceNode => false,
+        AssertNode => true,
+        SequenceNode sequence => sequence.Items.All(Nullable),
+        AlternationNode alternation => alternation.Branches.Any(Nullable),
+        RepeatNode repeat => repeat.Min == 0 || Nullable(repeat.Item),
+        _ => true,
+    };
 
     private Node ParseAtom()
     {
@@ -160,8 +217,10 @@ internal sealed class PhraseProgramCompiler
                 return new AssertNode(PhraseOp.AssertBegin);
             case '$':
                 return new AssertNode(PhraseOp.AssertEnd);
-            case '.' or '*' or '+' or '?' or '{' or ')' or ']' or '}':
-                throw new NotSupportedException("wildcard or stray metacharacter");
+            case '.':
+                return new ClassNode(new PhraseClass("\n\n", Space: false, Word: false, Digit: false, Negated: true));
+            case '*' or '+' or '?' or '{' or ')' or ']' or '}':
+                throw new NotSupportedException("stray metacharacter");
             default:
                 return new CharNode(c);
         }
@@ -178,7 +237,15 @@ internal sealed class PhraseProgramCompiler
         return c switch
         {
             's' => new SpaceNode(),
+            'S' => new ClassNode(new PhraseClass(string.Empty, Space: true, Word: false, Digit: false, Negated: true)),
+            'w' => new ClassNode(new PhraseClass(string.Empty, Space: false, Word: true, Digit: false, Negated: false)),
+            'W' => new ClassNode(new PhraseClass(string.Empty, Space: false, Word: true, Digit: false, Negated: true)),
+            'd' => new ClassNode(new PhraseClass(string.Empty, Space: false, Word: false, Digit: true, Negated: false)),
+            'D' => new ClassNode(new PhraseClass(string.Empty, Space: false, Word: false, Digit: true, Negated: true)),
             'b' => new AssertNode(PhraseOp.AssertBoundary),
+            'A' => new AssertNode(PhraseOp.AssertBegin),
+            'Z' => new AssertNode(PhraseOp.AssertEnd),
+            'z' => new AssertNode(PhraseOp.AssertEndOnly),
             'n' => new CharNode('\n'),
             't' => new CharNode('\t'),
             'r' => new CharNode('\r'),
@@ -189,13 +256,20 @@ internal sealed class PhraseProgramCompiler
 
     private Node ParseClass()
     {
-        if (_at < _pattern.Length && _pattern[_at] is '^' or ']')
+        var negated = false;
+        if (_at < _pattern.Length && _pattern[_at] == '^')
         {
-            throw new NotSupportedException("negated class or leading ]");
+            negated = true;
+            _at++;
         }
 
-        var members = new SortedSet<char>();
-        var space = false;
+        if (_at < _pattern.Length && _pattern[_at] == ']')
+        {
+            throw new NotSupportedException("leading ]");
+        }
+
+        var ranges = new System.Text.StringBuilder();
+        bool space = false, word = false, digit = false;
         while (true)
         {
             if (_at >= _pattern.Length)
@@ -222,10 +296,17 @@ internal sealed class PhraseProgramCompiler
                 }
 
                 var e = _pattern[_at++];
-                if (e == 's')
+                switch (e)
                 {
-                    space = true;
-                    continue;
+                    case 's':
+                        space = true;
+                        continue;
+                    case 'w':
+                        word = true;
+                        continue;
+                    case 'd':
+                        digit = true;
+                        continue;
                 }
 
                 c = e switch
@@ -237,27 +318,24 @@ internal sealed class PhraseProgramCompiler
                     _ => e,
                 };
             }
-            else if (_at + 1 < _pattern.Length && _pattern[_at] == '-' && _pattern[_at + 1] != ']')
+
+            if (_at + 1 < _pattern.Length && _pattern[_at] == '-' && _pattern[_at + 1] != ']')
             {
                 var last = _pattern[_at + 1];
-                if (last is '\\' or '[' || last < c || last - c > MaxRange)
+                if (last is '\\' or '[' || last < c)
                 {
                     throw new NotSupportedException("range");
                 }
 
                 _at += 2;
-                for (var r = c; r <= last; r++)
-                {
-                    members.Add(r);
-                }
-
+                ranges.Append(c).Append(last);
                 continue;
             }
 
-            members.Add(c);
+            ranges.Append(c).Append(c);
         }
 
-        return new ClassNode(string.Concat(members), space);
+        return new ClassNode(new PhraseClass(ranges.ToString(), space, word, digit, negated));
     }
 
     private void Emit(Node node)
@@ -276,8 +354,8 @@ internal sealed class PhraseProgramCompiler
                 Add(new PhraseInstruction(PhraseOp.Space));
                 break;
             case ClassNode cls:
-                _classes.Add(cls.Members);
-                Add(new PhraseInstruction(cls.Space ? PhraseOp.ClassOrSpace : PhraseOp.Class, X: _classes.Count - 1));
+                _classes.Add(cls.Class);
+                Add(new PhraseInstruction(PhraseOp.Class, X: _classes.Count - 1));
                 break;
             case AssertNode assert:
                 Add(new PhraseInstruction(assert.Kind));
@@ -292,31 +370,40 @@ internal sealed class PhraseProgramCompiler
             case AlternationNode alternation:
                 EmitAlternation(alternation.Branches);
                 break;
-            case RepeatNode { Unbounded: false } optional:
-                {
-                    // Greedy: taking the item is tried first, as the backtracking order the regex engines agree on.
-                    var split = Add(new PhraseInstruction(PhraseOp.Split));
-                    Emit(optional.Item);
-                    _program[split] = _program[split] with { X = split + 1, Y = _program.Count };
-                    break;
-                }
+            case RepeatNode repeat:
+                EmitRepeat(repeat);
+                break;
+        }
+    }
 
-            case RepeatNode { Min: 1 } plus:
-                {
-                    var start = _program.Count;
-                    Emit(plus.Item);
-                    Add(new PhraseInstruction(PhraseOp.Split, X: start, Y: _program.Count + 1));
-                    break;
-                }
+    private void EmitRepeat(RepeatNode repeat)
+    {
+        for (var i = 0; i < repeat.Min; i++)
+        {
+            Emit(repeat.Item);
+        }
 
-            case RepeatNode star:
-                {
-                    var split = Add(new PhraseInstruction(PhraseOp.Split));
-                    Emit(star.Item);
-                    Add(new PhraseInstruction(PhraseOp.Jump, X: split));
-                    _program[split] = _program[split] with { X = split + 1, Y = _program.Count };
-                    break;
-                }
+        if (repeat.Max < 0)
+        {
+            // Greedy loop: another round is tried before leaving, as in the backtracking order.
+            var split = Add(new PhraseInstruction(PhraseOp.Split));
+            Emit(repeat.Item);
+            Add(new PhraseInstruction(PhraseOp.Jump, X: split));
+            _program[split] = _program[split] with { X = split + 1, Y = _program.Count };
+            return;
+        }
+
+        // Up to Max - Min optional rounds, each taken first (greedy), each only after the one before it.
+        var exits = new List<int>();
+        for (var i = repeat.Min; i < repeat.Max; i++)
+        {
+            exits.Add(Add(new PhraseInstruction(PhraseOp.Split)));
+            Emit(repeat.Item);
+        }
+
+        foreach (var exit in exits)
+        {
+            _program[exit] = _program[exit] with { X = exit + 1, Y = _program.Count };
         }
     }
 
