@@ -116,6 +116,7 @@ public sealed class PhrasePatternTests
     [InlineData(@"/home/[\w.-]+/\.ssh\b", "cat /home/bob.smith/.ssh/id /home//.ssh /home/é/.sshx", 1)]
     [InlineData(@"(?:ab)+c|[^a-c\n]{2,3}\d", "ababc xyz9 q1 ab", 3)]
     [InlineData(@"a.b|x\S+\W", "a\nb axb xyz! x ", 2)]
+    [InlineData(@"['""`]?(?<tool>[\w.-]+)['""`]?\s+tool\s+is\s+called", "when the 'send_mail' tool is called, bcc", 1)]
     public void Hand_picked_patterns_agree_with_the_regex(string pattern, string text, int count)
     {
         var phrase = PhrasePattern.TryCreate(pattern, Options);
@@ -132,7 +133,7 @@ public sealed class PhrasePatternTests
     }
 
     [Theory]
-    [InlineData(@"(?<tool>x)")]
+    [InlineData(@"(?<=a)b")]
     [InlineData(@"a+?")]
     [InlineData(@"(?=a)")]
     [InlineData(@"(a?)*")]
@@ -144,8 +145,37 @@ public sealed class PhrasePatternTests
         => Assert.Null(PhrasePattern.TryCreate(pattern, Options));
 
     [Fact]
-    public void Ignore_case_keeps_the_regex()
-        => Assert.Null(PhrasePattern.TryCreate("secret", Options | RegexOptions.IgnoreCase));
+    public void Ignore_case_keeps_the_regex_for_letters_beyond_ascii()
+        => Assert.Null(PhrasePattern.TryCreate("secreté", Options | RegexOptions.IgnoreCase));
+
+    [Fact]
+    public void Ignore_case_folds_each_ascii_letter_onto_what_the_regex_engine_folds_it_onto()
+    {
+        var wrong = new List<string>();
+        for (var letter = 'A'; letter <= 'z'; letter++)
+        {
+            if (!char.IsAsciiLetter(letter))
+            {
+                continue;
+            }
+
+            var pattern = "^" + letter + "$";
+            var regex = new Regex(pattern, Options | RegexOptions.IgnoreCase);
+            var phrase = PhrasePattern.TryCreate(pattern, Options | RegexOptions.IgnoreCase)!;
+            var inClass = PhrasePattern.TryCreate("^[" + letter + "]$", Options | RegexOptions.IgnoreCase)!;
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                var text = ((char)c).ToString();
+                var expected = regex.IsMatch(text);
+                if (phrase.IsMatch(text) != expected || inClass.IsMatch(text) != expected)
+                {
+                    wrong.Add($"{letter} U+{c:X4}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong.Take(40)));
+    }
 
     [Fact]
     public void Long_runs_of_what_a_pattern_loops_on_are_answered_correctly()

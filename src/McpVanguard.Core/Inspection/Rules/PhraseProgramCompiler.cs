@@ -5,8 +5,8 @@ namespace McpVanguard.Inspection.Rules;
 /// <summary>
 /// Compiles the regexes that are phrase lists in disguise (literal words, alternations, optional and repeated parts,
 /// character classes with <c>\s</c>, <c>\w</c>, <c>\d</c>, <c>.</c>, <c>\b</c>, <c>^</c>, <c>$</c>) into a small Thompson
-/// program for <see cref="PhrasePattern"/>. Anything else (named captures, look-arounds, back-references, lazy
-/// repetition, a repeated group that can match empty, inline options, IgnoreCase) is refused, and the caller keeps the
+/// program for <see cref="PhrasePattern"/>. Anything else (look-arounds, back-references, lazy
+/// repetition, a repeated group that can match empty, inline options, IgnoreCase beyond ASCII letters) is refused, and the caller keeps the
 /// NonBacktracking regex: the subset is chosen so that the program matches exactly what the regex matches, at the same
 /// places.
 /// </summary>
@@ -23,20 +23,28 @@ internal sealed class PhraseProgramCompiler
     private readonly List<PhraseClass> _classes = [];
     private int _at;
 
-    private PhraseProgramCompiler(string pattern) => _pattern = pattern;
+    private readonly bool _ignoreCase;
+
+    private PhraseProgramCompiler(string pattern, bool ignoreCase)
+    {
+        _pattern = pattern;
+        _ignoreCase = ignoreCase;
+    }
 
     /// <summary>The program for <paramref name="pattern"/>, or null when the pattern is outside the subset.</summary>
     public static (PhraseInstruction[] Program, PhraseClass[] Classes)? TryCompile(string pattern, RegexOptions options)
     {
         // Only options that do not change what the subset matches (NonBacktracking is the engine this replaces;
         // CultureInvariant matters only with IgnoreCase; ExplicitCapture only to captures, which are not reported).
-        var allowed = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-        if ((options & ~allowed) != 0 || pattern.Length == 0)
+        // IgnoreCase only with CultureInvariant, where ASCII letters fold by a fixed table (see FoldedClass).
+        var allowed = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
+        var ignoreCase = (options & RegexOptions.IgnoreCase) != 0;
+        if ((options & ~allowed) != 0 || pattern.Length == 0 || (ignoreCase && (options & RegexOptions.CultureInvariant) == 0))
         {
             return null;
         }
 
-        var compiler = new PhraseProgramCompiler(pattern);
+        var compiler = new PhraseProgramCompiler(pattern, ignoreCase);
         try
         {
             var root = compiler.ParseAlternation();
@@ -195,6 +203,11 @@ internal sealed class PhraseProgramCompiler
                     {
                         _at += 2;
                     }
+                    else if (_at + 2 < _pattern.Length && _pattern[_at + 1] == '<' && char.IsAsciiLetter(_pattern[_at + 2]) && _pattern.IndexOf('>', _at) is > 0 and var close)
+                    {
+                        // A named capture matches what its group matches; a caller that reads the capture asks the regex.
+                        _at = close + 1;
+                    }
                     else
                     {
                         throw new NotSupportedException("named group, look-around or inline option");
@@ -222,8 +235,44 @@ internal sealed class PhraseProgramCompiler
             case '*' or '+' or '?' or '{' or ')' or ']' or '}':
                 throw new NotSupportedException("stray metacharacter");
             default:
-                return new CharNode(c);
+                return Literal(c);
         }
+    }
+
+    /// <summary>A literal character; under IgnoreCase an ASCII letter is the class of its case forms.</summary>
+    private Node Literal(char c)
+    {
+        if (!_ignoreCase || !char.IsLetter(c))
+        {
+            return new CharNode(c);
+        }
+
+        return char.IsAsciiLetter(c) ? new ClassNode(new PhraseClass(FoldedRanges(c, c), false, false, false, false)) : throw new NotSupportedException("non-ASCII letter under IgnoreCase");
+    }
+
+    /// <summary>
+    /// The ranges of the case forms of <paramref name="from"/>..<paramref name="to"/> under IgnoreCase and
+    /// CultureInvariant: both ASCII cases, plus KELVIN SIGN for k, the one non-ASCII character .NET folds onto an ASCII
+    /// letter (a test checks every letter against the engine).
+    /// </summary>
+    private static string FoldedRanges(char from, char to)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(from).Append(to);
+        for (var c = from; c <= to && c < 128; c++)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                var other = char.IsAsciiLetterLower(c) ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
+                sb.Append(other).Append(other);
+                if (c is 'k' or 'K')
+                {
+                    sb.Append('\u212A').Append('\u212A');
+                }
+            }
+        }
+
+        return sb.ToString();
     }
 
     private Node ParseEscape()
@@ -322,17 +371,22 @@ internal sealed class PhraseProgramCompiler
             if (_at + 1 < _pattern.Length && _pattern[_at] == '-' && _pattern[_at + 1] != ']')
             {
                 var last = _pattern[_at + 1];
-                if (last is '\\' or '[' || last < c)
+                if (last is '\\' or '[' || last < c || (_ignoreCase && last > 127))
                 {
                     throw new NotSupportedException("range");
                 }
 
                 _at += 2;
-                ranges.Append(c).Append(last);
+                ranges.Append(_ignoreCase ? FoldedRanges(c, last) : $"{c}{last}");
                 continue;
             }
 
-            ranges.Append(c).Append(c);
+            if (_ignoreCase && c > 127 && char.IsLetter(c))
+            {
+                throw new NotSupportedException("non-ASCII letter under IgnoreCase");
+            }
+
+            ranges.Append(_ignoreCase ? FoldedRanges(c, c) : $"{c}{c}");
         }
 
         return new ClassNode(new PhraseClass(ranges.ToString(), space, word, digit, negated));
