@@ -8,7 +8,8 @@ namespace McpVanguard.Inspection;
 /// (<see cref="RequiredLiterals"/>), text holding none of them never reaches the regex, and the regex is built only when
 /// some text passes the gate, through the bounded <see cref="RegexCache"/>. A pattern that is a phrase list in disguise
 /// (<see cref="PhrasePattern"/>: words, alternations, optional words, <c>\s</c> runs, <c>\b</c>) never builds a regex at
-/// all: its phrase program finds the same matches for a few KiB instead of megabytes of automaton.
+/// for text up to <see cref="PhrasePattern.MaxTextLength"/>: its phrase program finds the same matches for a few KiB
+/// instead of megabytes of automaton.
 /// </summary>
 public sealed class PrefilteredRegex
 {
@@ -63,9 +64,10 @@ public sealed class PrefilteredRegex
     public bool IsMatch(ReadOnlySpan<char> text) => MayMatch(text) && IsMatchUngated(text);
 
     /// <summary>True when the pattern matches, without the gate: for a short span of a text the caller has gated already.</summary>
-    public bool IsMatchUngated(ReadOnlySpan<char> text) => _phrase?.IsMatch(text) ?? Regex.IsMatch(text);
+    public bool IsMatchUngated(ReadOnlySpan<char> text)
+        => _phrase is not null && text.Length <= PhrasePattern.MaxTextLength ? _phrase.IsMatch(text) : Regex.IsMatch(text);
 
     /// <summary>Every match, left to right (no gate: call <see cref="MayMatch(string)"/> first).</summary>
     public PhrasePattern.PatternMatchEnumerator EnumerateMatches(ReadOnlySpan<char> text)
-        => _phrase is not null ? _phrase.EnumerateMatches(text) : new PhrasePattern.PatternMatchEnumerator(null, Regex, text);
+        => _phrase is not null && text.Length <= PhrasePattern.MaxTextLength ? _phrase.EnumerateMatches(text) : new PhrasePattern.PatternMatchEnumerator(null, Regex, text);
 }

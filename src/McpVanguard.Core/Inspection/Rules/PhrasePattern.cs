@@ -13,6 +13,14 @@ namespace McpVanguard.Inspection.Rules;
 /// </summary>
 public sealed class PhrasePattern
 {
+    /// <summary>
+    /// Longest text a phrase program is run on. Its Pike VM advances every live thread per character, which on large text
+    /// full of candidate starts (100 KB of source code, a rule that may start at every line) costs milliseconds where the
+    /// built automaton costs tens of microseconds: a longer text uses the regex (built then, once). Ordinary messages,
+    /// tool descriptions and commands stay under it and build nothing.
+    /// </summary>
+    public const int MaxTextLength = 4096;
+
     /// <summary>Most distinct start strings used as the candidate filter (more: the first characters are used).</summary>
     private const int MaxStartStrings = 512;
 

@@ -7,7 +7,7 @@ namespace McpVanguard.Inspection.Rules;
 /// A rule's regex, always run by the linear-time <see cref="RegexOptions.NonBacktracking"/> engine, with the literals a
 /// match cannot do without. The regex is built only when a text holding one of those literals reaches the rule, through
 /// the bounded <see cref="RegexCache"/>. A case-folded pattern that is a phrase list in disguise runs as a
-/// <see cref="PhrasePattern"/> and never builds its regex.
+/// <see cref="PhrasePattern"/> on text up to <see cref="PhrasePattern.MaxTextLength"/> and builds its regex only for longer text.
 /// </summary>
 public sealed class RulePattern
 {
@@ -46,7 +46,8 @@ public sealed class RulePattern
     /// <summary>True when the pattern runs as a phrase program and never builds its regex.</summary>
     public bool IsPhraseList => _phrase is not null;
 
-    public bool IsMatch(string input) => _phrase?.IsMatch(input) ?? _regex.Value.IsMatch(input);
+    public bool IsMatch(string input)
+        => _phrase is not null && input.Length <= PhrasePattern.MaxTextLength ? _phrase.IsMatch(input) : _regex.Value.IsMatch(input);
 
     /// <summary>Builds the regex once, uncached; throws <see cref="ArgumentException"/> or <see cref="NotSupportedException"/> when it cannot run in linear time.</summary>
     public void Validate() => _regex.Validate();
