@@ -6,11 +6,15 @@ namespace McpVanguard.Inspection;
 /// <summary>
 /// One analyser regex with its literal gate: the literals every match must contain are worked out from the pattern
 /// (<see cref="RequiredLiterals"/>), text holding none of them never reaches the regex, and the regex is built only when
-/// some text passes the gate, through the bounded <see cref="RegexCache"/>.
+/// some text passes the gate, through the bounded <see cref="RegexCache"/>. A pattern that is a phrase list in disguise
+/// (<see cref="PhrasePattern"/>: words, alternations, optional words, <c>\s</c> runs, <c>\b</c>) never builds a regex at
+/// for text up to <see cref="PhrasePattern.MaxTextLength"/>: its phrase program finds the same matches for a few KiB
+/// instead of megabytes of automaton.
 /// </summary>
 public sealed class PrefilteredRegex
 {
     private readonly LazyRegex _regex;
+    private readonly PhrasePattern? _phrase;
     private readonly int _gateIndex;
 
     /// <param name="options">Options besides NonBacktracking (always used).</param>
@@ -18,6 +22,7 @@ public sealed class PrefilteredRegex
     {
         Pattern = pattern;
         _regex = new LazyRegex(pattern, options);
+        _phrase = PhrasePattern.TryCreate(pattern, _regex.Options);
         LiteralSets = RequiredLiterals.ExtractAll(pattern);
 
         // The literals are lower-cased and found ignoring case, so the gates also hold for case-sensitive patterns.
@@ -37,7 +42,10 @@ public sealed class PrefilteredRegex
     /// <summary>True while the regex is built and held by the cache.</summary>
     public bool IsBuilt => _regex.IsBuilt;
 
-    /// <summary>The regex, built now if it is not built.</summary>
+    /// <summary>True when the pattern runs as a phrase program and never needs its regex (unless a caller asks for captures).</summary>
+    public bool IsPhraseList => _phrase is not null;
+
+    /// <summary>The regex, built now if it is not built: only for callers that read captures (matching goes through the methods below).</summary>
     public Regex Regex => _regex.Value;
 
     /// <summary>False when <paramref name="text"/> lacks a literal of some set, so the pattern cannot match it.</summary>
@@ -50,8 +58,16 @@ public sealed class PrefilteredRegex
     public bool MayMatch(bool[] gatePasses) => _gateIndex < 0 || gatePasses[_gateIndex];
 
     /// <summary>True when the pattern matches somewhere in <paramref name="text"/> (the gate first).</summary>
-    public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);
+    public bool IsMatch(string text) => MayMatch(text) && IsMatchUngated(text);
 
     /// <summary>The same for a span.</summary>
-    public bool IsMatch(ReadOnlySpan<char> text) => MayMatch(text) && Regex.IsMatch(text);
+    public bool IsMatch(ReadOnlySpan<char> text) => MayMatch(text) && IsMatchUngated(text);
+
+    /// <summary>True when the pattern matches, without the gate: for a short span of a text the caller has gated already.</summary>
+    public bool IsMatchUngated(ReadOnlySpan<char> text)
+        => _phrase is not null && text.Length <= PhrasePattern.MaxTextLength ? _phrase.IsMatch(text) : Regex.IsMatch(text);
+
+    /// <summary>Every match, left to right (no gate: call <see cref="MayMatch(string)"/> first).</summary>
+    public PhrasePattern.PatternMatchEnumerator EnumerateMatches(ReadOnlySpan<char> text)
+        => _phrase is not null && text.Length <= PhrasePattern.MaxTextLength ? _phrase.EnumerateMatches(text) : new PhrasePattern.PatternMatchEnumerator(null, Regex, text);
 }

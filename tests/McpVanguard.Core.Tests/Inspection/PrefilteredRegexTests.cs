@@ -20,7 +20,7 @@ public sealed class PrefilteredRegexTests
     private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     /// <summary>Every gated regex of the analysers: static fields of Core types, and the secret detectors.</summary>
-    private static IEnumerable<(string Name, PrefilteredRegex Regex)> AllGatedRegexes()
+    internal static IEnumerable<(string Name, PrefilteredRegex Regex)> AllGatedRegexes()
     {
         foreach (var type in typeof(PrefilteredRegex).Assembly.GetTypes())
         {
@@ -40,7 +40,7 @@ public sealed class PrefilteredRegexTests
         }
     }
 
-    private static readonly Lazy<List<string>> Texts = new(LoadTexts);
+    internal static readonly Lazy<List<string>> Texts = new(LoadTexts);
 
     private static List<string> LoadTexts()
     {
@@ -145,12 +145,24 @@ public sealed class PrefilteredRegexTests
     [Fact]
     public void Clean_text_neither_reaches_nor_builds_the_regex()
     {
-        var gated = new PrefilteredRegex(@"\bsecret\b", Options);
+        // A lazy loop is outside the phrase subset: this pattern needs its regex.
+        var gated = new PrefilteredRegex(@"\bsecret\b\s+?\w", Options);
+        Assert.False(gated.IsPhraseList);
         Assert.Equal(["secret"], gated.Literals.Select(RequiredLiterals.TextOf));
         Assert.False(gated.IsMatch("read the first ten lines of the file"));
         Assert.False(gated.IsBuilt);
         Assert.True(gated.IsMatch("the secret is out"));
         Assert.True(gated.IsBuilt);
         Assert.False(gated.IsMatch("no secretary here"));
+    }
+
+    [Fact]
+    public void A_phrase_list_matches_without_ever_building_its_regex()
+    {
+        var gated = new PrefilteredRegex(@"\bsecret\b", Options);
+        Assert.True(gated.IsPhraseList);
+        Assert.True(gated.IsMatch("the secret is out"));
+        Assert.False(gated.IsMatch("no secretary here"));
+        Assert.False(gated.IsBuilt);
     }
 }

@@ -56,11 +56,11 @@ internal static class AddressedInstruction
 
         if (VendorMentionRegex.MayMatch(canonical))
         {
-            foreach (var m in VendorMentionRegex.Regex.EnumerateMatches(canonical))
+            foreach (var m in VendorMentionRegex.EnumerateMatches(canonical))
             {
                 var markerEnd = m.Index + m.Length;
                 var order = canonical.AsSpan(markerEnd, Math.Min(canonical.Length - markerEnd, Reach + 80));
-                if (!InstructionAnalyzer.SensitiveFileRegex.Regex.IsMatch(order) && !InstructionAnalyzer.SecretNounRegex.Regex.IsMatch(order))
+                if (!InstructionAnalyzer.SensitiveFileRegex.IsMatchUngated(order) && !InstructionAnalyzer.SecretNounRegex.IsMatchUngated(order))
                 {
                     continue;
                 }
@@ -82,7 +82,7 @@ internal static class AddressedInstruction
             return false;
         }
 
-        foreach (var m in MarkerRegex.Regex.EnumerateMatches(canonical))
+        foreach (var m in MarkerRegex.EnumerateMatches(canonical))
         {
             var markerEnd = m.Index + m.Length;
             foreach (var concept in ImperativeConcepts.Value)

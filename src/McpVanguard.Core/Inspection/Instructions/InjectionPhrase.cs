@@ -28,7 +28,7 @@ public sealed record InjectionPhrase(DetectorRule Rule, InstructionSignals Signa
         {
             if (pattern.MayMatch(text))
             {
-                foreach (var m in pattern.Regex.EnumerateMatches(text))
+                foreach (var m in pattern.EnumerateMatches(text))
                 {
                     if (ignore is null || !ignore(text, m.Index))
                     {

@@ -392,7 +392,7 @@ public static class InstructionAnalyzer
             return false;
         }
 
-        foreach (var m in regex.Regex.EnumerateMatches(text))
+        foreach (var m in regex.EnumerateMatches(text))
         {
             span = span.Join(new Span(m.Index, m.Index + m.Length));
             return true;

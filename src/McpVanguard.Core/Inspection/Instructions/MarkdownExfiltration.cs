@@ -51,7 +51,7 @@ internal static class MarkdownExfiltration
         }
 
         var count = 0;
-        foreach (var m in TargetRegex.Regex.EnumerateMatches(decoded))
+        foreach (var m in TargetRegex.EnumerateMatches(decoded))
         {
             if (++count > MaxTargets)
             {

@@ -28,7 +28,7 @@ public sealed record RegexPair(PrefilteredRegex First, PrefilteredRegex Second, 
 
         List<(int Start, int End)>? seconds = null;
         var count = 0;
-        foreach (var f in First.Regex.EnumerateMatches(text))
+        foreach (var f in First.EnumerateMatches(text))
         {
             if (++count > MaxPairedMatches)
             {
@@ -38,7 +38,7 @@ public sealed record RegexPair(PrefilteredRegex First, PrefilteredRegex Second, 
             if (seconds is null)
             {
                 seconds = [];
-                foreach (var m in Second.Regex.EnumerateMatches(text))
+                foreach (var m in Second.EnumerateMatches(text))
                 {
                     seconds.Add((m.Index, m.Index + m.Length));
                     if (seconds.Count >= MaxPairedMatches * 4)

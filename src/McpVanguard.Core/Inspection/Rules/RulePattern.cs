@@ -6,11 +6,13 @@ namespace McpVanguard.Inspection.Rules;
 /// <summary>
 /// A rule's regex, always run by the linear-time <see cref="RegexOptions.NonBacktracking"/> engine, with the literals a
 /// match cannot do without. The regex is built only when a text holding one of those literals reaches the rule, through
-/// the bounded <see cref="RegexCache"/>.
+/// the bounded <see cref="RegexCache"/>. A case-folded pattern that is a phrase list in disguise runs as a
+/// <see cref="PhrasePattern"/> on text up to <see cref="PhrasePattern.MaxTextLength"/> and builds its regex only for longer text.
 /// </summary>
 public sealed class RulePattern
 {
     private readonly LazyRegex _regex;
+    private readonly PhrasePattern? _phrase;
 
     /// <param name="text">The pattern as written in the rule file.</param>
     /// <param name="caseFolded">
@@ -22,6 +24,7 @@ public sealed class RulePattern
         Text = text;
         var source = caseFolded ? LowerLiterals(text) : text;
         _regex = new LazyRegex(source, RegexOptions.CultureInvariant | (caseFolded ? RegexOptions.None : RegexOptions.IgnoreCase));
+        _phrase = PhrasePattern.TryCreate(source, _regex.Options);
         RequiredLiteralSets = Rules.RequiredLiterals.ExtractAll(text);
     }
 
@@ -40,7 +43,11 @@ public sealed class RulePattern
     /// <summary>True while the regex is built and held by the cache.</summary>
     public bool IsBuilt => _regex.IsBuilt;
 
-    public bool IsMatch(string input) => _regex.Value.IsMatch(input);
+    /// <summary>True when the pattern runs as a phrase program and never builds its regex.</summary>
+    public bool IsPhraseList => _phrase is not null;
+
+    public bool IsMatch(string input)
+        => _phrase is not null && input.Length <= PhrasePattern.MaxTextLength ? _phrase.IsMatch(input) : _regex.Value.IsMatch(input);
 
     /// <summary>Builds the regex once, uncached; throws <see cref="ArgumentException"/> or <see cref="NotSupportedException"/> when it cannot run in linear time.</summary>
     public void Validate() => _regex.Validate();

@@ -1,0 +1,215 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using McpVanguard.Inspection;
+using McpVanguard.Inspection.Rules;
+
+namespace McpVanguard.Tests.Inspection;
+
+/// <summary>
+/// A phrase program finds exactly what the NonBacktracking regex it replaces finds, at the same places: every analyser
+/// pattern and every case-folded rule pattern in the subset, over all the text the project ships (raw and canonical)
+/// and over texts made of each pattern's own words, compared match by match with the regex.
+/// </summary>
+public sealed class PhrasePatternTests
+{
+    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private static IEnumerable<(string Name, string Source, RegexOptions Options)> PhrasePatterns()
+    {
+        foreach (var (name, gated) in PrefilteredRegexTests.AllGatedRegexes())
+        {
+            if (gated.IsPhraseList)
+            {
+                yield return (name, gated.Pattern, gated.Options);
+            }
+        }
+
+        foreach (var rule in RuleLoader.Load(null))
+        {
+            if (rule.Pattern is { IsPhraseList: true } pattern)
+            {
+                var regex = pattern.Regex;
+                yield return (rule.Id, regex.ToString(), regex.Options);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_phrase_pattern_finds_what_its_regex_finds_at_the_same_places()
+    {
+        var differences = new List<string>();
+        var patterns = 0;
+        var matches = 0;
+        foreach (var (name, source, options) in PhrasePatterns())
+        {
+            patterns++;
+            var phrase = PhrasePattern.TryCreate(source, options)!;
+            var regex = new Regex(source, options);
+            foreach (var text in PrefilteredRegexTests.Texts.Value.Concat(TextsFromWordsOf(source)))
+            {
+                var expected = new List<PatternMatch>();
+                foreach (var m in regex.EnumerateMatches(text))
+                {
+                    expected.Add(new PatternMatch(m.Index, m.Length));
+                }
+
+                var actual = new List<PatternMatch>();
+                foreach (var m in phrase.EnumerateMatches(text))
+                {
+                    actual.Add(m);
+                }
+
+                matches += expected.Count;
+                if (!expected.SequenceEqual(actual) || phrase.IsMatch(text) != (expected.Count > 0))
+                {
+                    differences.Add($"{name}: {Quote(text)} regex [{string.Join(", ", expected)}] phrase [{string.Join(", ", actual)}]");
+                }
+            }
+        }
+
+        Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences.Take(20)));
+
+        // The comparison means something only if most analyser and rule patterns are phrase programs and they match often.
+        Assert.True(patterns >= 30, $"only {patterns} phrase patterns");
+        Assert.True(matches >= patterns * 20, $"only {matches} matches over {patterns} patterns");
+    }
+
+    [Fact]
+    public void A_word_character_for_the_boundary_and_white_space_are_what_the_regex_engine_says()
+    {
+        var boundary = new Regex(@"^\b", Options);
+        var space = new Regex(@"^\s$", Options);
+        var word = new Regex(@"^\w$", Options);
+        var digit = new Regex(@"^\d$", Options);
+        var dot = new Regex(@"^.$", Options);
+        var wordClass = new PhraseClass(string.Empty, Space: false, Word: true, Digit: false, Negated: false);
+        var digitClass = new PhraseClass(string.Empty, Space: false, Word: false, Digit: true, Negated: false);
+        var dotClass = new PhraseClass("\n\n", Space: false, Word: false, Digit: false, Negated: true);
+        var wrong = new List<string>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = ((char)c).ToString();
+            if (boundary.IsMatch(text) != PhrasePattern.IsBoundaryWordChar((char)c))
+            {
+                wrong.Add($"\\b U+{c:X4}");
+            }
+
+            if (space.IsMatch(text) != char.IsWhiteSpace((char)c))
+            {
+                wrong.Add($"\\s U+{c:X4}");
+            }
+
+            if (word.IsMatch(text) != wordClass.Contains((char)c) || digit.IsMatch(text) != digitClass.Contains((char)c) || dot.IsMatch(text) != dotClass.Contains((char)c))
+            {
+                wrong.Add($"\\w/\\d/. U+{c:X4}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong.Take(40)));
+    }
+
+    [Theory]
+    [InlineData(@"\b(?:ignore|disregard)\s+(?:all\s+)?previous\b", "please ignore   all previous rules; disregard previous", 2)]
+    [InlineData(@"\bcc\b|\bbcc\b", "bcc: x, cc y, accent", 2)]
+    [InlineData(@"^(?:a|ab)c?$", "abc\n", 1)]
+    [InlineData(@"api[\s_-]?keys?", "api key, api_keys, apikey, api--key", 3)]
+    [InlineData(@"/home/[\w.-]+/\.ssh\b", "cat /home/bob.smith/.ssh/id /home//.ssh /home/é/.sshx", 1)]
+    [InlineData(@"(?:ab)+c|[^a-c\n]{2,3}\d", "ababc xyz9 q1 ab", 3)]
+    [InlineData(@"a.b|x\S+\W", "a\nb axb xyz! x ", 2)]
+    [InlineData(@"['""`]?(?<tool>[\w.-]+)['""`]?\s+tool\s+is\s+called", "when the 'send_mail' tool is called, bcc", 1)]
+    public void Hand_picked_patterns_agree_with_the_regex(string pattern, string text, int count)
+    {
+        var phrase = PhrasePattern.TryCreate(pattern, Options);
+        Assert.NotNull(phrase);
+        var expected = new Regex(pattern, Options).Matches(text).Select(m => new PatternMatch(m.Index, m.Length)).ToList();
+        var actual = new List<PatternMatch>();
+        foreach (var m in phrase.EnumerateMatches(text))
+        {
+            actual.Add(m);
+        }
+
+        Assert.Equal(count, expected.Count);
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(@"(?<=a)b")]
+    [InlineData(@"a+?")]
+    [InlineData(@"(?=a)")]
+    [InlineData(@"(a?)*")]
+    [InlineData(@"(a)\1")]
+    [InlineData(@"(?i)a")]
+    [InlineData(@"\p{L}")]
+    [InlineData(@"a{2,100}")]
+    public void Patterns_outside_the_subset_keep_their_regex(string pattern)
+        => Assert.Null(PhrasePattern.TryCreate(pattern, Options));
+
+    [Fact]
+    public void Ignore_case_keeps_the_regex_for_letters_beyond_ascii()
+        => Assert.Null(PhrasePattern.TryCreate("secreté", Options | RegexOptions.IgnoreCase));
+
+    [Fact]
+    public void Ignore_case_folds_each_ascii_letter_onto_what_the_regex_engine_folds_it_onto()
+    {
+        var wrong = new List<string>();
+        for (var letter = 'A'; letter <= 'z'; letter++)
+        {
+            if (!char.IsAsciiLetter(letter))
+            {
+                continue;
+            }
+
+            var pattern = "^" + letter + "$";
+            var regex = new Regex(pattern, Options | RegexOptions.IgnoreCase);
+            var phrase = PhrasePattern.TryCreate(pattern, Options | RegexOptions.IgnoreCase)!;
+            var inClass = PhrasePattern.TryCreate("^[" + letter + "]$", Options | RegexOptions.IgnoreCase)!;
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                var text = ((char)c).ToString();
+                var expected = regex.IsMatch(text);
+                if (phrase.IsMatch(text) != expected || inClass.IsMatch(text) != expected)
+                {
+                    wrong.Add($"{letter} U+{c:X4}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong.Take(40)));
+    }
+
+    [Fact]
+    public void Long_runs_of_what_a_pattern_loops_on_are_answered_correctly()
+    {
+        // Adversarial input for a phrase program: a start word followed by a huge white-space run, repeated starts,
+        // and a match only at the very end. The result is asserted, not the time.
+        const string pattern = @"\b(?:prior\s+to|before)\s*,?\s+(?:using|calling)\b";
+        var phrase = PhrasePattern.TryCreate(pattern, Options)!;
+        var text = string.Concat(Enumerable.Repeat("prior ", 50_000)) + new string(' ', 200_000) + "prior to\n\n , calling";
+        var regex = new Regex(pattern, Options);
+        Assert.True(phrase.TryMatch(text, 0, out var index, out var length));
+        var m = regex.Match(text);
+        Assert.Equal((m.Index, m.Length), (index, length));
+        Assert.False(phrase.IsMatch(string.Concat(Enumerable.Repeat("before ", 100_000))));
+    }
+
+    /// <summary>Texts made of the pattern's own words, joined by separators that sit on and off its boundaries.</summary>
+    private static IEnumerable<string> TextsFromWordsOf(string pattern)
+    {
+        var words = Regex.Matches(pattern, @"[\p{L}0-9_'’.:/@<>|-]+").Select(m => m.Value.Replace("\\", string.Empty, StringComparison.Ordinal)).Distinct().ToArray();
+        string[] separators = [" ", "  ", "\n", ", ", ": ", "-", "_", "", "'", ".", "\t", "\u00a0", "é", " the ", "s ", ","];
+        var random = new Random(pattern.Length);
+        for (var i = 0; i < 300; i++)
+        {
+            var sb = new StringBuilder();
+            var tokens = random.Next(2, 12);
+            for (var t = 0; t < tokens; t++)
+            {
+                sb.Append(words[random.Next(words.Length)]).Append(separators[random.Next(separators.Length)]);
+            }
+
+            yield return sb.ToString();
+        }
+    }
+
+    private static string Quote(string text) => text.Length > 120 ? text[..120] + "…" : text;
+}
