@@ -147,6 +147,38 @@ internal static class EngineFactory
         }
     }
 
-    public static IAuditSink CreateAuditSink(VanguardOptions options)
-        => new AuditSink(options.AuditLogPath, options.AuditMaxBytes, options.AuditMaxFiles, Console.Error);
+    /// <summary>The audit sink of <c>start</c> and <c>serve</c>: the hash-chained log, sealed by <paramref name="integrity"/> (<see cref="TryCreateAuditIntegrity"/>).</summary>
+    public static IAuditSink CreateAuditSink(VanguardOptions options, McpVanguard.Audit.Integrity.AuditIntegrity? integrity = null)
+        => new AuditSink(options.AuditLogPath, options.AuditMaxBytes, options.AuditMaxFiles, Console.Error, integrity: integrity);
+
+    /// <summary>
+    /// The checkpoint key (created on first use at the default path), cadence and receipts of <paramref name="options"/>,
+    /// or null after printing why a configured <c>audit.signing_key</c> is unusable: a key the user named must work.
+    /// </summary>
+    public static McpVanguard.Audit.Integrity.AuditIntegrity? TryCreateAuditIntegrity(VanguardOptions options)
+    {
+        McpVanguard.Audit.Integrity.AuditSigningKey? key = null;
+        var path = options.AuditSigningKeyPath;
+        try
+        {
+            key = options.AuditSigningKeyConfigured ? McpVanguard.Audit.Integrity.AuditSigningKey.Load(path) : McpVanguard.Audit.Integrity.AuditSigningKey.LoadOrCreate(path, out _);
+            if (McpVanguard.Audit.Integrity.AuditSigningKey.IsExposed(path))
+            {
+                Console.Error.WriteLine($"[vanguard] warning: audit signing key '{path}' is readable by other users; anyone who can read it can forge checkpoints (chmod 600 it).");
+            }
+        }
+        catch (McpVanguard.Audit.Integrity.AuditKeyException ex)
+        {
+            if (options.AuditSigningKeyConfigured)
+            {
+                Console.Error.WriteLine($"[vanguard] configuration error: {options.Sources.GetValueOrDefault(ConfigurationKeys.AuditSigningKey, "config")}: {ex.Message}");
+                return null;
+            }
+
+            Console.Error.WriteLine($"[vanguard] warning: {ex.Message}; audit records are hash-chained but checkpoints are not signed.");
+        }
+
+        var receipts = options.AuditReceiptsPath is { } receiptsPath ? new McpVanguard.Audit.Integrity.JsonlReceiptSink(receiptsPath) : null;
+        return new McpVanguard.Audit.Integrity.AuditIntegrity(key, options.AuditCheckpointRecords, options.AuditCheckpointInterval, receipts);
+    }
 }

@@ -11,6 +11,12 @@ public static class ConfigurationKeys
     public const string AuditAllows = "audit.allows";
     public const string AuditMaxBytes = "audit.max_bytes";
     public const string AuditMaxFiles = "audit.max_files";
+    public const string AuditSigningKey = "audit.signing_key";
+    public const string AuditCheckpointRecords = "audit.checkpoint_records";
+    public const string AuditCheckpointIntervalSeconds = "audit.checkpoint_interval_s";
+    public const string AuditReceipts = "audit.receipts";
+    public const string RulesRequireSignature = "rules.require_signature";
+    public const string RulesPublicKey = "rules.public_key";
     public const string MaxMessageBytes = "limits.max_message_bytes";
     public const string MaxDepth = "limits.max_depth";
     public const string MaxStrings = "limits.max_strings";
@@ -75,6 +81,9 @@ public static class ConfigurationKeys
         [AuditAllows] = "false",
         [AuditMaxBytes] = (10L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
         [AuditMaxFiles] = "5",
+        [AuditCheckpointRecords] = "1000",
+        [AuditCheckpointIntervalSeconds] = "60",
+        [RulesRequireSignature] = "false",
         [MaxMessageBytes] = (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
         [MaxDepth] = "64",
         [MaxStrings] = "10000",
@@ -109,12 +118,15 @@ public static class ConfigurationKeys
             [MaxMessageBytes] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             [MaxDepth] = "32",
             [InspectorBudgetMs] = "100",
+            [RulesRequireSignature] = "true",
         },
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         Profile, ServerId, SafeZones, RulesDir, AuditLog, AuditAllows, AuditMaxBytes, AuditMaxFiles,
+        AuditSigningKey, AuditCheckpointRecords, AuditCheckpointIntervalSeconds, AuditReceipts,
+        RulesRequireSignature, RulesPublicKey,
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
         GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,

@@ -296,6 +296,9 @@ public static class ConfigurationLoader
         var auditLog = Text(ConfigurationKeys.AuditLog);
         var pinsFile = Text(ConfigurationKeys.PinsFile);
         var pinsBaseline = Text(ConfigurationKeys.PinsBaseline);
+        var signingKey = Text(ConfigurationKeys.AuditSigningKey);
+        var receipts = Text(ConfigurationKeys.AuditReceipts);
+        var rulesKey = Text(ConfigurationKeys.RulesPublicKey);
         return new VanguardOptions
         {
             Profile = profile,
@@ -308,6 +311,13 @@ public static class ConfigurationLoader
             AuditAllows = Bool(ConfigurationKeys.AuditAllows),
             AuditMaxBytes = Long(ConfigurationKeys.AuditMaxBytes, 4096, long.MaxValue),
             AuditMaxFiles = Int(ConfigurationKeys.AuditMaxFiles, 1, 100),
+            AuditSigningKeyPath = signingKey.Length == 0 ? DefaultStatePath("audit-signing-key.pem") : ExpandHome(signingKey),
+            AuditSigningKeyConfigured = signingKey.Length > 0,
+            AuditCheckpointRecords = Int(ConfigurationKeys.AuditCheckpointRecords, 1, 10_000_000),
+            AuditCheckpointInterval = TimeSpan.FromSeconds(Int(ConfigurationKeys.AuditCheckpointIntervalSeconds, 1, 86_400)),
+            AuditReceiptsPath = receipts.Length == 0 ? null : ExpandHome(receipts),
+            RulesRequireSignature = Bool(ConfigurationKeys.RulesRequireSignature),
+            RulesPublicKeyPath = rulesKey.Length == 0 ? null : ExpandHome(rulesKey),
             Limits = new PreflightLimits(
                 maxMessageBytes,
                 Int(ConfigurationKeys.MaxDepth, 4, 512),
