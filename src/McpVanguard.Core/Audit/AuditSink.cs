@@ -170,7 +170,7 @@ public sealed class AuditSink : IAuditSink
             return await reader.WaitToReadAsync().ConfigureAwait(false);
         }
 
-        using var timeout = new CancellationTokenSource(_checkpoints.DueIn);
+        using var timeout = _checkpoints.DueTimer();
         try
         {
             return await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);

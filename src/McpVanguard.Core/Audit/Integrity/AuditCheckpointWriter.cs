@@ -37,6 +37,9 @@ internal sealed class AuditCheckpointWriter : IDisposable
     /// <summary>Whether records are waiting for a checkpoint (the writer then wakes up by <see cref="DueIn"/>).</summary>
     public bool HasPending => _integrity.Key is not null && _pending.Count > 0;
 
+    /// <summary>Cancels when the interval makes a checkpoint due (on the sink's clock).</summary>
+    public CancellationTokenSource DueTimer() => new(DueIn, _time);
+
     /// <summary>How long until the interval makes a checkpoint due.</summary>
     public TimeSpan DueIn => _integrity.CheckpointInterval - (_time.GetUtcNow() - _last) is { } left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 

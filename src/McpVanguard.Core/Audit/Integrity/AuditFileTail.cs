@@ -9,10 +9,10 @@ internal static class AuditFileTail
     private const int Chunk = 8 * 1024;
 
     /// <summary>
-    /// The last non-empty line of <paramref name="path"/> (without its newline) and whether the file ends with a newline
-    /// (false after a torn write); null when the file is missing or empty.
+    /// The last line of <paramref name="path"/> (without its newline), whether the file ends with a newline (false after
+    /// a torn write), and the line before it (null when there is none); null when the file is missing or empty.
     /// </summary>
-    public static (byte[] Line, bool Terminated)? Read(string path)
+    public static (byte[] Line, bool Terminated, byte[]? Previous)? Read(string path)
     {
         if (!File.Exists(path))
         {
@@ -35,18 +35,20 @@ internal static class AuditFileTail
             var terminated = buffer[^1] == (byte)'\n';
             var end = terminated ? buffer.Length - 1 : buffer.Length;
             var start = buffer.AsSpan(0, end).LastIndexOf((byte)'\n');
-            if (start >= 0 || window == length)
+            var before = start > 0 ? buffer.AsSpan(0, start).LastIndexOf((byte)'\n') : -1;
+            var whole = window == length;
+            if (before >= 0 || (start >= 0 && whole) || window >= 2 * MaxLineBytes)
             {
-                return (buffer[(start + 1)..end], terminated);
+                byte[]? previous = start < 0 ? null : buffer[(before + 1)..start];
+                return (buffer[(start + 1)..end], terminated, previous);
             }
 
-            if (window >= MaxLineBytes)
+            if (whole)
             {
-                // Not a line the sink wrote: its tail stands for it (the chain still links to these exact bytes' hash only if whole, so verify will say where it broke).
-                return (buffer[..end], terminated);
+                return (buffer[..end], terminated, null);
             }
 
-            window = (int)Math.Min(length, Math.Min((long)window * 4, MaxLineBytes));
+            window = (int)Math.Min(length, Math.Min((long)window * 4, 2L * MaxLineBytes));
         }
     }
 }

@@ -81,7 +81,9 @@ internal sealed class ChainedAuditFile : IDisposable
             }
 
             _head = AuditChainLine.Hash(last.Line);
-            _seq = AuditChainLine.TryReadLink(last.Line, out var seq, out _) ? seq : 0;
+            // A torn or foreign last line has no seq: numbering goes on from the record before it (verify reports the line itself).
+            _seq = AuditChainLine.TryReadLink(last.Line, out var seq, out _) ? seq
+                : last.Previous is { } previous && AuditChainLine.TryReadLink(previous, out var before, out _) ? before : 0;
         }
 
         _synced = true;
