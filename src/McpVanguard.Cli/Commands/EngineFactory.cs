@@ -67,7 +67,7 @@ internal static class EngineFactory
         {
             // The analysers' tables (the injection lexicon above all) build on another core while the rules load.
             InspectionEngine.BeginBuildingTables();
-            var rules = RuleLoader.Load(options.RulesDirectory);
+            var rules = McpVanguard.Core.Trust.RulePackLoader.Load(options, SigstoreVerifier);
             return (rules, Compose(options, rules, pins, clock));
         }
         catch (RuleLoadException ex)
@@ -94,6 +94,15 @@ internal static class EngineFactory
         var stages = SemanticStages(options.Semantic).Then(Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock ?? TimeProvider.System));
         return InspectionEngine.Create(options, rules, options.Access, pins, stages);
     }
+
+    /// <summary>
+    /// The Sigstore bundle verifier (issue 16, <c>vanguard trust verify</c>'s library) that checks keyless signatures of rule
+    /// packs, manifests and pin baselines; null until a build plugs it in, and then a keyless bundle is refused with a reason.
+    /// </summary>
+    internal static McpVanguard.Core.Trust.ISigstoreBundleVerifier? SigstoreVerifier { get; private set; }
+
+    /// <summary>Plugs in the Sigstore verifier (before parsing).</summary>
+    internal static void UseSigstoreVerifier(McpVanguard.Core.Trust.ISigstoreBundleVerifier verifier) => SigstoreVerifier = verifier;
 
     /// <summary>
     /// The embedded L2 model's scorer, or null when the model is not installed: the seam where the embedded scorer
