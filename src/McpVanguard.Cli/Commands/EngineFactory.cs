@@ -146,13 +146,27 @@ internal static class EngineFactory
     {
         try
         {
-            var baseline = options.PinsBaselinePath is { } path ? PinStore.ReadFile(path) : null;
+            var baseline = options.PinsBaselinePath is not { } path ? null
+                : options.PinsBaselineKeyPath is { } keyPath ? McpVanguard.Core.Trust.SignedPinBaseline.Read(path, ReadKey(keyPath), new McpVanguard.Core.Trust.ArtifactSignatureVerifier(SigstoreVerifier))
+                : PinStore.ReadFile(path);
             return new PinStore(options.PinsFilePath, baseline, log: Console.Error, readOnly: readOnly);
         }
         catch (PinStoreException ex)
         {
             Console.Error.WriteLine($"[vanguard] pins baseline error: {ex.Message}");
             return null;
+        }
+    }
+
+    private static string ReadKey(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PinStoreException($"{ConfigurationKeys.PinsBaselineKey} '{path}' cannot be read ({ex.Message}).", ex);
         }
     }
 

@@ -36,6 +36,7 @@ public static class ConfigurationKeys
     public const string GatewayWarmPool = "gateway.warm_pool";
     public const string PinsFile = "pins.file";
     public const string PinsBaseline = "pins.baseline";
+    public const string PinsBaselineKey = "pins.baseline_key";
     public const string SemanticEnabled = "semantic.enabled";
     public const string SemanticProvider = "semantic.provider";
     public const string SemanticScope = "semantic.scope";
@@ -130,7 +131,7 @@ public static class ConfigurationKeys
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
         GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,
-        PinsFile, PinsBaseline,
+        PinsFile, PinsBaseline, PinsBaselineKey,
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,

@@ -299,6 +299,7 @@ public static class ConfigurationLoader
         var signingKey = Text(ConfigurationKeys.AuditSigningKey);
         var receipts = Text(ConfigurationKeys.AuditReceipts);
         var rulesKey = Text(ConfigurationKeys.RulesPublicKey);
+        var baselineKey = Text(ConfigurationKeys.PinsBaselineKey);
         return new VanguardOptions
         {
             Profile = profile,
@@ -308,6 +309,7 @@ public static class ConfigurationLoader
             AuditLogPath = auditLog.Length == 0 ? DefaultStatePath("audit.jsonl") : auditLog,
             PinsFilePath = pinsFile.Length == 0 ? DefaultStatePath("pins.json") : ExpandHome(pinsFile),
             PinsBaselinePath = pinsBaseline.Length == 0 ? null : ExpandHome(pinsBaseline),
+            PinsBaselineKeyPath = baselineKey.Length == 0 ? null : ExpandHome(baselineKey),
             AuditAllows = Bool(ConfigurationKeys.AuditAllows),
             AuditMaxBytes = Long(ConfigurationKeys.AuditMaxBytes, 4096, long.MaxValue),
             AuditMaxFiles = Int(ConfigurationKeys.AuditMaxFiles, 1, 100),

@@ -28,6 +28,9 @@ public sealed record VanguardOptions
     /// <summary>An approved baseline of pins used instead of trust on first use for the servers it names (<c>pins.baseline</c>).</summary>
     public string? PinsBaselinePath { get; init; }
 
+    /// <summary>The PEM public key the baseline must be signed with (<c>pins.baseline_key</c>); the baseline is then refused unless its signature verifies.</summary>
+    public string? PinsBaselineKeyPath { get; init; }
+
     public required long AuditMaxBytes { get; init; }
 
     public required int AuditMaxFiles { get; init; }
