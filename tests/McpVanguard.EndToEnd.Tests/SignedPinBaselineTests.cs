@@ -35,6 +35,12 @@ public sealed class SignedPinBaselineTests : IDisposable
     {
         var token = TestContext.Current.CancellationToken;
         await SessionAsync(["--pins-file", _folder.File("pins.json")], token);
+        // The first listing withholds the poisoned tool as a change awaiting approval; a team reviews before exporting.
+        var refused = await VanguardRun.RunAsync(["pins", "export", "--pins-file", _folder.File("pins.json"), "--out", Baseline, "--sign", PrivateKey], token);
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains("await approval", refused.Stderr, StringComparison.Ordinal);
+        var approve = await VanguardRun.RunAsync(["pins", "approve", "--all", "--pins-file", _folder.File("pins.json")], token);
+        Assert.True(approve.ExitCode == 0, approve.ToString());
 
         var export = await VanguardRun.RunAsync(["pins", "export", "--pins-file", _folder.File("pins.json"), "--out", Baseline, "--sign", PrivateKey], token);
         Assert.True(export.ExitCode == 0, export.ToString());
