@@ -43,7 +43,7 @@ public static class RulePackLoader
             throw new RuleLoadException($"rules directory '{directory}' refused{why}: {result.Reason} Sign it with `vanguard rules sign --rules-dir {directory} --key KEY.pem`, or check {ConfigurationKeys.RulesPublicKey}.");
         }
 
-        return RuleLoader.Load(pack.Files);
+        return RuleLoader.LoadVerified(pack.Files);
     }
 
     private static SigstorePolicy Policy(VanguardOptions options, string why)

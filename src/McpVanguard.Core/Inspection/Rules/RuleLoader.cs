@@ -59,7 +59,7 @@ public static class RuleLoader
     /// Loads the embedded rules, then the given rule files (a verified rule pack's files, already read): the loader parses
     /// exactly the bytes whose signature was checked, never a file swapped in between.
     /// </summary>
-    public static IReadOnlyList<Rule> Load(IReadOnlyList<(string Path, byte[] Bytes)> directoryFiles)
+    public static IReadOnlyList<Rule> LoadVerified(IReadOnlyList<(string Path, byte[] Bytes)> directoryFiles)
     {
         var builtIn = Load(rulesDirectory: null);
         var byId = builtIn.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
