@@ -43,6 +43,13 @@ if (args is ["semantic"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll audit   (the audit hash chain and signed checkpoints: writer cost per record)
+if (args is ["audit"])
+{
+    await McpVanguard.Benchmarks.AuditCost.RunAsync();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll loop run_command 10   (a hot loop for perf record)
 if (args is ["loop", var name, var seconds])
 {

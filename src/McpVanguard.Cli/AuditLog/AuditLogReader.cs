@@ -29,32 +29,7 @@ internal sealed class AuditLogReader(string path)
     public int Skipped { get; private set; }
 
     /// <summary>The files holding the log, oldest first.</summary>
-    public IReadOnlyList<string> Files()
-    {
-        var rotated = new List<(int Index, string File)>();
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
-        if (Directory.Exists(directory))
-        {
-            var prefix = System.IO.Path.GetFileName(Path) + ".";
-            foreach (var file in Directory.EnumerateFiles(directory, prefix + "*"))
-            {
-                var name = System.IO.Path.GetFileName(file);
-                // The pattern also matches the live file itself ("audit.jsonl.*" matches "audit.jsonl").
-                if (name.Length > prefix.Length && int.TryParse(name[prefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
-                {
-                    rotated.Add((index, file));
-                }
-            }
-        }
-
-        var files = rotated.OrderByDescending(static r => r.Index).Select(static r => r.File).ToList();
-        if (File.Exists(Path))
-        {
-            files.Add(Path);
-        }
-
-        return files;
-    }
+    public IReadOnlyList<string> Files() => McpVanguard.Audit.AuditLogFiles.OldestFirst(Path);
 
     public IEnumerable<AuditEntry> ReadAll()
     {

@@ -5,7 +5,7 @@ using McpVanguard.Cli.AuditLog;
 
 namespace McpVanguard.Cli.Commands;
 
-/// <summary><c>vanguard audit tail|query|stats</c>: read the audit log (found from the configuration, rotated files included) without jq.</summary>
+/// <summary><c>vanguard audit tail|query|stats|verify</c>: read the audit log (found from the configuration, rotated files included) without jq.</summary>
 internal static class AuditCommand
 {
     public static Command Create()
@@ -14,14 +14,16 @@ internal static class AuditCommand
             "Read the audit log: the one the configuration names (audit.log, --audit-log, or the default in the user's state directory), rotated files included.",
             "vanguard audit tail --follow",
             "vanguard audit query --since 2h --verdict block",
-            "vanguard audit stats --since 7d --json"));
+            "vanguard audit stats --since 7d --json",
+            "vanguard audit verify --key team-audit.pub"));
         audit.Subcommands.Add(Tail());
         audit.Subcommands.Add(Query());
         audit.Subcommands.Add(Stats());
+        audit.Subcommands.Add(AuditVerifyCommand.Create());
         return audit;
     }
 
-    private static Option<bool> JsonOption() => new("--json") { Description = "Print the records as JSON lines (stats: one JSON object)." };
+    internal static Option<bool> JsonOption() => new("--json") { Description = "Print the records as JSON lines (stats: one JSON object)." };
 
     private static Command Tail()
     {

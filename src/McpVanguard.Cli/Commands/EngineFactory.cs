@@ -67,7 +67,7 @@ internal static class EngineFactory
         {
             // The analysers' tables (the injection lexicon above all) build on another core while the rules load.
             InspectionEngine.BeginBuildingTables();
-            var rules = RuleLoader.Load(options.RulesDirectory);
+            var rules = McpVanguard.Core.Trust.RulePackLoader.Load(options, SigstoreVerifier);
             return (rules, Compose(options, rules, pins, clock));
         }
         catch (RuleLoadException ex)
@@ -94,6 +94,15 @@ internal static class EngineFactory
         var stages = SemanticStages(options.Semantic).Then(Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock ?? TimeProvider.System));
         return InspectionEngine.Create(options, rules, options.Access, pins, stages);
     }
+
+    /// <summary>
+    /// The Sigstore bundle verifier (issue 16, <c>vanguard trust verify</c>'s library) that checks keyless signatures of rule
+    /// packs, manifests and pin baselines; null until a build plugs it in, and then a keyless bundle is refused with a reason.
+    /// </summary>
+    internal static McpVanguard.Core.Trust.ISigstoreBundleVerifier? SigstoreVerifier { get; private set; }
+
+    /// <summary>Plugs in the Sigstore verifier (before parsing).</summary>
+    internal static void UseSigstoreVerifier(McpVanguard.Core.Trust.ISigstoreBundleVerifier verifier) => SigstoreVerifier = verifier;
 
     /// <summary>
     /// The embedded L2 model's scorer, or null when the model is not installed: the seam where the embedded scorer
@@ -137,7 +146,9 @@ internal static class EngineFactory
     {
         try
         {
-            var baseline = options.PinsBaselinePath is { } path ? PinStore.ReadFile(path) : null;
+            var baseline = options.PinsBaselinePath is not { } path ? null
+                : options.PinsBaselineKeyPath is { } keyPath ? McpVanguard.Core.Trust.SignedPinBaseline.Read(path, ReadKey(keyPath), new McpVanguard.Core.Trust.ArtifactSignatureVerifier(SigstoreVerifier))
+                : PinStore.ReadFile(path);
             return new PinStore(options.PinsFilePath, baseline, log: Console.Error, readOnly: readOnly);
         }
         catch (PinStoreException ex)
@@ -147,6 +158,50 @@ internal static class EngineFactory
         }
     }
 
-    public static IAuditSink CreateAuditSink(VanguardOptions options)
-        => new AuditSink(options.AuditLogPath, options.AuditMaxBytes, options.AuditMaxFiles, Console.Error);
+    private static string ReadKey(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PinStoreException($"{ConfigurationKeys.PinsBaselineKey} '{path}' cannot be read ({ex.Message}).", ex);
+        }
+    }
+
+    /// <summary>The audit sink of <c>start</c> and <c>serve</c>: the hash-chained log, sealed by <paramref name="integrity"/> (<see cref="TryCreateAuditIntegrity"/>).</summary>
+    public static IAuditSink CreateAuditSink(VanguardOptions options, McpVanguard.Audit.Integrity.AuditIntegrity? integrity = null)
+        => new AuditSink(options.AuditLogPath, options.AuditMaxBytes, options.AuditMaxFiles, Console.Error, integrity: integrity);
+
+    /// <summary>
+    /// The checkpoint key (created on first use at the default path), cadence and receipts of <paramref name="options"/>,
+    /// or null after printing why a configured <c>audit.signing_key</c> is unusable: a key the user named must work.
+    /// </summary>
+    public static McpVanguard.Audit.Integrity.AuditIntegrity? TryCreateAuditIntegrity(VanguardOptions options)
+    {
+        McpVanguard.Audit.Integrity.AuditSigningKey? key = null;
+        var path = options.AuditSigningKeyPath;
+        try
+        {
+            key = options.AuditSigningKeyConfigured ? McpVanguard.Audit.Integrity.AuditSigningKey.Load(path) : McpVanguard.Audit.Integrity.AuditSigningKey.LoadOrCreate(path, out _);
+            if (McpVanguard.Audit.Integrity.AuditSigningKey.IsExposed(path))
+            {
+                Console.Error.WriteLine($"[vanguard] warning: audit signing key '{path}' is readable by other users; anyone who can read it can forge checkpoints (chmod 600 it).");
+            }
+        }
+        catch (McpVanguard.Audit.Integrity.AuditKeyException ex)
+        {
+            if (options.AuditSigningKeyConfigured)
+            {
+                Console.Error.WriteLine($"[vanguard] configuration error: {options.Sources.GetValueOrDefault(ConfigurationKeys.AuditSigningKey, "config")}: {ex.Message}");
+                return null;
+            }
+
+            Console.Error.WriteLine($"[vanguard] warning: {ex.Message}; audit records are hash-chained but checkpoints are not signed.");
+        }
+
+        var receipts = options.AuditReceiptsPath is { } receiptsPath ? new McpVanguard.Audit.Integrity.JsonlReceiptSink(receiptsPath) : null;
+        return new McpVanguard.Audit.Integrity.AuditIntegrity(key, options.AuditCheckpointRecords, options.AuditCheckpointInterval, receipts);
+    }
 }

@@ -61,12 +61,34 @@ internal static class InitCommand
 
             File.WriteAllText(target, text);
             Console.WriteLine($"Wrote {target}.");
+            CreateAuditKey();
             Console.WriteLine(target == Path.Join(ConfigFileLocation.UserConfigDirectory(), ConfigurationLoader.DefaultFileName)
                 ? "Every vanguard command now reads it (unless --config or VANGUARD_CONFIG names another). Next: vanguard configure --all --dry-run"
                 : $"Commands read it with --config {target} (or VANGUARD_CONFIG, or from the working directory).");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The key that signs audit checkpoints, in the state directory with owner-only permissions (docs/TRUST.md); made now
+    /// so that its public half can be copied off the machine before anything is logged. <c>start</c> makes it otherwise.
+    /// </summary>
+    private static void CreateAuditKey()
+    {
+        var path = ConfigurationLoader.DefaultStatePath("audit-signing-key.pem");
+        try
+        {
+            using var key = McpVanguard.Audit.Integrity.AuditSigningKey.LoadOrCreate(path, out var created);
+            var pub = McpVanguard.Audit.Integrity.AuditSigningKey.PublicPath(path);
+            Console.WriteLine(created
+                ? $"Created the audit signing key {path} (owner-only); keep a copy of {pub} elsewhere to verify the log with `vanguard audit verify --key`."
+                : $"Audit signing key: {path} (public half {pub}).");
+        }
+        catch (McpVanguard.Audit.Integrity.AuditKeyException ex)
+        {
+            Console.Error.WriteLine($"[vanguard] warning: {ex.Message}");
+        }
     }
 
     private static string Target(string? path)

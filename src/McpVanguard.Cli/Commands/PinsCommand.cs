@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace McpVanguard.Cli.Commands;
 
-/// <summary><c>vanguard pins list|diff|approve [--server ID]</c>: show the pins (tools, prompts, resources, templates), the changes awaiting approval, and accept them.</summary>
+/// <summary><c>vanguard pins list|diff|approve|export [--server ID]</c>: show the pins (tools, prompts, resources, templates), the changes awaiting approval, and accept them.</summary>
 internal static class PinsCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ internal static class PinsCommand
         pins.Subcommands.Add(List());
         pins.Subcommands.Add(Diff());
         pins.Subcommands.Add(Approve());
+        pins.Subcommands.Add(PinsExportCommand.Create(ServerOption()));
         return pins;
     }
 

@@ -7,7 +7,7 @@ using Rule = McpVanguard.Inspection.Rules.Rule;
 
 namespace McpVanguard.Cli.Commands;
 
-/// <summary><c>vanguard rules list|show ID|test</c>.</summary>
+/// <summary><c>vanguard rules list|show ID|test|sign|verify</c>.</summary>
 internal static class RulesCommand
 {
     public static Command Create()
@@ -138,7 +138,12 @@ internal static class RulesCommand
             return failures.Count == 0 ? 0 : 1;
         }));
 
-        var rulesCommand = new Command("rules", "List, show and test the detection rules.") { list, show, test };
+        var rulesCommand = new Command("rules", "List, show, test, sign and verify the detection rules.") { list, show, test };
+        foreach (var command in RulesSignCommands.Create(rulesDir))
+        {
+            rulesCommand.Subcommands.Add(command);
+        }
+
         rulesCommand.Options.Add(rulesDir);
         return rulesCommand;
     }

@@ -26,7 +26,7 @@ internal static class ServeCommand
         common.AddTo(serve);
         serve.SetAction(async (parse, cancellationToken) =>
         {
-            if (EngineFactory.TryLoadOptions(common, parse, Overrides(parse, host, port)) is not { } options)
+            if (EngineFactory.TryLoadOptions(common, parse, Overrides(parse, host, port)) is not { } options || EngineFactory.TryCreateAuditIntegrity(options) is not { } integrity)
             {
                 return EngineFactory.ConfigurationError;
             }
@@ -67,7 +67,7 @@ internal static class ServeCommand
             // Every session's tools/list is compared with the pins of its upstream (rug pulls); read the file now.
             _ = Task.Run(pins.WarmUp, cancellationToken);
 
-            await using var audit = EngineFactory.CreateAuditSink(options);
+            await using var audit = EngineFactory.CreateAuditSink(options, integrity);
             var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth }, engine, audit);
             try
             {

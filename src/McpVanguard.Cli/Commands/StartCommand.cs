@@ -40,7 +40,7 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
-            if (EngineFactory.TryLoadOptions(common, parse) is not { } options)
+            if (EngineFactory.TryLoadOptions(common, parse) is not { } options || EngineFactory.TryCreateAuditIntegrity(options) is not { } integrity)
             {
                 return EngineFactory.ConfigurationError;
             }
@@ -81,7 +81,7 @@ internal static class StartCommand
             // The server child is starting: compile the common paths and build what ordinary server text needs meanwhile.
             // Nothing waits for it; a message that needs a regex first builds it itself.
             engine.BeginPriming();
-            await using var audit = EngineFactory.CreateAuditSink(options);
+            await using var audit = EngineFactory.CreateAuditSink(options, integrity);
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
             var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using McpVanguard.Audit.Integrity;
 
 namespace McpVanguard.Audit;
 
@@ -10,14 +11,20 @@ namespace McpVanguard.Audit;
 /// and kind (<see cref="AuditThrottle"/>). Decisions (everything but allows) also go to a decisions file whose
 /// rotation never deletes recent evidence, so a flood of noise cannot erase an earlier block. If a file cannot be
 /// written, the record goes to stderr instead: a decision is never lost silently and a disk problem never stops the relay.
+/// Each file's lines form a hash chain (<see cref="ChainedAuditFile"/>) whose heads are signed into checkpoints
+/// (<see cref="AuditCheckpointWriter"/>): <c>vanguard audit verify</c> finds an edited, removed, reordered or truncated record.
 /// </summary>
 public sealed class AuditSink : IAuditSink
 {
     /// <summary>Bounds memory if the disk is slower than the traffic; overflow falls back to stderr.</summary>
     private const int QueueCapacity = 10_000;
 
-    private readonly RotatingJsonlFile _log;
-    private readonly RotatingJsonlFile _decisions;
+    /// <summary>Records appended under one hold of the cross-process lock: long enough to amortise it, short enough not to stall another writer.</summary>
+    private const int MaxBatch = 512;
+
+    private readonly ChainedAuditFile _log;
+    private readonly ChainedAuditFile _decisions;
+    private readonly AuditCheckpointWriter _checkpoints;
     private readonly TextWriter _console;
     private readonly AuditThrottle _throttle;
     private readonly Channel<AuditRecord> _queue = Channel.CreateBounded<AuditRecord>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -26,11 +33,13 @@ public sealed class AuditSink : IAuditSink
     private long _decisionsRefused;
 
     /// <param name="retention">Volume caps and decisions retention; <see cref="AuditRetention.Default"/> when null.</param>
-    public AuditSink(string path, long maxBytes, int maxFiles, TextWriter console, AuditRetention? retention = null, TimeProvider? time = null)
+    /// <param name="integrity">The checkpoint key, cadence and receipts; the hash chain alone (<see cref="AuditIntegrity.ChainOnly"/>) when null.</param>
+    public AuditSink(string path, long maxBytes, int maxFiles, TextWriter console, AuditRetention? retention = null, TimeProvider? time = null, AuditIntegrity? integrity = null)
     {
         retention ??= AuditRetention.Default;
-        _log = new RotatingJsonlFile(path, maxBytes, maxFiles, TimeSpan.Zero);
-        _decisions = new RotatingJsonlFile(DecisionsPath(path), maxBytes, maxFiles, retention.DecisionsMinAge);
+        _log = new ChainedAuditFile(path, maxBytes, maxFiles, TimeSpan.Zero);
+        _decisions = new ChainedAuditFile(DecisionsPath(path), maxBytes, maxFiles, retention.DecisionsMinAge);
+        _checkpoints = new AuditCheckpointWriter(path, maxBytes, maxFiles, integrity ?? AuditIntegrity.ChainOnly, time ?? TimeProvider.System);
         _console = console;
         _throttle = new AuditThrottle(retention, time ?? TimeProvider.System);
         _writer = Task.Run(WriteLoopAsync);
@@ -103,13 +112,37 @@ public sealed class AuditSink : IAuditSink
 
     private async Task WriteLoopAsync()
     {
-        await foreach (var record in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _queue.Reader;
+        while (true)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
-            var last = _queue.Reader.Count == 0;
-            if (TryAppend(_log, bytes, record, last) && record.IsDecision)
+            var more = await WaitForRecordsAsync(reader).ConfigureAwait(false);
+            // One hold of the lock per batch: the chain is read from the file's tail once and every record appended after it.
+            _log.BeginBatch();
+            try
             {
-                AppendDecision(bytes, record, last);
+                for (var n = 0; n < MaxBatch && reader.TryRead(out var record); n++)
+                {
+                    var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
+                    if (TryAppend(_log, bytes, record) && record.IsDecision)
+                    {
+                        AppendDecision(bytes, record);
+                    }
+                }
+
+                if (_checkpoints.Due() || (!more && _checkpoints.HasPending))
+                {
+                    _checkpoints.Write(_console);
+                }
+            }
+            finally
+            {
+                EndBatch(_log);
+                EndBatch(_decisions);
+            }
+
+            if (!more)
+            {
+                break;
             }
         }
 
@@ -123,16 +156,52 @@ public sealed class AuditSink : IAuditSink
 
         _log.Dispose();
         _decisions.Dispose();
+        _checkpoints.Dispose();
     }
 
-    private bool TryAppend(RotatingJsonlFile file, byte[] bytes, AuditRecord record, bool flush)
+    /// <summary>
+    /// True when records are waiting; false once the queue is completed and drained (the last pass then seals the chains);
+    /// with records awaiting a checkpoint, it returns true when the interval runs out even if nothing new came.
+    /// </summary>
+    private async ValueTask<bool> WaitForRecordsAsync(ChannelReader<AuditRecord> reader)
+    {
+        if (!_checkpoints.HasPending)
+        {
+            return await reader.WaitToReadAsync().ConfigureAwait(false);
+        }
+
+        using var timeout = _checkpoints.DueTimer();
+        try
+        {
+            return await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    private void EndBatch(ChainedAuditFile file)
     {
         try
         {
-            file.Append(bytes);
-            if (flush)
+            file.EndBatch();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            // The lines are written; only their flush failed. The next batch re-reads the tail and goes on from there.
+            file.Reset();
+        }
+    }
+
+    private bool TryAppend(ChainedAuditFile file, byte[] bytes, AuditRecord record)
+    {
+        try
+        {
+            // The main log never refuses a line (only the decisions file protects recent evidence).
+            if (file.Append(bytes, out var seq, out var hash))
             {
-                file.Flush();
+                _checkpoints.Appended(file, record, seq, hash, receipt: true, _console);
             }
 
             _failing = false;
@@ -156,11 +225,12 @@ public sealed class AuditSink : IAuditSink
         }
     }
 
-    private void AppendDecision(byte[] bytes, AuditRecord record, bool flush)
+    private void AppendDecision(byte[] bytes, AuditRecord record)
     {
         try
         {
-            if (!_decisions.Append(bytes))
+            _decisions.BeginBatch();
+            if (!_decisions.Append(bytes, out var seq, out var hash))
             {
                 // Full of recent evidence: this record stays in the main log only.
                 if (Interlocked.Increment(ref _decisionsRefused) == 1)
@@ -174,10 +244,7 @@ public sealed class AuditSink : IAuditSink
                 return;
             }
 
-            if (flush)
-            {
-                _decisions.Flush();
-            }
+            _checkpoints.Appended(_decisions, record, seq, hash, receipt: false, _console);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -30,6 +30,9 @@ internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles
 
     public void Flush() => _stream?.Flush();
 
+    /// <summary>Ends a torn last line (a crash mid-write) so that the next append starts a line of its own.</summary>
+    public void AppendNewline() => Open(1)?.Write(Newline);
+
     /// <summary>Drops the open handle after a write error; the next append reopens the file.</summary>
     public void Reset()
     {

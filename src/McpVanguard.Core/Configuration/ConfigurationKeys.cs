@@ -11,6 +11,12 @@ public static class ConfigurationKeys
     public const string AuditAllows = "audit.allows";
     public const string AuditMaxBytes = "audit.max_bytes";
     public const string AuditMaxFiles = "audit.max_files";
+    public const string AuditSigningKey = "audit.signing_key";
+    public const string AuditCheckpointRecords = "audit.checkpoint_records";
+    public const string AuditCheckpointIntervalSeconds = "audit.checkpoint_interval_s";
+    public const string AuditReceipts = "audit.receipts";
+    public const string RulesRequireSignature = "rules.require_signature";
+    public const string RulesPublicKey = "rules.public_key";
     public const string MaxMessageBytes = "limits.max_message_bytes";
     public const string MaxDepth = "limits.max_depth";
     public const string MaxStrings = "limits.max_strings";
@@ -30,6 +36,7 @@ public static class ConfigurationKeys
     public const string GatewayWarmPool = "gateway.warm_pool";
     public const string PinsFile = "pins.file";
     public const string PinsBaseline = "pins.baseline";
+    public const string PinsBaselineKey = "pins.baseline_key";
     public const string SemanticEnabled = "semantic.enabled";
     public const string SemanticProvider = "semantic.provider";
     public const string SemanticScope = "semantic.scope";
@@ -75,6 +82,9 @@ public static class ConfigurationKeys
         [AuditAllows] = "false",
         [AuditMaxBytes] = (10L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
         [AuditMaxFiles] = "5",
+        [AuditCheckpointRecords] = "1000",
+        [AuditCheckpointIntervalSeconds] = "60",
+        [RulesRequireSignature] = "false",
         [MaxMessageBytes] = (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
         [MaxDepth] = "64",
         [MaxStrings] = "10000",
@@ -109,16 +119,19 @@ public static class ConfigurationKeys
             [MaxMessageBytes] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             [MaxDepth] = "32",
             [InspectorBudgetMs] = "100",
+            [RulesRequireSignature] = "true",
         },
     };
 
     public static readonly IReadOnlyList<string> All =
     [
         Profile, ServerId, SafeZones, RulesDir, AuditLog, AuditAllows, AuditMaxBytes, AuditMaxFiles,
+        AuditSigningKey, AuditCheckpointRecords, AuditCheckpointIntervalSeconds, AuditReceipts,
+        RulesRequireSignature, RulesPublicKey,
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
         GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,
-        PinsFile, PinsBaseline,
+        PinsFile, PinsBaseline, PinsBaselineKey,
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,

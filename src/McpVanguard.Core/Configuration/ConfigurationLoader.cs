@@ -296,6 +296,10 @@ public static class ConfigurationLoader
         var auditLog = Text(ConfigurationKeys.AuditLog);
         var pinsFile = Text(ConfigurationKeys.PinsFile);
         var pinsBaseline = Text(ConfigurationKeys.PinsBaseline);
+        var signingKey = Text(ConfigurationKeys.AuditSigningKey);
+        var receipts = Text(ConfigurationKeys.AuditReceipts);
+        var rulesKey = Text(ConfigurationKeys.RulesPublicKey);
+        var baselineKey = Text(ConfigurationKeys.PinsBaselineKey);
         return new VanguardOptions
         {
             Profile = profile,
@@ -305,9 +309,17 @@ public static class ConfigurationLoader
             AuditLogPath = auditLog.Length == 0 ? DefaultStatePath("audit.jsonl") : auditLog,
             PinsFilePath = pinsFile.Length == 0 ? DefaultStatePath("pins.json") : ExpandHome(pinsFile),
             PinsBaselinePath = pinsBaseline.Length == 0 ? null : ExpandHome(pinsBaseline),
+            PinsBaselineKeyPath = baselineKey.Length == 0 ? null : ExpandHome(baselineKey),
             AuditAllows = Bool(ConfigurationKeys.AuditAllows),
             AuditMaxBytes = Long(ConfigurationKeys.AuditMaxBytes, 4096, long.MaxValue),
             AuditMaxFiles = Int(ConfigurationKeys.AuditMaxFiles, 1, 100),
+            AuditSigningKeyPath = signingKey.Length == 0 ? DefaultStatePath("audit-signing-key.pem") : ExpandHome(signingKey),
+            AuditSigningKeyConfigured = signingKey.Length > 0,
+            AuditCheckpointRecords = Int(ConfigurationKeys.AuditCheckpointRecords, 1, 10_000_000),
+            AuditCheckpointInterval = TimeSpan.FromSeconds(Int(ConfigurationKeys.AuditCheckpointIntervalSeconds, 1, 86_400)),
+            AuditReceiptsPath = receipts.Length == 0 ? null : ExpandHome(receipts),
+            RulesRequireSignature = Bool(ConfigurationKeys.RulesRequireSignature),
+            RulesPublicKeyPath = rulesKey.Length == 0 ? null : ExpandHome(rulesKey),
             Limits = new PreflightLimits(
                 maxMessageBytes,
                 Int(ConfigurationKeys.MaxDepth, 4, 512),

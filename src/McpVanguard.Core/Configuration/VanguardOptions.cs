@@ -28,9 +28,33 @@ public sealed record VanguardOptions
     /// <summary>An approved baseline of pins used instead of trust on first use for the servers it names (<c>pins.baseline</c>).</summary>
     public string? PinsBaselinePath { get; init; }
 
+    /// <summary>The PEM public key the baseline must be signed with (<c>pins.baseline_key</c>); the baseline is then refused unless its signature verifies.</summary>
+    public string? PinsBaselineKeyPath { get; init; }
+
     public required long AuditMaxBytes { get; init; }
 
     public required int AuditMaxFiles { get; init; }
+
+    /// <summary>The PEM EC P-256 key that signs audit checkpoints (<c>audit.signing_key</c>); default <c>audit-signing-key.pem</c> in the state directory, created on first use.</summary>
+    public string AuditSigningKeyPath { get; init; } = ConfigurationLoader.DefaultStatePath("audit-signing-key.pem");
+
+    /// <summary>Whether <see cref="AuditSigningKeyPath"/> was configured (a bad configured key refuses start-up; a default one is created).</summary>
+    public bool AuditSigningKeyConfigured { get; init; }
+
+    /// <summary>A checkpoint is signed after this many records (<c>audit.checkpoint_records</c>).</summary>
+    public int AuditCheckpointRecords { get; init; } = 1000;
+
+    /// <summary>…or after this long with records pending (<c>audit.checkpoint_interval_s</c>), and at shutdown.</summary>
+    public TimeSpan AuditCheckpointInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A JSON-lines file that receives block receipts and checkpoints (<c>audit.receipts</c>); none when null.</summary>
+    public string? AuditReceiptsPath { get; init; }
+
+    /// <summary>Refuse a rules directory without a valid signature (<c>rules.require_signature</c>; on under strict).</summary>
+    public bool RulesRequireSignature { get; init; }
+
+    /// <summary>The PEM public key rule packs must be signed with (<c>rules.public_key</c>).</summary>
+    public string? RulesPublicKeyPath { get; init; }
 
     public required PreflightLimits Limits { get; init; }
 

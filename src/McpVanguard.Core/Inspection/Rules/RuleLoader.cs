@@ -55,6 +55,23 @@ public static class RuleLoader
         return order.Select(id => byId[id]).ToList();
     }
 
+    /// <summary>
+    /// Loads the embedded rules, then the given rule files (a verified rule pack's files, already read): the loader parses
+    /// exactly the bytes whose signature was checked, never a file swapped in between.
+    /// </summary>
+    public static IReadOnlyList<Rule> LoadVerified(IReadOnlyList<(string Path, byte[] Bytes)> directoryFiles)
+    {
+        var builtIn = Load(rulesDirectory: null);
+        var byId = builtIn.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+        var order = builtIn.Select(r => r.Id).ToList();
+        foreach (var (path, bytes) in directoryFiles)
+        {
+            Merge(ParseFile(new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'), path, builtIn: false), byId, order, builtIn: false);
+        }
+
+        return order.Select(id => byId[id]).ToList();
+    }
+
     private static void Merge(List<RuleEntry> entries, Dictionary<string, Rule> byId, List<string> order, bool builtIn)
     {
         foreach (var entry in entries)
