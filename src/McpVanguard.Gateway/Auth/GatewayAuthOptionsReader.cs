@@ -20,6 +20,9 @@ public static class GatewayAuthOptionsReader
 
     public const string DefaultKeyName = "default";
 
+    /// <summary>The admin key of <c>/admin/state</c> (read-only live state for <c>vanguard ui --gateway</c>); a credential of its own, never a client's.</summary>
+    public const string AdminKeyVariable = "VANGUARD_ADMIN_KEY";
+
     /// <summary>Shorter keys are guessable; this is the floor for keys given in clear (from a variable).</summary>
     public const int MinimumKeyLength = 16;
 
