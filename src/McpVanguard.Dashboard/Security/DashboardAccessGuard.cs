@@ -20,8 +20,10 @@ internal sealed class DashboardAccessGuard(DashboardSecrets secrets)
         var request = context.Request;
         var response = context.Response;
 
-        // The token URL must never travel in a Referer; pages are never cached; scripts and styles come from here only.
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // No Referer leaves for another site (the token URL is cleaned at once anyway). Not no-referrer: with it a browser
+        // sends "Origin: null" on a form POST, and the Origin check below would refuse the dashboard's own Approve button.
+        // Pages are never cached; scripts and styles come from here only.
+        response.Headers["Referrer-Policy"] = "same-origin";
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.XFrameOptions = "DENY";
