@@ -11,8 +11,6 @@ namespace McpVanguard.Dashboard;
 /// </summary>
 internal sealed class GatewayStateSource(GatewayConnection connection)
 {
-    /// <summary>The admin key travels in this header (never in the URL, so it stays out of the gateway's logs).</summary>
-    public const string AdminKeyHeader = "X-Vanguard-Admin-Key";
 
     /// <summary>A slow gateway must not hold the Overview: its state is shown as unavailable after this.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
@@ -25,7 +23,7 @@ internal sealed class GatewayStateSource(GatewayConnection connection)
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "admin/state");
-            request.Headers.Add(AdminKeyHeader, connection.AdminKey);
+            request.Headers.Add(McpVanguard.Gateway.Auth.GatewayAuthOptionsReader.AdminKeyHeader, connection.AdminKey);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
