@@ -48,9 +48,22 @@ public sealed class AuditIndexTests : IDisposable
         var (older, _) = index.Page(AuditQuery.None, next, 50);
         Assert.Equal(99_949, older[0].Sequence);
 
-        var (blocks, _) = index.Page(new AuditQuery("block", null, null, "rare_tool", null), null, 50);
-        Assert.Equal(50, blocks.Count);
-        Assert.All(blocks, static r => Assert.Equal(("block", "rare_tool"), (r.Verdict, r.Tool)));
+        // A rare filter looks at 20,000 records a page at most, then links on: the 100 matches come in five pages.
+        var rare = new AuditQuery("block", null, null, "rare_tool", null);
+        var (first, after) = index.Page(rare, null, 50);
+        Assert.Equal(20, first.Count);
+        Assert.Equal(80_000, after);
+        var matches = new List<AuditSummary>(first);
+        while (after is { } before)
+        {
+            var (page, following) = index.Page(rare, before, 50);
+            matches.AddRange(page);
+            after = following;
+        }
+
+        Assert.Equal(100, matches.Count);
+        Assert.All(matches, static r => Assert.Equal(("block", "rare_tool"), (r.Verdict, r.Tool)));
+        Assert.Equal(100, matches.Select(static r => r.Sequence).Distinct().Count());
 
         var overview = aggregates.Snapshot();
         Assert.Equal(100_000, overview.Records);
