@@ -35,6 +35,7 @@ public static class VanguardCommandLine
             ScanCommand.Create(),
             DemoCommand.Create(),
             DemoServerCommand.Create(),
+            UiCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -68,7 +68,7 @@ internal static class ServeCommand
             _ = Task.Run(pins.WarmUp, cancellationToken);
 
             await using var audit = EngineFactory.CreateAuditSink(options, integrity);
-            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth }, engine, audit);
+            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, Pins = pins }, engine, audit);
             try
             {
                 await gateway.StartAsync(cancellationToken);

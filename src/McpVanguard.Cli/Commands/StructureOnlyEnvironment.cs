@@ -5,7 +5,7 @@ namespace McpVanguard.Cli.Commands;
 /// <summary>
 /// The environment the <c>auth:</c> reader sees when only the section's structure is checked: every variable a
 /// <c>key_env</c> or <c>secret_env</c> names exists, with a placeholder long enough for every length rule, except
-/// <c>VANGUARD_API_KEY</c>, which does not (it would turn on a key nobody set).
+/// <c>VANGUARD_API_KEY</c> and <c>VANGUARD_ADMIN_KEY</c>, which do not (they would turn on a key nobody set).
 /// </summary>
 internal sealed class StructureOnlyEnvironment : IReadOnlyDictionary<string, string>
 {
@@ -25,7 +25,7 @@ internal sealed class StructureOnlyEnvironment : IReadOnlyDictionary<string, str
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
     {
-        value = key == Gateway.Auth.GatewayAuthOptionsReader.ApiKeyVariable ? null : Placeholder;
+        value = key is Gateway.Auth.GatewayAuthOptionsReader.ApiKeyVariable or Gateway.Auth.GatewayAuthOptionsReader.AdminKeyVariable ? null : Placeholder;
         return value is not null;
     }
 

@@ -23,6 +23,10 @@ internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles
             return false;
         }
 
+        // Several processes append to one log (a `vanguard start` per server, `vanguard ui` approving a pin). .NET's
+        // FileMode.Append keeps its own offset from when the file was opened (no O_APPEND), so a writer would overwrite
+        // what another wrote since: move to the real end first (this also writes out the previous line's buffer).
+        stream.Seek(0, SeekOrigin.End);
         stream.Write(line);
         stream.Write(Newline);
         return true;

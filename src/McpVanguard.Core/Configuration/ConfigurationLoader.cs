@@ -15,7 +15,7 @@ public static class ConfigurationLoader
     public const string DefaultFileName = "vanguard.yaml";
 
     /// <summary>VANGUARD_* variables that belong to other features and are not configuration keys here.</summary>
-    private static readonly HashSet<string> OtherVariables = ["VANGUARD_CONFIG", "VANGUARD_MODE", "VANGUARD_API_KEY"];
+    private static readonly HashSet<string> OtherVariables = ["VANGUARD_CONFIG", "VANGUARD_MODE", "VANGUARD_API_KEY", "VANGUARD_ADMIN_KEY"];
 
     /// <param name="commandLine">Values given on the command line, by configuration key.</param>
     /// <param name="environment">The process environment (passed in so that nothing else reads it).</param>

@@ -24,6 +24,9 @@ public sealed record GatewayAuthOptions
     /// <summary>Concurrent sessions one principal may hold (0: no limit).</summary>
     public int MaxSessionsPerPrincipal { get; init; } = 32;
 
+    /// <summary>SHA-256 of the admin key (<c>VANGUARD_ADMIN_KEY</c>) that opens <c>/admin/state</c>; null: the endpoint does not exist.</summary>
+    public byte[]? AdminKeyDigest { get; init; }
+
     /// <summary>True when any credential is configured, so the MCP endpoints must require authentication.</summary>
     public bool IsEnabled => ApiKeys.Count > 0 || Jwt is not null;
 }

@@ -20,6 +20,12 @@ public static class GatewayAuthOptionsReader
 
     public const string DefaultKeyName = "default";
 
+    /// <summary>The admin key of <c>/admin/state</c> (read-only live state for <c>vanguard ui --gateway</c>); a credential of its own, never a client's.</summary>
+    public const string AdminKeyVariable = "VANGUARD_ADMIN_KEY";
+
+    /// <summary>The request header the admin key travels in (never the URL, so it stays out of access logs).</summary>
+    public const string AdminKeyHeader = "X-Vanguard-Admin-Key";
+
     /// <summary>Shorter keys are guessable; this is the floor for keys given in clear (from a variable).</summary>
     public const int MinimumKeyLength = 16;
 
@@ -60,9 +66,11 @@ public static class GatewayAuthOptionsReader
             keys.Add(new ApiKeyCredential(DefaultKeyName, Digest(ClearKey(single, "env:" + ApiKeyVariable)), [], []));
         }
 
+        // A credential of its own: a client's key must never open the admin endpoint, so the two may not be equal.
+        var admin = environment.TryGetValue(AdminKeyVariable, out var adminKey) && adminKey.Length > 0 ? Digest(ClearKey(adminKey, "env:" + AdminKeyVariable)) : null;
         if (section is null)
         {
-            return new GatewayAuthOptions { ApiKeys = keys };
+            return new GatewayAuthOptions { ApiKeys = keys, AdminKeyDigest = DistinctAdminKey(admin, keys) };
         }
 
         var map = section as YamlMappingNode ?? throw context.Error(section, "'auth' must be a mapping.");
@@ -83,6 +91,7 @@ public static class GatewayAuthOptionsReader
         return new GatewayAuthOptions
         {
             ApiKeys = keys,
+            AdminKeyDigest = DistinctAdminKey(admin, keys),
             Jwt = jwt,
             Resource = resource,
             AuthorizationServers = values.TryGetValue("authorization_servers", out var a)
@@ -93,6 +102,11 @@ public static class GatewayAuthOptionsReader
             MaxSessionsPerPrincipal = values.TryGetValue("max_sessions_per_principal", out var m) ? context.Int(m, "auth.max_sessions_per_principal", 0, 100_000) : 32,
         };
     }
+
+    private static byte[]? DistinctAdminKey(byte[]? admin, List<ApiKeyCredential> keys)
+        => admin is not null && keys.Any(k => CryptographicOperations.FixedTimeEquals(k.Sha256, admin))
+            ? throw new ConfigurationException($"env:{AdminKeyVariable}: the admin key must differ from every client API key (the value is not shown).")
+            : admin;
 
     /// <summary>SHA-256 of a key's UTF-8 bytes: what is stored and compared.</summary>
     public static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

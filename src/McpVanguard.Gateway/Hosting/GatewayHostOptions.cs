@@ -19,6 +19,9 @@ public sealed record GatewayHostOptions
     /// </summary>
     public GatewayAuthOptions Auth { get; init; } = new();
 
+    /// <summary>The pin store the engine compares with: <c>/admin/state</c> counts its changes awaiting approval. Null: not reported.</summary>
+    public McpVanguard.Integrity.PinStore? Pins { get; init; }
+
     /// <summary>The clock of the gateway's own intervals (the JWKS refresh); tests pass a manual one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -176,6 +176,14 @@ public sealed class GatewayServer : IAsyncDisposable
         }
 
         mcp.MapPost(LegacySseEndpoint.MessagesPath, sse.PostAsync);
+        if (auth.AdminKeyDigest is { } adminKey)
+        {
+            // Read-only live state for `vanguard ui --gateway`, behind its own key (not the clients' credentials); without
+            // VANGUARD_ADMIN_KEY the path does not exist.
+            var admin = new AdminStateEndpoint(adminKey, store, connector, host.Servers, host.Pins);
+            app.MapGet(AdminStateEndpoint.Path, admin.GetAsync);
+        }
+
         return server;
     }
 

@@ -21,6 +21,9 @@ internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout, Princi
 
     public int Count => _sessions.Count;
 
+    /// <summary>The sessions of upstream <paramref name="serverId"/> now (for <c>/admin/state</c>; walks the bounded table).</summary>
+    public int CountFor(string serverId) => _sessions.Values.Count(s => s.Server.Id == serverId);
+
     public TimeSpan IdleTimeout => idleTimeout;
 
     /// <summary>A new session id: 128 bits from the OS's cryptographic generator, as 32 hex digits (visible ASCII, as the spec requires).</summary>

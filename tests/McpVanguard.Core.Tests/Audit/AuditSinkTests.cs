@@ -26,6 +26,37 @@ public sealed class AuditSinkTests : IDisposable
     };
 
     [Fact]
+    public async Task Two_sinks_on_one_log_keep_each_others_records()
+    {
+        // Two processes on one log (a `vanguard start` per server, `vanguard ui` approving a pin): each sink opened the file
+        // before the other wrote; neither may overwrite the other's lines.
+        var path = Path.Combine(_dir, "audit.jsonl");
+        await using (var first = new AuditSink(path, 1024 * 1024, 3, TextWriter.Null))
+        await using (var second = new AuditSink(path, 1024 * 1024, 3, TextWriter.Null))
+        {
+            first.Write(Record(session: "a1"));
+            await LinesAsync(path, 1);
+            second.Write(Record(session: "b1"));
+            await LinesAsync(path, 2);
+            first.Write(Record(session: "a2"));
+            await LinesAsync(path, 3);
+        }
+
+        var sessions = File.ReadAllLines(path).Select(static l => JsonDocument.Parse(l).RootElement.GetProperty("session").GetString()).ToList();
+        Assert.Equal(["a1", "b1", "a2"], sessions);
+    }
+
+    /// <summary>Waits (generous deadline, no timing assertion) until the sinks' own tasks wrote <paramref name="count"/> lines.</summary>
+    private static async Task LinesAsync(string path, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((!File.Exists(path) || File.ReadAllLines(path).Length < count) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Writes_one_json_line_per_record_and_a_human_line_per_block()
     {
         var path = Path.Combine(_dir, "audit.jsonl");
