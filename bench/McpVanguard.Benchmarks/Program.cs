@@ -36,6 +36,20 @@ if (args is ["breakdown"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll telemetry   (relay step with telemetry off and on, alternating; the unobserved guard)
+if (args is ["telemetry"])
+{
+    McpVanguard.Benchmarks.TelemetryCost.Run();
+    return;
+}
+
+// dotnet bench/.../McpVanguard.Benchmarks.dll relay-step   (relay step medians, to compare two builds process by process)
+if (args is ["relay-step"])
+{
+    McpVanguard.Benchmarks.RelayStepCost.Run();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll semantic   (L2: clean traffic with the stage on and off, scored-message latency per provider)
 if (args is ["semantic"])
 {

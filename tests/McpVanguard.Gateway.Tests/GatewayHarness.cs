@@ -54,7 +54,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
         return StartAsync(servers, null, file, environment ?? new Dictionary<string, string>(), time);
     }
 
-    private static async Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings, string? configPath, IReadOnlyDictionary<string, string>? environment, TimeProvider? time = null)
+    /// <summary>The gateway with <paramref name="adjust"/> applied to its host options (telemetry tests add their in-memory readers).</summary>
+    public static Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings, Func<GatewayHostOptions, GatewayHostOptions> adjust)
+        => StartAsync(servers, settings, configPath: null, environment: null, adjust: adjust);
+
+    private static async Task<GatewayHarness> StartAsync(IReadOnlyList<UpstreamDefinition> servers, IReadOnlyDictionary<string, object>? settings, string? configPath, IReadOnlyDictionary<string, string>? environment, TimeProvider? time = null, Func<GatewayHostOptions, GatewayHostOptions>? adjust = null)
     {
         var values = new Dictionary<string, object>
         {
@@ -74,7 +78,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var engine = McpVanguard.Cli.Commands.EngineFactory.Compose(options, Rules.Value, pins: null);
         var audit = new MemoryAuditSink();
         var auth = GatewayAuthOptionsReader.Read(options, environment);
-        var server = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, Time = time ?? TimeProvider.System }, engine, audit);
+        var host = new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, Time = time ?? TimeProvider.System };
+        var server = GatewayServer.Create(adjust is null ? host : adjust(host), engine, audit);
         await server.StartAsync(CancellationToken.None);
         return new GatewayHarness(server, audit, options);
     }

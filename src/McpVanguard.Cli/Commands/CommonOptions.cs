@@ -114,7 +114,7 @@ internal sealed class CommonOptions
         GatewayAuthOptions? auth = null;
         var options = ConfigurationLoader.Load(
             cli,
-            ReadEnvironment("VANGUARD_"),
+            ReadEnvironment("VANGUARD_", "OTEL_"),
             parse.GetValue(Config),
             warnings,
             (sections, file, errors) => errors.Collect(() => auth = GatewayAuthOptionsReader.Read(sections.GetValueOrDefault("auth"), file, environment)));
@@ -122,13 +122,13 @@ internal sealed class CommonOptions
         return options;
     }
 
-    /// <summary>The process environment (the variables starting with <paramref name="prefix"/>), read once here so nothing else reads it.</summary>
-    internal static Dictionary<string, string> ReadEnvironment(string prefix = "")
+    /// <summary>The process environment (the variables starting with one of <paramref name="prefixes"/> (every variable when none is given)), read once here so nothing else reads it.</summary>
+    internal static Dictionary<string, string> ReadEnvironment(params string[] prefixes)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
-            if (entry.Key is string key && key.StartsWith(prefix, StringComparison.Ordinal) && entry.Value is string value)
+            if (entry.Key is string key && (prefixes.Length == 0 || prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) && entry.Value is string value)
             {
                 result[key] = value;
             }

@@ -21,12 +21,13 @@ internal static class ServeCommand
         var upstreamUrl = new Option<string?>("--upstream-url") { Description = "The URL of a remote Streamable HTTP MCP server to front instead." };
         var host = new Option<string?>("--host") { Description = "Address to listen on (default 127.0.0.1)." };
         var port = new Option<int?>("--port") { Description = "Port to listen on (default 8080; 0 picks a free one)." };
-        var serve = new Command("serve", "Run the HTTP gateway (Streamable HTTP at /mcp, legacy SSE at /sse) in front of MCP servers.") { server, upstreamUrl, host, port };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus /metrics on this port of telemetry.metrics_host (default 127.0.0.1), without authentication." };
+        var serve = new Command("serve", "Run the HTTP gateway (Streamable HTTP at /mcp, legacy SSE at /sse) in front of MCP servers.") { server, upstreamUrl, host, port, metricsPort };
         serve.Aliases.Add("sse");
         common.AddTo(serve);
         serve.SetAction(async (parse, cancellationToken) =>
         {
-            if (EngineFactory.TryLoadOptions(common, parse, Overrides(parse, host, port)) is not { } options || EngineFactory.TryCreateAuditIntegrity(options) is not { } integrity)
+            if (EngineFactory.TryLoadOptions(common, parse, Overrides(parse, host, port, metricsPort)) is not { } options || EngineFactory.TryCreateAuditIntegrity(options) is not { } integrity)
             {
                 return EngineFactory.ConfigurationError;
             }
@@ -96,6 +97,11 @@ internal static class ServeCommand
                     }
                 }
 
+                foreach (var url in gateway.MetricsUrls)
+                {
+                    Console.Error.WriteLine($"[vanguard] Prometheus metrics at {url}/metrics (no authentication: keep it on loopback or a private network)");
+                }
+
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 using var signals = TerminationSignals.Register(context =>
                 {
@@ -120,9 +126,14 @@ internal static class ServeCommand
         return serve;
     }
 
-    private static Dictionary<string, object> Overrides(ParseResult parse, Option<string?> host, Option<int?> port)
+    private static Dictionary<string, object> Overrides(ParseResult parse, Option<string?> host, Option<int?> port, Option<int?> metricsPort)
     {
         var values = new Dictionary<string, object>();
+        if (parse.GetValue(metricsPort) is { } m)
+        {
+            values[ConfigurationKeys.TelemetryMetricsPort] = m.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (parse.GetValue(host) is { } h)
         {
             values[ConfigurationKeys.GatewayHost] = h;

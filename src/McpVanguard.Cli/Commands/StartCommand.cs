@@ -78,6 +78,9 @@ internal static class StartCommand
 
             Console.Error.WriteLine(StartupLine.For(options, rules.Count));
 
+            // Off by default: without telemetry.* the OpenTelemetry SDK is never loaded.
+            using var telemetry = options.Telemetry.Enabled ? TelemetryStartup.Begin(options.Telemetry, Console.Error) : null;
+
             // The server child is starting: compile the common paths and build what ordinary server text needs meanwhile.
             // Nothing waits for it; a message that needs a regex first builds it itself.
             engine.BeginPriming();

@@ -210,6 +210,7 @@ public sealed class AuditSink : IAuditSink
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             file.Reset();
+            Telemetry.VanguardTelemetry.AuditWriteFailures.Add(1);
             if (!_failing)
             {
                 lock (_console)

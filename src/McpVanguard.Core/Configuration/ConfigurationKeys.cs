@@ -52,6 +52,17 @@ public static class ConfigurationKeys
     public const string SemanticCustomModel = "semantic.custom_model";
     public const string SemanticOpenAiKey = "semantic.openai_key";
     public const string SemanticOllamaUrl = "semantic.ollama_url";
+    public const string TelemetryOtlpEndpoint = "telemetry.otlp_endpoint";
+    public const string TelemetryOtlpProtocol = "telemetry.otlp_protocol";
+    public const string TelemetryOtlpHeaders = "telemetry.otlp_headers";
+    public const string TelemetryServiceName = "telemetry.service_name";
+    public const string TelemetryMetrics = "telemetry.metrics";
+    public const string TelemetryTraces = "telemetry.traces";
+    public const string TelemetryTraceSampling = "telemetry.trace_sampling";
+    public const string TelemetryMetricsIntervalMs = "telemetry.metrics_interval_ms";
+    public const string TelemetryPrometheus = "telemetry.prometheus";
+    public const string TelemetryMetricsHost = "telemetry.metrics_host";
+    public const string TelemetryMetricsPort = "telemetry.metrics_port";
 
     /// <summary>
     /// Environment names kept from the original project for the provider settings: each sets the key it names, as its
@@ -64,7 +75,7 @@ public static class ConfigurationKeys
     };
 
     /// <summary>Keys whose value is a secret: <c>config show</c> prints only its length.</summary>
-    public static readonly HashSet<string> Secrets = [SemanticCustomKey, SemanticOpenAiKey];
+    public static readonly HashSet<string> Secrets = [SemanticCustomKey, SemanticOpenAiKey, TelemetryOtlpHeaders];
 
     /// <summary>
     /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
@@ -107,6 +118,14 @@ public static class ConfigurationKeys
         [SemanticCacheSize] = "4096",
         [SemanticCacheTtlSeconds] = "3600",
         [SemanticMaxChars] = "4000",
+        [TelemetryOtlpProtocol] = "http/protobuf",
+        [TelemetryServiceName] = "mcp-vanguard",
+        [TelemetryMetrics] = "true",
+        [TelemetryTraces] = "true",
+        [TelemetryTraceSampling] = "1",
+        [TelemetryMetricsIntervalMs] = "60000",
+        [TelemetryPrometheus] = "false",
+        [TelemetryMetricsHost] = "127.0.0.1",
     };
 
     /// <summary>What each profile changes relative to the defaults.</summary>
@@ -135,6 +154,8 @@ public static class ConfigurationKeys
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,
+        TelemetryOtlpEndpoint, TelemetryOtlpProtocol, TelemetryOtlpHeaders, TelemetryServiceName, TelemetryMetrics, TelemetryTraces,
+        TelemetryTraceSampling, TelemetryMetricsIntervalMs, TelemetryPrometheus, TelemetryMetricsHost, TelemetryMetricsPort,
     ];
 
     /// <summary><c>limits.max_depth</c> → <c>VANGUARD_LIMITS_MAX_DEPTH</c>.</summary>

@@ -222,6 +222,8 @@ public static class ConfigurationLoader
             }
         }
 
+        OtelEnvironment.Read(environment, result);
+
         // The original project's switch: VANGUARD_MODE=audit means the monitor profile, unless a profile is set explicitly.
         if (environment.TryGetValue("VANGUARD_MODE", out var mode))
         {
@@ -330,6 +332,7 @@ public static class ConfigurationLoader
             ShutdownGrace = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.ShutdownGraceMs, 0, 600_000)),
             Gateway = BindGateway(values, maxMessageBytes, Text, Source, Int, errors),
             Semantic = SemanticSectionReader.Bind(values, Text, Source, Int, Bool, errors),
+            Telemetry = TelemetrySectionReader.Bind(Text, Source, Int, Bool, errors),
             Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
         };
     }

@@ -73,6 +73,9 @@ public sealed record VanguardOptions
     /// <summary>Settings of L2, the semantic stage (<c>semantic.*</c>).</summary>
     public required SemanticSettings Semantic { get; init; }
 
+    /// <summary>Settings of metrics, traces and the Prometheus endpoint (<c>telemetry.*</c>); all off by default.</summary>
+    public TelemetrySettings Telemetry { get; init; } = new();
+
     /// <summary>Where each value came from (<c>default</c>, <c>profile:strict</c>, a file path, <c>env:VANGUARD_…</c>, <c>command line</c>).</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 

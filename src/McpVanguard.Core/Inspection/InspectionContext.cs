@@ -52,4 +52,7 @@ public sealed class InspectionContext
 
     /// <summary>The tool a request calls, or the tool a response answers for.</summary>
     public string? ToolName => Message.ToolName ?? RequestTool;
+
+    /// <summary>The telemetry of this message through the relay, when something listens: the pipeline times its layers with it.</summary>
+    public Telemetry.MessageTelemetry? Trace { get; init; }
 }

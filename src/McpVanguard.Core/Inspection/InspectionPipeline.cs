@@ -45,7 +45,7 @@ public sealed class InspectionPipeline
     public ValueTask<Verdict> InspectAsync(InspectionContext context, CancellationToken cancellationToken)
     {
         var findings = RunInspectors(context);
-        return _stages.Length == 0 ? ValueTask.FromResult(Decide(findings)) : RunStagesAsync(context, findings, cancellationToken);
+        return _stages.Length == 0 ? ValueTask.FromResult(Decide(context, findings)) : RunStagesAsync(context, findings, cancellationToken);
     }
 
     /// <summary>Inspects on a thread that may block (priming, benchmarks, tests); the relay awaits <see cref="InspectAsync"/>.</summary>
@@ -59,6 +59,7 @@ public sealed class InspectionPipeline
     {
         foreach (var stage in _stages)
         {
+            context.Trace?.Enter(stage);
             try
             {
                 await stage.InspectAsync(context, findings, cancellationToken).ConfigureAwait(false);
@@ -73,11 +74,12 @@ public sealed class InspectionPipeline
             }
         }
 
-        return Decide(findings);
+        return Decide(context, findings);
     }
 
-    private Verdict Decide(List<Finding> findings)
+    private Verdict Decide(InspectionContext context, List<Finding> findings)
     {
+        context.Trace?.EndLayer();
         // Disabled and overridden rule ids, from a rules directory; locked ids (VG-001/VG-002) are never touched.
         _findingPolicy.Apply(findings);
         return _composer.Compose(findings);
@@ -94,6 +96,7 @@ public sealed class InspectionPipeline
         long wallBefore = 0;
         foreach (var inspector in _inspectors)
         {
+            context.Trace?.Enter(inspector);
             var started = Stopwatch.GetTimestamp();
             try
             {

@@ -15,7 +15,7 @@ namespace McpVanguard.Relay;
 /// The one relay every transport feeds: it parses each frame, runs the pipeline for its direction, then forwards the
 /// original bytes, or answers a refused request with a JSON-RPC error. Every decision other than a plain allow is audited.
 /// </summary>
-public sealed class McpRelay
+public sealed partial class McpRelay
 {
     /// <summary>Audit id for a response whose id matches no request in flight.</summary>
     public const string UnknownResponseRule = "RPC-004";
@@ -83,6 +83,7 @@ public sealed class McpRelay
         var verdict = Refusal(OversizedRule, reason, forwardable: false);
         await ReplyAsync(direction, JsonRpcErrorWriter.Write(JsonRpcId.Null, JsonRpcErrorCodes.LimitExceeded, reason, [OversizedRule], "block", reason), JsonRpcId.Null, replyTo, cancellationToken).ConfigureAwait(false);
         Audit(direction, null, null, JsonRpcId.Null, verdict, null, 0);
+        Telemetry.MessageTelemetry.CountRefused(direction, verdict, _session.ServerId);
         return new StepOutcome(verdict, false);
     }
 
@@ -102,7 +103,7 @@ public sealed class McpRelay
         }
     }
 
-    private async ValueTask<StepOutcome> HandleAsync(InboundMessage inbound, Direction direction, object? replyTo, CancellationToken cancellationToken)
+    private async ValueTask<StepOutcome> RelayAsync(InboundMessage inbound, Direction direction, object? replyTo, Telemetry.MessageTelemetry? trace, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         if (inbound.Message is not { } message)
@@ -129,6 +130,8 @@ public sealed class McpRelay
 
                 return await ForwardIfMonitoringAsync(direction, RelayMessage.Forward(message, message.Raw), unknown, cancellationToken).ConfigureAwait(false);
             }
+
+            trace?.Answers(answers);
         }
 
         Verdict verdict;
@@ -148,6 +151,7 @@ public sealed class McpRelay
                 CaptureServerName(message);
             }
 
+            trace?.EndLayer();
             var pipeline = direction == Direction.AgentToServer ? _engine.AgentToServer : _engine.ServerToAgent;
             verdict = await pipeline.InspectAsync(new InspectionContext
             {
@@ -166,6 +170,7 @@ public sealed class McpRelay
                 RequestTool = answers?.Tool,
                 RequestCursor = answers?.Cursor,
                 ListPages = _session.ListPages,
+                Trace = trace,
             }, cancellationToken).ConfigureAwait(false);
         }
 

@@ -8,20 +8,30 @@ namespace McpVanguard.Sessions;
 /// Requests in flight in one direction, keyed by the JSON value of their id. Bounded in size and age so that a peer
 /// that never answers cannot grow it without limit.
 /// </summary>
-public sealed class PendingRequestTable(int capacity, TimeSpan maxAge)
+public sealed class PendingRequestTable
 {
     private readonly ConcurrentDictionary<JsonRpcId, PendingRequest> _pending = new();
-    private readonly long _maxAgeTicks = (long)(maxAge.TotalSeconds * Stopwatch.Frequency);
+    private readonly int _capacity;
+    private readonly long _maxAgeTicks;
+
+    public PendingRequestTable(int capacity, TimeSpan maxAge)
+    {
+        _capacity = capacity;
+        _maxAgeTicks = (long)(maxAge.TotalSeconds * Stopwatch.Frequency);
+
+        // The vanguard.requests.pending gauge sums the live tables.
+        Telemetry.PendingRequestCensus.Register(this);
+    }
 
     public int Count => _pending.Count;
 
     /// <summary>Adds a request; false when the table is full of live entries or the id is already in flight.</summary>
     public bool TryAdd(PendingRequest request)
     {
-        if (_pending.Count >= capacity)
+        if (_pending.Count >= _capacity)
         {
             EvictExpired();
-            if (_pending.Count >= capacity)
+            if (_pending.Count >= _capacity)
             {
                 return false;
             }

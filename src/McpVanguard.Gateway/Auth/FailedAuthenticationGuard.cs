@@ -35,6 +35,7 @@ internal sealed class FailedAuthenticationGuard
 
         if (_failures.RetryAfter(address) is { } retryAfter)
         {
+            Telemetry.VanguardTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>(Telemetry.TelemetryTags.Limit, "failed_authentication"));
             await GatewayRateLimits.TooManyAsync(context.Response, retryAfter, "Too many failed authentications from this address", context.RequestAborted).ConfigureAwait(false);
             return;
         }
@@ -44,6 +45,7 @@ internal sealed class FailedAuthenticationGuard
         if (result.Failure is { } failure)
         {
             _failures.Spend(address);
+            Telemetry.VanguardTelemetry.AuthFailures.Add(1);
             _audit.Write(new AuditRecord
             {
                 Time = DateTimeOffset.UtcNow,

@@ -24,4 +24,10 @@ public sealed record GatewayHostOptions
 
     /// <summary>The clock of the gateway's own intervals (the JWKS refresh); tests pass a manual one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Adds a metric reader to the gateway's meter provider (tests' in-memory exporter); the settings decide the rest.</summary>
+    internal Action<OpenTelemetry.Metrics.MeterProviderBuilder>? TestMetrics { get; init; }
+
+    /// <summary>Adds a span processor to the gateway's tracer provider (tests' in-memory exporter).</summary>
+    internal Action<OpenTelemetry.Trace.TracerProviderBuilder>? TestTraces { get; init; }
 }

@@ -36,6 +36,7 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly SessionStore _store;
     private readonly UpstreamConnector _connector;
     private readonly CancellationTokenSource _stopping = new();
+    private MetricsListener? _metrics;
     private Task _sweeper = Task.CompletedTask;
     private int _disposed;
 
@@ -48,6 +49,20 @@ public sealed class GatewayServer : IAsyncDisposable
 
     /// <summary>The addresses Kestrel listens on (known after <see cref="StartAsync"/>; a port of 0 is resolved).</summary>
     public IReadOnlyList<string> Urls => [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    /// <summary>The separate metrics port's addresses (empty without <c>--metrics-port</c>; known after <see cref="StartAsync"/>).</summary>
+    public IReadOnlyList<string> MetricsUrls => _metrics?.Urls ?? [];
+
+    /// <summary>Exports buffered telemetry now (tests read their in-memory exporters after it).</summary>
+    internal void FlushTelemetry()
+    {
+        if (_telemetry)
+        {
+            GatewayTelemetry.Flush(_app.Services);
+        }
+    }
+
+    private bool _telemetry;
 
     /// <summary>Live sessions (for tests and diagnostics).</summary>
     public int SessionCount => _store.Count;
@@ -109,6 +124,12 @@ public sealed class GatewayServer : IAsyncDisposable
             builder.Services.AddVanguardRateLimiting(auth.RateLimit);
         }
 
+        var telemetry = GatewayTelemetry.IsWanted(host);
+        if (telemetry)
+        {
+            GatewayTelemetry.AddTo(builder.Services, host);
+        }
+
         var app = builder.Build();
         var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout, new PrincipalSessionLimiter(auth.MaxSessionsPerPrincipal));
         // Share mode: a child holds as many unanswered requests as 16 sessions at their own limit; entries outlive no relay.
@@ -116,7 +137,12 @@ public sealed class GatewayServer : IAsyncDisposable
         var logs = app.Services.GetRequiredService<ILoggerFactory>();
         var connector = new UpstreamConnector(host.Servers, settings.WarmPool, options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout, sharedLimits, logs.CreateLogger("McpVanguard.Gateway.Upstreams"));
         var failures = auth.IsEnabled ? new FailedAuthenticationGuard(audit) : null;
-        var server = new GatewayServer(app, store, connector);
+        var server = new GatewayServer(app, store, connector) { _telemetry = telemetry };
+        if (options.Telemetry.MetricsPort is not null)
+        {
+            server._metrics = MetricsListener.Create(options.Telemetry, GatewayTelemetry.MeterProviderOf(app.Services));
+        }
+
         var factory = new SessionFactory(engine, audit, connector, options);
         var admission = new SessionAdmission(store, factory, settings);
         var streamable = new StreamableHttpEndpoint(admission, settings, server._stopping.Token);
@@ -184,6 +210,12 @@ public sealed class GatewayServer : IAsyncDisposable
             app.MapGet(AdminStateEndpoint.Path, admin.GetAsync);
         }
 
+        if (options.Telemetry.Prometheus)
+        {
+            // Behind the same authentication and rate limit as /mcp.
+            GatewayTelemetry.MapScrapeEndpoint(mcp);
+        }
+
         return server;
     }
 
@@ -200,6 +232,11 @@ public sealed class GatewayServer : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (_metrics is not null)
+        {
+            await _metrics.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         _sweeper = _store.SweepPeriodicallyAsync(_stopping.Token);
     }
 
@@ -216,6 +253,11 @@ public sealed class GatewayServer : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_metrics is not null)
+        {
+            await _metrics.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _sweeper.ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
         await _connector.DisposeAsync().ConfigureAwait(false);

@@ -48,11 +48,14 @@ public static class GatewayRateLimits
         => CallerClaims.LimitKey(context.User) ?? "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-        => new(TooManyAsync(
+    {
+        Telemetry.VanguardTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>(Telemetry.TelemetryTags.Limit, "principal"));
+        return new(TooManyAsync(
             rejected.HttpContext.Response,
             rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1),
             "Too many requests from this caller",
             cancellationToken));
+    }
 
     /// <summary>The gateway's 429: <c>Retry-After</c> in whole seconds (at least 1) and an OAuth-style error body.</summary>
     internal static Task TooManyAsync(HttpResponse response, TimeSpan retryAfter, string what, CancellationToken cancellationToken)

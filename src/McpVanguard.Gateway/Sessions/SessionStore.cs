@@ -58,7 +58,11 @@ internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout, Princi
     }
 
     /// <summary>Adds a session for which room was reserved.</summary>
-    public void Add(GatewaySession session) => _sessions[session.Id] = session;
+    public void Add(GatewaySession session)
+    {
+        _sessions[session.Id] = session;
+        Telemetry.VanguardTelemetry.SessionsActive.Add(1);
+    }
 
     public bool TryGet(string id, out GatewaySession session)
     {
@@ -81,6 +85,7 @@ internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout, Princi
         }
 
         Release(session.Caller);
+        Telemetry.VanguardTelemetry.SessionsActive.Add(-1);
         var closing = session.DisposeAsync().AsTask();
         _closing[closing] = 0;
         _ = closing.ContinueWith(t => _closing.TryRemove(t, out _), TaskScheduler.Default);

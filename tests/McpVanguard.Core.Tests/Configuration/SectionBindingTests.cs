@@ -64,7 +64,7 @@ public sealed class SectionBindingTests : IDisposable
     [Fact]
     public void An_unrelated_word_gets_no_suggestion()
     {
-        var ex = Assert.Throws<ConfigurationException>(() => Load("telemetry: on\n"));
+        var ex = Assert.Throws<ConfigurationException>(() => Load("spaceship: on\n"));
         Assert.DoesNotContain("did you mean", ex.Message, StringComparison.Ordinal);
     }
 

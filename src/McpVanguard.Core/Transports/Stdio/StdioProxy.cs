@@ -24,6 +24,7 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
     public async Task<int> RunAsync(StdioUpstream started, string serverName, Stream agentInput, Stream agentOutput, CancellationToken cancellationToken)
     {
         await using var upstream = started;
+        using var active = Telemetry.ActiveSession.Open();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = RegisterSignals(stop);
 

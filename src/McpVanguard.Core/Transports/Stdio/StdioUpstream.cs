@@ -15,11 +15,13 @@ public sealed partial class StdioUpstream : IAsyncDisposable
 
     private readonly Process _process;
     private readonly bool _ownsProcessGroup;
+    private int _counted = 1;
 
     private StdioUpstream(Process process, bool ownsProcessGroup)
     {
         _process = process;
         _ownsProcessGroup = ownsProcessGroup;
+        Telemetry.VanguardTelemetry.UpstreamChildren.Add(1);
     }
 
     public int ProcessId => _process.Id;
@@ -153,5 +155,9 @@ public sealed partial class StdioUpstream : IAsyncDisposable
         KillTree();
         await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         _process.Dispose();
+        if (Interlocked.Exchange(ref _counted, 0) == 1)
+        {
+            Telemetry.VanguardTelemetry.UpstreamChildren.Add(-1);
+        }
     }
 }
