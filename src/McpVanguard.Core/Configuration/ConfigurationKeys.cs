@@ -45,6 +45,10 @@ public static class ConfigurationKeys
     public const string SemanticCustomModel = "semantic.custom_model";
     public const string SemanticOpenAiKey = "semantic.openai_key";
     public const string SemanticOllamaUrl = "semantic.ollama_url";
+    public const string StateRedis = "state.redis";
+    public const string StateKeyPrefix = "state.key_prefix";
+    public const string StateTimeoutMs = "state.timeout_ms";
+    public const string StatePassword = "state.password";
 
     /// <summary>
     /// Environment names kept from the original project for the provider settings: each sets the key it names, as its
@@ -57,7 +61,7 @@ public static class ConfigurationKeys
     };
 
     /// <summary>Keys whose value is a secret: <c>config show</c> prints only its length.</summary>
-    public static readonly HashSet<string> Secrets = [SemanticCustomKey, SemanticOpenAiKey];
+    public static readonly HashSet<string> Secrets = [SemanticCustomKey, SemanticOpenAiKey, StatePassword];
 
     /// <summary>
     /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
@@ -97,6 +101,8 @@ public static class ConfigurationKeys
         [SemanticCacheSize] = "4096",
         [SemanticCacheTtlSeconds] = "3600",
         [SemanticMaxChars] = "4000",
+        [StateKeyPrefix] = "vanguard",
+        [StateTimeoutMs] = "250",
     };
 
     /// <summary>What each profile changes relative to the defaults.</summary>
@@ -122,6 +128,7 @@ public static class ConfigurationKeys
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,
+        StateRedis, StateKeyPrefix, StateTimeoutMs, StatePassword,
     ];
 
     /// <summary><c>limits.max_depth</c> → <c>VANGUARD_LIMITS_MAX_DEPTH</c>.</summary>

@@ -318,6 +318,7 @@ public static class ConfigurationLoader
             ShutdownGrace = TimeSpan.FromMilliseconds(Int(ConfigurationKeys.ShutdownGraceMs, 0, 600_000)),
             Gateway = BindGateway(values, maxMessageBytes, Text, Source, Int, errors),
             Semantic = SemanticSectionReader.Bind(values, Text, Source, Int, Bool, errors),
+            State = StateSettingsReader.Bind(Text, Source, Int, errors),
             Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
         };
     }

@@ -49,6 +49,9 @@ public sealed record VanguardOptions
     /// <summary>Settings of L2, the semantic stage (<c>semantic.*</c>).</summary>
     public required SemanticSettings Semantic { get; init; }
 
+    /// <summary>Where shared state lives (<c>state.*</c>): in memory unless <c>state.redis</c> is set (<c>vanguard serve</c> only).</summary>
+    public McpVanguard.State.StateSettings State { get; init; } = new();
+
     /// <summary>Where each value came from (<c>default</c>, <c>profile:strict</c>, a file path, <c>env:VANGUARD_…</c>, <c>command line</c>).</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 
