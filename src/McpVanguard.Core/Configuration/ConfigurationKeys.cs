@@ -28,6 +28,7 @@ public static class ConfigurationKeys
     public const string GatewayMaxBodyBytes = "gateway.max_body_bytes";
     public const string GatewayUpstreamTimeoutSeconds = "gateway.upstream_timeout_s";
     public const string GatewayWarmPool = "gateway.warm_pool";
+    public const string GatewaySessionRoute = "gateway.session_route";
     public const string PinsFile = "pins.file";
     public const string PinsBaseline = "pins.baseline";
     public const string SemanticEnabled = "semantic.enabled";
@@ -123,7 +124,7 @@ public static class ConfigurationKeys
         Profile, ServerId, SafeZones, RulesDir, AuditLog, AuditAllows, AuditMaxBytes, AuditMaxFiles,
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
-        GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,
+        GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool, GatewaySessionRoute,
         PinsFile, PinsBaseline,
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,

@@ -352,6 +352,13 @@ public static class ConfigurationLoader
         }
 
         var bodyText = text(ConfigurationKeys.GatewayMaxBodyBytes);
+        var route = text(ConfigurationKeys.GatewaySessionRoute);
+        if (route.Length > 32 || !route.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            // Lower-case letters, digits and '-': safe in a header, in an nginx map and in a DNS label.
+            errors.Add($"{source(ConfigurationKeys.GatewaySessionRoute)}: key '{ConfigurationKeys.GatewaySessionRoute}' must be up to 32 lower-case letters, digits or '-', got '{route}'.");
+        }
+
         return new GatewaySettings
         {
             Host = host,
@@ -365,6 +372,7 @@ public static class ConfigurationLoader
             MaxBodyBytes = bodyText.Length == 0 ? maxMessageBytes : number(ConfigurationKeys.GatewayMaxBodyBytes, 1024, 256 * 1024 * 1024),
             UpstreamTimeout = TimeSpan.FromSeconds(number(ConfigurationKeys.GatewayUpstreamTimeoutSeconds, 1, 86_400)),
             WarmPool = number(ConfigurationKeys.GatewayWarmPool, 0, 64),
+            SessionRoute = route.Length == 0 ? null : route,
         };
     }
 

@@ -26,7 +26,7 @@ internal sealed class SessionAdmission(SessionStore store, SessionFactory factor
     public async Task<GatewaySession?> OpenAsync(HttpContext context, UpstreamDefinition server, bool legacySse)
     {
         var caller = CallerClaims.CallerFrom(context.User);
-        var sessionId = SessionStore.NewSessionId();
+        var sessionId = SessionStore.NewSessionId(settings.SessionRoute);
         switch (await store.TryReserveAsync(caller, sessionId, context.RequestAborted).ConfigureAwait(false))
         {
             case SessionReservation.CallerFull:

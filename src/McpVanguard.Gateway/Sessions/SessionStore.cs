@@ -32,8 +32,12 @@ internal sealed class SessionStore(int maxSessions, TimeSpan idleTimeout, Princi
     /// <summary>How long a session's shared leases last unrenewed: three sweeps, at least 10 s (so one slow sweep loses nothing).</summary>
     public static TimeSpan LeaseFor(TimeSpan idleTimeout) => TimeSpan.FromTicks(Math.Max(SweepPeriod(idleTimeout).Ticks * 3, TimeSpan.FromSeconds(10).Ticks));
 
-    /// <summary>A new session id: 128 bits from the OS's cryptographic generator, as 32 hex digits (visible ASCII, as the spec requires).</summary>
-    public static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    /// <summary>
+    /// A new session id: 128 bits from the OS's cryptographic generator, as 32 hex digits (visible ASCII, as the spec
+    /// requires), after <c>ROUTE.</c> when the instance has a <paramref name="route"/> (<c>gateway.session_route</c>).
+    /// </summary>
+    public static string NewSessionId(string? route = null)
+        => route is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : route + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public PrincipalSessionLimiter PerPrincipal => perPrincipal;
 
