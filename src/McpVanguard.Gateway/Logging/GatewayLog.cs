@@ -15,6 +15,4 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "A session for server '{ServerId}' could not open its upstream: {Reason}")]
     public static partial void UpstreamStartFailed(ILogger logger, string serverId, string reason);
 
-    [LoggerMessage(EventId = 2601, Level = LogLevel.Warning, Message = "A request named a session held by instance '{Owner}', not this one ('{Self}'): answered 404; the load balancer must route on Mcp-Session-Id (docs/SCALE-OUT.md).")]
-    public static partial void Misrouted(ILogger logger, string owner, string self);
 }

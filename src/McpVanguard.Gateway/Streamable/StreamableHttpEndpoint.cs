@@ -334,7 +334,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
             && owner != Store.Directory.InstanceId
             && context.RequestServices?.GetService<ILoggerFactory>() is { } logs)
         {
-            GatewayLog.Misrouted(logs.CreateLogger(GatewayLog.Category), owner, Store.Directory.InstanceId);
+            StateLog.Misrouted(logs.CreateLogger(GatewayLog.Category), owner, Store.Directory.InstanceId);
         }
 
         await HttpReply.RefuseAsync(context, Refusal.SessionNotFound).ConfigureAwait(false);
