@@ -81,7 +81,10 @@ internal static class ServeCommand
             // Every session's tools/list is compared with the pins of its upstream (rug pulls); read the file now.
             _ = Task.Run(pins.WarmUp, cancellationToken);
 
-            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, State = state }, engine, audit);
+            var hostOptions = new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, State = state };
+            // The route names this instance in the session directory too, so the misrouting warning says which one holds a session.
+            hostOptions = options.Gateway.SessionRoute is { } route ? hostOptions with { InstanceId = route } : hostOptions;
+            var gateway = GatewayServer.Create(hostOptions, engine, audit);
             try
             {
                 await gateway.StartAsync(cancellationToken);

@@ -75,8 +75,21 @@ internal sealed class NginxBalancer : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
-            process.Kill();
-            await process.WaitForExitAsync(CancellationToken.None);
+            // SIGTERM: the master stops its workers (a SIGKILLed master would leave them running, orphaned).
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync(CancellationToken.None);
+            }
+
+            using var patience = new CancellationTokenSource(TestPeers.Patience);
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
 
         _process?.Dispose();
