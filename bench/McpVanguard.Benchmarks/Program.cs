@@ -64,6 +64,13 @@ if (args is ["audit"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll behaviour-state [redis://127.0.0.1:6379/0]   (L3 per call: windows in memory vs on Redis)
+if (args is ["behaviour-state", ..] && args.Length <= 2)
+{
+    await McpVanguard.Benchmarks.BehaviourStateLatency.RunAsync(args.Length == 2 ? args[1] : null);
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll loop run_command 10   (a hot loop for perf record)
 if (args is ["loop", var name, var seconds])
 {

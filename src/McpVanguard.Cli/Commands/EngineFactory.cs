@@ -61,14 +61,15 @@ internal static class EngineFactory
     /// </summary>
     /// <param name="pins">The tool pin store the server→agent pipeline compares <c>tools/list</c> results with (rug pulls).</param>
     /// <param name="clock">The clock of L3's windows (replay's stepped clock); the system clock when null.</param>
-    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, PinStore pins, TimeProvider? clock = null)
+    /// <param name="behaviourState">Where L3 keeps its windows (the gateway's shared state); in memory, per process, when null.</param>
+    public static (IReadOnlyList<Rule> Rules, InspectionEngine Engine)? TryCreateEngine(VanguardOptions options, PinStore pins, TimeProvider? clock = null, Inspection.Behaviour.IBehaviourState? behaviourState = null)
     {
         try
         {
             // The analysers' tables (the injection lexicon above all) build on another core while the rules load.
             InspectionEngine.BeginBuildingTables();
             var rules = McpVanguard.Core.Trust.RulePackLoader.Load(options, SigstoreVerifier);
-            return (rules, Compose(options, rules, pins, clock));
+            return (rules, Compose(options, rules, pins, clock, behaviourState));
         }
         catch (RuleLoadException ex)
         {
@@ -87,11 +88,14 @@ internal static class EngineFactory
     /// (semantic:) and L3 (behaviour:) in both directions, L3 after L2 so that it sees L2's findings. The gateway's tests
     /// compose their engine here too, so that they run what <c>serve</c> runs.
     /// </summary>
-    internal static InspectionEngine Compose(VanguardOptions options, IReadOnlyList<Rule> rules, PinStore? pins, TimeProvider? clock = null)
+    internal static InspectionEngine Compose(VanguardOptions options, IReadOnlyList<Rule> rules, PinStore? pins, TimeProvider? clock = null, Inspection.Behaviour.IBehaviourState? behaviourState = null)
     {
         // The gateway's access rules (access:); local stdio sessions have no caller, so they are never restricted by them.
-        // L3's state is in memory, per process.
-        var stages = SemanticStages(options.Semantic).Then(Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock ?? TimeProvider.System));
+        // L3's state is in memory, per process, unless the gateway passes its shared state (state.redis).
+        var behaviour = behaviourState is null
+            ? Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, clock ?? TimeProvider.System)
+            : Inspection.Behaviour.BehaviourStage.Stages(options.Behaviour, behaviourState);
+        var stages = SemanticStages(options.Semantic).Then(behaviour);
         return InspectionEngine.Create(options, rules, options.Access, pins, stages);
     }
 

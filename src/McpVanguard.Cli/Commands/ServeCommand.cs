@@ -2,6 +2,7 @@ using System.CommandLine;
 using McpVanguard.Configuration;
 using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Hosting;
+using McpVanguard.Gateway.State;
 using McpVanguard.Gateway.Upstreams;
 using McpVanguard.Policy;
 using McpVanguard.Transports.Stdio;
@@ -58,18 +59,33 @@ internal static class ServeCommand
                 Console.Error.WriteLine("[vanguard] " + warning);
             }
 
-            if (EngineFactory.TryCreatePinStore(options) is not { } pins || EngineFactory.TryCreateEngine(options, pins) is not var (rules, engine))
+            if (EngineFactory.TryCreatePinStore(options) is not { } pins)
+            {
+                return EngineFactory.ConfigurationError;
+            }
+
+            await using var audit = EngineFactory.CreateAuditSink(options, integrity);
+            // What instances behind a load balancer share (state.redis): L3 windows, rate limits, session caps, the
+            // session directory. An unreachable Redis starts the gateway degraded (or refusing, under strict), never fails it.
+            await using var state = await SharedStateFactory.CreateAsync(options, audit, Console.Error, TimeProvider.System, cancellationToken);
+            if (EngineFactory.TryCreateEngine(options, pins, behaviourState: state) is not var (rules, engine))
             {
                 return EngineFactory.ConfigurationError;
             }
 
             Console.Error.WriteLine(StartupLine.For(options, rules.Count));
+            if (options.State.Redis is { } redis)
+            {
+                Console.Error.WriteLine($"[vanguard] shared state: {redis} (prefix '{options.State.KeyPrefix}', timeout {options.State.Timeout.TotalMilliseconds:0} ms)");
+            }
 
             // Every session's tools/list is compared with the pins of its upstream (rug pulls); read the file now.
             _ = Task.Run(pins.WarmUp, cancellationToken);
 
-            await using var audit = EngineFactory.CreateAuditSink(options, integrity);
-            var gateway = GatewayServer.Create(new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, Pins = pins }, engine, audit);
+            var hostOptions = new GatewayHostOptions { Options = options, Servers = servers, Auth = auth, Pins = pins, State = state };
+            // The route names this instance in the session directory too, so the misrouting warning says which one holds a session.
+            hostOptions = options.Gateway.SessionRoute is { } route ? hostOptions with { InstanceId = route } : hostOptions;
+            var gateway = GatewayServer.Create(hostOptions, engine, audit);
             try
             {
                 await gateway.StartAsync(cancellationToken);

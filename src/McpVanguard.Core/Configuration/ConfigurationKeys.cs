@@ -34,6 +34,7 @@ public static class ConfigurationKeys
     public const string GatewayMaxBodyBytes = "gateway.max_body_bytes";
     public const string GatewayUpstreamTimeoutSeconds = "gateway.upstream_timeout_s";
     public const string GatewayWarmPool = "gateway.warm_pool";
+    public const string GatewaySessionRoute = "gateway.session_route";
     public const string PinsFile = "pins.file";
     public const string PinsBaseline = "pins.baseline";
     public const string PinsBaselineKey = "pins.baseline_key";
@@ -63,6 +64,10 @@ public static class ConfigurationKeys
     public const string TelemetryPrometheus = "telemetry.prometheus";
     public const string TelemetryMetricsHost = "telemetry.metrics_host";
     public const string TelemetryMetricsPort = "telemetry.metrics_port";
+    public const string StateRedis = "state.redis";
+    public const string StateKeyPrefix = "state.key_prefix";
+    public const string StateTimeoutMs = "state.timeout_ms";
+    public const string StatePassword = "state.password";
 
     /// <summary>
     /// Environment names kept from the original project for the provider settings: each sets the key it names, as its
@@ -75,7 +80,7 @@ public static class ConfigurationKeys
     };
 
     /// <summary>Keys whose value is a secret: <c>config show</c> prints only its length.</summary>
-    public static readonly HashSet<string> Secrets = [SemanticCustomKey, SemanticOpenAiKey, TelemetryOtlpHeaders];
+    public static readonly HashSet<string> Secrets = [SemanticCustomKey, SemanticOpenAiKey, TelemetryOtlpHeaders, StatePassword];
 
     /// <summary>
     /// Top-level sections of <c>vanguard.yaml</c> that hold structured data (lists of objects) rather than scalar keys;
@@ -126,6 +131,8 @@ public static class ConfigurationKeys
         [TelemetryMetricsIntervalMs] = "60000",
         [TelemetryPrometheus] = "false",
         [TelemetryMetricsHost] = "127.0.0.1",
+        [StateKeyPrefix] = "vanguard",
+        [StateTimeoutMs] = "250",
     };
 
     /// <summary>What each profile changes relative to the defaults.</summary>
@@ -149,13 +156,14 @@ public static class ConfigurationKeys
         RulesRequireSignature, RulesPublicKey,
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
-        GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool,
+        GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool, GatewaySessionRoute,
         PinsFile, PinsBaseline, PinsBaselineKey,
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,
         TelemetryOtlpEndpoint, TelemetryOtlpProtocol, TelemetryOtlpHeaders, TelemetryServiceName, TelemetryMetrics, TelemetryTraces,
         TelemetryTraceSampling, TelemetryMetricsIntervalMs, TelemetryPrometheus, TelemetryMetricsHost, TelemetryMetricsPort,
+        StateRedis, StateKeyPrefix, StateTimeoutMs, StatePassword,
     ];
 
     /// <summary><c>limits.max_depth</c> → <c>VANGUARD_LIMITS_MAX_DEPTH</c>.</summary>

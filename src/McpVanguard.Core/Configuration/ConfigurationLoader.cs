@@ -333,6 +333,7 @@ public static class ConfigurationLoader
             Gateway = BindGateway(values, maxMessageBytes, Text, Source, Int, errors),
             Semantic = SemanticSectionReader.Bind(values, Text, Source, Int, Bool, errors),
             Telemetry = TelemetrySectionReader.Bind(Text, Source, Int, Bool, errors),
+            State = StateSettingsReader.Bind(Text, Source, Int, errors),
             Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
         };
     }
@@ -366,6 +367,13 @@ public static class ConfigurationLoader
         }
 
         var bodyText = text(ConfigurationKeys.GatewayMaxBodyBytes);
+        var route = text(ConfigurationKeys.GatewaySessionRoute);
+        if (route.Length > 32 || !route.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            // Lower-case letters, digits and '-': safe in a header, in an nginx map and in a DNS label.
+            errors.Add($"{source(ConfigurationKeys.GatewaySessionRoute)}: key '{ConfigurationKeys.GatewaySessionRoute}' must be up to 32 lower-case letters, digits or '-', got '{route}'.");
+        }
+
         return new GatewaySettings
         {
             Host = host,
@@ -379,6 +387,7 @@ public static class ConfigurationLoader
             MaxBodyBytes = bodyText.Length == 0 ? maxMessageBytes : number(ConfigurationKeys.GatewayMaxBodyBytes, 1024, 256 * 1024 * 1024),
             UpstreamTimeout = TimeSpan.FromSeconds(number(ConfigurationKeys.GatewayUpstreamTimeoutSeconds, 1, 86_400)),
             WarmPool = number(ConfigurationKeys.GatewayWarmPool, 0, 64),
+            SessionRoute = route.Length == 0 ? null : route,
         };
     }
 

@@ -35,4 +35,11 @@ public sealed record GatewaySettings
 
     /// <summary>Stdio servers started ahead of demand per upstream, to hide their start-up time from a new session.</summary>
     public required int WarmPool { get; init; }
+
+    /// <summary>
+    /// This instance's route behind a load balancer (<c>gateway.session_route</c>): when set, every session id it issues
+    /// starts with <c>ROUTE.</c>, so that the balancer can send a session's requests to the instance that holds it
+    /// (docs/SCALE-OUT.md). Null: plain ids.
+    /// </summary>
+    public string? SessionRoute { get; init; }
 }

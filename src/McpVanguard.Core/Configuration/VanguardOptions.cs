@@ -76,6 +76,9 @@ public sealed record VanguardOptions
     /// <summary>Settings of metrics, traces and the Prometheus endpoint (<c>telemetry.*</c>); all off by default.</summary>
     public TelemetrySettings Telemetry { get; init; } = new();
 
+    /// <summary>Where shared state lives (<c>state.*</c>): in memory unless <c>state.redis</c> is set (<c>vanguard serve</c> only).</summary>
+    public McpVanguard.State.StateSettings State { get; init; } = new();
+
     /// <summary>Where each value came from (<c>default</c>, <c>profile:strict</c>, a file path, <c>env:VANGUARD_…</c>, <c>command line</c>).</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 

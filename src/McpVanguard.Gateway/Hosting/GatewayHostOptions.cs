@@ -22,6 +22,15 @@ public sealed record GatewayHostOptions
     /// <summary>The pin store the engine compares with: <c>/admin/state</c> counts its changes awaiting approval. Null: not reported.</summary>
     public McpVanguard.Integrity.PinStore? Pins { get; init; }
 
+    /// <summary>
+    /// What instances share (<c>state.*</c>): rate-limit buckets, per-principal session caps, the session directory (and
+    /// L3's windows, given to the engine too). Null: this gateway's own in-memory state.
+    /// </summary>
+    public McpVanguard.State.ISharedState? State { get; init; }
+
+    /// <summary>This instance's name in the session directory (default: host name and a random suffix).</summary>
+    public string InstanceId { get; init; } = Environment.MachineName + "-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+
     /// <summary>The clock of the gateway's own intervals (the JWKS refresh); tests pass a manual one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

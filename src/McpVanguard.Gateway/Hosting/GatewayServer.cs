@@ -119,11 +119,6 @@ public sealed class GatewayServer : IAsyncDisposable
             builder.Services.AddVanguardAuthentication(auth, host.Time);
         }
 
-        if (auth.RateLimit is not null)
-        {
-            builder.Services.AddVanguardRateLimiting(auth.RateLimit);
-        }
-
         var telemetry = GatewayTelemetry.IsWanted(host);
         if (telemetry)
         {
@@ -131,7 +126,11 @@ public sealed class GatewayServer : IAsyncDisposable
         }
 
         var app = builder.Build();
-        var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout, new PrincipalSessionLimiter(auth.MaxSessionsPerPrincipal));
+        // Rate limits, session caps and the session directory live in the shared state: in memory unless state.redis is set.
+        var state = host.State ?? new McpVanguard.State.InMemorySharedState(host.Time, options.Behaviour.MaxKeys, options.Behaviour.MaxEvents);
+        var lease = SessionStore.LeaseFor(settings.SessionIdleTimeout);
+        var store = new SessionStore(settings.MaxSessions, settings.SessionIdleTimeout, new PrincipalSessionLimiter(state, auth.MaxSessionsPerPrincipal, lease), new SessionDirectory(state, host.InstanceId, lease));
+        var rateLimits = auth.RateLimit is null ? null : new GatewayRateLimits(state, auth.RateLimit);
         // Share mode: a child holds as many unanswered requests as 16 sessions at their own limit; entries outlive no relay.
         var sharedLimits = new SharedChildLimits(options.ShutdownGrace, engine.Limits.MaxMessageBytes, settings.UpstreamTimeout, options.MaxPendingRequests * 16, options.PendingTimeout);
         var logs = app.Services.GetRequiredService<ILoggerFactory>();
@@ -149,14 +148,14 @@ public sealed class GatewayServer : IAsyncDisposable
         var sse = new LegacySseEndpoint(admission, settings, server._stopping.Token);
         // Compile the common inspection paths off the request path; /readyz reports ready once that is done.
         engine.BeginPriming();
-        var readiness = new ReadinessProbe(engine, host.Servers);
+        var readiness = new ReadinessProbe(engine, host.Servers, state);
         var guard = new RequestOriginGuard(settings.AllowedOrigins, settings.AllowedOriginsConfigured, settings.AllowedHosts, LoopbackAddress.IsLoopback(settings.Host));
         app.Lifetime.ApplicationStopping.Register(server._stopping.Cancel);
 
         app.MapGet("/healthz", () => Results.Text($"ok vanguard {VanguardVersion.Text}\n"));
         app.MapGet("/readyz", (HttpContext context) => readiness.NotReadyReason() is { } reason
             ? HttpReply.RefuseAsync(context, Refusal.NotReady, null, reason)
-            : context.Response.WriteAsync("ready\n"));
+            : context.Response.WriteAsync(readiness.ReadyText()));
 
         // Rebinding and cross-site checks come first, before authentication and before any session is looked up.
         app.UseWhen(context => !IsHealthPath(context.Request.Path), branch => branch.Use(async (context, next) =>
@@ -173,9 +172,9 @@ public sealed class GatewayServer : IAsyncDisposable
         }
 
         // After authentication, so that a verified caller is counted under its own name and anyone else by address.
-        if (auth.RateLimit is not null)
+        if (rateLimits is not null)
         {
-            app.UseRateLimiter();
+            app.UseWhen(context => IsMcpPath(context.Request.Path), branch => branch.Use(rateLimits.InvokeAsync));
         }
 
         var mcp = app.MapGroup(string.Empty);
@@ -184,11 +183,6 @@ public sealed class GatewayServer : IAsyncDisposable
             app.UseAuthorization();
             app.MapVanguardAuthMetadata();
             mcp.RequireAuthorization(GatewayPolicies.Client);
-        }
-
-        if (auth.RateLimit is not null)
-        {
-            mcp.RequireRateLimiting(GatewayRateLimits.PerPrincipal);
         }
 
         foreach (var upstream in host.Servers)
@@ -228,6 +222,10 @@ public sealed class GatewayServer : IAsyncDisposable
     }
 
     private static bool IsHealthPath(PathString path) => path == "/healthz" || path == "/readyz";
+
+    /// <summary>The paths of the MCP endpoints (both transports), which the rate limit covers.</summary>
+    private static bool IsMcpPath(PathString path)
+        => path.StartsWithSegments("/mcp") || path.StartsWithSegments("/sse") || path.StartsWithSegments(LegacySseEndpoint.MessagesPath);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

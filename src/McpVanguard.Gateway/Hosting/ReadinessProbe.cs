@@ -3,8 +3,11 @@ using McpVanguard.Inspection;
 
 namespace McpVanguard.Gateway.Hosting;
 
-/// <summary>What <c>/readyz</c> checks: the inspection engine is primed and every stdio upstream's program can be found.</summary>
-internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<UpstreamDefinition> servers)
+/// <summary>
+/// What <c>/readyz</c> checks: the inspection engine is primed, every stdio upstream's program can be found, and the
+/// shared state (when there is one) is reachable or stood in for by local state (then ready, but reported degraded).
+/// </summary>
+internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<UpstreamDefinition> servers, McpVanguard.State.ISharedState state)
 {
     private readonly string[] _missing = [.. servers.Where(s => s.IsStdio && !ProgramExists(s.Command![0])).Select(s => s.Id)];
 
@@ -16,8 +19,19 @@ internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<Upst
             return "the inspection engine is still starting";
         }
 
-        return _missing.Length > 0 ? $"the program of upstream '{string.Join("', '", _missing)}' was not found" : null;
+        if (_missing.Length > 0)
+        {
+            return $"the program of upstream '{string.Join("', '", _missing)}' was not found";
+        }
+
+        // Strict refuses new sessions while the shared state is down: not ready, so a load balancer sends them elsewhere.
+        return state is McpVanguard.State.ResilientSharedState { Health: { IsDown: true, UsingLocal: false } health } ? health.Describe() : null;
     }
+
+    /// <summary>The text of a ready answer: <c>ready</c>, or <c>ready (degraded: …)</c> while local state stands in for the shared one.</summary>
+    public string ReadyText() => state is McpVanguard.State.ResilientSharedState { Health: { IsDown: true } health }
+        ? $"ready ({health.Describe()})\n"
+        : "ready\n";
 
     private static bool ProgramExists(string program)
     {

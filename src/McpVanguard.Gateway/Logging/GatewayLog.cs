@@ -14,4 +14,5 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "A session for server '{ServerId}' could not open its upstream: {Reason}")]
     public static partial void UpstreamStartFailed(ILogger logger, string serverId, string reason);
+
 }

@@ -71,4 +71,7 @@ public enum Refusal
 
     /// <summary>503 on <c>/readyz</c>: the engine is not primed or a server's program is missing.</summary>
     NotReady,
+
+    /// <summary>503 with <c>Retry-After</c>: the shared state (<c>state.redis</c>) is unreachable and the strict profile refuses rather than fall back.</summary>
+    StateUnavailable,
 }

@@ -59,6 +59,7 @@ public static class RefusalReplies
         Refusal.GatewaySessionLimit => (StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.LimitExceeded, "Service Unavailable: the gateway already has its maximum of {0} sessions (gateway.max_sessions); end a session or retry later."),
         Refusal.UpstreamUnavailable => (StatusCodes.Status502BadGateway, JsonRpcErrorCodes.UpstreamUnavailable, "Bad Gateway: {0}"),
         Refusal.NotReady => (StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.UpstreamUnavailable, "Not ready: {0}."),
+        Refusal.StateUnavailable => (StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCodes.UpstreamUnavailable, "Service Unavailable: the gateway's shared state (state.redis) is unreachable and the strict profile refuses new work until it is back; retry later."),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "a refusal without a reply"),
     };
 }

@@ -1,61 +1,52 @@
-using McpVanguard.Gateway.Messages;
 using System.Globalization;
-using System.Threading.RateLimiting;
 using McpVanguard.Gateway.Auth;
-using Microsoft.AspNetCore.Builder;
+using McpVanguard.Gateway.Messages;
+using McpVanguard.State;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace McpVanguard.Gateway.RateLimiting;
 
 /// <summary>
-/// The per-principal rate limit: a token bucket per verified caller (per remote address for anonymous requests, so
-/// that guessing keys is limited too), answered 429 with <c>Retry-After</c>. Idle buckets are dropped by the
-/// framework's partitioned limiter, so the table stays bounded.
+/// The per-principal rate limit (<c>auth.rate_limit</c>): a token bucket per verified caller (per remote address for
+/// anonymous requests, so that guessing keys is limited too) in the shared state, so that every instance behind a load
+/// balancer spends from the same bucket; answered 429 with <c>Retry-After</c>. Buckets expire once refilled, so the table
+/// stays bounded. Under the strict profile an unreachable shared state is answered 503 rather than unlimited.
 /// </summary>
-public static class GatewayRateLimits
+internal sealed class GatewayRateLimits(ISharedState state, GatewayRateLimitOptions options)
 {
-    /// <summary>The policy to put on endpoints: <c>.RequireRateLimiting(GatewayRateLimits.PerPrincipal)</c>.</summary>
-    public const string PerPrincipal = "vanguard-per-principal";
+    /// <summary>One token back every minute / requests_per_minute.</summary>
+    public TimeSpan RefillPeriod { get; } = TimeSpan.FromTicks(Math.Max(1, TimeSpan.TicksPerMinute / options.RequestsPerMinute));
 
-    /// <summary>Registers <see cref="PerPrincipal"/> (no limit when <paramref name="options"/> is null, so endpoints can always name it).</summary>
-    internal static IServiceCollection AddVanguardRateLimiting(this IServiceCollection services, GatewayRateLimitOptions? options)
+    public int Burst => options.Burst;
+
+    /// <summary>The middleware: spends one token of the caller's bucket or answers 429 (503 when the state refuses).</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        services.AddRateLimiter(limiter =>
+        TimeSpan? wait;
+        try
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = RejectAsync;
-            limiter.AddPolicy(PerPrincipal, context => options is null
-                ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => Bucket(options)));
-        });
-        return services;
-    }
+            wait = await state.TakeTokenAsync("rate:" + PartitionKey(context), options.Burst, RefillPeriod, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (StateUnavailableException)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            await HttpReply.RefuseAsync(context, Refusal.StateUnavailable).ConfigureAwait(false);
+            return;
+        }
 
-    /// <summary>The token bucket for one principal: <c>burst</c> tokens, one back every minute / requests_per_minute.</summary>
-    internal static TokenBucketRateLimiterOptions Bucket(GatewayRateLimitOptions options) => new()
-    {
-        TokenLimit = options.Burst,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(1, TimeSpan.TicksPerMinute / options.RequestsPerMinute)),
-        AutoReplenishment = true,
-        QueueLimit = 0,
-    };
+        if (wait is { } retryAfter)
+        {
+            Telemetry.VanguardTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>(Telemetry.TelemetryTags.Limit, "principal"));
+            await TooManyAsync(context.Response, retryAfter, "Too many requests from this caller", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
 
     internal static string PartitionKey(HttpContext context)
         => CallerClaims.LimitKey(context.User) ?? "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-
-    private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        Telemetry.VanguardTelemetry.RateLimitRejections.Add(1, new KeyValuePair<string, object?>(Telemetry.TelemetryTags.Limit, "principal"));
-        return new(TooManyAsync(
-            rejected.HttpContext.Response,
-            rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1),
-            "Too many requests from this caller",
-            cancellationToken));
-    }
 
     /// <summary>The gateway's 429: <c>Retry-After</c> in whole seconds (at least 1) and an OAuth-style error body.</summary>
     internal static Task TooManyAsync(HttpResponse response, TimeSpan retryAfter, string what, CancellationToken cancellationToken)

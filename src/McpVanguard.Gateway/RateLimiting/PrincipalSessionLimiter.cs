@@ -1,64 +1,30 @@
+using McpVanguard.State;
+
 namespace McpVanguard.Gateway.RateLimiting;
 
 /// <summary>
-/// Counts the open sessions of each principal and refuses one more than the limit. Bounded: a principal's entry goes
-/// when its last session is released, and at most <see cref="MaxPrincipals"/> principals are tracked at once.
+/// Caps the open sessions of each principal (<c>auth.max_sessions_per_principal</c>) across every instance sharing the
+/// state: a session holds a lease in its principal's set, renewed while it lives and given back when it ends. A lease
+/// that is not renewed (its instance died) expires, so a crashed instance never pins a principal at its cap for good.
 /// </summary>
-public sealed class PrincipalSessionLimiter(int maxSessionsPerPrincipal, int maxPrincipals = PrincipalSessionLimiter.DefaultMaxPrincipals)
+public sealed class PrincipalSessionLimiter(ISharedState state, int maxSessionsPerPrincipal, TimeSpan lease)
 {
-    public const int DefaultMaxPrincipals = 100_000;
-
-    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
-
-    /// <summary>Sessions one principal may hold; 0 means no limit.</summary>
+    /// <summary>Sessions one principal may hold; 0 means no limit (and no lease is taken at all).</summary>
     public int MaxSessionsPerPrincipal { get; } = maxSessionsPerPrincipal;
 
-    public int MaxPrincipals { get; } = maxPrincipals;
+    /// <summary>How long a lease lasts without renewal.</summary>
+    public TimeSpan Lease => lease;
 
-    /// <summary>Takes a session slot for <paramref name="principal"/> (a <see cref="Auth.CallerClaims.LimitKey(McpVanguard.Sessions.CallerIdentity?)"/>); false when it already holds the maximum.</summary>
-    public bool TryAcquire(string principal)
-    {
-        lock (_lock)
-        {
-            _open.TryGetValue(principal, out var count);
-            if ((MaxSessionsPerPrincipal > 0 && count >= MaxSessionsPerPrincipal) || (count == 0 && _open.Count >= MaxPrincipals))
-            {
-                return false;
-            }
+    /// <summary>Takes (or renews) <paramref name="sessionId"/>'s slot of <paramref name="principal"/>; false when the principal holds the maximum.</summary>
+    /// <exception cref="StateUnavailableException">The shared state cannot answer and the profile does not fall back.</exception>
+    public ValueTask<bool> TryAcquireAsync(string principal, string sessionId, CancellationToken cancellationToken)
+        => MaxSessionsPerPrincipal <= 0
+            ? ValueTask.FromResult(true)
+            : state.TryLeaseAsync(Key(principal), sessionId, MaxSessionsPerPrincipal, lease, cancellationToken);
 
-            _open[principal] = count + 1;
-            return true;
-        }
-    }
+    /// <summary>Gives back the slot of <paramref name="sessionId"/> (nothing when it holds none).</summary>
+    public ValueTask ReleaseAsync(string principal, string sessionId, CancellationToken cancellationToken)
+        => MaxSessionsPerPrincipal <= 0 ? ValueTask.CompletedTask : state.ReleaseLeaseAsync(Key(principal), sessionId, cancellationToken);
 
-    /// <summary>Gives back a slot taken by <see cref="TryAcquire"/> (once per successful acquire, when the session ends).</summary>
-    public void Release(string principal)
-    {
-        lock (_lock)
-        {
-            if (!_open.TryGetValue(principal, out var count))
-            {
-                return;
-            }
-
-            if (count <= 1)
-            {
-                _open.Remove(principal);
-            }
-            else
-            {
-                _open[principal] = count - 1;
-            }
-        }
-    }
-
-    /// <summary>The sessions <paramref name="principal"/> holds now.</summary>
-    public int OpenSessions(string principal)
-    {
-        lock (_lock)
-        {
-            return _open.GetValueOrDefault(principal);
-        }
-    }
+    private static string Key(string principal) => "sessions:" + principal;
 }

@@ -13,7 +13,8 @@ namespace McpVanguard.Gateway.Sessions;
 
 /// <summary>
 /// Opens a session for an HTTP request (both transports), or answers why not: 429 when the verified caller holds its
-/// <c>auth.max_sessions_per_principal</c>, 503 at the gateway's <c>max_sessions</c>, 502 when the upstream cannot start.
+/// <c>auth.max_sessions_per_principal</c>, 503 at the gateway's <c>max_sessions</c> or when the shared state is down under
+/// the strict profile, 502 when the upstream cannot start.
 /// </summary>
 internal sealed class SessionAdmission(SessionStore store, SessionFactory factory, GatewaySettings settings)
 {
@@ -25,7 +26,8 @@ internal sealed class SessionAdmission(SessionStore store, SessionFactory factor
     public async Task<GatewaySession?> OpenAsync(HttpContext context, UpstreamDefinition server, bool legacySse)
     {
         var caller = CallerClaims.CallerFrom(context.User);
-        switch (store.TryReserve(caller))
+        var sessionId = SessionStore.NewSessionId(settings.SessionRoute);
+        switch (await store.TryReserveAsync(caller, sessionId, context.RequestAborted).ConfigureAwait(false))
         {
             case SessionReservation.CallerFull:
                 // The caller's own limit, not the gateway's: 429, so that a client backs off rather than reports an outage.
@@ -36,16 +38,20 @@ internal sealed class SessionAdmission(SessionStore store, SessionFactory factor
                 context.Response.Headers.RetryAfter = "5";
                 await HttpReply.RefuseAsync(context, Refusal.GatewaySessionLimit, null, settings.MaxSessions).ConfigureAwait(false);
                 return null;
+            case SessionReservation.StateUnavailable:
+                context.Response.Headers.RetryAfter = "5";
+                await HttpReply.RefuseAsync(context, Refusal.StateUnavailable).ConfigureAwait(false);
+                return null;
         }
 
         GatewaySession session;
         try
         {
-            session = factory.Create(server, caller, legacySse);
+            session = factory.Create(sessionId, server, caller, legacySse);
         }
         catch (UpstreamStartException ex)
         {
-            store.Release(caller);
+            store.Release(caller, sessionId);
             if (context.RequestServices?.GetService<ILoggerFactory>() is { } logs)
             {
                 GatewayLog.UpstreamStartFailed(logs.CreateLogger(GatewayLog.Category), server.Id, ex.Message);

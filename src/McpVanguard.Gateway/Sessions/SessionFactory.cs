@@ -14,7 +14,7 @@ internal sealed class SessionFactory(InspectionEngine engine, IAuditSink audit, 
     public int MaxDepth => engine.Limits.MaxDepth;
 
     /// <summary>Opens the upstream (starting a child for a stdio server); throws <see cref="Transports.Stdio.UpstreamStartException"/> when it cannot.</summary>
-    public GatewaySession Create(UpstreamDefinition server, CallerIdentity? caller, bool legacySse)
+    public GatewaySession Create(string sessionId, UpstreamDefinition server, CallerIdentity? caller, bool legacySse)
     {
         var upstream = connector.Open(server);
         var relaySession = new RelaySession(RelaySession.NewId(), server.Id, options.MaxPendingRequests, options.PendingTimeout)
@@ -26,6 +26,6 @@ internal sealed class SessionFactory(InspectionEngine engine, IAuditSink audit, 
         };
         var outbox = new SessionOutbox(legacySse);
         var relay = new McpRelay(engine, relaySession, outbox, upstream, audit, options.AuditAllows);
-        return new GatewaySession(SessionStore.NewSessionId(), server, caller, relay, outbox, upstream);
+        return new GatewaySession(sessionId, server, caller, relay, outbox, upstream);
     }
 }

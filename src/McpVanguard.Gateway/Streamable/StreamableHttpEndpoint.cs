@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using McpVanguard.Gateway.Logging;
 using McpVanguard.Configuration;
 using McpVanguard.Gateway.Auth;
 using McpVanguard.Gateway.Messages;
@@ -41,7 +44,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
         GatewaySession? existing = null;
         if (sessionId.Length > 0 && !TryFind(sessionId, server, caller, out existing))
         {
-            await SessionNotFoundAsync(context).ConfigureAwait(false);
+            await SessionNotFoundAsync(context, sessionId).ConfigureAwait(false);
             return;
         }
 
@@ -301,7 +304,7 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
 
         if (!TryFind(sessionId, server, CallerClaims.CallerFrom(context.User), out var session))
         {
-            await SessionNotFoundAsync(context).ConfigureAwait(false);
+            await SessionNotFoundAsync(context, sessionId).ConfigureAwait(false);
             return null;
         }
 
@@ -321,8 +324,21 @@ internal sealed class StreamableHttpEndpoint(SessionAdmission admission, Gateway
     private bool TryFind(string id, UpstreamDefinition server, McpVanguard.Sessions.CallerIdentity? caller, out GatewaySession session)
         => Store.TryGet(id, out session) && ReferenceEquals(session.Server, server) && !session.Outbox.IsLegacySse && session.BelongsTo(caller);
 
-    private static Task SessionNotFoundAsync(HttpContext context)
-        => HttpReply.RefuseAsync(context, Refusal.SessionNotFound);
+    /// <summary>
+    /// 404, the specification's answer to a session this instance does not hold (the client re-initializes). When another
+    /// live instance holds it, the load balancer lost affinity: said in the log, since that is a deployment error.
+    /// </summary>
+    private async Task SessionNotFoundAsync(HttpContext context, string sessionId)
+    {
+        if (await Store.Directory.OwnerAsync(sessionId, context.RequestAborted).ConfigureAwait(false) is { } owner
+            && owner != Store.Directory.InstanceId
+            && context.RequestServices?.GetService<ILoggerFactory>() is { } logs)
+        {
+            StateLog.Misrouted(logs.CreateLogger(GatewayLog.Category), owner, Store.Directory.InstanceId);
+        }
+
+        await HttpReply.RefuseAsync(context, Refusal.SessionNotFound).ConfigureAwait(false);
+    }
 
     /// <summary>After initialize every request names its protocol version; none means 2025-03-26, an unknown one is refused.</summary>
     private static async ValueTask<bool> CheckProtocolVersionAsync(HttpContext context)

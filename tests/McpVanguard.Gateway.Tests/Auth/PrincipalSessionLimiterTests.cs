@@ -1,48 +1,65 @@
 using McpVanguard.Gateway.RateLimiting;
+using McpVanguard.State;
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpVanguard.Gateway.Tests.Auth;
 
+/// <summary>The per-principal session cap over the shared state's leases (in memory here; on Redis in ScaleOut).</summary>
 public sealed class PrincipalSessionLimiterTests
 {
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch.AddDays(10_000));
+    private readonly CancellationToken _token = TestContext.Current.CancellationToken;
+
+    private PrincipalSessionLimiter Limiter(int max) => new(new InMemorySharedState(_clock, 1000, 8), max, Lease);
+
     [Fact]
-    public void A_principal_gets_at_most_its_limit_and_a_released_slot_back()
+    public async Task A_principal_gets_at_most_its_limit_and_a_released_slot_back()
     {
-        var limiter = new PrincipalSessionLimiter(2);
-        Assert.True(limiter.TryAcquire("api-key:ci"));
-        Assert.True(limiter.TryAcquire("api-key:ci"));
-        Assert.False(limiter.TryAcquire("api-key:ci"));
-        Assert.True(limiter.TryAcquire("jwt:ci")); // another scheme is another principal
-        limiter.Release("api-key:ci");
-        Assert.True(limiter.TryAcquire("api-key:ci"));
-        Assert.Equal(2, limiter.OpenSessions("api-key:ci"));
+        var limiter = Limiter(2);
+        Assert.True(await limiter.TryAcquireAsync("api-key:ci", "s1", _token));
+        Assert.True(await limiter.TryAcquireAsync("api-key:ci", "s2", _token));
+        Assert.False(await limiter.TryAcquireAsync("api-key:ci", "s3", _token));
+        Assert.True(await limiter.TryAcquireAsync("jwt:ci", "s4", _token)); // another scheme is another principal
+        await limiter.ReleaseAsync("api-key:ci", "s1", _token);
+        Assert.True(await limiter.TryAcquireAsync("api-key:ci", "s3", _token));
     }
 
     [Fact]
-    public void The_table_forgets_idle_principals_and_is_bounded()
+    public async Task Renewing_a_held_slot_never_counts_twice()
     {
-        var limiter = new PrincipalSessionLimiter(1, maxPrincipals: 2);
-        Assert.True(limiter.TryAcquire("a"));
-        Assert.True(limiter.TryAcquire("b"));
-        Assert.False(limiter.TryAcquire("c")); // table full
-        limiter.Release("a");
-        Assert.Equal(0, limiter.OpenSessions("a"));
-        Assert.True(limiter.TryAcquire("c"));
+        var limiter = Limiter(1);
+        Assert.True(await limiter.TryAcquireAsync("a", "s1", _token));
+        Assert.True(await limiter.TryAcquireAsync("a", "s1", _token));
+        Assert.False(await limiter.TryAcquireAsync("a", "s2", _token));
     }
 
     [Fact]
-    public void Releasing_more_than_was_acquired_does_not_create_credit()
+    public async Task A_slot_that_is_not_renewed_expires_so_a_dead_instance_frees_its_principals()
     {
-        var limiter = new PrincipalSessionLimiter(1);
-        limiter.Release("a");
-        limiter.Release("a");
-        Assert.True(limiter.TryAcquire("a"));
-        Assert.False(limiter.TryAcquire("a"));
+        var limiter = Limiter(1);
+        Assert.True(await limiter.TryAcquireAsync("a", "s1", _token));
+        _clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.True(await limiter.TryAcquireAsync("a", "s2", _token));
     }
 
     [Fact]
-    public void Zero_means_no_limit()
+    public async Task Releasing_more_than_was_acquired_does_not_create_credit()
     {
-        var limiter = new PrincipalSessionLimiter(0);
-        Assert.All(Enumerable.Range(0, 100), _ => Assert.True(limiter.TryAcquire("a")));
+        var limiter = Limiter(1);
+        await limiter.ReleaseAsync("a", "s1", _token);
+        await limiter.ReleaseAsync("a", "s1", _token);
+        Assert.True(await limiter.TryAcquireAsync("a", "s1", _token));
+        Assert.False(await limiter.TryAcquireAsync("a", "s2", _token));
+    }
+
+    [Fact]
+    public async Task Zero_means_no_limit()
+    {
+        var limiter = Limiter(0);
+        foreach (var i in Enumerable.Range(0, 100))
+        {
+            Assert.True(await limiter.TryAcquireAsync("a", "s" + i, _token));
+        }
     }
 }

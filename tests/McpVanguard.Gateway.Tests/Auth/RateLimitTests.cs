@@ -128,7 +128,7 @@ public sealed class RateLimitTests
     [Fact]
     public void The_bucket_refills_at_the_configured_rate()
     {
-        var bucket = GatewayRateLimits.Bucket(new GatewayRateLimitOptions(600, 50));
-        Assert.Equal((50, 1, TimeSpan.FromMilliseconds(100), 0), (bucket.TokenLimit, bucket.TokensPerPeriod, bucket.ReplenishmentPeriod, bucket.QueueLimit));
+        var limits = new GatewayRateLimits(new McpVanguard.State.InMemorySharedState(TimeProvider.System, 16, 8), new GatewayRateLimitOptions(600, 50));
+        Assert.Equal((50, TimeSpan.FromMilliseconds(100)), (limits.Burst, limits.RefillPeriod));
     }
 }

@@ -80,13 +80,17 @@ public sealed class BehaviourStage : IInspectionStage
 
     /// <summary>The stages of both directions for <paramref name="settings"/>: none when L3 is off.</summary>
     public static InspectionStages Stages(BehaviourSettings settings, TimeProvider clock)
+        => settings.Enabled ? Stages(settings, new InMemoryBehaviourState(clock, settings.MaxKeys, settings.MaxEvents)) : InspectionStages.None;
+
+    /// <summary>The stages of both directions over <paramref name="state"/> (the gateway's shared state, Redis when scaled out): none when L3 is off.</summary>
+    public static InspectionStages Stages(BehaviourSettings settings, IBehaviourState state)
     {
         if (!settings.Enabled)
         {
             return InspectionStages.None;
         }
 
-        var stage = new BehaviourStage(new InMemoryBehaviourState(clock, settings.MaxKeys, settings.MaxEvents), settings);
+        var stage = new BehaviourStage(state, settings);
         return new InspectionStages([stage], [stage]);
     }
 }
