@@ -44,7 +44,7 @@ done
 
 echo "release: SBOM"
 dotnet tool restore >/dev/null
-dotnet tool run dotnet-CycloneDX src/McpVanguard.Cli/McpVanguard.Cli.csproj --recursive --exclude-test-projects \
+dotnet tool run dotnet-CycloneDX src/McpVanguard.Cli/McpVanguard.Cli.csproj --exclude-test-projects \
     --set-name vanguard --set-version "$version" --output-format Json --output "$out" --filename "vanguard-$version.cdx.json" \
     --disable-package-restore >/dev/null
 

@@ -68,6 +68,7 @@ public sealed class ReleaseArtifactTests : IDisposable
             Command = Binary,
             Arguments = ["start", "--safe-zone", root, "--", Binary, "demo-server", "--root", root],
             EnvironmentVariables = WithoutDotnet(),
+            WorkingDirectory = root,
         });
 
         await AssertGuardsTheDemoServerAsync(transport, root, token);
@@ -112,6 +113,9 @@ public sealed class ReleaseArtifactTests : IDisposable
         {
             ["server_command"] = $"{Path.Join(extension, "server", "vanguard")} demo-server --root {root}",
             ["safe_zone"] = root,
+            // What the install dialog submits for the settings it pre-fills with the manifest's defaults.
+            ["profile"] = "balanced",
+            ["server_id"] = "e2e-bundle",
         };
         var computed = await VanguardRun.RunProgramAsync("node", [Path.Join(TestEnvironment.RepositoryRoot, "tools", "mcpb", "launch-config.mjs"), extension, userConfig.ToJsonString()], token);
         Assert.True(computed.ExitCode == 0, computed.ToString());
@@ -125,6 +129,7 @@ public sealed class ReleaseArtifactTests : IDisposable
             Command = (string)config["command"]!,
             Arguments = arguments,
             EnvironmentVariables = WithoutDotnet(),
+            WorkingDirectory = root,
         });
 
         await AssertGuardsTheDemoServerAsync(transport, root, token);

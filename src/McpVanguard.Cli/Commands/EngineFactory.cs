@@ -100,13 +100,10 @@ internal static class EngineFactory
     }
 
     /// <summary>
-    /// The Sigstore bundle verifier (issue 16, <c>vanguard trust verify</c>'s library) that checks keyless signatures of rule
-    /// packs, manifests and pin baselines; null until a build plugs it in, and then a keyless bundle is refused with a reason.
+    /// The Sigstore bundle verifier (<c>vanguard trust verify</c>'s library, offline against the embedded trusted root) that
+    /// checks keyless signatures of rule packs and pin baselines; key-based ones are checked against their pinned key.
     /// </summary>
-    internal static McpVanguard.Core.Trust.ISigstoreBundleVerifier? SigstoreVerifier { get; private set; }
-
-    /// <summary>Plugs in the Sigstore verifier (before parsing).</summary>
-    internal static void UseSigstoreVerifier(McpVanguard.Core.Trust.ISigstoreBundleVerifier verifier) => SigstoreVerifier = verifier;
+    internal static McpVanguard.Core.Trust.ISigstoreBundleVerifier SigstoreVerifier { get; } = new McpVanguard.Trust.SigstoreBundleVerifier();
 
     /// <summary>
     /// The embedded L2 model's scorer, or null when the model is not installed: the seam where the embedded scorer
