@@ -48,7 +48,7 @@ threat, and why some cannot be covered by a proxy, is in [TAXONOMY.md](TAXONOMY.
 | \`corpus/\` | the project's own corpus | **no**: written with the rules and used to tune them; a regression gate |
 | \`eval/attacks.jsonl\`, \`eval/benign.jsonl\` | written from the docs without reading the rules | **no longer**: blind at its first run, rules were fixed against it since; a test gate |
 | original McpVanguard benchmark corpora | the Python project's public suite (MIT) | **no**: scored before (scripts/score-reference.sh); its categories are that project's \`mcp38_id\` labels, which do not always mean the paper's threat |
-| \`eval/depth/\` | written by someone who has not read the rules | **yes**: never opened here; its row is added by the lead, first run before any fix |
+| \`eval/depth/\` | written by someone who has not read the rules | **partly**: only its scorer reads it (below); its cases are never opened, but its class-level figures have been given to the engineers fixing detectors across several passes, so it now measures whether fixes generalise rather than a first contact |
 
 Recall is the share of attack cases blocked; the false-positive rate the share of benign cases blocked. A case counts
 for its primary MCP-38 id.
@@ -69,6 +69,16 @@ echo "the two whose expectations are strict's (layered_profile_matrix, layered_s
 echo
 cat "$work/reference-balanced.md"
 cat "$work/reference-strict.md"
+if [[ -f eval/depth/score.py ]]; then
+    echo "## Detection on eval/depth/ (written without reading the rules)"
+    echo
+    echo "Its own scorer, by attack class (not MCP-38 id), balanced profile; the cases are not read by anyone here."
+    echo
+    echo '```'
+    python3 eval/depth/score.py src/McpVanguard.Cli/bin/Release/net10.0/vanguard.dll | grep -E '^(class|[a-z-]+ +[0-9]|TOTAL)'
+    echo '```'
+    echo
+fi
 echo "## Latency per layer (in process)"
 echo
 echo "The agent→server relay step split by layer, with the engine \`vanguard start\` composes (L3 behaviour on, L2 off by"
@@ -96,6 +106,7 @@ cat <<'FOOTER'
     vanguard bench detection eval/attacks.jsonl eval/benign.jsonl
     vanguard bench detection --json > base.json      # later: vanguard bench detection --baseline base.json (exit 1 on regression)
     vanguard bench latency
+    python3 eval/depth/score.py src/McpVanguard.Cli/bin/Release/net10.0/vanguard.dll
 FOOTER
 } > "$out"
 echo "wrote $out and docs/TAXONOMY.md"

@@ -18,9 +18,42 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             return;
         }
 
+        if (text.Length > ShellTokenizer.MaxLength)
+        {
+            AnalyzeInSegments(text, nesting);
+            return;
+        }
+
         CheckText(text);
         AnalyzeScript(ShellTokenizer.Parse(text), nesting);
     }
+
+    /// <summary>
+    /// A command longer than the tokenizer reads is analysed in overlapping segments that start after a statement
+    /// separator, so padding cannot push a payload past what is inspected (linear: each character is read at most twice).
+    /// </summary>
+    private void AnalyzeInSegments(string text, int nesting)
+    {
+        const int Segment = ShellTokenizer.MaxLength;
+        var start = 0;
+        while (true)
+        {
+            var length = Math.Min(Segment, text.Length - start);
+            AnalyzeText(text.Substring(start, length), nesting);
+            if (start + length >= text.Length)
+            {
+                return;
+            }
+
+            // The next segment starts after the last separator of this one's second half, so a statement up to half a
+            // segment long that crosses the boundary is whole in one of them.
+            var half = start + (length / 2);
+            var separator = text.AsSpan(half, start + length - half).LastIndexOfAny(StatementSeparators);
+            start = separator < 0 ? half : half + separator + 1;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> StatementSeparators = System.Buffers.SearchValues.Create("\n;&|");
 
     /// <summary>Analyses an array-form command (<c>["bash", "-c", "…"]</c>): the words are already split.</summary>
     public void AnalyzeArgv(List<string> argv, int nesting)

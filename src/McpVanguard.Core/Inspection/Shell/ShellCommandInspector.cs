@@ -139,7 +139,7 @@ public sealed class ShellCommandInspector : IInspector
     private static void InspectUnambiguousShape(Preflight.ArgumentString s, List<Finding> findings, bool code = false)
     {
         // The vectorised scan first: almost no argument carries any of these words, and it allocates nothing.
-        if (s.Decoded.Length > ShellTokenizer.MaxLength || s.Decoded.AsSpan().IndexOfAny(UnambiguousMarks) < 0 || !code && ArgumentRoles.IsProseKey(s.Key) || IsPatternKey(s.Key))
+        if (s.Decoded.AsSpan().IndexOfAny(UnambiguousMarks) < 0 || !code && ArgumentRoles.IsProseKey(s.Key) || IsPatternKey(s.Key))
         {
             return;
         }
