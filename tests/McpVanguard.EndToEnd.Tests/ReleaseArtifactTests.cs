@@ -162,6 +162,8 @@ public sealed class ReleaseArtifactTests : IDisposable
             cp '{copy}' /run/vanguard-state/vanguard
             mount -o remount,bind,ro /
             mount -t tmpfs -o mode=1777 tmpfs /tmp
+            # The image's working directory; the test's own (possibly under the /tmp just mounted over) is gone here.
+            cd /
             exec setpriv --reuid=1654 --regid=1654 --clear-groups --inh-caps=-all env -i PATH=/usr/bin:/bin HOME=/nonexistent DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp \
               XDG_STATE_HOME=/run/vanguard-state XDG_CONFIG_HOME=/run/vanguard-state/config \
               /run/vanguard-state/vanguard serve --port {port} --server '/run/vanguard-state/vanguard demo-server --root /tmp'
