@@ -149,7 +149,7 @@ public sealed class ReleaseArtifactTests : IDisposable
         }
 
         var token = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = McpVanguard.Testing.LoopbackPort.Free();
         var copy = Path.Join(_folder.Path, "vanguard");
         File.Copy(Binary, copy);
         File.SetUnixFileMode(_folder.Path, (UnixFileMode)0b111_101_101);
@@ -223,10 +223,4 @@ public sealed class ReleaseArtifactTests : IDisposable
         return probe.ExitCode == 0;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -22,7 +22,7 @@ internal sealed class FakeChatProvider : IAsyncDisposable
     public FakeChatProvider(Func<ProviderCall, ProviderReply> answer)
     {
         Answer = answer;
-        var port = FreePort();
+        var port = McpVanguard.Testing.LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(BaseUrl + "/");
         _listener.Start();
@@ -130,13 +130,6 @@ internal sealed class FakeChatProvider : IAsyncDisposable
             ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = assistant, ["finish_reason"] = "stop" }),
             ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
         }.ToJsonString();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

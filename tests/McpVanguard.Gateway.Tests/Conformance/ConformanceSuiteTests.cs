@@ -16,7 +16,7 @@ public sealed class ConformanceSuiteTests
     public async Task The_target_passes_every_active_scenario_directly()
     {
         ConformanceEnvironment.RequireSuite();
-        var port = ConformanceEnvironment.FreeLoopbackPort();
+        var port = McpVanguard.Testing.LoopbackPort.Free();
         await using var target = await ListeningProcess.StartAsync(
             "dotnet", [ConformanceEnvironment.TargetDll, "--http", "--port", port.ToString()], port);
 

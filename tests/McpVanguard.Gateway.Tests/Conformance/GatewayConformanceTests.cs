@@ -34,7 +34,7 @@ public sealed class GatewayConformanceTests
     public async Task Every_active_scenario_passes_through_the_gateway_in_front_of_a_remote_upstream()
     {
         ConformanceEnvironment.RequireSuite();
-        var targetPort = ConformanceEnvironment.FreeLoopbackPort();
+        var targetPort = McpVanguard.Testing.LoopbackPort.Free();
         await using var target = await ListeningProcess.StartAsync(
             "dotnet", [ConformanceEnvironment.TargetDll, "--http", "--port", targetPort.ToString()], targetPort);
         var upstream = UpstreamDefinition.Remote("conformance", new Uri($"http://127.0.0.1:{targetPort}/mcp"));

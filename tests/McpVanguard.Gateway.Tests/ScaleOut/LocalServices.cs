@@ -19,13 +19,6 @@ internal static class LocalServices
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static string? Find(string program)
         => new[] { "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin" }
             .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))

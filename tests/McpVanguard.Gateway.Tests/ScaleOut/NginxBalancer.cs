@@ -13,7 +13,7 @@ internal sealed class NginxBalancer : IAsyncDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("vanguard-nginx-").FullName;
     private Process? _process;
 
-    public int Port { get; } = LocalServices.FreePort();
+    public int Port { get; } = McpVanguard.Testing.LoopbackPort.Free();
 
     public Uri Url => new($"http://127.0.0.1:{Port}");
 

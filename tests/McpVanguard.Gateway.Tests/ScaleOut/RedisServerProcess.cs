@@ -21,7 +21,7 @@ internal sealed class RedisServerProcess : IAsyncDisposable
 
     public static async Task<RedisServerProcess> StartAsync(CancellationToken cancellationToken)
     {
-        var redis = new RedisServerProcess(LocalServices.FreePort());
+        var redis = new RedisServerProcess(McpVanguard.Testing.LoopbackPort.Free());
         await redis.RestartAsync(cancellationToken);
         return redis;
     }

@@ -37,7 +37,7 @@ internal sealed class ServeInstance : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("vanguard-scale-").FullName;
         var config = Path.Combine(dir, "vanguard.yaml");
         await File.WriteAllTextAsync(config, yaml, cancellationToken);
-        var chosen = port ?? LocalServices.FreePort();
+        var chosen = port ?? McpVanguard.Testing.LoopbackPort.Free();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment)
         {
