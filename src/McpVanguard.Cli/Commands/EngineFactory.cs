@@ -103,7 +103,7 @@ internal static class EngineFactory
     /// The Sigstore bundle verifier (<c>vanguard trust verify</c>'s library, offline against the embedded trusted root) that
     /// checks keyless signatures of rule packs and pin baselines; key-based ones are checked against their pinned key.
     /// </summary>
-    internal static McpVanguard.Core.Trust.ISigstoreBundleVerifier SigstoreVerifier { get; } = new McpVanguard.Trust.SigstoreBundleVerifier();
+    internal static McpVanguard.Core.Trust.ISigstoreBundleVerifier SigstoreVerifier { get; } = new DeferredSigstoreVerifier();
 
     /// <summary>
     /// The embedded L2 model's scorer, or null when the model is not installed: the seam where the embedded scorer
