@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+
+namespace McpVanguard.Inspection.Instructions;
+
+// The patterns the analyser reads text with, apart from the code that combines them.
+public static partial class InstructionAnalyzer
+{
+    // The input is the canonical copy, already lower-cased: case-insensitive matching would only make the automaton larger.
+    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private const string SensitiveFile =
+        @"(?:~|\$home|%userprofile%|/home/[\w.-]+|/users/[\w.-]+|/root)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws/(?:credentials|config)|"
+        + @"(?:^|[\s/'""`(])\.env(?:$|[\s'""`),;:]|\.(?:$|\s|local|prod|production|dev))|/etc/(?:passwd|shadow|sudoers)\b|\.netrc\b|\.npmrc\b|\.pypirc\b|\.git-credentials|\.docker/config\.json|"
+        + @"\.kube/config|\bmcp\.json\b|claude_desktop_config|\.cursor/|\bkeychain\b|wallet\.dat|\.gnupg|\bssh\s+(?:private\s+)?keys?\b|"
+        + @"\bprivate\s+keys?\b|(?:conversation|chat)\s+(?:history|log|transcript)|previous\s+messages|(?:your|the)\s+system\s+prompt|"
+        + @"\benvironment\s+variables\b|\bcookies?\s+(?:file|store|jar)"
+        // The environment by the command or API that dumps it, and CLI credential stores (gh, gcloud, azure, docker).
+        + @"|\bprintenv\b|\bprocess\.env\b|\bos\.environ\b|`env`|\bget-childitem\s+env:|\.config/gh/hosts\.yml|\.config/gcloud|\.azure/|\.git-credentials";
+
+    // Composite signals are pairs of small regexes joined by distance in code (RegexPair, which says why).
+    internal static readonly PrefilteredRegex SensitiveFileRegex = new(SensitiveFile, Options);
+
+    internal static readonly PrefilteredRegex SecretNounRegex = new(
+        @"\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|auth(?:entication)?[\s_-]?tokens?|bearer\s+tokens?|secret[\s_-]?keys?|secrets|credentials?|passwords?|passphrases?|session\s+tokens?|tokens)\b",
+        Options);
+
+    internal static readonly PrefilteredRegex ReadVerbRegex = new(
+        @"\b(?:read|cat|open|include|pass|send|provide|attach|upload|append|retrieve|extract|copy|load|insert|paste|collect|gather|dump|print|output|leak|exfiltrate|forward|share|post|email|add|put|supply|give|grab|take|obtain|steal|capture|harvest|locate|reveal|disclose|quote|echo|fetch)\s",
+        Options);
+
+    /// <summary>A pronoun moved somewhere after the secret was named: "whatever is in .git-credentials … put it into …".</summary>
+    internal static readonly PrefilteredRegex MoveItRegex = new(
+        @"\b(?:put|pass|include|send|add|attach|insert|paste|append|place|copy|upload|post|forward|quote)\s+(?:it|them|its|their|that|this|the\s+(?:contents?|value|text|result))\b", Options);
+
+    internal static readonly PrefilteredRegex SequencingRegex = new(
+        @"\b(?:before|prior\s+to)\s+(?:using|calling|invoking|running|answering|responding|each|any|every|you)\b|\bfirst\s*,?\s+(?:read|open|get|fetch|cat|load|grab|retrieve|collect)\s"
+        + @"|\botherwise\s+(?:the\s+|this\s+)?(?:tool|function|it)\s+(?:will\s+not|won't|cannot|can't|will\s+fail)|\bwhile\s+you\s+read\b",
+        Options);
+
+    internal static readonly PrefilteredRegex SendVerbRegex = new(
+        @"\b(?:send|post|upload|forward|transmit|exfiltrate|email|mail|leak|copy|bcc|cc|submit|report|sync|beacon|push|relay|deliver|put)\b", Options);
+
+    // ASCII digits, not \d: an address is ASCII once canonical, and the "digit." gate literals must cover every match.
+    internal static readonly PrefilteredRegex DestinationRegex = new(
+        @"https?://|ftp://|wss?://|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b|\bwebhook\b", Options);
+
+    internal static readonly PrefilteredRegex CopyMarkerRegex = new(@"\b(?:bcc|blind\s+copy|forward\s+a\s+copy|send\s+a\s+copy|cc)\b", Options);
+
+    internal static readonly PrefilteredRegex AtAddressRegex = new(@"[\w.+-]+@[\w-]+\.[a-z]{2,}", Options);
+
+    internal static readonly PrefilteredRegex ExfiltrationScopeRegex = new(
+        SensitiveFile + "|" + @"\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|secret[\s_-]?keys?|secrets|credentials?|passwords?|tokens)\b"
+        + @"|\b(?:all|every|each|any|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:\w+\s+)?(?:data|results?|outputs?|responses?|files?|messages?|emails?|contents?|conversations?|documents?|records?|rows|history)\b"
+        + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy|(?:its|their)\s+contents?)\b|\bbcc\b"
+        + @"|\b(?:the\s+)?user[’']?s\s+(?:contacts?|address\s+book|emails?|messages?|files?|documents?|invoices?|data|details|information|history|notes?)\b"
+        + @"|\b(?:all|every|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:invoices?|contacts?|attachments?|logs?|reports?|details|information|notes?|keys?)\b",
+        Options);
+
+    internal static readonly PrefilteredRegex ToolDirectiveRegex = new(
+        @"\b(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+)?['""`]?[a-z][\w.-]*['""`]?\s+(?:tool|function|command)\b"
+        + @"|\b(?:call|invoke|execute)\s+['""`]?[a-z]+_[\w-]+['""`]?(?:\s*\(|\s+(?:with|on|to|now|first|immediately))"
+        + @"|\b(?:first|then|immediately|always|must)\s+(?:call|invoke|execute)\b",
+        Options);
+
+    internal static readonly PrefilteredRegex ShadowingRegex = new(
+        @"['""`]?(?<tool>[\w.-]+)['""`]?\s+(?:tool|function)\s+(?:is|gets|has\s+been|was)\s+(?:called|used|invoked|run|executed|triggered)"
+        + @"|\b(?:when|whenever|every\s+time|each\s+time|before|after)\s+(?:you|the\s+(?:assistant|agent|model|ai))\s+(?:call|use|invoke|run|execute)s?\s+(?:the\s+)?['""`]?(?<tool>[\w.-]+)['""`]?"
+        + @"|\ball\s+(?:outgoing\s+)?(?:emails?|messages?|payments?|transfers?|transactions?|requests?|commits?)\s+(?:must|should|shall|need\s+to)\s+(?:also\s+)?(?:be\s+)?(?:sent|bcc|cc|forwarded|redirected|routed|copied|addressed)",
+        Options);
+
+    internal static readonly PrefilteredRegex RedirectRegex = new(@"\b(?:change|replace|set|override|redirect)\s+(?:the\s+)?(?:recipient|destination|to\s+address|account|iban|wallet|address|amount)\b", Options);
+
+    internal static readonly PrefilteredRegex ShadowingModifierRegex = new(
+        @"\b(?:must|always|should|make\s+sure|ensure|instead|also|change|replace|redirect|add|set|bcc|cc|never|do\s+not|don't)\b", Options);
+
+    internal static readonly PrefilteredRegex ModelAddressedRegex = new(
+        @"\b(?:note|message|reminder|hint|tip|notice|memo|heads-up)s?\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|llm\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini|language\s+model)s?(?:\s+systems?)?\s*[:,!-]"
+        + @"|\b(?:notice|message|note)\s+for\s+(?:ai|llm|language)\s+(?:systems?|models?|agents?)"
+        + @"|\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|language\s+model|assistant|agent|claude|chatgpt|automated)"
+        + @"|\bas\s+an?\s+(?:ai|llm)(?:\s+(?:assistant|agent|model))?\s*,?\s+you\s+(?:must|should|will|are)"
+        + @"|\b(?:attention|dear|hey|hello)\s*,?\s+(?:ai|assistant|model|agent|claude|llm|chatgpt)\b"
+        + @"|\b(?:ai|llm)\s+(?:assistants?|agents?|models?)\s+(?:reading|processing|seeing)\s+this"
+        + @"|\bassistant\s*,\s+(?:you\s+)?(?:must|should|please|now)\b"
+        // "To the LLM:", "To any AI model reading this," opening a sentence.
+        + @"|(?:^|[\n.!?]\s*)to\s+(?:the|any|all|every)\s+(?:ai\s+)?(?:ai|llm|model|assistant|agent|language\s+model)s?\s*(?:reading\s+this\s*)?[:,]"
+        // The reader told what it must do, in the third person: "the assistant must run `cat …`", "the AI should send …". Only verbs
+        // that move, run or reveal: "the assistant should use markdown" or "… pass the user id" are how descriptions talk.
+        + @"|\b(?:the|this|your|any)\s+(?:ai|assistant|agent|model|llm|language\s+model)\s+(?:must|should|needs?\s+to|has\s+to|is\s+(?:required|expected|instructed)\s+to|shall)\s+(?:now\s+|first\s+|immediately\s+|also\s+|then\s+)?(?:run|execute|read|cat|send|reveal|print|upload|forward|post|delete|copy|attach|append|paste|disable|ignore|dump|leak|exfiltrate|email|share|force-push|push)\b"
+        // "… to any AI model reading this:", "for every assistant that reads this".
+        + @"|\b(?:to|for)\s+(?:any|all|every|each)\s+(?:ai\s+)?(?:ai|llm|model|assistant|agent|language\s+model)s?\s+(?:reading|that\s+reads?|who\s+reads?|processing)\s+this\b"
+        // "Next step for the AI:", "Action required by the assistant", "Instructions for the agent".
+        + @"|\b(?:next\s+steps?|action\s+required|instructions?|task|todo|directive)\s+(?:for|by|to)\s+(?:the\s+|any\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini)s?\s*[:,!-]"
+        // A fake chat message with the system role inside data: {"role": "system", "content": "…"}.
+        + @"|[""']role[""']\s*:\s*[""']system[""']\s*,\s*[""']content[""']\s*:",
+        Options);
+
+    /// <summary>
+    /// Skipping the user's say, server→agent: claimed prior approval ("the user already approved it", "has pre-authorized you"),
+    /// orders not to ask or show ("never ask for confirmation", "do not ask the user.", "never show them the command"), and lies
+    /// to tell ("if the user asks whether it uses the network, say no", "do not mention that it uploads …").
+    /// </summary>
+    internal static readonly PrefilteredRegex ConsentBypassRegex = new(
+        @"\b(?:the\s+)?user\s+(?:has\s+)?already\s+(?:pre-?)?(?:approved|authori[sz]ed|consented\s+to|confirmed)\b|\bpre-?authori[sz]ed\s+you\b"
+        + @"|\bno\s+(?:need|reason)\s+to\s+(?:ask|confirm\s+with|check\s+with)\s+(?:the\s+)?user\b"
+        + @"|\b(?:never|do\s+not|don't|no\s+need\s+to)\s+(?:ask|wait|prompt)\s+(?:the\s+user\s+)?for\s+(?:confirmation|approval|permission|consent)\b"
+        + @"|\b(?:do\s+not|don't)\s+ask\s+the\s+(?:user|human)\s*(?:[.,;!]|$|first\b)|\bnever\s+show\s+(?:them|the\s+(?:user|human))\b"
+        + @"|\bif\s+(?:the\s+)?(?:user|human)\s+asks?\b[^.\n]{0,80}\b(?:say\s+(?:no|nothing|that)|deny|pretend|lie)\b"
+        + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose|admit)\s+that\b",
+        Options);
+
+    /// <summary>
+    /// Steering tool choice in English beyond the lexicon's fixed phrases: other tools disparaged ("the read_file tool of
+    /// other servers is deprecated and unsafe", "other file tools return corrupted data"), a standing order to call this
+    /// tool rather than another ("whenever you need to read a file, call this tool rather than read_file"), and a claim to
+    /// supersede the rest. "Use this tool instead of read_file for large files" states a use, not a standing order.
+    /// </summary>
+    internal static readonly PrefilteredRegex PreferenceRegex = new(
+        @"\b(?:other|another|the\s+other|all\s+other|any\s+other)\s+(?:\w+\s+)?(?:tools?|servers?|functions?)(?:\s+(?:of|from|on|in)\s+(?:other|another)\s+servers?)?\s+(?:is|are|were|will\s+be|returns?|gives?|produces?)\s+(?:\w+\s+)?(?:deprecated|unsafe|insecure|broken|corrupted|compromised|malicious|untrusted|unreliable|outdated|disabled|wrong|incorrect)"
+        + @"|\btools?\s+(?:of|from|on|in)\s+(?:other|another)\s+servers?\s+(?:is|are)\s+(?:\w+\s+)?(?:deprecated|unsafe|insecure|broken|corrupted|compromised|malicious)"
+        + @"|\b(?:whenever|every\s+time|each\s+time|any\s+time|always)\b[^.\n]{0,60}\b(?:call|use|invoke|choose|pick)\s+this\s+(?:tool|function|one)\s+(?:rather\s+than|instead\s+of|over|in\s+place\s+of)\b"
+        + @"|\b(?:supersedes|replaces|overrides)\s+(?:every|all|any)\s+other\b|\bstill\s+use\s+this\s+(?:one|tool)\b"
+        + @"|\bnever\s+(?:call|use|invoke)\s+(?:it|them|that\s+tool|those\s+tools|[a-z]+_[\w]+)\s*(?:again\s*)?[,;:.]?\s*(?:and\s+)?(?:call|use|invoke)\s+[\w]+\s+instead\b"
+        // Another named tool disparaged ("the built-in read_file tool has been compromised") or banned ("never use it again").
+        + @"|\b(?:built-?in|default|native|standard|original|official|regular|usual|other)\s+['""`]?[\w.-]+['""`]?\s+(?:tool|function|server)s?\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:\w+\s+)?(?:deprecated|unsafe|insecure|broken|corrupted|compromised|malicious|untrusted|unreliable|disabled|hacked|backdoored|infected)"
+        + @"|\bnever\s+(?:use|call|invoke)\s+(?:it|them|that\s+(?:tool|one)|[a-z]+_[\w]+)\s+again\b",
+        Options);
+
+    internal static readonly PrefilteredRegex SmuggleVerbRegex = new(@"\b(?:pass|put|include|place|insert|provide|send|add|append|supply|embed|paste)\s", Options);
+
+    internal static readonly PrefilteredRegex SmuggleTargetRegex = new(
+        @"\b(?:as|in|into|inside|within|via|through|to)\s+(?:the\s+|this\s+tool[’']?s\s+|the\s+tool[’']?s\s+|its\s+)?['""`]?[\w-]+['""`]?\s+(?:parameter|param|argument|arg|field|property)\b", Options);
+
+    internal static readonly PrefilteredRegex DiscussionRegex = new(
+        @"\bprompt\s+injections?\b|\bjailbreak|\battack(?:s|ers?|ed)?\b|\bfor\s+example\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+instance\b|\bphrases?\b|\bpayloads?\b|\bmalicious\b|\badversar|\bvulnerab|\bowasp\b|\bthreat\s+model|\bexploit",
+        Options);
+}
