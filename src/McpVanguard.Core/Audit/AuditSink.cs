@@ -35,10 +35,16 @@ public sealed class AuditSink : IAuditSink
     /// <param name="retention">Volume caps and decisions retention; <see cref="AuditRetention.Default"/> when null.</param>
     /// <param name="integrity">The checkpoint key, cadence and receipts; the hash chain alone (<see cref="AuditIntegrity.ChainOnly"/>) when null.</param>
     public AuditSink(string path, long maxBytes, int maxFiles, TextWriter console, AuditRetention? retention = null, TimeProvider? time = null, AuditIntegrity? integrity = null)
+        : this(path, maxBytes, maxFiles, console, retention, time, integrity, open: null)
+    {
+    }
+
+    /// <param name="open">Opens a log file for appending (tests substitute a failing disk); null for the real files.</param>
+    internal AuditSink(string path, long maxBytes, int maxFiles, TextWriter console, AuditRetention? retention, TimeProvider? time, AuditIntegrity? integrity, Func<string, Stream>? open)
     {
         retention ??= AuditRetention.Default;
-        _log = new ChainedAuditFile(path, maxBytes, maxFiles, TimeSpan.Zero);
-        _decisions = new ChainedAuditFile(DecisionsPath(path), maxBytes, maxFiles, retention.DecisionsMinAge);
+        _log = new ChainedAuditFile(path, maxBytes, maxFiles, TimeSpan.Zero, open);
+        _decisions = new ChainedAuditFile(DecisionsPath(path), maxBytes, maxFiles, retention.DecisionsMinAge, open);
         _checkpoints = new AuditCheckpointWriter(path, maxBytes, maxFiles, integrity ?? AuditIntegrity.ChainOnly, time ?? TimeProvider.System);
         _console = console;
         _throttle = new AuditThrottle(retention, time ?? TimeProvider.System);
@@ -122,11 +128,7 @@ public sealed class AuditSink : IAuditSink
             {
                 for (var n = 0; n < MaxBatch && reader.TryRead(out var record); n++)
                 {
-                    var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
-                    if (TryAppend(_log, bytes, record) && record.IsDecision)
-                    {
-                        AppendDecision(bytes, record);
-                    }
+                    WriteRecord(record);
                 }
 
                 if (_checkpoints.Due() || (!more && _checkpoints.HasPending))
@@ -181,6 +183,23 @@ public sealed class AuditSink : IAuditSink
         }
     }
 
+    private void WriteRecord(AuditRecord record)
+    {
+        try
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
+            if (TryAppend(_log, bytes, record) && record.IsDecision)
+            {
+                AppendDecision(bytes, record);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Whatever went wrong with this one record, the writer lives on for the next, and the record reaches stderr.
+            Fallback(record, $"audit writer error: {ex.GetType().Name}");
+        }
+    }
+
     private void EndBatch(ChainedAuditFile file)
     {
         try
@@ -189,7 +208,7 @@ public sealed class AuditSink : IAuditSink
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            // The lines are written; only their flush failed. The next batch re-reads the tail and goes on from there.
+            // Lines are written through one by one (nothing is buffered), so only the lock's release can fail here; the next batch re-reads the tail.
             file.Reset();
         }
     }
@@ -263,12 +282,24 @@ public sealed class AuditSink : IAuditSink
 
     private void Fallback(AuditRecord record, string why)
     {
-        var json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record));
+        string json;
+        try
+        {
+            json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record));
+        }
+        catch (Exception ex)
+        {
+            // A record that cannot be serialised still leaves a trace: who, what and the verdict, escaped.
+            json = $"{{\"unserialisable\":\"{ex.GetType().Name}\",\"verdict\":\"{Json(record.Verdict)}\",\"method\":\"{Json(record.Method)}\",\"tool\":\"{Json(record.Tool)}\"}}";
+        }
+
         lock (_console)
         {
             _console.WriteLine($"[vanguard] audit ({why}): {json}");
         }
     }
+
+    private static string Json(string? text) => JsonEncodedText.Encode(text ?? string.Empty).Value;
 
     public async ValueTask DisposeAsync()
     {

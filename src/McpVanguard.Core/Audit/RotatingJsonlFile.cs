@@ -1,16 +1,22 @@
+using System.Buffers;
+
 namespace McpVanguard.Audit;
 
 /// <summary>
 /// One append-only JSON-lines file rotated by size: <c>audit.jsonl</c> → <c>.1</c> → … → <c>.N</c>, the oldest
 /// deleted. With <paramref name="protectYoungerThan"/> the oldest file is deleted only once its newest record is
 /// older than that; until then a record that does not fit is refused (the caller counts it) instead of erasing
-/// evidence. Used by one writer task only.
+/// evidence. Lines are written through to the operating system one by one, never held in a buffer: an I/O error
+/// then concerns the line being written, which its caller still holds, and no earlier line can be lost with a buffer.
+/// Used by one writer task only.
 /// </summary>
-internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles, TimeSpan protectYoungerThan) : IDisposable
+/// <param name="open">Opens the file for appending; a test substitutes a failing stream (the default writes through, unbuffered).</param>
+internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles, TimeSpan protectYoungerThan, Func<string, Stream>? open = null) : IDisposable
 {
     private static readonly byte[] Newline = "\n"u8.ToArray();
 
-    private FileStream? _stream;
+    private readonly Func<string, Stream> _open = open ?? OpenUnbuffered;
+    private Stream? _stream;
 
     public string Path => path;
 
@@ -27,8 +33,19 @@ internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles
         // FileMode.Append keeps its own offset from when the file was opened (no O_APPEND), so a writer would overwrite
         // what another wrote since: move to the real end first (this also writes out the previous line's buffer).
         stream.Seek(0, SeekOrigin.End);
-        stream.Write(line);
-        stream.Write(Newline);
+        // One write per line: with no buffer a failed write leaves at most this line torn (verify reports it), never a lost predecessor.
+        var buffer = ArrayPool<byte>.Shared.Rent(line.Length + 1);
+        try
+        {
+            line.CopyTo(buffer);
+            buffer[line.Length] = Newline[0];
+            stream.Write(buffer, 0, line.Length + 1);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         return true;
     }
 
@@ -40,13 +57,23 @@ internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles
     /// <summary>Drops the open handle after a write error; the next append reopens the file.</summary>
     public void Reset()
     {
-        _stream?.Dispose();
+        try
+        {
+            _stream?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // Nothing is buffered, so closing a broken handle loses nothing; the next append reopens the file.
+        }
+
         _stream = null;
     }
 
     public void Dispose() => Reset();
 
-    private FileStream? Open(int next)
+    private static Stream OpenUnbuffered(string file) => new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+
+    private Stream? Open(int next)
     {
         if (_stream is not null && _stream.Length + next > maxBytes)
         {
@@ -62,7 +89,7 @@ internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles
         if (_stream is null)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-            _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            _stream = _open(path);
             if (_stream.Length > 0 && _stream.Length + next > maxBytes)
             {
                 if (!CanRotate())
@@ -72,7 +99,7 @@ internal sealed class RotatingJsonlFile(string path, long maxBytes, int maxFiles
 
                 Reset();
                 Rotate();
-                _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                _stream = _open(path);
             }
         }
 

@@ -14,9 +14,9 @@ internal sealed class ChainedAuditFile : IDisposable
     private long _seq;
     private byte[] _head = new byte[32];
 
-    public ChainedAuditFile(string path, long maxBytes, int maxFiles, TimeSpan protectYoungerThan)
+    public ChainedAuditFile(string path, long maxBytes, int maxFiles, TimeSpan protectYoungerThan, Func<string, Stream>? open = null)
     {
-        _file = new RotatingJsonlFile(path, maxBytes, maxFiles, protectYoungerThan);
+        _file = new RotatingJsonlFile(path, maxBytes, maxFiles, protectYoungerThan, open);
         _lock = new AuditFileLock(path + ".lock");
     }
 
