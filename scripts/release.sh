@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Publishes `vanguard` as one self-contained file per platform (no .NET needed on the user's machine), with SHA-256
-# checksums and a CycloneDX SBOM, into dist/<version>/. Usage:
+# checksums, a CycloneDX SBOM and the release notes (the version's CHANGELOG.md section), into dist/<version>/. Usage:
 #   scripts/release.sh                      # every platform: linux-x64 linux-arm64 osx-arm64 osx-x64 win-x64
 #   scripts/release.sh --rid linux-x64      # one platform (repeatable)
 #   scripts/release.sh --out DIR            # another output folder
@@ -24,7 +24,10 @@ while [[ $# -gt 0 ]]; do
 done
 [[ ${#rids[@]} -gt 0 ]] || rids=(linux-x64 linux-arm64 osx-arm64 osx-x64 win-x64)
 
+# The notes first: a version without a CHANGELOG.md section is not released (nothing is built for it).
+notes="$(scripts/release-notes.sh "$version")"
 mkdir -p "$out"
+printf '%s\n' "$notes" > "$out/RELEASE-NOTES.md"
 for rid in "${rids[@]}"; do
     case "$rid" in
         linux-x64|linux-arm64|osx-arm64|osx-x64|win-x64) ;;
@@ -48,6 +51,6 @@ dotnet tool run dotnet-CycloneDX src/McpVanguard.Cli/McpVanguard.Cli.csproj --ex
     --set-name vanguard --set-version "$version" --output-format Json --output "$out" --filename "vanguard-$version.cdx.json" \
     --disable-package-restore >/dev/null
 
-(cd "$out" && sha256sum vanguard-"$version"-* "vanguard-$version.cdx.json" > SHA256SUMS)
+(cd "$out" && sha256sum vanguard-"$version"-* "vanguard-$version.cdx.json" RELEASE-NOTES.md > SHA256SUMS)
 echo "release: $out"
 ls -l "$out"

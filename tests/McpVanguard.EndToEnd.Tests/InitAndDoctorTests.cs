@@ -44,7 +44,7 @@ public sealed class InitAndDoctorTests : IDisposable
         Assert.True(doctor.ExitCode == 0, doctor.ToString());
         var checks = JsonNode.Parse(doctor.Stdout)!["checks"]!.AsArray();
         Assert.All(checks, c => Assert.NotEqual("fail", (string?)c!["status"]));
-        Assert.Equal(["DOC01", "DOC02", "DOC03", "DOC04", "DOC05", "DOC06", "DOC07", "DOC08", "DOC09"], checks.Select(c => (string)c!["id"]!));
+        Assert.Equal(["DOC01", "DOC02", "DOC03", "DOC04", "DOC05", "DOC06", "DOC07", "DOC08", "DOC09", "DOC10"], checks.Select(c => (string)c!["id"]!));
         Assert.All(checks, c => Assert.Contains("OWASP MCP", (string?)c!["control"], StringComparison.Ordinal));
     }
 
@@ -82,5 +82,42 @@ public sealed class InitAndDoctorTests : IDisposable
         Assert.Equal("warn", (string?)check["status"]);
         Assert.Contains("claude-desktop:files", (string?)check["detail"], StringComparison.Ordinal);
         Assert.Contains("vanguard configure", (string?)check["fix"], StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task DoctorWarnsWhenClientsLaunchAnotherVanguardAndConfigureRepointsThem()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var claude = Path.Join(_folder.File("config"), "Claude", "claude_desktop_config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(claude)!);
+        // Wrapped by a copy that has since gone (an uninstalled or moved vanguard): the client can no longer start the server.
+        var gone = _folder.File("old-install/vanguard");
+        await File.WriteAllTextAsync(claude, $$$$$"""{"mcpServers": {"files": {"command": "{{{{{gone}}}}}", "args": ["start", "--server-id", "files", "--", "npx", "-y", "pkg"], "env": {"A": "1"}}}}""", token);
+
+        var before = await VanguardRun.RunAsync(["doctor", "--json"], token, Environment, _folder.Path);
+        var stale = JsonNode.Parse(before.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["id"] == "DOC10")!;
+        Assert.Equal("warn", (string?)stale["status"]);
+        Assert.Contains($"claude-desktop:files launches {gone}, which does not exist", (string?)stale["detail"], StringComparison.Ordinal);
+        Assert.Contains("vanguard configure --all", (string?)stale["fix"], StringComparison.Ordinal);
+
+        var configure = await VanguardRun.RunAsync(["configure", "--all"], token, Environment, _folder.Path);
+        Assert.True(configure.ExitCode == 0, configure.ToString());
+        Assert.Contains("re-pointed at", configure.Stdout, StringComparison.Ordinal);
+        var entry = JsonNode.Parse(await File.ReadAllTextAsync(claude, token))!["mcpServers"]!["files"]!;
+        Assert.NotEqual(gone, (string?)entry["command"]);
+        var args = entry["args"]!.AsArray().Select(a => (string?)a).ToList();
+        Assert.Equal(["start", "--server-id", "files", "--", "npx", "-y", "pkg"], args.SkipWhile(a => a != "start"));
+        Assert.Equal("1", (string?)entry["env"]!["A"]);
+
+        var after = await VanguardRun.RunAsync(["doctor", "--json"], token, Environment, _folder.Path);
+        var fixedCheck = JsonNode.Parse(after.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["id"] == "DOC10")!;
+        Assert.Equal("pass", (string?)fixedCheck["status"]);
+
+        // Undo gives back the server's own entry, not the wrapping that pointed at the old copy.
+        var undo = await VanguardRun.RunAsync(["configure", "--all", "--undo"], token, Environment, _folder.Path);
+        Assert.True(undo.ExitCode == 0, undo.ToString());
+        var restored = JsonNode.Parse(await File.ReadAllTextAsync(claude, token))!["mcpServers"]!["files"]!;
+        Assert.Equal("npx", (string?)restored["command"]);
+        Assert.Equal(["-y", "pkg"], restored["args"]!.AsArray().Select(a => (string?)a));
     }
 }

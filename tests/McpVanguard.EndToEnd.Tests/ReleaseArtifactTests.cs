@@ -93,6 +93,22 @@ public sealed class ReleaseArtifactTests : IDisposable
         var components = sbom["components"]!.AsArray().Select(c => (string?)c!["name"]).ToList();
         Assert.Contains("System.CommandLine", components);
         Assert.Contains("YamlDotNet", components);
+        Assert.Contains(sums, line => line.EndsWith("  RELEASE-NOTES.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheReleaseNotesAreThisVersionsChangelogSection()
+    {
+        RequireArtifacts();
+        var notes = File.ReadAllLines(Path.Join(ReleaseFolder, "RELEASE-NOTES.md"));
+        Assert.Equal($"# vanguard {Version}", notes[0]);
+
+        // The section of CHANGELOG.md for this version, up to the next version's heading: every line of it is in the notes, in order.
+        var changelog = File.ReadAllLines(Path.Join(TestEnvironment.RepositoryRoot, "CHANGELOG.md"));
+        var section = changelog.SkipWhile(l => !l.StartsWith($"## [{Version}]", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => !l.StartsWith("## [", StringComparison.Ordinal)).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(section);
+        Assert.Equal(section, notes.Skip(1).Where(l => l.Length > 0));
     }
 
     /// <summary>

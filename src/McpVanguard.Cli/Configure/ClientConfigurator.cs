@@ -216,6 +216,14 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, Configu
         {
             done = "wrapped now";
         }
+        else if (ServerEntryRewriter.WrappingOf(entry) is not null && ServerEntryRewriter.Repoint(entry, vanguard))
+        {
+            // The ledger keeps the entry's first original (from before it was wrapped), not the wrapping that pointed elsewhere.
+            var unwrapped = original.DeepClone();
+            original = ledger.OriginalOf(document.Path, map.Project, name, original)
+                ?? (ServerEntryRewriter.Unwrap((JsonObject)unwrapped) ? unwrapped : original);
+            done = $"re-pointed at {string.Join(' ', vanguard)}";
+        }
         else if (request.Gateway is not null && ServerEntryRewriter.PointAtGateway(entry, name, request.Gateway) is { } upstream)
         {
             gatewayUpstreams.Add((ServerEntryRewriter.ServerId(name), upstream.Upstream, upstream.Headers));

@@ -51,6 +51,26 @@ internal static class ServerEntryRewriter
         return true;
     }
 
+    /// <summary>
+    /// Points a wrapped entry at another vanguard (after an upgrade or a move, the copy the client launches is not the
+    /// one installed): only the launcher before <c>start</c> changes. Returns false when the entry is not wrapped or
+    /// already launches <paramref name="vanguard"/>.
+    /// </summary>
+    public static bool Repoint(JsonObject entry, IReadOnlyList<string> vanguard)
+    {
+        if (Read(entry) is not { } argv || VanguardWrapping.TryRead(argv) is not { } wrapping || wrapping.Launcher.SequenceEqual(vanguard))
+        {
+            return false;
+        }
+
+        entry["command"] = vanguard[0];
+        entry["args"] = new JsonArray([.. vanguard.Skip(1).Concat(argv.Skip(wrapping.Launcher.Count)).Select(a => (JsonNode?)JsonValue.Create(a))]);
+        return true;
+    }
+
+    /// <summary>The wrapping of a wrapped entry (what it launches and wraps), or null.</summary>
+    public static VanguardWrapping? WrappingOf(JsonNode? entry) => Read(entry) is { } argv ? VanguardWrapping.TryRead(argv) : null;
+
     /// <summary>Puts the wrapped server's own command and arguments back. Returns false (unchanged) when the entry is not wrapped.</summary>
     public static bool Unwrap(JsonObject entry)
     {

@@ -32,6 +32,7 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         PinsPending(),
         GatewayExposure(),
         StateDirectoryPermissions(),
+        ClientsLaunchThisVanguard(),
     ];
 
     /// <summary>The check of a configuration that did not load: the only one that can be made.</summary>
@@ -94,6 +95,66 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         return unwrapped.Count == 0
             ? new("DOC04", title, CheckStatus.Pass, total == 0 ? "no stdio servers in the known client configs" : $"{total} wrapped", null, Shadow)
             : new("DOC04", title, CheckStatus.Warn, $"not wrapped: {string.Join(", ", unwrapped)}", "vanguard configure --all --dry-run, then vanguard configure --all", Shadow);
+    }
+
+    /// <summary>
+    /// After an upgrade, a move or a second install, clients may still launch another copy (older rules, older fixes) or
+    /// a file that is gone (the server no longer starts): each wrapped entry's launcher is compared with this vanguard.
+    /// </summary>
+    private DoctorCheck ClientsLaunchThisVanguard()
+    {
+        const string title = "wrapped servers launch this vanguard";
+        var self = VanguardExecutable.Command(null)[^1];
+        var problems = new List<string>();
+        var total = 0;
+        foreach (var config in McpClientLocations.Existing(workingDirectory))
+        {
+            ClientConfigDocument document;
+            try
+            {
+                document = ClientConfigDocument.Read(config.Path, config.Client);
+            }
+            catch (FormatException)
+            {
+                continue; // DOC04 reports the unreadable file.
+            }
+
+            foreach (var (name, entry) in document.Maps.SelectMany(m => m.Servers.Select(s => (m.Describe(s.Key), s.Value))))
+            {
+                if (ServerEntryRewriter.WrappingOf(entry) is not { } wrapping)
+                {
+                    continue;
+                }
+
+                total++;
+                var launched = Locate(wrapping.LauncherFile);
+                if (launched is null)
+                {
+                    problems.Add($"{config.Client}:{name} launches {wrapping.LauncherFile}, which does not exist");
+                }
+                else if (!SamePath(ResolveLink(launched), ResolveLink(self)))
+                {
+                    problems.Add($"{config.Client}:{name} launches {launched}");
+                }
+            }
+        }
+
+        return problems.Count == 0
+            ? new("DOC10", title, CheckStatus.Pass, total == 0 ? "no wrapped servers" : $"{total} launch {self}", null, SupplyChain)
+            : new("DOC10", title, CheckStatus.Warn, $"this is {self}; {string.Join("; ", problems)}", "vanguard configure --all (re-points wrapped entries at this vanguard; --vanguard PATH for another)", SupplyChain);
+    }
+
+    /// <summary>The file a launcher names: a path as is, a bare name through PATH (as the client would find it); null when there is none.</summary>
+    private string? Locate(string launcher)
+    {
+        if (Path.IsPathRooted(launcher) || launcher.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return File.Exists(launcher) ? launcher : null;
+        }
+
+        return (pathVariable ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Join(d, launcher))
+            .FirstOrDefault(File.Exists);
     }
 
     private DoctorCheck SafeZonesExist()

@@ -66,6 +66,10 @@ public sealed record AuditRecord
     [JsonPropertyName("suppressed_verdict")]
     public string? SuppressedVerdict { get; init; }
 
+    /// <summary>The vanguard version that wrote the record (set by the sink): one log can hold several versions' records across an upgrade.</summary>
+    [JsonPropertyName("vanguard")]
+    public string? Version { get; init; }
+
     /// <summary>The verdict of a record that summarises suppressed records.</summary>
     public const string SummaryVerdict = "summary";
 

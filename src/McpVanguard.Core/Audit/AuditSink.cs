@@ -187,7 +187,7 @@ public sealed class AuditSink : IAuditSink
     {
         try
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record);
+            var bytes = Serialize(record);
             if (TryAppend(_log, bytes, record) && record.IsDecision)
             {
                 AppendDecision(bytes, record);
@@ -285,7 +285,7 @@ public sealed class AuditSink : IAuditSink
         string json;
         try
         {
-            json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, AuditJson.Record));
+            json = Encoding.UTF8.GetString(Serialize(record));
         }
         catch (Exception ex)
         {
@@ -298,6 +298,10 @@ public sealed class AuditSink : IAuditSink
             _console.WriteLine($"[vanguard] audit ({why}): {json}");
         }
     }
+
+    /// <summary>The record's JSON line, stamped with this build's version (on the writer task, off the relay's path).</summary>
+    private static byte[] Serialize(AuditRecord record) =>
+        JsonSerializer.SerializeToUtf8Bytes(record.Version is null ? record with { Version = VanguardVersion.Text } : record, AuditJson.Record);
 
     private static string Json(string? text) => JsonEncodedText.Encode(text ?? string.Empty).Value;
 

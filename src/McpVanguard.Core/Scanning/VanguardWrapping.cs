@@ -5,8 +5,12 @@ namespace McpVanguard.Scanning;
 /// <summary>A server command line that runs <c>vanguard start</c> in front of another server: what it wraps and under which server id.</summary>
 /// <param name="Inner">The wrapped server's own command line (after <c>--</c>, or split from <c>--server</c>).</param>
 /// <param name="ServerId">The <c>--server-id</c> it gives, if any.</param>
-public sealed record VanguardWrapping(IReadOnlyList<string> Inner, string? ServerId)
+/// <param name="Launcher">What runs vanguard: its executable, or <c>dotnet</c> and <c>vanguard.dll</c> (everything before <c>start</c>).</param>
+public sealed record VanguardWrapping(IReadOnlyList<string> Inner, string? ServerId, IReadOnlyList<string> Launcher)
 {
+    /// <summary>The file that is vanguard: the executable, or the <c>vanguard.dll</c> that <c>dotnet</c> runs.</summary>
+    public string LauncherFile => Launcher[^1];
+
     /// <summary>
     /// Recognises <c>vanguard start … -- CMD ARGS</c>, <c>vanguard start --server "CMD ARGS"</c> and the same through
     /// <c>dotnet …/vanguard.dll</c>, whatever the path of the executable. Null for any other command line.
@@ -64,7 +68,7 @@ public sealed record VanguardWrapping(IReadOnlyList<string> Inner, string? Serve
             }
         }
 
-        return inner is { Count: > 0 } ? new VanguardWrapping(inner, serverId) : null;
+        return inner is { Count: > 0 } ? new VanguardWrapping(inner, serverId, argv.Take(start - 1).ToList()) : null;
     }
 
     private static bool IsVanguard(string command) => FileStem(command).Equals("vanguard", StringComparison.OrdinalIgnoreCase);

@@ -275,4 +275,19 @@ public sealed class AuditSinkTests : IDisposable
 
         Assert.Equal(30, File.ReadAllLines(path).Length);
     }
+
+    [Fact]
+    public async Task Every_record_names_the_vanguard_version_that_wrote_it()
+    {
+        var path = Path.Combine(_dir, "audit.jsonl");
+        await using (var sink = new AuditSink(path, 1024 * 1024, 3, TextWriter.Null))
+        {
+            sink.Write(Record("block"));
+            sink.Write(Record("allow", rule: "none"));
+        }
+
+        var versions = File.ReadAllLines(path).Select(static l => JsonDocument.Parse(l).RootElement.GetProperty("vanguard").GetString()).ToList();
+        Assert.Equal([McpVanguard.VanguardVersion.Text, McpVanguard.VanguardVersion.Text], versions);
+        Assert.Matches(@"^\d+\.\d+\.\d+", McpVanguard.VanguardVersion.Text);
+    }
 }
