@@ -48,6 +48,14 @@ public static class VanguardCommandLine
             return CommandLineErrors.Report(parse, problems, Console.Error);
         }
 
+        // Relative paths (a safe zone ".", the config beside the project) resolve against the working directory; when it was
+        // deleted or unmounted, guessing another one could widen a safe zone to "/", so say so and stop.
+        if (parse.CommandResult.Command != root && !CommandLineErrors.IsHelp(parse) && !WorkingDirectoryExists())
+        {
+            Console.Error.WriteLine("vanguard: the working directory no longer exists (deleted or unmounted); run vanguard from an existing directory.");
+            return 2;
+        }
+
         // vanguard handles SIGINT/SIGTERM itself (the child's process tree must be shut down in order), so the parser must not
         // force an exit after its own timeout.
         try
@@ -59,6 +67,19 @@ public static class VanguardCommandLine
             // A bug must still end in one clear line and a distinct exit code, not a stack trace in the client's log.
             Console.Error.WriteLine($"vanguard: internal error ({ex.GetType().Name}): {ex.Message}. Please report it with the command line that caused it.");
             return 70;
+        }
+    }
+
+    private static bool WorkingDirectoryExists()
+    {
+        try
+        {
+            return Directory.Exists(Directory.GetCurrentDirectory());
+        }
+        catch (IOException)
+        {
+            // getcwd fails with ENOENT (FileNotFoundException) once the directory is gone.
+            return false;
         }
     }
 }

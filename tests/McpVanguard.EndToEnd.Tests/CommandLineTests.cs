@@ -10,6 +10,21 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact(Timeout = 120_000)]
+    public async Task AVanishedWorkingDirectoryIsAClearErrorNotACrashOrAGuess()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var gone = _folder.File("gone");
+        Directory.CreateDirectory(gone);
+
+        // The shell enters the directory, removes it and becomes vanguard: the process starts in a directory that no longer exists.
+        var run = await VanguardRun.RunProgramAsync("sh", ["-c", $"cd '{gone}' && rmdir '{gone}' && exec dotnet '{TestEnvironment.VanguardDll}' serve --port 0 --server 'node -e 1'"], token);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("the working directory no longer exists", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task MistypedStartOptionIsAnErrorWithASuggestionAndNoServerStarts()
     {
         var token = TestContext.Current.CancellationToken;
