@@ -89,6 +89,10 @@ public sealed class DashboardBrowserTests : IDisposable
         var drift = await UntilAsync(() => driver.FindElements(By.CssSelector("div.drift[data-name='daily_fact']")).FirstOrDefault(), "the daily_fact drift", token);
         Assert.Contains("attacker@example.com", drift.FindElement(By.CssSelector("table.diff")).Text, StringComparison.Ordinal);
         Assert.Equal("quarantined: changed", driver.FindElement(By.CssSelector("tr.pin[data-name='daily_fact']")).GetAttribute("data-status"));
+        // The status cell is read on white: the header's pale live-status style must not reach it.
+        var cell = driver.FindElement(By.CssSelector("tr.pin[data-name='daily_fact'] td.status"));
+        Assert.Equal("quarantined: changed", cell.Text);
+        Assert.NotEqual(driver.FindElement(By.Id("live-status")).GetCssValue("color"), cell.GetCssValue("color"));
         Screenshot(driver, "dashboard-servers");
 
         // Approve: the same operation as `vanguard pins approve`; the pin changes on disk and the approval is audited.
