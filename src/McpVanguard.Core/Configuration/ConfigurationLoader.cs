@@ -151,7 +151,11 @@ public static class ConfigurationLoader
 
             if (!ConfigurationKeys.All.Contains(key))
             {
-                errors.Add(file, keyNode, $"unknown key '{key}'{Suggest(key, prefix)}.");
+                // "telemetry: on" gives a section a value: say what goes inside it rather than call a known name unknown.
+                var inside = ConfigurationKeys.All.Where(k => k.StartsWith(key + ".", StringComparison.Ordinal)).Select(k => k[(key.Length + 1)..]).Order(StringComparer.Ordinal).ToList();
+                errors.Add(file, keyNode, inside.Count > 0
+                    ? $"'{key}' is a section, not a value: put its keys under it ({string.Join(", ", inside.Take(4))}{(inside.Count > 4 ? ", …" : string.Empty)})."
+                    : $"unknown key '{key}'{Suggest(key, prefix)}.");
                 continue;
             }
 

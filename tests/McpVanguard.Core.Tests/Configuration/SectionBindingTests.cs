@@ -42,6 +42,19 @@ public sealed class SectionBindingTests : IDisposable
     }
 
     [Fact]
+    public void A_section_given_a_value_says_what_goes_inside_it()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Load("""
+            telemetry: on
+            audit: true
+            """));
+
+        Assert.Contains(ex.Errors, e => e.Contains("vanguard.yaml:1:1: 'telemetry' is a section, not a value: put its keys under it (", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("vanguard.yaml:2:1: 'audit' is a section, not a value", StringComparison.Ordinal));
+        Assert.DoesNotContain(ex.Errors, e => e.Contains("did you mean 'telemetry'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Valid_sections_are_bound_into_records()
     {
         var options = Load("""
