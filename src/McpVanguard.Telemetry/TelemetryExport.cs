@@ -15,7 +15,7 @@ public static class TelemetryExport
 {
     /// <summary>The resource every signal carries: <c>service.name</c>, <c>service.version</c> and the SDK's own attributes.</summary>
     public static ResourceBuilder Resource(this ResourceBuilder resource, TelemetrySettings settings)
-        => resource.AddService(settings.ServiceName, serviceVersion: typeof(VanguardTelemetry).Assembly.GetName().Version?.ToString());
+        => resource.AddService(settings.ServiceName, serviceVersion: VanguardVersion.Text);
 
     /// <summary>Subscribes to the McpVanguard meter and pushes it over OTLP when an endpoint is set.</summary>
     public static MeterProviderBuilder AddVanguardMetrics(this MeterProviderBuilder builder, TelemetrySettings settings)
@@ -25,7 +25,7 @@ public static class TelemetryExport
         {
             builder.AddOtlpExporter((exporter, reader) =>
             {
-                Configure(exporter, settings, "v1/metrics");
+                Configure(exporter, settings, settings.OtlpMetricsEndpoint, "v1/metrics");
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)settings.MetricsInterval.TotalMilliseconds;
             });
         }
@@ -40,7 +40,7 @@ public static class TelemetryExport
             .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.TraceSampling)));
         if (settings.ExportsOtlpTraces)
         {
-            builder.AddOtlpExporter(exporter => Configure(exporter, settings, "v1/traces"));
+            builder.AddOtlpExporter(exporter => Configure(exporter, settings, settings.OtlpTracesEndpoint, "v1/traces"));
         }
 
         return builder;
@@ -48,23 +48,21 @@ public static class TelemetryExport
 
     /// <summary>
     /// The exporter's endpoint, protocol and headers from the settings alone (the SDK would otherwise read OTEL_* itself).
-    /// Over http/protobuf the endpoint is a base URL, as OTEL_EXPORTER_OTLP_ENDPOINT is: the signal's path is added.
+    /// Over http/protobuf the shared endpoint is a base URL, as OTEL_EXPORTER_OTLP_ENDPOINT is: the signal's path is added;
+    /// a signal's own endpoint (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT…) is used as it is, as the specification says.
     /// </summary>
-    private static void Configure(OtlpExporterOptions exporter, TelemetrySettings settings, string signalPath)
+    private static void Configure(OtlpExporterOptions exporter, TelemetrySettings settings, Uri? signalEndpoint, string signalPath)
     {
-        var endpoint = settings.OtlpEndpoint!;
-        if (settings.OtlpProtocol == "grpc")
+        exporter.Headers = settings.OtlpHeaders;
+        exporter.Protocol = settings.OtlpProtocol == "grpc" ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+        if (signalEndpoint is not null)
         {
-            exporter.Protocol = OtlpExportProtocol.Grpc;
-            exporter.Endpoint = endpoint;
-        }
-        else
-        {
-            exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
-            var text = endpoint.AbsoluteUri;
-            exporter.Endpoint = new Uri((text.EndsWith('/') ? text : text + "/") + signalPath);
+            exporter.Endpoint = signalEndpoint;
+            return;
         }
 
-        exporter.Headers = settings.OtlpHeaders;
+        // gRPC takes the collector's address; http/protobuf a base URL plus the signal's path.
+        var text = settings.OtlpEndpoint!.AbsoluteUri;
+        exporter.Endpoint = exporter.Protocol == OtlpExportProtocol.Grpc ? settings.OtlpEndpoint : new Uri((text.EndsWith('/') ? text : text + "/") + signalPath);
     }
 }

@@ -54,6 +54,8 @@ public static class ConfigurationKeys
     public const string SemanticOpenAiKey = "semantic.openai_key";
     public const string SemanticOllamaUrl = "semantic.ollama_url";
     public const string TelemetryOtlpEndpoint = "telemetry.otlp_endpoint";
+    public const string TelemetryOtlpTracesEndpoint = "telemetry.otlp_traces_endpoint";
+    public const string TelemetryOtlpMetricsEndpoint = "telemetry.otlp_metrics_endpoint";
     public const string TelemetryOtlpProtocol = "telemetry.otlp_protocol";
     public const string TelemetryOtlpHeaders = "telemetry.otlp_headers";
     public const string TelemetryServiceName = "telemetry.service_name";
@@ -161,7 +163,7 @@ public static class ConfigurationKeys
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,
-        TelemetryOtlpEndpoint, TelemetryOtlpProtocol, TelemetryOtlpHeaders, TelemetryServiceName, TelemetryMetrics, TelemetryTraces,
+        TelemetryOtlpEndpoint, TelemetryOtlpTracesEndpoint, TelemetryOtlpMetricsEndpoint, TelemetryOtlpProtocol, TelemetryOtlpHeaders, TelemetryServiceName, TelemetryMetrics, TelemetryTraces,
         TelemetryTraceSampling, TelemetryMetricsIntervalMs, TelemetryPrometheus, TelemetryMetricsHost, TelemetryMetricsPort,
         StateRedis, StateKeyPrefix, StateTimeoutMs, StatePassword,
     ];

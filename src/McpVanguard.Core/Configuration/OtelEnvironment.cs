@@ -11,6 +11,8 @@ internal static class OtelEnvironment
     private static readonly IReadOnlyDictionary<string, string> Direct = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = ConfigurationKeys.TelemetryOtlpEndpoint,
+        ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = ConfigurationKeys.TelemetryOtlpTracesEndpoint,
+        ["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"] = ConfigurationKeys.TelemetryOtlpMetricsEndpoint,
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = ConfigurationKeys.TelemetryOtlpProtocol,
         ["OTEL_EXPORTER_OTLP_HEADERS"] = ConfigurationKeys.TelemetryOtlpHeaders,
         ["OTEL_SERVICE_NAME"] = ConfigurationKeys.TelemetryServiceName,

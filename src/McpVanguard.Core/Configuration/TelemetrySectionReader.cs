@@ -12,18 +12,25 @@ internal static class TelemetrySectionReader
         Func<string, bool> flag,
         ConfigurationErrors errors)
     {
-        Uri? endpoint = null;
-        if (text(ConfigurationKeys.TelemetryOtlpEndpoint) is { Length: > 0 } url)
+        Uri? Endpoint(string key)
         {
+            if (text(key) is not { Length: > 0 } url)
+            {
+                return null;
+            }
+
             if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0)
             {
-                endpoint = uri;
+                return uri;
             }
-            else
-            {
-                errors.Add($"{source(ConfigurationKeys.TelemetryOtlpEndpoint)}: key '{ConfigurationKeys.TelemetryOtlpEndpoint}' must be an http or https URL without a query, got '{SecretMask.Url(url)}'.");
-            }
+
+            errors.Add($"{source(key)}: key '{key}' must be an http or https URL without a query, got '{SecretMask.Url(url)}'.");
+            return null;
         }
+
+        var endpoint = Endpoint(ConfigurationKeys.TelemetryOtlpEndpoint);
+        var tracesEndpoint = Endpoint(ConfigurationKeys.TelemetryOtlpTracesEndpoint);
+        var metricsEndpoint = Endpoint(ConfigurationKeys.TelemetryOtlpMetricsEndpoint);
 
         var protocol = text(ConfigurationKeys.TelemetryOtlpProtocol).ToLowerInvariant();
         if (!TelemetrySettings.Protocols.Contains(protocol))
@@ -65,6 +72,8 @@ internal static class TelemetrySectionReader
         return new TelemetrySettings
         {
             OtlpEndpoint = endpoint,
+            OtlpTracesEndpoint = tracesEndpoint,
+            OtlpMetricsEndpoint = metricsEndpoint,
             OtlpProtocol = protocol,
             OtlpHeaders = headers.Length == 0 ? null : headers,
             ServiceName = serviceName,

@@ -12,6 +12,12 @@ public sealed record TelemetrySettings
     /// <summary>Where OTLP goes: the base URL (<c>/v1/metrics</c> and <c>/v1/traces</c> are added for http/protobuf); null exports nothing.</summary>
     public Uri? OtlpEndpoint { get; init; }
 
+    /// <summary>Where traces go, used as is (no path added), over <see cref="OtlpEndpoint"/>: as <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>.</summary>
+    public Uri? OtlpTracesEndpoint { get; init; }
+
+    /// <summary>Where metrics go, used as is (no path added), over <see cref="OtlpEndpoint"/>: as <c>OTEL_EXPORTER_OTLP_METRICS_ENDPOINT</c>.</summary>
+    public Uri? OtlpMetricsEndpoint { get; init; }
+
     /// <summary><c>http/protobuf</c> (default) or <c>grpc</c>.</summary>
     public string OtlpProtocol { get; init; } = "http/protobuf";
 
@@ -43,10 +49,10 @@ public sealed record TelemetrySettings
     public int? MetricsPort { get; init; }
 
     /// <summary>Metrics leave the process by OTLP.</summary>
-    public bool ExportsOtlpMetrics => OtlpEndpoint is not null && Metrics;
+    public bool ExportsOtlpMetrics => (OtlpMetricsEndpoint ?? OtlpEndpoint) is not null && Metrics;
 
     /// <summary>Traces leave the process by OTLP.</summary>
-    public bool ExportsOtlpTraces => OtlpEndpoint is not null && Traces && TraceSampling > 0;
+    public bool ExportsOtlpTraces => (OtlpTracesEndpoint ?? OtlpEndpoint) is not null && Traces && TraceSampling > 0;
 
     /// <summary>Something reads the metrics: OTLP, <c>/metrics</c> or the metrics port.</summary>
     public bool CollectsMetrics => ExportsOtlpMetrics || Prometheus || MetricsPort is not null;

@@ -21,14 +21,50 @@ public sealed class OtlpExportTests
     [Fact(Timeout = 180_000)]
     public async Task ServeWithAnOtlpEndpointPushesItsMetricsAndSpans()
     {
+        var received = await RunServeAsync(
+            endpoint => new() { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint },
+            received => Contains(received, "/v1/metrics", "vanguard.messages") && Contains(received, "/v1/traces", "vanguard.message") && Contains(received, "/v1/traces", "vanguard.inspect l1"),
+            TestContext.Current.CancellationToken);
+
+        Assert.All(received.Values.SelectMany(b => b), r => Assert.Equal("application/x-protobuf", r.ContentType));
+        Assert.True(Contains(received, "/v1/metrics", "vanguard-otlp-test"), "the service name is the resource's service.name");
+        Assert.True(Contains(received, "/v1/metrics", "vanguard.inspection.duration"));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task SignalEndpointsAreUsedAsTheyAre()
+    {
+        // A collector that takes each signal at its own path (OTEL_EXPORTER_OTLP_{TRACES,METRICS}_ENDPOINT): no /v1/… is added.
+        var received = await RunServeAsync(
+            endpoint => new()
+            {
+                ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = endpoint + "/collector/spans",
+                ["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"] = endpoint + "/collector/numbers",
+            },
+            received => Contains(received, "/collector/numbers", "vanguard.messages") && Contains(received, "/collector/spans", "vanguard.message"),
+            TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("/v1/traces", received.Keys);
+        Assert.DoesNotContain("/v1/metrics", received.Keys);
+    }
+
+    /// <summary>Runs the real <c>vanguard serve</c> with the OTEL_* variables <paramref name="environment"/> gives for the receiver's URL, until <paramref name="done"/>.</summary>
+    private static async Task<ConcurrentDictionary<string, ConcurrentBag<(string ContentType, byte[] Body)>>> RunServeAsync(
+        Func<string, Dictionary<string, string>> environment,
+        Func<ConcurrentDictionary<string, ConcurrentBag<(string ContentType, byte[] Body)>>, bool> done,
+        CancellationToken token)
+    {
         TestPeers.RequireNodePackages();
-        var token = TestContext.Current.CancellationToken;
         var received = new ConcurrentDictionary<string, ConcurrentBag<(string ContentType, byte[] Body)>>();
         await using var receiver = await StartReceiverAsync(received, token);
         var endpoint = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var audit = Path.Combine(Path.GetTempPath(), $"vanguard-otlp-test-{Guid.NewGuid():N}.jsonl");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint;
+        foreach (var (name, value) in environment(endpoint))
+        {
+            info.Environment[name] = value;
+        }
+
         info.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "300";
         info.Environment["OTEL_SERVICE_NAME"] = "vanguard-otlp-test";
         foreach (var argument in new[] { TestPeers.VanguardDll, "serve", "--port", "0", "--audit-log", audit, "--server", $"node \"{TestPeers.Fixture("file-tools.js")}\"" })
@@ -46,7 +82,7 @@ public sealed class OtlpExportTests
             }
 
             // Spans are batched (5 s by default) and metrics pushed every 300 ms: wait for both, bounded by the test's timeout.
-            while (!(Contains(received, "/v1/metrics", "vanguard.messages") && Contains(received, "/v1/traces", "vanguard.message") && Contains(received, "/v1/traces", "vanguard.inspect l1")))
+            while (!done(received))
             {
                 await Task.Delay(200, token);
             }
@@ -61,9 +97,7 @@ public sealed class OtlpExportTests
             File.Delete(audit);
         }
 
-        Assert.All(received.Values.SelectMany(b => b), r => Assert.Equal("application/x-protobuf", r.ContentType));
-        Assert.True(Contains(received, "/v1/metrics", "vanguard-otlp-test"), "the service name is the resource's service.name");
-        Assert.True(Contains(received, "/v1/metrics", "vanguard.inspection.duration"));
+        return received;
     }
 
     /// <summary>True when a body posted to <paramref name="path"/> holds <paramref name="text"/> (protobuf keeps strings as UTF-8).</summary>

@@ -39,6 +39,19 @@ public sealed class TelemetrySettingsTests
     }
 
     [Fact]
+    public void ASignalsOwnEndpointTurnsOnOnlyThatSignalAndABadOneIsAnError()
+    {
+        var options = Load(new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = "http://127.0.0.1:4318/custom/traces" });
+        Assert.Equal(new Uri("http://127.0.0.1:4318/custom/traces"), options.Telemetry.OtlpTracesEndpoint);
+        Assert.True(options.Telemetry.ExportsOtlpTraces);
+        Assert.False(options.Telemetry.ExportsOtlpMetrics);
+        Assert.Equal("env:OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", options.Sources[ConfigurationKeys.TelemetryOtlpTracesEndpoint]);
+
+        var error = Assert.Throws<ConfigurationException>(() => Load(new Dictionary<string, string> { ["VANGUARD_TELEMETRY_OTLP_METRICS_ENDPOINT"] = "ftp://collector/m" }));
+        Assert.Contains(error.Errors, e => e.Contains("key 'telemetry.otlp_metrics_endpoint' must be an http or https URL", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void OtelSdkDisabledTurnsEverythingOff()
     {
         var settings = Load(new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318", ["OTEL_SDK_DISABLED"] = "true" }).Telemetry;
