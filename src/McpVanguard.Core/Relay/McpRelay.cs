@@ -202,7 +202,7 @@ public sealed partial class McpRelay
         if (message.IsRequest)
         {
             var table = direction == Direction.AgentToServer ? _session.AgentRequests : _session.ServerRequests;
-            var pending = new PendingRequest(message.Id, message.Method!, message.ToolName, _session.ServerId, Stopwatch.GetTimestamp(), ListCursor(message));
+            var pending = new PendingRequest(message.Id, message.Method!, message.ToolName, _session.ServerId, Stopwatch.GetTimestamp(), ListCursor(message), trace?.Activity?.Context ?? default);
             if (!table.TryAdd(pending))
             {
                 var reason = $"Too many requests in flight, or id {message.Id} is already in flight.";

@@ -62,13 +62,20 @@ public sealed class MessageTelemetry
     /// <summary>The span of the message (null when traces are off): the relay's caller may add to it.</summary>
     public Activity? Activity => _activity;
 
-    /// <summary>The message is a response to <paramref name="request"/>: it is counted under that request's method and server.</summary>
+    /// <summary>
+    /// The message is a response to <paramref name="request"/>: it is counted under that request's method and server, and
+    /// its span links to the request's (the two are separate traces: the answer arrives on the other side's stream).
+    /// </summary>
     public void Answers(PendingRequest? request)
     {
         if (request is not null)
         {
             _method ??= request.Method;
             _serverId = request.ServerId;
+            if (request.RequestSpan != default)
+            {
+                _activity?.AddLink(new ActivityLink(request.RequestSpan));
+            }
         }
     }
 

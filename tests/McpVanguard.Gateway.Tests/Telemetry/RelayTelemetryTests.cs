@@ -71,6 +71,13 @@ public sealed class RelayTelemetryTests
         var children = spans.Where(s => s.ParentSpanId == block.SpanId).Select(s => s.OperationName).ToList();
         Assert.Superset(new HashSet<string> { "vanguard.inspect preflight", "vanguard.inspect l0", "vanguard.inspect l1", "vanguard.inspect analysers" }, children.ToHashSet());
         Assert.All(spans.Where(s => s.ParentSpanId == block.SpanId), s => Assert.Equal(block.TraceId, s.TraceId));
+
+        // The answer's span links to the span of the request it answers.
+        var request = Assert.Single(messageSpans, s => s.GetTagItem(TelemetryTags.Direction) as string == "agent_to_server" && s.GetTagItem(TelemetryTags.Verdict) as string == "allow");
+        var answer = Assert.Single(messageSpans, s => s.GetTagItem(TelemetryTags.Direction) as string == "server_to_agent");
+        var link = Assert.Single(answer.Links);
+        Assert.Equal(request.SpanId, link.Context.SpanId);
+        Assert.Equal(request.TraceId, link.Context.TraceId);
     }
 
     [Fact]
