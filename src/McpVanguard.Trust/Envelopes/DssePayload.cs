@@ -56,6 +56,6 @@ internal static class DssePayload
             }
         }
 
-        throw new SigstoreRejection($"no subject of the in-toto statement has the artifact's {(artifactSha256 is not null ? "SHA-256" : "SHA-512")} digest");
+        throw new SigstoreRejection($"no subject of the in-toto statement has the artifact's {(artifactSha256 is not null ? "sha256" : "sha512")} digest");
     }
 }

@@ -77,7 +77,8 @@ public sealed class ServerLaunchVerifier(ArtifactSignatureVerifier signatures, I
             return LaunchVerification.Failed($"server '{serverId}': {ex.Message}");
         }
 
-        var signed = $"signed by {signature.SignerIdentity ?? "?"}";
+        var signer = signature.SignerIdentity ?? "?";
+        var signed = $"signed by {(signer.StartsWith("key:", StringComparison.Ordinal) && signer.Length > 20 ? signer[..20] : signer)}";
         if (npmLaunch is null || manifest.Package is null)
         {
             return npmLaunch is null == manifest.Package is null

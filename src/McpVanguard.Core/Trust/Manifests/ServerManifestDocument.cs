@@ -12,11 +12,18 @@ public static class ServerManifestDocument
     /// <summary>Bounds the read: a manifest is a launch, a package and a baseline of one server.</summary>
     public const long MaxBytes = 16L * 1024 * 1024;
 
+    /// <summary>How a manifest is written: digests and descriptions stay readable in a file people review (no <c>\u002B</c> for '+').</summary>
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ServerManifest> WriteTypeInfo =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ServerManifest>)new JsonSerializerOptions(ServerManifest.TypeInfo.Options)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }.GetTypeInfo(typeof(ServerManifest));
+
     /// <summary>Where the signature of <paramref name="manifestPath"/> is kept.</summary>
     public static string SignaturePath(string manifestPath) => manifestPath + ".sigstore.json";
 
     /// <summary>The manifest's bytes as written (indented JSON, snake_case).</summary>
-    public static byte[] Serialize(ServerManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ServerManifest.TypeInfo);
+    public static byte[] Serialize(ServerManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, WriteTypeInfo);
 
     /// <summary>Signs the file at <paramref name="manifestPath"/> as it is on disk; returns the signature's path.</summary>
     /// <exception cref="ManifestException">The file is not a manifest.</exception>
