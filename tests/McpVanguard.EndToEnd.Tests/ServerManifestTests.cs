@@ -114,6 +114,35 @@ public sealed class ServerManifestTests : IDisposable
         Assert.Contains("signed by another key", foreign.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task Serve_checks_each_servers_entry_and_strict_requires_a_manifest_for_an_npm_server()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await InstallAndSignAsync(token);
+        File.AppendAllText(Path.Combine(Project, "node_modules", "@vanguard-test", "tiny-mcp-server", "server.js"), "\n// an edit after installation\n");
+        var config = _folder.File("vanguard.yaml");
+        File.WriteAllText(config, $"""
+            servers:
+              - id: tiny
+                command: {string.Join(' ', Launch)}
+                manifest: "{Manifest}"
+                manifest_key: "{PublicKey}"
+              - id: plain
+                command: dotnet not-an-npm-server.dll
+            """);
+        var withoutTrustKeys = new Dictionary<string, string?>(Environment) { ["VANGUARD_TRUST_MANIFEST"] = null, ["VANGUARD_TRUST_MANIFEST_KEY"] = null };
+
+        var serve = await VanguardRun.RunAsync(["serve", "--profile", "strict", "--config", config, "--port", "0", "--audit-log", AuditLog, "--pins-file", _folder.File("pins.json")], token, withoutTrustKeys, Project);
+        Assert.True(serve.ExitCode == 2, serve.ToString());
+        Assert.Contains("refusing to start server 'tiny'", serve.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("'plain'", serve.Stderr, StringComparison.Ordinal);
+
+        // trust.require_manifests is on under strict: an npm server with no manifest at all does not start either.
+        var unlisted = await VanguardRun.RunAsync(["start", "--profile", "strict", "--audit-log", AuditLog, "--pins-file", _folder.File("pins.json"), "--", .. Launch], token, withoutTrustKeys, Project);
+        Assert.True(unlisted.ExitCode == 2, unlisted.ToString());
+        Assert.Contains("runs an npm package and has no manifest (trust.require_manifests is on, from profile:strict)", unlisted.Stderr, StringComparison.Ordinal);
+    }
+
     private Task<VanguardRun.Result> StartStrictAsync(CancellationToken token)
         => VanguardRun.RunAsync(["start", "--profile", "strict", "--audit-log", AuditLog, "--pins-file", _folder.File("pins.json"), "--", .. Launch], token, Environment, Project);
 

@@ -16,7 +16,13 @@ internal static class LaunchGate
     /// <summary>Checks one server and prints the decision's line; the caller writes <see cref="LaunchDecision.Record"/> to the audit log.</summary>
     public static (LaunchDecision Decision, PinFile? Baseline) Check(VanguardOptions options, string serverId, IReadOnlyList<string> argv, ManifestSettings settings)
     {
-        var verifier = new ServerLaunchVerifier(new ArtifactSignatureVerifier(EngineFactory.SigstoreVerifier), EngineFactory.SigstoreVerifier, CurrentNpmEnvironment());
+        if (settings.Path is null && !options.Trust.RequireManifests)
+        {
+            // Nothing configured, nothing required: a start without manifests reads no file and no environment for them.
+            return (new LaunchDecision(true, null, null), null);
+        }
+
+        var verifier = new ServerLaunchVerifier(new ArtifactSignatureVerifier(EngineFactory.SigstoreVerifier), EngineFactory.SigstoreVerifier, CurrentNpmEnvironment);
         var result = verifier.Verify(serverId, argv, settings, options.Trust.RequireManifests ? options.Trust.RequireManifestsSource : null);
         var decision = LaunchDecision.For(result, options.Profile, serverId);
         if (decision.Message is { } message)

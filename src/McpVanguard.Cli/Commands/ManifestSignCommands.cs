@@ -77,7 +77,7 @@ internal static class ManifestSignCommands
 
             var signer = identityText is null ? null : new KeylessSigner(pattern is null ? identityText : null, pattern, issuerText!, "--identity");
             var settings = new ManifestSettings(path, parse.GetValue(verifyKey), signer, "command line");
-            var verifier = new ServerLaunchVerifier(new ArtifactSignatureVerifier(EngineFactory.SigstoreVerifier), EngineFactory.SigstoreVerifier, LaunchGate.CurrentNpmEnvironment());
+            var verifier = new ServerLaunchVerifier(new ArtifactSignatureVerifier(EngineFactory.SigstoreVerifier), EngineFactory.SigstoreVerifier, LaunchGate.CurrentNpmEnvironment);
             var result = verifier.Verify(unverified.ServerId, unverified.Launch, settings, requiredBy: null);
             Console.WriteLine(result.Outcome == LaunchOutcome.Verified ? $"OK: {result.Reason}." : $"FAILED: {result.Reason}");
             return result.Outcome == LaunchOutcome.Verified ? 0 : 1;

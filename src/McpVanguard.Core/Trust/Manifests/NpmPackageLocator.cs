@@ -25,37 +25,37 @@ public static class NpmPackageLocator
             return File.Exists(path) ? FromFile(path, "the launched path") : null;
         }
 
+        if (launch.Launcher == "pnpm dlx")
+        {
+            // pnpm dlx installs into a fresh folder of its own cache on every run: there is nothing installed to check.
+            return null;
+        }
+
         var name = launch.Name!;
         foreach (var folder in Ancestors(environment.WorkingDirectory))
         {
             // Without --package npx first runs a bin of that name from any node_modules/.bin above the working directory.
             var bin = Path.Join(folder, "node_modules", ".bin", name);
-            if (!launch.ExplicitPackage && launch.Launcher != "pnpm dlx" && launch.Version is null && File.Exists(bin))
+            if (!launch.ExplicitPackage && launch.Version is null && File.Exists(bin))
             {
                 return FromFile(bin, $"the bin link {bin}");
             }
         }
 
         // npm's project is the nearest folder with a package.json or node_modules; its tree is what npx searches next.
-        if (launch.Launcher != "pnpm dlx" && Ancestors(environment.WorkingDirectory).FirstOrDefault(f => File.Exists(Path.Join(f, "package.json")) || Directory.Exists(Path.Join(f, "node_modules"))) is { } project
+        if (Ancestors(environment.WorkingDirectory).FirstOrDefault(f => File.Exists(Path.Join(f, "package.json")) || Directory.Exists(Path.Join(f, "node_modules"))) is { } project
             && Read(Path.Join(project, "node_modules", name), project, "the project's node_modules") is { } local)
         {
             return local;
         }
 
-        if (launch.Launcher != "pnpm dlx" && environment.GlobalPrefix is { } prefix)
+        if (environment.GlobalPrefix is { } prefix)
         {
             var root = OperatingSystem.IsWindows() ? prefix : Path.Join(prefix, "lib");
             if (Read(Path.Join(root, "node_modules", name), root, "the global prefix") is { } global)
             {
                 return global;
             }
-        }
-
-        if (launch.Launcher == "pnpm dlx")
-        {
-            // pnpm dlx installs into a fresh folder of its own cache on every run: there is nothing installed to check.
-            return null;
         }
 
         var npx = Path.Join(environment.Cache, "_npx", NpxCacheKey(launch.Spec!));

@@ -8,8 +8,25 @@ namespace McpVanguard.Core.Trust.Manifests;
 /// integrity, the files on disk), and the package's provenance when the manifest requires it. Reads the disk only;
 /// never runs npm and never touches the network. Never throws: every problem is a <see cref="LaunchOutcome.Failed"/>.
 /// </summary>
-public sealed class ServerLaunchVerifier(ArtifactSignatureVerifier signatures, ISigstoreBundleVerifier? sigstore, NpmEnvironment npm)
+public sealed class ServerLaunchVerifier
 {
+    private readonly ArtifactSignatureVerifier _signatures;
+    private readonly ISigstoreBundleVerifier? _sigstore;
+    private readonly Lazy<NpmEnvironment> _npm;
+
+    public ServerLaunchVerifier(ArtifactSignatureVerifier signatures, ISigstoreBundleVerifier? sigstore, NpmEnvironment npm)
+        : this(signatures, sigstore, () => npm)
+    {
+    }
+
+    /// <param name="npm">Read only when a manifest is checked: a start without one pays nothing for npm's folders.</param>
+    public ServerLaunchVerifier(ArtifactSignatureVerifier signatures, ISigstoreBundleVerifier? sigstore, Func<NpmEnvironment> npm)
+    {
+        _signatures = signatures;
+        _sigstore = sigstore;
+        _npm = new Lazy<NpmEnvironment>(npm, LazyThreadSafetyMode.None);
+    }
+
     /// <param name="serverId">The server, for messages.</param>
     /// <param name="launch">The command line as configured.</param>
     /// <param name="settings">The server's manifest and how to check its signature.</param>
@@ -61,7 +78,7 @@ public sealed class ServerLaunchVerifier(ArtifactSignatureVerifier signatures, I
         }
 
         var policy = settings.Signer?.ToPolicy(ReadKey(settings.KeyPath)) ?? new SigstorePolicy { PublicKeyPem = ReadKey(settings.KeyPath) };
-        var (manifest, signature) = ServerManifestDocument.ReadVerified(settings.Path!, policy, signatures);
+        var (manifest, signature) = ServerManifestDocument.ReadVerified(settings.Path!, policy, _signatures);
         if (!manifest.Launch.SequenceEqual(launch, StringComparer.Ordinal))
         {
             return LaunchVerification.Failed($"server '{serverId}': manifest '{settings.Path}' describes the launch `{Join(manifest.Launch)}`, and the server is configured as `{Join(launch)}`.");
@@ -89,7 +106,7 @@ public sealed class ServerLaunchVerifier(ArtifactSignatureVerifier signatures, I
         }
 
         var expected = manifest.Package;
-        if (NpmPackageLocator.Locate(npmLaunch, npm) is not { } installed)
+        if (NpmPackageLocator.Locate(npmLaunch, _npm.Value) is not { } installed)
         {
             var where = npmLaunch.Launcher == "pnpm dlx" ? "pnpm dlx installs afresh on every run, so nothing installed can be checked; launch it by its node_modules path" : "install it first (vanguard never downloads it)";
             return LaunchVerification.Failed($"server '{serverId}': {expected.Name}@{expected.Version} is not installed where {npmLaunch.Launcher} would find it; {where}.");
@@ -118,7 +135,7 @@ public sealed class ServerLaunchVerifier(ArtifactSignatureVerifier signatures, I
     /// <summary>Why the package's provenance bundle does not verify for its integrity and the manifest's builder identity, or null when it does.</summary>
     private string? VerifyProvenance(string manifestPath, ManifestPackage package, ManifestProvenance provenance)
     {
-        if (sigstore is null)
+        if (_sigstore is null)
         {
             return "this build has no Sigstore verifier.";
         }
@@ -146,7 +163,7 @@ public sealed class ServerLaunchVerifier(ArtifactSignatureVerifier signatures, I
 
         var pattern = provenance.Identity.StartsWith("regex:", StringComparison.Ordinal) ? provenance.Identity["regex:".Length..] : null;
         var policy = new SigstorePolicy { Identity = pattern is null ? provenance.Identity : null, IdentityPattern = pattern, Issuer = provenance.Issuer, GitHub = provenance.GitHub };
-        var result = sigstore.Verify(SigstoreArtifact.FromSha512Digest(sha512), bundle, policy);
+        var result = _sigstore.Verify(SigstoreArtifact.FromSha512Digest(sha512), bundle, policy);
         return result.Verified ? null : result.Reason;
     }
 
