@@ -61,8 +61,15 @@ internal static class ServeCommand
 
             // Before any child is spawned (a warm pool starts with the gateway): each stdio upstream's signed manifest and
             // the npm package it would run (docs/TRUST.md). Under strict one unverified upstream keeps the gateway down.
+            var fromCommandLine = parse.GetValue(server) is not null;
+            if (!fromCommandLine && options.Trust.Manifest.Path is { } unused)
+            {
+                // Said, not silently ignored: the servers: entries each name their own manifest.
+                Console.Error.WriteLine($"[vanguard] warning: {ConfigurationKeys.TrustManifest} '{unused}' ({options.Trust.Manifest.Source}) applies to start and serve --server; a servers: entry takes its own 'manifest'.");
+            }
+
             var launches = servers.Where(s => s.IsStdio)
-                .Select(s => LaunchGate.Check(options, s.Id, s.Command!, LaunchGate.SettingsFor(options, servers.Count == 1 && parse.GetValue(server) is not null ? null : options.Servers.FirstOrDefault(e => e.Id == s.Id))))
+                .Select(s => LaunchGate.Check(options, s.Id, s.Command!, LaunchGate.SettingsFor(options, fromCommandLine ? null : options.Servers.FirstOrDefault(e => e.Id == s.Id))))
                 .ToList();
             if (launches.Any(l => !l.Decision.Start))
             {
