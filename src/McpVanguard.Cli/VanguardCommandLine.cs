@@ -32,6 +32,7 @@ public static class VanguardCommandLine
             AuditCommand.Create(),
             PinsCommand.Create(),
             TrustCommand.Create(),
+            ManifestCommand.Create(),
             ScanCommand.Create(),
             DemoCommand.Create(),
             DemoServerCommand.Create(),

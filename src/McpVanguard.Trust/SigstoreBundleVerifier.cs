@@ -117,14 +117,17 @@ public sealed class SigstoreBundleVerifier(TimeProvider? time = null) : ISigstor
         return new SigstoreVerification(true, "verified", claims.Identity, claims.Issuer, times.Min());
     }
 
-    private static byte[] ArtifactDigest(SigstoreArtifact artifact)
+    /// <summary>The artifact's SHA-256; null when only its SHA-512 is known (enough for a DSSE statement's subject only).</summary>
+    private static byte[]? ArtifactDigest(SigstoreArtifact artifact)
     {
         if (artifact.Bytes is { } bytes)
         {
             return SHA256.HashData(bytes.Span);
         }
 
-        return artifact.Sha256 is { Length: 32 } digest ? digest : throw new SigstoreRejection("the artifact needs its bytes or a 32-byte SHA-256 digest");
+        return artifact.Sha256 is { Length: 32 } digest ? digest
+            : artifact.Sha512 is { Length: 64 } ? null
+            : throw new SigstoreRejection("the artifact needs its bytes, a 32-byte SHA-256 or a 64-byte SHA-512 digest");
     }
 
     private static X509Certificate2 Leaf(SigstoreBundle bundle)
@@ -144,10 +147,15 @@ public sealed class SigstoreBundleVerifier(TimeProvider? time = null) : ISigstor
     }
 
     /// <summary>Checks the signature over the content and returns the digest the log records for it.</summary>
-    private static byte[] VerifyContent(SigstoreBundle bundle, SigstoreArtifact artifact, byte[] digest, SigstorePublicKey key)
+    private static byte[] VerifyContent(SigstoreBundle bundle, SigstoreArtifact artifact, byte[]? digest, SigstorePublicKey key)
     {
         if (bundle.Message is { } message)
         {
+            if (digest is null)
+            {
+                throw new SigstoreRejection("a message signature signs the artifact's SHA-256, and only its SHA-512 is known");
+            }
+
             if (message.Digest is not null
                 && (message.DigestAlgorithm is not ("SHA2_256" or null) || !message.Digest.AsSpan().SequenceEqual(digest)))
             {
@@ -167,7 +175,7 @@ public sealed class SigstoreBundleVerifier(TimeProvider? time = null) : ISigstor
             throw new SigstoreRejection("the DSSE envelope's signature does not verify");
         }
 
-        DssePayload.RequireSubject(envelope, digest);
+        DssePayload.RequireSubject(envelope, digest, artifact.Sha512);
         return SHA256.HashData(pae); // what a Rekor v2 hashedrekord over DSSE records
     }
 

@@ -27,6 +27,13 @@ internal static class EffectiveSections
             {
                 yield return ($"{prefix}.env.{name}", SecretMask.Value(value), s.Location);
             }
+
+            if (s.Manifest is { } manifest)
+            {
+                var signer = manifest.Signer is { } who ? $"signer {who.Identity ?? "regex:" + who.IdentityPattern} ({who.Issuer})" : null;
+                var key = manifest.KeyPath is { } keyPath ? "key " + keyPath : null;
+                yield return ($"{prefix}.manifest", $"{manifest.Path ?? "(none)"}; {string.Join(", ", new[] { key, signer }.OfType<string>().DefaultIfEmpty("trust.manifest_key / _identity"))}", s.Location);
+            }
         }
 
         var authSource = options.Sections.ContainsKey("auth") ? file : "default";

@@ -143,13 +143,18 @@ internal static class EngineFactory
 
     /// <summary>The pin store of <paramref name="options"/> with its baseline loaded, or null after printing why the baseline is unusable.</summary>
     /// <param name="readOnly">Compare without writing (<c>scan</c>).</param>
-    public static PinStore? TryCreatePinStore(VanguardOptions options, bool readOnly = false)
+    /// <param name="manifestBaseline">The baselines of the servers' verified manifests (<see cref="LaunchGate"/>), merged over <c>pins.baseline</c>.</param>
+    public static PinStore? TryCreatePinStore(VanguardOptions options, bool readOnly = false, PinFile? manifestBaseline = null)
     {
         try
         {
+            // A baseline is verified when a key or a keyless signer is configured for it (pins.baseline_key, pins.baseline_identity/_issuer).
+            var signer = options.Trust.PinsBaselineSigner;
             var baseline = options.PinsBaselinePath is not { } path ? null
-                : options.PinsBaselineKeyPath is { } keyPath ? McpVanguard.Core.Trust.SignedPinBaseline.Read(path, ReadKey(keyPath), new McpVanguard.Core.Trust.ArtifactSignatureVerifier(SigstoreVerifier))
+                : options.PinsBaselineKeyPath is not null || signer is not null
+                    ? McpVanguard.Core.Trust.SignedPinBaseline.Read(path, signer?.ToPolicy(ReadKey(options.PinsBaselineKeyPath)) ?? new McpVanguard.Core.Trust.SigstorePolicy { PublicKeyPem = ReadKey(options.PinsBaselineKeyPath) }, new McpVanguard.Core.Trust.ArtifactSignatureVerifier(SigstoreVerifier))
                 : PinStore.ReadFile(path);
+            baseline = LaunchGate.Merge(baseline, [manifestBaseline]);
             return new PinStore(options.PinsFilePath, baseline, log: Console.Error, readOnly: readOnly);
         }
         catch (PinStoreException ex)
@@ -159,8 +164,13 @@ internal static class EngineFactory
         }
     }
 
-    private static string ReadKey(string path)
+    private static string? ReadKey(string? path)
     {
+        if (path is null)
+        {
+            return null;
+        }
+
         try
         {
             return File.ReadAllText(path);

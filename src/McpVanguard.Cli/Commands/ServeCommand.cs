@@ -59,12 +59,35 @@ internal static class ServeCommand
                 Console.Error.WriteLine("[vanguard] " + warning);
             }
 
-            if (EngineFactory.TryCreatePinStore(options) is not { } pins)
+            // Before any child is spawned (a warm pool starts with the gateway): each stdio upstream's signed manifest and
+            // the npm package it would run (docs/TRUST.md). Under strict one unverified upstream keeps the gateway down.
+            var fromCommandLine = parse.GetValue(server) is not null;
+            if (!fromCommandLine && options.Trust.Manifest.Path is { } unused)
+            {
+                // Said, not silently ignored: the servers: entries each name their own manifest.
+                Console.Error.WriteLine($"[vanguard] warning: {ConfigurationKeys.TrustManifest} '{unused}' ({options.Trust.Manifest.Source}) applies to start and serve --server; a servers: entry takes its own 'manifest'.");
+            }
+
+            var launches = servers.Where(s => s.IsStdio)
+                .Select(s => LaunchGate.Check(options, s.Id, s.Command!, LaunchGate.SettingsFor(options, fromCommandLine ? null : options.Servers.FirstOrDefault(e => e.Id == s.Id))))
+                .ToList();
+            if (launches.Any(l => !l.Decision.Start))
+            {
+                await LaunchGate.AuditRefusalAsync(options, integrity, launches.Select(l => l.Decision));
+                return EngineFactory.ConfigurationError;
+            }
+
+            if (EngineFactory.TryCreatePinStore(options, manifestBaseline: LaunchGate.Merge(null, launches.Select(l => l.Baseline))) is not { } pins)
             {
                 return EngineFactory.ConfigurationError;
             }
 
             await using var audit = EngineFactory.CreateAuditSink(options, integrity);
+            foreach (var unverified in launches.Select(l => l.Decision.Record).OfType<McpVanguard.Audit.AuditRecord>())
+            {
+                audit.Write(unverified);
+            }
+
             // What instances behind a load balancer share (state.redis): L3 windows, rate limits, session caps, the
             // session directory. An unreachable Redis starts the gateway degraded (or refusing, under strict), never fails it.
             await using var state = await SharedStateFactory.CreateAsync(options, audit, Console.Error, TimeProvider.System, cancellationToken);

@@ -45,6 +45,14 @@ internal static class StartCommand
                 return EngineFactory.ConfigurationError;
             }
 
+            // Before anything is spawned: the server's signed manifest and the npm package it would run (docs/TRUST.md).
+            var (launch, manifestBaseline) = LaunchGate.Check(options, options.ServerId, argv, options.Trust.Manifest);
+            if (!launch.Start)
+            {
+                await LaunchGate.AuditRefusalAsync(options, integrity, [launch]);
+                return EngineFactory.ConfigurationError;
+            }
+
             // The server starts first, so that its own start-up overlaps with loading the rules.
             StdioUpstream upstream;
             try
@@ -61,7 +69,7 @@ internal static class StartCommand
             McpVanguard.Integrity.PinStore? pins = null;
             using (KillOnSignal(upstream))
             {
-                if (EngineFactory.TryCreatePinStore(options) is { } store)
+                if (EngineFactory.TryCreatePinStore(options, manifestBaseline: manifestBaseline) is { } store)
                 {
                     pins = store;
                     // Read the pin file while the server starts, so the first tools/list compares in memory.
@@ -85,6 +93,11 @@ internal static class StartCommand
             // Nothing waits for it; a message that needs a regex first builds it itself.
             engine.BeginPriming();
             await using var audit = EngineFactory.CreateAuditSink(options, integrity);
+            if (launch.Record is { } unverified)
+            {
+                audit.Write(unverified);
+            }
+
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
             var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
 

@@ -17,6 +17,13 @@ public static class ConfigurationKeys
     public const string AuditReceipts = "audit.receipts";
     public const string RulesRequireSignature = "rules.require_signature";
     public const string RulesPublicKey = "rules.public_key";
+    public const string RulesIdentity = "rules.identity";
+    public const string RulesIssuer = "rules.issuer";
+    public const string TrustRequireManifests = "trust.require_manifests";
+    public const string TrustManifest = "trust.manifest";
+    public const string TrustManifestKey = "trust.manifest_key";
+    public const string TrustManifestIdentity = "trust.manifest_identity";
+    public const string TrustManifestIssuer = "trust.manifest_issuer";
     public const string MaxMessageBytes = "limits.max_message_bytes";
     public const string MaxDepth = "limits.max_depth";
     public const string MaxStrings = "limits.max_strings";
@@ -38,6 +45,8 @@ public static class ConfigurationKeys
     public const string PinsFile = "pins.file";
     public const string PinsBaseline = "pins.baseline";
     public const string PinsBaselineKey = "pins.baseline_key";
+    public const string PinsBaselineIdentity = "pins.baseline_identity";
+    public const string PinsBaselineIssuer = "pins.baseline_issuer";
     public const string SemanticEnabled = "semantic.enabled";
     public const string SemanticProvider = "semantic.provider";
     public const string SemanticScope = "semantic.scope";
@@ -103,6 +112,7 @@ public static class ConfigurationKeys
         [AuditCheckpointRecords] = "1000",
         [AuditCheckpointIntervalSeconds] = "60",
         [RulesRequireSignature] = "false",
+        [TrustRequireManifests] = "false",
         [MaxMessageBytes] = (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
         [MaxDepth] = "64",
         [MaxStrings] = "10000",
@@ -148,6 +158,7 @@ public static class ConfigurationKeys
             [MaxDepth] = "32",
             [InspectorBudgetMs] = "100",
             [RulesRequireSignature] = "true",
+            [TrustRequireManifests] = "true",
         },
     };
 
@@ -155,11 +166,12 @@ public static class ConfigurationKeys
     [
         Profile, ServerId, SafeZones, RulesDir, AuditLog, AuditAllows, AuditMaxBytes, AuditMaxFiles,
         AuditSigningKey, AuditCheckpointRecords, AuditCheckpointIntervalSeconds, AuditReceipts,
-        RulesRequireSignature, RulesPublicKey,
+        RulesRequireSignature, RulesPublicKey, RulesIdentity, RulesIssuer,
+        TrustRequireManifests, TrustManifest, TrustManifestKey, TrustManifestIdentity, TrustManifestIssuer,
         MaxMessageBytes, MaxDepth, MaxStrings, MaxPending, PendingTimeoutSeconds, InspectorBudgetMs, ShutdownGraceMs,
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
         GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool, GatewaySessionRoute,
-        PinsFile, PinsBaseline, PinsBaselineKey,
+        PinsFile, PinsBaseline, PinsBaselineKey, PinsBaselineIdentity, PinsBaselineIssuer,
         SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,

@@ -338,6 +338,7 @@ public static class ConfigurationLoader
             Semantic = SemanticSectionReader.Bind(values, Text, Source, Int, Bool, errors),
             Telemetry = TelemetrySectionReader.Bind(Text, Source, Int, Bool, errors),
             State = StateSettingsReader.Bind(Text, Source, Int, errors),
+            Trust = TrustSectionReader.Bind(Text, Source, Bool, ExpandHome, errors),
             Sources = values.ToDictionary(kv => kv.Key, kv => kv.Value.Source),
         };
     }

@@ -15,4 +15,7 @@ public sealed record ServerEntry(
     /// session a child of its own, because a stdio server is single-client unless the operator declares it stateless.
     /// </summary>
     public int SharePoolSize { get; init; }
+
+    /// <summary>The server's manifest (<c>manifest</c>, <c>manifest_key</c>, <c>manifest_identity</c>, <c>manifest_issuer</c>); null when none is configured.</summary>
+    public ManifestSettings? Manifest { get; init; }
 }

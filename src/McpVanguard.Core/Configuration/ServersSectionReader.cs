@@ -4,13 +4,13 @@ using YamlDotNet.RepresentationModel;
 namespace McpVanguard.Configuration;
 
 /// <summary>
-/// Binds the <c>servers:</c> section (a list of <c>{id, command | url, headers?, env?, share?, pool_size?}</c>) at load,
+/// Binds the <c>servers:</c> section (a list of <c>{id, command | url, headers?, env?, share?, pool_size?, manifest*?}</c>) at load,
 /// for every command.
 /// Every error of every entry is collected, each naming file:line:column.
 /// </summary>
 public static class ServersSectionReader
 {
-    private static readonly string[] Keys = ["id", "command", "url", "headers", "env", "share", "pool_size"];
+    private static readonly string[] Keys = ["id", "command", "url", "headers", "env", "share", "pool_size", "manifest", "manifest_key", "manifest_identity", "manifest_issuer"];
 
     /// <summary>The children a shared server gets when <c>pool_size</c> is not given.</summary>
     public const int DefaultSharePoolSize = 1;
@@ -51,7 +51,7 @@ public static class ServersSectionReader
     private static ServerEntry? ReadEntry(YamlMappingNode entry, string file, ConfigurationErrors errors, HashSet<string> ids)
     {
         var before = errors.Count;
-        string? id = null, command = null, url = null;
+        string? id = null, command = null, url = null, manifest = null, manifestKey = null, manifestIdentity = null, manifestIssuer = null;
         bool? share = null;
         int? poolSize = null;
         YamlNode? poolNode = null;
@@ -69,8 +69,12 @@ public static class ServersSectionReader
                 case "env": ReadMap(file, key, valueNode, env, errors); break;
                 case "share": share = Boolean(file, valueNode, errors); break;
                 case "pool_size": poolNode = valueNode; poolSize = PoolSize(file, valueNode, errors); break;
+                case "manifest": manifest = Scalar(file, key, valueNode, errors); break;
+                case "manifest_key": manifestKey = Scalar(file, key, valueNode, errors); break;
+                case "manifest_identity": manifestIdentity = Scalar(file, key, valueNode, errors); break;
+                case "manifest_issuer": manifestIssuer = Scalar(file, key, valueNode, errors); break;
                 default:
-                    errors.Add(file, keyNode, $"unknown key 'servers.{key}'{KeySuggestion.For(key, Keys)}; expected id, command, url, headers, env, share or pool_size.");
+                    errors.Add(file, keyNode, $"unknown key 'servers.{key}'{KeySuggestion.For(key, Keys)}; expected id, command, url, headers, env, share, pool_size, manifest, manifest_key, manifest_identity or manifest_issuer.");
                     break;
             }
         }
@@ -133,11 +137,26 @@ public static class ServersSectionReader
             errors.Add(file, poolNode, $"server '{name}': 'pool_size' needs 'share: true'.");
         }
 
+        if (url is not null && (manifest ?? manifestKey ?? manifestIdentity ?? manifestIssuer) is not null)
+        {
+            // A manifest describes what vanguard launches; a remote server is launched by someone else.
+            errors.Add(file, entry, $"server '{name}': 'manifest' and its keys apply only to a 'command' server.");
+        }
+
+        else if (manifest is null && (manifestKey ?? manifestIdentity ?? manifestIssuer) is not null)
+        {
+            errors.Add(file, entry, $"server '{name}': 'manifest_key', 'manifest_identity' and 'manifest_issuer' say how to check a 'manifest', and none is given.");
+        }
+
+        var at = ConfigurationErrors.At(file, entry.Start);
+        var signer = TrustSectionReader.Signer(manifestIdentity ?? string.Empty, manifestIssuer ?? string.Empty, $"servers[{name}].manifest_identity", $"servers[{name}].manifest_issuer", _ => at, errors);
+
         return errors.Count > before
             ? null
             : new ServerEntry(id!, argv, uri, headers, env, ConfigurationErrors.At(file, entry.Start))
             {
                 SharePoolSize = share == true ? poolSize ?? DefaultSharePoolSize : 0,
+                Manifest = manifest is null && manifestKey is null && signer is null ? null : new ManifestSettings(manifest, manifestKey, signer, at),
             };
     }
 

@@ -56,6 +56,9 @@ public sealed record VanguardOptions
     /// <summary>The PEM public key rule packs must be signed with (<c>rules.public_key</c>).</summary>
     public string? RulesPublicKeyPath { get; init; }
 
+    /// <summary>Server manifests (<c>trust.*</c>) and who must have signed keyless rule packs and pin baselines.</summary>
+    public TrustSettings Trust { get; init; } = new();
+
     public required PreflightLimits Limits { get; init; }
 
     public required int MaxPendingRequests { get; init; }

@@ -21,11 +21,13 @@ public sealed class ArtifactSignatureVerifier(ISigstoreBundleVerifier? sigstore)
             return SigstoreVerification.Failed("a keyless Sigstore bundle cannot be verified: this build has no Sigstore verifier (sign with a key, or use a build with `vanguard trust verify`).");
         }
 
-        if (policy.Identity is null && policy.IdentityPattern is null && policy.PublicKeyPem is null)
+        // Anyone can get a certificate for their own identity: without a configured identity and issuer, "signed" proves nothing.
+        if ((policy.Identity is null && policy.IdentityPattern is null) || policy.Issuer is null)
         {
-            return SigstoreVerification.Failed("a keyless Sigstore bundle needs an identity policy (who must have signed) and none is configured.");
+            return SigstoreVerification.Failed("it carries a keyless (certificate) Sigstore signature, and no signer identity and issuer are configured to check it against.");
         }
 
-        return sigstore.Verify(SigstoreArtifact.FromBytes(artifact.ToArray()), bundleJson, policy);
+        // A pinned key configured beside the identity is for key-signed files; a certificate-signed one is judged by the identity.
+        return sigstore.Verify(SigstoreArtifact.FromBytes(artifact.ToArray()), bundleJson, policy with { PublicKeyPem = null });
     }
 }

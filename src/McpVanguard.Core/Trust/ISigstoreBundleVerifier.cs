@@ -18,6 +18,15 @@ public sealed record SigstoreArtifact(ReadOnlyMemory<byte>? Bytes, byte[]? Sha25
 
     /// <summary>An artifact given by its SHA-256 digest only.</summary>
     public static SigstoreArtifact FromDigest(byte[] sha256) => new(null, sha256);
+
+    /// <summary>
+    /// The artifact's SHA-512, when that is the digest its publisher records (an npm tarball's <c>integrity</c>): enough
+    /// for a DSSE in-toto statement naming it as a subject, not for a message signature (which signs SHA-256).
+    /// </summary>
+    public byte[]? Sha512 { get; init; }
+
+    /// <summary>An artifact given by its SHA-512 digest only (npm provenance: the statement's subject is the tarball's SHA-512).</summary>
+    public static SigstoreArtifact FromSha512Digest(byte[] sha512) => new(null, null) { Sha512 = sha512 };
 }
 
 /// <summary>

@@ -40,22 +40,25 @@ public static class RulePackLoader
         var result = pack.Verify(new ArtifactSignatureVerifier(sigstore), Policy(options, why));
         if (!result.Verified)
         {
-            throw new RuleLoadException($"rules directory '{directory}' refused{why}: {result.Reason} Sign it with `vanguard rules sign --rules-dir {directory} --key KEY.pem`, or check {ConfigurationKeys.RulesPublicKey}.");
+            throw new RuleLoadException($"rules directory '{directory}' refused{why}: {result.Reason} Sign it with `vanguard rules sign --rules-dir {directory} --key KEY.pem`, or check {ConfigurationKeys.RulesPublicKey} ({ConfigurationKeys.RulesIdentity} and {ConfigurationKeys.RulesIssuer} for a keyless signature).");
         }
 
         return RuleLoader.LoadVerified(pack.Files);
     }
 
+    /// <summary>The pinned key (<c>rules.public_key</c>) for key-signed packs and the signer (<c>rules.identity</c>, <c>rules.issuer</c>) for keyless ones.</summary>
     private static SigstorePolicy Policy(VanguardOptions options, string why)
     {
+        var signer = options.Trust.RulesSigner;
         if (options.RulesPublicKeyPath is not { } keyPath)
         {
-            return new SigstorePolicy();
+            return signer?.ToPolicy(null) ?? new SigstorePolicy();
         }
 
         try
         {
-            return new SigstorePolicy { PublicKeyPem = File.ReadAllText(keyPath) };
+            var pem = File.ReadAllText(keyPath);
+            return signer?.ToPolicy(pem) ?? new SigstorePolicy { PublicKeyPem = pem };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -31,6 +31,11 @@ public static class SignedPinBaseline
     /// <summary>The baseline at <paramref name="path"/>, verified against <paramref name="publicKeyPem"/>.</summary>
     /// <exception cref="PinStoreException">Unreadable, unsigned, wrongly signed, changed after signing, or not a pin file.</exception>
     public static PinFile Read(string path, string publicKeyPem, ArtifactSignatureVerifier verifier)
+        => Read(path, new SigstorePolicy { PublicKeyPem = publicKeyPem }, verifier);
+
+    /// <summary>The baseline at <paramref name="path"/>, verified under <paramref name="policy"/> (a pinned key, or a keyless signer's identity and issuer).</summary>
+    /// <exception cref="PinStoreException">Unreadable, unsigned, wrongly signed, changed after signing, or not a pin file.</exception>
+    public static PinFile Read(string path, SigstorePolicy policy, ArtifactSignatureVerifier verifier)
     {
         byte[] bytes;
         string bundle;
@@ -44,7 +49,7 @@ public static class SignedPinBaseline
             bytes = File.ReadAllBytes(path);
             if (!File.Exists(SignaturePath(path)))
             {
-                throw new PinStoreException($"{path}: refused: it is not signed (no {Path.GetFileName(SignaturePath(path))}; pins.baseline_key requires a signed baseline, see `vanguard pins export --sign`).");
+                throw new PinStoreException($"{path}: refused: it is not signed (no {Path.GetFileName(SignaturePath(path))}; pins.baseline_key or pins.baseline_identity requires a signed baseline, see `vanguard pins export --sign`).");
             }
 
             bundle = File.ReadAllText(SignaturePath(path));
@@ -54,7 +59,7 @@ public static class SignedPinBaseline
             throw new PinStoreException($"{path}: cannot be read ({ex.Message}).", ex);
         }
 
-        var result = verifier.Verify(bytes, bundle, new SigstorePolicy { PublicKeyPem = publicKeyPem });
+        var result = verifier.Verify(bytes, bundle, policy);
         if (!result.Verified)
         {
             throw new PinStoreException($"{path}: refused: {result.Reason}");

@@ -22,8 +22,11 @@ internal static class DssePayload
         return [.. header, .. type, .. middle, .. envelope.Payload];
     }
 
-    /// <summary>Throws unless the envelope is an in-toto statement naming the artifact's SHA-256 among its subjects.</summary>
-    public static void RequireSubject(DsseEnvelope envelope, byte[] artifactSha256)
+    /// <summary>
+    /// Throws unless the envelope is an in-toto statement naming the artifact's SHA-256 (or, when that is what is known,
+    /// its SHA-512: npm provenance names the tarball by SHA-512) among its subjects.
+    /// </summary>
+    public static void RequireSubject(DsseEnvelope envelope, byte[]? artifactSha256, byte[]? artifactSha512 = null)
     {
         if (envelope.PayloadType != InTotoPayloadType)
         {
@@ -42,17 +45,17 @@ internal static class DssePayload
 
         using (document)
         {
-            var wanted = Convert.ToHexStringLower(artifactSha256);
+            var (algorithm, wanted) = artifactSha256 is not null ? ("sha256", Convert.ToHexStringLower(artifactSha256)) : ("sha512", Convert.ToHexStringLower(artifactSha512!));
             foreach (var subject in ProtoJson.Array(document.RootElement, "subject"))
             {
-                if (ProtoJson.Field(subject, "digest") is { } digest && ProtoJson.String(digest, "sha256") is { } sha256
-                    && string.Equals(sha256, wanted, StringComparison.OrdinalIgnoreCase))
+                if (ProtoJson.Field(subject, "digest") is { } digest && ProtoJson.String(digest, algorithm) is { } value
+                    && string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase))
                 {
                     return;
                 }
             }
         }
 
-        throw new SigstoreRejection("no subject of the in-toto statement has the artifact's SHA-256 digest");
+        throw new SigstoreRejection($"no subject of the in-toto statement has the artifact's {(artifactSha256 is not null ? "sha256" : "sha512")} digest");
     }
 }
