@@ -6,8 +6,9 @@ namespace McpVanguard.Integrity;
 /// that says when another instance changed one. The pin file of each instance stays the durable copy: it mirrors what the
 /// ledger holds and re-seeds a ledger that lost its data. Calls are synchronous (a comparison runs inside an inspector)
 /// and bounded by the backend's timeout; every failure is a <see cref="McpVanguard.State.StateUnavailableException"/>.
+/// Whoever creates it disposes it (the pin store only uses it).
 /// </summary>
-public interface IPinLedger
+public interface IPinLedger : IAsyncDisposable
 {
     /// <summary>Where the shared copy lives (<c>redis</c>, <c>memory</c>), for messages.</summary>
     string Backend { get; }
