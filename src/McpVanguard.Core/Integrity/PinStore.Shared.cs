@@ -103,6 +103,16 @@ public sealed partial class PinStore
         List<string> missing;
         lock (_gate)
         {
+            try
+            {
+                // What the pin file holds counts too: after a restart it is what re-seeds an emptied ledger.
+                Reload();
+            }
+            catch (PinStoreException ex)
+            {
+                _log?.WriteLine($"[vanguard] pins: {ex.Message}");
+            }
+
             foreach (var identity in _current.Servers.Keys.Where(i => !versions.ContainsKey(i)))
             {
                 // The ledger lacks what this instance holds (a restarted or flushed Redis, or a change made during an
