@@ -74,6 +74,14 @@ public sealed class SharedPinsScaleOutTests : IDisposable
         Assert.Equal(["echo"], await ListAsync(httpC));
         var onC = await GatewayCalls.InitializeAsync(httpC, Key);
         Assert.Contains("QUAR-002", RuleIds(await GatewayCalls.RequestAsync(httpC, onC, ScaleOutTests.Call(8, "read_file", "{}"), Key)));
+
+        // `vanguard pins approve` with the deployment's state.redis (and a pin file of its own) approves for every instance.
+        var config = Path.Combine(_folder, "operator.yaml");
+        await File.WriteAllTextAsync(config, ScaleOutPair.Config(redis.Url, prefix, "a"), token);
+        var (exit, output) = await RunCliAsync(["pins", "approve", "--config", config, "--pins-file", Path.Combine(_folder, "operator-pins.json"), "--tool", "read_file"], token);
+        Assert.True(exit == 0, output);
+        Assert.Equal(["echo", "read_file"], await ListAsync(httpB));
+        Assert.Equal(["echo", "read_file"], await ListAsync(httpA));
     }
 
     [Fact]
@@ -115,6 +123,27 @@ public sealed class SharedPinsScaleOutTests : IDisposable
         }
 
         return http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<(int Exit, string Output)> RunCliAsync(IEnumerable<string> arguments, CancellationToken token)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(TestPeers.VanguardDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in ScaleOutPair.Keys)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(token);
+        var stderr = process.StandardError.ReadToEndAsync(token);
+        await process.WaitForExitAsync(token);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static List<string> RuleIds(JsonElement response)
