@@ -202,7 +202,7 @@ internal static class PinsCommand
             var store = new PinStore(options.PinsFilePath, log: Console.Error);
             if (ledger is not null)
             {
-                store.ShareThrough(ledger, fallBackToLocal: true);
+                store.ShareThrough(ledger, fallBackToLocal: true, reseed: false);
             }
 
             return action(store);

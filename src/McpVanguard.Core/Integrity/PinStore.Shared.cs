@@ -27,6 +27,7 @@ public sealed partial class PinStore
 
     private IPinLedger? _ledger;
     private bool _ledgerFallsBack;
+    private bool _ledgerReseeds;
     private int _ledgerDown;
 
     /// <summary>True when the pins are shared through a ledger (<see cref="ShareThrough"/>).</summary>
@@ -37,7 +38,9 @@ public sealed partial class PinStore
     /// <paramref name="fallBackToLocal"/> (balanced, monitor) compares with this process's pins and says so; otherwise
     /// (strict) a list is not compared (PIN-005). Approvals always need the ledger. Call once, before the first comparison.
     /// </summary>
-    public void ShareThrough(IPinLedger ledger, bool fallBackToLocal)
+    /// <param name="reseed">Write to the ledger the servers of this store it lacks (a gateway instance, whose pin file is a
+    /// durable copy of the deployment's pins); false for an operator's tool, whose pin file may hold unrelated servers.</param>
+    public void ShareThrough(IPinLedger ledger, bool fallBackToLocal, bool reseed = true)
     {
         if (Interlocked.CompareExchange(ref _ledger, ledger, null) is not null)
         {
@@ -45,6 +48,7 @@ public sealed partial class PinStore
         }
 
         _ledgerFallsBack = fallBackToLocal;
+        _ledgerReseeds = reseed;
         ledger.Changed += identity => _ = Task.Run(() => PullShared(identity));
     }
 
@@ -113,7 +117,7 @@ public sealed partial class PinStore
                 _log?.WriteLine($"[vanguard] pins: {ex.Message}");
             }
 
-            foreach (var identity in _current.Servers.Keys.Where(i => !versions.ContainsKey(i)))
+            foreach (var identity in _current.Servers.Keys.Where(i => _ledgerReseeds && !versions.ContainsKey(i)))
             {
                 // The ledger lacks what this instance holds (a restarted or flushed Redis, or a change made during an
                 // outage): this copy re-seeds it.

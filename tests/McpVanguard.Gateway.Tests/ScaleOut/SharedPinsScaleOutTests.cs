@@ -85,7 +85,7 @@ public sealed class SharedPinsScaleOutTests : IDisposable
     }
 
     [Fact]
-    public async Task The_approval_endpoint_answers_only_to_the_admin_key_and_refuses_a_vague_selection()
+    public async Task The_approval_endpoint_answers_only_to_the_admin_key_refuses_a_vague_selection_and_refuses_while_redis_is_down()
     {
         LocalServices.Require(nginx: false);
         var token = TestContext.Current.CancellationToken;
@@ -102,6 +102,12 @@ public sealed class SharedPinsScaleOutTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, vague.StatusCode);
         using var nothing = await ApproveAsync(http, """{"tool":"echo"}""");
         Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
+
+        // Balanced carries on with local pins while Redis is down, but an approval the other instances could not see is refused.
+        await redis.StopAsync();
+        using var down = await ApproveAsync(http, """{"all":true}""");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Contains("nothing approved", await down.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> ListAsync(HttpClient http)
