@@ -71,6 +71,13 @@ if (args is ["behaviour-state", ..] && args.Length <= 2)
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll shared-pins [redis://127.0.0.1:6379/0]   (a tools/list comparison with pins local vs shared on Redis)
+if (args is ["shared-pins", ..] && args.Length <= 2)
+{
+    await McpVanguard.Benchmarks.SharedPinsCost.RunAsync(args.Length == 2 ? args[1] : null);
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll loop run_command 10   (a hot loop for perf record)
 if (args is ["loop", var name, var seconds])
 {

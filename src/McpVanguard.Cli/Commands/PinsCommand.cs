@@ -195,14 +195,26 @@ internal static class PinsCommand
             return EngineFactory.ConfigurationError;
         }
 
+        // With state.redis the deployment's shared pins are read and approved (the local pin file mirrors them).
+        var ledger = McpVanguard.Gateway.State.SharedStateFactory.PinLedger(options);
         try
         {
-            return action(new PinStore(options.PinsFilePath));
+            var store = new PinStore(options.PinsFilePath, log: Console.Error);
+            if (ledger is not null)
+            {
+                store.ShareThrough(ledger, fallBackToLocal: true, reseed: false);
+            }
+
+            return action(store);
         }
         catch (PinStoreException ex)
         {
             Console.Error.WriteLine($"[vanguard] pins: {ex.Message}");
             return EngineFactory.ConfigurationError;
+        }
+        finally
+        {
+            ledger?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

@@ -91,6 +91,16 @@ internal static class ServeCommand
             // What instances behind a load balancer share (state.redis): L3 windows, rate limits, session caps, the
             // session directory. An unreachable Redis starts the gateway degraded (or refusing, under strict), never fails it.
             await using var state = await SharedStateFactory.CreateAsync(options, audit, Console.Error, TimeProvider.System, cancellationToken);
+            // Pins, pending changes and approvals are shared too (the pin file stays the durable copy): a rug pull seen
+            // through one instance is held on all, and an approval through any is honoured by all.
+            await using var pinLedger = SharedStateFactory.PinLedger(options);
+            using var pinSync = new CancellationTokenSource();
+            if (pinLedger is not null)
+            {
+                pins.ShareThrough(pinLedger, fallBackToLocal: options.Profile != Profile.Strict);
+                _ = pins.SyncPeriodicallyAsync(TimeSpan.FromSeconds(1), pinSync.Token);
+            }
+
             if (EngineFactory.TryCreateEngine(options, pins, behaviourState: state) is not var (rules, engine))
             {
                 return EngineFactory.ConfigurationError;
@@ -159,6 +169,7 @@ internal static class ServeCommand
             }
 
             // Pins are written in the background; what is still unwritten must not be lost with the process.
+            await pinSync.CancelAsync();
             pins.Flush();
             return 0;
         });

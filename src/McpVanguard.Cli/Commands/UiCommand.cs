@@ -85,6 +85,13 @@ internal static class UiCommand
             return EngineFactory.ConfigurationError;
         }
 
+        // With state.redis the dashboard shows and approves the deployment's shared pins (docs/PINNING.md).
+        await using var pinLedger = Gateway.State.SharedStateFactory.PinLedger(options);
+        if (pinLedger is not null)
+        {
+            pins.ShareThrough(pinLedger, fallBackToLocal: true, reseed: false);
+        }
+
         await using var audit = EngineFactory.CreateAuditSink(options);
         var reader = new AuditLogReader(options.AuditLogPath);
         var dashboardOptions = new Dashboard.DashboardOptions(

@@ -10,7 +10,7 @@ namespace McpVanguard.Integrity;
 /// so readers never see half a file and concurrent writers never lose each other's servers. An in-memory store
 /// (<see cref="InMemory"/>) has no file at all: replay gives each case one, so a case starts from trust on first use.
 /// </summary>
-public sealed class PinStore
+public sealed partial class PinStore
 {
     /// <summary>How long a writer waits for another process's lock before giving up on this write (the next change retries).</summary>
     private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(5);
@@ -163,6 +163,8 @@ public sealed class PinStore
     /// <summary>The pins as they are on disk now (with this process's unwritten changes), or an empty file when there is none yet.</summary>
     public PinFile Snapshot()
     {
+        // Shared pins: brought up to the ledger first (when it cannot answer, this instance's pins are shown).
+        _ = SyncShared();
         lock (_gate)
         {
             Reload();
@@ -190,6 +192,15 @@ public sealed class PinStore
     /// <param name="continuesFirstSight">A later page of a walk whose first page was the server's first list of this kind: trusted on first use too.</param>
     public PinObservation Observe(ServerKey server, PinnedList list, IReadOnlyList<ObservedTool> items, bool complete, Func<ObservedTool, bool, bool>? hold, IReadOnlyCollection<string>? present = null, bool continuesFirstSight = false)
     {
+        // Shared pins: another instance's approval or pending change is taken in before this comparison (one round trip,
+        // outside the lock so that calls checking held items never wait for it).
+        if (PullShared(server.Identity) is { } unreachable && !_ledgerFallsBack)
+        {
+            return PinObservation.Unavailable(unreachable);
+        }
+
+        PinObservation observation;
+        bool modified;
         lock (_gate)
         {
             try
@@ -202,14 +213,22 @@ public sealed class PinStore
                 return PinObservation.Unavailable(ex.Message);
             }
 
-            var observation = Compare(server, list, items, complete, hold ?? HoldNothing, present ?? [], continuesFirstSight, out var modified);
+            observation = Compare(server, list, items, complete, hold ?? HoldNothing, present ?? [], continuesFirstSight, out modified);
             if (modified)
             {
                 MarkDirty(server.Identity);
+                MarkUnshared(server.Identity);
             }
-
-            return observation;
         }
+
+        if (modified)
+        {
+            // Shared before this list's result goes on, so that every instance's next comparison sees it; when the ledger
+            // cannot answer, the change stays marked and the periodic sync writes it when it is back.
+            _ = PushShared(server.Identity);
+        }
+
+        return observation;
     }
 
     /// <summary>
@@ -265,6 +284,8 @@ public sealed class PinStore
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Approve(string? serverSelector, string? name, PinKind? kind)
     {
+        // Shared pins: an approval is made on the deployment's current pins, and refused when they cannot be reached.
+        RequireShared();
         var approved = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         lock (_gate)
         {
@@ -309,6 +330,8 @@ public sealed class PinStore
             throw new PinStoreException($"{FilePath}: the approval could not be written.");
         }
 
+        // Acknowledged only once durable (the pin file above) and shared (the ledger): every instance's next comparison sees it.
+        ShareApproved(approved.Keys);
         return approved;
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using McpVanguard.Gateway.Sessions;
 using McpVanguard.Gateway.Upstreams;
@@ -13,20 +11,16 @@ namespace McpVanguard.Gateway.Hosting;
 /// processes, pin changes awaiting approval), for <c>vanguard ui --gateway</c>. Read-only; it answers only to the admin
 /// key (<c>VANGUARD_ADMIN_KEY</c>) in <see cref="KeyHeader"/>, compared by digest in constant time.
 /// </summary>
-internal sealed class AdminStateEndpoint(byte[] keyDigest, SessionStore sessions, UpstreamConnector connector, IReadOnlyList<UpstreamDefinition> servers, PinStore? pins)
+internal sealed class AdminStateEndpoint(AdminKeyCheck key, SessionStore sessions, UpstreamConnector connector, IReadOnlyList<UpstreamDefinition> servers, PinStore? pins)
 {
     public const string Path = "/admin/state";
 
-    public const string KeyHeader = Auth.GatewayAuthOptionsReader.AdminKeyHeader;
+    public const string KeyHeader = AdminKeyCheck.KeyHeader;
 
     public async Task GetAsync(HttpContext context)
     {
-        var given = context.Request.Headers[KeyHeader].ToString();
-        if (given.Length == 0 || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), keyDigest))
+        if (!await key.AdmitAsync(context).ConfigureAwait(false))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"error":"the admin key (X-Vanguard-Admin-Key) is missing or wrong"}""", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

@@ -198,10 +198,16 @@ public sealed class GatewayServer : IAsyncDisposable
         mcp.MapPost(LegacySseEndpoint.MessagesPath, sse.PostAsync);
         if (auth.AdminKeyDigest is { } adminKey)
         {
-            // Read-only live state for `vanguard ui --gateway`, behind its own key (not the clients' credentials); without
-            // VANGUARD_ADMIN_KEY the path does not exist.
-            var admin = new AdminStateEndpoint(adminKey, store, connector, host.Servers, host.Pins);
+            // Live state for `vanguard ui --gateway` and pin approvals, behind their own key (not the clients' credentials);
+            // without VANGUARD_ADMIN_KEY the paths do not exist.
+            var adminCheck = new AdminKeyCheck(adminKey);
+            var admin = new AdminStateEndpoint(adminCheck, store, connector, host.Servers, host.Pins);
             app.MapGet(AdminStateEndpoint.Path, admin.GetAsync);
+            if (host.Pins is { } pins)
+            {
+                // Approvals through a running gateway (with state.redis, seen by every instance before its next comparison).
+                app.MapPost(AdminPinsEndpoint.ApprovePath, new AdminPinsEndpoint(adminCheck, pins, audit, host.Time).ApproveAsync);
+            }
         }
 
         if (options.Telemetry.Prometheus)

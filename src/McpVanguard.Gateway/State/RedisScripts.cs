@@ -59,4 +59,35 @@ internal static class RedisScripts
         if ttl < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
         return 1
         """;
+
+    /// <summary>KEYS[1] entries, KEYS[2] versions; ARGV identity, known version → {} when absent, {version} when unchanged, else {version, entry}.</summary>
+    public const string PinRead = """
+        local v = redis.call('HGET', KEYS[2], ARGV[1])
+        if not v then return {} end
+        if v == ARGV[2] then return {v} end
+        local e = redis.call('HGET', KEYS[1], ARGV[1])
+        if not e then return {} end
+        return {v, e}
+        """;
+
+    /// <summary>
+    /// KEYS[1] entries, KEYS[2] versions; ARGV identity, expected version ('' when absent), new version, entry, expiry ms,
+    /// max entries, channel → {1, version} when written (and announced), {0[, version, entry]} when another write came
+    /// first (the entry as it is now), {-1} when the ledger is full. Both hashes expire together, refreshed by every write.
+    /// </summary>
+    public const string PinWrite = """
+        local cur = redis.call('HGET', KEYS[2], ARGV[1])
+        if not cur or redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then cur = '' end
+        if cur ~= ARGV[2] then
+          if cur == '' then return {0} end
+          return {0, cur, redis.call('HGET', KEYS[1], ARGV[1])}
+        end
+        if cur == '' and redis.call('HLEN', KEYS[2]) >= tonumber(ARGV[6]) then return {-1} end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        redis.call('PEXPIRE', KEYS[2], ARGV[5])
+        redis.call('PUBLISH', ARGV[7], ARGV[1])
+        return {1, ARGV[3]}
+        """;
 }

@@ -38,8 +38,16 @@ internal sealed class RedisSharedState : ISharedState
     public static RedisSharedState Connect(StateSettings settings, TimeProvider clock, int maxEvents)
     {
         var address = settings.Redis ?? throw new ArgumentException("state.redis is not set.", nameof(settings));
+        // Its own log would print the configuration (with the password); none is attached.
+        return new RedisSharedState(ConnectionMultiplexer.Connect(ConnectionOptions(settings)), address, settings, clock, maxEvents);
+    }
+
+    /// <summary>How every Redis connection of vanguard is made (state, shared pins): bounded by the timeout, failing fast while down.</summary>
+    internal static ConfigurationOptions ConnectionOptions(StateSettings settings)
+    {
+        var address = settings.Redis ?? throw new ArgumentException("state.redis is not set.", nameof(settings));
         var timeoutMs = (int)settings.Timeout.TotalMilliseconds;
-        var options = new ConfigurationOptions
+        return new ConfigurationOptions
         {
             EndPoints = { { address.Host, address.Port } },
             DefaultDatabase = address.Database,
@@ -59,8 +67,6 @@ internal sealed class RedisSharedState : ISharedState
             ClientName = "mcp-vanguard",
             AllowAdmin = false,
         };
-        // Its own log would print the configuration (with the password); none is attached.
-        return new RedisSharedState(ConnectionMultiplexer.Connect(options), address, settings, clock, maxEvents);
     }
 
     public string Backend => "redis";

@@ -26,6 +26,17 @@ public static class SharedStateFactory
         return shared;
     }
 
+    /// <summary>
+    /// The shared pins of the deployment (<c>state.redis</c>; null when unset): what <c>vanguard serve</c> and
+    /// <c>vanguard pins</c> attach to the pin store with <see cref="McpVanguard.Integrity.PinStore.ShareThrough"/>.
+    /// The caller disposes it.
+    /// </summary>
+    public static McpVanguard.Integrity.IPinLedger? PinLedger(VanguardOptions options, McpVanguard.Integrity.PinStoreLimits? limits = null)
+        => options.State.IsShared ? RedisPins(options.State, (limits ?? McpVanguard.Integrity.PinStoreLimits.Default).MaxServers) : null;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static McpVanguard.Integrity.IPinLedger RedisPins(StateSettings settings, int maxServers) => RedisPinLedger.Connect(settings, maxServers);
+
     /// <summary>Kept apart so that the JIT loads StackExchange.Redis only when this runs.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ResilientSharedState Redis(VanguardOptions options, InMemorySharedState local, IAuditSink audit, TextWriter log, TimeProvider clock)

@@ -65,6 +65,20 @@ internal sealed class RedisServerProcess : IAsyncDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
+    /// <summary>How many fields the hash at <paramref name="key"/> holds (HLEN; 0 when absent).</summary>
+    public async Task<long> HashLengthAsync(string key, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port, cancellationToken);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"*2\r\n$4\r\nHLEN\r\n${key.Length}\r\n{key}\r\n"), cancellationToken);
+        var buffer = new byte[64];
+        var read = await stream.ReadAsync(buffer, cancellationToken);
+        var reply = Encoding.ASCII.GetString(buffer, 0, read);
+        Assert.StartsWith(":", reply, StringComparison.Ordinal);
+        return long.Parse(reply[1..].TrimEnd(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task<bool> AnswersPingAsync(CancellationToken cancellationToken)
     {
         try

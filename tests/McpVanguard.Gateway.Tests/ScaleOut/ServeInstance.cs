@@ -27,12 +27,16 @@ internal sealed class ServeInstance : IAsyncDisposable
 
     public string AuditLog => Path.Combine(_dir, "audit.jsonl");
 
+    /// <summary>This instance's own pin file (the durable copy of the shared pins it mirrors).</summary>
+    public string PinFile => Path.Combine(_dir, "pins.json");
+
     /// <summary>What the process printed on stderr (its warnings), once it is listening.</summary>
     public List<string> StartupLines { get; } = [];
 
     /// <param name="yaml">The vanguard.yaml of this instance (state, auth, gateway.session_route, …).</param>
     /// <param name="environment">Variables such as the API keys the config names.</param>
-    public static async Task<ServeInstance> StartAsync(string yaml, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, int? port = null)
+    /// <param name="server">The upstream command line (default: the read-then-fetch fixture).</param>
+    public static async Task<ServeInstance> StartAsync(string yaml, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, int? port = null, string? server = null)
     {
         var dir = Directory.CreateTempSubdirectory("vanguard-scale-").FullName;
         var config = Path.Combine(dir, "vanguard.yaml");
@@ -48,7 +52,7 @@ internal sealed class ServeInstance : IAsyncDisposable
         {
             TestPeers.VanguardDll, "serve", "--config", config, "--port", chosen.ToString(CultureInfo.InvariantCulture),
             "--audit-log", Path.Combine(dir, "audit.jsonl"), "--pins-file", Path.Combine(dir, "pins.json"),
-            "--server", $"node \"{TestPeers.Fixture("read-then-fetch.js")}\"",
+            "--server", server ?? $"node \"{TestPeers.Fixture("read-then-fetch.js")}\"",
         })
         {
             info.ArgumentList.Add(argument);
