@@ -24,6 +24,14 @@ public sealed class PhrasePatternTests
             }
         }
 
+        foreach (var (name, pattern) in AllLinearPatterns())
+        {
+            if (pattern.IsPhraseList)
+            {
+                yield return (name, pattern.Pattern, pattern.Options);
+            }
+        }
+
         foreach (var rule in RuleLoader.Load(null))
         {
             if (rule.Pattern is { IsPhraseList: true } pattern)
@@ -32,6 +40,30 @@ public sealed class PhrasePatternTests
                 yield return (rule.Id, regex.ToString(), regex.Options);
             }
         }
+    }
+
+    /// <summary>Every ungated analyser pattern: static <see cref="LinearPattern"/> fields of Core types.</summary>
+    internal static IEnumerable<(string Name, LinearPattern Pattern)> AllLinearPatterns()
+    {
+        foreach (var type in typeof(LinearPattern).Assembly.GetTypes())
+        {
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            {
+                if (field.FieldType == typeof(LinearPattern))
+                {
+                    yield return ($"{type.Name}.{field.Name}", (LinearPattern)field.GetValue(null)!);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_ungated_analyser_patterns_are_phrase_programs_where_ordinary_metadata_reaches_them()
+    {
+        // The tool-metadata patterns every tools/list reaches; the ones left as regexes are asked only on a rare path
+        // (a placeholder in a markdown link's URL, words in other scripts in text beyond ASCII).
+        var regexes = AllLinearPatterns().Where(p => !p.Pattern.IsPhraseList).Select(p => p.Name).Order().ToList();
+        Assert.Equal(["MarkdownExfiltration.Placeholder", "ToolPurpose.ConversationWorkBeyondAscii"], regexes);
     }
 
     [Fact]
