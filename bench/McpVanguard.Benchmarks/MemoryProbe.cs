@@ -54,6 +54,17 @@ public static class MemoryProbe
         Phase("first run_command");
         _ = relay.FromAgentAsync(Messages.ReadFile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Phase("first read_file");
+        if (Environment.GetEnvironmentVariable("PROBE_STATIC_REGEXES") == "1")
+        {
+            // The analysers that hold eagerly built static regexes, each initialised alone: what its type costs.
+            foreach (var name in new[] { "Instructions.MarkdownExfiltration", "Metadata.ToolPurpose", "Metadata.SideChannelParameters", "Metadata.MetadataInspector", "Instructions.InjectionPhrases", "Instructions.InstructionAnalyzer" })
+            {
+                var type = typeof(InspectionEngine).Assembly.GetType("McpVanguard.Inspection." + name, throwOnError: true)!;
+                System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+                Phase("static " + name);
+            }
+        }
+
         engine.BeginPriming();
         engine.Primed.GetAwaiter().GetResult();
         Phase("priming");
@@ -96,6 +107,8 @@ public static class MemoryProbe
             Thread.Sleep(TimeSpan.FromSeconds(40));
         }
 
+        var generations = string.Join(", ", new[] { "gen0", "gen1", "gen2", "LOH", "POH" }.Select((name, i) => FormattableString.Invariant($"{name} {info.GenerationInfo[i].SizeAfterBytes / 1048576.0:0.0}")));
+        Console.WriteLine($"GC generations after the last collection (MiB): {generations}");
         Console.WriteLine(FormattableString.Invariant(
             $"GC: server {System.Runtime.GCSettings.IsServerGC}, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var c) && c}, heap size {info.HeapSizeBytes / 1048576.0:0.0} MiB, committed {info.TotalCommittedBytes / 1048576.0:0.0} MiB, fragmented {info.FragmentedBytes / 1048576.0:0.0} MiB"));
     }

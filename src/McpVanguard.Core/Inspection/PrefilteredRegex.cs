@@ -7,9 +7,9 @@ namespace McpVanguard.Inspection;
 /// One analyser regex with its literal gate: the literals every match must contain are worked out from the pattern
 /// (<see cref="RequiredLiterals"/>), text holding none of them never reaches the regex, and the regex is built only when
 /// some text passes the gate, through the bounded <see cref="RegexCache"/>. A pattern that is a phrase list in disguise
-/// (<see cref="PhrasePattern"/>: words, alternations, optional words, <c>\s</c> runs, <c>\b</c>) never builds a regex at
-/// for text up to <see cref="PhrasePattern.MaxTextLength"/>: its phrase program finds the same matches for a few KiB
-/// instead of megabytes of automaton.
+/// (<see cref="PhrasePattern"/>: words, alternations, optional words, <c>\s</c> runs, <c>\b</c>) never builds a regex
+/// for matching, whatever the text's length: its phrase program finds the same matches for a few KiB instead of megabytes
+/// of automaton.
 /// </summary>
 public sealed class PrefilteredRegex
 {
@@ -65,9 +65,9 @@ public sealed class PrefilteredRegex
 
     /// <summary>True when the pattern matches, without the gate: for a short span of a text the caller has gated already.</summary>
     public bool IsMatchUngated(ReadOnlySpan<char> text)
-        => _phrase is not null && text.Length <= PhrasePattern.MaxTextLength ? _phrase.IsMatch(text) : Regex.IsMatch(text);
+        => _phrase is not null ? _phrase.IsMatch(text) : Regex.IsMatch(text);
 
     /// <summary>Every match, left to right (no gate: call <see cref="MayMatch(string)"/> first).</summary>
     public PhrasePattern.PatternMatchEnumerator EnumerateMatches(ReadOnlySpan<char> text)
-        => _phrase is not null && text.Length <= PhrasePattern.MaxTextLength ? _phrase.EnumerateMatches(text) : new PhrasePattern.PatternMatchEnumerator(null, Regex, text);
+        => _phrase is not null ? _phrase.EnumerateMatches(text) : new PhrasePattern.PatternMatchEnumerator(null, Regex, text);
 }

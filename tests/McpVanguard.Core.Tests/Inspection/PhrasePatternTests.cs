@@ -24,6 +24,14 @@ public sealed class PhrasePatternTests
             }
         }
 
+        foreach (var (name, pattern) in AllLinearPatterns())
+        {
+            if (pattern.IsPhraseList)
+            {
+                yield return (name, pattern.Pattern, pattern.Options);
+            }
+        }
+
         foreach (var rule in RuleLoader.Load(null))
         {
             if (rule.Pattern is { IsPhraseList: true } pattern)
@@ -32,6 +40,30 @@ public sealed class PhrasePatternTests
                 yield return (rule.Id, regex.ToString(), regex.Options);
             }
         }
+    }
+
+    /// <summary>Every ungated analyser pattern: static <see cref="LinearPattern"/> fields of Core types.</summary>
+    internal static IEnumerable<(string Name, LinearPattern Pattern)> AllLinearPatterns()
+    {
+        foreach (var type in typeof(LinearPattern).Assembly.GetTypes())
+        {
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            {
+                if (field.FieldType == typeof(LinearPattern))
+                {
+                    yield return ($"{type.Name}.{field.Name}", (LinearPattern)field.GetValue(null)!);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_ungated_analyser_patterns_are_phrase_programs_where_ordinary_metadata_reaches_them()
+    {
+        // The tool-metadata patterns every tools/list reaches; the ones left as regexes are asked only on a rare path
+        // (a placeholder in a markdown link's URL, words in other scripts in text beyond ASCII).
+        var regexes = AllLinearPatterns().Where(p => !p.Pattern.IsPhraseList).Select(p => p.Name).Order().ToList();
+        Assert.Equal(["MarkdownExfiltration.Placeholder", "ToolPurpose.ConversationWorkBeyondAscii"], regexes);
     }
 
     [Fact]
@@ -72,6 +104,116 @@ public sealed class PhrasePatternTests
         // The comparison means something only if most analyser and rule patterns are phrase programs and they match often.
         Assert.True(patterns >= 30, $"only {patterns} phrase patterns");
         Assert.True(matches >= patterns * 20, $"only {matches} matches over {patterns} patterns");
+    }
+
+    [Fact]
+    public void Every_phrase_pattern_finds_what_its_regex_finds_in_long_texts()
+    {
+        // Texts far over the length where the phrase programs used to hand over to the regex (4,096 characters): shipped
+        // texts joined in a shuffled order, so matches sit anywhere, across joins and after long clean stretches.
+        var random = new Random(8);
+        var shipped = PrefilteredRegexTests.Texts.Value;
+        var longTexts = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var sb = new StringBuilder();
+            while (sb.Length < 24_000 + (i * 6_000))
+            {
+                sb.Append(shipped[random.Next(shipped.Count)]).Append(i % 2 == 0 ? "\n" : " ");
+            }
+
+            longTexts.Add(sb.ToString());
+        }
+
+        var differences = new List<string>();
+        var matches = 0;
+        foreach (var (name, source, options) in PhrasePatterns())
+        {
+            var phrase = PhrasePattern.TryCreate(source, options)!;
+            var regex = new Regex(source, options);
+            foreach (var text in longTexts)
+            {
+                var expected = new List<PatternMatch>();
+                foreach (var m in regex.EnumerateMatches(text))
+                {
+                    expected.Add(new PatternMatch(m.Index, m.Length));
+                }
+
+                var actual = new List<PatternMatch>();
+                foreach (var m in phrase.EnumerateMatches(text))
+                {
+                    actual.Add(m);
+                }
+
+                matches += expected.Count;
+                if (!expected.SequenceEqual(actual) || phrase.IsMatch(text) != (expected.Count > 0) || phrase.IsMatchByVm(text) != (expected.Count > 0))
+                {
+                    differences.Add($"{name}: text of {text.Length} regex [{string.Join(", ", expected.Take(5))}…] phrase [{string.Join(", ", actual.Take(5))}…]");
+                }
+            }
+        }
+
+        Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences.Take(20)));
+        Assert.True(matches >= 1_000, $"only {matches} matches");
+    }
+
+    [Fact]
+    public void Matching_a_long_text_builds_no_regex_for_a_phrase_pattern()
+    {
+        // Ordinary prose full of the words the instruction gates look for ("system", "tool", "before", "after", "<"),
+        // long enough that the old guard (4,096 characters) would have built each regex it reached. Fresh copies of every
+        // analyser phrase pattern: the shared ones are built on purpose by other tests that read captures.
+        var text = string.Concat(Enumerable.Repeat(
+            "Before you run the build, read the system notes: the tool list is in <docs>, and after the tests pass the report is sent to the team. ",
+            1_000));
+        var built = new List<string>();
+        var reached = 0;
+        foreach (var (name, shared) in PrefilteredRegexTests.AllGatedRegexes().Where(r => r.Regex.IsPhraseList))
+        {
+            var gated = new PrefilteredRegex(shared.Pattern, shared.Options & ~RegexOptions.NonBacktracking);
+            if (!gated.MayMatch(text))
+            {
+                continue;
+            }
+
+            reached++;
+            _ = gated.IsMatchUngated(text);
+            foreach (var m in gated.EnumerateMatches(text))
+            {
+                _ = m;
+            }
+
+            if (gated.IsBuilt)
+            {
+                built.Add(name);
+            }
+        }
+
+        Assert.True(built.Count == 0, "built: " + string.Join(", ", built));
+        Assert.True(reached >= 10, $"only {reached} patterns reached");
+    }
+
+    [Fact]
+    public void The_automaton_stays_within_its_state_budget_on_adversarial_text()
+    {
+        // Every suffix of a long word list alive at once: more distinct state sets than the table keeps. Past the budget
+        // the states are computed afresh; the answer must still be the regex's.
+        const string pattern = @"\b(?:a\s*){1,8}b\b|(?:ab|ba|aab|abb|bba)+c";
+        var phrase = PhrasePattern.TryCreate(pattern, Options)!;
+        var random = new Random(3);
+        var regex = new Regex(pattern, Options);
+        for (var i = 0; i < 20; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, 20_000).Select(_ => "ab c"[random.Next(i % 2 == 0 ? 2 : 4)]));
+            Assert.Equal(regex.IsMatch(text), phrase.IsMatch(text));
+            Assert.True(phrase.TryMatch(text, 0, out var index, out var length) == regex.IsMatch(text));
+            if (regex.Match(text) is { Success: true } m)
+            {
+                Assert.Equal((m.Index, m.Length), (index, length));
+            }
+        }
+
+        Assert.InRange(phrase.DfaStates, 2, 256);
     }
 
     [Fact]

@@ -68,6 +68,9 @@ public static partial class InstructionAnalyzer
         + @"|\ball\s+(?:outgoing\s+)?(?:emails?|messages?|payments?|transfers?|transactions?|requests?|commits?)\s+(?:must|should|shall|need\s+to)\s+(?:also\s+)?(?:be\s+)?(?:sent|bcc|cc|forwarded|redirected|routed|copied|addressed)",
         Options);
 
+    // Its tool capture read from the phrase programs of its alternatives, so that ordinary text builds no regex for it.
+    private static readonly ShadowedTool ShadowingTool = new(ShadowingRegex);
+
     internal static readonly PrefilteredRegex RedirectRegex = new(@"\b(?:change|replace|set|override|redirect)\s+(?:the\s+)?(?:recipient|destination|to\s+address|account|iban|wallet|address|amount)\b", Options);
 
     internal static readonly PrefilteredRegex ShadowingModifierRegex = new(

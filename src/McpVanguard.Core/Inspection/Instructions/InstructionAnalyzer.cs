@@ -115,17 +115,16 @@ public static partial class InstructionAnalyzer
 
         if (ShadowingRegex.MayMatch(canonical))
         {
-            foreach (var m in ShadowingRegex.Regex.EnumerateMatches(canonical))
+            foreach (var m in ShadowingRegex.EnumerateMatches(canonical))
             {
-                var match = ShadowingRegex.Regex.Match(canonical, m.Index, m.Length);
-                var tool = match.Groups["tool"];
-                if (tool.Success && (tool.Value is "this" or "that" or "the" or "a" or "any" || (selfName is not null && string.Equals(tool.Value, selfName, StringComparison.OrdinalIgnoreCase))))
+                var tool = ShadowingTool.Of(canonical, m.Index, m.Length);
+                if (tool is "this" or "that" or "the" or "a" or "any" || (tool is not null && selfName is not null && string.Equals(tool, selfName, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
 
                 // Naming another tool is common ("use after list_files"); telling the model how that tool must behave is the attack.
-                if (!tool.Success || ShadowingModifierRegex.IsMatch(canonical.AsSpan(m.Index, Math.Min(canonical.Length - m.Index, m.Length + 160))))
+                if (tool is null || ShadowingModifierRegex.IsMatch(canonical.AsSpan(m.Index, Math.Min(canonical.Length - m.Index, m.Length + 160))))
                 {
                     signals |= InstructionSignals.Shadowing;
                     span = span.Join(new Span(m.Index, m.Index + m.Length));

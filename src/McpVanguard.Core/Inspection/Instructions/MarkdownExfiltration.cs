@@ -25,20 +25,20 @@ internal static class MarkdownExfiltration
         Options | RegexOptions.Multiline);
 
     /// <summary>A placeholder: <c>{x}</c>, <c>{{x}}</c>, <c>${x}</c>, <c>$X</c>, <c>&lt;x&gt;</c>, <c>[x]</c>, <c>%x%</c>.</summary>
-    private static readonly Regex Placeholder = new(
+    private static readonly LinearPattern Placeholder = new(
         @"\{\{?\s*(?<name>[^{}\s/?&=][^{}/?&=\n]{0,80})\s*\}\}?|\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]+)|<(?<name>[A-Za-z_][A-Za-z0-9_ '’.-]*)>|\[(?<name>[A-Za-z_][A-Za-z0-9_ -]*)\]|%(?<name>[A-Za-z_][A-Za-z0-9_]+)%",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant);
 
     /// <summary>An upper-case word standing for a value the model is told to put there: <c>?d=DATA</c>, <c>?k=API_KEY</c>.</summary>
-    private static readonly Regex UpperPlaceholder = new(@"=(?<name>[A-Z][A-Z0-9_]{2,})(&|#|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    private static readonly LinearPattern UpperPlaceholder = new(@"=(?<name>[A-Z][A-Z0-9_]{2,})(&|#|$)", RegexOptions.CultureInvariant);
 
     /// <summary>What a placeholder names when it asks for the user's data.</summary>
-    private static readonly Regex DataName = new(
+    private static readonly LinearPattern DataName = new(
         @"conversation|summary|history|chat|message|secret|key|token|password|passwd|credential|env|context|prompt|memory|user|email|cookie|session|data|content|input|answer|response|transcript|file|ssh|aws|private",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>A long encoded query value: base64, base64url or hex of at least 48 characters.</summary>
-    private static readonly Regex EncodedValue = new(@"[?&][^=&#\s]+=[A-Za-z0-9+/_-]{48}[A-Za-z0-9+/_-]*={0,2}(&|#|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    private static readonly LinearPattern EncodedValue = new(@"[?&][^=&#\s]+=[A-Za-z0-9+/_-]{48}[A-Za-z0-9+/_-]*={0,2}(&|#|$)", RegexOptions.CultureInvariant);
 
     /// <summary>True when a markdown target in <paramref name="decoded"/> carries data out; the span covers the target.</summary>
     public static bool Find(string decoded, out int start, out int end)
@@ -89,7 +89,7 @@ internal static class MarkdownExfiltration
                 return true;
             }
 
-            var match = Placeholder.Match(pathAndQuery.ToString(), p.Index, p.Length);
+            var match = Placeholder.Regex.Match(pathAndQuery.ToString(), p.Index, p.Length);
             if (DataName.IsMatch(match.Groups["name"].Value))
             {
                 return true;
@@ -98,7 +98,7 @@ internal static class MarkdownExfiltration
 
         foreach (var p in UpperPlaceholder.EnumerateMatches(pathAndQuery))
         {
-            var match = UpperPlaceholder.Match(pathAndQuery.ToString(), p.Index, p.Length);
+            var match = UpperPlaceholder.Regex.Match(pathAndQuery.ToString(), p.Index, p.Length);
             if (DataName.IsMatch(match.Groups["name"].Value))
             {
                 return true;

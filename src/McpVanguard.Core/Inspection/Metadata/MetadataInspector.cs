@@ -65,9 +65,15 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     /// What even a chat, memory or LLM tool has no use for: the system prompt, the environment, credential files. Its
     /// metadata moving the conversation is its job; moving these is not.
     /// </summary>
-    private static readonly System.Text.RegularExpressions.Regex BeyondConversation = new(
+    private static readonly LinearPattern BeyondConversation = new(
         @"\bsystem\s+prompt|\benv\b|environment\s+variables|printenv|\.ssh|id_rsa|\.aws|credentials|~/|\.env\b",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>What a chat tool's parameter may not ask for even though it may ask for the conversation.</summary>
+    private static readonly LinearPattern BeyondConversationAsk = new(
+        @"\benv\b|environment|printenv|\.ssh|id_rsa|\.aws|credentials|~/|\.env\b|system\s+prompt",
+        // Culture-invariant like every other analyser pattern (it was the one left to the machine's culture).
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>A parameter description asking for a credential file, a secret or the conversation.</summary>
     internal static readonly PrefilteredRegex SecretAsk = new(
@@ -421,8 +427,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
 
         // A chat tool's parameter may ask for the conversation; it still may not ask for env or credential files.
         static bool ConversationOnly(string description)
-            => !System.Text.RegularExpressions.Regex.IsMatch(description, @"\benv\b|environment|printenv|\.ssh|id_rsa|\.aws|credentials|~/|\.env\b|system\s+prompt",
-                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+            => !BeyondConversationAsk.IsMatch(description);
 
         static string Describe(JsonElement property)
         {

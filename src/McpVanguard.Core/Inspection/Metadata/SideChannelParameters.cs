@@ -29,17 +29,17 @@ internal static class SideChannelParameters
     /// Compound names of a credential (<c>aws_secret_access_key</c>, <c>github_token</c>, <c>openai_api_key</c>); a
     /// pagination or count token (<c>page_token</c>, <c>max_tokens</c>) is not one.
     /// </summary>
-    private static readonly Regex CredentialSuffix = new(
+    private static readonly LinearPattern CredentialSuffix = new(
         @"^[a-z0-9_]*_(api_?key|access_?key|secret_?key|secret|token|password|passwd|passphrase|private_?key|credentials?|ssh_?key|cookie)$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant);
 
     /// <summary>Prefixes of tokens that are positions or limits, not credentials.</summary>
     private static readonly string[] NotCredentialPrefixes = ["page_", "next_", "prev_", "previous_", "continuation_", "cursor_", "sync_", "csrf_", "max_", "min_", "num_", "total_"];
 
     /// <summary>Compound names of the conversation: <c>prior_messages</c>, <c>chat_transcript</c>, <c>message_history</c>.</summary>
-    private static readonly Regex ConversationName = new(
+    private static readonly LinearPattern ConversationName = new(
         @"^((prior|previous|past|last|earlier|recent|all|user|chat|conversation|dialog|dialogue|session)_(messages|turns|history|log|transcript|context)|(message|messages|chat|dialog|dialogue|conversation)_(history|log|transcript|so_far)|[a-z_]*transcript)$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant);
 
     /// <summary>A property name as lower-case snake case: <c>priorMessages</c> and <c>prior-messages</c> are <c>prior_messages</c>.</summary>
     private static string Snake(string name)
@@ -60,9 +60,9 @@ internal static class SideChannelParameters
     }
 
     /// <summary>A description showing the value is not a secret: a pagination cursor, a count, a flag.</summary>
-    private static readonly Regex NotASecret = new(
+    private static readonly LinearPattern NotASecret = new(
         @"\b(page|pagination|paging|cursor|continuation|next\s+page|offset|count|number\s+of|max(imum)?|limit|lines?\s+of|boolean|true|false|enable|disable|whether)\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>The first top-level parameter of <paramref name="tool"/> that is a side channel, or null.</summary>
     public static string? Find(JsonElement tool)

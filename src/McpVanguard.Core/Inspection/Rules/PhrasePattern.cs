@@ -9,18 +9,11 @@ namespace McpVanguard.Inspection.Rules;
 /// a few KiB (the automaton costs 0.5–5 MiB and 2–150 ms to build), linear in the text (each character advances each
 /// live program step once), and the same matches at the same places (leftmost, then the backtracking preference order,
 /// which the .NET engines agree on). Candidate starts come from the literals every match begins with, found with
-/// <see cref="SearchValues{T}"/>.
+/// <see cref="SearchValues{T}"/>. Whether a text matches at all is answered by a lazily built DFA (<see cref="PhraseDfa"/>),
+/// so a text of any length is matched without building a regex.
 /// </summary>
 public sealed class PhrasePattern
 {
-    /// <summary>
-    /// Longest text a phrase program is run on. Its Pike VM advances every live thread per character, which on large text
-    /// full of candidate starts (100 KB of source code, a rule that may start at every line) costs milliseconds where the
-    /// built automaton costs tens of microseconds: a longer text uses the regex (built then, once). Ordinary messages,
-    /// tool descriptions and commands stay under it and build nothing.
-    /// </summary>
-    public const int MaxTextLength = 4096;
-
     /// <summary>Most distinct start strings used as the candidate filter (more: the first characters are used).</summary>
     private const int MaxStartStrings = 512;
 
@@ -31,6 +24,7 @@ public sealed class PhrasePattern
     private readonly PhraseClass[] _classes;
     private readonly SearchValues<string>? _startStrings;
     private readonly SearchValues<char>? _startChars;
+    private PhraseDfa? _dfa;
 
     private PhrasePattern(PhraseInstruction[] program, PhraseClass[] classes)
     {
@@ -54,12 +48,47 @@ public sealed class PhrasePattern
     /// <summary>Program steps (for tests and the memory probe).</summary>
     public int Size => _program.Length;
 
+    /// <summary>Deterministic states built so far (for tests and the memory probe).</summary>
+    public int DfaStates => _dfa?.StateCount ?? 0;
+
+    /// <summary>
+    /// The lazily built deterministic automaton: it answers whether a match exists with one table look-up per character,
+    /// so text of any length (a 100 KB write) is matched in linear time without building a regex.
+    /// </summary>
+    private PhraseDfa Dfa
+    {
+        get
+        {
+            if (Volatile.Read(ref _dfa) is { } dfa)
+            {
+                return dfa;
+            }
+
+            Interlocked.CompareExchange(ref _dfa, new PhraseDfa(_program, _classes, _startStrings, _startChars), null);
+            return _dfa!;
+        }
+    }
+
     /// <summary>True when the pattern matches somewhere in <paramref name="text"/>.</summary>
-    public bool IsMatch(ReadOnlySpan<char> text) => Find(text, 0, earliest: true, out _, out _);
+    public bool IsMatch(ReadOnlySpan<char> text) => Dfa.EarliestEnd(text, 0) >= 0;
 
     /// <summary>The first match at or after <paramref name="startAt"/> (what <see cref="Regex.Match(string, int)"/> finds).</summary>
     public bool TryMatch(ReadOnlySpan<char> text, int startAt, out int index, out int length)
-        => Find(text, startAt, earliest: false, out index, out length);
+    {
+        // The automaton rules out text without a match cheaply; only text with one pays for the VM, which finds its
+        // exact place (leftmost, then the backtracking preference order) in one linear pass.
+        if (Dfa.EarliestEnd(text, startAt) < 0)
+        {
+            index = -1;
+            length = 0;
+            return false;
+        }
+
+        return Find(text, startAt, earliest: false, out index, out length);
+    }
+
+    /// <summary>True when the Pike VM finds a match (the reference the automaton is tested against).</summary>
+    internal bool IsMatchByVm(ReadOnlySpan<char> text) => Find(text, 0, earliest: true, out _, out _);
 
     /// <summary>Every match, left to right, as <see cref="Regex.EnumerateMatches(ReadOnlySpan{char})"/> yields them.</summary>
     public PatternMatchEnumerator EnumerateMatches(ReadOnlySpan<char> text) => new(this, null, text);
@@ -229,11 +258,14 @@ public sealed class PhrasePattern
         }
     }
 
-    private bool Consumes(PhraseInstruction step, char c) => step.Op switch
+    private bool Consumes(PhraseInstruction step, char c) => Consumes(step, _classes, c);
+
+    /// <summary>True when <paramref name="step"/> reads <paramref name="c"/>.</summary>
+    internal static bool Consumes(PhraseInstruction step, PhraseClass[] classes, char c) => step.Op switch
     {
         PhraseOp.Char => c == step.Value,
         PhraseOp.Space => char.IsWhiteSpace(c),
-        PhraseOp.Class => _classes[step.X].Contains(c),
+        PhraseOp.Class => classes[step.X].Contains(c),
         _ => false,
     };
 

@@ -7,7 +7,7 @@ namespace McpVanguard.Inspection.Rules;
 /// A rule's regex, always run by the linear-time <see cref="RegexOptions.NonBacktracking"/> engine, with the literals a
 /// match cannot do without. The regex is built only when a text holding one of those literals reaches the rule, through
 /// the bounded <see cref="RegexCache"/>. A case-folded pattern that is a phrase list in disguise runs as a
-/// <see cref="PhrasePattern"/> on text up to <see cref="PhrasePattern.MaxTextLength"/> and builds its regex only for longer text.
+/// <see cref="PhrasePattern"/> on text of any length and never builds its regex.
 /// </summary>
 public sealed class RulePattern
 {
@@ -47,7 +47,7 @@ public sealed class RulePattern
     public bool IsPhraseList => _phrase is not null;
 
     public bool IsMatch(string input)
-        => _phrase is not null && input.Length <= PhrasePattern.MaxTextLength ? _phrase.IsMatch(input) : _regex.Value.IsMatch(input);
+        => _phrase is not null ? _phrase.IsMatch(input) : _regex.Value.IsMatch(input);
 
     /// <summary>Builds the regex once, uncached; throws <see cref="ArgumentException"/> or <see cref="NotSupportedException"/> when it cannot run in linear time.</summary>
     public void Validate() => _regex.Validate();
