@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """L1 alone vs L1+L2 on the paraphrase set, from `vanguard replay --json` outputs.
 
-Usage: measure.py L1_ATTACKS L1_BENIGN SCORED_ATTACKS SCORED_BENIGN [--shipped 0.83]
+Usage: measure.py L1_ATTACKS L1_BENIGN SCORED_ATTACKS SCORED_BENIGN [--shipped 0.84]
 
 L1_* are runs with L2 off (VANGUARD_SEMANTIC_ENABLED=false). SCORED_* are runs of vanguard-full with
 `semantic.threshold: 0.0001` (and a long `timeout_ms`), so that every message the cascade sends to L2 reports its score
@@ -33,7 +33,7 @@ def rates(l1a, l1b, sa, sb, t):
 
 def main():
     args = sys.argv[1:]
-    shipped = 0.83
+    shipped = 0.84
     if "--shipped" in args:
         k = args.index("--shipped")
         shipped = float(args[k + 1])
