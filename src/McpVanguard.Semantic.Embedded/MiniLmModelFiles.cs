@@ -83,6 +83,45 @@ public sealed class MiniLmModelFiles
         }
     }
 
+    /// <summary>
+    /// The plain files of this model in the machine's shared cache, extracted there by the first process that needs them
+    /// (into a temporary folder renamed into place, so a reader never sees half a file): every later process opens that
+    /// one <c>model.onnx</c> instead of copying the 91 MB resource into its own memory. Plain files are returned as they
+    /// are; null (read the carrier) when the cache cannot be written.
+    /// </summary>
+    internal MiniLmModelFiles? InSharedCache(string cacheRoot)
+    {
+        if (_carrierPath is null)
+            return this;
+
+        // The carrier's size and time stamp name the copy: a different package version gets its own folder.
+        var carrier = new FileInfo(_carrierPath);
+        var folder = Path.Join(cacheRoot, $"minilm-{carrier.Length}-{carrier.LastWriteTimeUtc.Ticks}");
+        try
+        {
+            if (!File.Exists(Path.Join(folder, OnnxFileName)) || !File.Exists(Path.Join(folder, VocabularyFileName)))
+            {
+                var staging = folder + ".tmp-" + Guid.NewGuid().ToString("N");
+                ExtractTo(staging);
+                try
+                {
+                    Directory.Move(staging, folder);
+                }
+                catch (IOException) when (Directory.Exists(folder))
+                {
+                    // Another process extracted it first: use theirs.
+                    Directory.Delete(staging, recursive: true);
+                }
+            }
+
+            return new MiniLmModelFiles(Path.Join(folder, OnnxFileName), Path.Join(folder, VocabularyFileName), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Writes <c>model.onnx</c> and <c>vocab.txt</c> into <paramref name="directory"/> (an install step).</summary>
     public void ExtractTo(string directory)
     {

@@ -40,7 +40,19 @@ public sealed class EmbeddedModelTests : IDisposable
 
     private async Task<Dictionary<string, JsonObject>> ReplayAsync(string dll, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var run = await VanguardRun.RunAsync(["replay", CasesFile(), "--json", "--pins-file", _folder.File("pins.json")], token, environment, dll: dll);
+        // The model is extracted to the test's own cache folder, never the user's. The deadline is the longest allowed: the
+        // first scored message waits for the model to load (9–15 s on a busy machine), and this test is about the verdict.
+        var withCache = new Dictionary<string, string?>
+        {
+            ["XDG_CACHE_HOME"] = _folder.File("cache"),
+            ["VANGUARD_SEMANTIC_TIMEOUT_MS"] = "120000",
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            withCache[name] = value;
+        }
+
+        var run = await VanguardRun.RunAsync(["replay", CasesFile(), "--json", "--pins-file", _folder.File("pins.json")], token, withCache, dll: dll);
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
         return run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(static line => JsonNode.Parse(line)!.AsObject())

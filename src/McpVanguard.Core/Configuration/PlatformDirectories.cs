@@ -21,6 +21,10 @@ public static class PlatformDirectories
     public static string StateHome()
         => OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData) : Xdg("XDG_STATE_HOME", Path.Join(".local", "state"));
 
+    /// <summary><c>%LOCALAPPDATA%</c> on Windows, else <c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>: files vanguard can rebuild (the extracted embedded model).</summary>
+    public static string CacheHome()
+        => OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData) : Xdg("XDG_CACHE_HOME", ".cache");
+
     private static string Xdg(string variable, string underHome)
         => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : Path.Join(Home, underHome);
 }

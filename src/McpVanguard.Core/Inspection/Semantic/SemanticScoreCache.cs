@@ -14,6 +14,18 @@ internal sealed class SemanticScoreCache(int capacity, TimeSpan ttl, TimeProvide
     /// <summary>Calls under way, by key; bounded by the messages in flight (each waits on at most one).</summary>
     private readonly Dictionary<string, Task<SemanticScore>> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>Calls under way (single-flight entries); zero once every call has ended, answered or not.</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlight.Count;
+            }
+        }
+    }
+
     public int Count
     {
         get
@@ -50,9 +62,11 @@ internal sealed class SemanticScoreCache(int capacity, TimeSpan ttl, TimeProvide
 
     /// <summary>
     /// The call under way for <paramref name="key"/>, or a new one started with <paramref name="score"/>; the caller
-    /// awaits it with its own deadline, so one caller giving up never cancels the call the others share.
+    /// awaits it with its own deadline, so one caller giving up never cancels the call the others share. The entry is
+    /// released when the call ends or, at the latest, after <paramref name="deadline"/>: a scorer that ignores its
+    /// cancellation token must not pin the key (every later message with that text would wait on a call that never ends).
     /// </summary>
-    public Task<SemanticScore> Join(string key, Func<Task<SemanticScore>> score)
+    public Task<SemanticScore> Join(string key, TimeSpan deadline, Func<Task<SemanticScore>> score)
     {
         TaskCompletionSource<SemanticScore> source;
         lock (_lock)
@@ -66,15 +80,16 @@ internal sealed class SemanticScoreCache(int capacity, TimeSpan ttl, TimeProvide
             _inFlight[key] = source.Task;
         }
 
-        _ = RunAsync(key, score, source);
+        _ = RunAsync(key, deadline, score, source);
         return source.Task;
     }
 
-    private async Task RunAsync(string key, Func<Task<SemanticScore>> score, TaskCompletionSource<SemanticScore> source)
+    private async Task RunAsync(string key, TimeSpan deadline, Func<Task<SemanticScore>> score, TaskCompletionSource<SemanticScore> source)
     {
         try
         {
-            var result = await score().ConfigureAwait(false);
+            // The real clock, as the call's own deadline uses: an abandoned call may still finish later; its result is dropped.
+            var result = await score().WaitAsync(deadline).ConfigureAwait(false);
             Add(key, result);
             source.SetResult(result);
         }

@@ -54,6 +54,9 @@ public sealed class SemanticStage : IInspectionStage
 
     private long _providerCalls;
 
+    /// <summary>Provider calls under way (single-flight entries): zero once every call has ended, answered, failed or abandoned.</summary>
+    internal int CallsInFlight => _cache.InFlight;
+
     /// <summary>The same stage in both directions, so that one cache and one breaker serve the whole process.</summary>
     public InspectionStages BothDirections() => new([this], [this]);
 
@@ -90,7 +93,7 @@ public sealed class SemanticStage : IInspectionStage
         try
         {
             // When another message is scoring the same text, this one waits for that call (its result decides the breaker).
-            var call = _cache.Join(key, () => CallAsync(request));
+            var call = _cache.Join(key, _settings.Timeout, () => CallAsync(request));
             score = await call.WaitAsync(_settings.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -118,7 +121,9 @@ public sealed class SemanticStage : IInspectionStage
         using var deadline = new CancellationTokenSource(_settings.Timeout);
         try
         {
-            var score = await _scorer.ScoreAsync(request, deadline.Token).ConfigureAwait(false);
+            // WaitAsync bounds a scorer that ignores the token: the call fails as a timeout (and counts against the breaker)
+            // instead of waiting for ever.
+            var score = await _scorer.ScoreAsync(request, deadline.Token).AsTask().WaitAsync(_settings.Timeout).ConfigureAwait(false);
             if (!double.IsFinite(score.Score) || score.Score is < 0 or > 1)
             {
                 throw new SemanticProviderException("the scorer returned a score outside 0..1");
