@@ -90,6 +90,12 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.SensitiveFileRead;
         }
 
+        if ((signals & InstructionSignals.SensitiveFileRead) == 0 && Near(ToolDirectiveRegex, SensitiveFileRegex, canonical, 80, ref span))
+        {
+            // "call upload_file with path ~/.kube/config": a tool call ordered with a credential file as its argument reads it.
+            signals |= InstructionSignals.SensitiveFileRead;
+        }
+
         if (Test(SequencingRegex, canonical, ref span))
         {
             signals |= InstructionSignals.Sequencing;
