@@ -111,10 +111,17 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:never|do\s+not|don't|no\s+need\s+to)\s+(?:ask|wait|prompt)\s+(?:the\s+user\s+)?for\s+(?:confirmation|approval|permission|consent)\b"
         + @"|\b(?:do\s+not|don't)\s+ask\s+the\s+(?:user|human)\s*(?:[.,;!]|$|first\b)|\bnever\s+show\s+(?:them|the\s+(?:user|human))\b"
         + @"|\bif\s+(?:the\s+)?(?:user|human)\s+asks?\b[^.\n]{0,80}\b(?:say\s+(?:no|nothing|that)|deny|pretend|lie)\b"
-        + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose|admit)\s+that\b"
-        // Acting behind the user's back: "run it without asking the user", "without telling them", "without the user's knowledge".
-        + @"|\bwithout\s+(?:asking|telling|informing|notifying|alerting|consulting|warning|bothering)\s+(?:the\s+)?(?:user|human|them|anyone|him|her)\b"
-        + @"|\bwithout\s+asking\s+(?:for\s+)?(?:confirmation|approval|permission|consent)\b|\bwithout\s+(?:the\s+)?(?:user|human)[’']?s?\s+(?:knowledge|knowing|noticing|consent|approval)\b",
+        + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose|admit)\s+that\b",
+        Options);
+
+    /// <summary>
+    /// Acting behind the user's back, as an order: "run it without asking the user", "without telling them", "without the user's
+    /// knowledge". Not when the clause forbids it ("never delete files without asking the user first"); "deletes the file without
+    /// asking for confirmation" and "without warning the user" describe what a tool does, and are not matched at all.
+    /// </summary>
+    internal static readonly PrefilteredRegex ActingUnaskedRegex = new(
+        @"\bwithout\s+(?:asking|telling|informing|notifying|alerting|consulting|bothering)\s+(?:the\s+)?(?:user|human|them|anyone)\b"
+        + @"|\bwithout\s+(?:the\s+)?(?:user|human)[’']?s?\s+(?:knowledge|knowing|noticing|consent|approval)\b",
         Options);
 
     /// <summary>
