@@ -103,6 +103,38 @@ public static class ArgumentRoles
     public static bool IsTypedKey(string key) =>
         key.ToLowerInvariant() is "text" or "data" or "value" or "content" or "contents" or "body" or "input_text" or "chars" or "characters" or "string" or "query";
 
+    /// <summary>
+    /// True when <paramref name="key"/> is what <paramref name="toolName"/> types or runs: the typed keys of any exec-like tool, and in a
+    /// tool that types into a terminal (<c>terminal_send</c>, <c>tmux_send_keys</c>, <c>pty_write</c>) its message too.
+    /// </summary>
+    public static bool IsTypedKey(string key, string? toolName) =>
+        IsTypedKey(key) || key.ToLowerInvariant() is "message" or "msg" or "messages" && TypesIntoTerminal(toolName);
+
+    /// <summary>Tools that type what they are given into a terminal, a pane or a process's input.</summary>
+    public static bool TypesIntoTerminal(string? toolName)
+    {
+        if (string.IsNullOrEmpty(toolName))
+        {
+            return false;
+        }
+
+        var t = toolName.ToLowerInvariant();
+        return t.Contains("terminal") || t.Contains("tmux") || t.Contains("send_keys") || t.Contains("sendkeys") || t.Contains("stdin") || t.Contains("console")
+            || t.Contains("send_input") || t.Contains("send_text") || t.Contains("write_input") || t.Contains("keystroke") || t.Contains("type_text")
+            || t.Contains("iterm") || t.Contains("screen_") || t.StartsWith("pty_", StringComparison.Ordinal) || t.EndsWith("_pty", StringComparison.Ordinal) || t.Contains("computer_type");
+    }
+
+    /// <summary>
+    /// True when a string of <paramref name="toolName"/> is a command line: a command key, an exec-like tool's argv, or any
+    /// other candidate of an exec-like tool (<see cref="IsCandidateCommand(string, string, string?)"/>).
+    /// </summary>
+    public static bool IsCommandIn(string key, string value, string? toolName) =>
+        IsCommandKey(key) || IsExecTool(toolName) && (IsArgvKey(key) || IsCandidateCommand(key, value, toolName));
+
+    /// <summary><see cref="IsCandidateCommand(string, string)"/>, with the keys <paramref name="toolName"/> types counted as typed.</summary>
+    public static bool IsCandidateCommand(string key, string value, string? toolName) =>
+        IsTypedKey(key, toolName) && !IsTypedKey(key) ? value.AsSpan().IndexOfAny(CommandMarks) >= 0 : IsCandidateCommand(key, value);
+
     /// <summary>True for tool names that name the language they run (<c>run_python</c>, <c>node_eval</c>, <c>ruby_exec</c>): a script there is code.</summary>
     public static bool NamesLanguage(string? toolName)
     {
@@ -191,13 +223,13 @@ public static class ArgumentRoles
         }
 
         var role = ArgumentRole.None;
-        if (IsContentKey(key) && !(IsTypedKey(key) && IsExecTool(toolName)))
+        if (IsContentKey(key) && !(IsTypedKey(key, toolName) && IsExecTool(toolName)))
         {
             // Content may legitimately quote commands and paths; only an explicit URL-like value is looked at.
             return ArgumentRole.None;
         }
 
-        if (IsCommandKey(key) || IsExecTool(toolName) && (IsArgvKey(key) || IsCandidateCommand(key, s.Decoded)))
+        if (IsCommandIn(key, s.Decoded, toolName))
         {
             role |= ArgumentRole.Command;
         }

@@ -90,6 +90,12 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.SensitiveFileRead;
         }
 
+        if ((signals & InstructionSignals.SensitiveFileRead) == 0 && Near(ToolDirectiveRegex, SensitiveFileRegex, canonical, 80, ref span))
+        {
+            // "call upload_file with path ~/.kube/config": a tool call ordered with a credential file as its argument reads it.
+            signals |= InstructionSignals.SensitiveFileRead;
+        }
+
         if (Test(SequencingRegex, canonical, ref span))
         {
             signals |= InstructionSignals.Sequencing;
@@ -143,7 +149,7 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.HiddenMarkup;
         }
 
-        if (Test(ConsentBypassRegex, canonical, ref span))
+        if (Test(ConsentBypassRegex, canonical, ref span) || ActingUnasked(canonical, ref span))
         {
             signals |= InstructionSignals.Concealment;
         }
@@ -281,6 +287,32 @@ public static partial class InstructionAnalyzer
 
         span = span.Join(new Span(start, end));
         return true;
+    }
+
+    /// <summary>True when <see cref="ActingUnaskedRegex"/> matches in a clause that does not forbid the act ("never … without asking the user").</summary>
+    private static bool ActingUnasked(string text, ref Span span)
+    {
+        if (!ActingUnaskedRegex.MayMatch(text))
+        {
+            return false;
+        }
+
+        foreach (var m in ActingUnaskedRegex.EnumerateMatches(text))
+        {
+            var clauseStart = text.AsSpan(0, m.Index).LastIndexOfAny(".!?\n;") + 1;
+            var clause = text.AsSpan(clauseStart, m.Index - clauseStart);
+            if (clause.Contains("never", StringComparison.Ordinal) || clause.Contains("do not", StringComparison.Ordinal) || clause.Contains("don't", StringComparison.Ordinal)
+                || clause.Contains("must not", StringComparison.Ordinal) || clause.Contains("should not", StringComparison.Ordinal) || clause.Contains("shouldn't", StringComparison.Ordinal)
+                || text.AsSpan(m.Index + m.Length).TrimStart().StartsWith("first", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            span = span.Join(new Span(m.Index, m.Index + m.Length));
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>An HTML comment holding at least three words: invisible when rendered, read by the model.</summary>

@@ -41,12 +41,13 @@ public sealed class SsrfInspector : IInspector
                     InspectCommand(s.Decoded, findings);
                 }
             }
-            else if (ArgumentRoles.IsContentKey(s.Key))
+            else if (ArgumentRoles.IsContentKey(s.Key) && !(exec && ArgumentRoles.IsTypedKey(s.Key, context.ToolName)))
             {
                 continue;
             }
-            else if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key))
+            else if (ArgumentRoles.IsCommandIn(s.Key, s.Decoded, context.ToolName))
             {
+                // In an exec-like tool a command is a command whatever its key (exec_in_vm {"line": "curl http://169.254.169.254/…"}).
                 // grep -rn '169.254.169.254' src/, gh pr create --body 'Blocks file:// URLs', a config written by cat <<EOF: the address is
                 // searched for or written about, not reached. The shell's data positions are blanked first (one home: ShellDataPositions).
                 InspectCommand(ShellDataPositions.Mask(s.Decoded), findings);

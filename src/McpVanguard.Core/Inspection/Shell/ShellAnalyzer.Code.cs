@@ -47,6 +47,7 @@ internal sealed partial class ShellAnalyzer
         }
 
         CheckTreeDeletion(lower);
+        CheckWalkDeletion(lower);
         CheckCodeWrites(code, lower);
         foreach (var call in ProcessCalls)
         {
@@ -141,6 +142,70 @@ internal sealed partial class ShellAnalyzer
         }
     }
 
+    /// <summary>A command or eval whose argument is what the web request carries.</summary>
+    private static readonly string[] WebShellCalls =
+    [
+        "system($_", "exec($_", "passthru($_", "shell_exec($_", "popen($_", "proc_open($_", "eval($_", "assert($_", "system(@$_", "eval(@$_",
+        "`$_get", "`$_post", "`$_request", ".exec(request.getparameter(", "eval(request(", "eval(request.", "process.start(request", "os.system(request.args",
+        "subprocess.getoutput(request.args", "eval(request.args",
+    ];
+
+    /// <summary>Calls that list a tree (the argument is its root) and calls that delete one file each.</summary>
+    private static readonly string[] TreeWalks = ["os.walk(", "os.scandir(", "os.listdir(", "glob.glob(", "glob.iglob(", "readdirsync(", "fs.readdir(", "dir.glob(", "dir.children(", "find.find(", "file::find::find(", "get-childitem ", "gci ", "walkdir(", "filepath.walk("];
+
+    private static readonly string[] FileDeletions = ["os.remove(", "os.unlink(", ".unlink(", "unlinksync(", "fs.unlink(", "file.delete(", "fileutils.rm(", "remove-item", "os.removedirs(", "unlink ", "file.unlink(", "os.remove_file("];
+
+    /// <summary>
+    /// Destructive, one file at a time: a walk of the home directory or a system root whose files are deleted
+    /// (<c>[os.remove(…) for r,_,fs in os.walk(os.path.expanduser('~')) …]</c>, <c>Path.home().rglob('*')</c> + <c>unlink()</c>).
+    /// </summary>
+    private void CheckWalkDeletion(string code)
+    {
+        if (!FileDeletions.Any(d => code.Contains(d, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        if (code.Contains("path.home().rglob(", StringComparison.Ordinal) || code.Contains("path.home().glob(", StringComparison.Ordinal)
+            || code.Contains("path.home().iterdir(", StringComparison.Ordinal) || code.Contains("path('/').rglob(", StringComparison.Ordinal))
+        {
+            Report(ShellFindings.Destructive);
+            return;
+        }
+
+        foreach (var walk in TreeWalks)
+        {
+            for (var at = code.IndexOf(walk, StringComparison.Ordinal); at >= 0; at = code.IndexOf(walk, at + walk.Length, StringComparison.Ordinal))
+            {
+                var rest = code.AsSpan(at + walk.Length).TrimStart();
+                if (rest.StartsWith("-path ") || rest.StartsWith("-literalpath "))
+                {
+                    rest = rest[(rest.IndexOf(' ') + 1)..].TrimStart();
+                }
+
+                if (rest.StartsWith("os.path.expanduser(") || rest.StartsWith("path.home()") || rest.StartsWith("pathlib.path.home()") || rest.StartsWith("os.homedir()")
+                    || rest.StartsWith("require('os').homedir()") || rest.StartsWith("dir.home") || rest.StartsWith("$home") || rest.StartsWith("$env:userprofile") || rest.StartsWith("~ ")
+                    || rest.StartsWith("env['home']") || rest.StartsWith("os.environ['home']") || rest.StartsWith("os.getenv('home')") || rest.StartsWith("process.env.home"))
+                {
+                    Report(ShellFindings.Destructive);
+                    return;
+                }
+
+                if (rest.Length > 1 && rest[0] is '\'' or '"' or '`' && rest[1..].IndexOf(rest[0]) is var close and >= 0)
+                {
+                    var root = rest.Slice(1, close).ToString();
+                    var starless = root.TrimEnd('*', '/');
+                    var judged = starless.Length == 0 ? (root.StartsWith('/') ? "/" : null) : starless;
+                    if (root.Length > 0 && judged is not null && (IsCriticalDirectory(root) || IsCriticalDirectory(judged) || IsDataStore(root)))
+                    {
+                        Report(ShellFindings.Destructive);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Inline interpreter code (<c>python -c</c>, <c>perl -e</c>, …): socket + exec is a reverse shell; decode/fetch + exec a hidden payload.</summary>
     private void CheckInterpreterCode(string code)
     {
@@ -156,6 +221,12 @@ internal sealed partial class ShellAnalyzer
         if (socket && exec)
         {
             Report(ShellFindings.ReverseShell);
+        }
+
+        // A web shell: a request parameter handed to a command or eval (system($_GET['c']), eval($_POST[x]), Runtime.exec(request.getParameter(…))).
+        if (WebShellCalls.Any(c => code.Contains(c, StringComparison.Ordinal)))
+        {
+            Report(ShellFindings.Persistence);
         }
 
         // PowerShell evaluates with iex / Invoke-Expression / a script block built from a string.

@@ -214,6 +214,39 @@ internal sealed partial class ShellAnalyzer
             case "sed" or "gsed":
                 SedExecutes(words, k, nesting);
                 return false;
+            case "tcpdump" or "windump":
+                // -z CMD runs CMD on every rotated capture file (with -G/-C); nobody types a post-rotate script path by accident.
+                ForOptions(words, k, nesting, static o => o is "-z" ? Kind.RareCommand : Kind.None);
+                return false;
+            case "mysql" or "mariadb":
+                // --pager=CMD pipes every result into CMD.
+                ForOptions(words, k, nesting, static o => o is "--pager" ? Kind.Command : Kind.None);
+                return false;
+            case "gdb" or "gdb-multiarch" or "cgdb" or "lldb":
+                DebuggerCommands(words, k, nesting);
+                return true;
+            case "make" or "gmake":
+                // --eval='$(shell CMD)' runs CMD while the makefile is read.
+                for (var i = k + 1; i < words.Count; i++)
+                {
+                    var value = words[i].StartsWith("--eval=", StringComparison.Ordinal) ? words[i][7..] : words[i] == "--eval" && i + 1 < words.Count ? words[++i] : null;
+                    var at = value?.IndexOf("$(shell", StringComparison.Ordinal) ?? -1;
+                    if (at >= 0)
+                    {
+                        var inner = value![(at + 7)..].TrimEnd();
+                        CheckSetting(Kind.RareCommand, inner.EndsWith(')') ? inner[..^1] : inner, nesting);
+                    }
+                }
+
+                return false;
+            case "ansible" or "ansible-console":
+                // ansible HOSTS -m shell -a 'CMD': the module runs the argument as a command line.
+                if (words.Skip(k + 1).Any(static w => w is "shell" or "command" or "raw" or "-mshell" or "-mcommand" or "-mraw" or "--module-name=shell" or "--module-name=command" or "--module-name=raw"))
+                {
+                    ForOptions(words, k, nesting, static o => o is "-a" or "--args" ? Kind.Command : Kind.None);
+                }
+
+                return false;
             case "xargs":
                 RunsPerItem(words, SkipXargsOptions(words, k), nesting);
                 return true;
@@ -339,6 +372,42 @@ internal sealed partial class ShellAnalyzer
 
             var value = eq > 0 ? w[(eq + 1)..] : i + 1 < words.Count ? words[++i] : string.Empty;
             CheckSetting(kind, value, nesting);
+        }
+    }
+
+    /// <summary>
+    /// gdb's <c>-ex</c>/<c>-iex</c>/<c>--eval-command</c> and lldb's <c>-o</c>/<c>-O</c>: debugger commands that reach a shell
+    /// (<c>shell CMD</c>, <c>!CMD</c>, <c>platform shell CMD</c>) or an interpreter (<c>python …</c>, <c>script …</c>); what they run is judged.
+    /// </summary>
+    private void DebuggerCommands(List<string> words, int k, int nesting)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            var eq = w.IndexOf('=');
+            var option = eq > 0 ? w[..eq] : w;
+            if (option is not ("-ex" or "--ex" or "-iex" or "--iex" or "-eval-command" or "--eval-command" or "-init-eval-command" or "--init-eval-command"
+                or "-o" or "--one-line" or "-O" or "--one-line-before-file" or "-k" or "--one-line-on-crash"))
+            {
+                continue;
+            }
+
+            var value = (eq > 0 ? w[(eq + 1)..] : i + 1 < words.Count ? words[++i] : string.Empty).TrimStart();
+            var space = value.IndexOf(' ');
+            var verb = space < 0 ? value : value[..space];
+            var rest = space < 0 ? string.Empty : value[(space + 1)..];
+            if (verb.StartsWith('!') || verb is "shell" or "pipe" or "|")
+            {
+                CheckSetting(Kind.Command, verb.StartsWith('!') && verb.Length > 1 ? value[1..] : rest, nesting);
+            }
+            else if (verb == "platform" && rest.StartsWith("shell ", StringComparison.Ordinal))
+            {
+                CheckSetting(Kind.Command, rest[6..], nesting);
+            }
+            else if (verb is "python" or "py" or "python-interactive" or "pi" or "script" or "guile" or "gu")
+            {
+                AnalyzeCode(rest, nesting + 1);
+            }
         }
     }
 

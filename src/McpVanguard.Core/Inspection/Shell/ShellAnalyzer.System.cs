@@ -22,7 +22,7 @@ internal sealed partial class ShellAnalyzer
                         else if (!w.StartsWith('-'))
                         {
                             // Destructive: "rm -rf /", "rm -rf ~", "rm -rf /etc" (but not "rm -rf ./build").
-                            if (recursive && IsCriticalDirectory(w))
+                            if (recursive && (IsCriticalDirectory(w) || IsDataStore(w)))
                             {
                                 Report(ShellFindings.Destructive);
                             }
@@ -319,8 +319,20 @@ internal sealed partial class ShellAnalyzer
     /// <param name="wordsAreData">The words are text written to a data file (<see cref="IsFixtureWrite"/>): only the redirections are judged.</param>
     private void CheckWordsAndRedirects(ShellCommand command, bool wordsAreData = false)
     {
+        // A search pattern names what is looked for (grep -rnE 'nc -e|/dev/tcp/' scripts/): it opens nothing.
+        var k = FindCommand(command.Words, out _);
+        var patterns = !wordsAreData && k < command.Words.Count && ShellSearchArguments.IsSearch(command.Words, k, NameOf(command.Words[k]))
+            ? ShellSearchArguments.Classify(command.Words, k, NameOf(command.Words[k])).Where(static r => r.Role == SearchRole.Pattern).Select(static r => r.Index).ToHashSet()
+            : null;
+        var index = -1;
         foreach (var w in wordsAreData ? NoWords : command.Words)
         {
+            index++;
+            if (patterns is not null && patterns.Contains(index))
+            {
+                continue;
+            }
+
             // Reverse shell: bash's /dev/tcp pseudo-files and gawk's /inet/tcp.
             // zsh's ztcp opens the same kind of socket from the zsh/net/tcp module.
             if (w.Contains("/dev/tcp/", StringComparison.Ordinal) || w.Contains("/dev/udp/", StringComparison.Ordinal) || w.Contains("/inet/tcp/", StringComparison.Ordinal)

@@ -85,6 +85,49 @@ internal sealed partial class ShellAnalyzer
         }
     }
 
+    /// <summary>Extensions of files an interpreter or a web server runs: what is written there is code.</summary>
+    private static readonly string[] ScriptExtensions =
+        [".php", ".phtml", ".php5", ".jsp", ".jspx", ".asp", ".aspx", ".ashx", ".cgi", ".py", ".pl", ".rb", ".js", ".mjs", ".cjs", ".ps1", ".lua", ".sh", ".bash", ".zsh"];
+
+    /// <summary>
+    /// Code written by <c>echo</c>/<c>printf</c> into a script or a web page (<c>printf 'import os' 'os.system(…)' &gt; /tmp/x.py</c>,
+    /// <c>echo '&lt;?php system($_GET[…]); ?&gt;' &gt; /var/www/html/i.php</c>) is judged as the code it is: it runs when the file does.
+    /// </summary>
+    private void CheckScriptWrite(ShellCommand command, int k, int nesting)
+    {
+        if (k >= command.Words.Count || NameOf(command.Words[k]) is not ("echo" or "printf") || command.Redirects.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var r in command.Redirects)
+        {
+            var target = r.Target.ToLowerInvariant();
+            if (!r.Writes || r.Operator == ">&" || !Array.Exists(ScriptExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var words = command.Words.Skip(k + 1).Where(static w => !w.StartsWith('-')).ToList();
+            if (NameOf(command.Words[k]) == "printf" && words.Count > 1 && words[0].Contains('%'))
+            {
+                words.RemoveAt(0); // the format; printf '%s\n' a b writes the operands one per line
+            }
+
+            var text = string.Join('\n', words);
+            if (target.EndsWith(".sh", StringComparison.Ordinal) || target.EndsWith(".bash", StringComparison.Ordinal) || target.EndsWith(".zsh", StringComparison.Ordinal))
+            {
+                AnalyzeText(text, nesting + 1);
+            }
+            else
+            {
+                AnalyzeCode(text, nesting + 1);
+            }
+
+            return;
+        }
+    }
+
     /// <summary>
     /// Files interpreter code writes: the first argument of a write call, or of an <c>open</c> whose mode writes or appends. A name bound
     /// earlier (<c>p = os.path.expanduser('~/.bashrc')</c>) is followed once; the home directory's spellings count as <c>~</c>.

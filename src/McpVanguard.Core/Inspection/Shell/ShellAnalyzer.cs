@@ -94,6 +94,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 }
 
                 CheckWordsAndRedirects(command, wordsAreData: IsFixtureWrite(pipeline, c, k));
+                CheckScriptWrite(command, k, nesting);
                 CheckEnvironment(command.Words, k, k < command.Words.Count ? NameOf(command.Words[k]) : null, nesting);
                 CheckWrapperOptions(command.Words, k, nesting);
                 CheckEnvSplit(command.Words, k, nesting);
@@ -192,20 +193,20 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 // Data that is executed is not data: "echo 'curl … | sh' | sh" runs what it echoes, "python3 - <<EOF" its here-document.
                 if (i > 0 && EchoedText(commands[i - 1].Words) is { } echoed)
                 {
-                    RunFed(name, echoed, nesting);
+                    RunFed(name, echoed, nesting, words, k);
                     AnalyzeText(echoed, nesting + 1);
                 }
 
                 foreach (var heredoc in commands[i].Heredocs)
                 {
-                    RunFed(name, heredoc.Body, nesting);
+                    RunFed(name, heredoc.Body, nesting, words, k);
                 }
 
                 foreach (var r in commands[i].Redirects)
                 {
                     if (r.Operator == "<<<")
                     {
-                        RunFed(name, r.Target, nesting);
+                        RunFed(name, r.Target, nesting, words, k);
                     }
                 }
 
@@ -213,7 +214,24 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 {
                     foreach (var heredoc in commands[i - 1].Heredocs)
                     {
-                        RunFed(name, heredoc.Body, nesting);
+                        RunFed(name, heredoc.Body, nesting, words, k);
+                    }
+                }
+            }
+
+            else if (name == "xargs")
+            {
+                // xargs makes what it reads the arguments of its program: "xargs -0 python3 -c <<< 'code'", "xargs sh -c <<EOF".
+                foreach (var heredoc in commands[i].Heredocs)
+                {
+                    RunFed(name, heredoc.Body, nesting, words, k);
+                }
+
+                foreach (var r in commands[i].Redirects)
+                {
+                    if (r.Operator == "<<<")
+                    {
+                        RunFed(name, r.Target, nesting, words, k);
                     }
                 }
             }
@@ -238,8 +256,24 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
     }
 
     /// <summary>Text fed to the standard input of <paramref name="name"/>: a shell runs it as commands, another interpreter as its code.</summary>
-    private void RunFed(string name, string text, int nesting)
+    private void RunFed(string name, string text, int nesting, List<string> words, int k)
     {
+        if (name == "xargs" && SkipXargsOptions(words, k) is var program && program < words.Count)
+        {
+            // "xargs -0 python3 -c <<< 'code'": the input becomes the last argument of the program xargs runs, so it is that
+            // program's code (an interpreter's -c/-e), or the rest of its command line.
+            var run = NameOf(words[program]);
+            var last = words[^1];
+            if (!Shells.Contains(run) && last is "-c" or "-e" or "-r" or "-E" or "--eval" or "-Command" or "-command")
+            {
+                AnalyzeCode(text, nesting + 1);
+                return;
+            }
+
+            AnalyzeText(string.Join(' ', words.Skip(program)) + " " + text, nesting + 1);
+            return;
+        }
+
         if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" || name.Length == 0 || name[0] is '$' or '`')
         {
             AnalyzeText(text, nesting + 1);

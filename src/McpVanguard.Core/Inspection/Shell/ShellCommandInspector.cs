@@ -57,7 +57,7 @@ public sealed class ShellCommandInspector : IInspector
             }
 
             // In a tool that runs what it is given, a command is a command whatever its key (input, keys, line, payload …).
-            if (!isCommand && !isArgv && exec && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded))
+            if (!isCommand && !isArgv && exec && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded, context.ToolName))
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeText(s.Decoded, 0);

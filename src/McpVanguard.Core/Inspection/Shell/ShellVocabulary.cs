@@ -200,6 +200,35 @@ internal static class ShellVocabulary
         return CriticalDirectories.Contains(t) || IsHomeDirectory(t);
     }
 
+    /// <summary>Where services keep the data they exist for: a database's, a registry's or a web root's files.</summary>
+    private static readonly string[] DataStores =
+    [
+        "/var/lib/postgresql", "/var/lib/pgsql", "/var/lib/mysql", "/var/lib/mariadb", "/var/lib/mongodb", "/var/lib/redis", "/var/lib/docker",
+        "/var/lib/containerd", "/var/lib/etcd", "/var/lib/elasticsearch", "/var/lib/opensearch", "/var/lib/cassandra", "/var/lib/kubelet",
+        "/var/lib/rabbitmq", "/var/lib/influxdb", "/var/lib/clickhouse", "/var/lib/couchdb", "/var/lib/neo4j", "/var/lib/minio", "/var/lib/gitlab",
+        "/var/lib/jenkins", "/var/lib/grafana", "/var/lib/prometheus", "/var/lib/vault", "/var/lib/rancher", "/var/opt/mssql", "/var/www", "/var/backups",
+        "/var/mail", "/var/spool/cron", "/srv/data", "/data/db",
+    ];
+
+    /// <summary>
+    /// A service's data store or anything inside it (<c>/var/lib/postgresql/16/main</c>, <c>/var/www/html</c>): deleting it destroys the
+    /// data, not a cache. Package caches beside them (<c>/var/lib/apt/lists</c>) are not in the list: Dockerfiles clean those. Only deletion
+    /// counts: <c>chown -R postgres /var/lib/postgresql</c> is how a DBA mends permissions.
+    /// </summary>
+    public static bool IsDataStore(string target)
+    {
+        var t = target.Replace('\\', '/').ToLowerInvariant();
+        foreach (var root in DataStores)
+        {
+            if (t.StartsWith(root, StringComparison.Ordinal) && (t.Length == root.Length || t[root.Length] == '/'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A user's home directory (<c>/home/bob</c>, <c>/Users/bob</c>, <c>C:/Users/bob</c>, <c>~bob</c>): deleting it wipes the user's work and keys.</summary>
     private static bool IsHomeDirectory(string t)
     {

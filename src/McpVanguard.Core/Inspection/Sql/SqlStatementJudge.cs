@@ -120,7 +120,7 @@ internal sealed partial class SqlStatementJudge
             {
                 JudgeCopy(i, e, findings);
             }
-            else if (i + 1 < e && IsSymbol(i + 1, "(") && FileOrCodeFunctions.Contains(Word(i)))
+            else if (i + 1 < e && IsSymbol(i + 1, "(") && FileOrCodeFunctions.Contains(Word(i)) && !IsMethodOfObject(i, s))
             {
                 FileOrCode(findings, $"{Word(i).ToLowerInvariant()}() reads or writes server files or loads code");
             }
@@ -217,6 +217,22 @@ internal sealed partial class SqlStatementJudge
 
     private bool IsSymbol(int i, string symbol) =>
         i < _t.Count && _t[i].Kind == SqlTokenKind.Symbol && _text.AsSpan(_t[i].Start, _t[i].Length).SequenceEqual(symbol);
+
+    /// <summary>
+    /// True for <c>YAML.load_file(…)</c>, <c>self.load_extension(…)</c>: a method of a program's object in code that also holds quotes, not
+    /// the database's function. A schema-qualified call (<c>pg_catalog.pg_read_file</c>, <c>mysql.load_file</c>) stays the function.
+    /// </summary>
+    private bool IsMethodOfObject(int i, int start)
+    {
+        if (i - 2 < start || !IsSymbol(i - 1, ".") || _t[i - 2].Kind != SqlTokenKind.Word)
+        {
+            return false;
+        }
+
+        var owner = Word(i - 2).ToLowerInvariant();
+        return owner is not ("pg_catalog" or "public" or "mysql" or "sys" or "dbo" or "master" or "main" or "information_schema" or "temp" or "pg_temp")
+            && !owner.StartsWith("pg_", StringComparison.Ordinal);
+    }
 
     private bool IsLiteral(int i) => i < _t.Count && _t[i].Kind is SqlTokenKind.String or SqlTokenKind.QuotedIdentifier;
 
