@@ -25,11 +25,12 @@ if (args is not [var name, ..] || !FuzzTargets.Names.Contains(name))
     return 2;
 }
 
-// Built before the loop starts: engines and the gateway cost seconds once, and then nothing per input.
-var target = FuzzTargets.Create(name);
+// Built on the first input, inside the loop: instrumented code may run only once the loop has mapped AFL's coverage map
+// (before that it writes through a null map). Engines and the gateway cost seconds once, then nothing per input.
+IFuzzTarget? target = null;
 if (args.Contains("--libfuzzer"))
 {
-    Fuzzer.LibFuzzer.Run(span => target.Run(span));
+    Fuzzer.LibFuzzer.Run(span => (target ??= FuzzTargets.Create(name)).Run(span));
 }
 else
 {
@@ -37,7 +38,7 @@ else
     {
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        target.Run(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+        (target ??= FuzzTargets.Create(name)).Run(copy.GetBuffer().AsSpan(0, (int)copy.Length));
     });
 }
 
@@ -56,7 +57,9 @@ static int Replay(IFuzzTarget target, string[] paths)
         catch (Exception ex)
         {
             failed++;
-            Console.WriteLine($"FAIL {file}: {ex.GetType().Name}: {ex.Message}");
+            // The innermost frames name the bug's place: enough for triage, short enough to read per input.
+            var frames = string.Join(" <- ", (ex.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries).Take(4));
+            Console.WriteLine($"FAIL {file}: {ex.GetType().Name}: {ex.Message}\n     {frames}");
         }
     }
 
