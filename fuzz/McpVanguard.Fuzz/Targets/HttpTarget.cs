@@ -15,10 +15,13 @@ namespace McpVanguard.Fuzz.Targets;
 /// that the fuzzer reaches the session paths. Oracle: every request is answered (a status line within the time bound)
 /// and never with a 500 (an exception escaped the gateway's own code).
 /// </summary>
-internal sealed class HttpTarget : IFuzzTarget
+internal sealed class HttpTarget : IFuzzTarget, IDisposable
 {
-    /// <summary>How long a request may wait for its status line; a stream that opened and then stays quiet is not a hang.</summary>
-    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a request may wait for its status line (under the 15 s keep-alive, so a stream that holds its headers until
+    /// the first keep-alive is caught); a stream that opened and then stays quiet is not a hang.
+    /// </summary>
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(10);
 
     private static readonly HashSet<string> FramingHeaders = new(StringComparer.OrdinalIgnoreCase) { "content-length", "transfer-encoding", "connection", "host", "expect" };
 
@@ -74,6 +77,9 @@ internal sealed class HttpTarget : IFuzzTarget
             _liveSession = OpenSession();
         }
     }
+
+    /// <summary>Stops the gateway (and with it the upstream child).</summary>
+    public void Dispose() => _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private string OpenSession()
     {
