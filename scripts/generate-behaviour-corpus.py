@@ -300,6 +300,10 @@ def main():
             for c in cases:
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
         print(f"{name}: {len(cases)} cases")
+    import os as _os, sys as _sys  # noqa: E401,E402
+    _sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), ""))
+    from real_taxonomy_ids import remap_folder, remap_file  # noqa: E402,F401 - the published MCP-38 ids
+    remap_folder(directory, {"behaviour.jsonl", "strict-only-behaviour.jsonl"})
     return 0
 
 

@@ -529,3 +529,7 @@ def write(folder):
 
 if __name__ == "__main__":
     write(sys.argv[1] if len(sys.argv) > 1 else "corpus")
+    import os as _os, sys as _sys  # noqa: E401,E402
+    _sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), ""))
+    from real_taxonomy_ids import remap_folder, remap_file  # noqa: E402,F401 - the published MCP-38 ids
+    remap_folder(sys.argv[1] if len(sys.argv) > 1 else "corpus", {"depth4.jsonl"})

@@ -366,6 +366,10 @@ def main():
     write(os.path.join(out, "rug-pull.jsonl"), "rug", attacks())
     write(os.path.join(out, "benign-rug-pull.jsonl"), "benign-rug", benign())
     merge_strict_only(os.path.join(out, "strict-only.jsonl"), strict_only())
+    import os as _os, sys as _sys  # noqa: E401,E402
+    _sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), ""))
+    from real_taxonomy_ids import remap_folder, remap_file  # noqa: E402,F401 - the published MCP-38 ids
+    remap_folder(out, {"rug-pull.jsonl", "strict-only.jsonl"})
 
 
 if __name__ == "__main__":

@@ -72,3 +72,7 @@ def benign():
 out = argv[1] if len(argv) > 1 else os.path.join(ROOT, "corpus")
 write(os.path.join(out, "rug-pull-depth2.jsonl"), "rug2", attacks())
 write(os.path.join(out, "benign-rug-pull-depth2.jsonl"), "benign-rug2", benign())
+# The published MCP-38 ids, as the committed corpus carries them.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from real_taxonomy_ids import remap_folder  # noqa: E402
+remap_folder(out, {"rug-pull-depth2.jsonl"})

@@ -230,3 +230,9 @@ for name, expect in (("server-to-agent-depth", "block"), ("benign-server-to-agen
     with open(os.path.join(folder, name + ".jsonl"), "w") as f:
         for c in cases:
             if c["expect"] == expect: f.write(json.dumps(c, ensure_ascii=True) + "\n")
+
+# The published MCP-38 ids, as the committed corpus carries them.
+import os as _os, sys as _sys  # noqa: E401,E402
+_sys.path.insert(0, _os.path.dirname(_os.path.abspath(__file__)))
+from real_taxonomy_ids import remap_folder  # noqa: E402
+remap_folder(folder)

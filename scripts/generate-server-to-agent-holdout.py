@@ -52,3 +52,9 @@ for name, items in (("server-to-agent-holdout", [dict(c, id=f"s2ah-{i:03d}") for
                     ("benign-server-to-agent-holdout", [dict(c, id=f"benign-s2ah-{i:03d}", category="benign-server-to-agent-holdout") for i, c in enumerate((c for c in cases if c["expect"] == "allow"), 1)])):
     with open(os.path.join(folder, name + ".jsonl"), "w") as f:
         for c in items: f.write(json.dumps(c, ensure_ascii=True) + "\n")
+
+# The published MCP-38 ids, as the committed corpus carries them.
+import os as _os, sys as _sys  # noqa: E401,E402
+_sys.path.insert(0, _os.path.dirname(_os.path.abspath(__file__)))
+from real_taxonomy_ids import remap_folder  # noqa: E402
+remap_folder(folder)

@@ -100,10 +100,11 @@ public static class ConfigurationLoader
                 // Nothing after a syntax error can be trusted, so this one error is the whole report.
                 throw new ConfigurationException($"{ConfigurationErrors.At(file, ex.Start)}: invalid YAML: {ex.Message}");
             }
-            catch (InvalidOperationException)
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
             {
-                // YamlDotNet's scanner throws this (without a mark) on some malformed input, such as an unclosed flow
-                // sequence followed by another key; the scanner's position is where it gave up.
+                // YamlDotNet's scanner throws these (without a mark) on some malformed input, such as an unclosed flow
+                // sequence followed by another key, or a stray token inside a mapping (found by fuzzing); the scanner's
+                // position is where it gave up.
                 throw new ConfigurationException($"{ConfigurationErrors.At(file, scanner.CurrentPosition)}: invalid YAML: unexpected text here (an unclosed '[' or '{{' before it?).");
             }
         }

@@ -42,6 +42,18 @@ public sealed record RedisAddress(string Host, int Port, int Database, bool Tls,
             user = user is { Length: > 0 } ? user : null;
         }
 
-        return new RedisAddress(uri.IdnHost, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port, database, uri.Scheme == "rediss", user, password);
+        string host;
+        try
+        {
+            host = uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            // Uri parses some hosts it cannot convert to IDNA (found by fuzzing): an error here, not a crash at start-up.
+            error = "has a host name that is not a valid international domain name";
+            return null;
+        }
+
+        return new RedisAddress(host, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port, database, uri.Scheme == "rediss", user, password);
     }
 }

@@ -86,6 +86,16 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
         try
         {
             message.CopyTo(line);
+            // One message, one line: a JSON body from HTTP may hold line breaks between tokens (the only place valid JSON can
+            // hold a raw CR or LF), which a stdio peer would read as broken lines and never answer (found by fuzzing the
+            // gateway). Written as spaces, the same JSON whitespace, so no value changes.
+            var body = line.AsSpan(0, message.Length);
+            if (body.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+            {
+                body.Replace((byte)'\n', (byte)' ');
+                body.Replace((byte)'\r', (byte)' ');
+            }
+
             line[message.Length] = (byte)'\n';
             await _stream.WriteAsync(line.AsMemory(0, message.Length + 1)).ConfigureAwait(false);
         }

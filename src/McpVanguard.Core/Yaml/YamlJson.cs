@@ -29,7 +29,8 @@ public static class YamlJson
                 writer.WriteStartObject();
                 foreach (var (k, v) in map.Children)
                 {
-                    writer.WritePropertyName(((YamlScalarNode)k).Value ?? string.Empty);
+                    // YAML allows a mapping or a list as a key; JSON names are strings, so such a key is written as its YAML text.
+                    writer.WritePropertyName(k is YamlScalarNode name ? name.Value ?? string.Empty : k.ToString());
                     Write(v, writer);
                 }
 

@@ -11,7 +11,7 @@ internal static class SseEventWriter
     private static ReadOnlySpan<byte> DataPrefix => "data: "u8;
 
     /// <summary>Sends the SSE response headers and turns off response buffering (a buffered event would arrive late).</summary>
-    public static Task StartAsync(HttpResponse response, CancellationToken cancellationToken)
+    public static async Task StartAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream";
@@ -19,7 +19,10 @@ internal static class SseEventWriter
         // Reverse proxies (nginx) buffer responses unless told not to.
         response.Headers["X-Accel-Buffering"] = "no";
         response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        return response.StartAsync(cancellationToken);
+        await response.StartAsync(cancellationToken).ConfigureAwait(false);
+        // StartAsync only commits the headers: Kestrel sends them with the first flush. Without this a quiet stream (the
+        // standalone GET) left its client waiting for the status line until the first event or keep-alive (15 s).
+        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes <c>event: NAME</c> and the payload as data lines, then flushes.</summary>

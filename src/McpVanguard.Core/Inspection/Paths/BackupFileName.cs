@@ -38,7 +38,8 @@ internal static class BackupFileName
         if (name[^1] == '~')
         {
             var dotTilde = name.LastIndexOf(".~", StringComparison.Ordinal);
-            original = dotTilde > 0 && IsDigits(name.AsSpan(dotTilde + 2, name.Length - dotTilde - 3)) ? name[..dotTilde] : name[..^1];
+            // "x.~" ends in the ".~" itself: no digits between, so it is the plain "x.~" backup (found by fuzzing).
+            original = dotTilde > 0 && dotTilde < name.Length - 2 && IsDigits(name.AsSpan(dotTilde + 2, name.Length - dotTilde - 3)) ? name[..dotTilde] : name[..^1];
             return original.Length > 0;
         }
 

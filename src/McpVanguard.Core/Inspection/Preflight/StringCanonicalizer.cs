@@ -48,21 +48,10 @@ public static class StringCanonicalizer
             flags |= EvasionFlags.MultipleEncoding;
         }
 
-        if (!decoded.IsNormalized(NormalizationForm.FormKC))
+        if (TryNormalize(decoded, out var normalized))
         {
-            try
-            {
-                var normalized = decoded.Normalize(NormalizationForm.FormKC);
-                if (!string.Equals(normalized, decoded, StringComparison.Ordinal))
-                {
-                    flags |= EvasionFlags.CompatibilityForms;
-                    decoded = normalized;
-                }
-            }
-            catch (ArgumentException)
-            {
-                // Lone surrogates cannot be normalised; treat them like other invisible junk below.
-            }
+            flags |= EvasionFlags.CompatibilityForms;
+            decoded = normalized;
         }
 
         decoded = StripInvisible(decoded, ref flags);
@@ -71,13 +60,44 @@ public static class StringCanonicalizer
             flags |= EvasionFlags.MixedScript;
         }
 
-        var canonical = Fold(decoded);
-        if (ConfusableFolding.MixesScripts(canonical))
+        var canonical = FoldAll(decoded);
+
+        // Stripping invisibles and folding confusables can leave a letter beside a combining mark that NFKC composes
+        // ("e\u200B\u0301", Cyrillic "н" + U+0302): one more round makes the canonical form a fixed point, so that the
+        // form a detector sees is the form it would see again (found by fuzzing the idempotence of this function).
+        if (TryNormalize(canonical, out var recomposed))
         {
-            canonical = ConfusableFolding.Fold(canonical);
+            canonical = FoldAll(recomposed);
         }
 
         return new ArgumentString(key, raw, decoded, canonical, flags);
+    }
+
+    private static string FoldAll(string s)
+    {
+        var folded = Fold(s);
+        return ConfusableFolding.MixesScripts(folded) ? ConfusableFolding.Fold(folded) : folded;
+    }
+
+    /// <summary>The NFKC form of <paramref name="s"/> when it differs; false for lone surrogates, which cannot be normalised (the invisible stripping handles them).</summary>
+    private static bool TryNormalize(string s, out string normalized)
+    {
+        normalized = s;
+        try
+        {
+            // IsNormalized throws on lone surrogates as Normalize does (found by fuzzing: "%uD800" decodes to one).
+            if (s.IsNormalized(NormalizationForm.FormKC))
+            {
+                return false;
+            }
+
+            normalized = s.Normalize(NormalizationForm.FormKC);
+            return !string.Equals(normalized, s, StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     // Vectorised scans: a 100 KB file body is checked and folded in a few microseconds instead of char by char.

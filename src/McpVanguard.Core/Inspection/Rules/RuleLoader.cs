@@ -60,8 +60,11 @@ public static class RuleLoader
     /// exactly the bytes whose signature was checked, never a file swapped in between.
     /// </summary>
     public static IReadOnlyList<Rule> LoadVerified(IReadOnlyList<(string Path, byte[] Bytes)> directoryFiles)
+        => LoadVerified(Load(rulesDirectory: null), directoryFiles);
+
+    /// <summary><see cref="LoadVerified(IReadOnlyList{ValueTuple{string, byte[]}})"/> over built-in rules already loaded (the fuzzer loads them once).</summary>
+    internal static IReadOnlyList<Rule> LoadVerified(IReadOnlyList<Rule> builtIn, IReadOnlyList<(string Path, byte[] Bytes)> directoryFiles)
     {
-        var builtIn = Load(rulesDirectory: null);
         var byId = builtIn.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
         var order = builtIn.Select(r => r.Id).ToList();
         foreach (var (path, bytes) in directoryFiles)
@@ -123,6 +126,12 @@ public static class RuleLoader
         {
             throw new RuleLoadException($"{source}: invalid YAML at line {ex.Start.Line}: {ex.Message}");
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these (without a mark) on some malformed input, such as an unclosed flow mapping
+            // or a stray token inside a mapping (found by fuzzing).
+            throw new RuleLoadException($"{source}: invalid YAML (an unclosed '[' or '{{'?).");
+        }
 
         var result = new List<RuleEntry>();
         if (stream.Documents.Count == 0)
@@ -137,7 +146,7 @@ public static class RuleLoader
 
         foreach (var key in root.Children.Keys)
         {
-            if (((YamlScalarNode)key).Value != "rules")
+            if (KeyName(key, source) != "rules")
             {
                 throw new RuleLoadException($"{source}: unknown top-level key '{key}' (line {key.Start.Line}).");
             }
@@ -163,12 +172,18 @@ public static class RuleLoader
         return result;
     }
 
+    /// <summary>A mapping key as a name: YAML allows a mapping or a list as a key, a rule file never means one.</summary>
+    private static string KeyName(YamlNode key, string source)
+        => key is YamlScalarNode scalar
+            ? scalar.Value ?? string.Empty
+            : throw new RuleLoadException($"{source}: line {key.Start.Line}: a key must be a plain name, not a mapping or a list.");
+
     private static RuleEntry ParseEntry(YamlMappingNode map, string source, bool builtIn)
     {
         var keys = new List<string>();
         foreach (var key in map.Children.Keys)
         {
-            var name = ((YamlScalarNode)key).Value ?? string.Empty;
+            var name = KeyName(key, source);
             if (!RuleKeys.Contains(name))
             {
                 throw new RuleLoadException($"{source}: line {key.Start.Line}: unknown rule key '{name}'.");
@@ -314,7 +329,7 @@ public static class RuleLoader
 
             foreach (var key in ex.Children.Keys)
             {
-                if (((YamlScalarNode)key).Value is not ("match" or "no_match"))
+                if (KeyName(key, source) is not ("match" or "no_match"))
                 {
                     throw new RuleLoadException($"{Where("examples")}: unknown key '{key}' (use 'match' and 'no_match').");
                 }
@@ -370,7 +385,7 @@ public static class RuleLoader
             m.Children.TryGetValue(new YamlScalarNode("arguments"), out var args);
             foreach (var k in m.Children.Keys)
             {
-                if (((YamlScalarNode)k).Value is not ("tool" or "arguments" or "method"))
+                if (KeyName(k, where) is not ("tool" or "arguments" or "method"))
                 {
                     throw new RuleLoadException($"{where}: line {k.Start.Line}: unknown example key '{k}'.");
                 }

@@ -70,7 +70,8 @@ internal static class ShellVocabulary
             i++;
 
             // Skip the wrapper's own options (and the value of those that take one: sudo -u root, timeout 10, nice -n 5).
-            while (i < words.Count && (words[i].StartsWith('-') || name is "timeout" && char.IsAsciiDigit(words[i][0])))
+            // An empty word ("" on the command line) is an operand, not an option (found by fuzzing).
+            while (i < words.Count && (words[i].StartsWith('-') || name is "timeout" && words[i].Length > 0 && char.IsAsciiDigit(words[i][0])))
             {
                 var option = words[i];
                 i++;
