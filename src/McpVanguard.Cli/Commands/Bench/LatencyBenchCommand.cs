@@ -21,13 +21,42 @@ internal static class LatencyBenchCommand
         var common = new CommonOptions();
         var iterations = new Option<int>("--iterations") { Description = "Measured calls per message and layer (default 2000).", DefaultValueFactory = _ => 2000 };
         var markdown = new Option<bool>("--markdown") { Description = "A Markdown table (docs/SECURITY-RESULTS.md)." };
+        var e2e = new Option<bool>("--e2e") { Description = "Measure from outside instead: the official SDK client calls the bundled demo server directly and through 'vanguard start' (first answer from spawn, p50/p99 per call)." };
+        var calls = new Option<int>("--calls") { Description = "With --e2e: timed read_file calls per mode and round (default 1000).", DefaultValueFactory = _ => 1000 };
+        var rounds = new Option<int>("--rounds") { Description = "With --e2e: rounds, direct and through alternating, pooled (default 2).", DefaultValueFactory = _ => 2 };
+        var json = new Option<bool>("--json") { Description = "With --e2e: the figures as JSON." };
         var command = new Command("latency", HelpText.With(
-            "Time each layer of the relay step (parse, L0, L1, analysers, L2/L3) on a standard message mix: p50/p99 and allocations, in process.",
+            "Time each layer of the relay step (parse, L0, L1, analysers, L2/L3) on a standard message mix: p50/p99 and allocations, in process. "
+                + "With --e2e, the latency a user feels: the demo server called by the SDK client directly and through 'vanguard start' (built-in rules, the chosen profile).",
             "vanguard bench latency",
-            "vanguard bench latency --iterations 5000 --markdown")) { iterations, markdown };
+            "vanguard bench latency --iterations 5000 --markdown",
+            "vanguard bench latency --e2e --calls 1000 --rounds 2",
+            "vanguard bench latency --e2e --json")) { iterations, markdown, e2e, calls, rounds, json };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(e2e))
+            {
+                if (parse.GetValue(calls) is < 10 or > 1_000_000 || parse.GetValue(rounds) is < 1 or > 100)
+                {
+                    Console.Error.WriteLine("vanguard bench latency: --calls must be between 10 and 1000000 and --rounds between 1 and 100.");
+                    return InvalidInput;
+                }
+
+                string profile;
+                try
+                {
+                    profile = common.Load(parse, []).Profile.ToString().ToLowerInvariant();
+                }
+                catch (McpVanguard.Configuration.ConfigurationException ex)
+                {
+                    Console.Error.WriteLine($"vanguard bench latency: {string.Join("; ", ex.Errors)}");
+                    return EngineFactory.ConfigurationError;
+                }
+
+                return await EndToEndLatencyReport.RunAsync(profile, parse.GetValue(calls), parse.GetValue(rounds), parse.GetValue(json), cancellationToken);
+            }
+
             var n = parse.GetValue(iterations);
             if (n is < 10 or > 1_000_000)
             {
@@ -55,7 +84,7 @@ internal static class LatencyBenchCommand
                 }
 
                 AnsiConsole.Write(table);
-                Console.WriteLine($"{LatencyMix.Messages.Count} messages × {n} calls per layer, profile {options.Profile.ToString().ToLowerInvariant()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}.");
+                Console.WriteLine($"{LatencyMix.Messages.Count} agent→server messages and {ServerToAgentLatency.Mix.Count} server→agent answers × {n} calls per layer, profile {options.Profile.ToString().ToLowerInvariant()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}.");
             }
 
             return 0;
@@ -124,7 +153,9 @@ internal static class LatencyBenchCommand
             }
         }
 
-        return [parse, walk, evasion, signatures, analysers, .. stages.Select(s => s.Timings), whole];
+        // What servers send back, through the real relay (the answers reach the agent's side of a session).
+        var serverToAgent = await ServerToAgentLatency.MeasureAsync(engine, iterations, cancellationToken);
+        return [parse, walk, evasion, signatures, analysers, .. stages.Select(s => s.Timings), whole, .. serverToAgent];
     }
 
     private static void Sample(bool keep, LayerTimings timings, Action action)
