@@ -26,13 +26,15 @@ public sealed class ScaleOutPair : IAsyncLifetime
 
     internal NginxBalancer? Nginx { get; private set; }
 
-    public static string Config(string redisUrl, string prefix, string route, string profile = "balanced", int burst = Burst) => $$"""
+    /// <param name="timeoutMs">state.timeout_ms: the default (250) unless a test checks semantics that a loaded CI machine's slow round trip must not flip.</param>
+    public static string Config(string redisUrl, string prefix, string route, string profile = "balanced", int burst = Burst, int timeoutMs = 250) => $$"""
         profile: {{profile}}
         gateway:
           session_route: {{route}}
         state:
           redis: {{redisUrl}}
           key_prefix: {{prefix}}
+          timeout_ms: {{timeoutMs}}
         auth:
           api_keys:
             - {name: limit, key_env: LIMIT_KEY}

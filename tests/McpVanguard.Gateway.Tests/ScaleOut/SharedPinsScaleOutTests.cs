@@ -17,6 +17,13 @@ public sealed class SharedPinsScaleOutTests : IDisposable
 {
     private const string AdminKey = "admin-key-0123456789abcdef";
 
+    /// <summary>
+    /// state.timeout_ms for the semantics test: at the default 250 ms a Redis round trip on a CI machine running the whole
+    /// suite in parallel timed out, and the instance then rightly answered "nothing approved" (503); that is the outage
+    /// path, which the next test covers on purpose, not what this one checks.
+    /// </summary>
+    private const int SlowMachine = 3000;
+
     private static readonly (string, string) Key = ("X-API-Key", ScaleOutPair.Keys["ROUTE_KEY"]);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("vanguard-rug-").FullName;
@@ -33,7 +40,7 @@ public sealed class SharedPinsScaleOutTests : IDisposable
         var environment = new Dictionary<string, string>(ScaleOutPair.Keys) { ["VANGUARD_ADMIN_KEY"] = AdminKey };
         await using var redis = await RedisServerProcess.StartAsync(token);
         var prefix = "p" + Guid.NewGuid().ToString("N")[..8];
-        var instances = await Task.WhenAll(new[] { "a", "b" }.Select(r => ServeInstance.StartAsync(ScaleOutPair.Config(redis.Url, prefix, r), environment, token, server: server)));
+        var instances = await Task.WhenAll(new[] { "a", "b" }.Select(r => ServeInstance.StartAsync(ScaleOutPair.Config(redis.Url, prefix, r, timeoutMs: SlowMachine), environment, token, server: server)));
         await using var a = instances[0];
         await using var b = instances[1];
         using var httpA = ScaleOutTests.Client(a.Url);
@@ -69,7 +76,7 @@ public sealed class SharedPinsScaleOutTests : IDisposable
         Assert.Equal(["echo"], await ListAsync(httpB));
 
         // An instance started now has no pins of its own: all it knows comes from the re-seeded Redis.
-        await using var c = await ServeInstance.StartAsync(ScaleOutPair.Config(redis.Url, prefix, "c"), environment, token, server: server);
+        await using var c = await ServeInstance.StartAsync(ScaleOutPair.Config(redis.Url, prefix, "c", timeoutMs: SlowMachine), environment, token, server: server);
         using var httpC = ScaleOutTests.Client(c.Url);
         Assert.Equal(["echo"], await ListAsync(httpC));
         var onC = await GatewayCalls.InitializeAsync(httpC, Key);
@@ -77,7 +84,7 @@ public sealed class SharedPinsScaleOutTests : IDisposable
 
         // `vanguard pins approve` with the deployment's state.redis (and a pin file of its own) approves for every instance.
         var config = Path.Combine(_folder, "operator.yaml");
-        await File.WriteAllTextAsync(config, ScaleOutPair.Config(redis.Url, prefix, "a"), token);
+        await File.WriteAllTextAsync(config, ScaleOutPair.Config(redis.Url, prefix, "a", timeoutMs: SlowMachine), token);
         var (exit, output) = await RunCliAsync(["pins", "approve", "--config", config, "--pins-file", Path.Combine(_folder, "operator-pins.json"), "--tool", "read_file"], token);
         Assert.True(exit == 0, output);
         Assert.Equal(["echo", "read_file"], await ListAsync(httpB));
