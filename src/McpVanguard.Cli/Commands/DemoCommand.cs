@@ -41,19 +41,14 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(string profile, bool keep, CancellationToken cancellationToken)
     {
-        var workspace = DemoWorkspace.CreateTemporary();
-        // The demo's own state (audit log, pins) and an empty vanguard.yaml, outside the workspace the demo tools can
-        // read: a demo run must neither write to the user's real audit log and pin file nor depend on their settings.
-        var state = Directory.CreateTempSubdirectory("vanguard-demo-state-").FullName;
-        var emptyConfig = Path.Join(state, "vanguard.yaml");
-        await File.WriteAllTextAsync(emptyConfig, "# vanguard demo: built-in defaults\n", cancellationToken);
+        // The demo's own state, outside the workspace the demo tools can read: a demo run must neither write to the
+        // user's real audit log and pin file nor depend on their settings.
+        using var sandbox = await DemoSandbox.CreateAsync("demo", cancellationToken);
+        sandbox.Keep = keep;
+        var workspace = sandbox.Workspace;
         try
         {
-            var server = ProcessLaunch.ForCurrentExecutable(["demo-server", "--root", workspace.Root]);
-            var proxy = ProcessLaunch.ForCurrentExecutable([
-                "start", "--profile", profile, "--config", emptyConfig,
-                "--audit-log", Path.Join(state, "audit.jsonl"), "--pins-file", Path.Join(state, "pins.json"),
-                "--server-id", "demo", "--", .. server.ToArgumentList()]);
+            var proxy = sandbox.Proxy(profile, "demo");
 
             // Monitor only audits: attacks are forwarded (and the demo server refuses them itself).
             var steps = DemoScript.Steps(enforcing: profile != "monitor");
@@ -93,12 +88,7 @@ internal static class DemoCommand
         {
             if (keep)
             {
-                AnsiConsole.MarkupLine($"Demo folder kept: {Markup.Escape(workspace.Root)}; its audit log and pins: {Markup.Escape(state)}");
-            }
-            else
-            {
-                TryDelete(workspace.Root);
-                TryDelete(state);
+                AnsiConsole.MarkupLine($"Demo folder kept: {Markup.Escape(workspace.Root)}; its audit log and pins: {Markup.Escape(sandbox.State)}");
             }
         }
     }
@@ -151,22 +141,6 @@ internal static class DemoCommand
         foreach (var line in lines)
         {
             Console.Error.WriteLine(line);
-        }
-    }
-
-    private static void TryDelete(string root)
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException exception)
-        {
-            Console.Error.WriteLine($"could not delete the demo folder {root}: {exception.Message}");
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            Console.Error.WriteLine($"could not delete the demo folder {root}: {exception.Message}");
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpVanguard.Demo;
 using Spectre.Console;
 
 namespace McpVanguard.Cli.Commands.Bench;
@@ -16,50 +15,35 @@ internal static class EndToEndLatencyReport
 
     public static async Task<int> RunAsync(string profile, int calls, int rounds, bool json, CancellationToken cancellationToken)
     {
-        var workspace = DemoWorkspace.CreateTemporary();
         // Its own empty config, audit log and pins: a measurement must not write into the user's state or read their rules.
-        var state = Directory.CreateTempSubdirectory("vanguard-bench-e2e-").FullName;
-        var config = Path.Join(state, "vanguard.yaml");
-        await File.WriteAllTextAsync(config, "# vanguard bench latency --e2e: built-in defaults\n", cancellationToken);
-        try
+        using var sandbox = await DemoSandbox.CreateAsync("bench-e2e", cancellationToken);
+        var server = sandbox.Server;
+        var proxy = sandbox.Proxy(profile, "bench");
+        var runs = new List<EndToEndLatency.Run>();
+        async Task MeasureAllAsync(Action? advance)
         {
-            var server = ProcessLaunch.ForCurrentExecutable(["demo-server", "--root", workspace.Root]);
-            var proxy = ProcessLaunch.ForCurrentExecutable([
-                "start", "--profile", profile, "--config", config,
-                "--audit-log", Path.Join(state, "audit.jsonl"), "--pins-file", Path.Join(state, "pins.json"),
-                "--server-id", "bench", "--", .. server.ToArgumentList()]);
-
-            var runs = new List<EndToEndLatency.Run>();
-            async Task MeasureAllAsync(Action? advance)
+            for (var round = 0; round < rounds; round++)
             {
-                for (var round = 0; round < rounds; round++)
-                {
-                    runs.Add(await EndToEndLatency.MeasureAsync("direct", server, calls, advance, cancellationToken));
-                    runs.Add(await EndToEndLatency.MeasureAsync("through", proxy, calls, advance, cancellationToken));
-                }
+                runs.Add(await EndToEndLatency.MeasureAsync("direct", server, calls, advance, cancellationToken));
+                runs.Add(await EndToEndLatency.MeasureAsync("through", proxy, calls, advance, cancellationToken));
             }
-
-            if (json || Console.IsOutputRedirected)
-            {
-                await MeasureAllAsync(null);
-            }
-            else
-            {
-                await AnsiConsole.Progress().StartAsync(async context =>
-                {
-                    var task = context.AddTask($"{rounds} × {calls} calls, direct and through vanguard", maxValue: 2.0 * rounds * calls);
-                    await MeasureAllAsync(() => task.Increment(1));
-                });
-            }
-
-            Write(runs, profile, json);
-            return 0;
         }
-        finally
+
+        if (json || Console.IsOutputRedirected)
         {
-            TryDelete(state);
-            TryDelete(workspace.Root);
+            await MeasureAllAsync(null);
         }
+        else
+        {
+            await AnsiConsole.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask($"{rounds} × {calls} calls, direct and through vanguard", maxValue: 2.0 * rounds * calls);
+                await MeasureAllAsync(() => task.Increment(1));
+            });
+        }
+
+        Write(runs, profile, json);
+        return 0;
     }
 
     private static void Write(List<EndToEndLatency.Run> runs, string profile, bool json)
@@ -101,16 +85,4 @@ internal static class EndToEndLatencyReport
     }
 
     private static string F(double milliseconds) => milliseconds.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A temporary folder left behind is harmless; the figures are already printed.
-        }
-    }
 }
