@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using McpVanguard.Cli.Configure;
 using McpVanguard.Configuration;
 using McpVanguard.Gateway.Auth;
@@ -20,6 +21,8 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
     private const string Authentication = "MCP-04 / OWASP MCP07 Insufficient Authentication & Authorization";
     private const string SupplyChain = "MCP-16 / OWASP MCP04 Software Supply Chain Attacks";
     private const string Shadow = "OWASP MCP09 Shadow MCP Servers (every server inspected)";
+
+    private (IReadOnlyList<(string Client, string Name, JsonNode? Entry)> Entries, string? Unreadable)? _clientEntries;
 
     public IReadOnlyList<DoctorCheck> Run() =>
     [
@@ -69,26 +72,21 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
     private DoctorCheck ClientsWrapped()
     {
         const string title = "MCP clients' stdio servers run behind vanguard";
+        var (entries, unreadable) = ClientEntries();
+        if (unreadable is not null)
+        {
+            return new("DOC04", title, CheckStatus.Warn, unreadable, "fix the client config file", Shadow);
+        }
+
         var unwrapped = new List<string>();
         var total = 0;
-        foreach (var config in McpClientLocations.Existing(workingDirectory))
+        foreach (var (client, name, entry) in entries)
         {
-            try
+            var state = ServerEntryRewriter.StateOf(entry);
+            total += state is EntryState.Wrapped or EntryState.Unwrapped ? 1 : 0;
+            if (state == EntryState.Unwrapped)
             {
-                var document = ClientConfigDocument.Read(config.Path, config.Client);
-                foreach (var (name, entry) in document.Maps.SelectMany(m => m.Servers.Select(s => (m.Describe(s.Key), s.Value))))
-                {
-                    var state = ServerEntryRewriter.StateOf(entry);
-                    total += state is EntryState.Wrapped or EntryState.Unwrapped ? 1 : 0;
-                    if (state == EntryState.Unwrapped)
-                    {
-                        unwrapped.Add($"{config.Client}:{name}");
-                    }
-                }
-            }
-            catch (FormatException ex)
-            {
-                return new("DOC04", title, CheckStatus.Warn, ex.Message, "fix the client config file", Shadow);
+                unwrapped.Add($"{client}:{name}");
             }
         }
 
@@ -107,41 +105,58 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         var self = VanguardExecutable.Command(null)[^1];
         var problems = new List<string>();
         var total = 0;
-        foreach (var config in McpClientLocations.Existing(workingDirectory))
+        // An unreadable client config is DOC04's finding; the readable ones are still compared here.
+        foreach (var (client, name, entry) in ClientEntries().Entries)
         {
-            ClientConfigDocument document;
-            try
+            if (ServerEntryRewriter.WrappingOf(entry) is not { } wrapping)
             {
-                document = ClientConfigDocument.Read(config.Path, config.Client);
-            }
-            catch (FormatException)
-            {
-                continue; // DOC04 reports the unreadable file.
+                continue;
             }
 
-            foreach (var (name, entry) in document.Maps.SelectMany(m => m.Servers.Select(s => (m.Describe(s.Key), s.Value))))
+            total++;
+            var launched = Locate(wrapping.LauncherFile);
+            if (launched is null)
             {
-                if (ServerEntryRewriter.WrappingOf(entry) is not { } wrapping)
-                {
-                    continue;
-                }
-
-                total++;
-                var launched = Locate(wrapping.LauncherFile);
-                if (launched is null)
-                {
-                    problems.Add($"{config.Client}:{name} launches {wrapping.LauncherFile}, which does not exist");
-                }
-                else if (!SamePath(ResolveLink(launched), ResolveLink(self)))
-                {
-                    problems.Add($"{config.Client}:{name} launches {launched}");
-                }
+                problems.Add($"{client}:{name} launches {wrapping.LauncherFile}, which does not exist");
+            }
+            else if (!SamePath(ResolveLink(launched), ResolveLink(self)))
+            {
+                problems.Add($"{client}:{name} launches {launched}");
             }
         }
 
         return problems.Count == 0
             ? new("DOC10", title, CheckStatus.Pass, total == 0 ? "no wrapped servers" : $"{total} launch {self}", null, SupplyChain)
             : new("DOC10", title, CheckStatus.Warn, $"this is {self}; {string.Join("; ", problems)}", "vanguard configure --all (re-points wrapped entries at this vanguard; --vanguard PATH for another)", SupplyChain);
+    }
+
+    /// <summary>
+    /// Every server entry of the client configs found, read once for DOC04 and DOC10, and the first unreadable file's
+    /// error (null when all could be read).
+    /// </summary>
+    private (IReadOnlyList<(string Client, string Name, JsonNode? Entry)> Entries, string? Unreadable) ClientEntries()
+    {
+        if (_clientEntries is { } read)
+        {
+            return read;
+        }
+
+        var entries = new List<(string, string, JsonNode?)>();
+        string? unreadable = null;
+        foreach (var config in McpClientLocations.Existing(workingDirectory))
+        {
+            try
+            {
+                var document = ClientConfigDocument.Read(config.Path, config.Client);
+                entries.AddRange(document.Maps.SelectMany(m => m.Servers.Select(s => (config.Client, m.Describe(s.Key), s.Value))));
+            }
+            catch (FormatException ex)
+            {
+                unreadable ??= ex.Message;
+            }
+        }
+
+        return (_clientEntries = (entries, unreadable)).Value;
     }
 
     /// <summary>The file a launcher names: a path as is, a bare name through PATH (as the client would find it); null when there is none.</summary>
