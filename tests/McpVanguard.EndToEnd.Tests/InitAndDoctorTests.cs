@@ -44,7 +44,7 @@ public sealed class InitAndDoctorTests : IDisposable
         Assert.True(doctor.ExitCode == 0, doctor.ToString());
         var checks = JsonNode.Parse(doctor.Stdout)!["checks"]!.AsArray();
         Assert.All(checks, c => Assert.NotEqual("fail", (string?)c!["status"]));
-        Assert.Equal(["DOC01", "DOC02", "DOC03", "DOC04", "DOC05", "DOC06", "DOC07", "DOC08", "DOC09", "DOC10"], checks.Select(c => (string)c!["id"]!));
+        Assert.Equal(["DOC01", "DOC02", "DOC03", "DOC04", "DOC05", "DOC06", "DOC07", "DOC08", "DOC09", "DOC10", "DOC11"], checks.Select(c => (string)c!["id"]!));
         Assert.All(checks, c => Assert.Contains("OWASP MCP", (string?)c!["control"], StringComparison.Ordinal));
     }
 
@@ -119,5 +119,38 @@ public sealed class InitAndDoctorTests : IDisposable
         var restored = JsonNode.Parse(await File.ReadAllTextAsync(claude, token))!["mcpServers"]!["files"]!;
         Assert.Equal("npx", (string?)restored["command"]);
         Assert.Equal(["-y", "pkg"], restored["args"]!.AsArray().Select(a => (string?)a));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task DoctorFailsWhenAWrappedServerWouldBeRefusedAtLaunchUnderItsOwnProfile()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var claude = Path.Join(_folder.File("config"), "Claude", "claude_desktop_config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(claude)!);
+        var vanguard = _folder.File("vanguard");
+        await File.WriteAllTextAsync(claude, $$$$$"""
+            {"mcpServers": {
+              "files": {"command": "{{{{{vanguard}}}}}", "args": ["start", "--profile", "strict", "--server-id", "files", "--", "npx", "-y", "@modelcontextprotocol/server-filesystem", "/tmp"]},
+              "notes": {"command": "{{{{{vanguard}}}}}", "args": ["start", "--server-id", "notes", "--", "npx", "-y", "@modelcontextprotocol/server-memory"]}
+            }}
+            """, token);
+
+        // Doctor's own configuration is balanced: the strict entry is judged under its own profile, the other is not judged.
+        var doctor = await VanguardRun.RunAsync(["doctor", "--json"], token, Environment, _folder.Path);
+
+        Assert.True(doctor.ExitCode == 1, doctor.ToString());
+        var check = JsonNode.Parse(doctor.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["id"] == "DOC11")!;
+        Assert.Equal("fail", (string?)check["status"]);
+        var detail = (string?)check["detail"];
+        Assert.Contains("claude-desktop:files (", detail, StringComparison.Ordinal);
+        Assert.Contains("has no manifest (trust.require_manifests is on, from profile:strict)", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes", detail, StringComparison.Ordinal);
+        Assert.Contains("vanguard manifest create", (string?)check["fix"], StringComparison.Ordinal);
+
+        // The same entry under balanced starts (unverified servers are only audited when a manifest is required or configured).
+        await File.WriteAllTextAsync(claude, (await File.ReadAllTextAsync(claude, token)).Replace("\"strict\"", "\"balanced\"", StringComparison.Ordinal), token);
+        var balanced = await VanguardRun.RunAsync(["doctor", "--json"], token, Environment, _folder.Path);
+        var passed = JsonNode.Parse(balanced.Stdout)!["checks"]!.AsArray().Single(c => (string?)c!["id"] == "DOC11")!;
+        Assert.Equal("pass", (string?)passed["status"]);
     }
 }

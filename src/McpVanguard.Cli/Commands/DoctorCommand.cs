@@ -14,7 +14,7 @@ internal static class DoctorCommand
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var sarif = new Option<bool>("--sarif") { Description = "Print the checks as SARIF 2.1.0 (warnings and failures are results)." };
         var command = new Command("doctor", HelpText.With(
-            "Check the installation and the deployment and say what to fix: config valid, rules self-test, the vanguard on PATH, clients wrapped, safe zones, audit log, pending pins, gateway exposure, state directory permissions. "
+            "Check the installation and the deployment and say what to fix: config valid, rules self-test, the vanguard on PATH, clients wrapped, safe zones, audit log, pending pins, gateway exposure, state directory permissions, wrapped servers launch this vanguard and pass the launch check. "
                 + "Each check has an id, pass/warn/fail, a one-line fix and the MCP-38 / OWASP MCP Top 10 control it supports. Exit 1 when a check fails.",
             "vanguard doctor",
             "vanguard doctor --json",

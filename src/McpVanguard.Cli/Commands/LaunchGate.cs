@@ -22,8 +22,7 @@ internal static class LaunchGate
             return (new LaunchDecision(true, null, null), null);
         }
 
-        var verifier = new ServerLaunchVerifier(new ArtifactSignatureVerifier(EngineFactory.SigstoreVerifier), EngineFactory.SigstoreVerifier, CurrentNpmEnvironment);
-        var result = verifier.Verify(serverId, argv, settings, options.Trust.RequireManifests ? options.Trust.RequireManifestsSource : null);
+        var result = CreateVerifier().Verify(serverId, argv, settings, options.Trust.RequireManifests ? options.Trust.RequireManifestsSource : null);
         var decision = LaunchDecision.For(result, options.Profile, serverId);
         if (decision.Message is { } message)
         {
@@ -32,6 +31,10 @@ internal static class LaunchGate
 
         return (decision, result.Manifest?.Baseline);
     }
+
+    /// <summary>The verifier of launches as this process would check them (its Sigstore verifier, its npm folders).</summary>
+    public static ServerLaunchVerifier CreateVerifier() =>
+        new(new ArtifactSignatureVerifier(EngineFactory.SigstoreVerifier), EngineFactory.SigstoreVerifier, CurrentNpmEnvironment);
 
     /// <summary>
     /// The manifest settings of a <c>servers:</c> entry (or of the command line's server, <paramref name="entry"/> null):

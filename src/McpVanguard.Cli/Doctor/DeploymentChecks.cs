@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using McpVanguard.Cli.Commands;
 using McpVanguard.Cli.Configure;
 using McpVanguard.Configuration;
+using McpVanguard.Core.Trust.Manifests;
 using McpVanguard.Gateway.Auth;
 using McpVanguard.Inspection.Rules;
 using McpVanguard.Integrity;
+using McpVanguard.Policy;
 using McpVanguard.Scanning;
 
 namespace McpVanguard.Cli.Doctor;
@@ -36,6 +39,7 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
         GatewayExposure(),
         StateDirectoryPermissions(),
         ClientsLaunchThisVanguard(),
+        WrappedServersPassLaunchCheck(),
     ];
 
     /// <summary>The check of a configuration that did not load: the only one that can be made.</summary>
@@ -131,7 +135,74 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
     }
 
     /// <summary>
-    /// Every server entry of the client configs found, read once for DOC04 and DOC10, and the first unreadable file's
+    /// The check <c>start</c> makes before spawning each wrapped server (its manifest; under strict, that an npm server
+    /// has one), made now: a server it refuses never starts, and the client shows only "server disconnected". Judged
+    /// with this configuration, this directory's npm folders and the entry's own <c>--profile</c> and <c>--server-id</c>.
+    /// </summary>
+    private DoctorCheck WrappedServersPassLaunchCheck()
+    {
+        const string title = "wrapped servers pass the launch check";
+        var refused = new List<string>();
+        var unverified = new List<string>();
+        var judged = 0;
+        ServerLaunchVerifier? verifier = null;
+        foreach (var (client, name, entry) in ClientEntries().Entries)
+        {
+            if (ServerEntryRewriter.WrappingOf(entry) is not { } wrapping)
+            {
+                continue;
+            }
+
+            var profile = Enum.TryParse<Profile>(wrapping.Profile, ignoreCase: true, out var own) ? own : options.Profile;
+            var requiredBy = RequiredBy(profile);
+            if (options.Trust.Manifest.Path is null && requiredBy is null)
+            {
+                continue;
+            }
+
+            judged++;
+            verifier ??= LaunchGate.CreateVerifier();
+            var serverId = wrapping.ServerId ?? options.ServerId;
+            var verification = verifier.Verify(serverId, wrapping.Inner, options.Trust.Manifest, requiredBy);
+            var decision = LaunchDecision.For(verification, profile, serverId);
+            if (!decision.Start)
+            {
+                refused.Add($"{client}:{name} ({verification.Reason})");
+            }
+            else if (decision.Record is not null)
+            {
+                unverified.Add($"{client}:{name} ({verification.Reason})");
+            }
+        }
+
+        const string fix = "vanguard manifest create and sign for each server (docs/TRUST.md), or run it under balanced";
+        if (refused.Count > 0)
+        {
+            return new("DOC11", title, CheckStatus.Fail, $"refused at launch: {string.Join("; ", refused)}", fix, SupplyChain);
+        }
+
+        return unverified.Count > 0
+            ? new("DOC11", title, CheckStatus.Warn, $"started unverified: {string.Join("; ", unverified)}", fix, SupplyChain)
+            : new("DOC11", title, CheckStatus.Pass, judged == 0 ? "no manifest configured or required" : $"{judged} verified", null, SupplyChain);
+    }
+
+    /// <summary>
+    /// Where <c>trust.require_manifests</c> comes from under <paramref name="profile"/>: an explicit setting holds whatever
+    /// the profile; otherwise it follows the profile's default (on under strict), as the configuration loader sets it.
+    /// </summary>
+    private string? RequiredBy(Profile profile)
+    {
+        var source = options.Trust.RequireManifestsSource;
+        if (source != "default" && !source.StartsWith("profile:", StringComparison.Ordinal))
+        {
+            return options.Trust.RequireManifests ? source : null;
+        }
+
+        return profile == Profile.Strict ? "profile:strict" : null;
+    }
+
+    /// <summary>
+    /// Every server entry of the client configs found, read once for DOC04, DOC10 and DOC11, and the first unreadable file's
     /// error (null when all could be read).
     /// </summary>
     private (IReadOnlyList<(string Client, string Name, JsonNode? Entry)> Entries, string? Unreadable) ClientEntries()

@@ -11,6 +11,9 @@ public sealed record VanguardWrapping(IReadOnlyList<string> Inner, string? Serve
     /// <summary>The file that is vanguard: the executable, or the <c>vanguard.dll</c> that <c>dotnet</c> runs.</summary>
     public string LauncherFile => Launcher[^1];
 
+    /// <summary>The <c>--profile</c> the wrapping gives (monitor, balanced, strict as written), if any.</summary>
+    public string? Profile { get; init; }
+
     /// <summary>
     /// Recognises <c>vanguard start … -- CMD ARGS</c>, <c>vanguard start --server "CMD ARGS"</c> and the same through
     /// <c>dotnet …/vanguard.dll</c>, whatever the path of the executable. Null for any other command line.
@@ -37,6 +40,7 @@ public sealed record VanguardWrapping(IReadOnlyList<string> Inner, string? Serve
         }
 
         string? serverId = null;
+        string? profile = null;
         IReadOnlyList<string>? inner = null;
         for (var i = start; i < argv.Count; i++)
         {
@@ -66,9 +70,17 @@ public sealed record VanguardWrapping(IReadOnlyList<string> Inner, string? Serve
             {
                 serverId = token["--server-id=".Length..];
             }
+            else if ((token is "--profile" or "-p") && i + 1 < argv.Count)
+            {
+                profile = argv[++i];
+            }
+            else if (token.StartsWith("--profile=", StringComparison.Ordinal))
+            {
+                profile = token["--profile=".Length..];
+            }
         }
 
-        return inner is { Count: > 0 } ? new VanguardWrapping(inner, serverId, argv.Take(start - 1).ToList()) : null;
+        return inner is { Count: > 0 } ? new VanguardWrapping(inner, serverId, argv.Take(start - 1).ToList()) { Profile = profile } : null;
     }
 
     private static bool IsVanguard(string command) => FileStem(command).Equals("vanguard", StringComparison.OrdinalIgnoreCase);

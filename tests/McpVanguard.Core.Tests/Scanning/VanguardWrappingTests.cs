@@ -20,6 +20,14 @@ public sealed class VanguardWrappingTests
     }
 
     [Theory]
+    [InlineData("vanguard|start|--profile|strict|--|npx|-y|pkg", "strict")]
+    [InlineData("vanguard|start|-p|monitor|--server-id|x|--|node|s.js", "monitor")]
+    [InlineData("vanguard|start|--profile=Balanced|--server|node s.js", "Balanced")]
+    [InlineData("vanguard|start|--|node|s.js|--profile|strict", null)]
+    public void ReadsTheProfileOfTheWrappingNotOfTheInnerServer(string argv, string? profile)
+        => Assert.Equal(profile, VanguardWrapping.TryRead(argv.Split('|'))!.Profile);
+
+    [Theory]
     [InlineData("npx|-y|@modelcontextprotocol/server-filesystem|/tmp")]
     [InlineData("vanguard|serve|--server|node s.js")]
     [InlineData("vanguard-like|start|--|node")]
