@@ -95,6 +95,13 @@ internal static class SecretAskingParameters
                 return true;
             }
 
+            // A value parameter (not a path the server opens) whose description names a credential file as its source asks the model
+            // to read it: "auth: the user's GitHub token (from ~/.config/gh/hosts.yml)".
+            if (!ArgumentRoles.IsPathKey(name) && NamesCredentialFile(description))
+            {
+                return true;
+            }
+
             if (!DataAsk.IsMatch(description))
             {
                 // In the other languages: a verb and the conversation, or a read of secrets, in the description.
@@ -107,6 +114,9 @@ internal static class SecretAskingParameters
 
             return !conversationTool || !ConversationOnly(description);
         }
+
+        static bool NamesCredentialFile(string description) =>
+            Paths.SensitivePathCatalog.FindMentions(description).Exists(m => m.Location.Read == FindingAction.Block && description.AsSpan(m.Index, m.Length).Contains('/'));
 
         // A chat tool's parameter may ask for the conversation; it still may not ask for env or credential files.
         static bool ConversationOnly(string description)
