@@ -163,7 +163,9 @@ internal sealed partial class ShellAnalyzer
             return UrlHost(operand);
         }
 
-        var colon = operand.StartsWith('[') ? operand.IndexOf("]:", StringComparison.Ordinal) + 1 : operand.IndexOf(':');
+        // [user@][v6]:path — the address's own colons are inside the brackets.
+        var bracket = operand.IndexOf('[');
+        var colon = bracket >= 0 && bracket <= operand.IndexOf('@') + 1 ? operand.IndexOf("]:", StringComparison.Ordinal) + 1 : operand.IndexOf(':');
         var slash = operand.IndexOf('/');
         return colon > 0 && (slash < 0 || slash > colon) ? At(operand[..colon]) : string.Empty;
     }
