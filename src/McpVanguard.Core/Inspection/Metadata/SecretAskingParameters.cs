@@ -115,8 +115,9 @@ internal static class SecretAskingParameters
             return !conversationTool || !ConversationOnly(description);
         }
 
+        // A credential path has a separator: descriptions without one (nearly all) never reach the catalogue.
         static bool NamesCredentialFile(string description) =>
-            Paths.SensitivePathCatalog.FindMentions(description).Exists(m => m.Location.Read == FindingAction.Block && description.AsSpan(m.Index, m.Length).Contains('/'));
+            description.Contains('/') && Paths.SensitivePathCatalog.FindMentions(description).Exists(m => m.Location.Read == FindingAction.Block && description.AsSpan(m.Index, m.Length).Contains('/'));
 
         // A chat tool's parameter may ask for the conversation; it still may not ask for env or credential files.
         static bool ConversationOnly(string description)
