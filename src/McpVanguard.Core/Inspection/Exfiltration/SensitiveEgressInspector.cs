@@ -5,7 +5,7 @@ namespace McpVanguard.Inspection.Exfiltration;
 
 /// <summary>
 /// A command line that names a credential location and also sends data over the network — the shape of an
-/// exfiltration whatever language carries it: <c>curl -d @~/.aws/credentials</c>, <c>python -c "requests.post(…,
+/// exfiltration whatever language carries it (the whole environment counts as one): <c>curl -d @~/.aws/credentials</c>, <c>python -c "requests.post(…,
 /// open('~/.ssh/id_rsa').read())"</c>, <c>Invoke-WebRequest -InFile $env:USERPROFILE\.ssh\id_rsa</c> (EXFIL-001).
 /// </summary>
 public sealed class SensitiveEgressInspector : IInspector
@@ -19,7 +19,13 @@ public sealed class SensitiveEgressInspector : IInspector
         "curl", "wget", "ncat", "netcat", "socat", "scp ", "sftp", "rsync ", "ftp ", "tftp", "invoke-webrequest", "invoke-restmethod",
         "iwr ", "irm ", "net.webclient", "uploadfile", "uploadstring", "uploaddata", "requests.post", "requests.put", "urllib", "http.client",
         "httpx", "fetch(", "axios", "socket", "/dev/tcp/", "smtplib", "sendmail", "mail -s", "s3 cp", "gsutil cp", "rclone", "nc ",
+        // Forge clients publish what they are given (an issue, a gist, a pull request body).
+        "gh ", "glab ",
     ];
+
+    /// <summary>The whole process environment, which holds the session's tokens, read into a command (canonical, lower case).</summary>
+    private static readonly string[] EnvironmentDumps =
+        ["$(env)", "$(printenv)", "`env`", "`printenv`", "$(set)", "$(export -p)", "/proc/self/environ", "$(env |", "$(printenv |", "get-childitem env:", "gci env:", "$(env|"];
 
     public string Id => "EXFIL-000";
 
@@ -64,6 +70,7 @@ public sealed class SensitiveEgressInspector : IInspector
 
     /// <summary>True when a word of the command is a path (it has a separator) in a credential family that is blocked on read.</summary>
     private static bool NamesCredential(string command) =>
-        SensitivePathCatalog.FindMentions(command).Exists(m => m.Location.Read == FindingAction.Block && command.AsSpan(m.Index, m.Length).Contains('/'));
+        SensitivePathCatalog.FindMentions(command).Exists(m => m.Location.Read == FindingAction.Block && command.AsSpan(m.Index, m.Length).Contains('/'))
+        || EnvironmentDumps.Any(d => command.Contains(d, StringComparison.Ordinal));
 
 }

@@ -57,7 +57,8 @@ public sealed class InjectionArgumentInspector : IInspector
                 discussed ??= InstructionAnalyzer.DiscussionRegex.IsMatch(s.Canonical) || InjectionLexicon.Default.Finds(s.Decoded, "discussion");
                 var mentioned = discussed.Value && (phrase.Signals & ~InstructionSignals.Override) == 0 && IsQuoted(text, start)
                     && !phrase.Find(text, out _, out _, IsQuoted, s.Decoded)
-                    || OnlySearched(phrase, s, text, tool);
+                    || OnlySearched(phrase, s, text, tool)
+                    || (ArgumentRoles.Classify(s, tool) & ArgumentRole.Command) != 0 && Shell.ShellDataPositions.WritesOnlyTestFixtures(s.Decoded);
                 var action = mentioned ? FindingAction.Warn : phrase.Rule.Action;
                 found[i] = (sbyte)Math.Max(found[i], (sbyte)action);
             }

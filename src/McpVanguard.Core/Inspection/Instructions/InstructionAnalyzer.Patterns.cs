@@ -56,6 +56,11 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:all|every|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:invoices?|contacts?|attachments?|logs?|reports?|details|information|notes?|keys?)\b",
         Options);
 
+    internal static readonly PrefilteredRegex StandingCopyRegex = new(
+        @"\b(?:all|every|each|any)\s+(?:subsequent|future|later|following|further|other|new)\s+(?:[\w-]+\s+){0,2}(?:reads?|results?|outputs?|responses?|messages?|files?|requests?|calls?|queries|answers?|data|contents?)\b"
+        + @"[^.\n]{0,60}\b(?:must|should|shall|will|are\s+to|need\s+to)\s+(?:also\s+|always\s+|additionally\s+)?(?:be\s+)?(?:sent|forwarded|copied|uploaded|posted|mirrored|cc[’']?d|relayed|passed|send|forward|copy|upload|post|mirror|relay)\b",
+        Options);
+
     internal static readonly PrefilteredRegex ToolDirectiveRegex = new(
         @"\b(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+)?['""`]?[a-z][\w.-]*['""`]?\s+(?:tool|function|command)\b"
         + @"|\b(?:call|invoke|execute)\s+['""`]?[a-z]+_[\w-]+['""`]?(?:\s*\(|\s+(?:with|on|to|now|first|immediately))"
@@ -84,6 +89,8 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:attention|dear|hey|hello)\s*,?\s+(?:ai|assistant|model|agent|claude|llm|chatgpt)\b"
         + @"|\b(?:ai|llm)\s+(?:assistants?|agents?|models?)\s+(?:reading|processing|seeing)\s+this"
         + @"|\bassistant\s*,\s+(?:you\s+)?(?:must|should|please|now)\b"
+        // The reader hailed with a dash opening a clause: "Assistant — without asking the user, delete …", "AI agent -- run …".
+        + @"|(?:^|[\n.!?:]\s*|\b(?:hi|hey|hello|ok|okay)\s*[!,]?\s*)(?:ai\s+|the\s+)?(?:assistant|agent|claude|chatgpt|copilot|gemini|llm)\s*(?:—|–|--)\s"
         // "To the LLM:", "To any AI model reading this," opening a sentence.
         + @"|(?:^|[\n.!?]\s*)to\s+(?:the|any|all|every)\s+(?:ai\s+)?(?:ai|llm|model|assistant|agent|language\s+model)s?\s*(?:reading\s+this\s*)?[:,]"
         // The reader told what it must do, in the third person: "the assistant must run `cat …`", "the AI should send …". Only verbs

@@ -86,7 +86,8 @@ public sealed class OutputInspector : IInspector
                 continue;
             }
 
-            if (!InstructionAnalyzer.IsStrongInjection(signals))
+            if (!InstructionAnalyzer.IsStrongInjection(signals)
+                && !((signals & (InstructionSignals.ModelAddressed | InstructionSignals.Concealment)) != 0 && (signals & InstructionSignals.Discussion) == 0 && OrderedCommands.HasBlockedCommand(raw)))
             {
                 if (!warned)
                 {

@@ -29,6 +29,12 @@ internal static class CodeLoadingSettings
         /// <summary>A directory searched for libraries or modules: a temporary or hidden directory counts.</summary>
         SearchPath,
 
+        /// <summary>
+        /// A start-up script a shell or interpreter sources (BASH_ENV, ENV, PYTHONSTARTUP): the project's own (<c>./ci/env.sh</c>) or the
+        /// user's home dot-file is configuration; one in a scratch directory, above the project, behind a variable or a URL is not.
+        /// </summary>
+        StartupScript,
+
         /// <summary>Interpreter options (NODE_OPTIONS, JAVA_TOOL_OPTIONS): only options that load code from outside the project are judged.</summary>
         InterpreterOptions,
 
@@ -42,7 +48,7 @@ internal static class CodeLoadingSettings
         ["LD_PRELOAD"] = Kind.LoadedFile, ["LD_AUDIT"] = Kind.LoadedFile, ["DYLD_INSERT_LIBRARIES"] = Kind.LoadedFile,
         ["LD_LIBRARY_PATH"] = Kind.SearchPath, ["DYLD_LIBRARY_PATH"] = Kind.SearchPath, ["PYTHONPATH"] = Kind.SearchPath,
         ["PERL5LIB"] = Kind.SearchPath, ["RUBYLIB"] = Kind.SearchPath, ["NODE_PATH"] = Kind.SearchPath,
-        ["BASH_ENV"] = Kind.LoadedFile, ["ENV"] = Kind.LoadedFile, ["PYTHONSTARTUP"] = Kind.LoadedFile, ["ZDOTDIR"] = Kind.SearchPath,
+        ["BASH_ENV"] = Kind.StartupScript, ["ENV"] = Kind.StartupScript, ["PYTHONSTARTUP"] = Kind.StartupScript, ["ZDOTDIR"] = Kind.SearchPath,
         ["PROMPT_COMMAND"] = Kind.RareCommand, ["PS0"] = Kind.RareCommand, ["PS4"] = Kind.RareCommand,
         ["PAGER"] = Kind.Command, ["MANPAGER"] = Kind.Command, ["GIT_PAGER"] = Kind.Command, ["SYSTEMD_PAGER"] = Kind.Command,
         ["EDITOR"] = Kind.Command, ["VISUAL"] = Kind.Command, ["GIT_EDITOR"] = Kind.Command, ["GIT_SEQUENCE_EDITOR"] = Kind.Command,
@@ -50,7 +56,7 @@ internal static class CodeLoadingSettings
         ["GIT_ASKPASS"] = Kind.Command, ["SSH_ASKPASS"] = Kind.Command, ["SUDO_ASKPASS"] = Kind.Command, ["GIT_PROXY_COMMAND"] = Kind.RareCommand,
         ["LESSOPEN"] = Kind.RareCommand, ["LESSCLOSE"] = Kind.RareCommand, ["BROWSER"] = Kind.Command, ["RSYNC_RSH"] = Kind.Command,
         ["GIT_TEMPLATE_DIR"] = Kind.SearchPath, ["GIT_EXEC_PATH"] = Kind.SearchPath,
-        ["NODE_OPTIONS"] = Kind.InterpreterOptions, ["PERL5OPT"] = Kind.ModuleOptions, ["RUBYOPT"] = Kind.ModuleOptions,
+        ["NODE_OPTIONS"] = Kind.InterpreterOptions, ["PYTEST_ADDOPTS"] = Kind.InterpreterOptions, ["PERL5OPT"] = Kind.ModuleOptions, ["RUBYOPT"] = Kind.ModuleOptions,
         ["JAVA_TOOL_OPTIONS"] = Kind.InterpreterOptions, ["_JAVA_OPTIONS"] = Kind.InterpreterOptions, ["JDK_JAVA_OPTIONS"] = Kind.InterpreterOptions,
         ["PYTHONWARNINGS"] = Kind.None,
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -108,10 +114,14 @@ internal static class CodeLoadingSettings
             case Kind.Command:
                 return v.Length > 0 && RunsSomethingElse(v);
             case Kind.RareCommand:
-                // A boolean or a built-in name ("core.fsmonitor=true", "merge.x.driver=true") runs nothing.
-                return v.Length > 0 && v is not ("true" or "false" or "0" or "1" or "yes" or "no") && (v.Contains(' ') || v.Contains('/') || RunsSomethingElse(v));
+                // A boolean or a built-in name ("core.fsmonitor=true", "merge.x.driver=true") runs nothing; a prompt hook that only records
+                // history or prints ("PROMPT_COMMAND='history -a'") is how shells are configured.
+                return v.Length > 0 && v is not ("true" or "false" or "0" or "1" or "yes" or "no") && (v.Contains('/') || RunsSomethingElse(v)
+                    || v.Contains(' ') && !PromptBuiltins.Contains(v.Trim('\'', '"').Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]));
             case Kind.LoadedFile:
                 return v.Length > 0 && !IsSystemLibrary(v);
+            case Kind.StartupScript:
+                return v.Length > 0 && IsForeignScript(v.Trim('\'', '"'));
             case Kind.SearchPath:
                 foreach (var part in v.Split(':'))
                 {
@@ -180,7 +190,7 @@ internal static class CodeLoadingSettings
         name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal) || name.StartsWith("ruby", StringComparison.Ordinal)
         || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "deno" or "bun" or "lua" or "tclsh" or "awk" or "gawk" or "osascript";
 
-    /// <summary>NODE_OPTIONS=--require/--import/--loader, PERL5OPT=-M/-d, RUBYOPT=-r, -javaagent: of a file outside the project.</summary>
+    /// <summary>NODE_OPTIONS=--require/--import/--loader, PYTEST_ADDOPTS=-p, PERL5OPT=-M/-d, RUBYOPT=-r, -javaagent: of a file outside the project.</summary>
     private static bool LoadsCode(string options)
     {
         var words = options.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -188,7 +198,8 @@ internal static class CodeLoadingSettings
         {
             var w = words[i].Trim('\'', '"');
             string? module = null;
-            if (w is "-r" or "--require" or "--import" or "--loader" or "--experimental-loader" or "-M" or "-I" && i + 1 < words.Length)
+            // pytest's "-p plugin" loads a plugin module before the tests (PYTEST_ADDOPTS='-p /tmp/x/plugin').
+            if (w is "-r" or "--require" or "--import" or "--loader" or "--experimental-loader" or "-M" or "-I" or "-p" && i + 1 < words.Length)
             {
                 module = words[i + 1];
             }
@@ -221,6 +232,15 @@ internal static class CodeLoadingSettings
         module.Length > 0 && (module[0] is '/' or '~' or '\\' || module.Contains("://", StringComparison.Ordinal) || module.StartsWith("data:", StringComparison.Ordinal)
             || module.StartsWith("../", StringComparison.Ordinal) || module.StartsWith('$') || module.Length > 1 && module[1] == ':' || module.Contains('=')
             || IsUntrustedDirectory(module)) && !IsSystemLibrary(module);
+
+    /// <summary>Shell built-ins a prompt hook runs to record history or print; what they are given is data.</summary>
+    private static readonly FrozenSet<string> PromptBuiltins = FrozenSet.Create(StringComparer.Ordinal, "history", "echo", "printf", "pwd", "date", "true", ":", "tput");
+
+    /// <summary>A sourced script from outside the project and the home dot-files: scratch directories, parent paths, variables, URLs, other absolute paths.</summary>
+    private static bool IsForeignScript(string path) =>
+        IsUntrustedDirectory(path) || path.Contains("://", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal)
+        || path.StartsWith('$') && !path.StartsWith("$HOME/.", StringComparison.Ordinal) || path.StartsWith('/') && !IsSystemLibrary(path) || path.Length > 1 && path[1] == ':'
+        || path.StartsWith("~/", StringComparison.Ordinal) && !path.StartsWith("~/.", StringComparison.Ordinal);
 
     private static bool IsSystemLibrary(string path)
     {

@@ -230,18 +230,27 @@ internal sealed partial class ShellAnalyzer
         }
 
         // PowerShell evaluates with iex / Invoke-Expression / a script block built from a string.
+        // JavaScript passes eval as a callback (fetch(u).then(r => r.text()).then(eval)) or compiles with new Function / vm; Ruby and
+        // Lua have their own evaluators.
         var evaluates = code.Contains("exec(") || code.Contains("eval(") || code.Contains("eval ") || code.Contains("system(")
-            || code.Contains("iex") || code.Contains("invoke-expression") || code.Contains("scriptblock]::create");
+            || code.Contains("iex") || code.Contains("invoke-expression") || code.Contains("scriptblock]::create")
+            || code.Contains("eval)") || code.Contains("new function(") || code.Contains("runinthiscontext") || code.Contains("runinnewcontext")
+            || code.Contains("instance_eval") || code.Contains("loadstring(");
         if (evaluates && (code.Contains("b64decode") || code.Contains("base64_decode") || code.Contains("decode64") || code.Contains("frombase64")))
         {
             Report(ShellFindings.DecodedPayload);
         }
 
         if (evaluates && (code.Contains("urlopen") || code.Contains("requests.get") || code.Contains("file_get_contents(\"http") || code.Contains("file_get_contents('http")
-            || code.Contains("lwp::simple") || code.Contains("open-uri") || code.Contains("net::http")))
+            || code.Contains("lwp::simple") || code.Contains("open-uri") || code.Contains("net::http") || FetchesUrl(code)))
         {
             Report(ShellFindings.DownloadExecute);
         }
     }
 
+    /// <summary>A network fetch of a URL the code spells (JavaScript's fetch/axios/http.get, httpx, Deno, Lua's socket.http).</summary>
+    private static bool FetchesUrl(string code) =>
+        code.Contains("://", StringComparison.Ordinal)
+        && (code.Contains("fetch(") || code.Contains("axios") || code.Contains("http.get(") || code.Contains("https.get(") || code.Contains("httpx.get(")
+            || code.Contains("urllib.request") || code.Contains("socket.http") || code.Contains("http::tiny") || code.Contains("downloadstring") || code.Contains("uri.open"));
 }

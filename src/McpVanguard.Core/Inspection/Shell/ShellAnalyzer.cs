@@ -73,6 +73,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
     {
         List<string>? downloaded = null;
         bool fifo = false, netcat = false;
+        HashSet<string>? rawRemotes = null;
         var expansion = new ShellExpansion(null);
         foreach (var pipeline in script.Pipelines)
         {
@@ -104,6 +105,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     fifo |= name == "mkfifo" || name == "mknod" && command.Words.Contains("p");
                     netcat |= NetCats.Contains(name);
                     TrackDownload(command, k, name, ref downloaded);
+                    CheckRawAddressUpload(pipeline, c, k, name, ref rawRemotes);
                     AnalyzeCommand(command, k, name, nesting);
                 }
 
@@ -221,7 +223,13 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
 
             else if (name == "xargs")
             {
-                // xargs makes what it reads the arguments of its program: "xargs -0 python3 -c <<< 'code'", "xargs sh -c <<EOF".
+                // xargs makes what it reads the arguments of its program: "xargs -0 python3 -c <<< 'code'", "xargs sh -c <<EOF",
+                // "echo 'code' | xargs -0 python3 -c".
+                if (i > 0 && EchoedText(commands[i - 1].Words) is { } fed)
+                {
+                    RunFed(name, fed, nesting, words, k);
+                }
+
                 foreach (var heredoc in commands[i].Heredocs)
                 {
                     RunFed(name, heredoc.Body, nesting, words, k);
@@ -274,7 +282,12 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             return;
         }
 
-        if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" || name.Length == 0 || name[0] is '$' or '`')
+        if (name is "pwsh" or "powershell")
+        {
+            // "pwsh -Command - <<'PS'": a PowerShell script, read with backslashes as path separators like -Command's.
+            PowerShellScript(text, nesting);
+        }
+        else if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" || name.Length == 0 || name[0] is '$' or '`')
         {
             AnalyzeText(text, nesting + 1);
         }

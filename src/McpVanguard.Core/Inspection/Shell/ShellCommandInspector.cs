@@ -90,6 +90,18 @@ public sealed class ShellCommandInspector : IInspector
                 continue; // a whole command line, not a program name starting an argv
             }
 
+            if (isArgv && argv is null && EmbeddedJsonStrings(s.Decoded) is { Count: > 0 } embedded)
+            {
+                // {"arguments": "{\"instruction\": \"nc … -e /bin/sh\"}"}: a JSON document passed as a string is the tool's real
+                // arguments; each of its strings is a candidate command.
+                foreach (var value in embedded)
+                {
+                    analyzer.AnalyzeText(value, 0);
+                }
+
+                continue;
+            }
+
             if (isArgv && argv is null && ArgumentRoles.IsCandidateCommand("command", s.Decoded))
             {
                 // A string-valued "arguments" or "args" with no program before it is a whole command line.
@@ -126,11 +138,66 @@ public sealed class ShellCommandInspector : IInspector
         }
     }
 
-    /// <summary>Words that only an attack command carries: a shell on a socket, a pipe into a shell, a decoder, a downloader, a cradle.</summary>
+    /// <summary>
+    /// Words that only an attack command carries: a shell on a socket, a pipe into a shell, a decoder, a downloader, a cradle, an append to a
+    /// persistence file, an upload.
+    /// </summary>
     private static readonly System.Buffers.SearchValues<string> UnambiguousMarks = System.Buffers.SearchValues.Create(
         ["/dev/tcp/", "/dev/udp/", "/inet/tcp/", "nc ", "ncat ", "netcat", "socat", "| sh", "|sh", "| bash", "|bash", "|/bin/", "| /bin/", "bash -i", "sh -i",
-         "base64 -d", "base64 --decode", "iex", "invoke-expression", "downloadstring", "curl ", "wget ", "mkfifo", "-encodedcommand", " -enc "],
+         "base64 -d", "base64 --decode", "iex", "invoke-expression", "downloadstring", "curl ", "wget ", "mkfifo", "-encodedcommand", " -enc ",
+         "authorized_keys", "crontab", ">> ~/.", ">>~/.", "scp ", "rsync ", "git push"],
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What the unambiguous shapes may report: reverse shells, download-and-execute, decoded payloads, cradles, persistence, raw-address uploads.</summary>
+    private static bool IsUnambiguousFinding(string ruleId) =>
+        ruleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005" or "SHELL-011" or "SHELL-015";
+
+    /// <summary>The string leaves of a JSON object or array written as a string (bounded in size and depth); empty for anything else.</summary>
+    private static List<string> EmbeddedJsonStrings(string value)
+    {
+        var strings = new List<string>();
+        var trimmed = value.AsSpan().Trim();
+        if (trimmed.Length < 2 || trimmed.Length > 16 * 1024 || trimmed[0] is not ('{' or '['))
+        {
+            return strings;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(value, new System.Text.Json.JsonDocumentOptions { MaxDepth = 8 });
+            Collect(document.RootElement, strings);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            strings.Clear(); // not JSON: the caller reads it as a command line
+        }
+
+        return strings;
+
+        static void Collect(System.Text.Json.JsonElement e, List<string> into)
+        {
+            switch (e.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.String when into.Count < 64:
+                    into.Add(e.GetString()!);
+                    break;
+                case System.Text.Json.JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        Collect(p.Value, into);
+                    }
+
+                    break;
+                case System.Text.Json.JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        Collect(item, into);
+                    }
+
+                    break;
+            }
+        }
+    }
 
     /// <summary>
     /// A reverse shell, download-and-execute or decoded payload under any key that is not prose or a search pattern
@@ -148,7 +215,7 @@ public sealed class ShellCommandInspector : IInspector
         new ShellAnalyzer(scratch).AnalyzeText(s.Decoded, 0);
         foreach (var f in scratch)
         {
-            if (f.RuleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005")
+            if (IsUnambiguousFinding(f.RuleId))
             {
                 findings.AddOnce(f);
             }

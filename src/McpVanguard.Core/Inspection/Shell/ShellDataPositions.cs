@@ -5,7 +5,8 @@ namespace McpVanguard.Inspection.Shell;
 
 /// <summary>
 /// The parts of a command line that are data, not code: operands of <c>echo</c>/<c>printf</c>, <c>grep</c>/<c>rg</c> patterns, values of
-/// <c>-m</c>/<c>--message</c>/<c>--body</c>/<c>--title</c>/<c>--description</c>, and environment-assignment values
+/// <c>-m</c>/<c>--message</c>/<c>--body</c>/<c>--title</c>/<c>--description</c>/<c>--label</c>, operands of <c>logger</c>/<c>notify-send</c>, the
+/// values of metadata setters (<c>npm pkg set k=v</c>, <c>kubectl annotate</c>), and environment-assignment values
 /// (<c>NODE_OPTIONS='--max-old-space-size=4096'</c>, <c>MSG='# Release notes'</c>). <see cref="Mask"/> blanks them so that text signatures
 /// (SQL, command rules) judge only what runs. Data that is executed stays: an <c>echo</c> piped into a shell is code.
 /// </summary>
@@ -14,7 +15,14 @@ public static class ShellDataPositions
     /// <summary>Options whose value is prose for any program (<c>gh pr create --body …</c>).</summary>
     private static readonly FrozenSet<string> ProseOptions = FrozenSet.Create(StringComparer.Ordinal,
         "--message", "--body", "--title", "--description", "--subject", "--notes", "--summary", "--comment", "--reason", "--annotation",
-        "--release-notes", "--changelog", "--caption");
+        "--release-notes", "--changelog", "--caption", "--label", "--note");
+
+    /// <summary>Database shells: what is piped into them (echo "…" | psql) is SQL they run, not data.</summary>
+    private static readonly FrozenSet<string> DatabaseClients = FrozenSet.Create(StringComparer.Ordinal,
+        "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "duckdb", "clickhouse-client", "mongosh", "mongo", "cqlsh", "snowsql", "bq");
+
+    /// <summary>Programs that only show or log their operands (a desktop notification, a syslog line), like <c>echo</c>.</summary>
+    private static readonly FrozenSet<string> MessageOnlyPrograms = FrozenSet.Create(StringComparer.Ordinal, "logger", "notify-send", "wall", "say", "espeak");
 
     /// <summary>Programs whose <c>-m</c> is a message (version control, forges, release tools), not a module or a count.</summary>
     private static readonly FrozenSet<string> MessagePrograms = FrozenSet.Create(StringComparer.Ordinal,
@@ -34,6 +42,65 @@ public static class ShellDataPositions
     /// never addressed to a model, while a message or body an agent writes may be read by one later.
     /// </summary>
     public static string MaskSearchPatterns(string text) => MaskPositions(text, searchPatternsOnly: true);
+
+    /// <summary>Directories of test data: what is written there is read by a test harness, not followed by a model.</summary>
+    private static readonly string[] FixtureDirectories = ["tests/", "test/", "fixtures/", "testdata/", "__fixtures__/", "spec/", "__snapshots__/", "testcases/"];
+
+    /// <summary>
+    /// True when <paramref name="text"/> only prints text (echo, printf) into data files under a test directory
+    /// (<c>printf 'ignore previous instructions' &gt; tests/fixtures/injection/en.txt</c>): a detector's fixture, not a planted instruction.
+    /// </summary>
+    public static bool WritesOnlyTestFixtures(string text)
+    {
+        if (text.Length > ShellTokenizer.MaxLength || !text.Contains('>'))
+        {
+            return false;
+        }
+
+        var writes = 0;
+        foreach (var pipeline in ShellTokenizer.Parse(text).Pipelines)
+        {
+            if (pipeline.Commands.Count != 1)
+            {
+                return false;
+            }
+
+            var command = pipeline.Commands[0];
+            var k = FindCommand(command.Words, out _);
+            if (k >= command.Words.Count || NameOf(command.Words[k]) is not ("echo" or "printf") || command.Substitutions.Count > 0)
+            {
+                return false;
+            }
+
+            var before = writes;
+            foreach (var r in command.Redirects)
+            {
+                if (!r.Writes || r.Operator == ">&")
+                {
+                    continue;
+                }
+
+                var target = r.Target.Replace('\\', '/').ToLowerInvariant();
+                if (target.StartsWith('/') || target.StartsWith('~') || target.Contains("..", StringComparison.Ordinal)
+                    || !Array.Exists(FixtureDirectories, d => target.StartsWith(d, StringComparison.Ordinal) || target.Contains("/" + d, StringComparison.Ordinal))
+                    || !Array.Exists(FixtureExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+
+                writes++;
+            }
+
+            if (writes == before)
+            {
+                return false; // printed to the terminal, where the agent reads it
+            }
+        }
+
+        return writes > 0;
+    }
+
+    private static readonly string[] FixtureExtensions = [".txt", ".md", ".json", ".jsonl", ".yaml", ".yml", ".csv", ".snap", ".golden", ".expected", ".out", ".html", ".xml"];
 
     private static string MaskPositions(string text, bool searchPatternsOnly)
     {
@@ -58,7 +125,7 @@ public static class ShellDataPositions
                     // A here-document written to a file, a commit message (git commit -F-) or a fixture is data.
                     foreach (var heredoc in command.Heredocs)
                     {
-                        Blank(text, (heredoc.Start, heredoc.End), ref masked);
+                        Blank(text, (heredoc.Start, heredoc.End), ref masked, heredoc: true);
                     }
                 }
             }
@@ -70,7 +137,8 @@ public static class ShellDataPositions
     private static bool ReadsStdinAt(ShellCommand command)
     {
         var k = FindCommand(command.Words, out _);
-        return k < command.Words.Count && (ReadsStdin(command.Words, k) || NameOf(command.Words[k]) is "xargs" or "eval" or "source" or ".");
+        return k < command.Words.Count && (ReadsStdin(command.Words, k) || NameOf(command.Words[k]) is "xargs" or "eval" or "source" or "."
+            || DatabaseClients.Contains(NameOf(command.Words[k])));
     }
 
     private static void MaskCommand(string text, ShellCommand command, bool executed, bool searchPatternsOnly, ref char[]? masked)
@@ -107,7 +175,7 @@ public static class ShellDataPositions
         }
 
         var name = NameOf(words[k]);
-        if (name is "echo" or "printf")
+        if (name is "echo" or "printf" || MessageOnlyPrograms.Contains(name))
         {
             if (!executed)
             {
@@ -126,6 +194,9 @@ public static class ShellDataPositions
             return;
         }
 
+        // Metadata setters store key=value text: npm pkg set description='…', kubectl annotate|label deploy/x note='…'.
+        var setter = name is "npm" or "pnpm" or "yarn" && words.Skip(k + 1).Take(2).SequenceEqual(["pkg", "set"])
+            || name == "kubectl" && words.Skip(k + 1).FirstOrDefault() is "annotate" or "label";
         var git = name == "git";
         var forge = ForgePrograms.Contains(name);
         var gitLog = git && words.Skip(k + 1).FirstOrDefault(static w => !w.StartsWith('-')) is "log" or "shortlog" or "whatchanged";
@@ -134,6 +205,12 @@ public static class ShellDataPositions
             var w = words[i];
             var eq = w.IndexOf('=');
             var option = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w[..eq] : w;
+            if (setter && !w.StartsWith('-') && eq > 0)
+            {
+                BlankAfter(text, command.WordSpans[i], '=', ref masked);
+                continue;
+            }
+
             if (ProseOptions.Contains(option))
             {
                 if (eq > 0 && option != w)
@@ -191,8 +268,16 @@ public static class ShellDataPositions
         }
     }
 
-    private static void Blank(string text, (int Start, int End) span, ref char[]? masked)
+    private static void Blank(string text, (int Start, int End) span, ref char[]? masked, bool heredoc = false)
     {
+        // A command substitution in a data word still runs ("--body \"$(cat ~/.aws/credentials)\""): only single quotes make it text.
+        var end = Math.Min(span.End, text.Length);
+        if (!heredoc && span.Start < end && text[span.Start] != '\'' && text.AsSpan(span.Start, end - span.Start) is var raw
+            && (raw.Contains("$(", StringComparison.Ordinal) || raw.Contains('`')))
+        {
+            return;
+        }
+
         masked ??= text.ToCharArray();
         for (var i = span.Start; i < span.End && i < masked.Length; i++)
         {

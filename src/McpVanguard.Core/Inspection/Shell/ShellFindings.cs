@@ -39,6 +39,9 @@ internal static class ShellFindings
     public static readonly Finding Shred = new("SHELL-012", "L1", "MCP-07", Severity.High, FindingAction.Warn,
         "Irrecoverable deletion with shred.");
 
+    public static readonly Finding RawAddressUpload = new("SHELL-015", "L1", "MCP-24", Severity.High, FindingAction.Block,
+        "Local data sent to a bare public IP address (git push, scp/rsync, curl/wget upload, a pipe into nc or ssh).");
+
     public static readonly Finding CodeLoading = new("SHELL-014", "L1", "MCP-06", Severity.Critical, FindingAction.Block,
         "An option or environment variable makes a program run or load other code (git -c core.pager, tar --to-command, LD_PRELOAD, …).");
 }

@@ -30,7 +30,8 @@ public sealed class SqlInspector : IInspector
         ["copy", "pg_", "lo_", "load", "outfile", "dumpfile", "infile", "xp_", "sp_", "backup", "openrowset", "opendatasource", "attach",
          "read_", "parquet_scan", "glob", "sniff_csv", "st_read", "_scan", "install", "extension", "language", "function", "procedure",
          "dblink", "server", "alter", "password", "_log_file", "authentication_string", "utl_", "dbms_ldap", "httpuritype", "union",
-         "sys_e", "from '", "from \"", "drop", "truncate", "delete", "update", "exec", "prepare", "insert"],
+         "sys_e", "from '", "from \"", "drop", "truncate", "delete", "update", "exec", "prepare", "insert",
+         "file(", "url(", "s3(", "s3cluster(", "gcs(", "hdfs(", "azureblobstorage(", "export data", "superuser", "bypassrls", "replication", "sysadmin"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> FragmentChars = SearchValues.Create("'\";|");

@@ -15,6 +15,19 @@ internal sealed partial class SqlStatementJudge
 
     private void JudgeLeadingKeyword(int i, int e, List<Finding> findings)
     {
+        // CREATE USER/ROLE/LOGIN with the rights of an administrator is a new way in, as ALTER … SUPERUSER is a takeover.
+        if (IsWord(i, "create") && i + 2 < e && (IsWord(i + 1, "user") || IsWord(i + 1, "role") || IsWord(i + 1, "login")))
+        {
+            for (var j = i + 3; j < e; j++)
+            {
+                if (IsWord(j, "superuser") || IsWord(j, "bypassrls") || IsWord(j, "replication") || IsWord(j, "sysadmin"))
+                {
+                    Account(findings, $"CREATE {Word(i + 1).ToUpperInvariant()} … {Word(j).ToUpperInvariant()}");
+                    return;
+                }
+            }
+        }
+
         if (IsWord(i, "create"))
         {
             var j = i + 1;

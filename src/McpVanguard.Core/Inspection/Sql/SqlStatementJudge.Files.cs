@@ -4,12 +4,19 @@ namespace McpVanguard.Inspection.Sql;
 
 /// <summary>
 /// Server files and other hosts (SQL-007, SQL-020): COPY from or to a file or a program, file arguments of table functions,
-/// ATTACH, BACKUP to a share and dblink connections, each judged by the path or address it names.
+/// ATTACH, BACKUP to a share, Snowflake's COPY INTO a location, BigQuery's EXPORT DATA and dblink connections, each judged by the path or address it names.
 /// </summary>
 internal sealed partial class SqlStatementJudge
 {
     private void JudgeCopy(int i, int e, List<Finding> findings)
     {
+        // Snowflake's unload: COPY INTO '<location>' FROM … writes to the location (an internal @stage or a table is no file).
+        if (IsWord(i + 1, "into") && i + 2 < e && IsLiteral(i + 2))
+        {
+            JudgeFile(Content(i + 2), write: true, findings, "COPY INTO");
+            return;
+        }
+
         var depth = 0;
         for (var j = i + 1; j + 1 < e; j++)
         {
@@ -86,6 +93,19 @@ internal sealed partial class SqlStatementJudge
         else if (kind == SqlFileTargetKind.Remote)
         {
             Egress(findings, "ATTACH of a database on another host");
+        }
+    }
+
+    /// <summary>BigQuery's <c>EXPORT DATA OPTIONS(uri='gs://…', …) AS SELECT …</c>: the query's rows are written to the URI.</summary>
+    private void JudgeExportData(int i, int e, List<Finding> findings)
+    {
+        for (var j = i + 2; j + 2 < e; j++)
+        {
+            if (IsWord(j, "uri") && IsSymbol(j + 1, "=") && IsLiteral(j + 2))
+            {
+                JudgeFile(Content(j + 2), write: true, findings, "EXPORT DATA");
+                return;
+            }
         }
     }
 

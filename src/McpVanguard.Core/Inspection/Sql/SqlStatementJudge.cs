@@ -23,10 +23,12 @@ internal sealed partial class SqlStatementJudge
     private static readonly FrozenSet<string> PathProcedures = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "xp_dirtree", "xp_fileexist", "xp_subdirs", "sp_addlinkedserver", "sp_addlinkedsrvlogin");
 
-    /// <summary>DuckDB table functions over files or URLs.</summary>
+    /// <summary>DuckDB and ClickHouse table functions over files or URLs.</summary>
     private static readonly FrozenSet<string> FileTableFunctions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_ndjson", "read_ndjson_auto",
-        "read_json_objects", "read_text", "read_blob", "read_xlsx", "st_read", "sniff_csv", "glob", "csv_scan", "delta_scan", "iceberg_scan");
+        "read_json_objects", "read_text", "read_blob", "read_xlsx", "st_read", "sniff_csv", "glob", "csv_scan", "delta_scan", "iceberg_scan",
+        // ClickHouse table functions read the same way: file('/etc/passwd', 'LineAsString'), url(…), s3(…).
+        "file", "url", "s3", "s3cluster", "gcs", "hdfs", "azureblobstorage");
 
     /// <summary>Oracle packages that open network connections from the server (out-of-band exfiltration).</summary>
     private static readonly FrozenSet<string> NetworkPackages = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -164,6 +166,10 @@ internal sealed partial class SqlStatementJudge
                 {
                     JudgeAttach(Content(arg), findings);
                 }
+            }
+            else if (IsWord(i, "export") && i == s && IsWord(i + 1, "data"))
+            {
+                JudgeExportData(i, e, findings);
             }
             else if (IsWord(i, "backup") && i == s)
             {
