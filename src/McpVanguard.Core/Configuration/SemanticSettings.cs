@@ -20,6 +20,15 @@ public sealed record SemanticSettings
     /// <summary>The per-message deadline of a score (the provider call included); past it the failure policy applies.</summary>
     public required TimeSpan Timeout { get; init; }
 
+    /// <summary>
+    /// <c>semantic.load_timeout_ms</c>: how long after start-up a scored message may wait for the scorer's model to load
+    /// (the embedded model takes seconds) before the per-message deadline starts; past it, L2-002 (<c>load-timeout</c>).
+    /// </summary>
+    public TimeSpan LoadTimeout { get; init; } = TimeSpan.FromMilliseconds(DefaultLoadTimeoutMs);
+
+    /// <summary>The default of <c>semantic.load_timeout_ms</c>: twice the slowest load measured on a loaded 2-core machine (15 s).</summary>
+    public const int DefaultLoadTimeoutMs = 30_000;
+
     /// <summary>Scores kept in the process-wide cache (LRU), so repeated text is scored once.</summary>
     public required int CacheSize { get; init; }
 

@@ -9,6 +9,8 @@ namespace McpVanguard.Inspection.Semantic;
 /// L2-001 when the score reaches <c>semantic.threshold</c>. Scores are cached and shared (<see cref="SemanticScoreCache"/>),
 /// each message waits at most <c>semantic.timeout_ms</c>, and a failing provider trips a circuit breaker; a timeout or
 /// error is L2-002 under the profile's policy (<see cref="FailureAction"/>). L2 adds findings; it never removes one.
+/// A scorer that loads a model first (<see cref="ISemanticScorer.Ready"/>) is waited for separately, at most
+/// <c>semantic.load_timeout_ms</c> from the stage's construction: the per-message deadline measures the scorer, never its load.
 /// </summary>
 public sealed class SemanticStage : IInspectionStage
 {
@@ -23,6 +25,9 @@ public sealed class SemanticStage : IInspectionStage
     private readonly SemanticScoreCache _cache;
     private readonly double _threshold;
     private readonly ProviderCircuitBreaker _breaker;
+    private readonly TimeProvider _time;
+    private readonly Task _ready;
+    private readonly long _loadStarted;
 
     /// <param name="time">The clock of cache expiry and the breaker (tests pass a fake one).</param>
     public SemanticStage(ISemanticScorer scorer, SemanticSettings settings, TimeProvider? time = null)
@@ -33,6 +38,11 @@ public sealed class SemanticStage : IInspectionStage
         _threshold = settings.Threshold ?? scorer.DefaultThreshold;
         _cache = new SemanticScoreCache(settings.CacheSize, settings.CacheTtl, time);
         _breaker = new ProviderCircuitBreaker(time);
+        _time = time;
+
+        // Reading Ready starts an in-process model's load (if nothing has yet): the load wait counts from here.
+        _loadStarted = time.GetTimestamp();
+        _ready = scorer.Ready;
 
         // Priming (EnginePrimer) warms an in-process model with its synthetic messages; to a remote provider they would
         // be paid calls, sent at every start, that warm nothing of ours but the HTTP client.
@@ -83,6 +93,18 @@ public sealed class SemanticStage : IInspectionStage
             return;
         }
 
+        if (!_ready.IsCompletedSuccessfully)
+        {
+            if (await WaitForLoadAsync(cancellationToken).ConfigureAwait(false) is { } notLoaded)
+            {
+                Unavailable(notLoaded.Outcome, notLoaded.What, started, context, findings);
+                return;
+            }
+
+            // The budget (and the latency the audit shows) starts now that the scorer can answer.
+            started = Stopwatch.GetTimestamp();
+        }
+
         if (!_breaker.TryEnter())
         {
             Unavailable("circuit-open", "the provider failed repeatedly; calls are paused", started, context, findings);
@@ -113,6 +135,70 @@ public sealed class SemanticStage : IInspectionStage
 
         Judge(score, "scored", started, findings);
     }
+
+    /// <summary>Outcome of <see cref="UnavailableRule"/> when the scorer's model did not load within <c>semantic.load_timeout_ms</c>.</summary>
+    public const string LoadTimeoutOutcome = "load-timeout";
+
+    /// <summary>Outcome of <see cref="UnavailableRule"/> when the scorer's model failed to load.</summary>
+    public const string LoadFailedOutcome = "load-failed";
+
+    /// <summary>
+    /// Null once the scorer can answer; otherwise why not (for the gateway's <c>/readyz</c>): its model is still loading,
+    /// or failed to load.
+    /// </summary>
+    public string? NotReadyReason()
+    {
+        if (_ready.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        var which = $"the L2 model ({_scorer.Provider}/{_scorer.Model})";
+        if (_ready.IsFaulted || _ready.IsCanceled)
+        {
+            return $"{which} failed to load ({LoadFailure()})";
+        }
+
+        return _time.GetElapsedTime(_loadStarted) < _settings.LoadTimeout
+            ? $"{which} is still loading"
+            : $"{which} has not loaded within semantic.load_timeout_ms ({(int)_settings.LoadTimeout.TotalMilliseconds} ms); scored messages meet the failure policy";
+    }
+
+    /// <summary>
+    /// Waits for the scorer's load until <c>semantic.load_timeout_ms</c> after the stage was built (one deadline for the
+    /// process, so a model that never loads costs each later message nothing); null when it is ready.
+    /// </summary>
+    private async ValueTask<(string Outcome, string What)?> WaitForLoadAsync(CancellationToken cancellationToken)
+    {
+        var remaining = _settings.LoadTimeout - _time.GetElapsedTime(_loadStarted);
+        if (!_ready.IsCompleted && remaining > TimeSpan.Zero)
+        {
+            try
+            {
+                await _ready.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                // Timed out or failed: told apart below from the task itself.
+            }
+        }
+
+        if (_ready.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        return _ready.IsFaulted || _ready.IsCanceled
+            ? (LoadFailedOutcome, $"the model failed to load ({LoadFailure()})")
+            : (LoadTimeoutOutcome, $"the model did not load within {(int)_settings.LoadTimeout.TotalMilliseconds} ms");
+    }
+
+    /// <summary>The type of the load's exception only: its message may hold paths.</summary>
+    private string LoadFailure() => _ready.Exception?.InnerException?.GetType().Name ?? "canceled";
 
     /// <summary>The one provider call for a key: its own deadline (no single waiter may cancel it), its result judged by the breaker.</summary>
     private async Task<SemanticScore> CallAsync(SemanticRequest request)
