@@ -95,9 +95,16 @@ public sealed class SemanticStage : IInspectionStage
 
         if (!_ready.IsCompletedSuccessfully)
         {
+            // Before the widening of the cascade such a message was not scored at all: while the model loads it passes as it
+            // did then, so an initialize or tools/list answer never waits for the load (the handshake stays off it).
+            if (request.ByKindOnly)
+            {
+                return;
+            }
+
             if (await WaitForLoadAsync(cancellationToken).ConfigureAwait(false) is { } notLoaded)
             {
-                Unavailable(notLoaded.Outcome, notLoaded.What, started, context, findings);
+                Unavailable(notLoaded.Outcome, notLoaded.What, started, context, findings, request.ByKindOnly);
                 return;
             }
 
@@ -107,7 +114,7 @@ public sealed class SemanticStage : IInspectionStage
 
         if (!_breaker.TryEnter())
         {
-            Unavailable("circuit-open", "the provider failed repeatedly; calls are paused", started, context, findings);
+            Unavailable("circuit-open", "the provider failed repeatedly; calls are paused", started, context, findings, request.ByKindOnly);
             return;
         }
 
@@ -124,12 +131,12 @@ public sealed class SemanticStage : IInspectionStage
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings);
+            Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings, request.ByKindOnly);
             return;
         }
         catch (Exception ex)
         {
-            Unavailable("error", ex is SemanticProviderException ? ex.Message : ex.GetType().Name, started, context, findings);
+            Unavailable("error", ex is SemanticProviderException ? ex.Message : ex.GetType().Name, started, context, findings, request.ByKindOnly);
             return;
         }
 
@@ -245,17 +252,21 @@ public sealed class SemanticStage : IInspectionStage
         });
     }
 
-    private void Unavailable(string outcome, string what, long started, InspectionContext context, List<Finding> findings)
+    /// <param name="byKindOnly">
+    /// The message was selected only for its kind (<see cref="SemanticRequest.ByKindOnly"/>): the narrower cascade did not
+    /// score it at all, so failing to score it is logged and never blocks (a provider outage must not stop every handshake).
+    /// </param>
+    private void Unavailable(string outcome, string what, long started, InspectionContext context, List<Finding> findings, bool byKindOnly)
     {
         var evidence = Evidence(outcome, null, null, Clean(what, MaxReasonChars), started);
-        var action = FailureAction(context.Profile, findings);
+        var action = byKindOnly ? FindingAction.Log : FailureAction(context.Profile, findings);
         findings.Add(new Finding(
             UnavailableRule,
             "L2",
             "MCP-00",
             Severity.Medium,
             action,
-            $"L2 semantic scorer unavailable ({_scorer.Provider}/{_scorer.Model}: {outcome}, {evidence.Reason}); {Describe(action)} per the {context.Profile.ToString().ToLowerInvariant()} profile.")
+            $"L2 semantic scorer unavailable ({_scorer.Provider}/{_scorer.Model}: {outcome}, {evidence.Reason}); {(byKindOnly ? "allowed: selected for its kind only" : $"{Describe(action)} per the {context.Profile.ToString().ToLowerInvariant()} profile")}.")
         {
             Semantic = evidence,
         });
