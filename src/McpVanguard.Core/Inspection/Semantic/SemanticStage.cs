@@ -172,6 +172,23 @@ public sealed class SemanticStage : IInspectionStage
     }
 
     /// <summary>
+    /// Completes once every L2 stage of <paramref name="engine"/> can score, or its load has failed or met
+    /// <c>semantic.load_timeout_ms</c>; never throws for the load. Batch commands (<c>replay</c>, <c>scan</c>) wait here
+    /// first, so that what they report does not depend on how fast the model loaded (messages selected for their kind
+    /// only are not scored while it loads).
+    /// </summary>
+    public static async Task WhenLoadedAsync(InspectionEngine engine, CancellationToken cancellationToken)
+    {
+        foreach (var stage in engine.AgentToServer.Stages.Concat(engine.ServerToAgent.Stages).OfType<SemanticStage>().Distinct())
+        {
+            if (!stage._ready.IsCompletedSuccessfully)
+            {
+                _ = await stage.WaitForLoadAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits for the scorer's load until <c>semantic.load_timeout_ms</c> after the stage was built (one deadline for the
     /// process, so a model that never loads costs each later message nothing); null when it is ready.
     /// </summary>
