@@ -26,12 +26,13 @@ internal static class SemanticSectionReader
         {
             "uncertain" => SemanticScope.Uncertain,
             "all" => SemanticScope.All,
+            "cued" => SemanticScope.Cued,
             _ => Invalid(),
         };
 
         SemanticScope Invalid()
         {
-            errors.Add($"{source(ConfigurationKeys.SemanticScope)}: key '{ConfigurationKeys.SemanticScope}' has unknown value '{text(ConfigurationKeys.SemanticScope)}' (expected uncertain or all).");
+            errors.Add($"{source(ConfigurationKeys.SemanticScope)}: key '{ConfigurationKeys.SemanticScope}' has unknown value '{text(ConfigurationKeys.SemanticScope)}' (expected uncertain, cued or all).");
             return SemanticScope.Uncertain;
         }
 

@@ -73,8 +73,14 @@ public sealed record SemanticSettings
 /// <summary>What L2 scores (<c>semantic.scope</c>).</summary>
 public enum SemanticScope
 {
-    /// <summary>Only what L1 left uncertain: warned messages, <c>always</c> tools and methods, instruction-like server text.</summary>
+    /// <summary>
+    /// What L1 left uncertain: warned messages, <c>always</c> tools and methods, every server metadata text and server
+    /// request, and tool results with instruction-like text.
+    /// </summary>
     Uncertain,
+
+    /// <summary>Narrower than <see cref="Uncertain"/>: server metadata and requests too only when their text is instruction-like.</summary>
+    Cued,
 
     /// <summary>Every message with text to score (costly: every call waits for the scorer).</summary>
     All,

@@ -60,6 +60,12 @@ public sealed class SemanticConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Scope_cued_selects_the_narrower_cascade()
+    {
+        Assert.Equal(SemanticScope.Cued, Load(new() { ["VANGUARD_SEMANTIC_SCOPE"] = "cued" }).Semantic.Scope);
+    }
+
+    [Fact]
     public void The_first_configured_provider_wins_custom_then_openai_then_ollama_unless_one_is_named()
     {
         var all = new Dictionary<string, string>

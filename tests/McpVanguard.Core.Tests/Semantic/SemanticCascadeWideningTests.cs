@@ -52,6 +52,18 @@ public sealed class SemanticCascadeWideningTests
     }
 
     [Fact]
+    public async Task Under_scope_cued_server_metadata_with_no_instruction_cue_is_not_scored()
+    {
+        var scorer = new FakeScorer(0.95);
+        var settings = SemanticStageTests.Settings() with { Scope = McpVanguard.Configuration.SemanticScope.Cued };
+
+        var result = await Run(new SemanticStage(scorer, settings), Profile.Balanced, [.. ToolList, SamplingRequest]);
+
+        Assert.Empty(scorer.Requests);
+        Assert.Equal("allow", result.Verdict);
+    }
+
+    [Fact]
     public async Task A_sampling_request_with_no_instruction_cue_is_scored()
     {
         var scorer = new FakeScorer(0.1);

@@ -92,7 +92,8 @@ internal static class SemanticSelection
         // session, cached process-wide by text), and the pre-test let through under half of the paraphrased attacks of
         // these kinds in the head's own written data (none of 31 server requests; CascadeCoverageTests), while it passes
         // almost no benign result, where it stays.
-        var rare = subject is SemanticSubject.ToolDescription or SemanticSubject.ServerInstructions or SemanticSubject.ServerRequest;
+        var rare = settings.Scope != SemanticScope.Cued
+            && subject is SemanticSubject.ToolDescription or SemanticSubject.ServerInstructions or SemanticSubject.ServerRequest;
         var selected = warned || always || everything || anyCue;
         if (strings.Count == 0 || !(selected || rare))
         {
