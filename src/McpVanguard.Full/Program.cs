@@ -3,8 +3,8 @@ using McpVanguard.Inspection.Semantic;
 using McpVanguard.Inspection.Semantic.Embedded;
 
 // Asked only when L2 selects the embedded provider (no remote one configured, semantic.enabled on); the model then
-// loads on a thread-pool thread, never on the handshake path, so the first scored message does not wait seconds for it
-// (and meet the semantic.timeout_ms deadline) as it did when loading waited for that first score.
+// loads on a thread-pool thread, never on the handshake path. A message scored before the load ends waits for it (at most
+// semantic.load_timeout_ms after start-up); its own semantic.timeout_ms starts once the model is ready.
 return await VanguardCommandLine.RunAsync(args, EmbeddedScorer);
 
 static ISemanticScorer? EmbeddedScorer()
@@ -16,8 +16,11 @@ static ISemanticScorer? EmbeddedScorer()
     }
     else
     {
-        // A failed load is not lost: the Lazy keeps the exception and the first score fails closed on it (VG-001).
-        _ = creation.Scorer.WarmUpAsync(CancellationToken.None).ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        // A failed load is not lost: the scorer keeps it and every scored message meets L2-002 (load-failed) and the
+        // profile's failure policy; one stderr line says why (the type only: the message may hold paths).
+        _ = creation.Scorer.Ready.ContinueWith(
+            static t => Console.Error.WriteLine($"[vanguard] embedded L2 model failed to load ({t.Exception?.InnerException?.GetType().Name}): scored messages follow the profile's failure policy (L2-002)"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     return creation.Scorer;

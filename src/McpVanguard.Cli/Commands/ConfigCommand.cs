@@ -120,6 +120,7 @@ internal static class ConfigCommand
         yield return (ConfigurationKeys.SemanticScope, l2.Scope.ToString().ToLowerInvariant());
         yield return (ConfigurationKeys.SemanticThreshold, l2.Threshold?.ToString(c) ?? "auto");
         yield return (ConfigurationKeys.SemanticTimeoutMs, ((int)l2.Timeout.TotalMilliseconds).ToString(c));
+        yield return (ConfigurationKeys.SemanticLoadTimeoutMs, ((int)l2.LoadTimeout.TotalMilliseconds).ToString(c));
         yield return (ConfigurationKeys.SemanticCacheSize, l2.CacheSize.ToString(c));
         yield return (ConfigurationKeys.SemanticCacheTtlSeconds, ((int)l2.CacheTtl.TotalSeconds).ToString(c));
         yield return (ConfigurationKeys.SemanticMaxChars, l2.MaxChars.ToString(c));

@@ -61,6 +61,8 @@ internal static class ScanCommand
                 return EngineFactory.ConfigurationError;
             }
 
+            // L2's model first: a server's tool list is scored for its kind only once the model is ready.
+            await McpVanguard.Inspection.Semantic.SemanticStage.WhenLoadedAsync(engine, cancellationToken);
             var scanner = new ServerScanner(engine, TimeSpan.FromSeconds(parse.GetValue(timeout)));
             var results = new List<ServerScanResult>();
             foreach (var target in targets)

@@ -52,6 +52,7 @@ public static class ConfigurationKeys
     public const string SemanticScope = "semantic.scope";
     public const string SemanticThreshold = "semantic.threshold";
     public const string SemanticTimeoutMs = "semantic.timeout_ms";
+    public const string SemanticLoadTimeoutMs = "semantic.load_timeout_ms";
     public const string SemanticCacheSize = "semantic.cache_size";
     public const string SemanticCacheTtlSeconds = "semantic.cache_ttl_s";
     public const string SemanticMaxChars = "semantic.max_chars";
@@ -132,6 +133,7 @@ public static class ConfigurationKeys
         [SemanticScope] = "uncertain",
         [SemanticThreshold] = "auto",
         [SemanticTimeoutMs] = "3000",
+        [SemanticLoadTimeoutMs] = "30000",
         [SemanticCacheSize] = "4096",
         [SemanticCacheTtlSeconds] = "3600",
         [SemanticMaxChars] = "4000",
@@ -172,7 +174,7 @@ public static class ConfigurationKeys
         GatewayHost, GatewayPort, GatewayAllowedOrigins, GatewayAllowedHosts, GatewayMaxSessions, GatewaySessionIdleTimeoutSeconds,
         GatewayMaxConcurrentRequests, GatewayMaxBodyBytes, GatewayUpstreamTimeoutSeconds, GatewayWarmPool, GatewaySessionRoute,
         PinsFile, PinsBaseline, PinsBaselineKey, PinsBaselineIdentity, PinsBaselineIssuer,
-        SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticCacheSize,
+        SemanticEnabled, SemanticProvider, SemanticScope, SemanticThreshold, SemanticTimeoutMs, SemanticLoadTimeoutMs, SemanticCacheSize,
         SemanticCacheTtlSeconds, SemanticMaxChars, SemanticAlways, SemanticModel, SemanticCustomUrl, SemanticCustomKey,
         SemanticCustomModel, SemanticOpenAiKey, SemanticOllamaUrl,
         TelemetryOtlpEndpoint, TelemetryOtlpTracesEndpoint, TelemetryOtlpMetricsEndpoint, TelemetryOtlpProtocol, TelemetryOtlpHeaders, TelemetryServiceName, TelemetryMetrics, TelemetryTraces,

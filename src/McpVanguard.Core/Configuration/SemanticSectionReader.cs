@@ -26,12 +26,13 @@ internal static class SemanticSectionReader
         {
             "uncertain" => SemanticScope.Uncertain,
             "all" => SemanticScope.All,
+            "cued" => SemanticScope.Cued,
             _ => Invalid(),
         };
 
         SemanticScope Invalid()
         {
-            errors.Add($"{source(ConfigurationKeys.SemanticScope)}: key '{ConfigurationKeys.SemanticScope}' has unknown value '{text(ConfigurationKeys.SemanticScope)}' (expected uncertain or all).");
+            errors.Add($"{source(ConfigurationKeys.SemanticScope)}: key '{ConfigurationKeys.SemanticScope}' has unknown value '{text(ConfigurationKeys.SemanticScope)}' (expected uncertain, cued or all).");
             return SemanticScope.Uncertain;
         }
 
@@ -65,6 +66,9 @@ internal static class SemanticSectionReader
 
             // 50 ms is below any remote round trip; two minutes is past any useful wait for one message.
             Timeout = TimeSpan.FromMilliseconds(number(ConfigurationKeys.SemanticTimeoutMs, 50, 120_000)),
+
+            // At least a second (no model loads faster on a busy machine); ten minutes is past any useful wait at start-up.
+            LoadTimeout = TimeSpan.FromMilliseconds(number(ConfigurationKeys.SemanticLoadTimeoutMs, 1_000, 600_000)),
             CacheSize = number(ConfigurationKeys.SemanticCacheSize, 0, 1_000_000),
             CacheTtl = TimeSpan.FromSeconds(number(ConfigurationKeys.SemanticCacheTtlSeconds, 1, 7 * 86_400)),
             MaxChars = number(ConfigurationKeys.SemanticMaxChars, 256, 100_000),

@@ -20,6 +20,15 @@ public sealed record SemanticSettings
     /// <summary>The per-message deadline of a score (the provider call included); past it the failure policy applies.</summary>
     public required TimeSpan Timeout { get; init; }
 
+    /// <summary>
+    /// <c>semantic.load_timeout_ms</c>: how long after start-up a scored message may wait for the scorer's model to load
+    /// (the embedded model takes seconds) before the per-message deadline starts; past it, L2-002 (<c>load-timeout</c>).
+    /// </summary>
+    public TimeSpan LoadTimeout { get; init; } = TimeSpan.FromMilliseconds(DefaultLoadTimeoutMs);
+
+    /// <summary>The default of <c>semantic.load_timeout_ms</c>: twice the slowest load measured on a loaded 2-core machine (15 s).</summary>
+    public const int DefaultLoadTimeoutMs = 30_000;
+
     /// <summary>Scores kept in the process-wide cache (LRU), so repeated text is scored once.</summary>
     public required int CacheSize { get; init; }
 
@@ -64,8 +73,14 @@ public sealed record SemanticSettings
 /// <summary>What L2 scores (<c>semantic.scope</c>).</summary>
 public enum SemanticScope
 {
-    /// <summary>Only what L1 left uncertain: warned messages, <c>always</c> tools and methods, instruction-like server text.</summary>
+    /// <summary>
+    /// What L1 left uncertain: warned messages, <c>always</c> tools and methods, every server metadata text and server
+    /// request, and tool results with instruction-like text.
+    /// </summary>
     Uncertain,
+
+    /// <summary>Narrower than <see cref="Uncertain"/>: server metadata and requests too only when their text is instruction-like.</summary>
+    Cued,
 
     /// <summary>Every message with text to score (costly: every call waits for the scorer).</summary>
     All,

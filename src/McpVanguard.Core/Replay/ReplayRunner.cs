@@ -45,6 +45,9 @@ public sealed class ReplayRunner : IDisposable
             _engine.ForgetServers();
             ForgetBehaviour();
             _clock?.BeginCase();
+
+            // L2's model first (once; then at once): a replay's verdicts must not depend on how fast it loaded.
+            await Inspection.Semantic.SemanticStage.WhenLoadedAsync(_engine, cancellationToken).ConfigureAwait(false);
             return await RunAloneAsync(replayCase, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -4,8 +4,9 @@ using McpVanguard.Inspection;
 namespace McpVanguard.Gateway.Hosting;
 
 /// <summary>
-/// What <c>/readyz</c> checks: the inspection engine is primed, every stdio upstream's program can be found, and the
-/// shared state (when there is one) is reachable or stood in for by local state (then ready, but reported degraded).
+/// What <c>/readyz</c> checks: the inspection engine is primed, L2's model (when L2 is on) has loaded, every stdio
+/// upstream's program can be found, and the shared state (when there is one) is reachable or stood in for by local state
+/// (then ready, but reported degraded).
 /// </summary>
 internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<UpstreamDefinition> servers, McpVanguard.State.ISharedState state)
 {
@@ -19,6 +20,12 @@ internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<Upst
             return "the inspection engine is still starting";
         }
 
+        // A scored message that arrives while the model loads waits for it: not ready, so traffic goes elsewhere meanwhile.
+        if (SemanticNotReadyReason() is { } semantic)
+        {
+            return semantic;
+        }
+
         if (_missing.Length > 0)
         {
             return $"the program of upstream '{string.Join("', '", _missing)}' was not found";
@@ -26,6 +33,19 @@ internal sealed class ReadinessProbe(InspectionEngine engine, IReadOnlyList<Upst
 
         // Strict refuses new sessions while the shared state is down: not ready, so a load balancer sends them elsewhere.
         return state is McpVanguard.State.ResilientSharedState { Health: { IsDown: true, UsingLocal: false } health } ? health.Describe() : null;
+    }
+
+    private string? SemanticNotReadyReason()
+    {
+        foreach (var stage in engine.AgentToServer.Stages.Concat(engine.ServerToAgent.Stages))
+        {
+            if (stage is McpVanguard.Inspection.Semantic.SemanticStage semantic && semantic.NotReadyReason() is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The text of a ready answer: <c>ready</c>, or <c>ready (degraded: …)</c> while local state stands in for the shared one.</summary>

@@ -29,6 +29,7 @@ public sealed class SemanticConfigurationTests : IDisposable
         Assert.Equal(SemanticScope.Uncertain, s.Scope);
         Assert.Null(s.Threshold); // auto: the scorer's own calibrated point
         Assert.Equal(TimeSpan.FromSeconds(3), s.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), s.LoadTimeout);
         Assert.Empty(s.Always);
     }
 
@@ -43,6 +44,7 @@ public sealed class SemanticConfigurationTests : IDisposable
               scope: all
               threshold: 0.85
               timeout_ms: 1500
+              load_timeout_ms: 90000
               cache_size: 100
               cache_ttl_s: 60
               max_chars: 2000
@@ -54,6 +56,13 @@ public sealed class SemanticConfigurationTests : IDisposable
         Assert.Equal(("ollama", "qwen2.5", SemanticScope.All, 0.85), (s.SelectedProvider, s.Model, s.Scope, s.Threshold));
         Assert.Equal((TimeSpan.FromMilliseconds(1500), 100, TimeSpan.FromMinutes(1), 2000), (s.Timeout, s.CacheSize, s.CacheTtl, s.MaxChars));
         Assert.Equal(["send_email", "sampling/createMessage"], s.Always);
+        Assert.Equal(TimeSpan.FromSeconds(90), s.LoadTimeout);
+    }
+
+    [Fact]
+    public void Scope_cued_selects_the_narrower_cascade()
+    {
+        Assert.Equal(SemanticScope.Cued, Load(new() { ["VANGUARD_SEMANTIC_SCOPE"] = "cued" }).Semantic.Scope);
     }
 
     [Fact]
@@ -82,6 +91,7 @@ public sealed class SemanticConfigurationTests : IDisposable
               threshold: 1.5
               timeout_ms: 5
               custom_url: ftp://judge.example.com/v1?key=secret
+              load_timeout_ms: 500
             """);
 
         var error = Assert.Throws<ConfigurationException>(() => Load(file: file));
@@ -90,6 +100,7 @@ public sealed class SemanticConfigurationTests : IDisposable
         Assert.Contains(error.Errors, e => e.StartsWith(file + ":3:", StringComparison.Ordinal) && e.Contains("semantic.threshold", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith(file + ":4:", StringComparison.Ordinal) && e.Contains("semantic.timeout_ms", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith(file + ":5:", StringComparison.Ordinal) && e.Contains("semantic.custom_url", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith(file + ":6:", StringComparison.Ordinal) && e.Contains("semantic.load_timeout_ms", StringComparison.Ordinal));
 
         // The URL's query may hold a key: only its masked form is printed.
         Assert.DoesNotContain(error.Errors, e => e.Contains("secret", StringComparison.Ordinal));

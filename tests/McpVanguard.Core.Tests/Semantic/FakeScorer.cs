@@ -15,6 +15,9 @@ internal sealed class FakeScorer(Func<SemanticRequest, CancellationToken, Task<S
 
     public string Model => "fake-judge";
 
+    /// <summary>The scorer's load (<see cref="ISemanticScorer.Ready"/>): done at once unless the test scripts a slow or failed one.</summary>
+    public Task Ready { get; init; } = Task.CompletedTask;
+
     public ConcurrentQueue<SemanticRequest> Requests { get; } = new();
 
     public async ValueTask<SemanticScore> ScoreAsync(SemanticRequest request, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public interface ISemanticScorer
     /// <summary>The score at or above which this scorer's answers mean an attack, when <c>semantic.threshold</c> is <c>auto</c>.</summary>
     double DefaultThreshold => 0.7;
 
+    /// <summary>
+    /// Completes once the scorer can answer within <c>semantic.timeout_ms</c> (an in-process model has loaded; at once for
+    /// a remote provider), or faults when it never will. Reading it may start the load.
+    /// </summary>
+    Task Ready => Task.CompletedTask;
+
     /// <summary>Scores <paramref name="request"/>; throws on a provider error, a malformed answer or cancellation.</summary>
     ValueTask<SemanticScore> ScoreAsync(SemanticRequest request, CancellationToken cancellationToken);
 }

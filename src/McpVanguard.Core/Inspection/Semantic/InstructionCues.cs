@@ -55,5 +55,28 @@ internal static class InstructionCues
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> carries any steering concept: the weaker test for tool descriptions, whose job is to
+    /// tell the model how to use a tool, so an instruction in them needs no second concept to look like one.
+    /// </summary>
+    public static bool Steers(string text)
+    {
+        var matches = InjectionLexicon.Default.Scan(text);
+        if (matches.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var id in Steering)
+        {
+            if (matches.Has(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int[] Ids(params string[] names) => [.. names.Select(InjectionLexicon.Default.ConceptId)];
 }

@@ -8,7 +8,7 @@ namespace McpVanguard.Inspection.Semantic;
 /// </summary>
 /// <param name="Provider">The scorer kind (<c>custom</c>, <c>openai</c>, <c>ollama</c>, <c>embedded</c>).</param>
 /// <param name="Model">The model that scored.</param>
-/// <param name="Outcome"><c>scored</c>, <c>cached</c>, <c>timeout</c>, <c>error</c> or <c>circuit-open</c>.</param>
+/// <param name="Outcome"><c>scored</c>, <c>cached</c>, <c>timeout</c>, <c>error</c>, <c>circuit-open</c>, <c>load-timeout</c> or <c>load-failed</c>.</param>
 /// <param name="Score">The score, when there is one.</param>
 /// <param name="Threshold">The threshold it was compared with.</param>
 /// <param name="LatencyMs">Time this message waited for L2.</param>

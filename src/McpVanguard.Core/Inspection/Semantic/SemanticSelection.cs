@@ -6,8 +6,9 @@ namespace McpVanguard.Inspection.Semantic;
 /// <summary>
 /// The cascade's gate: which messages L2 scores, and the bounded text it scores. L1's clear verdicts stand (a message a
 /// finding blocks, redacts or holds for review is not scored); with <c>scope: uncertain</c> L2 scores a message L1 warned
-/// about, a tool or method listed in <c>semantic.always</c>, and server text (descriptions, instructions, results, server
-/// requests) that passes <see cref="InstructionCues"/>. Everything else returns at once: clean traffic never waits.
+/// about, a tool or method listed in <c>semantic.always</c>, every server metadata text (tool, prompt and resource
+/// descriptions, <c>initialize</c> instructions) and server request (sampling, elicitation), and tool results that pass
+/// <see cref="InstructionCues"/>. Everything else returns at once: clean traffic never waits.
 /// </summary>
 internal static class SemanticSelection
 {
@@ -87,12 +88,19 @@ internal static class SemanticSelection
             }
         }
 
-        if (strings.Count == 0 || !(warned || always || everything || anyCue))
+        // Metadata and server requests are scored whatever the pre-test says: they are rare (a list or an initialize per
+        // session, cached process-wide by text), and the pre-test let through under half of the paraphrased attacks of
+        // these kinds in the head's own written data (none of 31 server requests; CascadeCoverageTests), while it passes
+        // almost no benign result, where it stays.
+        var rare = settings.Scope != SemanticScope.Cued
+            && subject is SemanticSubject.ToolDescription or SemanticSubject.ServerInstructions or SemanticSubject.ServerRequest;
+        var selected = warned || always || everything || anyCue;
+        if (strings.Count == 0 || !(selected || rare))
         {
             return null;
         }
 
-        return new SemanticRequest(SemanticText.Bound(strings, cued, settings.MaxChars), subject, context.ToolName);
+        return new SemanticRequest(SemanticText.Bound(strings, cued, settings.MaxChars), subject, context.ToolName) { ByKindOnly = !selected };
     }
 
     /// <summary>What the message is, or null for messages L2 never scores (notifications, pings, list requests…).</summary>

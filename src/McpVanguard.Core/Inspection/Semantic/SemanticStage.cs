@@ -9,6 +9,8 @@ namespace McpVanguard.Inspection.Semantic;
 /// L2-001 when the score reaches <c>semantic.threshold</c>. Scores are cached and shared (<see cref="SemanticScoreCache"/>),
 /// each message waits at most <c>semantic.timeout_ms</c>, and a failing provider trips a circuit breaker; a timeout or
 /// error is L2-002 under the profile's policy (<see cref="FailureAction"/>). L2 adds findings; it never removes one.
+/// A scorer that loads a model first (<see cref="ISemanticScorer.Ready"/>) is waited for separately, at most
+/// <c>semantic.load_timeout_ms</c> from the stage's construction: the per-message deadline measures the scorer, never its load.
 /// </summary>
 public sealed class SemanticStage : IInspectionStage
 {
@@ -23,6 +25,9 @@ public sealed class SemanticStage : IInspectionStage
     private readonly SemanticScoreCache _cache;
     private readonly double _threshold;
     private readonly ProviderCircuitBreaker _breaker;
+    private readonly TimeProvider _time;
+    private readonly Task _ready;
+    private readonly long _loadStarted;
 
     /// <param name="time">The clock of cache expiry and the breaker (tests pass a fake one).</param>
     public SemanticStage(ISemanticScorer scorer, SemanticSettings settings, TimeProvider? time = null)
@@ -33,6 +38,11 @@ public sealed class SemanticStage : IInspectionStage
         _threshold = settings.Threshold ?? scorer.DefaultThreshold;
         _cache = new SemanticScoreCache(settings.CacheSize, settings.CacheTtl, time);
         _breaker = new ProviderCircuitBreaker(time);
+        _time = time;
+
+        // Reading Ready starts an in-process model's load (if nothing has yet): the load wait counts from here.
+        _loadStarted = time.GetTimestamp();
+        _ready = scorer.Ready;
 
         // Priming (EnginePrimer) warms an in-process model with its synthetic messages; to a remote provider they would
         // be paid calls, sent at every start, that warm nothing of ours but the HTTP client.
@@ -83,9 +93,28 @@ public sealed class SemanticStage : IInspectionStage
             return;
         }
 
+        if (!_ready.IsCompletedSuccessfully)
+        {
+            // Before the widening of the cascade such a message was not scored at all: while the model loads it passes as it
+            // did then, so an initialize or tools/list answer never waits for the load (the handshake stays off it).
+            if (request.ByKindOnly)
+            {
+                return;
+            }
+
+            if (await WaitForLoadAsync(cancellationToken).ConfigureAwait(false) is { } notLoaded)
+            {
+                Unavailable(notLoaded.Outcome, notLoaded.What, started, context, findings, request.ByKindOnly);
+                return;
+            }
+
+            // The budget (and the latency the audit shows) starts now that the scorer can answer.
+            started = Stopwatch.GetTimestamp();
+        }
+
         if (!_breaker.TryEnter())
         {
-            Unavailable("circuit-open", "the provider failed repeatedly; calls are paused", started, context, findings);
+            Unavailable("circuit-open", "the provider failed repeatedly; calls are paused", started, context, findings, request.ByKindOnly);
             return;
         }
 
@@ -102,17 +131,98 @@ public sealed class SemanticStage : IInspectionStage
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings);
+            Unavailable("timeout", $"no score within {(int)_settings.Timeout.TotalMilliseconds} ms", started, context, findings, request.ByKindOnly);
             return;
         }
         catch (Exception ex)
         {
-            Unavailable("error", ex is SemanticProviderException ? ex.Message : ex.GetType().Name, started, context, findings);
+            Unavailable("error", ex is SemanticProviderException ? ex.Message : ex.GetType().Name, started, context, findings, request.ByKindOnly);
             return;
         }
 
         Judge(score, "scored", started, findings);
     }
+
+    /// <summary>Outcome of <see cref="UnavailableRule"/> when the scorer's model did not load within <c>semantic.load_timeout_ms</c>.</summary>
+    public const string LoadTimeoutOutcome = "load-timeout";
+
+    /// <summary>Outcome of <see cref="UnavailableRule"/> when the scorer's model failed to load.</summary>
+    public const string LoadFailedOutcome = "load-failed";
+
+    /// <summary>
+    /// Null once the scorer can answer; otherwise why not (for the gateway's <c>/readyz</c>): its model is still loading,
+    /// or failed to load.
+    /// </summary>
+    public string? NotReadyReason()
+    {
+        if (_ready.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        var which = $"the L2 model ({_scorer.Provider}/{_scorer.Model})";
+        if (_ready.IsFaulted || _ready.IsCanceled)
+        {
+            return $"{which} failed to load ({LoadFailure()})";
+        }
+
+        return _time.GetElapsedTime(_loadStarted) < _settings.LoadTimeout
+            ? $"{which} is still loading"
+            : $"{which} has not loaded within semantic.load_timeout_ms ({(int)_settings.LoadTimeout.TotalMilliseconds} ms); scored messages meet the failure policy";
+    }
+
+    /// <summary>
+    /// Completes once every L2 stage of <paramref name="engine"/> can score, or its load has failed or met
+    /// <c>semantic.load_timeout_ms</c>; never throws for the load. Batch commands (<c>replay</c>, <c>scan</c>) wait here
+    /// first, so that what they report does not depend on how fast the model loaded (messages selected for their kind
+    /// only are not scored while it loads).
+    /// </summary>
+    public static async Task WhenLoadedAsync(InspectionEngine engine, CancellationToken cancellationToken)
+    {
+        foreach (var stage in engine.AgentToServer.Stages.Concat(engine.ServerToAgent.Stages).OfType<SemanticStage>().Distinct())
+        {
+            if (!stage._ready.IsCompletedSuccessfully)
+            {
+                _ = await stage.WaitForLoadAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the scorer's load until <c>semantic.load_timeout_ms</c> after the stage was built (one deadline for the
+    /// process, so a model that never loads costs each later message nothing); null when it is ready.
+    /// </summary>
+    private async ValueTask<(string Outcome, string What)?> WaitForLoadAsync(CancellationToken cancellationToken)
+    {
+        var remaining = _settings.LoadTimeout - _time.GetElapsedTime(_loadStarted);
+        if (!_ready.IsCompleted && remaining > TimeSpan.Zero)
+        {
+            try
+            {
+                await _ready.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                // Timed out or failed: told apart below from the task itself.
+            }
+        }
+
+        if (_ready.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        return _ready.IsFaulted || _ready.IsCanceled
+            ? (LoadFailedOutcome, $"the model failed to load ({LoadFailure()})")
+            : (LoadTimeoutOutcome, $"the model did not load within {(int)_settings.LoadTimeout.TotalMilliseconds} ms");
+    }
+
+    /// <summary>The type of the load's exception only: its message may hold paths.</summary>
+    private string LoadFailure() => _ready.Exception?.InnerException?.GetType().Name ?? "canceled";
 
     /// <summary>The one provider call for a key: its own deadline (no single waiter may cancel it), its result judged by the breaker.</summary>
     private async Task<SemanticScore> CallAsync(SemanticRequest request)
@@ -159,17 +269,21 @@ public sealed class SemanticStage : IInspectionStage
         });
     }
 
-    private void Unavailable(string outcome, string what, long started, InspectionContext context, List<Finding> findings)
+    /// <param name="byKindOnly">
+    /// The message was selected only for its kind (<see cref="SemanticRequest.ByKindOnly"/>): the narrower cascade did not
+    /// score it at all, so failing to score it is logged and never blocks (a provider outage must not stop every handshake).
+    /// </param>
+    private void Unavailable(string outcome, string what, long started, InspectionContext context, List<Finding> findings, bool byKindOnly)
     {
         var evidence = Evidence(outcome, null, null, Clean(what, MaxReasonChars), started);
-        var action = FailureAction(context.Profile, findings);
+        var action = byKindOnly ? FindingAction.Log : FailureAction(context.Profile, findings);
         findings.Add(new Finding(
             UnavailableRule,
             "L2",
             "MCP-00",
             Severity.Medium,
             action,
-            $"L2 semantic scorer unavailable ({_scorer.Provider}/{_scorer.Model}: {outcome}, {evidence.Reason}); {Describe(action)} per the {context.Profile.ToString().ToLowerInvariant()} profile.")
+            $"L2 semantic scorer unavailable ({_scorer.Provider}/{_scorer.Model}: {outcome}, {evidence.Reason}); {(byKindOnly ? "allowed: selected for its kind only" : $"{Describe(action)} per the {context.Profile.ToString().ToLowerInvariant()} profile")}.")
         {
             Semantic = evidence,
         });
