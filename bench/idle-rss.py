@@ -22,6 +22,7 @@ def main() -> int:
     parser.add_argument("--idle", type=float, default=30.0, help="seconds to wait after the last answer")
     parser.add_argument("--echo", action="store_true", help="call `echo` (server-everything) instead of `read_file`")
     parser.add_argument("--calls", type=int, default=20)
+    parser.add_argument("--smaps", action="store_true", help="also print the largest mappings by RSS (stderr)")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     options = parser.parse_args()
     command = options.command[1:] if options.command[:1] == ["--"] else options.command
@@ -67,6 +68,18 @@ def main() -> int:
             key, _, value = line.partition(":")
             if key in ("VmRSS", "RssAnon", "RssFile", "RssShmem", "VmHWM"):
                 status[key] = round(int(value.split()[0]) / 1024, 1)
+    if options.smaps:
+        mappings, current = [], None
+        with open(f"/proc/{process.pid}/smaps") as f:
+            for line in f:
+                head = line.split()
+                if "-" in head[0] and not head[0].endswith(":"):
+                    current = [line.strip()[73:] or "[anon]", 0]
+                    mappings.append(current)
+                elif head[0] == "Rss:":
+                    current[1] = int(head[1])
+        for name, rss in sorted(mappings, key=lambda m: -m[1])[:12]:
+            print(f"{rss / 1024:8.1f} MiB  {name}", file=sys.stderr)
     with open(f"/proc/{process.pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     ticks = os.sysconf("SC_CLK_TCK")

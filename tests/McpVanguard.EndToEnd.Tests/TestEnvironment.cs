@@ -14,10 +14,10 @@ internal static class TestEnvironment
     public static string VanguardDll { get; } = Path.Combine(AppContext.BaseDirectory, "vanguard.dll");
 
     /// <summary>
-    /// The native <c>vanguard</c> under test when <c>VANGUARD_TEST_BINARY</c> names one (a Native AOT or single-file
+    /// The native <c>vanguard</c> under test when <c>MCPVANGUARD_TEST_BINARY</c> names one (a Native AOT or single-file
     /// publish): every test that launches vanguard then runs it instead of <c>dotnet vanguard.dll</c>. Unset by default.
     /// </summary>
-    public static string? VanguardBinary { get; } = Environment.GetEnvironmentVariable("VANGUARD_TEST_BINARY") is { Length: > 0 } binary
+    public static string? VanguardBinary { get; } = Environment.GetEnvironmentVariable("MCPVANGUARD_TEST_BINARY") is { Length: > 0 } binary
         ? Path.GetFullPath(binary)
         : null;
 

@@ -27,7 +27,7 @@ internal static class RulesCommand
                 var array = new JsonArray();
                 foreach (var r in rules)
                 {
-                    array.Add(ToJson(r));
+                    array.Add((JsonNode)ToJson(r));
                 }
 
                 Console.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
