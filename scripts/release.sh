@@ -4,22 +4,26 @@
 #   scripts/release.sh                      # every platform: linux-x64 linux-arm64 osx-arm64 osx-x64 win-x64
 #   scripts/release.sh --rid linux-x64      # one platform (repeatable)
 #   scripts/release.sh --out DIR            # another output folder
-# Single-file, self-contained, ReadyToRun (cross-compiled by crossgen2 for every platform). Native AOT is not used: the
-# gateway's ASP.NET Core and the L2 providers rely on reflection-based JSON and configuration that AOT would trim
-# (docs/RELEASE.md says what was tried). macOS binaries are built unsigned: Apple's codesign/notarization needs a Mac.
+#   scripts/release.sh --no-aot             # linux-x64 as ReadyToRun too
+# linux-x64 is Native AOT when this machine can compile it (a linux x86_64 host with clang): one native file that starts
+# faster and uses less memory (docs/RELEASE.md, docs/BENCHMARKS.md). Every other platform, and linux-x64 with --no-aot or
+# without clang, is single-file, self-contained ReadyToRun (cross-compiled by crossgen2): Native AOT does not cross-compile
+# across OS or architecture. macOS binaries are built unsigned: Apple's codesign/notarization needs a Mac.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
 version="$(tr -d '[:space:]' < VERSION)"
 rids=()
+aot=1
 out="$repo_root/dist/$version"
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --rid) rids+=("$2"); shift 2 ;;
         --out) out="$(realpath -m "$2")"; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-        *) echo "release: unknown argument '$1' (expected --rid RID or --out DIR)" >&2; exit 2 ;;
+        --no-aot) aot=0; shift ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        *) echo "release: unknown argument '$1' (expected --rid RID, --out DIR or --no-aot)" >&2; exit 2 ;;
     esac
 done
 [[ ${#rids[@]} -gt 0 ]] || rids=(linux-x64 linux-arm64 osx-arm64 osx-x64 win-x64)
@@ -34,11 +38,20 @@ for rid in "${rids[@]}"; do
         *) echo "release: unsupported platform '$rid'" >&2; exit 2 ;;
     esac
     staging="$(mktemp -d)"
-    echo "release: publishing $rid"
-    dotnet publish src/McpVanguard.Cli/McpVanguard.Cli.csproj -c Release -r "$rid" --self-contained true \
-        -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true \
-        -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
-        -o "$staging" -v q -nologo
+    if [[ $aot -eq 1 && "$rid" == linux-x64 && "$(uname -s)/$(uname -m)" == Linux/x86_64 ]] && command -v clang >/dev/null 2>&1; then
+        echo "release: publishing $rid (Native AOT)"
+        # Warnings stay errors for our code; the only ones left come from OllamaSharp's generic JSON calls, which run on
+        # its source-generated context (the L2 end-to-end test drives the Ollama provider through the native binary).
+        dotnet publish src/McpVanguard.Cli/McpVanguard.Cli.csproj -c Release -r "$rid" -p:PublishAot=true \
+            -p:DebugType=none -p:StripSymbols=true -p:GenerateDocumentationFile=false \
+            -o "$staging" -v q -nologo
+    else
+        echo "release: publishing $rid (ReadyToRun)"
+        dotnet publish src/McpVanguard.Cli/McpVanguard.Cli.csproj -c Release -r "$rid" --self-contained true \
+            -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true \
+            -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
+            -o "$staging" -v q -nologo
+    fi
     suffix=""
     [[ "$rid" == win-* ]] && suffix=".exe"
     cp "$staging/vanguard$suffix" "$out/vanguard-$version-$rid$suffix"

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -30,7 +32,7 @@ internal static class JudgePrompt
         at most 20 words, without quoting the text>"}
         """;
 
-    private static readonly JsonSerializerOptions DataEncoding = new()
+    private static readonly JsonWriterOptions DataEncoding = new()
     {
         // Letters of every script stay readable to the judge; quotes, angle brackets and controls are escaped.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -47,14 +49,26 @@ internal static class JudgePrompt
             SemanticSubject.ToolResult => "the result of a tool call, about to be read by the agent",
             _ => "a request an MCP server sends to the agent's client (sampling or elicitation)",
         };
-        var tool = request.ToolName is { } name ? $" Tool: {JsonSerializer.Serialize(name, DataEncoding)}." : string.Empty;
+        var tool = request.ToolName is { } name ? $" Tool: {Quoted(name)}." : string.Empty;
         var user = $"""
             Rate the following: {what}.{tool}
             <<<DATA {nonce}>>>
-            {JsonSerializer.Serialize(request.Text, DataEncoding)}
+            {Quoted(request.Text)}
             <<<END DATA {nonce}>>>
             Answer with the JSON object only.
             """;
         return [new ChatMessage(ChatRole.System, System), new ChatMessage(ChatRole.User, user)];
+    }
+
+    /// <summary>A JSON string literal of <paramref name="text"/>, written directly: no reflection-based serializer (Native AOT).</summary>
+    private static string Quoted(string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>(text.Length + 2);
+        using (var writer = new Utf8JsonWriter(buffer, DataEncoding))
+        {
+            writer.WriteStringValue(text);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

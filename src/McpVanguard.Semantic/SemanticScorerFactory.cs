@@ -48,7 +48,7 @@ public static class SemanticScorerFactory
     }
 
     private static ChatJudgeScorer Ollama(Uri endpoint, string model)
-        => new(new OllamaApiClient(HttpClientFor(endpoint), model), "ollama", model);
+        => new(new OllamaApiClient(HttpClientFor(endpoint), model, OllamaJsonContext.Default), "ollama", model);
 
     /// <summary>
     /// A client whose HTTP failures become <see cref="SemanticProviderException"/> (<see cref="ProviderStatusHandler"/>);

@@ -17,7 +17,7 @@ public sealed class CommandLineTests : IDisposable
         Directory.CreateDirectory(gone);
 
         // The shell enters the directory, removes it and becomes vanguard: the process starts in a directory that no longer exists.
-        var run = await VanguardRun.RunProgramAsync("sh", ["-c", $"cd '{gone}' && rmdir '{gone}' && exec dotnet '{TestEnvironment.VanguardDll}' serve --port 0 --server 'node -e 1'"], token);
+        var run = await VanguardRun.RunProgramAsync("sh", ["-c", $"cd '{gone}' && rmdir '{gone}' && exec {TestEnvironment.VanguardShellCommand} serve --port 0 --server 'node -e 1'"], token);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("the working directory no longer exists", run.Stderr, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public sealed class CommandLineTests : IDisposable
         await File.WriteAllTextAsync(_folder.File("mcp.json"), """
             {"mcpServers": {"a-server-with-a-rather-long-name-that-goes-on-and-on-for-a-while-and-then-some-more": {"command": "npx", "args": ["x"]}}}
             """, TestContext.Current.CancellationToken);
-        var command = $"stty cols 80 rows 50; exec dotnet '{TestEnvironment.VanguardDll}' {listing}";
+        var command = $"stty cols 80 rows 50; exec {TestEnvironment.VanguardShellCommand} {listing}";
         var run = await VanguardRun.RunProgramAsync("script", ["-qec", command, "/dev/null"], TestContext.Current.CancellationToken, workingDirectory: _folder.Path);
 
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -16,7 +16,7 @@ public sealed class DemoTests : IDisposable
     {
         var token = TestContext.Current.CancellationToken;
         File.WriteAllText(_root.File("README.md"), "# demo\n");
-        var launch = new ProcessLaunch("dotnet", [TestEnvironment.VanguardDll, "demo-server", "--root", _root.Path]);
+        var launch = new ProcessLaunch(TestEnvironment.VanguardProgram, TestEnvironment.VanguardArguments("demo-server", "--root", _root.Path));
 
         // No proxy in front: every step reaches the server, which must refuse the escapes on its own.
         var report = await DemoSession.RunAsync(launch, DemoScript.Steps(enforcing: false), token);
@@ -73,7 +73,7 @@ public sealed class DemoTests : IDisposable
     public async Task VanguardDemoExitsZeroAndPrintsTheTable()
     {
         var token = TestContext.Current.CancellationToken;
-        await using var demo = PipedProcess.Start("dotnet", [TestEnvironment.VanguardDll, "demo"]);
+        await using var demo = PipedProcess.StartVanguardCommand("demo");
         demo.CloseStdin();
         var stdout = await demo.ReadTextToEndAsync(token);
         var exitCode = await demo.WaitForExitAsync(token);

@@ -38,7 +38,7 @@ public sealed class EmbeddedModelTests : IDisposable
         },
     });
 
-    private async Task<Dictionary<string, JsonObject>> ReplayAsync(string dll, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null)
+    private async Task<Dictionary<string, JsonObject>> ReplayAsync(string? dll, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null)
     {
         // The model is extracted to the test's own cache folder, never the user's. The deadline is the longest allowed: the
         // first scored message waits for the model to load (9–15 s on a busy machine), and this test is about the verdict.
@@ -66,7 +66,7 @@ public sealed class EmbeddedModelTests : IDisposable
         Assert.True(File.Exists(TestEnvironment.VanguardFullDll), $"not built: {TestEnvironment.VanguardFullDll}");
 
         // The premise: L1 alone has nothing to say about it.
-        var plain = await ReplayAsync(TestEnvironment.VanguardDll, token);
+        var plain = await ReplayAsync(null, token);
         Assert.Equal("allow", (string?)plain["instruction"]["verdict"]);
 
         var full = await ReplayAsync(TestEnvironment.VanguardFullDll, token);

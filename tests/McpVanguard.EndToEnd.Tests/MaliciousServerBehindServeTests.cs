@@ -18,13 +18,13 @@ public sealed class MaliciousServerBehindServeTests : IDisposable
     public async Task PoisonedToolIsHiddenAndTheSecretArrivesMaskedOverHttp()
     {
         var token = TestContext.Current.CancellationToken;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] arguments =
+        var info = new ProcessStartInfo(TestEnvironment.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        IReadOnlyList<string> arguments = TestEnvironment.VanguardArguments(
         [
-            TestEnvironment.VanguardDll, "serve", "--port", "0", "--profile", "balanced",
+            "serve", "--port", "0", "--profile", "balanced",
             "--pins-file", _state.File("pins.json"), "--audit-log", _state.File("audit.jsonl"),
             "--server", string.Join(' ', MaliciousServerTests.MaliciousServer.Select(static a => '"' + a + '"')),
-        ];
+        ]);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

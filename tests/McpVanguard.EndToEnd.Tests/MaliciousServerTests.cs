@@ -212,10 +212,10 @@ public sealed class MaliciousServerTests : IDisposable
     private static List<string> RuleIds(JsonElement record)
         => record.TryGetProperty("rule_ids", out var ids) ? ids.EnumerateArray().Select(static i => i.GetString()!).ToList() : [];
 
-    /// <summary>Runs <c>dotnet vanguard.dll ARGS</c> to its end; stdout and stderr together.</summary>
+    /// <summary>Runs <c>vanguard ARGS</c> to its end; stdout and stderr together.</summary>
     internal static async Task<(int ExitCode, string Output, string Stdout)> RunVanguardAsync(IEnumerable<string> arguments, CancellationToken token)
     {
-        await using var process = PipedProcess.Start("dotnet", [TestEnvironment.VanguardDll, .. arguments]);
+        await using var process = PipedProcess.StartVanguardCommand(arguments);
         process.CloseStdin();
         var stdout = await process.ReadTextToEndAsync(token);
         var exitCode = await process.WaitForExitAsync(token);

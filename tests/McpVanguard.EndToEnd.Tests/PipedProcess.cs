@@ -32,9 +32,13 @@ internal sealed class PipedProcess : IAsyncDisposable
     /// <summary>Every message read so far, in order, including those skipped while waiting for a specific id.</summary>
     public IReadOnlyList<JsonElement> Received => _received;
 
-    /// <summary>Starts <c>dotnet vanguard.dll start OPTIONS -- SERVER...</c>.</summary>
+    /// <summary>Starts <c>vanguard start OPTIONS -- SERVER...</c>.</summary>
     public static PipedProcess StartVanguard(IEnumerable<string> startOptions, IEnumerable<string> server) =>
-        Start("dotnet", TestEnvironment.StartArguments(startOptions, server));
+        Start(TestEnvironment.VanguardProgram, TestEnvironment.StartArguments(startOptions, server));
+
+    /// <summary>Starts <c>vanguard ARGUMENTS</c>.</summary>
+    public static PipedProcess StartVanguardCommand(params IEnumerable<string> arguments) =>
+        Start(TestEnvironment.VanguardProgram, TestEnvironment.VanguardArguments(arguments));
 
     public static PipedProcess Start(string command, IEnumerable<string> arguments)
     {

@@ -33,7 +33,7 @@ public sealed class ProcessLifecycleTests : IDisposable
 
             // The SDK starts vanguard as our child; the unique temp root in its command line identifies it.
             var vanguard = Assert.Single(
-                ProcessTree.DescendantsWithCommandLine(Environment.ProcessId, TestEnvironment.VanguardDll),
+                ProcessTree.DescendantsWithCommandLine(Environment.ProcessId, TestEnvironment.VanguardBinary ?? TestEnvironment.VanguardDll),
                 pid => ProcessTree.CommandLine(pid).Contains(_root.Path, StringComparison.Ordinal)
                     && ProcessTree.CommandLine(pid).Contains(" start ", StringComparison.Ordinal));
             tree = [vanguard, .. ProcessTree.Descendants(vanguard)];

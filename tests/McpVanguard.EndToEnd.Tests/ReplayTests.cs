@@ -51,7 +51,7 @@ public sealed class ReplayTests : IDisposable
     /// <summary>Runs <c>vanguard replay corpus/FILE --json</c> with a private pin file to its end.</summary>
     private async Task<(int ExitCode, string Stdout, string Stderr)> ReplayAsync(string corpusFile, CancellationToken token)
     {
-        await using var replay = PipedProcess.Start("dotnet", [TestEnvironment.VanguardDll, "replay", Path.Combine(TestEnvironment.RepositoryRoot, "corpus", corpusFile), "--json", "--pins-file", PinsFile]);
+        await using var replay = PipedProcess.StartVanguardCommand(["replay", Path.Combine(TestEnvironment.RepositoryRoot, "corpus", corpusFile), "--json", "--pins-file", PinsFile]);
         replay.CloseStdin();
 
         // Line by line without a per-read deadline: building the rules first takes a while on a busy machine (the test has its own timeout).

@@ -54,8 +54,8 @@ public sealed class RulesDirectoryTests : IDisposable
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> VanguardAsync(IEnumerable<string> arguments, CancellationToken token)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in (string[])[TestEnvironment.VanguardDll, .. arguments])
+        var info = new ProcessStartInfo(TestEnvironment.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in TestEnvironment.VanguardArguments(arguments))
         {
             info.ArgumentList.Add(argument);
         }

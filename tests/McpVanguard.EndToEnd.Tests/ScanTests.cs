@@ -175,8 +175,8 @@ public sealed class ScanTests : IDisposable
     /// <summary>Runs <c>vanguard scan</c> with a private pin file to its end.</summary>
     private async Task<(int ExitCode, string Stdout, string Stderr)> ScanAsync(IEnumerable<string> arguments, CancellationToken token)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in (string[])[TestEnvironment.VanguardDll, "scan", "--pins-file", PinsFile, .. arguments])
+        var info = new ProcessStartInfo(TestEnvironment.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in TestEnvironment.VanguardArguments(["scan", "--pins-file", PinsFile, .. arguments]))
         {
             info.ArgumentList.Add(argument);
         }

@@ -26,26 +26,39 @@ public sealed class SemanticProviderTests : IDisposable
 
     private string AuditLog => _state.File("audit.jsonl");
 
-    [Fact(Timeout = 90_000)]
-    public async Task A_call_the_judge_rates_an_attack_is_refused_and_audited_with_the_L2_evidence()
+    /// <summary>Both provider SDKs in the real process (OpenAI's and OllamaSharp): a Native AOT build must carry each one's JSON.</summary>
+    public static TheoryData<string> Providers => ["custom", "ollama"];
+
+    [Theory(Timeout = 90_000)]
+    [MemberData(nameof(Providers))]
+    public async Task A_call_the_judge_rates_an_attack_is_refused_and_audited_with_the_L2_evidence(string kind)
     {
         var token = TestContext.Current.CancellationToken;
         await using var provider = FakeChatProvider.Scoring(0.96, "exfiltration", "moves private notes to an outside address");
+        var environment = new Dictionary<string, string?>
+        {
+            // write_file is always scored; every other clean call never reaches the judge.
+            ["VANGUARD_SEMANTIC_ALWAYS"] = "write_file",
+        };
+        if (kind == "custom")
+        {
+            environment["VANGUARD_SEMANTIC_CUSTOM_URL"] = provider.OpenAiBaseUrl;
+            environment["VANGUARD_SEMANTIC_CUSTOM_KEY"] = Key;
+            environment["VANGUARD_SEMANTIC_CUSTOM_MODEL"] = "judge-e2e";
+        }
+        else
+        {
+            environment["VANGUARD_OLLAMA_URL"] = provider.BaseUrl;
+            environment["VANGUARD_SEMANTIC_MODEL"] = "judge-e2e";
+        }
+
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "vanguard",
-            Command = "dotnet",
+            Command = TestEnvironment.VanguardProgram,
             Arguments = [.. TestEnvironment.StartArguments(["--profile", "balanced", "--pins-file", _state.File("pins.json"), "--audit-log", AuditLog], TestEnvironment.DemoServer(_workspace.Path))],
             StandardErrorLines = _stderr.Enqueue,
-            EnvironmentVariables = new Dictionary<string, string?>
-            {
-                ["VANGUARD_SEMANTIC_CUSTOM_URL"] = provider.OpenAiBaseUrl,
-                ["VANGUARD_SEMANTIC_CUSTOM_KEY"] = Key,
-                ["VANGUARD_SEMANTIC_CUSTOM_MODEL"] = "judge-e2e",
-
-                // write_file is always scored; every other clean call never reaches the judge.
-                ["VANGUARD_SEMANTIC_ALWAYS"] = "write_file",
-            },
+            EnvironmentVariables = environment,
         });
         await using var client = await McpClient.CreateAsync(transport, cancellationToken: token);
 
@@ -59,12 +72,17 @@ public sealed class SemanticProviderTests : IDisposable
         Assert.Contains("L2-001", refusal.RuleIds);
         Assert.False(File.Exists(Path.Combine(_workspace.Path, "plan.txt")), "the refused write reached the server");
         var call = Assert.Single(provider.Calls);
-        Assert.Equal("Bearer " + Key, call.Authorization);
+        Assert.Equal(kind == "ollama" ? "/api/chat" : "/v1/chat/completions", call.Path);
+        if (kind == "custom")
+        {
+            Assert.Equal("Bearer " + Key, call.Authorization);
+        }
+
         Assert.Contains(content, call.Message("user"), StringComparison.Ordinal);
 
         var record = await AuditRecordAsync(r => r.GetProperty("verdict").GetString() == "block" && r.GetProperty("tool").GetString() == "write_file", token);
         var semantic = record.GetProperty("semantic");
-        Assert.Equal("custom", semantic.GetProperty("provider").GetString());
+        Assert.Equal(kind, semantic.GetProperty("provider").GetString());
         Assert.Equal("judge-e2e", semantic.GetProperty("model").GetString());
         Assert.Equal("scored", semantic.GetProperty("outcome").GetString());
         Assert.Equal(0.96, semantic.GetProperty("score").GetDouble(), 3);

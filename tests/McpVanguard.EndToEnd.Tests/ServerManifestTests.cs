@@ -166,7 +166,7 @@ public sealed class ServerManifestTests : IDisposable
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "vanguard",
-            Command = "dotnet",
+            Command = TestEnvironment.VanguardProgram,
             Arguments = [.. TestEnvironment.StartArguments(["--profile", profile, "--audit-log", AuditLog, "--pins-file", _folder.File("pins-" + profile + ".json")], Launch)],
             WorkingDirectory = Project,
             EnvironmentVariables = Environment,

@@ -13,6 +13,27 @@ internal static class TestEnvironment
 
     public static string VanguardDll { get; } = Path.Combine(AppContext.BaseDirectory, "vanguard.dll");
 
+    /// <summary>
+    /// The native <c>vanguard</c> under test when <c>MCPVANGUARD_TEST_BINARY</c> names one (a Native AOT or single-file
+    /// publish): every test that launches vanguard then runs it instead of <c>dotnet vanguard.dll</c>. Unset by default.
+    /// </summary>
+    public static string? VanguardBinary { get; } = Environment.GetEnvironmentVariable("MCPVANGUARD_TEST_BINARY") is { Length: > 0 } binary
+        ? Path.GetFullPath(binary)
+        : null;
+
+    /// <summary>The program that runs vanguard: the native binary under test, or <c>dotnet</c>.</summary>
+    public static string VanguardProgram => VanguardBinary ?? "dotnet";
+
+    /// <summary>The arguments of <see cref="VanguardProgram"/> for <c>vanguard ARGUMENTS</c> (<c>vanguard.dll</c> first under dotnet).</summary>
+    public static IReadOnlyList<string> VanguardArguments(params IEnumerable<string> arguments) =>
+        VanguardBinary is null ? [VanguardDll, .. arguments] : [.. arguments];
+
+    /// <summary>How a <c>sh -c</c> command line runs vanguard (single-quoted paths).</summary>
+    public static string VanguardShellCommand => VanguardBinary is null ? $"dotnet '{VanguardDll}'" : $"'{VanguardBinary}'";
+
+    /// <summary>The whole command line of <c>vanguard ARGUMENTS</c>, program first.</summary>
+    public static IReadOnlyList<string> VanguardCommand(params IEnumerable<string> arguments) => [VanguardProgram, .. VanguardArguments(arguments)];
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>
@@ -40,19 +61,19 @@ internal static class TestEnvironment
         }
     }
 
-    /// <summary><c>dotnet vanguard.dll start OPTIONS -- SERVER...</c> as an argument list.</summary>
+    /// <summary>The arguments of <see cref="VanguardProgram"/> for <c>vanguard start OPTIONS -- SERVER...</c>.</summary>
     public static IReadOnlyList<string> StartArguments(IEnumerable<string> startOptions, IEnumerable<string> server) =>
-        [VanguardDll, "start", .. startOptions, "--", .. server];
+        VanguardArguments(["start", .. startOptions, "--", .. server]);
 
     /// <summary>The command line of the bundled demo server, run from the same build as vanguard.</summary>
-    public static IReadOnlyList<string> DemoServer(string root) => ["dotnet", VanguardDll, "demo-server", "--root", root];
+    public static IReadOnlyList<string> DemoServer(string root) => VanguardCommand("demo-server", "--root", root);
 
     /// <summary>An official SDK client transport that launches vanguard in front of <paramref name="server"/>.</summary>
     public static StdioClientTransport VanguardTransport(IEnumerable<string> startOptions, IEnumerable<string> server, Action<string>? stderr = null) =>
         new(new StdioClientTransportOptions
         {
             Name = "vanguard",
-            Command = "dotnet",
+            Command = VanguardProgram,
             Arguments = [.. StartArguments(startOptions, server)],
             StandardErrorLines = stderr,
         });

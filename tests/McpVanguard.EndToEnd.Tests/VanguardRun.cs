@@ -10,9 +10,11 @@ internal static class VanguardRun
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
     }
 
-    /// <param name="dll">The tool to run: <see cref="TestEnvironment.VanguardDll"/> unless given.</param>
+    /// <param name="dll">Another tool to run under dotnet (the Full tool); the vanguard under test (<see cref="TestEnvironment.VanguardCommand"/>) unless given.</param>
     public static Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, string? dll = null)
-        => RunProgramAsync("dotnet", [dll ?? TestEnvironment.VanguardDll, .. arguments], token, environment, workingDirectory);
+        => dll is null
+            ? RunProgramAsync(TestEnvironment.VanguardProgram, TestEnvironment.VanguardArguments(arguments), token, environment, workingDirectory)
+            : RunProgramAsync("dotnet", [dll, .. arguments], token, environment, workingDirectory);
 
     /// <summary>Runs <paramref name="program"/> (a wrapper such as <c>script</c> around vanguard) to its end.</summary>
     public static async Task<Result> RunProgramAsync(string program, IEnumerable<string> arguments, CancellationToken token, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)

@@ -94,15 +94,14 @@ public sealed class ConfigErrorsThroughCliTests : IDisposable
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(IReadOnlyList<string> arguments, Dictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(TestPeers.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         info.Environment["COLUMNS"] = "400";
         foreach (var (name, value) in environment ?? [])
         {
             info.Environment[name] = value;
         }
 
-        info.ArgumentList.Add(TestPeers.VanguardDll);
-        foreach (var argument in arguments)
+        foreach (var argument in TestPeers.VanguardArguments(arguments))
         {
             info.ArgumentList.Add(argument);
         }

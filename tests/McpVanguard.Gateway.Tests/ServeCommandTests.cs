@@ -259,14 +259,13 @@ public sealed class ServeCommandTests
 
     private static Process StartVanguard(IReadOnlyList<string> arguments, Dictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(TestPeers.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment ?? [])
         {
             info.Environment[name] = value;
         }
 
-        info.ArgumentList.Add(TestPeers.VanguardDll);
-        foreach (var argument in arguments)
+        foreach (var argument in TestPeers.VanguardArguments(arguments))
         {
             info.ArgumentList.Add(argument);
         }

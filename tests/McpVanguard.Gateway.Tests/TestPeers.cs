@@ -22,6 +22,21 @@ internal static class TestPeers
     /// </summary>
     public static string VanguardDll { get; } = FindVanguardDll();
 
+    /// <summary>
+    /// The native <c>vanguard</c> under test when <c>MCPVANGUARD_TEST_BINARY</c> names one (a Native AOT or single-file
+    /// publish): every test that launches the CLI then runs it instead of <c>dotnet vanguard.dll</c>. Unset by default.
+    /// </summary>
+    public static string? VanguardBinary { get; } = Environment.GetEnvironmentVariable("MCPVANGUARD_TEST_BINARY") is { Length: > 0 } binary
+        ? Path.GetFullPath(binary)
+        : null;
+
+    /// <summary>The program that runs the CLI: the native binary under test, or <c>dotnet</c>.</summary>
+    public static string VanguardProgram => VanguardBinary ?? "dotnet";
+
+    /// <summary>The arguments of <see cref="VanguardProgram"/> for <c>vanguard ARGUMENTS</c> (<c>vanguard.dll</c> first under dotnet).</summary>
+    public static IReadOnlyList<string> VanguardArguments(params IEnumerable<string> arguments) =>
+        VanguardBinary is null ? [VanguardDll, .. arguments] : [.. arguments];
+
     public static IReadOnlyList<string> Everything => ["node", EverythingServer, "stdio"];
 
     public static IReadOnlyList<string> Filesystem(string root) => ["node", FilesystemServer, root];

@@ -87,7 +87,7 @@ internal static class PinsCommand
                 var array = new JsonArray();
                 foreach (var c in changes)
                 {
-                    array.Add(new JsonObject
+                    array.Add((JsonNode)new JsonObject
                     {
                         ["server"] = c.Identity,
                         ["kind"] = PinStore.Label(c.Kind),

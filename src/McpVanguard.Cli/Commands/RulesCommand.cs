@@ -27,7 +27,7 @@ internal static class RulesCommand
                 var array = new JsonArray();
                 foreach (var r in rules)
                 {
-                    array.Add(ToJson(r));
+                    array.Add((JsonNode)ToJson(r));
                 }
 
                 Console.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -96,7 +96,7 @@ internal static class RulesCommand
                 Console.WriteLine($"keys:      {string.Join(", ", rule.Keys)}");
                 Console.WriteLine($"pattern:   {rule.Pattern}");
                 Console.WriteLine(rule.Pattern.RequiredLiteralSets.Count > 0
-                    ? "prefilter: runs only on text containing " + string.Join(" and ", rule.Pattern.RequiredLiteralSets.Select(set => "one of " + string.Join(" ", set.Select(l => JsonSerializer.Serialize(RequiredLiterals.Display(l))))))
+                    ? "prefilter: runs only on text containing " + string.Join(" and ", rule.Pattern.RequiredLiteralSets.Select(set => "one of " + string.Join(" ", set.Select(l => JsonSerializer.Serialize(RequiredLiterals.Display(l), CliJsonContext.Default.String)))))
                     : "prefilter: none (the pattern needs no fixed text, so it runs on every string it applies to)");
             }
 

@@ -95,7 +95,7 @@ internal sealed class ClientConfigurator(IReadOnlyList<string> vanguard, Configu
                 }
 
                 var outcome = change ?? Outcome(state, selected && request.Changes, request.Undo, request.Gateway is not null);
-                report.Add(new JsonObject
+                report.Add((JsonNode)new JsonObject
                 {
                     ["client"] = document.Client,
                     ["file"] = document.Path,

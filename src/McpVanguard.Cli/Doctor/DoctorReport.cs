@@ -29,7 +29,7 @@ internal static class DoctorReport
         var array = new JsonArray();
         foreach (var c in checks)
         {
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["id"] = c.Id,
                 ["title"] = c.Title,
@@ -48,7 +48,7 @@ internal static class DoctorReport
         var rules = new JsonArray();
         foreach (var c in checks)
         {
-            rules.Add(new JsonObject
+            rules.Add((JsonNode)new JsonObject
             {
                 ["id"] = c.Id,
                 ["shortDescription"] = new JsonObject { ["text"] = c.Title },
@@ -66,7 +66,7 @@ internal static class DoctorReport
                 continue;
             }
 
-            results.Add(new JsonObject
+            results.Add((JsonNode)new JsonObject
             {
                 ["ruleId"] = c.Id,
                 ["ruleIndex"] = i,

@@ -12,6 +12,8 @@ public static class ScanReportWriter
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // Nodes are added as JsonNode: JsonArray.Add<T>(T) would pick the generic overload, which wraps a value by reflection
+    // (RequiresDynamicCode) and breaks under Native AOT.
     public static string Json(IReadOnlyList<ServerScanResult> results)
     {
         var servers = new JsonArray();
@@ -20,7 +22,7 @@ public static class ScanReportWriter
             var findings = new JsonArray();
             foreach (var f in r.Findings)
             {
-                findings.Add(new JsonObject
+                findings.Add((JsonNode)new JsonObject
                 {
                     ["rule_id"] = f.Finding.RuleId,
                     ["level"] = f.Level,
@@ -34,7 +36,7 @@ public static class ScanReportWriter
                 });
             }
 
-            servers.Add(new JsonObject
+            servers.Add((JsonNode)new JsonObject
             {
                 ["name"] = r.Target.Name,
                 ["source"] = r.Target.Source,
@@ -76,7 +78,7 @@ public static class ScanReportWriter
                 if (!ruleIndex.TryGetValue(f.Finding.RuleId, out var index))
                 {
                     index = ruleIndex[f.Finding.RuleId] = rules.Count;
-                    rules.Add(new JsonObject
+                    rules.Add((JsonNode)new JsonObject
                     {
                         ["id"] = f.Finding.RuleId,
                         ["shortDescription"] = new JsonObject { ["text"] = f.Finding.RuleId + " (" + f.Finding.Category + ")" },
@@ -98,7 +100,7 @@ public static class ScanReportWriter
                     location["physicalLocation"] = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = new Uri(Path.GetFullPath(r.Target.Source)).AbsoluteUri } };
                 }
 
-                sarifResults.Add(new JsonObject
+                sarifResults.Add((JsonNode)new JsonObject
                 {
                     ["ruleId"] = f.Finding.RuleId,
                     ["ruleIndex"] = index,
@@ -113,7 +115,7 @@ public static class ScanReportWriter
         var notifications = new JsonArray();
         foreach (var r in results.Where(static r => r.Error is not null))
         {
-            notifications.Add(new JsonObject { ["level"] = "error", ["message"] = new JsonObject { ["text"] = $"{r.Target.Name}: {r.Error}" } });
+            notifications.Add((JsonNode)new JsonObject { ["level"] = "error", ["message"] = new JsonObject { ["text"] = $"{r.Target.Name}: {r.Error}" } });
         }
 
         var sarif = new JsonObject

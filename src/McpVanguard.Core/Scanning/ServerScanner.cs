@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpVanguard.Audit;
@@ -200,7 +201,7 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
             StepOutcome sent;
             try
             {
-                sent = await _relay.FromAgentAsync(JsonSerializer.SerializeToUtf8Bytes(request), cancellationToken).ConfigureAwait(false);
+                sent = await _relay.FromAgentAsync(Encoding.UTF8.GetBytes(request.ToJsonString()), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or ScanException)
             {
@@ -220,7 +221,7 @@ public sealed class ServerScanner(InspectionEngine engine, TimeSpan timeout)
         public async Task NotifyAsync(string method, CancellationToken cancellationToken)
         {
             var notification = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method };
-            await _relay.FromAgentAsync(JsonSerializer.SerializeToUtf8Bytes(notification), cancellationToken).ConfigureAwait(false);
+            await _relay.FromAgentAsync(Encoding.UTF8.GetBytes(notification.ToJsonString()), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Feeds every server message through the relay, records findings, and hands replies to their requests.</summary>

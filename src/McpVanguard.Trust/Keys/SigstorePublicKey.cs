@@ -210,6 +210,7 @@ internal sealed class SigstorePublicKey
 
     private bool VerifyEd25519(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
+        EmbeddedLibsodium.Register();
         try
         {
             var algorithm = NSec.Cryptography.SignatureAlgorithm.Ed25519;

@@ -24,8 +24,8 @@ internal sealed class DashboardProcess : IAsyncDisposable
 
     public static async Task<DashboardProcess> StartAsync(string auditLog, string pinsFile, CancellationToken token, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in new[] { TestEnvironment.VanguardDll, "ui", "--port", "0", "--no-browser", "--audit-log", auditLog, "--pins-file", pinsFile }.Concat(extra))
+        var info = new ProcessStartInfo(TestEnvironment.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in TestEnvironment.VanguardArguments(["ui", "--port", "0", "--no-browser", "--audit-log", auditLog, "--pins-file", pinsFile, .. extra]))
         {
             info.ArgumentList.Add(argument);
         }

@@ -22,8 +22,8 @@ public sealed class GatewayAdminStateTests : IDisposable
     public async Task AdminStateAnswersOnlyToTheAdminKeyAndTheDashboardShowsIt()
     {
         var token = TestContext.Current.CancellationToken;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in new[] { TestEnvironment.VanguardDll, "serve", "--port", "0", "--audit-log", _state.File("audit.jsonl"), "--pins-file", _state.File("pins.json"), "--server", string.Join(' ', MaliciousServerTests.MaliciousServer) })
+        var info = new ProcessStartInfo(TestEnvironment.VanguardProgram) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in TestEnvironment.VanguardArguments("serve", "--port", "0", "--audit-log", _state.File("audit.jsonl"), "--pins-file", _state.File("pins.json"), "--server", string.Join(' ', MaliciousServerTests.MaliciousServer)))
         {
             info.ArgumentList.Add(argument);
         }

@@ -42,18 +42,18 @@ internal sealed class ServeInstance : IAsyncDisposable
         var config = Path.Combine(dir, "vanguard.yaml");
         await File.WriteAllTextAsync(config, yaml, cancellationToken);
         var chosen = port ?? McpVanguard.Testing.LoopbackPort.Free();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(TestPeers.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
         }
 
-        foreach (var argument in new[]
-        {
-            TestPeers.VanguardDll, "serve", "--config", config, "--port", chosen.ToString(CultureInfo.InvariantCulture),
+        foreach (var argument in TestPeers.VanguardArguments(
+        [
+            "serve", "--config", config, "--port", chosen.ToString(CultureInfo.InvariantCulture),
             "--audit-log", Path.Combine(dir, "audit.jsonl"), "--pins-file", Path.Combine(dir, "pins.json"),
             "--server", server ?? $"node \"{TestPeers.Fixture("read-then-fetch.js")}\"",
-        })
+        ]))
         {
             info.ArgumentList.Add(argument);
         }

@@ -140,9 +140,8 @@ public sealed class SharedPinsScaleOutTests : IDisposable
 
     private static async Task<(int Exit, string Output)> RunCliAsync(IEnumerable<string> arguments, CancellationToken token)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(TestPeers.VanguardDll);
-        foreach (var argument in arguments)
+        var info = new System.Diagnostics.ProcessStartInfo(TestPeers.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in TestPeers.VanguardArguments(arguments))
         {
             info.ArgumentList.Add(argument);
         }

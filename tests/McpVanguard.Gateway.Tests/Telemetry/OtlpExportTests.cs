@@ -59,7 +59,7 @@ public sealed class OtlpExportTests
         await using var receiver = await StartReceiverAsync(received, token);
         var endpoint = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var audit = Path.Combine(Path.GetTempPath(), $"vanguard-otlp-test-{Guid.NewGuid():N}.jsonl");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(TestPeers.VanguardProgram) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment(endpoint))
         {
             info.Environment[name] = value;
@@ -67,7 +67,7 @@ public sealed class OtlpExportTests
 
         info.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "300";
         info.Environment["OTEL_SERVICE_NAME"] = "vanguard-otlp-test";
-        foreach (var argument in new[] { TestPeers.VanguardDll, "serve", "--port", "0", "--audit-log", audit, "--server", $"node \"{TestPeers.Fixture("file-tools.js")}\"" })
+        foreach (var argument in TestPeers.VanguardArguments("serve", "--port", "0", "--audit-log", audit, "--server", $"node \"{TestPeers.Fixture("file-tools.js")}\""))
         {
             info.ArgumentList.Add(argument);
         }

@@ -68,7 +68,7 @@ internal static class EndToEndLatencyReport
                 ["direct"] = Figures(direct),
                 ["through"] = Figures(through),
                 ["added"] = new JsonObject { ["first_answer_ms"] = through.First - direct.First, ["p50_ms"] = through.P50 - direct.P50, ["p99_ms"] = through.P99 - direct.P99 },
-                ["runs"] = JsonSerializer.SerializeToNode(runs),
+                ["runs"] = JsonSerializer.SerializeToNode(runs, CliJsonContext.Default.ListRun),
             };
             Console.Out.WriteLine(document.ToJsonString(Indented));
             return;

@@ -203,7 +203,13 @@ public sealed class LiteralAutomaton
             var b = Math.Max(0, firstFree - columns[0]);
             while (!Fits(owner, b, columns))
             {
+                // Only an offset that puts the first column on a free slot can fit: skip the taken ones without checking
+                // every column (the same first fit, found without the quadratic part that dominated start-up).
                 b++;
+                while (b + columns[0] < owner.Count && owner[b + columns[0]] >= 0)
+                {
+                    b++;
+                }
             }
 
             bases[state] = b;
