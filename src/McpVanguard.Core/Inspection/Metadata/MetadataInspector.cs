@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using McpVanguard.Inspection.Instructions;
 using McpVanguard.Inspection.Preflight;
@@ -102,7 +103,17 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         + @"|\b(?:paste|include|provide|add|put|insert|attach|copy|pass|append|send|give)\b[^.\n]{0,50}(?:\benvironment\s+variables|\benv\s+vars|(?:^|\s)\.env\b|~/\.|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.aws/|\bcredentials\s+file|\bsystem\s+prompt|\bconversation\b|\bchat\s+(?:history|log|transcript)|\b(?:previous|prior|earlier|past)\s+messages|\bwhat\s+the\s+user\s+(?:said|wrote|typed))",
         System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
+    /// <summary>Distinct tool definitions whose checks are kept (a few hundred bytes each): many servers' lists, bounded.</summary>
+    public const int CachedDefinitions = 4096;
+
+    private readonly ContentHashCache<(string Rule, string Reason)[]> _toolChecks = new(CachedDefinitions);
+    private readonly ContentHashCache<(string Rule, string Reason)[]> _itemChecks = new(CachedDefinitions);
+    private readonly ContentHashCache<(InstructionSignals Signals, int First, int Last)> _joinedChecks = new(256);
+
     public string Id => "META-000";
+
+    /// <summary>Tool definitions whose checks are kept now (for tests: a repeated definition is not analysed again).</summary>
+    internal int CachedToolDefinitions => _toolChecks.Count;
 
     /// <summary>
     /// For callers without a relay (<c>vanguard scan</c>): the findings about one server response, given the method of the
@@ -196,27 +207,21 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                 names.Add(name);
             }
 
-            var rules = new List<(string Rule, string Reason)>();
-            var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(OwnText(item));
-            Analyse(context.Payload.Under(pointer), name, rules, conversationTool);
-            if (tools && name is not null && ToolNameLookalikes.Check(name) is { } lookalike)
+            // What one item's own checks find depends on its bytes alone: an item analysed before (the same definition in
+            // the next tools/list, or in another session's) is looked up by their hash instead of analysed again.
+            var cache = tools ? _toolChecks : _itemChecks;
+            var key = ContentHash.Of(JsonMarshal.GetRawUtf8Value(item));
+            if (!cache.TryGet(key, out var found))
             {
-                rules.Add((LookalikeNameRule, lookalike));
+                found = [.. ItemRules(context.Payload.Under(pointer), item, name, tools)];
+                cache.Set(key, found);
             }
 
-            if (tools && item.ValueKind == JsonValueKind.Object && AsksForSecrets(item, conversationTool))
-            {
-                rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
-            }
-
-            if (tools && item.ValueKind == JsonValueKind.Object && SideChannelParameters.Find(item) is { } sideChannel)
-            {
-                rules.Add((SideChannelRule, $"parameter '{Truncate(sideChannel)}' collects a credential or the conversation the tool has no use for"));
-            }
+            var rules = found;
 
             if (tools && item.ValueKind == JsonValueKind.Object)
             {
-                descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Count > 0));
+                descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Length > 0));
             }
 
             var edit = MessageEdit.Remove(pointer);
@@ -244,6 +249,30 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                 findings.Add(new Finding(CollisionRule, "L1", "MCP-19", Severity.Medium, FindingAction.Warn, $"A tool of this server has the same name as a tool of server '{other}' (collision)."));
             }
         }
+    }
+
+    /// <summary>The rules one list item's own checks find (its strings, its name, its input schema).</summary>
+    private static List<(string Rule, string Reason)> ItemRules(IEnumerable<PayloadString> strings, JsonElement item, string? name, bool tools)
+    {
+        var rules = new List<(string Rule, string Reason)>();
+        var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(OwnText(item));
+        Analyse(strings, name, rules, conversationTool);
+        if (tools && name is not null && ToolNameLookalikes.Check(name) is { } lookalike)
+        {
+            rules.Add((LookalikeNameRule, lookalike));
+        }
+
+        if (tools && item.ValueKind == JsonValueKind.Object && AsksForSecrets(item, conversationTool))
+        {
+            rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
+        }
+
+        if (tools && item.ValueKind == JsonValueKind.Object && SideChannelParameters.Find(item) is { } sideChannel)
+        {
+            rules.Add((SideChannelRule, $"parameter '{Truncate(sideChannel)}' collects a credential or the conversation the tool has no use for"));
+        }
+
+        return rules;
     }
 
     private static void InspectInitialize(InspectionContext context, JsonElement result, List<Finding> findings)
@@ -490,7 +519,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     /// "~/.ssh/id_rsa and put it" / "into the x parameter") reads whole only there. Every tool the instruction spans
     /// is removed, unless one already was for its own text (then the per-tool finding says enough).
     /// </summary>
-    private static void FindSplitInstruction(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, List<Finding> findings)
+    private void FindSplitInstruction(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, List<Finding> findings)
     {
         var joined = new System.Text.StringBuilder();
         var starts = new int[tools.Count];
@@ -503,8 +532,18 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         }
 
         var text = joined.Length > MaxAnalysedChars ? joined.ToString(0, MaxAnalysedChars) : joined.ToString();
-        var canonical = StringCanonicalizer.Canonicalize("description", text);
-        var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, null, canonical.Decoded);
+
+        // The same descriptions in the same order (the next tools/list) were analysed before: their answer is kept by hash.
+        var key = ContentHash.Of(text);
+        if (!_joinedChecks.TryGet(key, out var joinedSignals))
+        {
+            var canonical = StringCanonicalizer.Canonicalize("description", text);
+            var analysed = InstructionAnalyzer.Analyze(canonical.Canonical, out var start, out var end, null, canonical.Decoded);
+            joinedSignals = (analysed, start, end);
+            _joinedChecks.Set(key, joinedSignals);
+        }
+
+        var (signals, first, last) = joinedSignals;
         if (!InstructionAnalyzer.PoisonsMetadata(signals) || first < 0)
         {
             return;
