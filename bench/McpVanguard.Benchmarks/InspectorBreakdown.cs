@@ -195,7 +195,7 @@ public static class InspectorBreakdown
         return false;
     }
 
-    private static (double Micros, long Bytes) Measure(int perCall, Action action)
+    internal static (double Micros, long Bytes) Measure(int perCall, Action action)
     {
         for (var i = 0; i < perCall; i++)
         {
@@ -221,7 +221,7 @@ public static class InspectorBreakdown
         return (times[Batches / 2], bytes);
     }
 
-    private static void Report(string message, string stage, int perCall, Action action)
+    internal static void Report(string message, string stage, int perCall, Action action)
     {
         var (micros, bytes) = Measure(perCall, action);
         Console.WriteLine(FormattableString.Invariant($"| {message} | {stage} | {micros:0.00} | {bytes} |"));

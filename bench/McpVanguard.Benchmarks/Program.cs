@@ -36,6 +36,13 @@ if (args is ["breakdown"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll breakdown-s2a   (the same for the server→agent pipeline: a 100-tool tools/list, a 4 KB result)
+if (args is ["breakdown-s2a"])
+{
+    McpVanguard.Benchmarks.ServerToAgentBreakdown.Run();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll telemetry   (relay step with telemetry off and on, alternating; the unobserved guard)
 if (args is ["telemetry"])
 {

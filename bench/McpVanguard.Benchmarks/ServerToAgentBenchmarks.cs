@@ -60,7 +60,7 @@ public class ServerToAgentBenchmarks
     }
 
     /// <summary>Realistic tools: reference-server-like descriptions, a few parameters each with descriptions and enums.</summary>
-    private static byte[] ToolsList(int count)
+    internal static byte[] ToolsList(int count)
     {
         var tools = new List<object>();
         for (var i = 0; i < count; i++)
@@ -91,7 +91,7 @@ public class ServerToAgentBenchmarks
     }
 
     /// <summary>A log-like text of <paramref name="size"/> characters with one AWS key near the end.</summary>
-    private static byte[] Result(int size)
+    internal static byte[] Result(int size)
     {
         var text = new StringBuilder(size + 100);
         var line = 0;

@@ -99,7 +99,7 @@ internal static class StartCommand
             }
 
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
-            var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), Console.OpenStandardOutput(), cancellationToken);
+            var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), AgentStdio.OpenOutput(), cancellationToken);
 
             // Pins are written in the background; what is still unwritten must not be lost with the process.
             pins?.Flush();

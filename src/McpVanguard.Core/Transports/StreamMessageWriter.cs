@@ -5,22 +5,30 @@ using McpVanguard.Relay;
 namespace McpVanguard.Transports;
 
 /// <summary>
-/// Writes newline-delimited messages to a stream on its own task, so that a slow reader on the other end never stalls
-/// inspection; writes are serialised and flushed when the queue empties.
+/// Writes newline-delimited messages to a stream in the order they were queued. The sender that finds nobody writing
+/// writes the queue out itself, on its own thread: one message costs one write and no hand-off to another thread. A
+/// write the stream cannot take at once (the peer reads slowly) continues when the stream is ready, while senders go on
+/// queueing, so a slow reader on the other end never stalls inspection.
 /// </summary>
 public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly Channel<ReadOnlyMemory<byte>> _queue;
-    private readonly Task _pump;
+
+    // A pipe or socket stream buffers nothing, and Stream.FlushAsync's default runs a no-op Flush on a thread-pool thread:
+    // a hand-off per message for nothing.
+    private readonly bool _flushes;
+
+    // 1 while one sender (or the continuation of its unfinished write) owns the stream; Interlocked keeps it to one owner.
+    private int _writing;
 
     /// <param name="stream">The destination (stdout, or a child's stdin).</param>
     /// <param name="capacity">Messages queued before senders wait: backpressure instead of unbounded memory.</param>
     public StreamMessageWriter(Stream stream, int capacity = 1024)
     {
         _stream = stream;
-        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _pump = Task.Run(PumpAsync);
+        _flushes = stream is not System.IO.Pipes.PipeStream;
+        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(capacity) { SingleReader = false, FullMode = BoundedChannelFullMode.Wait });
     }
 
     /// <summary>Set when the destination stopped accepting writes (the peer closed its end).</summary>
@@ -28,15 +36,21 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
 
     public ValueTask SendAsync(RelayMessage message, CancellationToken cancellationToken) => SendAsync(message.Json, cancellationToken);
 
-    /// <summary>Queues one message's bytes for writing as a line.</summary>
+    /// <summary>Queues one message's bytes for writing as a line, and writes the queue out if nobody else is.</summary>
     public ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
-        if (IsBroken || _queue.Writer.TryWrite(message))
+        if (IsBroken)
         {
             return ValueTask.CompletedTask;
         }
 
-        return WaitAndWriteAsync(message, cancellationToken);
+        if (!_queue.Writer.TryWrite(message))
+        {
+            return WaitAndWriteAsync(message, cancellationToken);
+        }
+
+        StartWriting();
+        return ValueTask.CompletedTask;
     }
 
     private async ValueTask WaitAndWriteAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
@@ -44,6 +58,7 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
         try
         {
             await _queue.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+            StartWriting();
         }
         catch (ChannelClosedException)
         {
@@ -51,10 +66,21 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync()
+    /// <summary>Writes the queue out on this thread unless another sender already does (it then writes this message too).</summary>
+    private void StartWriting()
+    {
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            // Not awaited: a write the stream cannot take at once finishes on its own, the sender goes on.
+            _ = WriteQueuedAsync();
+        }
+    }
+
+    /// <summary>Owns the stream until the queue is empty, then lets go; a message queued meanwhile is taken on again.</summary>
+    private async Task WriteQueuedAsync()
     {
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        do
         {
             try
             {
@@ -63,7 +89,11 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
                     await WriteLineAsync(message).ConfigureAwait(false);
                 }
 
-                await _stream.FlushAsync().ConfigureAwait(false);
+                if (_flushes)
+                {
+                    // A buffered stream gets its bytes out once per burst.
+                    await _stream.FlushAsync().ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException)
             {
@@ -73,7 +103,12 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
                     // Drain: the peer is gone and nothing more can be delivered.
                 }
             }
+
+            Volatile.Write(ref _writing, 0);
+
+            // A sender that queued after the last TryRead and found the stream owned left its message to us: take it.
         }
+        while (reader.TryPeek(out _) && Interlocked.CompareExchange(ref _writing, 1, 0) == 0);
     }
 
     /// <summary>
@@ -109,6 +144,29 @@ public sealed class StreamMessageWriter : IMessageSink, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _pump.ConfigureAwait(false);
+
+        // Wait for the current owner to let go (shutdown only), then write what is left and keep the stream for good.
+        while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+        {
+            await Task.Delay(1).ConfigureAwait(false);
+        }
+
+        var reader = _queue.Reader;
+        try
+        {
+            while (!IsBroken && reader.TryRead(out var message))
+            {
+                await WriteLineAsync(message).ConfigureAwait(false);
+            }
+
+            if (_flushes)
+            {
+                await _stream.FlushAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            IsBroken = true;
+        }
     }
 }

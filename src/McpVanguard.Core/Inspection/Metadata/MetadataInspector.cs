@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using McpVanguard.Inspection.Instructions;
 using McpVanguard.Inspection.Preflight;
@@ -61,7 +62,17 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         @"\b(?:your|its|my|current|hidden|original|complete|full|entire|whole|(?:the\s+)?(?:assistant|agent|model)[’']?s)\s+(?:\w+\s+)?system\s+prompt|\benv\b|environment\s+variables|printenv|\.ssh|id_rsa|\.aws|credentials|~/|\.env\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    /// <summary>Distinct tool definitions whose checks are kept (a few hundred bytes each): many servers' lists, bounded.</summary>
+    public const int CachedDefinitions = 4096;
+
+    private readonly ContentHashCache<(string Rule, string Reason)[]> _toolChecks = new(CachedDefinitions);
+    private readonly ContentHashCache<(string Rule, string Reason)[]> _itemChecks = new(CachedDefinitions);
+    private readonly ContentHashCache<(InstructionSignals Signals, int First, int Last)> _joinedChecks = new(256);
+
     public string Id => "META-000";
+
+    /// <summary>Tool definitions whose checks are kept now (for tests: a repeated definition is not analysed again).</summary>
+    internal int CachedToolDefinitions => _toolChecks.Count;
 
     /// <summary>
     /// For callers without a relay (<c>vanguard scan</c>): the findings about one server response, given the method of the
@@ -155,27 +166,21 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                 names.Add(name);
             }
 
-            var rules = new List<(string Rule, string Reason)>();
-            var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(OwnText(item));
-            Analyse(context.Payload.Under(pointer), name, rules, conversationTool);
-            if (tools && name is not null && ToolNameLookalikes.Check(name) is { } lookalike)
+            // What one item's own checks find depends on its bytes alone: an item analysed before (the same definition in
+            // the next tools/list, or in another session's) is looked up by their hash instead of analysed again.
+            var cache = tools ? _toolChecks : _itemChecks;
+            var key = ContentHash.Of(JsonMarshal.GetRawUtf8Value(item));
+            if (!cache.TryGet(key, out var found))
             {
-                rules.Add((LookalikeNameRule, lookalike));
+                found = [.. ItemRules(context.Payload.Under(pointer), item, name, tools)];
+                cache.Set(key, found);
             }
 
-            if (tools && item.ValueKind == JsonValueKind.Object && SecretAskingParameters.Find(item, conversationTool))
-            {
-                rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
-            }
-
-            if (tools && item.ValueKind == JsonValueKind.Object && SideChannelParameters.Find(item) is { } sideChannel)
-            {
-                rules.Add((SideChannelRule, $"parameter '{Truncate(sideChannel)}' collects a credential or the conversation the tool has no use for"));
-            }
+            var rules = found;
 
             if (tools && item.ValueKind == JsonValueKind.Object)
             {
-                descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Count > 0));
+                descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Length > 0));
             }
 
             var edit = MessageEdit.Remove(pointer);
@@ -192,7 +197,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
 
         if (tools && descriptions.Count > 1)
         {
-            SplitInstructions.Find(descriptions, findings);
+            SplitInstructions.Find(descriptions, findings, _joinedChecks);
         }
 
         if (tools && directory is not null && names.Count > 0 && context.ServerId != EnginePrimer.ServerId)
@@ -203,6 +208,30 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                 findings.Add(new Finding(CollisionRule, "L1", "MCP-19", Severity.Medium, FindingAction.Warn, $"A tool of this server has the same name as a tool of server '{other}' (collision)."));
             }
         }
+    }
+
+    /// <summary>The rules one list item's own checks find (its strings, its name, its input schema).</summary>
+    private static List<(string Rule, string Reason)> ItemRules(IEnumerable<PayloadString> strings, JsonElement item, string? name, bool tools)
+    {
+        var rules = new List<(string Rule, string Reason)>();
+        var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(OwnText(item));
+        Analyse(strings, name, rules, conversationTool);
+        if (tools && name is not null && ToolNameLookalikes.Check(name) is { } lookalike)
+        {
+            rules.Add((LookalikeNameRule, lookalike));
+        }
+
+        if (tools && item.ValueKind == JsonValueKind.Object && SecretAskingParameters.Find(item, conversationTool))
+        {
+            rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
+        }
+
+        if (tools && item.ValueKind == JsonValueKind.Object && SideChannelParameters.Find(item) is { } sideChannel)
+        {
+            rules.Add((SideChannelRule, $"parameter '{Truncate(sideChannel)}' collects a credential or the conversation the tool has no use for"));
+        }
+
+        return rules;
     }
 
     private static void InspectInitialize(InspectionContext context, JsonElement result, List<Finding> findings)

@@ -17,7 +17,8 @@ internal static class SplitInstructions
     /// "~/.ssh/id_rsa and put it" / "into the x parameter") reads whole only there. Every tool the instruction spans
     /// is removed, unless one already was for its own text (then the per-tool finding says enough).
     /// </summary>
-    public static void Find(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, List<Finding> findings)
+    /// <param name="analysed">What joined texts analysed before were found to say (the next tools/list repeats them), kept by hash.</param>
+    public static void Find(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, List<Finding> findings, ContentHashCache<(InstructionSignals Signals, int First, int Last)> analysed)
     {
         var joined = new System.Text.StringBuilder();
         var starts = new int[tools.Count];
@@ -30,9 +31,18 @@ internal static class SplitInstructions
         }
 
         var text = joined.Length > MaxAnalysedChars ? joined.ToString(0, MaxAnalysedChars) : joined.ToString();
-        var canonical = StringCanonicalizer.Canonicalize("description", text);
-        var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, null, canonical.Decoded);
-        if (!InstructionAnalyzer.PoisonsMetadata(signals) || first < 0)
+        // The same descriptions in the same order (the next tools/list) were analysed before: their answer is kept by hash.
+        var key = ContentHash.Of(text);
+        if (!analysed.TryGet(key, out var found))
+        {
+            var canonical = StringCanonicalizer.Canonicalize("description", text);
+            var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var start, out var end, null, canonical.Decoded);
+            found = (signals, start, end);
+            analysed.Set(key, found);
+        }
+
+        var (joinedSignals, first, last) = found;
+        if (!InstructionAnalyzer.PoisonsMetadata(joinedSignals) || first < 0)
         {
             return;
         }

@@ -33,8 +33,10 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
         var session = new RelaySession(RelaySession.NewId(), options.ServerId, options.MaxPending, options.PendingTimeout) { Upstream = options.Upstream };
         var relay = new McpRelay(engine, session, toAgent, toServer, audit, options.AuditAllows);
 
-        var serverPump = RelayLoop.PumpAsync(LineFramer.ReadAsync(upstream.Output, relay.MaxMessageBytes, CancellationToken.None), relay, Direction.ServerToAgent, CancellationToken.None);
-        var agentPump = RelayLoop.PumpAsync(LineFramer.ReadAsync(agentInput, relay.MaxMessageBytes, stop.Token), relay, Direction.AgentToServer, stop.Token);
+        // Each direction reads on a thread of its own with blocking reads: a message wakes the thread that inspects and
+        // forwards it (writes complete at once while the pipe has room), so one message costs one wake-up per hop.
+        var serverPump = OnOwnThread(() => RelayLoop.PumpAsync(LineFramer.ReadAsync(new BlockingReadStream(upstream.Output), relay.MaxMessageBytes, CancellationToken.None), relay, Direction.ServerToAgent, CancellationToken.None));
+        var agentPump = OnOwnThread(() => RelayLoop.PumpAsync(LineFramer.ReadAsync(new BlockingReadStream(agentInput), relay.MaxMessageBytes, stop.Token), relay, Direction.AgentToServer, stop.Token));
 
         // A signal must not wait for the agent's stdin: a console read does not observe cancellation.
         var signalled = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
@@ -67,6 +69,13 @@ public sealed class StdioProxy(InspectionEngine engine, IAuditSink audit, StdioP
         await toAgent.DisposeAsync().ConfigureAwait(false);
         return upstream.HasExited ? upstream.ExitCode : 1;
     }
+
+    /// <summary>
+    /// Starts <paramref name="pump"/> on a dedicated thread, where it stays while every step completes at once; a step that
+    /// waits (an L2 score, a full pipe) continues on the thread pool.
+    /// </summary>
+    private static Task OnOwnThread(Func<Task> pump)
+        => Task.Factory.StartNew(pump, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     private static TerminationSignals RegisterSignals(CancellationTokenSource stop)
         => TerminationSignals.Register(context =>
