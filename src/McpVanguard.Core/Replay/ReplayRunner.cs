@@ -36,6 +36,12 @@ public sealed class ReplayRunner : IDisposable
         _clock = clock;
     }
 
+    /// <summary>
+    /// Whether a case waits for L2's model to load first (the default: what a replay reports must not depend on load
+    /// speed). Off only where what happens to messages during the load is itself under test.
+    /// </summary>
+    public bool WaitsForModel { get; init; } = true;
+
     public async Task<ReplayResult> RunAsync(ReplayCase replayCase, CancellationToken cancellationToken)
     {
         await _oneCaseAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -47,7 +53,11 @@ public sealed class ReplayRunner : IDisposable
             _clock?.BeginCase();
 
             // L2's model first (once; then at once): a replay's verdicts must not depend on how fast it loaded.
-            await Inspection.Semantic.SemanticStage.WhenLoadedAsync(_engine, cancellationToken).ConfigureAwait(false);
+            if (WaitsForModel)
+            {
+                await Inspection.Semantic.SemanticStage.WhenLoadedAsync(_engine, cancellationToken).ConfigureAwait(false);
+            }
+
             return await RunAloneAsync(replayCase, cancellationToken).ConfigureAwait(false);
         }
         finally

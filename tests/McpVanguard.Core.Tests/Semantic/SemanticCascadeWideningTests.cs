@@ -32,7 +32,7 @@ public sealed class SemanticCascadeWideningTests
 
     private static async Task<McpVanguard.Replay.ReplayResult> Run(SemanticStage stage, Profile profile, params object[] steps)
     {
-        using var runner = SemanticStageTests.Runner(stage, profile);
+        using var runner = SemanticStageTests.Runner(stage, profile, waitForModel: false);
         return await runner.RunAsync(SemanticStageTests.Case(steps), TestContext.Current.CancellationToken);
     }
 
@@ -85,14 +85,15 @@ public sealed class SemanticCascadeWideningTests
         Assert.Equal("allow", result.Steps[^1]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task While_the_model_loads_a_message_selected_for_its_kind_passes_without_waiting()
     {
         var scorer = new FakeScorer(0.95) { Ready = new TaskCompletionSource().Task };
         var stage = new SemanticStage(scorer, SemanticStageTests.Settings(Profile.Strict) with { LoadTimeout = TimeSpan.FromMinutes(10) });
 
         // A wait for the load would outlast the test's own timeout; the handshake's answers must not wait for it.
-        var result = await Run(stage, Profile.Strict, ToolList);
+        using var runner = SemanticStageTests.Runner(stage, Profile.Strict, waitForModel: false);
+        var result = await runner.RunAsync(SemanticStageTests.Case(ToolList), TestContext.Current.CancellationToken);
 
         Assert.Equal("allow", result.Steps[^1]);
         Assert.Empty(scorer.Requests);
@@ -109,5 +110,24 @@ public sealed class SemanticCascadeWideningTests
         Assert.Equal("allow", result.Steps[^1]);
         Assert.Equal("error", Assert.Single(result.Semantic).Outcome);
         Assert.Contains(SemanticStage.UnavailableRule, result.Rules);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_replay_waits_for_the_model_first_so_a_message_selected_for_its_kind_is_scored()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var load = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scorer = new FakeScorer(0.95) { Ready = load.Task };
+        var stage = new SemanticStage(scorer, SemanticStageTests.Settings() with { LoadTimeout = TimeSpan.FromMinutes(2) });
+        using var runner = SemanticStageTests.Runner(stage, Profile.Balanced);
+
+        var run = runner.RunAsync(SemanticStageTests.Case(ToolList), token);
+        await Task.Delay(200, token);
+        load.SetResult();
+        var result = await run;
+
+        // Without the wait the list would pass unscored (selected for its kind while the model loads).
+        Assert.Single(scorer.Requests);
+        Assert.Equal("block", result.Steps[^1]);
     }
 }

@@ -17,7 +17,7 @@ public sealed class SemanticLoadWaitTests
 
     private static async Task<McpVanguard.Replay.ReplayResult> Run(SemanticStage stage, Profile profile)
     {
-        using var runner = SemanticStageTests.Runner(stage, profile);
+        using var runner = SemanticStageTests.Runner(stage, profile, waitForModel: false);
         return await runner.RunAsync(SemanticStageTests.Case(InstructionResult), TestContext.Current.CancellationToken);
     }
 

@@ -19,10 +19,11 @@ public sealed class SemanticStageTests
 
     internal static SemanticSettings Settings(Profile profile = Profile.Balanced) => TestEngine.Options(profile).Semantic;
 
-    internal static ReplayRunner Runner(SemanticStage stage, Profile profile = Profile.Balanced)
+    /// <param name="waitForModel">False where the stage's own handling of a message during the model's load is under test.</param>
+    internal static ReplayRunner Runner(SemanticStage stage, Profile profile = Profile.Balanced, bool waitForModel = true)
     {
         var pins = PinStore.InMemory();
-        return new ReplayRunner(InspectionEngine.Create(TestEngine.Options(profile), Rules, pins: pins, stages: stage.BothDirections()), pins);
+        return new ReplayRunner(InspectionEngine.Create(TestEngine.Options(profile), Rules, pins: pins, stages: stage.BothDirections()), pins) { WaitsForModel = waitForModel };
     }
 
     internal static ReplayCase Case(params object[] steps)
