@@ -440,8 +440,14 @@ public sealed partial class PinStore
             {
                 if (pin.Sha256 == item.Sha256)
                 {
-                    // Back to the approved definition: whatever was pending for it is moot.
-                    modified |= pending.Remove(item.Name);
+                    // Back to the approved definition: alone, whatever was pending for it is moot. Shared, another instance
+                    // may still be served the changed one (one server, two answers is itself a rug pull): only an approval
+                    // settles it, or one instance seeing the old definition would lift the hold for every instance.
+                    if (_ledger is null)
+                    {
+                        modified |= pending.Remove(item.Name);
+                    }
+
                     continue;
                 }
 
