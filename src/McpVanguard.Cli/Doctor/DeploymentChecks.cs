@@ -188,7 +188,7 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
 
     /// <summary>
     /// Where <c>trust.require_manifests</c> comes from under <paramref name="profile"/>: an explicit setting holds whatever
-    /// the profile; otherwise it follows the profile's default (on under strict), as the configuration loader sets it.
+    /// the profile; otherwise it follows the profile's default, read from the table the configuration loader applies.
     /// </summary>
     private string? RequiredBy(Profile profile)
     {
@@ -198,7 +198,10 @@ internal sealed class DeploymentChecks(VanguardOptions options, GatewayAuthOptio
             return options.Trust.RequireManifests ? source : null;
         }
 
-        return profile == Profile.Strict ? "profile:strict" : null;
+        var name = profile.ToString().ToLowerInvariant();
+        return ConfigurationKeys.ProfileDefaults[name].TryGetValue(ConfigurationKeys.TrustRequireManifests, out var value)
+            ? bool.Parse(value) ? "profile:" + name : null
+            : bool.Parse(ConfigurationKeys.Defaults[ConfigurationKeys.TrustRequireManifests]) ? "default" : null;
     }
 
     /// <summary>
