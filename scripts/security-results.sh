@@ -75,7 +75,7 @@ if [[ -f eval/depth/score.py ]]; then
     echo "Its own scorer, by attack class (not MCP-38 id), balanced profile; the cases are not read by anyone here."
     echo
     echo '```'
-    python3 eval/depth/score.py src/McpVanguard.Cli/bin/Release/net10.0/vanguard.dll | grep -E '^(class|[a-z-]+ +[0-9]|TOTAL)'
+    python3 eval/depth/score.py src/McpVanguard.Cli/bin/Release/net10.0/vanguard.dll | grep -E '^(class|[a-z0-9-]+ +[0-9]|TOTAL)'
     echo '```'
     echo
 fi
