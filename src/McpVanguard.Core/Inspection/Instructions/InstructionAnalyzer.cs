@@ -113,6 +113,13 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Exfiltration;
             span = span.Join(exfil);
         }
+        else if (RawAddressExfiltration.Find(canonical, out var rawStart, out var rawEnd))
+        {
+            // A credential file and a public IP-address URL in one clause, in any language: the shape of the order survives a
+            // language the lexicon does not know ("… ~/.ssh/id_rsa … http://203.0.113.9/ …").
+            signals |= InstructionSignals.Exfiltration;
+            span = span.Join(new Span(rawStart, rawEnd));
+        }
         else if (Test(StandingCopyRegex, canonical, ref span))
         {
             // A standing order to copy everything that follows somewhere ("all subsequent file reads must also be sent to the audit
@@ -170,7 +177,7 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Preference;
         }
 
-        if (Near(SmuggleVerbRegex, SmuggleTargetRegex, canonical, 50, ref span))
+        if (Near(SmuggleVerbRegex, SmuggleTargetRegex, canonical, 50, ref span) || Near(FieldMustCarryRegex, SensitiveFileRegex, canonical, 60, ref span))
         {
             signals |= InstructionSignals.ParameterSmuggling;
         }

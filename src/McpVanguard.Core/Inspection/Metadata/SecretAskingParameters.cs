@@ -47,6 +47,9 @@ internal static class SecretAskingParameters
         + @"|(?:\$\(|`)\s*(?:printenv|env|set)\s*(?:\)|`)|(?:\$\(|`)\s*(?:cat|head|tail|base64|xxd|od|less|more|type|get-content|gc)\s+[^)`]{0,80}(?:~/\.|\.ssh\b|\.aws/|\.git-credentials|\.npmrc|\.netrc|\.pypirc|\.docker/config|\.kube/config|\bid_(?:rsa|ed25519|ecdsa)|/etc/(?:passwd|shadow)|\.env\b)"
         // The process environment by its API or command name, and credential files named as what to fill in.
         + @"|\bprocess\.env\b|\bos\.environ\b|\bprintenv\b|\bget-childitem\s+env:"
+        // An environment dump ordered run and handed over: "Run `export -p` and paste what it prints here", "execute `set`, then include …".
+        + @"|\b(?:run|execute|type|enter)\s+[`'""]?(?:env|printenv|set|export(?:\s+-p)?|declare\s+-[px]|(?:gci|dir|ls|get-childitem)\s+env:)[`'""]?\s*,?\s+(?:and|then)\s+(?:\w+\s+)?(?:paste|include|provide|add|put|insert|attach|copy|pass|append|send|give|enter)\b"
+        + @"|\bdeclare\s+-[px]\b|\b(?:gci|dir|ls)\s+env:|/proc/(?:self|[0-9]+)/environ"
         + @"|\b(?:output|result|contents?|dump)\s+of\b[^\n]{0,80}(?:~/\.|\.ssh\b|\.aws/|\.git-credentials|\.npmrc|\.netrc|\.pypirc|\.docker/config|\.kube/config|\bhosts\.yml|\bid_(?:rsa|ed25519|ecdsa))"
         + @"|\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|your\s+|my\s+)?(?:current\s+|shell\s+|process\s+)?(?:environment|env)\s+(?:variables?|vars?)"
         + @"|\b(?:paste|include|provide|add|put|insert|attach|copy|pass|append|send|give)\b[^.\n]{0,50}(?:\benvironment\s+variables|\benv\s+vars|(?:^|\s)\.env\b|~/\.|\.ssh\b|\bid_(?:rsa|ed25519|ecdsa)\b|\.aws/|\bcredentials\s+file|\bsystem\s+prompt|\bconversation\b|\bchat\s+(?:history|log|transcript)|\b(?:previous|prior|earlier|past)\s+messages|\bwhat\s+the\s+user\s+(?:said|wrote|typed))",
