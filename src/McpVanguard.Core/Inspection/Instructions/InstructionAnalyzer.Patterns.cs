@@ -16,8 +16,9 @@ public static partial class InstructionAnalyzer
         + @"\benvironment\s+variables\b|\bcookies?\s+(?:file|store|jar)"
         // The environment by the command or API that dumps it, and CLI credential stores (gh, gcloud, azure, docker).
         + @"|\bprintenv\b|\bprocess\.env\b|\bos\.environ\b|`env`|\bget-childitem\s+env:|\.config/gh/hosts\.yml|\.config/gcloud|\.azure/|\.git-credentials"
-        // Every other way a shell or PowerShell prints the whole environment: `set`, export -p, declare -x, env: drives, /proc/*/environ.
-        + @"|`set`|\bexport\s+-p\b|\bdeclare\s+-[px]\b|\b(?:gci|dir|ls)\s+env:|\[environment\]::getenvironmentvariables|/proc/(?:self|[0-9]+)/environ";
+        // Every other way a shell or PowerShell prints the whole environment: the `set` command (not `set -e`, which is how scripts
+        // start), export -p, declare -x, env: drives, /proc/*/environ.
+        + @"|`set`\s+(?:command|builtin)\b|`set`\s+(?:output|prints)|\bexport\s+-p\b|\bdeclare\s+-[px]\b|\b(?:gci|dir|ls)\s+env:|\[environment\]::getenvironmentvariables|/proc/(?:self|[0-9]+)/environ";
 
     // Composite signals are pairs of small regexes joined by distance in code (RegexPair, which says why).
     internal static readonly PrefilteredRegex SensitiveFileRegex = new(SensitiveFile, Options);
