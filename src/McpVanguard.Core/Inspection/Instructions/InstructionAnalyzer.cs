@@ -53,6 +53,18 @@ public static partial class InstructionAnalyzer
             span = span.Join(new Span(lexStart, lexEnd));
         }
 
+        if (!ReferenceEquals(lexiconText, canonical) && Preflight.ConfusableFolding.MixesScripts(lexiconText))
+        {
+            // A word spelled with look-alike letters of another script ("Ignоriere" with a Cyrillic о): the lexicon reads the
+            // homoglyph-folded copy too, as the English patterns do. Only mixed text pays for the second scan.
+            var folded = InjectionLexicon.Default.Signals(canonical, out var foldStart, out var foldEnd);
+            if (folded != InstructionSignals.None)
+            {
+                signals |= folded;
+                span = span.Join(new Span(foldStart, foldEnd));
+            }
+        }
+
         if (AddressedInstruction.Find(canonical, lexiconText, out var addrStart, out var addrEnd))
         {
             signals |= InstructionSignals.ModelAddressed | InstructionSignals.ToolDirective;
@@ -167,12 +179,12 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Concealment;
         }
 
-        if (Test(ModelAddressedRegex, canonical, ref span))
+        if (Test(ModelAddressedRegex, canonical, ref span) || Test(SplitFragmentRegex, canonical, ref span))
         {
             signals |= InstructionSignals.ModelAddressed;
         }
 
-        if (Test(PreferenceRegex, canonical, ref span))
+        if (Test(PreferenceRegex, canonical, ref span) || Test(StandingPreferenceRegex, canonical, ref span))
         {
             signals |= InstructionSignals.Preference;
         }
