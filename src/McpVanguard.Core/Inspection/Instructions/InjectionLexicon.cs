@@ -7,7 +7,7 @@ namespace McpVanguard.Inspection.Instructions;
 
 /// <summary>
 /// The multilingual prompt-injection lexicon (<c>InjectionLexicon.yaml</c>, embedded): concepts such as "ignore",
-/// "previous instructions", "do not tell the user", "send", "API keys", "conversation history" in eleven languages, and
+/// "previous instructions", "do not tell the user", "send", "API keys", "conversation history" in some fifty languages and romanised forms, and
 /// the combinations of concepts that make an instruction. Both directions use it: the agent→server phrase families
 /// (<see cref="InjectionPhrases"/>) report its combinations under their INJ rules, and <see cref="InstructionAnalyzer"/>
 /// turns them into signals in what servers send. One Aho–Corasick pass over the folded text finds every term.
