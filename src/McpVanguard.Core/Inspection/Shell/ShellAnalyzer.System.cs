@@ -21,8 +21,8 @@ internal sealed partial class ShellAnalyzer
                         }
                         else if (!w.StartsWith('-'))
                         {
-                            // Destructive: "rm -rf /", "rm -rf ~", "rm -rf /etc" (but not "rm -rf ./build").
-                            if (recursive && (IsCriticalDirectory(w) || IsDataStore(w)))
+                            // Destructive: "rm -rf /", "rm -rf ~", "rm -rf /etc", "rm -rf ~/projects" (but not "rm -rf ./build").
+                            if (recursive && IsIrreplaceable(w))
                             {
                                 Report(ShellFindings.Destructive);
                             }
@@ -84,7 +84,7 @@ internal sealed partial class ShellAnalyzer
                     }
 
                     var folded = ShellTargets.Fold(w);
-                    Report(IsBlockDevice(w) || IsCriticalDirectory(w) ? ShellFindings.Destructive
+                    Report(IsBlockDevice(w) || IsIrreplaceable(w) ? ShellFindings.Destructive
                         : ShellTargets.IsTrail(folded) ? ShellFindings.AntiForensics : ShellFindings.Shred);
                 }
 
