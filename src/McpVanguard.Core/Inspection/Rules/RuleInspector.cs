@@ -52,6 +52,9 @@ public sealed class RuleInspector : IInspector
         }
 
         var tool = context.Message.ToolName;
+
+        // In a tool that runs what it is given, a command rule reads every candidate command, whatever its key (terminal {"text": …}).
+        var execTool = ArgumentRoles.IsExecTool(tool);
         var scratch = t_scratch is { } s0 && s0.Owner == this ? s0 : t_scratch = new RuleScratch(this, _rules.Length);
         var state = scratch.State;
         var candidates = scratch.Candidates;
@@ -75,7 +78,8 @@ public sealed class RuleInspector : IInspector
                 {
                     var rule = _rules[index];
                     var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
-                    if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
+                    if ((rule.KeyApplies(s.Key) || execTool && rule.KeyApplies("command") && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded, tool))
+                        && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
                     {
                         state[index] = Fired;
                         anyFired = true;

@@ -353,11 +353,23 @@ internal sealed partial class ShellAnalyzer
             {
                 Report(ShellFindings.ReverseShell);
             }
-            else if (r.Writes && r.Operator != ">&")
+            else if (r.Writes && r.Operator != ">&" && !(r.Operator == ">>" && AppendsConfiguration(command, r.Target)))
             {
                 CheckWriteTarget(r.Target, truncates: r.Operator is ">" or ">|" or "&>");
             }
         }
+    }
+
+    /// <summary>An echo/printf or a here-document appending plain configuration (<c>export PATH=…</c>) to a shell's start-up file.</summary>
+    private static bool AppendsConfiguration(ShellCommand command, string target)
+    {
+        if (!ShellStartupConfiguration.IsStartupFile(ShellTargets.Fold(target)))
+        {
+            return false;
+        }
+
+        var text = EchoedText(command.Words) ?? (command.Heredocs.Count == 1 ? command.Heredocs[0].Body : null);
+        return text is not null && ShellStartupConfiguration.IsPlainConfiguration(text);
     }
 
     private void CheckWriteTarget(string target, bool truncates)

@@ -120,6 +120,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     netcat |= NetCats.Contains(name);
                     TrackDownload(command, k, name, ref downloaded);
                     CheckServedFolder(command.Words, k, name);
+                    CheckBuildFileEdit(command.Words, k, name, nesting);
                     TrackWorkingDirectory(command.Words, k, name);
                     CheckRawAddressUpload(pipeline, c, k, name, ref rawRemotes);
                     AnalyzeCommand(command, k, name, nesting);

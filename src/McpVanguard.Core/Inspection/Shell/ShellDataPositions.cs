@@ -17,6 +17,9 @@ public static class ShellDataPositions
         "--message", "--body", "--title", "--description", "--subject", "--notes", "--summary", "--comment", "--reason", "--annotation",
         "--release-notes", "--changelog", "--caption", "--label", "--note");
 
+    /// <summary>Options whose value is stored as text, not run (<c>kubectl create configmap --from-literal=k=v</c>, <c>helm --set-string k=v</c>).</summary>
+    private static readonly FrozenSet<string> StoredValueOptions = FrozenSet.Create(StringComparer.Ordinal, "--from-literal", "--set-string", "--set");
+
     /// <summary>Database shells: what is piped into them (echo "…" | psql) is SQL they run, not data.</summary>
     private static readonly FrozenSet<string> DatabaseClients = FrozenSet.Create(StringComparer.Ordinal,
         "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "duckdb", "clickhouse-client", "mongosh", "mongo", "cqlsh", "snowsql", "bq");
@@ -211,7 +214,7 @@ public static class ShellDataPositions
                 continue;
             }
 
-            if (ProseOptions.Contains(option))
+            if (ProseOptions.Contains(option) || StoredValueOptions.Contains(option))
             {
                 if (eq > 0 && option != w)
                 {

@@ -1,0 +1,52 @@
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
+
+namespace McpVanguard.Inspection.Shell;
+
+/// <summary>
+/// A CI workflow or build file edited in place (<c>sed -i</c>, <c>perl -pi</c>, <c>yq -i</c>, <c>jq … &gt; f</c>, <c>tee</c>, <c>sponge</c>) runs what is
+/// written into it on the next build: the text the edit inserts is judged as the command it becomes, with the editor's own escaping
+/// removed (<c>s|run: npm test|run: curl … \| bash|</c>). Version bumps and runner changes insert nothing that runs.
+/// </summary>
+internal sealed partial class ShellAnalyzer
+{
+    /// <summary>Programs that rewrite a file from an expression on their command line.</summary>
+    private static readonly HashSet<string> InPlaceEditors = new(StringComparer.Ordinal)
+    {
+        "sed", "gsed", "perl", "yq", "jq", "tee", "awk", "gawk", "sponge", "ed", "ex", "dasel", "toml", "npm", "sd", "rpl", "replace",
+    };
+
+    /// <summary>Path fragments of files a CI system or build tool runs (lower-case, '/' separators).</summary>
+    private static readonly string[] BuildFiles =
+    [
+        ".github/workflows/", ".gitlab-ci.yml", "jenkinsfile", "azure-pipelines", ".circleci/", "bitbucket-pipelines.yml", ".travis.yml", ".drone.yml",
+        ".buildkite/", "cloudbuild.yaml", "buildspec.yml", "makefile", "package.json", "setup.py", "build.gradle", "pom.xml", ".pre-commit-config.yaml",
+        ".husky/", "justfile", "taskfile.yml", "dockerfile", "noxfile.py", "tox.ini", "build.rs", ".gitlab/ci/",
+    ];
+
+    private static bool IsBuildFile(string word)
+    {
+        var w = word.Replace('\\', '/').ToLowerInvariant();
+        return BuildFiles.Any(f => w.Contains(f, StringComparison.Ordinal));
+    }
+
+    private void CheckBuildFileEdit(List<string> words, int k, string name, int nesting)
+    {
+        if (!InPlaceEditors.Contains(name) || !words.Skip(k + 1).Any(IsBuildFile))
+        {
+            return;
+        }
+
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.StartsWith('-') || IsBuildFile(w) || w.IndexOf(' ') < 0)
+            {
+                continue;
+            }
+
+            // What the edit writes, without the regex or JSON escaping that hid it: "\|" is '|', "\/" is '/', "\"" is '"'.
+            AnalyzeText(w.Replace("\\|", "|", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal)
+                .Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\&", "&", StringComparison.Ordinal), nesting + 1);
+        }
+    }
+}
