@@ -78,8 +78,7 @@ public sealed class RuleInspector : IInspector
                 {
                     var rule = _rules[index];
                     var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
-                    if ((rule.KeyApplies(s.Key) || execTool && rule.KeyApplies("command") && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded, tool))
-                        && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
+                    if (ReadsString(rule, s, execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
                     {
                         state[index] = Fired;
                         anyFired = true;
@@ -114,14 +113,22 @@ public sealed class RuleInspector : IInspector
         rule.Id.StartsWith("SQL-", StringComparison.Ordinal) && ArgumentRoles.IsCommandKey(s.Key)
         && ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked);
 
+    /// <summary>
+    /// True when the rule reads <paramref name="s"/>: a key it names, or, in a tool that runs what it is given, any candidate command for a
+    /// command rule (<c>terminal {"text": "docker run --privileged …"}</c> is judged like <c>{"command": …}</c>).
+    /// </summary>
+    private static bool ReadsString(Rule rule, ArgumentString s, bool execTool, string? tool) =>
+        rule.KeyApplies(s.Key) || execTool && rule.KeyApplies("command") && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded, tool);
+
     /// <summary>True when the rule's pattern matches any string under a key the rule looks at (no prefilter: the reference the prefilter is tested against).</summary>
-    public static bool Matches(Rule rule, IReadOnlyList<ArgumentString> strings)
+    public static bool Matches(Rule rule, IReadOnlyList<ArgumentString> strings, string? tool = null)
     {
+        var execTool = ArgumentRoles.IsExecTool(tool);
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
             var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
-            if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
+            if (ReadsString(rule, s, execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
             {
                 return true;
             }

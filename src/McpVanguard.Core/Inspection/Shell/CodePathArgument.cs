@@ -82,6 +82,8 @@ internal static class CodePathArgument
         return value;
     }
 
+    private static readonly string[] BareHomes = ["dir.home", "env['home']", "env[\"home\"]", "os.homedir"];
+
     /// <summary>Module loads whose literal names a module, not a path part: <c>require('os').homedir()</c>.</summary>
     private static readonly string[] ModuleLoads = ["require(", "__import__(", "import("];
 
@@ -98,6 +100,12 @@ internal static class CodePathArgument
         }
 
         e = HomeDirectoryCalls.AsLiterals(e, includeVariables: true);
+
+        // Homes spelled without a call: Ruby's Dir.home, ENV['HOME'].
+        foreach (var bare in BareHomes)
+        {
+            e = e.Replace(bare, "'~'", StringComparison.OrdinalIgnoreCase);
+        }
         var path = new System.Text.StringBuilder();
         var lastEnd = -1;
         for (var i = 0; i < e.Length; i++)

@@ -13,10 +13,14 @@ internal static class HomeWorkFolders
         "~/", "$home/", "${home}/", "$env:userprofile/", "$env:home/", "${env:userprofile}/", "%userprofile%/", "%homepath%/", "/root/",
     ];
 
-    /// <summary>Folders under a home that hold nothing but throw-away files.</summary>
+    /// <summary>
+    /// Folders under a home that hold nothing but throw-away files, or a tool's installation that its own uninstall instructions remove
+    /// this way (<c>rm -rf ~/miniconda3</c>, <c>rm -rf ~/google-cloud-sdk</c>).
+    /// </summary>
     private static readonly HashSet<string> Scratch = new(StringComparer.Ordinal)
     {
-        "tmp", "temp", "scratch", "trash", "node_modules", "venv", "cache", "caches", "build", "dist", "out", "logs",
+        "tmp", "temp", "scratch", "trash", "node_modules", "venv", "venvs", "cache", "caches", "build", "dist", "out", "logs",
+        "miniconda", "miniconda3", "anaconda", "anaconda3", "miniforge3", "mambaforge", "google-cloud-sdk", "flutter", "sdk", "go", "snap",
     };
 
     /// <summary>True for a direct child of a home directory that is not a dot-folder or a scratch folder.</summary>

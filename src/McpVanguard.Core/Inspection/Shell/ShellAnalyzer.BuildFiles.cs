@@ -31,6 +31,20 @@ internal sealed partial class ShellAnalyzer
 
     private void CheckBuildFileEdit(List<string> words, int k, string name, int nesting)
     {
+        // npm pkg set scripts.postinstall='…': package.json's scripts are commands npm runs (install hooks without being asked).
+        if (name is "npm" or "pnpm" or "yarn" && words.Skip(k + 1).Take(2).SequenceEqual(["pkg", "set"]))
+        {
+            foreach (var w in words.Skip(k + 3))
+            {
+                if (w.StartsWith("scripts.", StringComparison.Ordinal) && w.IndexOf('=') is var eq and > 0)
+                {
+                    AnalyzeText(w[(eq + 1)..], nesting + 1);
+                }
+            }
+
+            return;
+        }
+
         if (!InPlaceEditors.Contains(name) || !words.Skip(k + 1).Any(IsBuildFile))
         {
             return;

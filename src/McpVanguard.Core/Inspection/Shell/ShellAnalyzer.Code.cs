@@ -20,7 +20,7 @@ internal sealed partial class ShellAnalyzer
     [
         "rmtree(", "rmsync(", "rmdirsync(", "rimraf(", "rimraf.sync(", "fs.rm(", "fs.promises.rm(", "fse.remove(", "fs.remove(", "removesync(",
         "fileutils.rm_rf(", "fileutils.rm_r(", "remove_tree(", "rmdir -recurse", "fileutils.remove_dir(", "fileutils.remove_entry(", "os.removeall(",
-        "remove_dir_all(", "directory.delete(", "fileutils.deletedirectory(", "deletedirectory(",
+        "remove_dir_all(", "directory.delete(", "]::delete(", "fileutils.deletedirectory(", "deletedirectory(",
     ];
 
     /// <summary>Calls that delete a tree only when told to recurse: R's <c>unlink(…, recursive=TRUE)</c>, Julia's <c>rm(…; recursive=true)</c>.</summary>
@@ -54,11 +54,23 @@ internal sealed partial class ShellAnalyzer
         CheckServedFromCode(lower);
         CheckWalkDeletion(lower);
         CheckCodeWrites(code, lower);
+        CheckCodeBuildFileWrite(code, lower, nesting);
         foreach (var call in ProcessCalls)
         {
             if (lower.Contains(call, StringComparison.Ordinal))
             {
-                AnalyzeLiterals(code, nesting);
+                // The home's spellings read as '~' so an argv keeps its shape: ['rm', '-rf', os.path.expanduser('~/code')].
+                AnalyzeLiterals(HomeDirectoryCalls.AsLiterals(code, includeVariables: false), nesting);
+
+                // A command line built by concatenation: exec('rm -rf ' . getenv('HOME') . '/projects').
+                foreach (var joined in InterpreterLiterals.Extract(code))
+                {
+                    if (joined.Contains(' ', StringComparison.Ordinal))
+                    {
+                        AnalyzeText(joined, nesting + 1);
+                    }
+                }
+
                 return;
             }
         }
@@ -145,6 +157,27 @@ internal sealed partial class ShellAnalyzer
                 {
                     Report(ShellFindings.Destructive);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Code that writes into a CI workflow or build file (<c>Path('.github/workflows/ci.yml').write_text(… '- run: curl … | sh')</c>): the
+    /// text it writes runs on the next build, so its literals are judged as the commands they become.
+    /// </summary>
+    private void CheckCodeBuildFileWrite(string code, string lower, int nesting)
+    {
+        if (!BuildFiles.Any(f => lower.Contains(f, StringComparison.Ordinal))
+            || !(lower.Contains("write", StringComparison.Ordinal) || lower.Contains("open(", StringComparison.Ordinal) || lower.Contains("append", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        foreach (var literal in InterpreterLiterals.Extract(code))
+        {
+            if (literal.Contains(' ', StringComparison.Ordinal) && !IsBuildFile(literal))
+            {
+                AnalyzeText(literal.Replace("\\n", "\n", StringComparison.Ordinal), nesting + 1);
             }
         }
     }

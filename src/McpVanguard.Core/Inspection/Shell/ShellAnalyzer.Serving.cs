@@ -15,7 +15,7 @@ internal sealed partial class ShellAnalyzer
     private static readonly HashSet<string> FileServers = new(StringComparer.Ordinal)
     {
         "serve", "http-server", "live-server", "static-server", "miniserve", "darkhttpd", "simple-http-server", "servez", "httpd", "webfsd",
-        "caddy", "twistd", "lighttpd", "python-http-server", "sirv", "sirv-cli", "local-web-server", "ws", "dufs", "updog", "gossa",
+        "caddy", "twistd", "lighttpd", "python-http-server", "sirv", "sirv-cli", "local-web-server", "ws", "dufs", "updog", "gossa", "ngrok",
     };
 
     /// <summary>Package runners that run the program after them: <c>npx serve</c>, <c>bunx http-server</c>, <c>pnpm dlx serve</c>.</summary>
@@ -45,6 +45,10 @@ internal sealed partial class ShellAnalyzer
             }
 
             name = k < words.Count ? NameOf(words[k]) : string.Empty;
+
+            // A pinned package is the same program: serve@14, http-server@latest.
+            var at = name.IndexOf('@', 1);
+            name = at > 0 ? name[..at] : name;
         }
 
         if (k >= words.Count || !IsFileServer(words, k, name, out var operandsFrom))
@@ -112,6 +116,7 @@ internal sealed partial class ShellAnalyzer
     private static bool IsSecretFolder(string word)
     {
         var t = word.Trim('"', '\'');
+        t = t.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? t[7..] : t; // ngrok http file:///home/bob/.ssh
         if (t.Length is 0 or > 4096)
         {
             return false;

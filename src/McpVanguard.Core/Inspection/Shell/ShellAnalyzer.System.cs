@@ -9,9 +9,10 @@ internal sealed partial class ShellAnalyzer
     {
         switch (name)
         {
-            case "rm" or "unlink" or "del" or "rmdir" or "remove-item" or "rd":
+            case "rm" or "unlink" or "del" or "rmdir" or "remove-item" or "rd" or "erase":
                 {
-                    var recursive = name is "remove-item" or "rd" || HasShortFlag(words, k, 'r') || HasShortFlag(words, k, 'R') || words.Contains("--recursive") || words.Contains("-Recurse");
+                    // cmd.exe spells recursion /s: "rmdir /s /q %USERPROFILE%\Documents", "del /s /q …".
+                    var recursive = name is "remove-item" or "rd" || words.Exists(static w => w is "/s" or "/S") || HasShortFlag(words, k, 'r') || HasShortFlag(words, k, 'R') || words.Contains("--recursive") || words.Contains("-Recurse");
                     for (var i = k + 1; i < words.Count; i++)
                     {
                         var w = words[i];
@@ -304,7 +305,7 @@ internal sealed partial class ShellAnalyzer
 
             writes++;
             var target = r.Target.ToLowerInvariant();
-            if (!Array.Exists(DataFileExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
+            if (!Array.Exists(DataFileExtensions, e => target.EndsWith(e, StringComparison.Ordinal)) || IsBuildFile(target))
             {
                 return false;
             }
@@ -353,23 +354,11 @@ internal sealed partial class ShellAnalyzer
             {
                 Report(ShellFindings.ReverseShell);
             }
-            else if (r.Writes && r.Operator != ">&" && !(r.Operator == ">>" && AppendsConfiguration(command, r.Target)))
+            else if (r.Writes && r.Operator != ">&")
             {
                 CheckWriteTarget(r.Target, truncates: r.Operator is ">" or ">|" or "&>");
             }
         }
-    }
-
-    /// <summary>An echo/printf or a here-document appending plain configuration (<c>export PATH=…</c>) to a shell's start-up file.</summary>
-    private static bool AppendsConfiguration(ShellCommand command, string target)
-    {
-        if (!ShellStartupConfiguration.IsStartupFile(ShellTargets.Fold(target)))
-        {
-            return false;
-        }
-
-        var text = EchoedText(command.Words) ?? (command.Heredocs.Count == 1 ? command.Heredocs[0].Body : null);
-        return text is not null && ShellStartupConfiguration.IsPlainConfiguration(text);
     }
 
     private void CheckWriteTarget(string target, bool truncates)

@@ -27,9 +27,9 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         CheckText(text);
         AnalyzeScript(ShellTokenizer.Parse(text), nesting);
 
-        // A PowerShell line typed into a terminal ("Remove-Item -Recurse $HOME\Documents") has backslashes for path separators, not
-        // escapes: it is read again as PowerShell reads it.
-        if (text.Contains('\\') && PowerShellSyntax.IsLikely(text))
+        // A PowerShell or cmd.exe line typed into a terminal ("Remove-Item -Recurse $HOME\Documents", "rmdir /s %USERPROFILE%\Documents")
+        // has backslashes for path separators, not escapes: it is read again as Windows reads it.
+        if (text.Contains('\\') && WindowsCommandLine.IsLikely(text))
         {
             AnalyzeScript(ShellTokenizer.Parse(text.Replace('\\', '/')), nesting);
         }

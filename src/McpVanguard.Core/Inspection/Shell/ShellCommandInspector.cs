@@ -240,16 +240,16 @@ public sealed class ShellCommandInspector : IInspector
         }
     }
 
-    /// <summary>Nouns of tools that keep or send text for people and tests: what they are given is written down, never run.</summary>
-    private static readonly string[] TextRecords =
-        ["test_case", "testcase", "fixture", "note", "issue", "comment", "message", "ticket", "memo", "snippet", "example", "translat", "summar", "document", "docs", "wiki", "page", "review"];
+    /// <summary>Nouns of tools that store test fixtures: the attacks a detector's tests are made of, kept as data for a harness.</summary>
+    private static readonly string[] TextRecords = ["test_case", "testcase", "fixture", "test_data", "testdata", "test_vector", "golden"];
 
     /// <summary>Nouns of tools that keep something to run later: their arguments stay commands whatever the verb.</summary>
     private static readonly string[] LaterRuns = ["job", "cron", "task", "hook", "script", "command", "workflow", "pipeline", "exec", "run", "schedule", "action", "automation", "trigger"];
 
     /// <summary>
-    /// A tool that records or sends text (<c>create_test_case</c>, <c>add_note</c>, <c>post_message</c>): an attack quoted in its arguments is a
-    /// fixture or a report, so the unambiguous shapes are not looked for there. A tool that keeps something to run later is not one.
+    /// A tool that stores test fixtures (<c>create_test_case</c>, <c>add_fixture</c>): an attack in its arguments is what a test feeds a detector,
+    /// so the unambiguous shapes are not looked for there (the same line as a fixture file written by a shell). A note or message tool is not
+    /// one: a planted command there may be run by whoever reads it. A tool that keeps something to run later is not one either.
     /// </summary>
     private static bool StoresText(string? toolName)
     {

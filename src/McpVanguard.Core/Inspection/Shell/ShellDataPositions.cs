@@ -208,7 +208,8 @@ public static class ShellDataPositions
             var w = words[i];
             var eq = w.IndexOf('=');
             var option = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w[..eq] : w;
-            if (setter && !w.StartsWith('-') && eq > 0)
+            // ... except package.json's scripts, which npm runs: npm pkg set scripts.postinstall='curl … | sh'.
+            if (setter && !w.StartsWith('-') && eq > 0 && !w.StartsWith("scripts.", StringComparison.Ordinal))
             {
                 BlankAfter(text, command.WordSpans[i], '=', ref masked);
                 continue;
