@@ -29,6 +29,38 @@ internal sealed partial class ShellAnalyzer
         return BuildFiles.Any(f => w.Contains(f, StringComparison.Ordinal));
     }
 
+    /// <summary>The replacement of a sed/perl substitution <c>s&lt;d&gt;pattern&lt;d&gt;replacement&lt;d&gt;flags</c> (any delimiter), or null for another expression.</summary>
+    private static string? SubstitutionReplacement(string expression)
+    {
+        if (expression.Length < 4 || expression[0] != 's' || char.IsAsciiLetterOrDigit(expression[1]) || char.IsWhiteSpace(expression[1]))
+        {
+            return null;
+        }
+
+        var delimiter = expression[1];
+        var part = 0;
+        var start = 2;
+        for (var i = 2; i < expression.Length; i++)
+        {
+            if (expression[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (expression[i] == delimiter && ++part == 1)
+            {
+                start = i + 1;
+            }
+            else if (expression[i] == delimiter && part == 2)
+            {
+                return expression[start..i];
+            }
+        }
+
+        return part == 1 ? expression[start..] : null;
+    }
+
     private void CheckBuildFileEdit(List<string> words, int k, string name, int nesting)
     {
         // npm pkg set scripts.postinstall='…': package.json's scripts are commands npm runs (install hooks without being asked).
@@ -58,7 +90,9 @@ internal sealed partial class ShellAnalyzer
                 continue;
             }
 
-            // What the edit writes, without the regex or JSON escaping that hid it: "\|" is '|', "\/" is '/', "\"" is '"'.
+            // What the edit writes, without the regex or JSON escaping that hid it: "\|" is '|', "\/" is '/', "\"" is '"'. A substitution
+            // writes only its replacement: removing "curl … | sh" from a Makefile is a fix.
+            w = SubstitutionReplacement(w) ?? w;
             AnalyzeText(w.Replace("\\|", "|", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal)
                 .Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\&", "&", StringComparison.Ordinal), nesting + 1);
         }
