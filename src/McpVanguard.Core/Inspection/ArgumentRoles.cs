@@ -77,7 +77,8 @@ public static class ArgumentRoles
             || t.Contains("console") || t is "run" or "sh" or "cmd" or "spawn" or "system"
             || t.Contains("send_input") || t.Contains("send_text") || t.Contains("write_input") || t.Contains("keystroke") || t.Contains("type_text")
             || t.Contains("iterm") || t.Contains("stdin") || t.StartsWith("pty_", StringComparison.Ordinal) || t.EndsWith("_pty", StringComparison.Ordinal)
-            || t.Contains("computer_type")
+            || t.Contains("computer_type") || t.Contains("sandbox") || t.Contains("devbox") || t.Contains("spawn") || t.StartsWith("repl_", StringComparison.Ordinal) || t.EndsWith("_repl", StringComparison.Ordinal) || t == "repl"
+            || t.EndsWith("_run", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query")
             || t.StartsWith("run_", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query");
     }
 

@@ -42,7 +42,7 @@ public sealed class RulePrefilterTests
                     continue;
                 }
 
-                var expected = active.Where(r => r.AppliesTo(message.Method, message.ToolName) && RuleInspector.Matches(r, strings.Items)).Select(r => r.Id).ToList();
+                var expected = active.Where(r => r.AppliesTo(message.Method, message.ToolName) && RuleInspector.Matches(r, strings.Items, message.ToolName)).Select(r => r.Id).ToList();
                 var findings = new List<Finding>();
                 inspector.Inspect(Context(message, strings, profile), findings);
                 var actual = findings.Select(f => f.RuleId).ToList();

@@ -52,6 +52,10 @@ public sealed class RuleInspector : IInspector
         }
 
         var tool = context.Message.ToolName;
+
+        // In a tool that runs what it is given, a command rule reads every candidate command, whatever its key (terminal {"text": …}).
+        // Decided on the first signature hit outside a rule's keys, so clean traffic never pays for it.
+        bool? execTool = null;
         var scratch = t_scratch is { } s0 && s0.Owner == this ? s0 : t_scratch = new RuleScratch(this, _rules.Length);
         var state = scratch.State;
         var candidates = scratch.Candidates;
@@ -75,7 +79,7 @@ public sealed class RuleInspector : IInspector
                 {
                     var rule = _rules[index];
                     var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
-                    if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
+                    if (ReadsString(rule, s, ref execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
                     {
                         state[index] = Fired;
                         anyFired = true;
@@ -110,14 +114,35 @@ public sealed class RuleInspector : IInspector
         rule.Id.StartsWith("SQL-", StringComparison.Ordinal) && ArgumentRoles.IsCommandKey(s.Key)
         && ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked);
 
-    /// <summary>True when the rule's pattern matches any string under a key the rule looks at (no prefilter: the reference the prefilter is tested against).</summary>
-    public static bool Matches(Rule rule, IReadOnlyList<ArgumentString> strings)
+    /// <summary>
+    /// True when the rule reads <paramref name="s"/>: a key it names, or, in a tool that runs what it is given, any candidate command for a
+    /// command rule (<c>terminal {"text": "docker run --privileged …"}</c> is judged like <c>{"command": …}</c>).
+    /// </summary>
+    private static bool ReadsString(Rule rule, ArgumentString s, ref bool? execTool, string? tool)
     {
+        if (rule.KeyApplies(s.Key))
+        {
+            return true;
+        }
+
+        if (!rule.KeyApplies("command"))
+        {
+            return false;
+        }
+
+        execTool ??= ArgumentRoles.IsExecTool(tool);
+        return execTool.Value && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded, tool);
+    }
+
+    /// <summary>True when the rule's pattern matches any string under a key the rule looks at (no prefilter: the reference the prefilter is tested against).</summary>
+    public static bool Matches(Rule rule, IReadOnlyList<ArgumentString> strings, string? tool = null)
+    {
+        bool? execTool = null;
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
             var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
-            if (rule.KeyApplies(s.Key) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
+            if (ReadsString(rule, s, ref execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
             {
                 return true;
             }

@@ -12,15 +12,19 @@ internal sealed partial class ShellAnalyzer
     private static readonly string[] ProcessCalls =
     [
         "system(", "popen(", "subprocess", "spawn", "execsync(", "execfilesync(", "child_process", "passthru(", "shell_exec(", "proc_open(",
-        "os.exec", "runtime.getruntime", "process.start(", "exec(\"", "exec('", "exec \"", "exec '", "`",
+        "os.exec", "runtime.getruntime", "process.start(", "exec(\"", "exec('", "exec \"", "exec '", "`", "do shell script", "shell.run(",
     ];
 
     /// <summary>Library calls that delete a directory tree: given the root or home they wreck the system like <c>rm -rf /</c>.</summary>
     private static readonly string[] TreeDeletions =
     [
         "rmtree(", "rmsync(", "rmdirsync(", "rimraf(", "rimraf.sync(", "fs.rm(", "fs.promises.rm(", "fse.remove(", "fs.remove(", "removesync(",
-        "fileutils.rm_rf(", "fileutils.rm_r(", "remove_tree(", "rmdir -recurse",
+        "fileutils.rm_rf(", "fileutils.rm_r(", "remove_tree(", "rmdir -recurse", "fileutils.remove_dir(", "fileutils.remove_entry(", "os.removeall(",
+        "remove_dir_all(", "directory.delete(", "]::delete(", "fileutils.deletedirectory(", "deletedirectory(",
     ];
+
+    /// <summary>Calls that delete a tree only when told to recurse: R's <c>unlink(…, recursive=TRUE)</c>, Julia's <c>rm(…; recursive=true)</c>.</summary>
+    private static readonly string[] RecursiveDeletions = ["unlink(", "rm(", "fs.rmdir(", "fs.rmdirsync(", "deno.remove(", "deno.removesync("];
 
     /// <summary>Analyses interpreter code: what it runs through the shell, sockets wired to a shell, payloads it decodes and runs.</summary>
     public void AnalyzeCode(string code, int nesting)
@@ -47,13 +51,26 @@ internal sealed partial class ShellAnalyzer
         }
 
         CheckTreeDeletion(lower);
+        CheckServedFromCode(lower);
         CheckWalkDeletion(lower);
         CheckCodeWrites(code, lower);
+        CheckCodeBuildFileWrite(code, lower, nesting);
         foreach (var call in ProcessCalls)
         {
             if (lower.Contains(call, StringComparison.Ordinal))
             {
-                AnalyzeLiterals(code, nesting);
+                // The home's spellings read as '~' so an argv keeps its shape: ['rm', '-rf', os.path.expanduser('~/code')].
+                AnalyzeLiterals(HomeDirectoryCalls.AsLiterals(code, includeVariables: false), nesting);
+
+                // A command line built by concatenation: exec('rm -rf ' . getenv('HOME') . '/projects').
+                foreach (var joined in InterpreterLiterals.Extract(code))
+                {
+                    if (joined.Contains(' ', StringComparison.Ordinal))
+                    {
+                        AnalyzeText(joined, nesting + 1);
+                    }
+                }
+
                 return;
             }
         }
@@ -120,24 +137,47 @@ internal sealed partial class ShellAnalyzer
         }
     }
 
-    /// <summary>Destructive: <c>shutil.rmtree('/home')</c>, <c>fs.rmSync('/', …)</c>, <c>rmtree(os.path.expanduser('~'))</c>.</summary>
+    /// <summary>
+    /// Destructive: <c>shutil.rmtree('/home')</c>, <c>fs.rmSync(os.homedir() + '/projects', …)</c>, <c>rmtree(os.path.expanduser('~'))</c>,
+    /// <c>unlink("~/projects", recursive=TRUE)</c>: a tree deletion whose argument evaluates to an irreplaceable folder.
+    /// </summary>
     private void CheckTreeDeletion(string code)
     {
-        foreach (var call in TreeDeletions)
+        var recursive = code.Contains("recursive", StringComparison.Ordinal);
+        foreach (var call in recursive ? [.. TreeDeletions, .. RecursiveDeletions] : TreeDeletions)
         {
             for (var at = code.IndexOf(call, StringComparison.Ordinal); at >= 0; at = code.IndexOf(call, at + call.Length, StringComparison.Ordinal))
             {
-                var rest = code.AsSpan(at + call.Length).TrimStart();
-                if (rest.StartsWith("os.path.expanduser(") || rest.StartsWith("path.home()") || rest.StartsWith("pathlib.path.home()") || rest.StartsWith("os.homedir()"))
+                if (at > 0 && (char.IsAsciiLetterOrDigit(code[at - 1]) || code[at - 1] == '_') && call[0] != '.')
                 {
-                    Report(ShellFindings.Destructive);
-                    continue;
+                    continue; // part of a longer name (confirm(), my_rmtree())
                 }
 
-                if (rest.Length > 1 && rest[0] is '\'' or '"' or '`' && rest[1..].IndexOf(rest[0]) is var close and >= 0 && IsCriticalDirectory(rest.Slice(1, close).ToString()))
+                if (CodePathArgument.At(code, at + call.Length) is { } path && IsIrreplaceable(path))
                 {
                     Report(ShellFindings.Destructive);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Code that writes into a CI workflow or build file (<c>Path('.github/workflows/ci.yml').write_text(… '- run: curl … | sh')</c>): the
+    /// text it writes runs on the next build, so its literals are judged as the commands they become.
+    /// </summary>
+    private void CheckCodeBuildFileWrite(string code, string lower, int nesting)
+    {
+        if (!BuildFiles.Any(f => lower.Contains(f, StringComparison.Ordinal))
+            || !(lower.Contains("write", StringComparison.Ordinal) || lower.Contains("open(", StringComparison.Ordinal) || lower.Contains("append", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        foreach (var literal in InterpreterLiterals.Extract(code))
+        {
+            if (literal.Contains(' ', StringComparison.Ordinal) && !IsBuildFile(literal))
+            {
+                AnalyzeText(literal.Replace("\\n", "\n", StringComparison.Ordinal), nesting + 1);
             }
         }
     }
@@ -235,7 +275,7 @@ internal sealed partial class ShellAnalyzer
         var evaluates = code.Contains("exec(") || code.Contains("eval(") || code.Contains("eval ") || code.Contains("system(")
             || code.Contains("iex") || code.Contains("invoke-expression") || code.Contains("scriptblock]::create")
             || code.Contains("eval)") || code.Contains("new function(") || code.Contains("runinthiscontext") || code.Contains("runinnewcontext")
-            || code.Contains("instance_eval") || code.Contains("loadstring(");
+            || code.Contains("instance_eval") || code.Contains("loadstring(") || Deserializes(code);
         if (evaluates && (code.Contains("b64decode") || code.Contains("base64_decode") || code.Contains("decode64") || code.Contains("frombase64")))
         {
             Report(ShellFindings.DecodedPayload);
@@ -247,6 +287,13 @@ internal sealed partial class ShellAnalyzer
             Report(ShellFindings.DownloadExecute);
         }
     }
+
+    /// <summary>Loaders that run code carried in the data they load (a pickle's reduce, Ruby's and PHP's object graphs): loading is evaluating.</summary>
+    private static readonly string[] CodeCarryingLoads =
+        ["pickle.loads(", "pickle.load(", "cpickle.loads(", "dill.loads(", "cloudpickle.loads(", "marshal.loads(", "jsonpickle.decode(", "yaml.unsafe_load(",
+         "shelve.open(", "marshal.load(", "unserialize(", "torch.load("];
+
+    private static bool Deserializes(string code) => CodeCarryingLoads.Any(l => code.Contains(l, StringComparison.Ordinal));
 
     /// <summary>A network fetch of a URL the code spells (JavaScript's fetch/axios/http.get, httpx, Deno, Lua's socket.http).</summary>
     private static bool FetchesUrl(string code) =>

@@ -109,6 +109,13 @@ internal sealed partial class ShellAnalyzer
                     Report(ShellFindings.Destructive);
                 }
 
+                // ... and every file of a home's work folder ("find ~/projects -type f -exec shred -u {} +"); a name, path, age or size
+                // test makes it a clean-up ("find ~/projects -name '*.pyc' -delete").
+                if (k + 1 < words.Count && HomeWorkFolders.Contains(words[k + 1]) && FindDeletes(words, k) && !FindNarrows(words, k))
+                {
+                    Report(ShellFindings.Destructive);
+                }
+
                 // find -exec sh -c '…' {} \; runs a shell per file found.
                 for (var i = k + 1; i < words.Count - 1; i++)
                 {
@@ -300,6 +307,21 @@ internal sealed partial class ShellAnalyzer
     {
         var t = word.TrimEnd('/');
         return IsCriticalDirectory(word) && (t.Length == 0 || t[0] != '/' || t.IndexOf('/', 1) < 0);
+    }
+
+    /// <summary>A find test that selects some files rather than all: by name, path, age, size, owner or emptiness.</summary>
+    private static bool FindNarrows(List<string> words, int k)
+    {
+        for (var i = k + 2; i < words.Count; i++)
+        {
+            if (words[i] is "-name" or "-iname" or "-path" or "-ipath" or "-wholename" or "-regex" or "-iregex" or "-mtime" or "-mmin" or "-atime"
+                or "-amin" or "-ctime" or "-cmin" or "-newer" or "-size" or "-empty" or "-user" or "-group" or "-perm" or "-links" or "-samefile")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool FindDeletes(List<string> words, int k)

@@ -9,9 +9,10 @@ internal sealed partial class ShellAnalyzer
     {
         switch (name)
         {
-            case "rm" or "unlink" or "del" or "rmdir" or "remove-item" or "rd":
+            case "rm" or "unlink" or "del" or "rmdir" or "remove-item" or "rd" or "erase":
                 {
-                    var recursive = name is "remove-item" or "rd" || HasShortFlag(words, k, 'r') || HasShortFlag(words, k, 'R') || words.Contains("--recursive") || words.Contains("-Recurse");
+                    // cmd.exe spells recursion /s: "rmdir /s /q %USERPROFILE%\Documents", "del /s /q …".
+                    var recursive = name is "remove-item" or "rd" || words.Exists(static w => w is "/s" or "/S") || HasShortFlag(words, k, 'r') || HasShortFlag(words, k, 'R') || words.Contains("--recursive") || words.Contains("-Recurse");
                     for (var i = k + 1; i < words.Count; i++)
                     {
                         var w = words[i];
@@ -21,8 +22,8 @@ internal sealed partial class ShellAnalyzer
                         }
                         else if (!w.StartsWith('-'))
                         {
-                            // Destructive: "rm -rf /", "rm -rf ~", "rm -rf /etc" (but not "rm -rf ./build").
-                            if (recursive && (IsCriticalDirectory(w) || IsDataStore(w)))
+                            // Destructive: "rm -rf /", "rm -rf ~", "rm -rf /etc", "rm -rf ~/projects" (but not "rm -rf ./build").
+                            if (recursive && IsIrreplaceable(w))
                             {
                                 Report(ShellFindings.Destructive);
                             }
@@ -84,7 +85,7 @@ internal sealed partial class ShellAnalyzer
                     }
 
                     var folded = ShellTargets.Fold(w);
-                    Report(IsBlockDevice(w) || IsCriticalDirectory(w) ? ShellFindings.Destructive
+                    Report(IsBlockDevice(w) || IsIrreplaceable(w) ? ShellFindings.Destructive
                         : ShellTargets.IsTrail(folded) ? ShellFindings.AntiForensics : ShellFindings.Shred);
                 }
 
@@ -304,7 +305,7 @@ internal sealed partial class ShellAnalyzer
 
             writes++;
             var target = r.Target.ToLowerInvariant();
-            if (!Array.Exists(DataFileExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
+            if (!Array.Exists(DataFileExtensions, e => target.EndsWith(e, StringComparison.Ordinal)) || IsBuildFile(target))
             {
                 return false;
             }

@@ -95,27 +95,50 @@ internal sealed partial class ShellAnalyzer
     /// </summary>
     private void CheckScriptWrite(ShellCommand command, int k, int nesting)
     {
-        if (k >= command.Words.Count || NameOf(command.Words[k]) is not ("echo" or "printf") || command.Redirects.Count == 0)
+        var name = k < command.Words.Count ? NameOf(command.Words[k]) : string.Empty;
+        if (name is not ("echo" or "printf" or "cat" or "tee") || command.Redirects.Count == 0 && name != "tee")
         {
             return;
         }
 
-        foreach (var r in command.Redirects)
+        var targets = command.Redirects.Where(static r => r.Writes && r.Operator != ">&").Select(static r => r.Target.ToLowerInvariant());
+        if (name == "tee")
         {
-            var target = r.Target.ToLowerInvariant();
-            if (!r.Writes || r.Operator == ">&" || !Array.Exists(ScriptExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
+            targets = targets.Concat(command.Words.Skip(k + 1).Where(static w => !w.StartsWith('-')).Select(static w => w.ToLowerInvariant()));
+        }
+
+        foreach (var target in targets)
+        {
+            var build = IsBuildFile(target);
+            if (!build && !Array.Exists(ScriptExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            var words = command.Words.Skip(k + 1).Where(static w => !w.StartsWith('-')).ToList();
-            if (NameOf(command.Words[k]) == "printf" && words.Count > 1 && words[0].Contains('%'))
+            string text;
+            if (name is "cat" or "tee")
             {
-                words.RemoveAt(0); // the format; printf '%s\n' a b writes the operands one per line
+                // A here-document written into a script or a CI file: "cat >> .gitlab-ci.yml <<'EOF' … EOF".
+                if (command.Heredocs.Count == 0)
+                {
+                    return;
+                }
+
+                text = command.Heredocs[0].Body;
+            }
+            else
+            {
+                var words = command.Words.Skip(k + 1).Where(static w => !w.StartsWith('-')).ToList();
+                if (name == "printf" && words.Count > 1 && words[0].Contains('%'))
+                {
+                    words.RemoveAt(0); // the format; printf '%s\n' a b writes the operands one per line
+                }
+
+                text = string.Join('\n', words);
             }
 
-            var text = string.Join('\n', words);
-            if (target.EndsWith(".sh", StringComparison.Ordinal) || target.EndsWith(".bash", StringComparison.Ordinal) || target.EndsWith(".zsh", StringComparison.Ordinal))
+            // A CI workflow or build file runs its steps as shell commands; a script runs as its interpreter's code.
+            if (build || target.EndsWith(".sh", StringComparison.Ordinal) || target.EndsWith(".bash", StringComparison.Ordinal) || target.EndsWith(".zsh", StringComparison.Ordinal))
             {
                 AnalyzeText(text, nesting + 1);
             }

@@ -26,6 +26,13 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
 
         CheckText(text);
         AnalyzeScript(ShellTokenizer.Parse(text), nesting);
+
+        // A PowerShell or cmd.exe line typed into a terminal ("Remove-Item -Recurse $HOME\Documents", "rmdir /s %USERPROFILE%\Documents")
+        // has backslashes for path separators, not escapes: it is read again as Windows reads it.
+        if (text.Contains('\\') && WindowsCommandLine.IsLikely(text))
+        {
+            AnalyzeScript(ShellTokenizer.Parse(text.Replace('\\', '/')), nesting);
+        }
     }
 
     /// <summary>
@@ -75,6 +82,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         bool fifo = false, netcat = false;
         HashSet<string>? rawRemotes = null;
         var expansion = new ShellExpansion(null);
+        var written = new WrittenScripts();
         foreach (var pipeline in script.Pipelines)
         {
             // What the shell will run, not what was written: "X=/; rm -rf $X", "bash -c \"$CMD\"", "rm -rf $(echo Lw== | base64 -d)".
@@ -95,6 +103,12 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 }
 
                 CheckWordsAndRedirects(command, wordsAreData: IsFixtureWrite(pipeline, c, k));
+                written.Record(command);
+                if (written.TryRun(command, out var runner, out var scriptText))
+                {
+                    RunFed(runner, scriptText, nesting, command.Words, k);
+                }
+
                 CheckScriptWrite(command, k, nesting);
                 CheckEnvironment(command.Words, k, k < command.Words.Count ? NameOf(command.Words[k]) : null, nesting);
                 CheckWrapperOptions(command.Words, k, nesting);
@@ -105,6 +119,9 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     fifo |= name == "mkfifo" || name == "mknod" && command.Words.Contains("p");
                     netcat |= NetCats.Contains(name);
                     TrackDownload(command, k, name, ref downloaded);
+                    CheckServedFolder(command.Words, k, name);
+                    CheckBuildFileEdit(command.Words, k, name, nesting);
+                    TrackWorkingDirectory(command.Words, k, name);
                     CheckRawAddressUpload(pipeline, c, k, name, ref rawRemotes);
                     AnalyzeCommand(command, k, name, nesting);
                 }
@@ -152,7 +169,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
     private void AnalyzePipeline(ShellPipeline pipeline, int nesting)
     {
         int downloader = -1, decoder = -1, netcat = -1, sensitiveFind = -1;
-        var shell = false;
+        bool shell = false, listsIrreplaceable = false;
         var commands = pipeline.Commands;
         for (var i = 0; i < commands.Count; i++)
         {
@@ -249,6 +266,16 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                 sensitiveFind = i;
             }
 
+            // Destructive: what a listing of an irreplaceable folder yields, deleted by the next stage
+            // ("Get-ChildItem -Path $env:USERPROFILE -Recurse | Remove-Item -Recurse", "ls -d ~/projects | xargs rm -rf").
+            if (listsIrreplaceable && DeletesItsInput(words, k, name))
+            {
+                Report(ShellFindings.Destructive);
+            }
+
+            listsIrreplaceable |= name is "get-childitem" or "gci" or "ls" or "dir" or "get-item" or "gi" or "find"
+                && words.Skip(k + 1).Any(static w => !w.StartsWith('-') && IsIrreplaceable(w)) && !(name == "find" && FindNarrows(words, k));
+
             // Credential harvest: "find ~ -name id_rsa | xargs cat".
             if (name == "xargs" && sensitiveFind >= 0 && XargsRunsReader(words, k))
             {
@@ -262,6 +289,11 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             Report(ShellFindings.ReverseShell);
         }
     }
+
+    /// <summary>A pipeline stage that deletes the items it reads: <c>Remove-Item</c> (and its aliases) or <c>xargs rm</c>.</summary>
+    private static bool DeletesItsInput(List<string> words, int k, string name) =>
+        name is "remove-item" or "ri" or "del" or "erase" or "rd" or "rmdir"
+        || name == "xargs" && SkipXargsOptions(words, k) is var program && program < words.Count && NameOf(words[program]) is "rm" or "shred" or "unlink";
 
     /// <summary>Text fed to the standard input of <paramref name="name"/>: a shell runs it as commands, another interpreter as its code.</summary>
     private void RunFed(string name, string text, int nesting, List<string> words, int k)

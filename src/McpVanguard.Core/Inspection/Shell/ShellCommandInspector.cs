@@ -21,6 +21,7 @@ public sealed class ShellCommandInspector : IInspector
 
         var exec = ArgumentRoles.IsExecTool(context.ToolName);
         var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
+        var storesText = !runsCode && StoresText(context.ToolName);
         var items = context.Strings.Items;
         ShellAnalyzer? analyzer = null;
         List<string>? argv = null;
@@ -61,13 +62,24 @@ public sealed class ShellCommandInspector : IInspector
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeText(s.Decoded, 0);
+
+                // {"request": "{\"op\": \"exec\", \"line\": \"…\"}"}: a JSON document in a string carries the tool's real arguments.
+                foreach (var value in EmbeddedJsonStrings(s.Decoded))
+                {
+                    analyzer.AnalyzeText(value, 0);
+                }
+
                 continue;
             }
 
             if (!isCommand && !isArgv)
             {
                 InspectSmuggledSubstitution(s, findings, ref analyzer);
-                InspectUnambiguousShape(s, findings);
+                if (!storesText)
+                {
+                    InspectUnambiguousShape(s, findings);
+                }
+
                 continue;
             }
 
@@ -145,12 +157,12 @@ public sealed class ShellCommandInspector : IInspector
     private static readonly System.Buffers.SearchValues<string> UnambiguousMarks = System.Buffers.SearchValues.Create(
         ["/dev/tcp/", "/dev/udp/", "/inet/tcp/", "nc ", "ncat ", "netcat", "socat", "| sh", "|sh", "| bash", "|bash", "|/bin/", "| /bin/", "bash -i", "sh -i",
          "base64 -d", "base64 --decode", "iex", "invoke-expression", "downloadstring", "curl ", "wget ", "mkfifo", "-encodedcommand", " -enc ",
-         "authorized_keys", "crontab", ">> ~/.", ">>~/.", "scp ", "rsync ", "git push"],
+         "authorized_keys", "crontab", ">> ~/.", ">>~/.", "scp ", "rsync ", "git push", "http.server", "simplehttpserver", "httpd", "php -s", "serve "],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What the unambiguous shapes may report: reverse shells, download-and-execute, decoded payloads, cradles, persistence, raw-address uploads.</summary>
     private static bool IsUnambiguousFinding(string ruleId) =>
-        ruleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005" or "SHELL-011" or "SHELL-015";
+        ruleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005" or "SHELL-011" or "SHELL-015" or "SHELL-016";
 
     /// <summary>The string leaves of a JSON object or array written as a string (bounded in size and depth); empty for anything else.</summary>
     private static List<string> EmbeddedJsonStrings(string value)
@@ -212,7 +224,13 @@ public sealed class ShellCommandInspector : IInspector
         }
 
         var scratch = new List<Finding>();
-        new ShellAnalyzer(scratch).AnalyzeText(s.Decoded, 0);
+        var analyzer = new ShellAnalyzer(scratch);
+        analyzer.AnalyzeText(s.Decoded, 0);
+        foreach (var value in EmbeddedJsonStrings(s.Decoded))
+        {
+            analyzer.AnalyzeText(value, 0);
+        }
+
         foreach (var f in scratch)
         {
             if (IsUnambiguousFinding(f.RuleId))
@@ -220,6 +238,28 @@ public sealed class ShellCommandInspector : IInspector
                 findings.AddOnce(f);
             }
         }
+    }
+
+    /// <summary>Nouns of tools that store test fixtures: the attacks a detector's tests are made of, kept as data for a harness.</summary>
+    private static readonly string[] TextRecords = ["test_case", "testcase", "fixture", "test_data", "testdata", "test_vector", "golden"];
+
+    /// <summary>Nouns of tools that keep something to run later: their arguments stay commands whatever the verb.</summary>
+    private static readonly string[] LaterRuns = ["job", "cron", "task", "hook", "script", "command", "workflow", "pipeline", "exec", "run", "schedule", "action", "automation", "trigger"];
+
+    /// <summary>
+    /// A tool that stores test fixtures (<c>create_test_case</c>, <c>add_fixture</c>): an attack in its arguments is what a test feeds a detector,
+    /// so the unambiguous shapes are not looked for there (the same line as a fixture file written by a shell). A note or message tool is not
+    /// one: a planted command there may be run by whoever reads it. A tool that keeps something to run later is not one either.
+    /// </summary>
+    private static bool StoresText(string? toolName)
+    {
+        if (string.IsNullOrEmpty(toolName))
+        {
+            return false;
+        }
+
+        var t = toolName.ToLowerInvariant();
+        return TextRecords.Any(n => t.Contains(n, StringComparison.Ordinal)) && !LaterRuns.Any(n => t.Contains(n, StringComparison.Ordinal));
     }
 
     /// <summary>Search patterns describe text to find, never text to run (<c>{"pattern": "curl .* | sh"}</c>).</summary>

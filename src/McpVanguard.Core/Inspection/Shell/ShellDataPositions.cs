@@ -17,6 +17,9 @@ public static class ShellDataPositions
         "--message", "--body", "--title", "--description", "--subject", "--notes", "--summary", "--comment", "--reason", "--annotation",
         "--release-notes", "--changelog", "--caption", "--label", "--note");
 
+    /// <summary>Options whose value is stored as text, not run (<c>kubectl create configmap --from-literal=k=v</c>, <c>helm --set-string k=v</c>).</summary>
+    private static readonly FrozenSet<string> StoredValueOptions = FrozenSet.Create(StringComparer.Ordinal, "--from-literal", "--set-string", "--set");
+
     /// <summary>Database shells: what is piped into them (echo "…" | psql) is SQL they run, not data.</summary>
     private static readonly FrozenSet<string> DatabaseClients = FrozenSet.Create(StringComparer.Ordinal,
         "psql", "mysql", "mariadb", "sqlite3", "sqlcmd", "duckdb", "clickhouse-client", "mongosh", "mongo", "cqlsh", "snowsql", "bq");
@@ -205,13 +208,14 @@ public static class ShellDataPositions
             var w = words[i];
             var eq = w.IndexOf('=');
             var option = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w[..eq] : w;
-            if (setter && !w.StartsWith('-') && eq > 0)
+            // ... except package.json's scripts, which npm runs: npm pkg set scripts.postinstall='curl … | sh'.
+            if (setter && !w.StartsWith('-') && eq > 0 && !w.StartsWith("scripts.", StringComparison.Ordinal))
             {
                 BlankAfter(text, command.WordSpans[i], '=', ref masked);
                 continue;
             }
 
-            if (ProseOptions.Contains(option))
+            if (ProseOptions.Contains(option) || StoredValueOptions.Contains(option))
             {
                 if (eq > 0 && option != w)
                 {

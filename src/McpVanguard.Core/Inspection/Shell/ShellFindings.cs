@@ -42,6 +42,9 @@ internal static class ShellFindings
     public static readonly Finding RawAddressUpload = new("SHELL-015", "L1", "MCP-24", Severity.High, FindingAction.Block,
         "Local data sent to a bare public IP address (git push, scp/rsync, curl/wget upload, a pipe into nc or ssh).");
 
+    public static readonly Finding CredentialsServed = new("SHELL-016", "L1", "MCP-24", Severity.Critical, FindingAction.Block,
+        "A file server whose root is a credential folder or a whole home or system root (http.server --directory ~/.ssh, php -S -t ~/.aws, npx serve ~).");
+
     public static readonly Finding CodeLoading = new("SHELL-014", "L1", "MCP-06", Severity.Critical, FindingAction.Block,
         "An option or environment variable makes a program run or load other code (git -c core.pager, tar --to-command, LD_PRELOAD, …).");
 }

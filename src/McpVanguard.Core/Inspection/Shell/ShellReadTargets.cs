@@ -36,12 +36,20 @@ public static class ShellReadTargets
 
     private static void Walk(ShellScript script, ShellExpansion expansion, List<ShellPathCandidate> output, int nesting)
     {
+        var written = new WrittenScripts();
         foreach (var pipeline in script.Pipelines)
         {
             var commands = pipeline.Commands;
             for (var c = 0; c < commands.Count; c++)
             {
                 WalkCommand(commands[c], expansion, output, nesting);
+
+                // A file written earlier on the line and run now: its text is the program's code ("echo '…' > /tmp/t.py && python3 /tmp/t.py").
+                written.Record(commands[c]);
+                if (nesting < MaxNesting && written.TryRun(commands[c], out var runner, out var writtenText))
+                {
+                    AddFed(runner, writtenText, expansion, output, nesting);
+                }
 
                 // "echo /etc/shadow | xargs cat": xargs appends what it reads to the command it runs.
                 if (c > 0 && XargsCommand(commands[c - 1], commands[c]) is { } fedCommand)

@@ -28,7 +28,7 @@ internal static class ShellVocabulary
     /// <summary>Prefix commands that run the words after them; sudo-like ones also elevate.</summary>
     private static readonly FrozenSet<string> Wrappers = FrozenSet.Create(StringComparer.Ordinal,
         "command", "exec", "builtin", "nohup", "setsid", "time", "nice", "ionice", "stdbuf", "timeout", "env", "doas",
-        "sudo", "pkexec", "runuser", "chroot", "strace", "ltrace", "unbuffer", "then", "do", "else", "if", "elif", "while", "until", "!", "{", "}");
+        "sudo", "pkexec", "runuser", "chroot", "strace", "ltrace", "unbuffer", "busybox", "toybox", "then", "do", "else", "if", "elif", "while", "until", "!", "{", "}");
 
     /// <summary>Directories whose recursive deletion, chmod or shred wrecks the system or the user's home.</summary>
     private static readonly FrozenSet<string> CriticalDirectories = FrozenSet.Create(StringComparer.Ordinal,
@@ -200,6 +200,12 @@ internal static class ShellVocabulary
 
         return CriticalDirectories.Contains(t) || IsHomeDirectory(t);
     }
+
+    /// <summary>
+    /// A target whose recursive deletion destroys what cannot be rebuilt: a system location, a service's data store, or a top-level
+    /// folder of a home (<c>~/projects</c>). Only deletion asks this: <c>chmod -R 755 ~/projects</c> is routine.
+    /// </summary>
+    public static bool IsIrreplaceable(string target) => IsCriticalDirectory(target) || IsDataStore(target) || HomeWorkFolders.Contains(target);
 
     /// <summary>Where services keep the data they exist for: a database's, a registry's or a web root's files.</summary>
     private static readonly string[] DataStores =

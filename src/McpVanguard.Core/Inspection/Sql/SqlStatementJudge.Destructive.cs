@@ -16,6 +16,58 @@ internal sealed partial class SqlStatementJudge
     private static readonly System.Collections.Frozen.FrozenSet<string> RemoteTableFunctions = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "url", "s3", "s3cluster", "gcs", "azureblobstorage", "hdfs", "remote", "remotesecure", "mysql", "postgresql", "mongodb", "redis", "file");
 
+    /// <summary>
+    /// True when every table a DROP TABLE names is a scratch table by its name (<c>DROP TABLE IF EXISTS tmp_import_2024</c>, <c>staging.orders_tmp</c>):
+    /// a migration's or an import's clean-up. A table named for what it holds (<c>users</c>) is data, whoever asks.
+    /// </summary>
+    private bool DropsOnlyScratchTables(int i, int e)
+    {
+        if (IsWord(i, "if") && IsWord(i + 1, "exists"))
+        {
+            i += 2;
+        }
+
+        var names = 0;
+        for (; i < e; i++)
+        {
+            if (IsSymbol(i, ",") || IsSymbol(i, "."))
+            {
+                continue;
+            }
+
+            if (IsWord(i, "cascade") || IsWord(i, "restrict") || IsSymbol(i, ";"))
+            {
+                break;
+            }
+
+            if (_t[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier))
+            {
+                return false;
+            }
+
+            // In schema.table only the table's own name says what it is.
+            if (i + 1 < e && IsSymbol(i + 1, "."))
+            {
+                continue;
+            }
+
+            var name = (_t[i].Kind == SqlTokenKind.Word ? Word(i) : Content(i)).ToLowerInvariant();
+            if (!IsScratchName(name))
+            {
+                return false;
+            }
+
+            names++;
+        }
+
+        return names > 0;
+    }
+
+    private static bool IsScratchName(string name) =>
+        name is "tmp" or "temp" || name.StartsWith("tmp_", StringComparison.Ordinal) || name.StartsWith("temp_", StringComparison.Ordinal)
+        || name.StartsWith("scratch_", StringComparison.Ordinal) || name.StartsWith("staging_", StringComparison.Ordinal)
+        || name.EndsWith("_tmp", StringComparison.Ordinal) || name.EndsWith("_temp", StringComparison.Ordinal) || name.EndsWith("_scratch", StringComparison.Ordinal);
+
     /// <summary>Most literals joined into one dynamic statement.</summary>
     private const int MaxDynamicParts = 32;
 
@@ -44,7 +96,7 @@ internal sealed partial class SqlStatementJudge
                 what++;
             }
 
-            if (what < e && _t[what].Kind == SqlTokenKind.Word && DroppedHolders.Contains(Word(what)))
+            if (what < e && _t[what].Kind == SqlTokenKind.Word && DroppedHolders.Contains(Word(what)) && !(IsWord(what, "table") && DropsOnlyScratchTables(what + 1, e)))
             {
                 findings.AddOnce(new Finding("SQL-001", "L1", "MCP-14", Severity.High, FindingAction.Block,
                     $"DROP {Word(what).ToUpperInvariant()} destroys data or access."));
