@@ -183,12 +183,22 @@ public sealed class InjectionLexicon
     /// <summary>Most clause ends kept per text; past them, combinations may span clauses (still bounded by their windows).</summary>
     private const int MaxBreaks = 4096;
 
+    private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(";\n。；！？.?!");
+
     /// <summary>Positions that end a clause: ';', CJK full stops, line breaks, and '.', '?', '!' before whitespace.</summary>
     private static List<int> ClauseBreaks(string text)
     {
         var breaks = new List<int>();
         for (var i = 0; i < text.Length && breaks.Count < MaxBreaks; i++)
         {
+            // Vectorised skip to the next candidate character: most of a text ends no clause.
+            var skip = text.AsSpan(i).IndexOfAny(ClauseEnds);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             var c = text[i];
             // '.', '?' and '!' end a clause only before whitespace: "~/.ssh", "e.g.x" and "https://x/?q=" do not.
             if (c is ';' or '\n' or '。' or '；' or '！' or '？'
