@@ -77,6 +77,9 @@ internal static class AnalyzerGates
         }
     }
 
+    /// <summary>How many texts this thread keeps gate results for (tests: bounded, and released by <see cref="Forget"/>).</summary>
+    internal static int HeldTexts => t_scratch is { } scratch ? scratch.Texts.Count(static t => t is not null) : 0;
+
     private static Scratch ScratchFor(Compiled compiled)
         => t_scratch is { } s && ReferenceEquals(s.For, compiled) ? s : t_scratch = new Scratch(compiled);
 
