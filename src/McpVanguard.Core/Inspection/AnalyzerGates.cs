@@ -54,8 +54,36 @@ internal static class AnalyzerGates
 
         var slot = scratch.NextSlot;
         scratch.NextSlot = (slot + 1) % texts.Length;
+        var results = scratch.Results[slot];
+        texts[slot] = null;
+        var twin = CaseTwin(texts, text);
+        if (twin >= 0)
+        {
+            // The gates ignore case: a string equal to a held one but for ASCII case (the decoded copy of a string whose
+            // canonical copy is only lower-cased) passes the same gates.
+            Array.Copy(scratch.Results[twin], results, results.Length);
+        }
+        else
+        {
+            Scan(text, scratch, results);
+        }
+
         texts[slot] = text;
-        return Scan(text, scratch, scratch.Results[slot]);
+        return results;
+    }
+
+    /// <summary>The slot of a held text equal to <paramref name="text"/> ignoring ASCII case, or −1.</summary>
+    private static int CaseTwin(string?[] texts, string text)
+    {
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (texts[i] is { } held && held.Length == text.Length && System.Text.Ascii.EqualsIgnoreCase(held, text))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The same for a span (not cached; the array is overwritten by the next span).</summary>

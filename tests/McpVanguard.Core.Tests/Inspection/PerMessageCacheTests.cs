@@ -61,6 +61,30 @@ public sealed class PerMessageCacheTests
     }
 
     [Fact]
+    public void A_text_equal_to_a_held_one_but_for_case_passes_the_same_gates_and_a_different_one_does_not_borrow()
+    {
+        _ = InjectionPhrases.All;
+        AnalyzerGates.Forget();
+        foreach (var text in GateTexts)
+        {
+            var lower = text.ToLowerInvariant();
+            var upper = text.ToUpperInvariant();
+            _ = AnalyzerGates.Passes(lower);
+            Assert.Equal(Fresh(upper), AnalyzerGates.Passes(upper));
+
+            // Same length, other characters: scanned for itself, not copied from the held text.
+            var other = new string('q', text.Length);
+            Assert.Equal(Fresh(other), AnalyzerGates.Passes(other));
+            if (Fresh(lower).Contains(true))
+            {
+                Assert.NotEqual(Fresh(lower), Fresh(other));
+            }
+        }
+
+        Assert.True(GateTexts.Count(t => Fresh(t).Contains(true)) >= 3);
+    }
+
+    [Fact]
     public void The_gate_cache_holds_a_bounded_number_of_texts_and_lets_them_go()
     {
         _ = InjectionPhrases.All;
