@@ -17,7 +17,7 @@ internal static class AnalyzerGates
     /// <summary>
     /// Texts whose result is kept per thread. The inspectors of one message ask about the same few texts in turn (a
     /// string's canonical copy, its decoded copy, a masked or joined form); with one entry, every switch between them
-    /// rescanned the whole text (a 100 KB write was scanned six times). Four entries hold each at most once.
+    /// rescanned the whole text (a 100 KB write was scanned again at every switch). Four entries hold each at most once.
     /// </summary>
     internal const int CachedTexts = 4;
 

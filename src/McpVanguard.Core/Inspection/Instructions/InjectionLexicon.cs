@@ -23,6 +23,9 @@ public sealed class InjectionLexicon
     // Built on first use; the build is one-off work, not the running cost the inspection budget measures.
     private static readonly Lazy<InjectionLexicon> Loaded = new(() => OneOffCost.Measure(Load));
 
+    /// <summary>The occurrences of a concept a text does not hold: shared, never added to.</summary>
+    private static readonly List<(int Start, int End)> NoOccurrences = [];
+
     [ThreadStatic]
     private static string? t_text;
 
@@ -108,11 +111,9 @@ public sealed class InjectionLexicon
             return _empty;
         }
 
+        // Concepts the text does not hold share one empty list (read only): a text holds a handful of the concepts.
         var byConcept = new List<(int Start, int End)>[Concepts.Count];
-        for (var i = 0; i < byConcept.Length; i++)
-        {
-            byConcept[i] = [];
-        }
+        Array.Fill(byConcept, NoOccurrences);
 
         foreach (var (literal, last) in occurrences)
         {
@@ -128,7 +129,13 @@ public sealed class InjectionLexicon
 
             foreach (var concept in concepts)
             {
-                byConcept[concept].Add((start, end));
+                var list = byConcept[concept];
+                if (ReferenceEquals(list, NoOccurrences))
+                {
+                    list = byConcept[concept] = [];
+                }
+
+                list.Add((start, end));
             }
         }
 
