@@ -14,13 +14,19 @@ public static class HotLoop
 {
     public static void Run(string name, double seconds)
     {
+        if (name == "tools-list-first")
+        {
+            FirstSightToolsList(seconds);
+            return;
+        }
+
         var frame = name switch
         {
             "read_file" => Messages.ReadFile,
             "run_command" => Messages.RunCommand,
             "write_file" => Messages.WriteFile100K,
             "traversal" => Messages.TraversalBlocked,
-            _ => throw new ArgumentException($"unknown message {name}: read_file, run_command, write_file, traversal"),
+            _ => throw new ArgumentException($"unknown message {name}: read_file, run_command, write_file, traversal, tools-list-first"),
         };
         var session = new RelaySession("loop", "default", 64, TimeSpan.FromMinutes(5));
         var relay = new McpRelay(BenchEngine.Create(Profile.Balanced), session, new DiscardingSink(), new DiscardingSink(), NullAuditSink.Instance);
@@ -35,5 +41,37 @@ public static class HotLoop
         }
 
         Console.WriteLine(FormattableString.Invariant($"{name}: {n} messages in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMicroseconds / n:0.00} us/message"));
+    }
+
+    /// <summary>A 100-tool <c>tools/list</c> answer inspected by a new metadata inspector each time: the list as first seen.</summary>
+    private static void FirstSightToolsList(double seconds)
+    {
+        var engine = BenchEngine.Create(Profile.Balanced);
+        McpMessageParser.TryParse(ServerToAgentBenchmarks.ToolsList(100), engine.Limits.MaxDepth, out var message, out _);
+        using var owned = message!;
+        McpVanguard.Inspection.Preflight.ArgumentWalker.TryWalk(owned.Params, engine.Limits, out var strings, out _);
+        McpVanguard.Inspection.Preflight.PayloadWalker.TryWalk(owned.Root.GetProperty("result"), "/result", engine.Limits, out var payload, out _);
+        var context = new McpVanguard.Inspection.InspectionContext
+        {
+            Message = owned,
+            Direction = Direction.ServerToAgent,
+            SessionId = "loop",
+            ServerId = "default",
+            Profile = Profile.Balanced,
+            Strings = strings,
+            Payload = payload,
+            RequestMethod = "tools/list",
+        };
+        var findings = new List<McpVanguard.Inspection.Finding>();
+        var clock = Stopwatch.StartNew();
+        long n = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            findings.Clear();
+            new McpVanguard.Inspection.Metadata.MetadataInspector().Inspect(context, findings);
+            n++;
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"tools-list-first: {n} lists in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMicroseconds / n:0.00} us/list"));
     }
 }

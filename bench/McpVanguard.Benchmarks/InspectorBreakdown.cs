@@ -14,7 +14,8 @@ public static class InspectorBreakdown
 {
     private const int Batches = 21;
 
-    public static void Run()
+    /// <param name="only">One message by name (read_file, run_command, write_file, traversal), without the rule prototypes; all when null.</param>
+    public static void Run(string? only = null)
     {
         var engine = BenchEngine.Create(Profile.Balanced);
         (string Name, byte[] Frame)[] messages =
@@ -29,6 +30,11 @@ public static class InspectorBreakdown
         Console.WriteLine("|---|---|---:|---:|");
         foreach (var (name, frame) in messages)
         {
+            if (only is not null && !name.StartsWith(only, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var perCall = frame.Length > 10_000 ? 20 : 2_000;
             Report(name, "parse", perCall, () =>
             {
@@ -61,7 +67,10 @@ public static class InspectorBreakdown
             }
 
             Report(name, "whole pipeline (all inspectors + policy)", perCall, () => engine.AgentToServer.Inspect(context));
-            RuleCosts(name, owned, strings, perCall);
+            if (only is null)
+            {
+                RuleCosts(name, owned, strings, perCall);
+            }
         }
     }
 

@@ -30,9 +30,10 @@ if (args is ["rule-load"])
 }
 
 // dotnet bench/.../McpVanguard.Benchmarks.dll breakdown   (time and allocation per stage and per inspector)
-if (args is ["breakdown"])
+// dotnet bench/.../McpVanguard.Benchmarks.dll breakdown read_file   (one message only, without the rule prototypes)
+if (args is ["breakdown"] or ["breakdown", _])
 {
-    McpVanguard.Benchmarks.InspectorBreakdown.Run();
+    McpVanguard.Benchmarks.InspectorBreakdown.Run(args.Length == 2 ? args[1] : null);
     return;
 }
 

@@ -5,8 +5,8 @@ namespace McpVanguard.Inspection;
 /// <summary>
 /// The literal gates of every analyser regex (<see cref="PrefilteredRegex"/>) compiled into one case-insensitive
 /// <see cref="LiteralPrefilter"/>, as the rules are: one pass over a text tells every gate whether it passes, instead of
-/// one scan per gate, and word-boundary marks are honoured. The result for the last text is kept per thread, since the
-/// analysers ask many gates about the same string in turn.
+/// one scan per gate, and word-boundary marks are honoured. The results for the last few texts are kept per thread, since
+/// the analysers ask many gates about the same strings in turn.
 /// </summary>
 internal static class AnalyzerGates
 {
@@ -14,11 +14,12 @@ internal static class AnalyzerGates
     private static readonly List<PrefilteredRegex> Registered = [];
     private static volatile Compiled? s_compiled;
 
-    [ThreadStatic]
-    private static string? t_text;
-
-    [ThreadStatic]
-    private static Compiled? t_compiledFor;
+    /// <summary>
+    /// Texts whose result is kept per thread. The inspectors of one message ask about the same few texts in turn (a
+    /// string's canonical copy, its decoded copy, a masked or joined form); with one entry, every switch between them
+    /// rescanned the whole text (a 100 KB write was scanned again at every switch). Four entries hold each at most once.
+    /// </summary>
+    internal const int CachedTexts = 4;
 
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -34,41 +35,94 @@ internal static class AnalyzerGates
         }
     }
 
-    /// <summary>Per registered regex, whether <paramref name="text"/> passes its gate (cached for the last text of this thread).</summary>
+    /// <summary>
+    /// Per registered regex, whether <paramref name="text"/> passes its gate. The result is kept for the last
+    /// <see cref="CachedTexts"/> texts of this thread (by reference: strings are immutable); the array stays valid until
+    /// that many other texts have been scanned on this thread.
+    /// </summary>
     public static bool[] Passes(string text)
     {
-        var compiled = Current();
-        if (ReferenceEquals(t_text, text) && ReferenceEquals(t_compiledFor, compiled) && t_scratch is { } cached)
+        var scratch = ScratchFor(Current());
+        var texts = scratch.Texts;
+        for (var i = 0; i < texts.Length; i++)
         {
-            return cached.Passes;
+            if (ReferenceEquals(texts[i], text))
+            {
+                return scratch.Results[i];
+            }
         }
 
-        var passes = Scan(text, compiled);
-        t_text = text;
-        t_compiledFor = compiled;
-        return passes;
+        var slot = scratch.NextSlot;
+        scratch.NextSlot = (slot + 1) % texts.Length;
+        var results = scratch.Results[slot];
+        texts[slot] = null;
+        var twin = CaseTwin(texts, text);
+        if (twin >= 0)
+        {
+            // The gates ignore case: a string equal to a held one but for ASCII case (the decoded copy of a string whose
+            // canonical copy is only lower-cased) passes the same gates.
+            Array.Copy(scratch.Results[twin], results, results.Length);
+        }
+        else
+        {
+            Scan(text, scratch, results);
+        }
+
+        texts[slot] = text;
+        return results;
     }
 
-    /// <summary>The same for a span (not cached).</summary>
+    /// <summary>The slot of a held text equal to <paramref name="text"/> ignoring ASCII case, or −1.</summary>
+    private static int CaseTwin(string?[] texts, string text)
+    {
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (texts[i] is { } held && held.Length == text.Length && System.Text.Ascii.EqualsIgnoreCase(held, text))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The same for a span (not cached; the array is overwritten by the next span).</summary>
     public static bool[] Passes(ReadOnlySpan<char> text)
     {
-        t_text = null;
-        return Scan(text, Current());
+        var scratch = ScratchFor(Current());
+        return Scan(text, scratch, scratch.SpanResult);
     }
 
-    private static bool[] Scan(ReadOnlySpan<char> text, Compiled compiled)
+    /// <summary>
+    /// Lets go of the texts this thread keeps results for, so that a large message is not held alive after its inspection
+    /// (the pipeline calls this when a message's inspectors are done).
+    /// </summary>
+    public static void Forget()
     {
-        var scratch = t_scratch is { } s && s.For == compiled ? s : t_scratch = new Scratch(compiled);
-        Array.Clear(scratch.Passes);
+        if (t_scratch is { } scratch)
+        {
+            Array.Clear(scratch.Texts);
+        }
+    }
+
+    /// <summary>How many texts this thread keeps gate results for (tests: bounded, and released by <see cref="Forget"/>).</summary>
+    internal static int HeldTexts => t_scratch is { } scratch ? scratch.Texts.Count(static t => t is not null) : 0;
+
+    private static Scratch ScratchFor(Compiled compiled)
+        => t_scratch is { } s && ReferenceEquals(s.For, compiled) ? s : t_scratch = new Scratch(compiled);
+
+    private static bool[] Scan(ReadOnlySpan<char> text, Scratch scratch, bool[] passes)
+    {
+        Array.Clear(passes);
         scratch.Candidates.Clear();
         scratch.Prefilter.BeginString();
-        compiled.Prefilter.Collect(text, scratch.Prefilter, scratch.Candidates);
+        scratch.For.Prefilter.Collect(text, scratch.Prefilter, scratch.Candidates);
         foreach (var regex in scratch.Candidates)
         {
-            scratch.Passes[regex] = true;
+            passes[regex] = true;
         }
 
-        return scratch.Passes;
+        return passes;
     }
 
     private static Compiled Current()
@@ -94,7 +148,15 @@ internal static class AnalyzerGates
 
         public PrefilterScratch Prefilter { get; } = new(compiled.Count);
 
-        public bool[] Passes { get; } = new bool[compiled.Count];
+        /// <summary>The texts of <see cref="Results"/>, slot by slot (null: free).</summary>
+        public string?[] Texts { get; } = new string?[CachedTexts];
+
+        public bool[][] Results { get; } = [.. Enumerable.Range(0, CachedTexts).Select(_ => new bool[compiled.Count])];
+
+        public bool[] SpanResult { get; } = new bool[compiled.Count];
+
+        /// <summary>The slot the next new text replaces (round robin).</summary>
+        public int NextSlot { get; set; }
 
         public List<int> Candidates { get; } = [];
     }

@@ -118,6 +118,8 @@ public sealed class InspectionPipeline
             wallBefore += wall;
         }
 
+        // The gate results kept per thread hold their texts: let a large message go once its inspectors are done.
+        AnalyzerGates.Forget();
         return findings;
     }
 

@@ -23,6 +23,9 @@ public sealed class InjectionLexicon
     // Built on first use; the build is one-off work, not the running cost the inspection budget measures.
     private static readonly Lazy<InjectionLexicon> Loaded = new(() => OneOffCost.Measure(Load));
 
+    /// <summary>The occurrences of a concept a text does not hold: shared, never added to.</summary>
+    private static readonly List<(int Start, int End)> NoOccurrences = [];
+
     [ThreadStatic]
     private static string? t_text;
 
@@ -108,11 +111,9 @@ public sealed class InjectionLexicon
             return _empty;
         }
 
+        // Concepts the text does not hold share one empty list (read only): a text holds a handful of the concepts.
         var byConcept = new List<(int Start, int End)>[Concepts.Count];
-        for (var i = 0; i < byConcept.Length; i++)
-        {
-            byConcept[i] = [];
-        }
+        Array.Fill(byConcept, NoOccurrences);
 
         foreach (var (literal, last) in occurrences)
         {
@@ -128,7 +129,13 @@ public sealed class InjectionLexicon
 
             foreach (var concept in concepts)
             {
-                byConcept[concept].Add((start, end));
+                var list = byConcept[concept];
+                if (ReferenceEquals(list, NoOccurrences))
+                {
+                    list = byConcept[concept] = [];
+                }
+
+                list.Add((start, end));
             }
         }
 
@@ -183,12 +190,22 @@ public sealed class InjectionLexicon
     /// <summary>Most clause ends kept per text; past them, combinations may span clauses (still bounded by their windows).</summary>
     private const int MaxBreaks = 4096;
 
+    private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(";\n。；！？.?!");
+
     /// <summary>Positions that end a clause: ';', CJK full stops, line breaks, and '.', '?', '!' before whitespace.</summary>
     private static List<int> ClauseBreaks(string text)
     {
         var breaks = new List<int>();
         for (var i = 0; i < text.Length && breaks.Count < MaxBreaks; i++)
         {
+            // Vectorised skip to the next candidate character: most of a text ends no clause.
+            var skip = text.AsSpan(i).IndexOfAny(ClauseEnds);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             var c = text[i];
             // '.', '?' and '!' end a clause only before whitespace: "~/.ssh", "e.g.x" and "https://x/?q=" do not.
             if (c is ';' or '\n' or '。' or '；' or '！' or '？'

@@ -31,6 +31,9 @@ internal sealed class PhraseDfa
     private readonly Lock _gate = new();
     private readonly DfaState _emptyAfterOther;
     private readonly DfaState _emptyAfterWord;
+
+    /// <summary>Transitions at the first position of a text (where <c>^</c> holds) from the empty state, by ASCII character.</summary>
+    private readonly DfaState?[] _atBegin = new DfaState?[128];
     private int _otherTransitions;
 
     private readonly SearchValues<string>? _startStrings;
@@ -91,8 +94,9 @@ internal sealed class PhraseDfa
             DfaState? next;
             if (p == 0 || (_usesEnd && c == '\n' && p == text.Length - 1))
             {
-                // ^ holds only at 0 and $ before a final line feed only there: not a property of the state, so not cached.
-                next = Step(state, c, atBegin: p == 0, beforeFinalNewline: p == text.Length - 1, cache: false);
+                // ^ holds only at 0 and $ before a final line feed only there: not a property of the state, so kept apart
+                // from the state's own transitions (every text starts at 0, and many end with a line feed).
+                next = PositionalStep(state, c, atBegin: p == 0, beforeFinalNewline: p == text.Length - 1 && c == '\n');
             }
             else
             {
@@ -108,10 +112,53 @@ internal sealed class PhraseDfa
             state = next;
         }
 
-        var marks = new bool[_program.Length];
-        return Close(state.Kernel, state.PrevWord, curWord: false, atBegin: text.Length == 0, atEnd: true, beforeFinalNewline: false, marks, consuming: null)
-            ? text.Length
-            : -1;
+        return AcceptsAtEnd(state, atBegin: text.Length == 0) ? text.Length : -1;
+    }
+
+    /// <summary>
+    /// Whether a match ends at the end of the text in <paramref name="state"/>: a property of the state (kept on it), except
+    /// for the empty text. Every text without a match asks it, so it must not cost an allocation each time.
+    /// </summary>
+    private bool AcceptsAtEnd(DfaState state, bool atBegin)
+    {
+        if (!atBegin && Volatile.Read(ref state.AtEnd) is var known and not 0)
+        {
+            return known > 0;
+        }
+
+        var accepts = Close(state.Kernel, state.PrevWord, curWord: false, atBegin, atEnd: true, beforeFinalNewline: false, new bool[_program.Length], consuming: null);
+        if (!atBegin)
+        {
+            Volatile.Write(ref state.AtEnd, accepts ? 1 : -1);
+        }
+
+        return accepts;
+    }
+
+    /// <summary>
+    /// The transition at the first position (where <c>^</c> holds) or on a final line feed (where <c>$</c> holds), kept apart
+    /// from the state's ordinary transitions: the first position from the empty state by ASCII character, the final line
+    /// feed on the state itself. Other cases (a first character beyond ASCII, a one-character text) are computed afresh.
+    /// </summary>
+    private DfaState PositionalStep(DfaState state, char c, bool atBegin, bool beforeFinalNewline)
+    {
+        if (atBegin && !beforeFinalNewline && c < 128 && ReferenceEquals(state, _emptyAfterOther))
+        {
+            return Volatile.Read(ref _atBegin[c]) ?? Remember(ref _atBegin[c], Step(state, c, atBegin: true, beforeFinalNewline: false, cache: false));
+        }
+
+        if (!atBegin && beforeFinalNewline)
+        {
+            return Volatile.Read(ref state.FinalNewline) ?? Remember(ref state.FinalNewline, Step(state, c, atBegin: false, beforeFinalNewline: true, cache: false));
+        }
+
+        return Step(state, c, atBegin, beforeFinalNewline, cache: false);
+
+        static DfaState Remember(ref DfaState? slot, DfaState result)
+        {
+            Volatile.Write(ref slot, result);
+            return result;
+        }
     }
 
     private int NextCandidate(ReadOnlySpan<char> text, int position)
@@ -297,5 +344,11 @@ internal sealed class PhraseDfa
 
         /// <summary>Transitions on other characters, while the pattern's budget for them lasts.</summary>
         public ConcurrentDictionary<char, DfaState>? Other;
+
+        /// <summary>The transition on a line feed that ends the text (where <c>$</c> holds), once computed.</summary>
+        public DfaState? FinalNewline;
+
+        /// <summary>Whether a match ends at the end of a (non-empty) text in this state: 0 unknown, 1 yes, −1 no.</summary>
+        public int AtEnd;
     }
 }

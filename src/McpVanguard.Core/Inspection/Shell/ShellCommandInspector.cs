@@ -217,8 +217,9 @@ public sealed class ShellCommandInspector : IInspector
     /// </summary>
     private static void InspectUnambiguousShape(Preflight.ArgumentString s, List<Finding> findings, bool code = false)
     {
-        // The vectorised scan first: almost no argument carries any of these words, and it allocates nothing.
-        if (s.Decoded.AsSpan().IndexOfAny(UnambiguousMarks) < 0 || !code && ArgumentRoles.IsProseKey(s.Key) || IsPatternKey(s.Key))
+        // The key first (prose and search patterns never count, whatever their size), then the vectorised scan: almost no
+        // argument carries any of these words, and it allocates nothing.
+        if (!code && ArgumentRoles.IsProseKey(s.Key) || IsPatternKey(s.Key) || s.Decoded.AsSpan().IndexOfAny(UnambiguousMarks) < 0)
         {
             return;
         }

@@ -56,7 +56,7 @@ internal static class NoSqlOperatorJudge
 
             var value = property.Value;
             var operatorObject = value.ValueKind == JsonValueKind.Object && IsOperatorObject(value)
-                || value.ValueKind == JsonValueKind.String && IsOperatorJson(value.GetString()!);
+                || value.ValueKind == JsonValueKind.String && MayStartWithBrace(value) && IsOperatorJson(value.GetString()!);
             if (operatorObject && (!databaseTool || ContainsAny(key, CredentialKeyParts)))
             {
                 findings.AddOnce(new Finding("SQL-024", "L1", "MCP-14", Severity.High, FindingAction.Block,
@@ -95,6 +95,24 @@ internal static class NoSqlOperatorJudge
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// False when the string value certainly does not start with '{' once trimmed, read from its raw bytes: the walk then
+    /// never copies a large content string (the relay's argument walk has its own copy) only to look at its first character.
+    /// True for '{', an escape (an escaped brace or space) and whitespace or any non-ASCII first byte (which may be a space).
+    /// </summary>
+    private static bool MayStartWithBrace(JsonElement value)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        // The raw value of a string element includes its quotes.
+        if (raw.Length < 2 || raw[0] != (byte)'"')
+        {
+            return true;
+        }
+
+        var first = raw[1];
+        return first is (byte)'{' or (byte)'\\' or (byte)'"' || first >= 0x80 || first <= (byte)' ';
     }
 
     /// <summary>The same object sent as a JSON string (<c>"{\"$ne\": null}"</c>), which many servers parse before querying.</summary>

@@ -60,27 +60,21 @@ public sealed class SqlInspector : IInspector
             if (ArgumentRoles.IsCommandKey(s.Key) || exec && ArgumentRoles.IsArgvKey(s.Key) || runsCode && ArgumentRoles.IsCodeKey(s.Key))
             {
                 // A command line or program source carries SQL only inside its quotes (psql -c "…", execute("…")).
-                if (statements is not null)
-                {
-                    statements.StatementField = false;
-                }
-
                 var before = findings.Count;
-                JudgeStatements(ref statements, text, commandLine: true, findings);
+                JudgeStatements(ref statements, text, commandLine: true, statementField: false, findings);
                 if (findings.Count > before && ArgumentRoles.IsCommandKey(s.Key) && Shell.ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text))
                 {
                     // SQL quoted only in a data position (rg -e 'xp_cmdshell', git commit -m "… DROP TABLE …") is text to find or
                     // store, not a statement: judged again with those positions blanked (the parse is paid on hits only).
                     findings.RemoveRange(before, findings.Count - before);
-                    JudgeStatements(ref statements, masked, commandLine: true, findings);
+                    JudgeStatements(ref statements, masked, commandLine: true, statementField: false, findings);
                 }
 
                 continue;
             }
 
             var sqlKey = IsSqlKey(s.Key);
-            (statements ??= new SqlStatementJudge()).StatementField = sqlKey || s.Key.Equals("q", StringComparison.OrdinalIgnoreCase);
-            JudgeStatements(ref statements, text, commandLine: false, findings);
+            JudgeStatements(ref statements, text, commandLine: false, statementField: sqlKey || s.Key.Equals("q", StringComparison.OrdinalIgnoreCase), findings);
             if (text.Length <= MaxFragmentLength && (text.AsSpan().ContainsAny(FragmentChars) || HasWordOr(text)))
             {
                 (fragments ??= new SqlFragmentJudge()).Judge(text, scalar: !sqlKey, findings);
@@ -93,7 +87,8 @@ public sealed class SqlInspector : IInspector
         }
     }
 
-    private static void JudgeStatements(ref SqlStatementJudge? judgeSlot, string text, bool commandLine, List<Finding> findings)
+    /// <summary>Judges <paramref name="text"/> when it passes the gate; the judge (token buffers) is made only then, so ordinary strings allocate nothing.</summary>
+    private static void JudgeStatements(ref SqlStatementJudge? judgeSlot, string text, bool commandLine, bool statementField, List<Finding> findings)
     {
         if (text.Length > MaxStatementLength || !text.AsSpan().ContainsAny(StatementGate))
         {
@@ -101,6 +96,7 @@ public sealed class SqlInspector : IInspector
         }
 
         var judge = judgeSlot ??= new SqlStatementJudge();
+        judge.StatementField = statementField;
         judge.Judge(text, commandLine, findings);
         if (!commandLine && text.AsSpan().Count('\'') % 2 == 1)
         {

@@ -177,6 +177,10 @@ public sealed class SqlInspectorTests
     [InlineData("login", """{"username": {"$gt": ""}, "password": {"$gt": ""}}""", "SQL-024")]
     [InlineData("reset_password", """{"email": {"$regex": ".*"}}""", "SQL-024")]
     [InlineData("login", """{"user": "admin", "pass": "{\"$ne\": null}"}""", "SQL-024")]
+    // The walk reads a string only when its raw bytes may start with '{' once trimmed: escapes and whitespace must still count.
+    [InlineData("login", """{"user": "admin", "pass": "\u007b\"$ne\": null}"}""", "SQL-024")]
+    [InlineData("login", """{"user": "admin", "pass": "  \n{\"$ne\": null}"}""", "SQL-024")]
+    [InlineData("login", """{"user": "admin", "pass": "\u0020{\"$gt\": \"\"}"}""", "SQL-024")]
     [InlineData("mongo_find", """{"collection": "users", "password": {"$ne": ""}}""", "SQL-024")]
     public void Blocks_injection_in_parameters(string tool, string arguments, string rule)
     {
