@@ -42,18 +42,31 @@ for rid in "${rids[@]}"; do
     fi
 done
 
+# Native AOT for linux-x64 when this machine can compile it, with exactly the properties of scripts/release.sh's publish.
+aot_properties=()
+if [[ $aot -eq 1 && "$(uname -s)/$(uname -m)" == Linux/x86_64 ]] && command -v clang >/dev/null 2>&1 && printf '%s\n' "${rids[@]}" | grep -qxF linux-x64; then
+    aot_properties=(-p:PublishAot=true -p:StripSymbols=true)
+fi
+# linux-x64 right after the pointer and `any` last: a change of global properties between two packs rebuilds the
+# libraries (PublishAot turns on the AOT analysers), and rebuilt libraries would make the native code compile again.
+ordered=()
+printf '%s\n' "${rids[@]}" | grep -qxF linux-x64 && ordered+=(linux-x64)
+for rid in "${rids[@]}"; do [[ "$rid" == linux-x64 || "$rid" == any ]] || ordered+=("$rid"); done
+printf '%s\n' "${rids[@]}" | grep -qxF any && ordered+=(any)
+
 mkdir -p "$out"
 common=(-c Release -o "$out" -v q -nologo -p:GenerateDocumentationFile=false -p:DebugType=none "${version[@]}")
 echo "pack-tool: McpVanguard (the pointer package)"
-dotnet pack "$project" "${common[@]}"
-for rid in "${rids[@]}"; do
+# The pointer holds no code; it gets the AOT pack's properties only so that the build it runs leaves that pack nothing to redo.
+dotnet pack "$project" "${common[@]}" "${aot_properties[@]}"
+for rid in "${ordered[@]}"; do
     if [[ "$rid" == any ]]; then
         echo "pack-tool: McpVanguard.any (framework-dependent, JIT)"
         dotnet pack "$project" "${common[@]}" -r any
-    elif [[ $aot -eq 1 && "$rid" == linux-x64 && "$(uname -s)/$(uname -m)" == Linux/x86_64 ]] && command -v clang >/dev/null 2>&1; then
+    elif [[ "$rid" == linux-x64 && ${#aot_properties[@]} -gt 0 ]]; then
         echo "pack-tool: McpVanguard.$rid (Native AOT)"
-        # The properties of scripts/release.sh's publish, so that its native code is up to date for this pack.
-        dotnet pack "$project" "${common[@]}" -r "$rid" -p:PublishAot=true -p:StripSymbols=true
+        # After scripts/release.sh (same properties) its native code is up to date: nothing is compiled again.
+        dotnet pack "$project" "${common[@]}" -r "$rid" "${aot_properties[@]}"
     else
         echo "pack-tool: McpVanguard.$rid (ReadyToRun)"
         dotnet pack "$project" "${common[@]}" -r "$rid" --self-contained false -p:PublishReadyToRun=true
