@@ -58,8 +58,7 @@ public sealed class GlobalToolTests : IDisposable
         var demo = await VanguardRun.RunProgramAsync(Command, ["demo"], token, OwnHome(), _folder.Path);
         Assert.True(demo.ExitCode == 0, demo.ToString());
 
-        // A Rekor v2 bundle: its checkpoint is Ed25519, verified by the libsodium embedded in the binary and written out
-        // under this home on first use.
+        // A Rekor v2 bundle: its checkpoint is Ed25519, verified through libsodium (the package's copy beside the binary).
         var cases = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "McpVanguard.Trust.Tests", "Conformance", "assets", "bundle-verify");
         var trust = await VanguardRun.RunProgramAsync(Command, ["trust", "verify", Path.Combine(cases, "a.txt"),
             "--bundle", Path.Combine(cases, "rekor2-happy-path", "bundle.sigstore.json"), "--trusted-root", Path.Combine(cases, "rekor2-happy-path", "trusted_root.json"),
