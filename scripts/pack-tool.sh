@@ -69,7 +69,7 @@ for rid in "${ordered[@]}"; do
         dotnet pack "$project" "${common[@]}" -r "$rid" "${aot_properties[@]}"
     else
         echo "pack-tool: McpVanguard.$rid (ReadyToRun)"
-        dotnet pack "$project" "${common[@]}" -r "$rid" --self-contained false -p:PublishReadyToRun=true
+        dotnet pack "$project" "${common[@]}" -r "$rid" -p:SelfContained=false -p:PublishReadyToRun=true
     fi
 done
 echo "pack-tool: $out"
