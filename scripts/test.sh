@@ -10,10 +10,14 @@ bash scripts/install-test-deps.sh
 bash scripts/install-conformance-deps.sh
 dotnet build McpVanguard.slnx -c Release -v q -nologo
 # The release artifacts a user downloads (the self-contained linux-x64 binary, checksums, SBOM, the MCP Bundle), which
-# ReleaseArtifactTests run as a user would. Never run this beside another build of the same tree: publish restores.
+# ReleaseArtifactTests run as a user would, and the tool packages GlobalToolTests install. Never run this beside another build of the same tree: publish restores.
 version="$(tr -d '[:space:]' < VERSION)"
 bash scripts/release.sh --rid linux-x64 --out artifacts/release >/dev/null
 bash scripts/mcpb/pack.sh --rid linux-x64 --binary "artifacts/release/vanguard-$version-linux-x64" --out artifacts/release >/dev/null
+# The .NET tool packages a linux-x64 developer installs (GlobalToolTests): the pointer, linux-x64 (Native AOT, the native
+# code release.sh just compiled, reused) and the framework-dependent fallback.
+rm -rf artifacts/tool
+bash scripts/pack-tool.sh --rid linux-x64 --rid any --out artifacts/tool >/dev/null
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

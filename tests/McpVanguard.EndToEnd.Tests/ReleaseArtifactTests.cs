@@ -213,7 +213,8 @@ public sealed class ReleaseArtifactTests : IDisposable
         }
     }
 
-    private static async Task AssertGuardsTheDemoServerAsync(StdioClientTransport transport, string root, CancellationToken token)
+    /// <summary>Through <paramref name="transport"/> (vanguard in front of its demo server): tools listed, a write allowed, a traversal refused.</summary>
+    internal static async Task AssertGuardsTheDemoServerAsync(StdioClientTransport transport, string root, CancellationToken token)
     {
         await using var client = await McpClient.CreateAsync(transport, cancellationToken: token);
         var tools = await client.ListToolsAsync(cancellationToken: token);
