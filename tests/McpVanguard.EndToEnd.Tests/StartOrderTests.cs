@@ -35,6 +35,11 @@ public sealed class StartOrderTests : IDisposable
         }
 
         Assert.True(Blocked(audit), "no block of early-attack in the audit log:\n" + (File.Exists(audit) ? File.ReadAllText(audit) : "(none)") + "\nstderr:\n" + vanguard.Stderr);
+
+        // The server answers this after everything it wrote earlier, and one thread relays its output in order: once the
+        // answer is read, the attack would have been read too had it been forwarded.
+        await vanguard.SendAsync("""{"jsonrpc":"2.0","id":"after","method":"ping"}""", token);
+        await vanguard.ReadResponseAsync("after", token);
         Assert.DoesNotContain(vanguard.Received, m => m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == "early-attack");
         Assert.DoesNotContain(vanguard.Received, m => m.GetRawText().Contains("API key", StringComparison.Ordinal));
     }
@@ -65,6 +70,7 @@ public sealed class StartOrderTests : IDisposable
     private static bool Blocked(string audit)
         => File.Exists(audit) && File.ReadLines(audit).Select(static line => JsonDocument.Parse(line).RootElement).Any(static r =>
             r.GetProperty("method").GetString() == "sampling/createMessage"
-            && r.TryGetProperty("id", out var id) && id.ToString() == "early-attack"
+            // The audit log records a request id as its JSON text (a string id keeps its quotes).
+            && r.TryGetProperty("id", out var id) && id.GetString() == "\"early-attack\""
             && r.GetProperty("verdict").GetString() == "block");
 }
