@@ -23,13 +23,11 @@ internal static class EnginePrimer
         """{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"write_file","arguments":{"path":"notes/todo.md","content":"# Todo\n\n- review the pull request\n- update the changelog"}}}""",
     ];
 
-    // In the order a session's first messages need them: the server's initialize answer (its instructions are the first
-    // text a session inspects), its tools/list, then a tool result.
     private static readonly (string Method, string Json)[] Answers =
     [
-        ("initialize", """{"jsonrpc":"2.0","id":3,"result":{"protocolVersion":"2025-06-18","capabilities":{},"serverInfo":{"name":"priming","version":"1.0.0"},"instructions":"Use the search tools before fetching whole files."}}"""),
         ("tools/list", """{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"read_text_file","description":"Read the complete contents of a file from the file system as text. Use the 'head' parameter to return only the first N lines. Only works within allowed directories.","inputSchema":{"type":"object","properties":{"path":{"type":"string"},"head":{"type":"number","description":"If provided, returns only the first N lines of the file"}},"required":["path"]},"annotations":{"readOnlyHint":true}}]}}"""),
         ("tools/call", """{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"# Project\n\nRun `npm install`, then `npm test`. The build writes to dist/."}],"structuredContent":{"files":3}}}"""),
+        ("initialize", """{"jsonrpc":"2.0","id":3,"result":{"protocolVersion":"2025-06-18","capabilities":{},"serverInfo":{"name":"priming","version":"1.0.0"},"instructions":"Use the search tools before fetching whole files."}}"""),
     ];
 
     private static readonly string[] ServerRequests =
@@ -50,23 +48,16 @@ internal static class EnginePrimer
         _ = AnalyzerGates.Passes(string.Empty);
     }
 
-    /// <summary>
-    /// Primes after the tables (waiting for the table thread if it is still building them rather than building beside it):
-    /// on a machine with two cores, the tables, the server child's start-up and the first messages are what the first
-    /// answer waits for, and a third busy thread only slows them down. The server's answers come first: a session's first
-    /// inspected text is the server's <c>initialize</c> answer.
-    /// </summary>
     public static void Run(InspectionEngine engine)
     {
-        BuildTables();
-        foreach (var (method, json) in Answers)
-        {
-            Inspect(engine, engine.ServerToAgent, Direction.ServerToAgent, json, method);
-        }
-
         foreach (var json in AgentToServer)
         {
             Inspect(engine, engine.AgentToServer, Direction.AgentToServer, json, null);
+        }
+
+        foreach (var (method, json) in Answers)
+        {
+            Inspect(engine, engine.ServerToAgent, Direction.ServerToAgent, json, method);
         }
 
         foreach (var json in ServerRequests)
