@@ -23,6 +23,9 @@ internal static class StartCommand
         common.AddTo(start);
         start.SetAction(async (parse, cancellationToken) =>
         {
+            // The analysers' tables need no configuration: their build (the longest one-time work before the first text
+            // is inspected) overlaps with loading the configuration, the launch checks and the server's start-up.
+            McpVanguard.Inspection.InspectionEngine.BeginBuildingTables();
             IReadOnlyList<string> argv;
             try
             {
