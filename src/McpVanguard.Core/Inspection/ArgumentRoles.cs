@@ -191,11 +191,21 @@ public static class ArgumentRoles
         }
 
         var t = toolName.ToLowerInvariant();
-        if (IsExecTool(t))
+        return IsExecTool(t) || NamesInterpreter(t);
+    }
+
+    /// <summary>
+    /// True for tool names that say they evaluate code (<c>repl</c>, <c>evaluate</c>, <c>run_python</c>, an interpreter), whether
+    /// or not they also count as exec tools: their expression keys hold code in some language as well as command lines.
+    /// </summary>
+    public static bool NamesInterpreter(string? toolName)
+    {
+        if (string.IsNullOrEmpty(toolName))
         {
-            return true;
+            return false;
         }
 
+        var t = toolName.ToLowerInvariant();
         return t.Contains("run") || t.Contains("eval") || t.Contains("execute") || t.Contains("interpreter") || t.Contains("repl") && !t.Contains("replace")
             || NamesLanguage(t);
     }

@@ -55,7 +55,11 @@ public sealed class PrefilteredRegex
     public bool MayMatch(ReadOnlySpan<char> text) => _gateIndex < 0 || AnalyzerGates.Passes(text)[_gateIndex];
 
     /// <summary>The same, given <see cref="AnalyzerGates.Passes(string)"/> of the text: for callers that test many regexes on one text.</summary>
-    public bool MayMatch(bool[] gatePasses) => _gateIndex < 0 || gatePasses[_gateIndex];
+    /// <remarks>
+    /// A regex registered after <paramref name="gatePasses"/> was computed (an analyser class first touched meanwhile, on
+    /// another thread or by the caller) has no entry yet: its gate counts as passed, so the pattern itself decides.
+    /// </remarks>
+    public bool MayMatch(bool[] gatePasses) => _gateIndex < 0 || _gateIndex >= gatePasses.Length || gatePasses[_gateIndex];
 
     /// <summary>True when the pattern matches somewhere in <paramref name="text"/> (the gate first).</summary>
     public bool IsMatch(string text) => MayMatch(text) && IsMatchUngated(text);

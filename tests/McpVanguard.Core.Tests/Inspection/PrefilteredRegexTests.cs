@@ -165,4 +165,15 @@ public sealed class PrefilteredRegexTests
         Assert.False(gated.IsMatch("no secretary here"));
         Assert.False(gated.IsBuilt);
     }
+
+    [Fact]
+    public void A_regex_registered_after_a_scan_is_judged_by_its_pattern_not_by_an_index_past_the_scan()
+    {
+        const string text = "the zqxjkwv token is out";
+        var scanned = AnalyzerGates.Passes(text);
+        var late = new PrefilteredRegex(@"\bzqxjkwv\b", Options);
+        Assert.True(late.MayMatch(scanned));
+        Assert.True(late.IsMatch(text));
+        Assert.False(late.IsMatch("no such word here"));
+    }
 }

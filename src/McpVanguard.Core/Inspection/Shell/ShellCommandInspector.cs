@@ -62,6 +62,12 @@ public sealed class ShellCommandInspector : IInspector
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeText(s.Decoded, 0);
+                if (ArgumentRoles.IsExpressionKey(s.Key) && ArgumentRoles.NamesInterpreter(context.ToolName))
+                {
+                    // repl {"input": "__import__('os').system('cat /etc/shadow')"}: a REPL's input is a command line or code in
+                    // its language, and which one it is cannot be told from the tool: judge it as both.
+                    analyzer.AnalyzeCode(s.Decoded, 0);
+                }
 
                 // {"request": "{\"op\": \"exec\", \"line\": \"…\"}"}: a JSON document in a string carries the tool's real arguments.
                 foreach (var value in EmbeddedJsonStrings(s.Decoded))
