@@ -85,6 +85,9 @@ public sealed class DashboardBrowserTests : IDisposable
         await client.CallToolAsync("daily_fact", cancellationToken: token);
         await listChanged.Task.WaitAsync(TestEnvironment.Patience, token);
         await client.ListToolsAsync(cancellationToken: token);
+
+        // The pin file is written in the background (PinStore): the page shows the file, so load it once the change is there.
+        await UntilAsync(() => PinStore.ReadFile(PinsFile).Servers.Values.FirstOrDefault(static s => s.Pending.ContainsKey("daily_fact")), "the pending change in the pin file", token);
         driver.Navigate().GoToUrl(new Uri(ui.BaseAddress, "/servers"));
         var drift = await UntilAsync(() => driver.FindElements(By.CssSelector("div.drift[data-name='daily_fact']")).FirstOrDefault(), "the daily_fact drift", token);
         Assert.Contains("attacker@example.com", drift.FindElement(By.CssSelector("table.diff")).Text, StringComparison.Ordinal);
