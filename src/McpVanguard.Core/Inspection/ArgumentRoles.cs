@@ -74,7 +74,7 @@ public static class ArgumentRoles
         var t = toolName.ToLowerInvariant();
         return t.Contains("command") || t.Contains("exec") || t.Contains("shell") || t.Contains("terminal") || t.Contains("bash")
             || t.Contains("powershell") || t.Contains("run_script") || t.Contains("tmux") || t.Contains("send_keys") || t.Contains("sendkeys")
-            || t.Contains("console") || t is "run" or "sh" or "cmd" or "spawn" or "system"
+            || t.Contains("console") || t is "run" or "sh" or "cmd" or "system"
             || t.Contains("send_input") || t.Contains("send_text") || t.Contains("write_input") || t.Contains("keystroke") || t.Contains("type_text")
             || t.Contains("iterm") || t.Contains("stdin") || t.StartsWith("pty_", StringComparison.Ordinal) || t.EndsWith("_pty", StringComparison.Ordinal)
             || t.Contains("computer_type") || t.Contains("sandbox") || t.Contains("devbox") || t.Contains("spawn") || t.StartsWith("repl_", StringComparison.Ordinal) || t.EndsWith("_repl", StringComparison.Ordinal) || t == "repl"

@@ -8,46 +8,19 @@ namespace McpVanguard.Inspection.Shell;
 /// </summary>
 internal static class CodePathArgument
 {
-    /// <summary>Longest argument expression read: a path is short, whatever surrounds it.</summary>
+    /// <summary>Longest assigned value read: a path is short, whatever surrounds it.</summary>
     private const int MaxExpression = 512;
 
     /// <summary>Evaluates the argument that starts at <paramref name="start"/> (just after the call's opening parenthesis).</summary>
     public static string? At(string code, int start)
     {
-        var expression = ArgumentText(code, start);
+        var expression = ShellAnalyzer.FirstArgument(code, start, out _);
         if (IsIdentifier(expression) && AssignedValue(code, expression, start) is { } assigned)
         {
             expression = assigned;
         }
 
         return Evaluate(expression);
-    }
-
-    private static string ArgumentText(string code, int start)
-    {
-        var depth = 0;
-        var end = Math.Min(code.Length, start + MaxExpression);
-        for (var i = start; i < end; i++)
-        {
-            var c = code[i];
-            if (c is '\'' or '"' or '`')
-            {
-                var close = code.IndexOf(c, i + 1);
-                i = close < 0 ? end : close;
-                continue;
-            }
-
-            if (c is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (c is ')' or ']' or '}' && depth-- == 0 || c == ',' && depth == 0)
-            {
-                return code[start..i].Trim();
-            }
-        }
-
-        return code[start..end].Trim();
     }
 
     private static bool IsIdentifier(string s) =>

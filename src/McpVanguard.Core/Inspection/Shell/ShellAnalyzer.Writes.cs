@@ -317,7 +317,7 @@ internal sealed partial class ShellAnalyzer
     }
 
     /// <summary>The first argument of a call whose arguments start at <paramref name="from"/> (to the first comma or ')' at depth 0), and what follows it.</summary>
-    private static string FirstArgument(string code, int from, out string rest)
+    internal static string FirstArgument(string code, int from, out string rest)
     {
         var depth = 0;
         var limit = Math.Min(code.Length, from + MaxWriteArgument);

@@ -248,26 +248,22 @@ public sealed class ShellCommandInspector : IInspector
     }
 
     /// <summary>Nouns of tools that store test fixtures: the attacks a detector's tests are made of, kept as data for a harness.</summary>
-    private static readonly string[] TextRecords = ["test_case", "testcase", "fixture", "test_data", "testdata", "test_vector", "golden"];
+    private static readonly System.Buffers.SearchValues<string> TextRecords = System.Buffers.SearchValues.Create(
+        ["test_case", "testcase", "fixture", "test_data", "testdata", "test_vector", "golden"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Nouns of tools that keep something to run later: their arguments stay commands whatever the verb.</summary>
-    private static readonly string[] LaterRuns = ["job", "cron", "task", "hook", "script", "command", "workflow", "pipeline", "exec", "run", "schedule", "action", "automation", "trigger"];
+    private static readonly System.Buffers.SearchValues<string> LaterRuns = System.Buffers.SearchValues.Create(
+        ["job", "cron", "task", "hook", "script", "command", "workflow", "pipeline", "exec", "run", "schedule", "action", "automation", "trigger"],
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A tool that stores test fixtures (<c>create_test_case</c>, <c>add_fixture</c>): an attack in its arguments is what a test feeds a detector,
     /// so the unambiguous shapes are not looked for there (the same line as a fixture file written by a shell). A note or message tool is not
     /// one: a planted command there may be run by whoever reads it. A tool that keeps something to run later is not one either.
     /// </summary>
-    private static bool StoresText(string? toolName)
-    {
-        if (string.IsNullOrEmpty(toolName))
-        {
-            return false;
-        }
-
-        var t = toolName.ToLowerInvariant();
-        return TextRecords.Any(n => t.Contains(n, StringComparison.Ordinal)) && !LaterRuns.Any(n => t.Contains(n, StringComparison.Ordinal));
-    }
+    /// <remarks>Asked for every call to a tool that runs no code: one vectorised scan of the name, no allocation.</remarks>
+    private static bool StoresText(string? toolName) =>
+        toolName.AsSpan().ContainsAny(TextRecords) && !toolName.AsSpan().ContainsAny(LaterRuns);
 
     /// <summary>Search patterns describe text to find, never text to run (<c>{"pattern": "curl .* | sh"}</c>).</summary>
     private static bool IsPatternKey(string key) =>
