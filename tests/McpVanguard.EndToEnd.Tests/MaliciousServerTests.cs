@@ -72,7 +72,8 @@ public sealed class MaliciousServerTests : IDisposable
         Assert.DoesNotContain("daily_fact", after);
         Assert.Contains("add", after);
         await FilesystemServerTests.AssertRefusedAsync(() => client.CallToolAsync("daily_fact", cancellationToken: token));
-        Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "tools/list" && RuleIds(r).Contains("PIN-001"));
+        static bool Listed(JsonElement r) => r.GetProperty("method").GetString() == "tools/list" && RuleIds(r).Contains("PIN-001");
+        Assert.Contains(await AuditRecordsOnceAsync(Listed, token), Listed);
 
         // The observed change waits for a person: `pins diff` shows it (exit 1), `pins approve` accepts it.
         var diff = await RunVanguardAsync(["pins", "diff", "--pins-file", PinsFile], token);
@@ -108,7 +109,8 @@ public sealed class MaliciousServerTests : IDisposable
         Assert.DoesNotContain("daily_quote", after);
         Assert.Contains("add", after);
         await FilesystemServerTests.AssertRefusedAsync(() => client.CallToolAsync("daily_quote", cancellationToken: token));
-        Assert.Contains(AuditRecords(), r => r.GetProperty("method").GetString() == "tools/list" && RuleIds(r).Contains("PIN-006"));
+        static bool Listed(JsonElement r) => r.GetProperty("method").GetString() == "tools/list" && RuleIds(r).Contains("PIN-006");
+        Assert.Contains(await AuditRecordsOnceAsync(Listed, token), Listed);
 
         // A new session of the same upstream that calls the poisoned-on-first-sight tool without listing: refused by the pins.
         await using var second = await ConnectAsync(token);
