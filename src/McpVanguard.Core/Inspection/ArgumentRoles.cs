@@ -37,7 +37,10 @@ public static class ArgumentRoles
     {
         var k = key.ToLowerInvariant();
         return k is "command" or "cmd" or "script" or "shell" or "commandline" or "command_line" or "cmdline" or "shell_command"
-            or "exec" or "run" or "bash" or "powershell" or "commands" or "cmd_line" or "entrypoint";
+            or "exec" or "run" or "bash" or "powershell" or "commands" or "cmd_line" or "entrypoint"
+            // A Makefile recipe, a remote host's command, a CI job's before/after scripts: what a runner executes, whatever the tool is called.
+            or "recipe" or "recipes" or "remote_command" or "remote_cmd" or "exec_command" or "run_command" or "before_script" or "after_script"
+            or "shell_script" or "shell_cmd" or "command_string" or "commandstring";
     }
 
     /// <summary>True for keys holding argv items (<c>args</c>, <c>argv</c>, <c>arguments</c>); they are commands only for exec-like tools.</summary>
@@ -72,6 +75,11 @@ public static class ArgumentRoles
         }
 
         var t = toolName.ToLowerInvariant();
+        if (NamesDatabase(t))
+        {
+            return false; // execute_query, db_execute, exec_sql: they run SQL, which the SQL analyser reads as SQL, not as a command line
+        }
+
         return t.Contains("command") || t.Contains("exec") || t.Contains("shell") || t.Contains("terminal") || t.Contains("bash")
             || t.Contains("powershell") || t.Contains("run_script") || t.Contains("tmux") || t.Contains("send_keys") || t.Contains("sendkeys")
             || t.Contains("console") || t is "run" or "sh" or "cmd" or "system"
@@ -81,6 +89,14 @@ public static class ArgumentRoles
             || t.EndsWith("_run", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query")
             || t.StartsWith("run_", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query");
     }
+
+    /// <summary>
+    /// True for tool names that say they run database statements (<c>execute_query</c>, <c>db_execute</c>, <c>run_sql</c>, <c>cypher_exec</c>)
+    /// and nothing that names a shell: their "execute" is a query's, not a program's.
+    /// </summary>
+    private static bool NamesDatabase(string t) =>
+        (t.Contains("sql") || t.Contains("query") || t.Contains("cypher") || t.Contains("mongo") || t.Contains("db_") || t.StartsWith("db", StringComparison.Ordinal) || t.EndsWith("_db", StringComparison.Ordinal))
+        && !(t.Contains("shell") || t.Contains("command") || t.Contains("terminal") || t.Contains("bash") || t.Contains("cmd"));
 
     /// <summary>
     /// True when a string of an exec-like tool is a candidate command whatever its key (<c>input</c>, <c>keys</c>, <c>line</c>,
@@ -171,7 +187,9 @@ public static class ArgumentRoles
     {
         var k = key.ToLowerInvariant();
         return IsContentKey(k) || k is "subject" or "caption" or "reason" or "explanation" or "answer" or "reply" or "question" or "commit_message"
-            or "rationale" or "label" or "labels" or "heading" or "excerpt" or "snippet_text" or "documentation" or "readme" or "observations";
+            or "rationale" or "label" or "labels" or "heading" or "excerpt" or "snippet_text" or "documentation" or "readme" or "observations"
+            or "fact" or "facts" or "memory" or "memories" or "observation" or "insight" or "lesson" or "learning" or "remark" or "details" or "story"
+            or "changelog" or "release_notes" or "notes_text" or "context";
     }
 
     /// <summary>Identifiers and settings of an exec tool (a session, a pane, a timeout), never a command line.</summary>
@@ -205,10 +223,16 @@ public static class ArgumentRoles
             return false;
         }
 
+        // A REPL or evaluator, or a runner of code (run_code, execute_script, exec_snippet); not any name with "run" in it: run_command's
+        // input is a command line, run_tests and execute_query run no code they are given.
         var t = toolName.ToLowerInvariant();
-        return t.Contains("run") || t.Contains("eval") || t.Contains("execute") || t.Contains("interpreter") || t.Contains("repl") && !t.Contains("replace")
+        return t.Contains("eval") && !t.Contains("retriev") || t.Contains("interpret") || t.Contains("repl") && !t.Contains("replace") && !t.Contains("replic") && !t.Contains("reply")
+            || t.Contains("kernel") || (t.Contains("run") || t.Contains("exec")) && CodeNouns.Any(t.Contains)
             || NamesLanguage(t);
     }
+
+    /// <summary>What a code runner's name says it runs: <c>run_code</c>, <c>execute_script</c>, <c>exec_snippet</c>, <c>run_cell</c>.</summary>
+    private static readonly string[] CodeNouns = ["code", "script", "snippet", "cell", "program", "expression", "source", "lambda", "function"];
 
     /// <summary>True for the keys that carry program source for a code-running tool: <c>code</c>, <c>source</c>, <c>program</c>, <c>cell</c>.</summary>
     public static bool IsCodeKey(string key)

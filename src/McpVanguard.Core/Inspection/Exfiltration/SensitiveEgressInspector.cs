@@ -19,6 +19,7 @@ public sealed class SensitiveEgressInspector : IInspector
         "curl", "wget", "ncat", "netcat", "socat", "scp ", "sftp", "rsync ", "ftp ", "tftp", "invoke-webrequest", "invoke-restmethod",
         "iwr ", "irm ", "net.webclient", "uploadfile", "uploadstring", "uploaddata", "requests.post", "requests.put", "urllib", "http.client",
         "httpx", "fetch(", "axios", "socket", "/dev/tcp/", "smtplib", "sendmail", "mail -s", "s3 cp", "gsutil cp", "rclone", "nc ",
+        "s3 sync", "s3api put-object", "storage cp", "az storage", "azcopy", "b2 upload", "s3cmd put", "mc cp",
         // Forge clients publish what they are given (an issue, a gist, a pull request body).
         "gh ", "glab ",
     ];
@@ -36,9 +37,11 @@ public sealed class SensitiveEgressInspector : IInspector
             return;
         }
 
+        var runsCode = ArgumentRoles.RunsCode(context.ToolName);
         foreach (var s in context.Strings.Items)
         {
-            if (!ArgumentRoles.IsCommandKey(s.Key) || s.Canonical.Length > MaxLength || !HasEgress(s.Canonical) || !NamesCredential(s.Canonical))
+            // A command line under any key the shell analyser reads as one (an exec tool's remote_command, keys, input …), and a code runner's source.
+            if (!(ArgumentRoles.IsCommandIn(s.Key, s.Decoded, context.ToolName) || runsCode && ArgumentRoles.IsCodeKey(s.Key)) || s.Canonical.Length > MaxLength || !HasEgress(s.Canonical) || !NamesCredential(s.Canonical))
             {
                 continue;
             }

@@ -188,7 +188,7 @@ internal static class CodeLoadingSettings
 
     private static bool IsInterpreter(string name) =>
         name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal) || name.StartsWith("ruby", StringComparison.Ordinal)
-        || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "deno" or "bun" or "lua" or "tclsh" or "awk" or "gawk" or "osascript";
+        || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "julia" or "luajit" or "ts-node" or "tsx" or "elixir" or "groovy" or "deno" or "bun" or "lua" or "tclsh" or "awk" or "gawk" or "osascript";
 
     /// <summary>NODE_OPTIONS=--require/--import/--loader, PYTEST_ADDOPTS=-p, PERL5OPT=-M/-d, RUBYOPT=-r, -javaagent: of a file outside the project.</summary>
     private static bool LoadsCode(string options)

@@ -42,6 +42,7 @@ internal sealed partial class ShellAnalyzer
 
         var lower = code.ToLowerInvariant();
         CheckInterpreterCode(lower);
+        AnalyzeEncodedLiterals(code, lower, nesting);
 
         // Resource exhaustion: "while True: os.fork()", perl's "fork while fork".
         if (lower.Contains("os.fork()", StringComparison.Ordinal) && (lower.Contains("while true", StringComparison.Ordinal) || lower.Contains("while 1", StringComparison.Ordinal))
@@ -75,6 +76,63 @@ internal sealed partial class ShellAnalyzer
             }
         }
     }
+
+    /// <summary>Names of the decoders interpreter code turns a literal back into text with (base64, hex) in every language.</summary>
+    private static readonly string[] LiteralDecoders =
+        ["base64", "b64decode", "decode64", "atob(", "fromhex", "unhexlify", "hex2bin(", "decode('hex')", "decode(\"hex\")", "pack('h*'", "pack(\"h*\"",
+         "'hex')", "\"hex\")", "fromhexstring", "unpack('h*'", "unpack1('h*'", "hex.decodestring", "hexdecode", "bytes.fromhex"];
+
+    /// <summary>
+    /// A base64 or hex literal that code decodes is what the program runs or uses: <c>exec(bytes.fromhex('696d…'))</c>,
+    /// <c>eval(Buffer.from('cmVx…','base64').toString())</c>. The decoded text is analysed as code and as a command line, like the code
+    /// around it (paid only when the code names a decoder and a literal decodes to text).
+    /// </summary>
+    private void AnalyzeEncodedLiterals(string code, string lower, int nesting)
+    {
+        if (nesting >= MaxNesting || !LiteralDecoders.Any(d => lower.Contains(d, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        foreach (var literal in InterpreterLiterals.Extract(code))
+        {
+            if (literal.Length >= 16 && (ShellPayloadDecoder.TryBase64(literal, utf16: false, out var text) || ShellPayloadDecoder.TryHex(literal, out text)))
+            {
+                if (EvaluatesText(lower))
+                {
+                    // An encoded literal decoded and handed to an evaluator hides what runs: the shape of a dropper whatever it decodes to.
+                    Report(ShellFindings.DecodedPayload);
+                }
+
+                AnalyzeCode(text, nesting + 1);
+                AnalyzeText(text, nesting + 1);
+            }
+        }
+    }
+
+    /// <summary>Spellings of the whole environment as one value, per language (never one variable: <c>os.environ['TOKEN']</c>, <c>process.env.HOME</c>).</summary>
+    private static readonly string[] WholeEnvironment =
+        ["json.stringify(process.env", "object.entries(process.env", "object.keys(process.env", "...process.env", "dict(os.environ", "str(os.environ",
+         "os.environ.items()", "json.dumps(os.environ", "repr(os.environ", "env.to_h", "env.to_a", "env.inspect", "%env", "$_env", "getenv()", "deno.env.toobject()",
+         "system.getenv()", "get-childitem env:", "gci env:", "dir env:", "[environment]::getenvironmentvariables()", "urlencode(os.environ", "stringify(env)", "body: process.env", "data=os.environ", "json=os.environ",
+         "json=dict(os.environ"];
+
+    /// <summary>Calls that send data over the network, per language.</summary>
+    private static readonly string[] NetworkSends =
+        ["urlopen", "requests.", "httpx.", "fetch(", "axios", "http.request", "https.request", "net::http", "lwp::", "invoke-webrequest", "invoke-restmethod",
+         "iwr ", "irm ", "curl", "sendall", "socket.send", "urllib", "file_get_contents(\"http", "file_get_contents('http", "webclient", "uploadstring",
+         "http.post", "http.get(", "https.get(", "xmlhttprequest", "navigator.sendbeacon", "deno.connect", "net.connect", "smtplib", "dns.resolve"];
+
+    private static bool DumpsEnvironment(string lower) => WholeEnvironment.Any(e => lower.Contains(e, StringComparison.Ordinal));
+
+    private static bool SendsOverNetwork(string lower) => lower.Contains("://", StringComparison.Ordinal) && NetworkSends.Any(n => lower.Contains(n, StringComparison.Ordinal));
+
+    /// <summary>Calls that run text as code: eval/exec in most languages, compiled functions, PowerShell's iex, a shell's system.</summary>
+    private static bool EvaluatesText(string lower) =>
+        lower.Contains("eval(", StringComparison.Ordinal) || lower.Contains("exec(", StringComparison.Ordinal) && !lower.Contains(".exec(", StringComparison.Ordinal)
+        || lower.Contains("new function(", StringComparison.Ordinal) || lower.Contains("iex", StringComparison.Ordinal) || lower.Contains("invoke-expression", StringComparison.Ordinal)
+        || lower.Contains("system(", StringComparison.Ordinal) || lower.Contains("runinthiscontext", StringComparison.Ordinal) || lower.Contains("loadstring(", StringComparison.Ordinal)
+        || lower.Contains("instance_eval", StringComparison.Ordinal) || lower.Contains("eval ", StringComparison.Ordinal);
 
     /// <summary>
     /// The string literals of code that starts processes are command lines (<c>os.system('rm -rf /')</c>) or, when several are
@@ -261,6 +319,12 @@ internal sealed partial class ShellAnalyzer
         if (socket && exec)
         {
             Report(ShellFindings.ReverseShell);
+        }
+
+        // The whole environment (every token and key the process was given) handed to a network call: os.environ, process.env, ENV.to_h, %ENV.
+        if (DumpsEnvironment(code) && SendsOverNetwork(code))
+        {
+            Report(ShellFindings.EnvironmentEgress);
         }
 
         // A web shell: a request parameter handed to a command or eval (system($_GET['c']), eval($_POST[x]), Runtime.exec(request.getParameter(…))).

@@ -33,7 +33,7 @@ internal sealed partial class ShellAnalyzer
                 break;
             case var _ when name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal)
                 || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal)
-                || name is "node" or "nodejs" or "lua" or "awk" or "gawk" or "mawk" or "nawk" or "deno" or "bun" or "rscript" or "r" or "osascript" or "tclsh":
+                || name is "node" or "nodejs" or "julia" or "luajit" or "ts-node" or "tsx" or "elixir" or "groovy" or "lua" or "awk" or "gawk" or "mawk" or "nawk" or "deno" or "bun" or "rscript" or "r" or "osascript" or "tclsh":
                 for (var i = k + 1; i < words.Count - 1; i++)
                 {
                     if (words[i] is "-c" or "-e" or "-E" or "-r" or "--eval" or "-p" or "--print")

@@ -29,6 +29,16 @@ public sealed class ShellCommandInspector : IInspector
         for (var i = 0; i < items.Count; i++)
         {
             var s = items[i];
+            if (exec && IsProgramKey(s.Key) && IsOneWord(s.Decoded))
+            {
+                // process_spawn {"program": "/bin/sh", "args": ["-c", "…"]}: the program starts the argv its args complete.
+                analyzer ??= new ShellAnalyzer(findings);
+                Flush(analyzer, argv);
+                argv = [s.Decoded];
+                argvKey = s.Key;
+                continue;
+            }
+
             if (runsCode && (ArgumentRoles.IsCodeKey(s.Key) || !exec && ArgumentRoles.IsExpressionKey(s.Key)))
             {
                 analyzer ??= new ShellAnalyzer(findings);
@@ -120,6 +130,12 @@ public sealed class ShellCommandInspector : IInspector
                 continue;
             }
 
+            if (isArgv && argv is { Count: 1 } && s.Decoded.Contains(' ', StringComparison.Ordinal))
+            {
+                // process_start {"file": "cmd.exe", "arguments": "/c …"}: a string-valued arguments is the rest of the program's command line.
+                analyzer.AnalyzeText(ShellQuote(argv[0]) + " " + s.Decoded, 0);
+            }
+
             if (isArgv && argv is null && ArgumentRoles.IsCandidateCommand("command", s.Decoded))
             {
                 // A string-valued "arguments" or "args" with no program before it is a whole command line.
@@ -163,12 +179,13 @@ public sealed class ShellCommandInspector : IInspector
     private static readonly System.Buffers.SearchValues<string> UnambiguousMarks = System.Buffers.SearchValues.Create(
         ["/dev/tcp/", "/dev/udp/", "/inet/tcp/", "nc ", "ncat ", "netcat", "socat", "| sh", "|sh", "| bash", "|bash", "|/bin/", "| /bin/", "bash -i", "sh -i",
          "base64 -d", "base64 --decode", "iex", "invoke-expression", "downloadstring", "curl ", "wget ", "mkfifo", "-encodedcommand", " -enc ",
-         "authorized_keys", "crontab", ">> ~/.", ">>~/.", "scp ", "rsync ", "git push", "http.server", "simplehttpserver", "httpd", "php -s", "serve "],
+         "authorized_keys", "crontab", ">> ~/.", ">>~/.", "scp ", "rsync ", "git push", "http.server", "simplehttpserver", "httpd", "php -s", "serve ",
+         "sudoers", "nopasswd", "chmod u+s", "chmod +s", "chmod 4755", "setcap "],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>What the unambiguous shapes may report: reverse shells, download-and-execute, decoded payloads, cradles, persistence, raw-address uploads.</summary>
+    /// <summary>What the unambiguous shapes may report: reverse shells, download-and-execute, decoded payloads, cradles, sudoers and setuid changes, persistence, raw-address uploads.</summary>
     private static bool IsUnambiguousFinding(string ruleId) =>
-        ruleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005" or "SHELL-011" or "SHELL-015" or "SHELL-016";
+        ruleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005" or "SHELL-009" or "SHELL-011" or "SHELL-015" or "SHELL-016";
 
     /// <summary>The string leaves of a JSON object or array written as a string (bounded in size and depth); empty for anything else.</summary>
     private static List<string> EmbeddedJsonStrings(string value)
@@ -268,6 +285,13 @@ public sealed class ShellCommandInspector : IInspector
     /// <summary>Search patterns describe text to find, never text to run (<c>{"pattern": "curl .* | sh"}</c>).</summary>
     private static bool IsPatternKey(string key) =>
         key.ToLowerInvariant() is "pattern" or "patterns" or "regex" or "regexp" or "search" or "needle" or "glob" or "filter" or "q" or "term" or "keyword" or "keywords" or "grep";
+
+    /// <summary>Keys that name the program an exec tool starts (its argv follows under <c>args</c>).</summary>
+    private static bool IsProgramKey(string key) =>
+        key.ToLowerInvariant() is "program" or "executable" or "exe" or "binary" or "file" or "filename" or "command_path" or "interpreter";
+
+    private static bool IsOneWord(string value) =>
+        value.Length is > 0 and < 512 && value.AsSpan().IndexOfAny(' ', '\t', '\n') < 0;
 
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 

@@ -45,6 +45,9 @@ internal static class ShellFindings
     public static readonly Finding CredentialsServed = new("SHELL-016", "L1", "MCP-24", Severity.Critical, FindingAction.Block,
         "A file server whose root is a credential folder or a whole home or system root (http.server --directory ~/.ssh, php -S -t ~/.aws, npx serve ~).");
 
+    public static readonly Finding EnvironmentEgress = new("SHELL-017", "L1", "MCP-24", Severity.High, FindingAction.Block,
+        "Interpreter code sends the whole process environment (its tokens and keys) over the network.");
+
     public static readonly Finding CodeLoading = new("SHELL-014", "L1", "MCP-06", Severity.Critical, FindingAction.Block,
         "An option or environment variable makes a program run or load other code (git -c core.pager, tar --to-command, LD_PRELOAD, …).");
 }

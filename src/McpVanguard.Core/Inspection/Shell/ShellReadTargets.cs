@@ -353,7 +353,7 @@ public static class ShellReadTargets
 
     private static bool IsInterpreter(string name) =>
         name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal) || name.StartsWith("ruby", StringComparison.Ordinal)
-        || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "deno" or "bun" or "lua" or "awk" or "gawk" or "mawk" or "nawk" or "osascript" or "tclsh" or "rscript" or "r";
+        || name.StartsWith("php", StringComparison.Ordinal) || name is "node" or "nodejs" or "julia" or "luajit" or "ts-node" or "tsx" or "elixir" or "groovy" or "deno" or "bun" or "lua" or "awk" or "gawk" or "mawk" or "nawk" or "osascript" or "tclsh" or "rscript" or "r";
 
     /// <summary>
     /// Shell inside a notebook cell: <c>!cat /etc/shadow</c>, <c>%system …</c>, <c>%sx …</c>, and a cell under <c>%%bash</c>, <c>%%sh</c> or

@@ -151,7 +151,7 @@ internal static class ShellVocabulary
         var name = NameOf(words[start]);
         var scripting = name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal)
             || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal)
-            || name is "node" or "nodejs" or "lua" or "pwsh" or "powershell" or "osascript" or "tclsh" or "rscript" or "r";
+            || name is "node" or "nodejs" or "julia" or "luajit" or "ts-node" or "tsx" or "elixir" or "groovy" or "lua" or "pwsh" or "powershell" or "osascript" or "tclsh" or "rscript" or "r";
         if (name is "iex" or "invoke-expression")
         {
             return true;

@@ -86,7 +86,7 @@ internal static class NoSqlOperatorJudge
         var any = false;
         foreach (var p in value.EnumerateObject())
         {
-            if (!Operators.Contains(p.Name))
+            if (!Operators.Contains(p.Name) && !Operators.Contains(TrimInvisible(p.Name).ToString()))
             {
                 return false;
             }
@@ -118,21 +118,44 @@ internal static class NoSqlOperatorJudge
     /// <summary>The same object sent as a JSON string (<c>"{\"$ne\": null}"</c>), which many servers parse before querying.</summary>
     private static bool IsOperatorJson(string value)
     {
-        var s = value.AsSpan().Trim();
-        if (s.Length is < 6 or > 512 || s[0] != '{' || !s.Contains("\"$", StringComparison.Ordinal))
+        // U+00A0, U+3000, a zero-width space or a BOM before the brace: many servers trim with their language's Unicode-aware
+        // trim before parsing, and JSON itself only allows ASCII whitespace, so the parse sees the trimmed object.
+        var s = TrimInvisible(value);
+        if (s.Length is < 6 or > 512 || s[0] != '{' || !s.Contains('$'))
         {
             return false;
         }
 
         try
         {
-            using var doc = JsonDocument.Parse(value);
+            using var doc = JsonDocument.Parse(s.ToString());
             return doc.RootElement.ValueKind == JsonValueKind.Object && IsOperatorObject(doc.RootElement);
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>The span without leading or trailing Unicode whitespace and invisible format characters (zero-width space/joiners, BOM, word joiner).</summary>
+    private static ReadOnlySpan<char> TrimInvisible(string value)
+    {
+        var s = value.AsSpan();
+        var start = 0;
+        var end = s.Length;
+        while (start < end && IsInvisible(s[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsInvisible(s[end - 1]))
+        {
+            end--;
+        }
+
+        return s[start..end];
+
+        static bool IsInvisible(char c) => char.IsWhiteSpace(c) || c is '\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff' or '\u180e';
     }
 
     private static bool ContainsAny(string key, string[] parts)

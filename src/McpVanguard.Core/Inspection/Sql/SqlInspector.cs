@@ -23,7 +23,17 @@ public sealed class SqlInspector : IInspector
     private static readonly FrozenSet<string> ProseKeys = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "content", "contents", "text", "body", "message", "messages", "description", "newText", "oldText", "new_text", "old_text", "new_str",
         "old_str", "newString", "oldString", "notes", "note", "summary", "comment", "comments", "title", "subject", "observations",
-        "markdown", "html", "readme", "caption", "answer", "reply", "prompt", "patch", "diff");
+        "markdown", "html", "readme", "caption", "answer", "reply", "prompt", "patch", "diff", "question", "explanation", "reason", "rationale",
+        "fact", "facts", "memory", "observation",
+        // Search patterns describe text to find in logs and code (xp_cmdshell|sp_configure), never a statement or a spliced value.
+        "pattern", "patterns", "regex", "regexp", "needle");
+
+    /// <summary>
+    /// Keys that carry the bound values of a parameterised statement (<c>{"sql": "… VALUES ($1)", "params": ["' OR 1=1--"]}</c>): the driver
+    /// sends them apart from the SQL text, so they are data whatever they contain.
+    /// </summary>
+    private static readonly FrozenSet<string> BoundValueKeys = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "params", "parameters", "args", "arguments", "bind", "binds", "bindings", "bind_params", "bindparams", "values", "variables", "vars", "placeholders");
 
     /// <summary>Literals without which no statement check can match: the gate that keeps ordinary strings off the tokenizer.</summary>
     private static readonly SearchValues<string> StatementGate = SearchValues.Create(
@@ -31,7 +41,8 @@ public sealed class SqlInspector : IInspector
          "read_", "parquet_scan", "glob", "sniff_csv", "st_read", "_scan", "install", "extension", "language", "function", "procedure",
          "dblink", "server", "alter", "password", "_log_file", "authentication_string", "utl_", "dbms_ldap", "httpuritype", "union",
          "sys_e", "from '", "from \"", "drop", "truncate", "delete", "update", "exec", "prepare", "insert",
-         "file(", "url(", "s3(", "s3cluster(", "gcs(", "hdfs(", "azureblobstorage(", "export data", "superuser", "bypassrls", "replication", "sysadmin"],
+         "file(", "url(", "s3(", "s3cluster(", "gcs(", "hdfs(", "azureblobstorage(", "export data", "superuser", "bypassrls", "replication", "sysadmin",
+         "_command", "preload", "library_path", "jit_provider", "archive_library"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> FragmentChars = SearchValues.Create("'\";|");
@@ -49,9 +60,10 @@ public sealed class SqlInspector : IInspector
         var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
         SqlStatementJudge? statements = null;
         SqlFragmentJudge? fragments = null;
+        var bound = !exec && HasParameterisedStatement(context.Strings.Items);
         foreach (var s in context.Strings.Items)
         {
-            if (s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName || ProseKeys.Contains(s.Key))
+            if (s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName || ProseKeys.Contains(s.Key) || bound && BoundValueKeys.Contains(s.Key))
             {
                 continue;
             }
@@ -126,6 +138,36 @@ public sealed class SqlInspector : IInspector
         }
 
         return false;
+    }
+
+    /// <summary>True when a SQL field of the call holds a placeholder (<c>$1</c>, <c>?</c>, <c>:name</c>, <c>@name</c>, <c>%s</c>): its values travel bound.</summary>
+    private static bool HasParameterisedStatement(IReadOnlyList<ArgumentString> items)
+    {
+        foreach (var s in items)
+        {
+            if (IsSqlKey(s.Key) && HasPlaceholder(s.Decoded))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPlaceholder(string sql)
+    {
+        for (var i = 0; i + 1 < sql.Length; i++)
+        {
+            var c = sql[i];
+            var next = sql[i + 1];
+            if (c == '$' && char.IsAsciiDigit(next) || c == '%' && next == 's' || c is ':' or '@' && char.IsAsciiLetter(next) && (i == 0 || sql[i - 1] is ' ' or '(' or ',' or '=')
+                || c == '?' && (i == 0 || sql[i - 1] is ' ' or '(' or ',' or '='))
+            {
+                return true;
+            }
+        }
+
+        return sql.Length > 0 && sql[^1] == '?';
     }
 
     /// <summary>Fields that hold whole SQL statements, where several statements and OR conditions are ordinary.</summary>

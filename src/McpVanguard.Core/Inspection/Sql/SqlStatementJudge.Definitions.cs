@@ -82,6 +82,14 @@ internal sealed partial class SqlStatementJudge
         {
             Account(findings, "ALTER SERVER ROLE sysadmin");
         }
+        else if (IsWord(i, "alter") && i + 2 < e && IsWord(i + 1, "system") && CommandSetting(i + 2, e) is { } alterSetting)
+        {
+            FileOrCode(findings, $"ALTER SYSTEM SET {alterSetting}: the server runs a program or loads a library of the caller's choice");
+        }
+        else if (IsWord(i, "set") && CommandSetting(i + 1, e) is { } sessionSetting)
+        {
+            FileOrCode(findings, $"SET {sessionSetting}: the server runs a program or loads a library of the caller's choice");
+        }
         else if (IsWord(i, "set") && i + 1 < e && IsWord(i + 1, "password"))
         {
             Account(findings, "SET PASSWORD");
@@ -115,6 +123,28 @@ internal sealed partial class SqlStatementJudge
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL settings whose value is a shell command the server runs (archive_command, restore_command, ssl_passphrase_command …)
+    /// or a library it loads (shared/local/session_preload_libraries, dynamic_library_path): setting one is running code as the server.
+    /// </summary>
+    private static readonly FrozenSet<string> CommandSettings = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command", "ssl_passphrase_command", "archive_library",
+        "shared_preload_libraries", "local_preload_libraries", "session_preload_libraries", "dynamic_library_path", "jit_provider");
+
+    /// <summary>The command-running setting named among the next few words (<c>SET [SESSION|LOCAL] name</c>, <c>ALTER SYSTEM SET name</c>), or null.</summary>
+    private string? CommandSetting(int from, int e)
+    {
+        for (var j = from; j < e && j < from + 4; j++)
+        {
+            if (_t[j].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && CommandSettings.Contains(Content(j)))
+            {
+                return Content(j).ToLowerInvariant();
+            }
+        }
+
+        return null;
     }
 
     private void JudgeLanguage(int from, int e, List<Finding> findings, string what)

@@ -63,9 +63,24 @@ internal sealed partial class SqlStatementJudge
         return names > 0;
     }
 
+    /// <summary>
+    /// The first table name of <c>TRUNCATE [TABLE] [ONLY] name …</c>: emptying a scratch or staging table before an import is the
+    /// same clean-up as dropping one, and is judged by the same names.
+    /// </summary>
+    private int TruncatedNames(int i, int e)
+    {
+        while (i < e && (IsWord(i, "table") || IsWord(i, "only")))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     private static bool IsScratchName(string name) =>
         name is "tmp" or "temp" || name.StartsWith("tmp_", StringComparison.Ordinal) || name.StartsWith("temp_", StringComparison.Ordinal)
-        || name.StartsWith("scratch_", StringComparison.Ordinal) || name.StartsWith("staging_", StringComparison.Ordinal)
+        || name.StartsWith("scratch_", StringComparison.Ordinal) || name.StartsWith("staging_", StringComparison.Ordinal) || name.StartsWith("stg_", StringComparison.Ordinal)
+        || name.EndsWith("_staging", StringComparison.Ordinal)
         || name.EndsWith("_tmp", StringComparison.Ordinal) || name.EndsWith("_temp", StringComparison.Ordinal) || name.EndsWith("_scratch", StringComparison.Ordinal);
 
     /// <summary>Most literals joined into one dynamic statement.</summary>
@@ -102,7 +117,7 @@ internal sealed partial class SqlStatementJudge
                     $"DROP {Word(what).ToUpperInvariant()} destroys data or access."));
             }
         }
-        else if (IsWord(s, "truncate") && s + 1 < e && !IsSymbol(s + 1, "("))
+        else if (IsWord(s, "truncate") && s + 1 < e && !IsSymbol(s + 1, "(") && !DropsOnlyScratchTables(TruncatedNames(s + 1, e), e))
         {
             findings.AddOnce(new Finding("SQL-001", "L1", "MCP-14", Severity.High, FindingAction.Block, "TRUNCATE empties a table."));
         }
