@@ -92,6 +92,18 @@ internal sealed partial class ShellAnalyzer
 
             // What the edit writes, without the regex or JSON escaping that hid it: "\|" is '|', "\/" is '/', "\"" is '"'. A substitution
             // writes only its replacement: removing "curl … | sh" from a Makefile is a fix.
+            if (name is "jq" or "yq" or "dasel" or "toml")
+            {
+                // jq '.scripts.prepare = "curl … | sh"' package.json: the filter's string literals are the values written, each a command once it lands.
+                foreach (var literal in InterpreterLiterals.Extract(w))
+                {
+                    if (literal.Contains(' ', StringComparison.Ordinal))
+                    {
+                        AnalyzeText(literal, nesting + 1);
+                    }
+                }
+            }
+
             w = SubstitutionReplacement(w) ?? w;
             AnalyzeText(w.Replace("\\|", "|", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal)
                 .Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\&", "&", StringComparison.Ordinal), nesting + 1);

@@ -324,6 +324,7 @@ internal sealed partial class ShellAnalyzer
         var k = FindCommand(command.Words, out _);
         var patterns = !wordsAreData && k < command.Words.Count && ShellSearchArguments.IsSearch(command.Words, k, NameOf(command.Words[k]))
             ? ShellSearchArguments.Classify(command.Words, k, NameOf(command.Words[k])).Where(static r => r.Role == SearchRole.Pattern).Select(static r => r.Index).ToHashSet()
+            : !wordsAreData && JsonFilterIndex(command.Words, k) is var filter and >= 0 ? [filter]
             : null;
         var index = -1;
         foreach (var w in wordsAreData ? NoWords : command.Words)
@@ -354,11 +355,86 @@ internal sealed partial class ShellAnalyzer
             {
                 Report(ShellFindings.ReverseShell);
             }
-            else if (r.Writes && r.Operator != ">&")
+            else if (r.Writes && r.Operator != ">&" && !(r.Operator == ">>" && AppendsOnlyEnvironment(command, k)))
             {
                 CheckWriteTarget(r.Target, truncates: r.Operator is ">" or ">|" or "&>");
             }
         }
+    }
+
+    /// <summary>
+    /// The filter of <c>jq</c>/<c>yq</c> editing a file no build or CI system runs (<c>jq '.rules += [{"pattern": "/dev/tcp/"}]' policy.json</c>): its
+    /// string literals are the data written, so the word is not judged as a command's. A filter aimed at a build file is judged by
+    /// <see cref="CheckBuildFileEdit"/>. -1 when there is none.
+    /// </summary>
+    private static int JsonFilterIndex(List<string> words, int k)
+    {
+        if (k >= words.Count || NameOf(words[k]) is not ("jq" or "yq" or "gojq" or "jaq" or "dasel") || words.Skip(k + 1).Any(IsBuildFile))
+        {
+            return -1;
+        }
+
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            if (!words[i].StartsWith('-'))
+            {
+                return i;
+            }
+
+            if (words[i] is "--arg" or "--argjson" or "--slurpfile" or "--rawfile" && i + 2 < words.Count)
+            {
+                i += 2;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// <c>echo 'export PATH="$HOME/.local/bin:$PATH"' &gt;&gt; ~/.bashrc</c>: an installer's everyday append of settings. True when the command only
+    /// prints lines that each set or export a variable no program loads code from, with no substitution, chaining or alias.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> ChainMarks = System.Buffers.SearchValues.Create("`;|&<>");
+
+    private static bool AppendsOnlyEnvironment(ShellCommand command, int k)
+    {
+        if (k >= command.Words.Count || NameOf(command.Words[k]) is not ("echo" or "printf") || command.Substitutions.Count > 0)
+        {
+            return false;
+        }
+
+        var text = string.Join(' ', command.Words.Skip(k + 1).Where(static w => !w.StartsWith('-'))).Replace("\\n", "\n", StringComparison.Ordinal);
+        var any = false;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.StartsWith("export ", StringComparison.Ordinal))
+            {
+                line = line[7..].TrimStart();
+            }
+
+            var eq = line.IndexOf('=');
+            if (eq <= 0 || line.AsSpan().IndexOfAny(ChainMarks) >= 0 || line.Contains("$(", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var name = line[..eq];
+            if (!name.All(static c => char.IsAsciiLetterOrDigit(c) || c == '_') || CodeLoadingSettings.OfEnvironment(name) != CodeLoadingSettings.Kind.None
+                || name is "PROMPT_COMMAND" or "BASH_ENV" or "ENV" or "PS0" or "PS1" or "PS4" or "SHELLOPTS" or "PERL5LIB" or "PYTHONPATH" or "PYTHONSTARTUP" or "RUBYLIB" or "NODE_PATH")
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     private void CheckWriteTarget(string target, bool truncates)

@@ -158,7 +158,8 @@ public sealed class ShellCommandInspector : IInspector
     /// </summary>
     private static void InspectSmuggledSubstitution(Preflight.ArgumentString s, List<Finding> findings, ref ShellAnalyzer? analyzer)
     {
-        if (ArgumentRoles.IsContentKey(s.Key) || (!s.Decoded.Contains("$(", StringComparison.Ordinal) && !s.Decoded.Contains('`', StringComparison.Ordinal)))
+        // Prose (a memory's fact, a reason) quotes commands in markdown backticks; it is read, never spliced into a shell line.
+        if (ArgumentRoles.IsProseKey(s.Key) || (!s.Decoded.Contains("$(", StringComparison.Ordinal) && !s.Decoded.Contains('`', StringComparison.Ordinal)))
         {
             return;
         }

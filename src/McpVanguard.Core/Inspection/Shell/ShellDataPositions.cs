@@ -197,6 +197,32 @@ public static class ShellDataPositions
             return;
         }
 
+        if (name is "sed" or "gsed")
+        {
+            // sed -n '/xp_cmdshell/p' audit.log, sed -i 's/localhost/db/' .env: an address or a substitution is text to find and write.
+            // A script that runs a command (the e command or flag) or writes a file (w) stays code.
+            for (var i = k + 1; i < words.Count; i++)
+            {
+                if (words[i] is "-e" or "--expression" && i + 1 < words.Count)
+                {
+                    i++;
+                }
+                else if (words[i].StartsWith('-'))
+                {
+                    continue;
+                }
+
+                if (SedScriptIsData(words[i]))
+                {
+                    Blank(text, command.WordSpans[i], ref masked);
+                }
+
+                break;
+            }
+
+            return;
+        }
+
         // Metadata setters store key=value text: npm pkg set description='…', kubectl annotate|label deploy/x note='…'.
         var setter = name is "npm" or "pnpm" or "yarn" && words.Skip(k + 1).Take(2).SequenceEqual(["pkg", "set"])
             || name == "kubectl" && words.Skip(k + 1).FirstOrDefault() is "annotate" or "label";
@@ -258,6 +284,71 @@ public static class ShellDataPositions
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True for a sed script that only selects and prints, deletes or substitutes: addresses (<c>12</c>, <c>$</c>, <c>/re/</c>, ranges) followed by
+    /// <c>p</c>, <c>d</c>, <c>=</c>, <c>l</c>, <c>q</c>, <c>n</c>, or one <c>s/re/text/flags</c> whose flags neither execute (e) nor write (w).
+    /// </summary>
+    private static bool SedScriptIsData(string script)
+    {
+        var s = script.AsSpan().Trim();
+        if (s.Length == 0 || s.Length > 1024 || s.Contains('\n'))
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (c == '/')
+            {
+                var close = i + 1;
+                while (close < s.Length && s[close] != '/')
+                {
+                    close += s[close] == '\\' ? 2 : 1;
+                }
+
+                i = close + 1;
+            }
+            else if (char.IsAsciiDigit(c) || c is '$' or ',' or '!' or ' ' or '~' or '+')
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (i >= s.Length)
+        {
+            return false;
+        }
+
+        var rest = s[i..];
+        if (rest[0] == 's' && rest.Length > 3 && !char.IsAsciiLetterOrDigit(rest[1]) && rest[1] is not (' ' or '\\'))
+        {
+            var delimiter = rest[1];
+            var parts = 0;
+            var j = 2;
+            for (; j < rest.Length && parts < 2; j++)
+            {
+                if (rest[j] == '\\')
+                {
+                    j++;
+                }
+                else if (rest[j] == delimiter)
+                {
+                    parts++;
+                }
+            }
+
+            return parts == 2 && rest[j..].TrimEnd(';').ToString().All(static f => f is 'g' or 'i' or 'I' or 'p' or 'm' or 'M' || char.IsAsciiDigit(f));
+        }
+
+        return rest.TrimEnd(';').Length > 0 && rest.TrimEnd(';').ToString().All(static c => c is 'p' or 'd' or '=' or 'l' or 'q' or 'n' or 'P' or 'D' or ';' or ' ');
     }
 
     /// <summary>grep/rg/git grep: the pattern is data; what the search reads is judged as a path elsewhere.</summary>

@@ -101,7 +101,7 @@ internal sealed class ShellExpansion(string? cwd)
             var c = word[i];
             if (c == '`' && word.IndexOf('`', i + 1) is var tick and > 0)
             {
-                sb.Append(Decoded(word[(i + 1)..tick]) ?? word[i..(tick + 1)]);
+                sb.Append(Decoded(Substitute(word[(i + 1)..tick])) ?? word[i..(tick + 1)]);
                 i = tick;
                 continue;
             }
@@ -114,7 +114,8 @@ internal sealed class ShellExpansion(string? cwd)
 
             if (word[i + 1] == '(' && FindClose(word, i + 2) is var close and > 0)
             {
-                sb.Append(Decoded(word[(i + 2)..close]) ?? word[i..(close + 1)]);
+                // Variables inside the substitution first: K=…; cat $(eval echo $K).
+                sb.Append(Decoded(Substitute(word[(i + 2)..close])) ?? word[i..(close + 1)]);
                 i = close;
                 continue;
             }
@@ -223,12 +224,18 @@ internal sealed class ShellExpansion(string? cwd)
         var commands = script.Pipelines[0].Commands;
         var first = commands[0].Words;
         var k = FindCommand(first, out _);
+        if (k + 1 < first.Count && NameOf(first[k]) == "eval")
+        {
+            k++; // $(eval echo ~/.aws/credentials): eval of an echo prints what the echo prints, tilde expanded
+        }
+
         if (k >= first.Count || NameOf(first[k]) is not ("echo" or "printf"))
         {
             return null;
         }
 
-        var literal = string.Join(' ', first.Skip(k + 1).Where(static w => !w.StartsWith('-')));
+        var operands = first.Skip(k + 1).Where(static w => !w.StartsWith('-')).ToList();
+        var literal = NameOf(first[k]) == "printf" && operands.Count > 1 && operands[0].Contains('%') ? Format(operands) : string.Join(' ', operands);
         if (NameOf(first[k]) == "printf" || first.Contains("-e"))
         {
             literal = ShellPayloadDecoder.TryUnescape(literal, out var unescaped) ? unescaped : literal;
@@ -255,6 +262,39 @@ internal sealed class ShellExpansion(string? cwd)
             default:
                 return null;
         }
+    }
+
+    /// <summary><c>printf '/etc/%s' shadow</c>: the format with its conversions (<c>%s</c>, <c>%b</c>, <c>%d</c>, <c>%c</c>) filled by the operands in order.</summary>
+    private static string Format(List<string> operands)
+    {
+        var format = operands[0];
+        var sb = new StringBuilder(format.Length + 16);
+        var next = 1;
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] == '%' && i + 1 < format.Length)
+            {
+                var c = format[i + 1];
+                if (c == '%')
+                {
+                    sb.Append('%');
+                    i++;
+                    continue;
+                }
+
+                if (c is 's' or 'b' or 'd' or 'c' or 'i')
+                {
+                    var value = next < operands.Count ? operands[next++] : string.Empty;
+                    sb.Append(c == 'c' && value.Length > 0 ? value[..1] : value);
+                    i++;
+                    continue;
+                }
+            }
+
+            sb.Append(format[i]);
+        }
+
+        return sb.ToString();
     }
 
     private static int FindClose(string s, int start)
