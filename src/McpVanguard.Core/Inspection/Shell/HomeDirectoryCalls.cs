@@ -35,26 +35,67 @@ internal static class HomeDirectoryCalls
         {
             for (var at = e.IndexOf(call, StringComparison.OrdinalIgnoreCase); at >= 0 && replaced < MaxReplacements; at = e.IndexOf(call, at + 3, StringComparison.OrdinalIgnoreCase))
             {
-                if (at > 0 && (char.IsAsciiLetterOrDigit(e[at - 1]) || e[at - 1] == '_') && call[0] != '$')
+                if (at > 0 && (char.IsAsciiLetterOrDigit(e[at - 1]) || e[at - 1] == '_') && call[0] != '$' || at >= e.Length)
                 {
                     continue; // part of a longer name (myexpanduser(), not_homedir())
                 }
 
                 replaced++;
                 var end = at + call.Length;
+
+                // The receiver goes with the call: require('os').homedir() and (await import('os')).homedir() are the home, not 'os' + '~'.
+                var from = at > 0 && e[at - 1] == '.' && call[0] != '$' ? ReceiverStart(e, at - 1) : at;
                 if (call.EndsWith('('))
                 {
                     var close = e.IndexOf(')', end);
                     var inner = close < 0 ? string.Empty : e[end..close].Trim();
-                    e = e[..at] + (inner.Length > 0 ? inner : "'~'") + (close < 0 ? string.Empty : e[(close + 1)..]);
+                    e = e[..from] + (inner.Length > 0 ? inner : "'~'") + (close < 0 ? string.Empty : e[(close + 1)..]);
                 }
                 else
                 {
-                    e = e[..at] + "'~'" + e[end..];
+                    e = e[..from] + "'~'" + e[end..];
                 }
             }
         }
 
         return e;
+    }
+
+    /// <summary>Where the receiver of a member call ending at the dot <paramref name="dot"/> starts: names, dots and balanced parentheses, scanned back a bounded way.</summary>
+    private static int ReceiverStart(string e, int dot)
+    {
+        var j = dot - 1;
+        var limit = Math.Max(0, dot - 64);
+        while (j >= limit)
+        {
+            var c = e[j];
+            if (c == ')')
+            {
+                var depth = 1;
+                j--;
+                while (j >= limit && depth > 0)
+                {
+                    depth += e[j] == ')' ? 1 : e[j] == '(' ? -1 : 0;
+                    j--;
+                }
+
+                if (depth > 0)
+                {
+                    return dot + 1; // unbalanced: keep the receiver
+                }
+
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '$')
+            {
+                j--;
+                continue;
+            }
+
+            break;
+        }
+
+        return j + 1;
     }
 }

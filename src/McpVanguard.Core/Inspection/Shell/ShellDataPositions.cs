@@ -197,10 +197,11 @@ public static class ShellDataPositions
             return;
         }
 
-        if (name is "sed" or "gsed")
+        if (name is "sed" or "gsed" && !words.Skip(k + 1).Any(static w => w.StartsWith("-i", StringComparison.Ordinal) || w.StartsWith("--in-place", StringComparison.Ordinal)))
         {
-            // sed -n '/xp_cmdshell/p' audit.log, sed -i 's/localhost/db/' .env: an address or a substitution is text to find and write.
-            // A script that runs a command (the e command or flag) or writes a file (w) stays code.
+            // sed -n '/xp_cmdshell/p' audit.log: an address or a substitution printed to the terminal is text to find. In place (-i), what it writes
+            // lands in a file that may run (sed -i 's/^exit 0/curl … | sh/' /etc/rc.local), so it stays code. A script that runs a command (the e
+            // command or flag) or writes a file (w) stays code too.
             for (var i = k + 1; i < words.Count; i++)
             {
                 if (words[i] is "-e" or "--expression" && i + 1 < words.Count)

@@ -29,8 +29,8 @@ public sealed class SqlInspector : IInspector
         "pattern", "patterns", "regex", "regexp", "needle");
 
     /// <summary>
-    /// Keys that carry the bound values of a parameterised statement (<c>{"sql": "… VALUES ($1)", "params": ["' OR 1=1--"]}</c>): the driver
-    /// sends them apart from the SQL text, so they are data whatever they contain.
+    /// Keys that carry the bound values of a parameterised statement that stores them (<c>{"sql": "INSERT … VALUES ($1)", "params": ["' OR 1=1--"]}</c>):
+    /// the driver sends them apart from the SQL text and the row keeps them, so they are data whatever they contain.
     /// </summary>
     private static readonly FrozenSet<string> BoundValueKeys = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "params", "parameters", "args", "arguments", "bind", "binds", "bindings", "bind_params", "bindparams", "values", "variables", "vars", "placeholders");
@@ -145,13 +145,25 @@ public sealed class SqlInspector : IInspector
     {
         foreach (var s in items)
         {
-            if (IsSqlKey(s.Key) && HasPlaceholder(s.Decoded))
+            if (IsSqlKey(s.Key) && StoresValues(s.Decoded) && HasPlaceholder(s.Decoded))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True for a statement that stores its values (<c>INSERT</c>, <c>REPLACE</c>, <c>MERGE</c>, <c>UPSERT</c>): a payload bound there is a record kept
+    /// (a WAF log row). A value bound into a predicate is still judged: a tautology as a lookup value has no everyday use, and a server that
+    /// splices its "parameters" into the text is injected by it.
+    /// </summary>
+    private static bool StoresValues(string sql)
+    {
+        var s = sql.AsSpan().TrimStart();
+        return s.StartsWith("insert", StringComparison.OrdinalIgnoreCase) || s.StartsWith("replace", StringComparison.OrdinalIgnoreCase)
+            || s.StartsWith("merge", StringComparison.OrdinalIgnoreCase) || s.StartsWith("upsert", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool HasPlaceholder(string sql)
