@@ -33,7 +33,7 @@ internal static class HomeDirectoryCalls
         var replaced = 0;
         foreach (var call in includeVariables ? [.. Calls, .. Variables] : Calls)
         {
-            for (var at = e.IndexOf(call, StringComparison.OrdinalIgnoreCase); at >= 0 && replaced < MaxReplacements; at = e.IndexOf(call, at + 3, StringComparison.OrdinalIgnoreCase))
+            for (var at = e.IndexOf(call, StringComparison.OrdinalIgnoreCase); at >= 0 && replaced < MaxReplacements; at = e.IndexOf(call, Math.Min(at + 3, e.Length), StringComparison.OrdinalIgnoreCase))
             {
                 if (at > 0 && (char.IsAsciiLetterOrDigit(e[at - 1]) || e[at - 1] == '_') && call[0] != '$' || at >= e.Length)
                 {
@@ -44,7 +44,8 @@ internal static class HomeDirectoryCalls
                 var end = at + call.Length;
 
                 // The receiver goes with the call: require('os').homedir() and (await import('os')).homedir() are the home, not 'os' + '~'.
-                var from = at > 0 && e[at - 1] == '.' && call[0] != '$' ? ReceiverStart(e, at - 1) : at;
+                // Only for calls whose result ignores the receiver: Path('~/x').expanduser() is the receiver's own path.
+                var from = at > 0 && e[at - 1] == '.' && call is "homedir(" or "path.home(" or "dir.home(" ? ReceiverStart(e, at - 1) : at;
                 if (call.EndsWith('('))
                 {
                     var close = e.IndexOf(')', end);
@@ -55,6 +56,8 @@ internal static class HomeDirectoryCalls
                 {
                     e = e[..from] + "'~'" + e[end..];
                 }
+
+                at = from; // the text before the call shrank with its receiver: search on from where the replacement starts
             }
         }
 

@@ -355,7 +355,7 @@ internal sealed partial class ShellAnalyzer
             {
                 Report(ShellFindings.ReverseShell);
             }
-            else if (r.Writes && r.Operator != ">&" && !(r.Operator == ">>" && AppendsOnlyEnvironment(command, k)))
+            else if (r.Writes && r.Operator != ">&")
             {
                 CheckWriteTarget(r.Target, truncates: r.Operator is ">" or ">|" or "&>");
             }
@@ -388,53 +388,6 @@ internal sealed partial class ShellAnalyzer
         }
 
         return -1;
-    }
-
-    /// <summary>
-    /// <c>echo 'export PATH="$HOME/.local/bin:$PATH"' &gt;&gt; ~/.bashrc</c>: an installer's everyday append of settings. True when the command only
-    /// prints lines that each set or export a variable no program loads code from, with no substitution, chaining or alias.
-    /// </summary>
-    private static readonly System.Buffers.SearchValues<char> ChainMarks = System.Buffers.SearchValues.Create("`;|&<>");
-
-    private static bool AppendsOnlyEnvironment(ShellCommand command, int k)
-    {
-        if (k >= command.Words.Count || NameOf(command.Words[k]) is not ("echo" or "printf") || command.Substitutions.Count > 0)
-        {
-            return false;
-        }
-
-        var text = string.Join(' ', command.Words.Skip(k + 1).Where(static w => !w.StartsWith('-'))).Replace("\\n", "\n", StringComparison.Ordinal);
-        var any = false;
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (line.StartsWith("export ", StringComparison.Ordinal))
-            {
-                line = line[7..].TrimStart();
-            }
-
-            var eq = line.IndexOf('=');
-            if (eq <= 0 || line.AsSpan().IndexOfAny(ChainMarks) >= 0 || line.Contains("$(", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            var name = line[..eq];
-            if (!name.All(static c => char.IsAsciiLetterOrDigit(c) || c == '_') || CodeLoadingSettings.OfEnvironment(name) != CodeLoadingSettings.Kind.None
-                || name is "PROMPT_COMMAND" or "BASH_ENV" or "ENV" or "PS0" or "PS1" or "PS4" or "SHELLOPTS" or "PERL5LIB" or "PYTHONPATH" or "PYTHONSTARTUP" or "RUBYLIB" or "NODE_PATH")
-            {
-                return false;
-            }
-
-            any = true;
-        }
-
-        return any;
     }
 
     private void CheckWriteTarget(string target, bool truncates)
