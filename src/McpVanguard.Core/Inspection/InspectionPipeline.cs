@@ -125,6 +125,7 @@ public sealed class InspectionPipeline
 
         // The gate results kept per thread hold their texts: let a large message go once its inspectors are done.
         AnalyzerGates.Forget();
+        TextMemo.Forget();
         return findings;
     }
 
