@@ -66,8 +66,48 @@ public static class ArgumentRoles
             or "newtext" or "oldtext" or "new_text" or "old_text" or "patch" or "diff" or "value" or "input_text" or "html" or "markdown";
     }
 
+    /// <summary>What a tool name says about the tool, worked out once per name (<see cref="NameTraitCache"/>).</summary>
+    [Flags]
+    private enum ToolTrait
+    {
+        None = 0,
+        Exec = 1,
+        TypesIntoTerminal = 2,
+        NamesLanguage = 4,
+        NamesInterpreter = 8,
+        RunsCode = 16,
+    }
+
+    private static readonly NameTraitCache ToolTraits = new(static name => (int)(
+        (ComputeIsExecTool(name) ? ToolTrait.Exec : 0)
+        | (ComputeTypesIntoTerminal(name) ? ToolTrait.TypesIntoTerminal : 0)
+        | (ComputeNamesLanguage(name) ? ToolTrait.NamesLanguage : 0)
+        | (ComputeNamesInterpreter(name) ? ToolTrait.NamesInterpreter : 0)
+        | (ComputeRunsCode(name) ? ToolTrait.RunsCode : 0)));
+
+    /// <summary>The per-name cache behind the tool predicates (tests: bounded).</summary>
+    internal static int CachedToolNames => ToolTraits.Count;
+
+    private static bool Has(string? toolName, ToolTrait trait)
+        => !string.IsNullOrEmpty(toolName) && ((ToolTrait)ToolTraits.Of(toolName) & trait) != 0;
+
     /// <summary>True for tool names that run what they are given: <c>run_command</c>, <c>execute_command</c>, <c>bash</c>, <c>shell</c>, <c>terminal</c>, <c>exec</c>.</summary>
-    public static bool IsExecTool(string? toolName)
+    public static bool IsExecTool(string? toolName) => Has(toolName, ToolTrait.Exec);
+
+    /// <summary>Tools that type what they are given into a terminal, a pane or a process's input.</summary>
+    public static bool TypesIntoTerminal(string? toolName) => Has(toolName, ToolTrait.TypesIntoTerminal);
+
+    /// <summary>True for tool names that name the language they run (<c>run_python</c>, <c>node_eval</c>, <c>ruby_exec</c>): a script there is code.</summary>
+    public static bool NamesLanguage(string? toolName) => Has(toolName, ToolTrait.NamesLanguage);
+
+    /// <summary>True for tool names that say they evaluate code (<c>repl</c>, <c>evaluate</c>, <c>run_python</c>, an interpreter).</summary>
+    public static bool NamesInterpreter(string? toolName) => Has(toolName, ToolTrait.NamesInterpreter);
+
+    /// <summary>True for tool names that run code they are given: exec tools, <c>run_python</c>, <c>evaluate</c>, interpreters, REPLs and notebooks.</summary>
+    public static bool RunsCode(string? toolName) => Has(toolName, ToolTrait.RunsCode);
+
+    /// <summary>True for tool names that run what they are given: <c>run_command</c>, <c>execute_command</c>, <c>bash</c>, <c>shell</c>, <c>terminal</c>, <c>exec</c>.</summary>
+    private static bool ComputeIsExecTool(string? toolName)
     {
         if (string.IsNullOrEmpty(toolName))
         {
@@ -128,7 +168,7 @@ public static class ArgumentRoles
         IsTypedKey(key) || key.ToLowerInvariant() is "message" or "msg" or "messages" && TypesIntoTerminal(toolName);
 
     /// <summary>Tools that type what they are given into a terminal, a pane or a process's input.</summary>
-    public static bool TypesIntoTerminal(string? toolName)
+    private static bool ComputeTypesIntoTerminal(string? toolName)
     {
         if (string.IsNullOrEmpty(toolName))
         {
@@ -153,7 +193,7 @@ public static class ArgumentRoles
         IsTypedKey(key, toolName) && !IsTypedKey(key) ? value.AsSpan().IndexOfAny(CommandMarks) >= 0 : IsCandidateCommand(key, value);
 
     /// <summary>True for tool names that name the language they run (<c>run_python</c>, <c>node_eval</c>, <c>ruby_exec</c>): a script there is code.</summary>
-    public static bool NamesLanguage(string? toolName)
+    private static bool ComputeNamesLanguage(string? toolName)
     {
         if (string.IsNullOrEmpty(toolName))
         {
@@ -201,7 +241,7 @@ public static class ArgumentRoles
     }
 
     /// <summary>True for tool names that run code they are given: exec tools, <c>run_python</c>, <c>evaluate</c>, interpreters, REPLs and notebooks.</summary>
-    public static bool RunsCode(string? toolName)
+    private static bool ComputeRunsCode(string? toolName)
     {
         if (string.IsNullOrEmpty(toolName))
         {
@@ -209,14 +249,14 @@ public static class ArgumentRoles
         }
 
         var t = toolName.ToLowerInvariant();
-        return IsExecTool(t) || NamesInterpreter(t);
+        return ComputeIsExecTool(t) || ComputeNamesInterpreter(t);
     }
 
     /// <summary>
     /// True for tool names that say they evaluate code (<c>repl</c>, <c>evaluate</c>, <c>run_python</c>, an interpreter), whether
     /// or not they also count as exec tools: their expression keys hold code in some language as well as command lines.
     /// </summary>
-    public static bool NamesInterpreter(string? toolName)
+    private static bool ComputeNamesInterpreter(string? toolName)
     {
         if (string.IsNullOrEmpty(toolName))
         {
@@ -228,7 +268,7 @@ public static class ArgumentRoles
         var t = toolName.ToLowerInvariant();
         return t.Contains("eval") && !t.Contains("retriev") || t.Contains("interpret") || t.Contains("repl") && !t.Contains("replace") && !t.Contains("replic") && !t.Contains("reply")
             || t.Contains("kernel") || (t.Contains("run") || t.Contains("exec")) && CodeNouns.Any(t.Contains)
-            || NamesLanguage(t);
+            || ComputeNamesLanguage(t);
     }
 
     /// <summary>What a code runner's name says it runs: <c>run_code</c>, <c>execute_script</c>, <c>exec_snippet</c>, <c>run_cell</c>.</summary>

@@ -22,6 +22,9 @@ public sealed class InspectionPipeline
     private readonly IInspectionStage[] _stages;
     private readonly PolicyComposer _composer;
     private readonly long _budgetTicks;
+
+    /// <summary>How old a reading of the thread's CPU clock may be and still serve as a message's start: an eighth of the budget, at most 10 ms.</summary>
+    private readonly long _readingReuseTicks;
     private readonly Rules.FindingPolicy _findingPolicy;
 
     /// <param name="findingPolicy">The rule catalog's disables and overrides by id; none when null.</param>
@@ -33,6 +36,7 @@ public sealed class InspectionPipeline
         _composer = composer;
         _findingPolicy = findingPolicy ?? Rules.FindingPolicy.None;
         _budgetTicks = (long)(inspectorBudget.TotalSeconds * Stopwatch.Frequency);
+        _readingReuseTicks = Math.Min(_budgetTicks / 8, Stopwatch.Frequency / 100);
     }
 
     public IReadOnlyList<IInspector> Inspectors => _inspectors;
@@ -90,14 +94,15 @@ public sealed class InspectionPipeline
         var findings = new List<Finding>();
 
         // Wall time is the cheap first test; only an inspector over budget on the wall clock is judged by what it spent
-        // itself (InspectorClock), so that load, start-up, JIT and GC never fail a message closed.
+        // itself (InspectorClock), so that load, start-up, JIT and GC never fail a message closed. One timestamp per
+        // inspector boundary (an inspector's end is the next one's start), and the thread's CPU clock read at most once per
+        // reuse window, not once per message (InspectorClock.Recent says why that stays a lower bound).
         var budget = _budgetTicks * (1 + ((long)context.Message.Raw.Length / BudgetSliceBytes));
-        var clockAtStart = InspectorClock.Now();
-        long wallBefore = 0;
+        var started = Stopwatch.GetTimestamp();
+        var reading = InspectorClock.Recent(started, _readingReuseTicks);
         foreach (var inspector in _inspectors)
         {
             context.Trace?.Enter(inspector);
-            var started = Stopwatch.GetTimestamp();
             try
             {
                 inspector.Inspect(context, findings);
@@ -105,30 +110,24 @@ public sealed class InspectionPipeline
             catch (Exception ex)
             {
                 findings.Add(FailClosed(InspectorFailedRule, $"Inspector {inspector.Id} failed ({ex.GetType().Name}); failing closed."));
-                wallBefore += Stopwatch.GetTimestamp() - started;
+                started = Stopwatch.GetTimestamp();
                 continue;
             }
 
-            var wall = Stopwatch.GetTimestamp() - started;
-            if (wall > budget && SpentByThis(clockAtStart, wallBefore) > TimeSpan.FromSeconds((double)budget / Stopwatch.Frequency))
+            var ended = Stopwatch.GetTimestamp();
+            if (ended - started > budget && InspectorClock.SpentSince(reading, started) > TimeSpan.FromSeconds((double)budget / Stopwatch.Frequency))
             {
                 findings.Add(FailClosed(InspectorOverBudgetRule, $"Inspector {inspector.Id} exceeded its time budget; failing closed."));
             }
 
-            wallBefore += wall;
+            started = ended;
         }
 
         // The gate results kept per thread hold their texts: let a large message go once its inspectors are done.
         AnalyzerGates.Forget();
+        TextMemo.Forget();
         return findings;
     }
-
-    /// <summary>
-    /// A lower bound of what the last inspector spent: what the pipeline spent since it began, less the wall time of the
-    /// inspectors before it (their CPU time cannot exceed it).
-    /// </summary>
-    private static TimeSpan SpentByThis(InspectorClock.Reading atStart, long wallTicksBefore)
-        => InspectorClock.SpentSince(atStart) - TimeSpan.FromSeconds((double)wallTicksBefore / Stopwatch.Frequency);
 
     /// <summary>Composes a verdict from findings produced outside the inspectors (preflight limits, protocol errors).</summary>
     public Verdict Compose(List<Finding> findings) => _composer.Compose(findings);

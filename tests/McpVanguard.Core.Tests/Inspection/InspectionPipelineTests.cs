@@ -101,6 +101,58 @@ public sealed class InspectionPipelineTests
         Assert.Equal([InspectionPipeline.InspectorOverBudgetRule], verdict.RuleIds);
     }
 
+    private sealed class QuietInspector : IInspector
+    {
+        public string Id => "QUIET";
+
+        public void Inspect(InspectionContext context, List<Finding> findings)
+        {
+        }
+    }
+
+    [Fact]
+    public void A_burst_of_messages_reads_the_thread_cpu_clock_once_per_reuse_window_not_once_per_message()
+    {
+        var pipeline = new InspectionPipeline([new QuietInspector()], new PolicyComposer(Profile.Balanced), TimeSpan.FromSeconds(1));
+        var context = InspectionContextFactory.ToolCall("read_file", new { path = "README.md" });
+        var before = InspectorClock.ReadingsOnThisThread;
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Equal(VerdictKind.Allow, pipeline.Inspect(context).Kind);
+        }
+
+        // A quiet inspector takes microseconds; the reading may be reused for 10 ms (an eighth of this budget, at most 10 ms),
+        // so 200 messages take a handful of readings even on a loaded machine, against 200 before.
+        Assert.InRange(InspectorClock.ReadingsOnThisThread - before, 1, 50);
+    }
+
+    [Fact]
+    public void An_inspector_over_its_budget_fails_closed_when_the_cpu_reading_is_reused_from_an_earlier_message()
+    {
+        var quiet = new InspectionPipeline([new QuietInspector()], new PolicyComposer(Profile.Balanced), TimeSpan.FromMilliseconds(100));
+        var spinning = new InspectionPipeline([new QuietInspector(), new SpinningInspector(TimeSpan.FromMilliseconds(150))], new PolicyComposer(Profile.Balanced), TimeSpan.FromMilliseconds(100));
+        var context = InspectionContextFactory.ToolCall("read_file", new { path = "README.md" });
+
+        // The quiet message takes the reading; the next one, right after it, starts from that reading.
+        Assert.Equal(VerdictKind.Allow, quiet.Inspect(context).Kind);
+        var verdict = spinning.Inspect(context);
+
+        Assert.Equal(VerdictKind.Block, verdict.Kind);
+        Assert.Equal([InspectionPipeline.InspectorOverBudgetRule], verdict.RuleIds);
+    }
+
+    [Fact]
+    public void A_reused_reading_never_counts_the_wall_time_before_the_inspector_against_it()
+    {
+        // A reading taken, then 30 ms of waiting before the inspector starts: the bound subtracts all of it.
+        var reading = InspectorClock.Now();
+        Thread.Sleep(30);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var spent = InspectorClock.SpentSince(reading, started);
+
+        Assert.True(spent < TimeSpan.FromMilliseconds(5), $"spent {spent.TotalMilliseconds} ms while sleeping");
+    }
+
     [Fact]
     public void Time_the_inspector_spends_waiting_is_not_held_against_it()
     {

@@ -104,6 +104,46 @@ public sealed class RuleLoaderTests : IDisposable
         Assert.Equal([Profile.Monitor, Profile.Balanced, Profile.Strict], rules[^1].Profiles.Order());
     }
 
+    /// <summary>
+    /// One literal pass over the canonical copy serves the decoded rules when the decoded copy differs only in case; a decoded
+    /// copy that differs otherwise (a backslash, which the canonical copy folds to a slash) is still scanned on its own.
+    /// </summary>
+    [Theory]
+    [InlineData("Deploy the BlueKey now", true, false)]
+    [InlineData("deploy the BLUEKEY now", true, false)]
+    [InlineData("C:\\Keys\\BlueKey.pem", true, true)]
+    [InlineData("C:/Keys/BlueKey.pem", true, false)]
+    [InlineData("prefix\\bluekey", true, true)]
+    [InlineData("nothing here", false, false)]
+    public void A_decoded_rule_fires_exactly_when_its_pattern_matches_the_decoded_copy(string value, bool word, bool backslash)
+    {
+        WriteRules("decoded.yaml", """
+              - id: T-DEC
+                title: Key name
+                category: MCP-06
+                severity: high
+                action: block
+                match_decoded: true
+                pattern: 'bluekey'
+              - id: T-SLASH
+                title: Key behind a backslash
+                category: MCP-06
+                severity: high
+                action: block
+                match_decoded: true
+                pattern: '\\bluekey'
+            """);
+        var rules = RuleLoader.Load(_dir);
+        var context = InspectionContextFactory.ToolCall("some_tool", new { value });
+        var findings = InspectionContextFactory.Run(new RuleInspector(rules, Profile.Balanced), context);
+
+        Assert.Equal(word, findings.Any(f => f.RuleId == "T-DEC"));
+        Assert.Equal(backslash, findings.Any(f => f.RuleId == "T-SLASH"));
+        Assert.Equal(
+            rules.Where(r => r.Id.StartsWith("T-", StringComparison.Ordinal) && RuleInspector.Matches(r, context.Strings.Items)).Select(r => r.Id).Order(),
+            findings.Where(f => f.RuleId.StartsWith("T-", StringComparison.Ordinal)).Select(f => f.RuleId).Order());
+    }
+
     [Fact]
     public void Enabled_false_keeps_a_built_in_signature_listed_but_never_run()
     {

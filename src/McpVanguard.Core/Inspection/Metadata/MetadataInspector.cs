@@ -281,7 +281,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             var canonical = StringCanonicalizer.Canonicalize(s.Key, value);
             signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
             beyondConversation |= BeyondConversation.IsMatch(value);
-            if (s.Pointer.Count('/') == 4)
+            if (s.Segments == 4)
             {
                 // The item's own name, title and description (/result/tools/N/description): what its purpose is judged by.
                 name ??= s.Key == "name" ? s.Value : null;

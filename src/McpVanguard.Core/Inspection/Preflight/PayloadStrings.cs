@@ -24,13 +24,13 @@ public sealed class PayloadStrings(IReadOnlyList<PayloadString> items)
         for (var n = 0; n < count; n++)
         {
             var i = (from + n) % count;
-            if (!IsUnder(Items[i].Pointer, prefix))
+            if (!Items[i].IsUnder(prefix))
             {
                 continue;
             }
 
             // The run may have begun before the search's starting point (when it wrapped): step back to its start.
-            while (i > 0 && IsUnder(Items[i - 1].Pointer, prefix))
+            while (i > 0 && Items[i - 1].IsUnder(prefix))
             {
                 i--;
             }
@@ -44,14 +44,11 @@ public sealed class PayloadStrings(IReadOnlyList<PayloadString> items)
     private IEnumerable<PayloadString> Run(int start, string prefix)
     {
         var i = start;
-        for (; i < Items.Count && IsUnder(Items[i].Pointer, prefix); i++)
+        for (; i < Items.Count && Items[i].IsUnder(prefix); i++)
         {
             yield return Items[i];
         }
 
         Volatile.Write(ref _searchFrom, i);
     }
-
-    private static bool IsUnder(string pointer, string prefix)
-        => pointer.Length > prefix.Length && pointer[prefix.Length] == '/' && pointer.StartsWith(prefix, StringComparison.Ordinal);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace McpVanguard.Inspection.Preflight;
@@ -14,7 +13,7 @@ public static class PayloadWalker
     {
         limitReason = null;
         var items = new List<PayloadString>();
-        if (!Walk(node, pointer, string.Empty, 2, limits, items, ref limitReason))
+        if (!Walk(node, new PayloadPath(pointer), null, -1, string.Empty, 2, limits, items, ref limitReason))
         {
             strings = PayloadStrings.Empty;
             return false;
@@ -24,7 +23,14 @@ public static class PayloadWalker
         return true;
     }
 
-    private static bool Walk(JsonElement element, string pointer, string key, int depth, PreflightLimits limits, List<PayloadString> items, ref string? limitReason)
+    /// <summary>The node of a container: the root's own node, or a child of its parent.</summary>
+    private static PayloadPath Node(PayloadPath parent, string? name, int index)
+        => name is null && index < 0 ? parent : new PayloadPath(parent, name, index);
+
+    /// <param name="parent">The container of <paramref name="element"/>.</param>
+    /// <param name="name">The property <paramref name="element"/> is the value of (null: an item of an array, or the root).</param>
+    /// <param name="index">Its index in the array (when <paramref name="name"/> is null); −1 for the root itself.</param>
+    private static bool Walk(JsonElement element, PayloadPath parent, string? name, int index, string key, int depth, PreflightLimits limits, List<PayloadString> items, ref string? limitReason)
     {
         if (depth > limits.MaxDepth)
         {
@@ -35,6 +41,7 @@ public static class PayloadWalker
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+            {
                 if (ArgumentWalker.HasDuplicateKey(element))
                 {
                     // The agent's parser and ours could disagree on which duplicate counts: refuse rather than guess.
@@ -42,28 +49,36 @@ public static class PayloadWalker
                     return false;
                 }
 
+                var node = Node(parent, name, index);
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (!Walk(property.Value, pointer + "/" + Policy.MessageEdit.Escape(property.Name), property.Name, depth + 1, limits, items, ref limitReason))
+                    var propertyName = property.Name;
+                    if (!Walk(property.Value, node, propertyName, -1, propertyName, depth + 1, limits, items, ref limitReason))
                     {
                         return false;
                     }
                 }
 
                 return true;
+            }
+
             case JsonValueKind.Array:
-                var index = 0;
+            {
+                var node = Node(parent, name, index);
+                var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (!Walk(item, pointer + "/" + index.ToString(CultureInfo.InvariantCulture), key, depth + 1, limits, items, ref limitReason))
+                    if (!Walk(item, node, null, i, key, depth + 1, limits, items, ref limitReason))
                     {
                         return false;
                     }
 
-                    index++;
+                    i++;
                 }
 
                 return true;
+            }
+
             case JsonValueKind.String:
                 if (items.Count >= limits.MaxStrings)
                 {
@@ -73,7 +88,10 @@ public static class PayloadWalker
 
                 try
                 {
-                    items.Add(new PayloadString(pointer, key, element.GetString()!));
+                    // A string at the root (never in practice) is its own pointer's owner; elsewhere it names itself by key or index.
+                    items.Add(index < 0 && name is null
+                        ? new PayloadString(parent.Pointer, key, element.GetString()!)
+                        : new PayloadString(parent, name ?? key, name is null ? index : -1, element.GetString()!));
                 }
                 catch (InvalidOperationException)
                 {

@@ -23,10 +23,16 @@ public sealed class RuleInspector : IInspector
 
     private readonly Rule[] _rules;
 
-    /// <summary>Rules matched on the lower-cased canonical copy.</summary>
+    /// <summary>
+    /// Every rule's literals, found in any case, over the lower-cased canonical copy: one pass names the candidates of the
+    /// canonical rules and, when the decoded copy differs from the canonical one only in ASCII case (almost every string),
+    /// of the decoded rules too. Finding in any case over a lower-cased text finds what a case-sensitive scan finds, and a
+    /// decoded rule named where only its canonical copy holds a literal (a folded backslash) is only a candidate: its regex,
+    /// run on the decoded copy, decides.
+    /// </summary>
     private readonly LiteralPrefilter _canonical;
 
-    /// <summary>Rules matched on the case-kept decoded copy (their literals found in any case); null when there are none.</summary>
+    /// <summary>Rules matched on the case-kept decoded copy (their literals found in any case), for a decoded copy that is more than a case twin; null when there are none.</summary>
     private readonly LiteralPrefilter? _decoded;
 
     public RuleInspector(IEnumerable<Rule> rules, Profile profile)
@@ -34,7 +40,7 @@ public sealed class RuleInspector : IInspector
         // Analyser rules (no pattern) are reported by their analysers; a disabled signature is never run.
         _rules = [.. rules.Where(r => r.Pattern is not null && r.Enabled && r.Profiles.Contains(profile))];
         var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToList();
-        _canonical = new LiteralPrefilter(indexed.Where(r => !r.Rule.MatchDecoded).Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length);
+        _canonical = new LiteralPrefilter(indexed.Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length, ignoreCase: true);
         _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new LiteralPrefilter(indexed.Where(r => r.Rule.MatchDecoded).Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length, ignoreCase: true) : null;
     }
 
@@ -67,7 +73,11 @@ public sealed class RuleInspector : IInspector
             scratch.Prefilter.BeginString();
             candidates.Clear();
             _canonical.Collect(s.Canonical, scratch.Prefilter, candidates);
-            _decoded?.Collect(s.Decoded, scratch.Prefilter, candidates);
+            if (_decoded is not null && !IsCaseTwin(s))
+            {
+                _decoded.Collect(s.Decoded, scratch.Prefilter, candidates);
+            }
+
             foreach (var index in candidates)
             {
                 if (state[index] == Undecided)
@@ -103,6 +113,10 @@ public sealed class RuleInspector : IInspector
             }
         }
     }
+
+    /// <summary>True when the decoded copy equals the canonical one but for ASCII case (no backslash folded, nothing but ASCII letters lowered).</summary>
+    private static bool IsCaseTwin(ArgumentString s)
+        => ReferenceEquals(s.Decoded, s.Canonical) || s.Decoded.Length == s.Canonical.Length && System.Text.Ascii.EqualsIgnoreCase(s.Decoded, s.Canonical);
 
     /// <summary>
     /// True when a SQL signature matched a command line only inside its data (an echo operand, a grep pattern, a commit message, an

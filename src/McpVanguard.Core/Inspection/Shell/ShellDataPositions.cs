@@ -112,6 +112,23 @@ public static class ShellDataPositions
             return text;
         }
 
+        // Several inspectors ask this of the same command line in one message: parse and mask it once.
+        var function = searchPatternsOnly ? TextMemoSearchPatterns : TextMemoMask;
+        if (TextMemo.TryGet(text, function, out var kept))
+        {
+            return kept;
+        }
+
+        var result = MaskPositionsOnce(text, searchPatternsOnly);
+        TextMemo.Set(text, function, result);
+        return result;
+    }
+
+    private const int TextMemoMask = 1;
+    private const int TextMemoSearchPatterns = 2;
+
+    private static string MaskPositionsOnce(string text, bool searchPatternsOnly)
+    {
         var script = ShellTokenizer.Parse(text);
         char[]? masked = null;
         foreach (var pipeline in script.Pipelines)
