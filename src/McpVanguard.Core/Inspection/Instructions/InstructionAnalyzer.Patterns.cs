@@ -57,6 +57,8 @@ public static partial class InstructionAnalyzer
         SensitiveFile + "|" + @"\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|secret[\s_-]?keys?|secrets|credentials?|passwords?|tokens)\b"
         + @"|\b(?:all|every|each|any|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:\w+\s+)?(?:data|results?|outputs?|responses?|files?|messages?|emails?|contents?|conversations?|documents?|records?|rows|history)\b"
         + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy|(?:its|their)\s+contents?)\b|\bbcc\b"
+        // What the model has just read or found, whatever it is: "post what you read to http://…".
+        + @"|\bwhat(?:ever)?\s+(?:you|it)\s+(?:have\s+|has\s+|just\s+)?(?:read|reads|found|finds|saw|sees|received|receives|fetched|collected|learned|retrieved)\b"
         + @"|\b(?:the\s+)?user[’']?s\s+(?:contacts?|address\s+book|emails?|messages?|files?|documents?|invoices?|data|details|information|history|notes?)\b"
         + @"|\b(?:all|every|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:invoices?|contacts?|attachments?|logs?|reports?|details|information|notes?|keys?)\b",
         Options);

@@ -163,9 +163,16 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Concealment;
         }
 
-        if (Test(ModelAddressedRegex, canonical, ref span) || Test(SplitFragmentRegex, canonical, ref span))
+        if (Test(ModelAddressedRegex, canonical, ref span))
         {
             signals |= InstructionSignals.ModelAddressed;
+        }
+
+        if (Test(SplitFragmentRegex, canonical, ref span))
+        {
+            // A fragment of an instruction split across tools ("continue the instruction begun in the clipboard tool") sends the model
+            // to another tool's text to finish an order: addressed to it and directing its use of tools, whatever the fragment says.
+            signals |= InstructionSignals.ModelAddressed | InstructionSignals.ToolDirective;
         }
 
         if (Test(PreferenceRegex, canonical, ref span) || Test(StandingPreferenceRegex, canonical, ref span))
