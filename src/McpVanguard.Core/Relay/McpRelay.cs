@@ -268,10 +268,13 @@ public sealed partial class McpRelay
     {
         if (message.IsResponse)
         {
-            return message.Root.TryGetProperty("result", out var result) ? (result, "/result") : null;
+            // An error's message and data are read by the model as a result is (a tool's failure explained to it).
+            return message.Root.TryGetProperty("result", out var result) ? (result, "/result")
+                : message.Root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? (error, "/error") : null;
         }
 
-        return direction == Direction.ServerToAgent && message.IsRequest && message.Params is { } p ? (p, "/params") : null;
+        // What the server asks (sampling, elicitation) and what it announces (log and progress messages the client shows).
+        return direction == Direction.ServerToAgent && message.Params is { } p ? (p, "/params") : null;
     }
 
     /// <summary>

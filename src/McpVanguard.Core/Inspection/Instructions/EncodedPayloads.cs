@@ -97,6 +97,18 @@ internal static class EncodedPayloads
             found.Add((0, decoded.Length, unescaped));
         }
 
+        // HTML character references (&#73;&#103;… or &#x49;) read as the letters they name, inside or across words.
+        if (HtmlReferences.Resolve(decoded) is { } resolved)
+        {
+            found.Add((0, decoded.Length, resolved));
+        }
+
+        // Text written backwards ("resu eht gnillet tuohtiw … dnes") is read forwards by a model told to reverse it.
+        if (ReversedText.Reverse(decoded) is { } forwards)
+        {
+            found.Add((0, decoded.Length, forwards));
+        }
+
         if (decoded.Contains("rot13", StringComparison.OrdinalIgnoreCase) || decoded.Contains("rot-13", StringComparison.OrdinalIgnoreCase))
         {
             var take = decoded.Length > MaxBlobChars * 4 ? decoded[..(MaxBlobChars * 4)] : decoded;
@@ -121,7 +133,7 @@ internal static class EncodedPayloads
             }
         }
 
-        if (escapes < MinEscapes)
+        if (escapes < MinEscapes && !EscapeInsideWord(text))
         {
             return null;
         }
@@ -144,6 +156,26 @@ internal static class EncodedPayloads
         }
 
         return result.ToString();
+    }
+
+    /// <summary>
+    /// True when an escape spells a letter joined to the letters after it (<c>\u0049gnore</c>): one escape is enough to break a
+    /// word for a pattern and not for a model. Code escapes a quote, a newline or a whole non-ASCII string, not one letter of a word.
+    /// </summary>
+    private static bool EscapeInsideWord(string text)
+    {
+        for (var k = text.IndexOf('\\'); k >= 0 && k < text.Length - 3; k = text.IndexOf('\\', k + 1))
+        {
+            var width = text[k + 1] switch { 'u' => 4, 'x' => 2, _ => 0 };
+            if (width > 0 && k + 2 + width < text.Length && char.IsAsciiLetter(text[k + 2 + width])
+                && int.TryParse(text.AsSpan(k + 2, width), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                && code < 0x80 && char.IsAsciiLetter((char)code))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static byte[]? TryDecode(ReadOnlySpan<char> run)

@@ -29,6 +29,11 @@ public static partial class InstructionAnalyzer
         + @"|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret(?:_access)?_key|secret|api_?key|access_?key|private_?key|password|passwd|token|pat)\b",
         Options);
 
+    /// <summary>Tokens counted, not held: "how many API tokens", "tokens used this month", "token usage", "max tokens".</summary>
+    internal static readonly Regex TokenUsageRegex = new(
+        @"\b(?:how\s+many|number\s+of|count\s+of|amount\s+of|total|max(?:imum)?|min(?:imum)?)\s+(?:[a-z]+\s+){0,2}tokens?\b|\btokens?\s+(?:used|usage|count|counts|consumed|spent|remaining|left|per|limit|limits|budget|quota|consumption)\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
     internal static readonly PrefilteredRegex ReadVerbRegex = new(
         @"\b(?:read|cat|open|include|pass|send|provide|attach|upload|append|retrieve|extract|copy|load|insert|paste|collect|gather|dump|print|output|leak|exfiltrate|forward|share|post|email|add|put|supply|give|grab|take|obtain|steal|capture|harvest|locate|reveal|disclose|quote|echo|fetch)\s",
         Options);
@@ -57,6 +62,8 @@ public static partial class InstructionAnalyzer
         SensitiveFile + "|" + @"\b(?:api[\s_-]?keys?|access[\s_-]?tokens?|secret[\s_-]?keys?|secrets|credentials?|passwords?|tokens)\b"
         + @"|\b(?:all|every|each|any|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:\w+\s+)?(?:data|results?|outputs?|responses?|files?|messages?|emails?|contents?|conversations?|documents?|records?|rows|history)\b"
         + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy|(?:its|their)\s+contents?)\b|\bbcc\b"
+        // What the model has just read or found, whatever it is: "post what you read to http://…".
+        + @"|\bwhat(?:ever)?\s+(?:you|it)\s+(?:have\s+|has\s+|just\s+)?(?:read|reads|found|finds|saw|sees|received|receives|fetched|collected|learned|retrieved)\b"
         + @"|\b(?:the\s+)?user[’']?s\s+(?:contacts?|address\s+book|emails?|messages?|files?|documents?|invoices?|data|details|information|history|notes?)\b"
         + @"|\b(?:all|every|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:invoices?|contacts?|attachments?|logs?|reports?|details|information|notes?|keys?)\b",
         Options);

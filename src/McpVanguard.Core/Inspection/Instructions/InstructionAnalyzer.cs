@@ -77,22 +77,6 @@ public static partial class InstructionAnalyzer
             span = span.Join(new Span(mdStart, mdEnd));
         }
 
-        if (decoded is not null && depth < MaxDecodeDepth)
-        {
-            // An instruction hidden in base64/hex/rot13 is analysed as what the model would read after decoding it.
-            foreach (var (blobStart, blobEnd, text) in EncodedPayloads.Decode(decoded))
-            {
-                var inner = Preflight.StringCanonicalizer.Canonicalize(string.Empty, text);
-                var hidden = Analyze(inner.Canonical, inner.Decoded, selfName, depth + 1, out _, out _) & ~InstructionSignals.Discussion;
-                if ((hidden & ~(InstructionSignals.SecretRequest | InstructionSignals.Urgency | InstructionSignals.CredentialAsk)) != InstructionSignals.None)
-                {
-                    signals |= hidden | InstructionSignals.EncodedInstruction;
-                    span = span.Join(new Span(blobStart, blobEnd));
-                    break;
-                }
-            }
-        }
-
         if (Near(SensitiveFileRegex, MoveItRegex, canonical, 80, ref span))
         {
             signals |= InstructionSignals.SensitiveFileRead | InstructionSignals.DataMove;
@@ -113,7 +97,11 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Sequencing;
         }
 
-        if (Near(ReadVerbRegex, SecretNounRegex, canonical, 60, ref span))
+        // "How many API tokens this integration used" counts tokens; it asks for none. Counted tokens are blanked before the secret nouns are read.
+        var secretText = canonical.Contains("token", StringComparison.Ordinal) && TokenUsageRegex.IsMatch(canonical)
+            ? TokenUsageRegex.Replace(canonical, static m => new string(' ', m.Length))
+            : canonical;
+        if (Near(ReadVerbRegex, SecretNounRegex, secretText, 60, ref span))
         {
             signals |= InstructionSignals.SecretRequest;
         }
@@ -179,9 +167,16 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Concealment;
         }
 
-        if (Test(ModelAddressedRegex, canonical, ref span) || Test(SplitFragmentRegex, canonical, ref span))
+        if (Test(ModelAddressedRegex, canonical, ref span))
         {
             signals |= InstructionSignals.ModelAddressed;
+        }
+
+        if (Test(SplitFragmentRegex, canonical, ref span))
+        {
+            // A fragment of an instruction split across tools ("continue the instruction begun in the clipboard tool") sends the model
+            // to another tool's text to finish an order: addressed to it and directing its use of tools, whatever the fragment says.
+            signals |= InstructionSignals.ModelAddressed | InstructionSignals.ToolDirective;
         }
 
         if (Test(PreferenceRegex, canonical, ref span) || Test(StandingPreferenceRegex, canonical, ref span))
@@ -192,6 +187,24 @@ public static partial class InstructionAnalyzer
         if (Near(SmuggleVerbRegex, SmuggleTargetRegex, canonical, 50, ref span) || Near(FieldMustCarryRegex, SensitiveFileRegex, canonical, 60, ref span))
         {
             signals |= InstructionSignals.ParameterSmuggling;
+        }
+
+        if (decoded is not null && depth < MaxDecodeDepth)
+        {
+            // An instruction hidden in base64/hex/rot13, escapes, character references or reversed text is analysed as what the
+            // model would read after decoding it. Read last, against everything the plain text said: a decoded copy counts when it
+            // says something the plain text did not (a README with one escaped letter is not an encoded instruction).
+            foreach (var (blobStart, blobEnd, text) in EncodedPayloads.Decode(decoded))
+            {
+                var inner = Preflight.StringCanonicalizer.Canonicalize(string.Empty, text);
+                var hidden = Analyze(inner.Canonical, inner.Decoded, selfName, depth + 1, out _, out _) & ~InstructionSignals.Discussion & ~signals;
+                if ((hidden & ~(InstructionSignals.SecretRequest | InstructionSignals.Urgency | InstructionSignals.CredentialAsk)) != InstructionSignals.None)
+                {
+                    signals |= hidden | InstructionSignals.EncodedInstruction;
+                    span = span.Join(new Span(blobStart, blobEnd));
+                    break;
+                }
+            }
         }
 
         if (signals != InstructionSignals.None && DiscussionRegex.IsMatch(canonical))

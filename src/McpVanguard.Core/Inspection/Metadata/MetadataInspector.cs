@@ -226,6 +226,11 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
         }
 
+        if (!tools && item.ValueKind == JsonValueKind.Object && PromptArgumentSecrets.Find(item))
+        {
+            rules.Add((SecretParameterRule, "A prompt argument asks for a credential, which the filled prompt would hand to the model."));
+        }
+
         if (tools && item.ValueKind == JsonValueKind.Object && SideChannelParameters.Find(item) is { } sideChannel)
         {
             rules.Add((SideChannelRule, $"parameter '{Truncate(sideChannel)}' collects a credential or the conversation the tool has no use for"));

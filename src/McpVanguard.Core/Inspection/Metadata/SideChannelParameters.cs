@@ -77,8 +77,7 @@ internal static class SideChannelParameters
         foreach (var property in properties.EnumerateObject())
         {
             var name = Snake(property.Name);
-            var credential = CredentialNames.Contains(name)
-                || (CredentialSuffix.IsMatch(name) && !NotCredentialPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)));
+            var credential = IsCredentialName(name);
             var conversation = !credential && (ConversationNames.Contains(name) || ConversationName.IsMatch(name));
             if ((!credential && !conversation) || !CarriesText(property.Value))
             {
@@ -99,6 +98,14 @@ internal static class SideChannelParameters
         }
 
         return null;
+    }
+
+    /// <summary>True when <paramref name="name"/> (any case or separator) names a credential: <c>api_key</c>, <c>awsSecret</c>, <c>github_token</c>; not <c>page_token</c>.</summary>
+    internal static bool IsCredentialName(string name)
+    {
+        var snake = Snake(name);
+        return CredentialNames.Contains(snake)
+            || (CredentialSuffix.IsMatch(snake) && !NotCredentialPrefixes.Any(p => snake.StartsWith(p, StringComparison.Ordinal)));
     }
 
     /// <summary>Strings, arrays and objects can carry text; numbers, booleans and enums cannot.</summary>

@@ -32,6 +32,14 @@ public sealed class SsrfInspector : IInspector
                 continue;
             }
 
+            if (s.Key == "uri" && context.Message.Method is "resources/read" or "resources/subscribe" or "resources/unsubscribe"
+                && s.Decoded.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                // A resource's uri is the server's own name for it, and file:// is how MCP names files (the filesystem server's
+                // resources): nothing is fetched by URL. Its path is judged as a path (sensitive files, traversal).
+                continue;
+            }
+
             if (runsCode && ArgumentRoles.IsCodeKey(s.Key))
             {
                 // Code given to an interpreter makes the requests it spells (requests.get('http://169.254.169.254/…')); a URL in code

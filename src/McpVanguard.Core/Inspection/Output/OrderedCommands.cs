@@ -12,8 +12,21 @@ internal static class OrderedCommands
     /// <summary>Most code spans judged per text; an answer is short, and each span costs one parse.</summary>
     private const int MaxSpans = 8;
 
+    /// <summary>
+    /// A spreadsheet formula that launches a program through DDE (<c>=cmd|' /C …'!A1</c>, <c>@powershell|…</c>): a command the
+    /// spreadsheet, not the shell, runs when the file is opened.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex DdeFormula = new(
+        @"(?:^|[\s,;""'(])[=+@-](?:cmd|powershell|pwsh|mshta|rundll32|msiexec|wscript|cscript|bash|sh|regsvr32|certutil)(?:\.exe)?\s*\|",
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     public static bool HasBlockedCommand(string text)
     {
+        if (text.Contains('|') && DdeFormula.IsMatch(text))
+        {
+            return true;
+        }
+
         var spans = 0;
         var at = 0;
         while (spans < MaxSpans && at < text.Length)

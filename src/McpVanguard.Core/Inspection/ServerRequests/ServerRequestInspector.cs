@@ -168,7 +168,9 @@ public sealed class ServerRequestInspector : IInspector
     private static bool AsksForSecret(string text)
     {
         var canonical = StringCanonicalizer.Canonicalize("message", text.Length > MaxAnalysedChars ? text[..MaxAnalysedChars] : text);
+        // The lexicon's credential asks, and a credential file's contents asked for in any of its languages ("tampal kandungan fail ~/.ssh/id_rsa").
         return (InjectionLexicon.Default.Signals(canonical.Decoded, out _, out _) & InstructionSignals.CredentialAsk) != 0
+            || (InjectionLexicon.Default.Signals(canonical.Decoded, out _, out _) & InstructionSignals.SensitiveFileRead) != 0 && InstructionAnalyzer.SensitiveFileRegex.IsMatch(canonical.Canonical)
             || SentCode.IsMatch(canonical.Canonical)
             || InstructionAnalyzer.SensitiveFileRegex.IsMatch(canonical.Canonical) && SecretFile.IsMatch(canonical.Canonical);
     }
