@@ -34,11 +34,19 @@ public sealed class SemanticProviderTests : IDisposable
     public async Task A_call_the_judge_rates_an_attack_is_refused_and_audited_with_the_L2_evidence(string kind)
     {
         var token = TestContext.Current.CancellationToken;
-        await using var provider = FakeChatProvider.Scoring(0.96, "exfiltration", "moves private notes to an outside address");
+        const string content = "Quarterly plan: hire two engineers and ship the beta.";
+
+        // The judge rates the write's text an attack and everything else benign: the initialize answer is server metadata,
+        // which the cascade scores for its kind (docs/SEMANTIC.md), and must pass whatever the judge is asked about it.
+        await using var provider = FakeChatProvider.Rating(content, 0.96, "exfiltration", "moves private notes to an outside address");
         var environment = new Dictionary<string, string?>
         {
-            // write_file is always scored; every other clean call never reaches the judge.
+            // write_file is always scored; a clean call to another tool never reaches the judge.
             ["VANGUARD_SEMANTIC_ALWAYS"] = "write_file",
+
+            // This test is about a score, not a deadline: the default 3 s includes the provider client's first use in a
+            // fresh process, which a loaded machine can exceed (L2-002, allowed with a warning under balanced).
+            ["VANGUARD_SEMANTIC_TIMEOUT_MS"] = "60000",
         };
         if (kind == "custom")
         {
@@ -64,14 +72,14 @@ public sealed class SemanticProviderTests : IDisposable
 
         var listing = await client.CallToolAsync("list_directory", FilesystemServerTests.Args(("path", ".")), cancellationToken: token);
         Assert.NotEqual(true, listing.IsError);
-        Assert.Empty(provider.Calls);
+        Assert.DoesNotContain(provider.Calls, c => c.Rates("list_directory"));
 
-        const string content = "Quarterly plan: hire two engineers and ship the beta.";
         var refusal = await FilesystemServerTests.AssertRefusedAsync(() => client.CallToolAsync("write_file", FilesystemServerTests.Args(("path", "plan.txt"), ("content", content)), cancellationToken: token));
 
         Assert.Contains("L2-001", refusal.RuleIds);
         Assert.False(File.Exists(Path.Combine(_workspace.Path, "plan.txt")), "the refused write reached the server");
-        var call = Assert.Single(provider.Calls);
+        var call = Assert.Single(provider.Calls, c => c.Rates(content));
+        Assert.DoesNotContain(provider.Calls, c => c.Rates("list_directory"));
         Assert.Equal(kind == "ollama" ? "/api/chat" : "/v1/chat/completions", call.Path);
         if (kind == "custom")
         {

@@ -33,6 +33,14 @@ internal sealed class FakeChatProvider : IAsyncDisposable
     public static FakeChatProvider Scoring(double score, string category = "injection", string reason = "asks the agent to leak data")
         => new(_ => ProviderReply.Judge(score, category, reason));
 
+    /// <summary>
+    /// A judge that rates by content, as a real one does: a request whose text contains <paramref name="attack"/> gets
+    /// <paramref name="score"/>, anything else (the server's own metadata, ordinary results) a benign 0.02. A test then
+    /// holds whichever other texts the cascade happens to score, and asserts on which texts reached the judge.
+    /// </summary>
+    public static FakeChatProvider Rating(string attack, double score, string category, string reason)
+        => new(call => call.Rates(attack) ? ProviderReply.Judge(score, category, reason) : ProviderReply.Judge(0.02, "benign", "ordinary server text"));
+
     public Func<ProviderCall, ProviderReply> Answer { get; set; }
 
     public string BaseUrl { get; }
@@ -159,6 +167,9 @@ internal sealed record ProviderCall(string Path, string Body, string? Authorizat
 
     /// <summary>The text of the message with <paramref name="role"/> (system, user).</summary>
     public string Message(string role) => Json["messages"]!.AsArray().First(m => m!["role"]!.GetValue<string>() == role)!["content"]!.GetValue<string>();
+
+    /// <summary>Whether the text put before the judge (the user message) contains <paramref name="text"/>.</summary>
+    public bool Rates(string text) => Message("user").Contains(text, StringComparison.Ordinal);
 }
 
 /// <summary>What the fake provider answers: the model's text, or a status, headers, a delay or a raw body.</summary>

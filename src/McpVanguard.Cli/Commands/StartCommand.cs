@@ -102,7 +102,9 @@ internal static class StartCommand
             }
 
             var proxy = new StdioProxy(engine, audit, new StdioProxyOptions(options.ServerId, options.ShutdownGrace, options.MaxPendingRequests, options.PendingTimeout, options.AuditAllows, CommandLineSplitter.Join(argv)), Console.Error);
-            var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), AgentStdio.OpenOutput(), cancellationToken);
+            // Disposed here, after the last message to the agent, never left to the finalizer (AgentStdio says why).
+            await using var agentOutput = AgentStdio.OpenOutput();
+            var exitCode = await proxy.RunAsync(upstream, argv[0], Console.OpenStandardInput(), agentOutput, cancellationToken);
 
             // Pins are written in the background; what is still unwritten must not be lost with the process.
             pins?.Flush();
