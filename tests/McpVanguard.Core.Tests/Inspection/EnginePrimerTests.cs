@@ -1,3 +1,4 @@
+using System.Reflection;
 using McpVanguard.Inspection;
 using McpVanguard.Inspection.Behaviour;
 using McpVanguard.Inspection.Semantic;
@@ -31,4 +32,34 @@ public sealed class EnginePrimerTests
         Assert.Empty(pins.Snapshot().Servers);
         Assert.Empty(judge.Requests);
     }
+
+    /// <summary>
+    /// The table build registers every gated regex before the gates' automaton is first built, so that it is built once
+    /// (not again on the first call that initialises another analyser): every type holding such regexes is in its list.
+    /// </summary>
+    [Fact]
+    public void The_table_build_initialises_every_type_that_holds_gated_regexes()
+    {
+        var holders = new HashSet<Type>();
+        foreach (var type in typeof(PrefilteredRegex).Assembly.GetTypes())
+        {
+            foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if (field.FieldType == typeof(PrefilteredRegex) || HoldsGatedRegexes(field.FieldType))
+                {
+                    holders.Add(type.IsNested && type.Name.StartsWith('<') ? type.DeclaringType! : type);
+                }
+            }
+        }
+
+        // The registry itself holds them all once registered.
+        holders.Remove(typeof(AnalyzerGates));
+        Assert.Contains(typeof(McpVanguard.Inspection.Secrets.SecretScanner), holders);
+        Assert.Empty(holders.Except(EnginePrimer.GatedRegexHolders).Select(t => t.FullName));
+    }
+
+    private static bool HoldsGatedRegexes(Type type)
+        => type.IsAssignableTo(typeof(IEnumerable<PrefilteredRegex>))
+            || type.IsAssignableTo(typeof(IEnumerable<McpVanguard.Inspection.Secrets.SecretDetector>))
+            || type.IsAssignableTo(typeof(IEnumerable<McpVanguard.Inspection.Instructions.InjectionPhrase>));
 }
