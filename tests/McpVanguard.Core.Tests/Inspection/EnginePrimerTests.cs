@@ -55,7 +55,7 @@ public sealed class EnginePrimerTests
         // The registry itself holds them all once registered.
         holders.Remove(typeof(AnalyzerGates));
         Assert.Contains(typeof(McpVanguard.Inspection.Secrets.SecretScanner), holders);
-        Assert.Empty(holders.Except(EnginePrimer.GatedRegexHolders).Select(t => t.FullName));
+        Assert.Empty(holders.Except(EnginePrimer.GatedRegexHolders.Select(h => h.Holder)).Select(t => t.FullName));
     }
 
     private static bool HoldsGatedRegexes(Type type)
