@@ -27,7 +27,22 @@ def cpu_ms(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) * 1000 / TICKS
 
 
-def run(command, echo: bool) -> dict:
+def thread_cpu_ms(pid: int) -> dict:
+    """CPU per thread name (utime + stime of /proc/PID/task/TID/stat), summed over threads of the same name."""
+    threads = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                head, tail = f.read().rsplit(")", 1)
+        except OSError:
+            continue
+        name = head.split("(", 1)[1]
+        fields = tail.split()
+        threads[name] = threads.get(name, 0) + (int(fields[11]) + int(fields[12])) * 1000 / TICKS
+    return {name: round(ms, 1) for name, ms in sorted(threads.items(), key=lambda t: -t[1]) if ms > 0}
+
+
+def run(command, echo: bool, threads: bool = False) -> dict:
     started = time.monotonic()
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
@@ -57,12 +72,16 @@ def run(command, echo: bool) -> dict:
     answer(1)
     first_ms = (time.monotonic() - started) * 1000
     cpu = cpu_ms(process.pid)
+    per_thread = thread_cpu_ms(process.pid) if threads else None
     process.stdin.close()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
-    return {"initialize_ms": round(initialized_ms, 1), "first_answer_ms": round(first_ms, 1), "cpu_ms": round(cpu, 1)}
+    figures = {"initialize_ms": round(initialized_ms, 1), "first_answer_ms": round(first_ms, 1), "cpu_ms": round(cpu, 1)}
+    if per_thread is not None:
+        figures["threads"] = per_thread
+    return figures
 
 
 def main() -> int:
@@ -70,6 +89,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--vanguard", required=True, help="the vanguard executable (or 'dotnet path/vanguard.dll')")
     parser.add_argument("--echo", action="store_true")
+    parser.add_argument("--threads", action="store_true", help="also print vanguard's CPU per thread at the first answer")
     parser.add_argument("server", nargs=argparse.REMAINDER)
     options = parser.parse_args()
     server = options.server[1:] if options.server[:1] == ["--"] else options.server
@@ -79,12 +99,12 @@ def main() -> int:
     results = {"direct": [], "vanguard": []}
     for i in range(options.runs):
         for mode, command in (("direct", server), ("vanguard", through)):
-            figures = run(command, options.echo)
+            figures = run(command, options.echo, options.threads and mode == "vanguard")
             results[mode].append(figures)
             print(json.dumps({"mode": mode, "run": i, **figures}), flush=True)
     summary = {}
     for mode, rows in results.items():
-        summary[mode] = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
+        summary[mode] = {key: statistics.median(r[key] for r in rows) for key in rows[0] if key != "threads"}
     summary["added_first_answer_ms"] = round(summary["vanguard"]["first_answer_ms"] - summary["direct"]["first_answer_ms"], 1)
     print(json.dumps({"median": summary, "load": os.getloadavg()}))
     return 0

@@ -92,9 +92,10 @@ internal static class StartCommand
             // Off by default: without telemetry.* the OpenTelemetry SDK is never loaded.
             using var telemetry = options.Telemetry.Enabled ? TelemetryStartup.Begin(options.Telemetry, Console.Error) : null;
 
-            // The server child is starting: compile the common paths and build what ordinary server text needs meanwhile.
-            // Nothing waits for it; a message that needs a regex first builds it itself.
-            engine.BeginPriming();
+            // With a JIT, the server child's start-up is the time to compile the common paths. Native AOT has nothing to
+            // compile: priming would only build tables beside the child and the handshake on the same cores, so it waits
+            // until they are past. Nothing waits for it; a message that needs a table or a regex first builds it itself.
+            engine.BeginPriming(McpVanguard.Inspection.InspectionEngine.IsPrecompiled ? McpVanguard.Inspection.InspectionEngine.PrimingDelay : TimeSpan.Zero);
             await using var audit = EngineFactory.CreateAuditSink(options, integrity);
             if (launch.Record is { } unverified)
             {

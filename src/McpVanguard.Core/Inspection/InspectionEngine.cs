@@ -38,11 +38,17 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
     public Task Primed => _primed.Task;
 
     /// <summary>Starts priming on a background thread (once; later calls do nothing).</summary>
-    public void BeginPriming()
+    /// <param name="delay">How long the thread waits before it primes (<see cref="PrimingDelay"/>); none by default.</param>
+    public void BeginPriming(TimeSpan delay = default)
         => StartOnce(ref _primeBegun, "vanguard engine priming", ThreadPriority.BelowNormal, () =>
         {
             try
             {
+                if (delay > TimeSpan.Zero)
+                {
+                    Thread.Sleep(delay);
+                }
+
                 EnginePrimer.Run(this);
             }
             finally
@@ -53,6 +59,17 @@ public sealed class InspectionEngine(PreflightLimits limits, InspectionPipeline 
 
             ReleaseStartUpGarbage();
         });
+
+    /// <summary>
+    /// When a process with no JIT (Native AOT) should prime: once a session's handshake and first calls are past. Priming
+    /// then compiles nothing; it only builds the lazy tables of paths the first messages may never take, and on a 2-core
+    /// machine its ~100 ms of CPU during the handshake was taken from the server child's start-up and the first answer
+    /// (docs/BENCHMARKS.md, first9). Each message still builds what it needs on first use.
+    /// </summary>
+    public static TimeSpan PrimingDelay { get; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>True when the code runs without a JIT (Native AOT): priming has no code to compile, only tables to build.</summary>
+    public static bool IsPrecompiled => !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled;
 
     /// <summary>How long after priming the start-up garbage is released: past a session's handshake, which priming overlaps.</summary>
     private static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(2);

@@ -69,9 +69,32 @@ public sealed class PrefilteredRegex
 
     /// <summary>True when the pattern matches, without the gate: for a short span of a text the caller has gated already.</summary>
     public bool IsMatchUngated(ReadOnlySpan<char> text)
-        => _phrase is not null ? _phrase.IsMatch(text) : Regex.IsMatch(text);
+        => _phrase is not null ? _phrase.IsMatch(text) : BranchesMayMatch(text) && Regex.IsMatch(text);
 
     /// <summary>Every match, left to right (no gate: call <see cref="MayMatch(string)"/> first).</summary>
     public PhrasePattern.PatternMatchEnumerator EnumerateMatches(ReadOnlySpan<char> text)
-        => _phrase is not null ? _phrase.EnumerateMatches(text) : new PhrasePattern.PatternMatchEnumerator(null, Regex, text);
+        => _phrase is not null ? _phrase.EnumerateMatches(text)
+            : new PhrasePattern.PatternMatchEnumerator(null, BranchesMayMatch(text) ? Regex : null, text);
+
+    /// <summary>
+    /// Before the regex is built or run: false when no top-level alternative's literals all occur in the text
+    /// (<see cref="BranchGate"/>), so the pattern cannot match. The alternatives' gate is worked out on the first such call.
+    /// </summary>
+    private bool BranchesMayMatch(ReadOnlySpan<char> text)
+    {
+        var gate = _branchGate;
+        if (gate is null)
+        {
+            gate = OneOffCost.Measure(() => (object?)BranchGate.TryCreate(Pattern) ?? NoBranchGate);
+            _branchGate = gate;
+        }
+
+        return gate is not BranchGate branches || branches.MayMatch(text);
+    }
+
+    /// <summary>Stands for "the alternatives add nothing to the whole-pattern gate" once that is known.</summary>
+    private static readonly object NoBranchGate = new();
+
+    /// <summary>The <see cref="BranchGate"/>, <see cref="NoBranchGate"/>, or null until the first regex run asks (a benign race: both builders agree).</summary>
+    private volatile object? _branchGate;
 }

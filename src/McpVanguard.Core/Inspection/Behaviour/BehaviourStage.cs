@@ -31,6 +31,13 @@ public sealed class BehaviourStage : IInspectionStage
 
     public ValueTask InspectAsync(InspectionContext context, List<Finding> findings, CancellationToken cancellationToken)
     {
+        // Priming's synthetic messages are no session's steps: appended, they would sit in the state (in Redis, under one
+        // key every gateway replica shares, written at every start) and count towards the windows and budgets it keeps.
+        if (context.ServerId == EnginePrimer.ServerId)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         if (context.Direction == Direction.AgentToServer)
         {
             return BehaviourStepClassifier.OfRequest(context, findings, _state.NowMs) is { } step

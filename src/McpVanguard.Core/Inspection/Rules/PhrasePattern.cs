@@ -381,13 +381,16 @@ public sealed class PhrasePattern
     {
         private readonly PhrasePattern? _phrase;
         private readonly ReadOnlySpan<char> _text;
+        private readonly bool _none;
         private Regex.ValueMatchEnumerator _regex;
         private int _position;
 
+        /// <param name="regex">The regex that finds the matches when <paramref name="phrase"/> is null; when both are null, there are none.</param>
         internal PatternMatchEnumerator(PhrasePattern? phrase, Regex? regex, ReadOnlySpan<char> text)
         {
             _phrase = phrase;
             _text = text;
+            _none = phrase is null && regex is null;
             _regex = regex is null ? default : regex.EnumerateMatches(text);
         }
 
@@ -399,7 +402,7 @@ public sealed class PhrasePattern
         {
             if (_phrase is null)
             {
-                if (!_regex.MoveNext())
+                if (_none || !_regex.MoveNext())
                 {
                     return false;
                 }
