@@ -58,6 +58,13 @@ if (args is ["relay-step"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll relay-loop [same]   (the two stdio pumps over pipes with L3 and audit: bytes and CPU per call)
+if (args is ["relay-loop"] or ["relay-loop", "same"])
+{
+    McpVanguard.Benchmarks.RelayLoopCost.Run(sameCall: args.Length == 2);
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll semantic   (L2: clean traffic with the stage on and off, scored-message latency per provider)
 if (args is ["semantic"])
 {

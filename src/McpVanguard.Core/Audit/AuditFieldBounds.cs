@@ -25,9 +25,16 @@ public static class AuditFieldBounds
     private const int ScanMargin = 512;
 
     /// <summary>The record with every free-text field bounded and redacted; the same instance when nothing changes.</summary>
-    public static AuditRecord Apply(AuditRecord record)
+    public static AuditRecord Apply(AuditRecord record) => Apply(record, sessionBounded: false);
+
+    /// <summary>The record with its session bounded (<see cref="Bound"/> is not idempotent on a cut value: bound each field once).</summary>
+    internal static AuditRecord BoundSession(AuditRecord record)
+        => Bound(record.Session, MaxIdentifierChars) is var session && ReferenceEquals(session, record.Session) ? record : record with { Session = session! };
+
+    /// <summary>As <see cref="Apply(AuditRecord)"/>; <paramref name="sessionBounded"/> when <see cref="BoundSession"/> already ran.</summary>
+    internal static AuditRecord Apply(AuditRecord record, bool sessionBounded)
     {
-        var session = Bound(record.Session, MaxIdentifierChars)!;
+        var session = sessionBounded ? record.Session : Bound(record.Session, MaxIdentifierChars)!;
         var server = Bound(record.ServerId, MaxIdentifierChars)!;
         var method = Bound(record.Method, MaxIdentifierChars);
         var tool = Bound(record.Tool, MaxIdentifierChars);

@@ -60,17 +60,20 @@ public sealed class AuditSink : IAuditSink
 
     public void Write(AuditRecord record)
     {
-        record = AuditFieldBounds.Apply(record);
-        var summaries = new List<AuditRecord>(0);
-        var admitted = _throttle.Admit(record, summaries);
-        foreach (var summary in summaries)
+        // The session keys the throttle, so it is bounded first; the other fields only for a record that is written. A
+        // suppressed record is just counted: a flood of one kind (an agent repeating a loop the L3 stage warns about on
+        // every call) costs the relay thread no scan of its reason.
+        record = AuditFieldBounds.BoundSession(record);
+        List<AuditRecord>? summaries = null;
+        var admitted = _throttle.Admit(record, ref summaries);
+        foreach (var summary in summaries ?? [])
         {
-            Enqueue(summary);
+            Enqueue(AuditFieldBounds.Apply(summary, sessionBounded: true));
         }
 
         if (admitted)
         {
-            Enqueue(record);
+            Enqueue(AuditFieldBounds.Apply(record, sessionBounded: true));
         }
     }
 
@@ -311,7 +314,7 @@ public sealed class AuditSink : IAuditSink
         _throttle.Drain(summaries);
         foreach (var summary in summaries)
         {
-            Enqueue(summary);
+            Enqueue(AuditFieldBounds.Apply(summary, sessionBounded: true));
         }
 
         _queue.Writer.TryComplete();

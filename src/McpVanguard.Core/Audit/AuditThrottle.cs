@@ -18,8 +18,11 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
     private readonly Lock _gate = new();
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
-    /// <summary>True when <paramref name="record"/> may be written; summaries of windows that closed are added to <paramref name="summaries"/>.</summary>
-    public bool Admit(AuditRecord record, List<AuditRecord> summaries)
+    /// <summary>
+    /// True when <paramref name="record"/> may be written; summaries of windows that closed are added to
+    /// <paramref name="summaries"/>, created when the first one is (most records close no window: no list per record).
+    /// </summary>
+    public bool Admit(AuditRecord record, ref List<AuditRecord>? summaries)
     {
         // Allows (audited only with audit.allows, e.g. under monitor) are the operator's full trail and never enter the
         // decisions file, so they cannot push evidence out; capping them would only break that trail.
@@ -34,31 +37,32 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
         {
             if (now - _lastSweep >= TimeSpan.FromSeconds(1) || _windows.Count >= MaxTrackedWindows)
             {
-                Sweep(now, summaries, closeAll: _windows.Count >= MaxTrackedWindows);
+                Sweep(now, ref summaries, closeAll: _windows.Count >= MaxTrackedWindows);
                 _lastSweep = now;
             }
 
-            return Count((record.Session, kind), record, limits.PerSessionPerKind, now, summaries)
-                && Count((AllSessions, kind), record, limits.PerKind, now, summaries);
+            return Count((record.Session, kind), record, limits.PerSessionPerKind, now, ref summaries)
+                && Count((AllSessions, kind), record, limits.PerKind, now, ref summaries);
         }
     }
 
     /// <summary>Summaries of every window with suppressed records (at shutdown).</summary>
     public void Drain(List<AuditRecord> summaries)
     {
+        List<AuditRecord>? list = summaries;
         lock (_gate)
         {
-            Sweep(time.GetUtcNow(), summaries, closeAll: true);
+            Sweep(time.GetUtcNow(), ref list, closeAll: true);
         }
     }
 
-    private bool Count((string Session, string Kind) key, AuditRecord record, int limit, DateTimeOffset now, List<AuditRecord> summaries)
+    private bool Count((string Session, string Kind) key, AuditRecord record, int limit, DateTimeOffset now, ref List<AuditRecord>? summaries)
     {
         if (!_windows.TryGetValue(key, out var window) || now - window.Start >= limits.Window)
         {
             if (window is not null)
             {
-                Summarise(key.Session, window, limit, now, summaries);
+                Summarise(key.Session, window, limit, now, ref summaries);
             }
 
             _windows[key] = window = new Window(now, record);
@@ -74,14 +78,14 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
         return false;
     }
 
-    private void Sweep(DateTimeOffset now, List<AuditRecord> summaries, bool closeAll)
+    private void Sweep(DateTimeOffset now, ref List<AuditRecord>? summaries, bool closeAll)
     {
         List<(string, string)>? closed = null;
         foreach (var (key, window) in _windows)
         {
             if (closeAll || now - window.Start >= limits.Window)
             {
-                Summarise(key.Session, window, key.Session == AllSessions ? limits.PerKind : limits.PerSessionPerKind, now, summaries);
+                Summarise(key.Session, window, key.Session == AllSessions ? limits.PerKind : limits.PerSessionPerKind, now, ref summaries);
                 (closed ??= []).Add(key);
             }
         }
@@ -92,7 +96,7 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
         }
     }
 
-    private void Summarise(string session, Window window, int limit, DateTimeOffset now, List<AuditRecord> summaries)
+    private void Summarise(string session, Window window, int limit, DateTimeOffset now, ref List<AuditRecord>? summaries)
     {
         if (window.Suppressed == 0)
         {
@@ -101,7 +105,7 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
 
         var sample = window.First;
         var scope = session == AllSessions ? "from all sessions" : "in this session";
-        summaries.Add(new AuditRecord
+        (summaries ??= []).Add(new AuditRecord
         {
             Time = now,
             Session = session,

@@ -162,6 +162,38 @@ public sealed class AuditSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_capped_flood_is_bounded_in_what_is_written_and_in_its_summary()
+    {
+        // The throttle counts a record before its fields are bounded (a suppressed record is never scanned): what reaches
+        // the file, the records and the summary alike, is still bounded, and the session is cut once, not twice.
+        var path = Path.Combine(_dir, "audit.jsonl");
+        var longSession = new string('s', 300);
+        const string Token = "ghp_Zx81Kq7Lm2Np4Rt6Vw9Yb3Cd5Ef7Gh0Jk2Ab";
+        var retention = AuditRetention.Default with { PerSessionPerKind = 2, PerKind = 1000 };
+        await using (var sink = new AuditSink(path, 1024 * 1024, 3, TextWriter.Null, retention))
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                sink.Write(Record(session: longSession) with { ServerId = "srv-" + Token, Reason = "reason " + Token });
+            }
+        }
+
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain(Token, text, StringComparison.Ordinal);
+        var records = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, records.Count(r => r.GetProperty("verdict").GetString() == "block"));
+        var summary = Assert.Single(records, r => r.GetProperty("verdict").GetString() == "summary");
+        Assert.Equal(18, summary.GetProperty("suppressed").GetInt32());
+        Assert.Contains("[REDACTED:github-token]", summary.GetProperty("server_id").GetString(), StringComparison.Ordinal);
+        foreach (var record in records)
+        {
+            var session = record.GetProperty("session").GetString()!;
+            Assert.Equal(1, session.Split("[truncated:").Length - 1);
+            Assert.StartsWith(new string('s', AuditFieldBounds.MaxIdentifierChars) + "…[truncated: 300 chars", session, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Many_sessions_repeating_one_kind_are_capped_by_the_all_sessions_budget()
     {
         var path = Path.Combine(_dir, "audit.jsonl");

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace McpVanguard.Inspection.Behaviour;
 
 /// <summary>
-/// L3 state in process: a ring of at most <c>maxEvents</c> per window, a decaying sum per budget, each entry with an
+/// L3 state in process: a window of at most <c>maxEvents</c> per key (an append-only log read through views), a decaying sum per budget, each entry with an
 /// expiry, and at most <c>maxKeys</c> entries. Expired entries are swept at most once a sweep interval; when the table
 /// is full the least recently touched entries go first, so an attacker opening sessions cannot grow it.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class InMemoryBehaviourState : IBehaviourState
 
         lock (window)
         {
-            return ValueTask.FromResult<IReadOnlyList<BehaviourEvent>>(window.Live(NowMs, (long)retention.TotalMilliseconds));
+            return ValueTask.FromResult(window.Live(NowMs, (long)retention.TotalMilliseconds));
         }
     }
 
@@ -133,50 +133,76 @@ public sealed class InMemoryBehaviourState : IBehaviourState
         public long TouchedMs;
     }
 
-    /// <summary>A ring of events; the caller holds its lock.</summary>
+    /// <summary>
+    /// The events of one window as an append-only log: a slot, once written, is never written again, so the live part
+    /// handed to the detectors is a view of the log (<see cref="WindowView"/>) instead of a copy of the window per
+    /// message. When the log is full, the live part moves to a new array (doubled up to twice the window's capacity),
+    /// and views of the old one stay valid. The caller holds the lock.
+    /// </summary>
     private sealed class Window(int capacity) : Entry
     {
-        private readonly BehaviourEvent[] _ring = new BehaviourEvent[capacity];
+        private const int InitialSlots = 16;
+
+        private BehaviourEvent[] _log = new BehaviourEvent[Math.Min(InitialSlots, 2 * capacity)];
         private int _start;
         private int _count;
 
         public void Append(BehaviourEvent item, long now, long retentionMs)
         {
-            if (_count == _ring.Length)
+            if (_count == capacity)
             {
                 // Full: the oldest event makes room (count-bounded window).
-                _ring[_start] = item;
-                _start = (_start + 1) % _ring.Length;
-            }
-            else
-            {
-                _ring[(_start + _count) % _ring.Length] = item;
-                _count++;
+                _start++;
+                _count--;
             }
 
+            if (_start + _count == _log.Length)
+            {
+                // A new array, never a move within this one: a view handed out earlier still reads these slots.
+                // Doubled while the live part fills more than half of it; at twice the capacity, one copy per `capacity` appends.
+                var grown = new BehaviourEvent[_count > _log.Length / 2 ? Math.Min(_log.Length * 2, 2 * capacity) : _log.Length];
+                Array.Copy(_log, _start, grown, 0, _count);
+                _log = grown;
+                _start = 0;
+            }
+
+            _log[_start + _count] = item;
+            _count++;
             TouchedMs = now;
             ExpiresAtMs = now + retentionMs;
         }
 
-        public BehaviourEvent[] Live(long now, long retentionMs)
+        public IReadOnlyList<BehaviourEvent> Live(long now, long retentionMs)
         {
-            // Drop what has aged out, so the ring never hands back (or keeps) an expired step.
+            // Drop what has aged out, so the window never hands back (or keeps) an expired step.
             var oldest = now - retentionMs;
-            while (_count > 0 && _ring[_start].AtMs < oldest)
+            while (_count > 0 && _log[_start].AtMs < oldest)
             {
-                _ring[_start] = null!;
-                _start = (_start + 1) % _ring.Length;
+                _start++;
                 _count--;
             }
 
-            var live = new BehaviourEvent[_count];
-            for (var i = 0; i < _count; i++)
-            {
-                live[i] = _ring[(_start + i) % _ring.Length];
-            }
-
-            return live;
+            return _count == 0 ? [] : new WindowView(_log, _start, _count);
         }
+    }
+
+    /// <summary>The live part of a window when it was read: slots of the log that are never written again.</summary>
+    private sealed class WindowView(BehaviourEvent[] log, int start, int count) : IReadOnlyList<BehaviourEvent>
+    {
+        public int Count => count;
+
+        public BehaviourEvent this[int index]
+            => (uint)index < (uint)count ? log[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<BehaviourEvent> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return log[start + i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>A sum decaying by half every half-life; the caller holds its lock.</summary>

@@ -47,6 +47,54 @@ public sealed class InMemoryBehaviourStateTests
     }
 
     [Fact]
+    public async Task A_window_read_earlier_keeps_its_steps_while_later_ones_are_appended()
+    {
+        // The detectors read the live part outside the window's lock, while the other direction may append: what they
+        // were handed must not change under them, however many steps come later (the log moves to new arrays meanwhile).
+        var state = new InMemoryBehaviourState(_clock, 100, 4);
+        IReadOnlyList<BehaviourEvent> earlier = [];
+        for (var i = 0; i < 3; i++)
+        {
+            earlier = await state.AppendAsync("k", Step($"a{i}", state), Minute, TestContext.Current.CancellationToken);
+        }
+
+        IReadOnlyList<BehaviourEvent> later = [];
+        for (var i = 0; i < 50; i++)
+        {
+            later = await state.AppendAsync("k", Step($"b{i}", state), Minute, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(["a0", "a1", "a2"], earlier.Select(e => e.StepId));
+        Assert.Equal(["a0", "a1", "a2"], Enumerable.Range(0, earlier.Count).Select(i => earlier[i].StepId));
+        Assert.Equal(["b46", "b47", "b48", "b49"], later.Select(e => e.StepId));
+    }
+
+    [Fact]
+    public async Task A_window_view_refuses_an_index_outside_its_steps()
+    {
+        var state = new InMemoryBehaviourState(_clock, 100, 8);
+        var live = await state.AppendAsync("k", Step("1", state), Minute, TestContext.Current.CancellationToken);
+        await state.AppendAsync("k", Step("2", state), Minute, TestContext.Current.CancellationToken);
+        Assert.Single(live);
+        Assert.Throws<ArgumentOutOfRangeException>(() => live[1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => live[-1]);
+    }
+
+    [Fact]
+    public async Task A_window_at_its_capacity_for_many_steps_holds_the_latest_in_order()
+    {
+        // Past twice the capacity the log is rebuilt once per `capacity` appends: every read in between is still the
+        // window's last `capacity` steps, oldest first.
+        var state = new InMemoryBehaviourState(_clock, 100, 5);
+        for (var i = 0; i < 200; i++)
+        {
+            var live = await state.AppendAsync("k", Step(i.ToString(System.Globalization.CultureInfo.InvariantCulture), state), Minute, TestContext.Current.CancellationToken);
+            var expected = Enumerable.Range(Math.Max(0, i - 4), Math.Min(i + 1, 5)).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(expected, live.Select(e => e.StepId));
+        }
+    }
+
+    [Fact]
     public async Task A_decaying_sum_halves_every_half_life()
     {
         var state = new InMemoryBehaviourState(_clock, 100, 10);
