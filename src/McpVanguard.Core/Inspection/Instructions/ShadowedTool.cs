@@ -93,42 +93,8 @@ internal sealed class ShadowedTool
 
     private static bool IsNameChar(char c) => c is '.' or '-' || PhraseClass.IsWordChar(c);
 
-    /// <summary>The pattern split at its top-level <c>|</c> (outside groups and classes).</summary>
-    internal static List<string> TopLevelAlternatives(string pattern)
-    {
-        var parts = new List<string>();
-        var depth = 0;
-        var inClass = false;
-        var start = 0;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            switch (pattern[i])
-            {
-                case '\\':
-                    i++;
-                    break;
-                case '[' when !inClass:
-                    inClass = true;
-                    break;
-                case ']' when inClass:
-                    inClass = false;
-                    break;
-                case '(' when !inClass:
-                    depth++;
-                    break;
-                case ')' when !inClass:
-                    depth--;
-                    break;
-                case '|' when !inClass && depth == 0:
-                    parts.Add(pattern[start..i]);
-                    start = i + 1;
-                    break;
-            }
-        }
-
-        parts.Add(pattern[start..]);
-        return parts;
-    }
+    /// <summary>The pattern split at its top-level <c>|</c> (outside groups and classes); the whole pattern when it does not balance.</summary>
+    internal static List<string> TopLevelAlternatives(string pattern) => BranchGate.TopLevelBranches(pattern) ?? [pattern];
 
     private enum CapturePlace
     {
