@@ -68,6 +68,7 @@ internal static class EnginePrimer
         (typeof(Instructions.AddressedInstruction), static () => RuntimeHelpers.RunClassConstructor(typeof(Instructions.AddressedInstruction).TypeHandle)),
         (typeof(Instructions.MarkdownExfiltration), static () => RuntimeHelpers.RunClassConstructor(typeof(Instructions.MarkdownExfiltration).TypeHandle)),
         (typeof(Instructions.RawAddressExfiltration), static () => RuntimeHelpers.RunClassConstructor(typeof(Instructions.RawAddressExfiltration).TypeHandle)),
+        (typeof(Metadata.PromptArgumentSecrets), static () => RuntimeHelpers.RunClassConstructor(typeof(Metadata.PromptArgumentSecrets).TypeHandle)),
         (typeof(Metadata.SecretAskingParameters), static () => RuntimeHelpers.RunClassConstructor(typeof(Metadata.SecretAskingParameters).TypeHandle)),
         (typeof(Secrets.ProviderTokenFormats), static () => RuntimeHelpers.RunClassConstructor(typeof(Secrets.ProviderTokenFormats).TypeHandle)),
         (typeof(Secrets.SecretScanner), static () => RuntimeHelpers.RunClassConstructor(typeof(Secrets.SecretScanner).TypeHandle)),
