@@ -214,7 +214,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     private static List<(string Rule, string Reason)> ItemRules(IEnumerable<PayloadString> strings, JsonElement item, string? name, bool tools)
     {
         var rules = new List<(string Rule, string Reason)>();
-        var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(OwnText(item));
+        var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(ToolPurpose.Of(item));
         Analyse(strings, name, rules, conversationTool);
         if (tools && name is not null && ToolNameLookalikes.Check(name) is { } lookalike)
         {
@@ -370,12 +370,6 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         }
     }
 
-    /// <summary>A tool's own words: name, title and the first sentence of its description (what its purpose is judged by).</summary>
-    private static string OwnText(JsonElement tool)
-    {
-        static string Text(JsonElement e, string n) => e.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
-        return ToolPurpose.Of(Text(tool, "name"), Text(tool, "title"), Text(tool, "description"));
-    }
 
     private static string Truncate(string name) => name.Length > 64 ? name[..64] : name;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using McpVanguard.Inspection.Instructions;
 using McpVanguard.Inspection.Preflight;
+using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.Metadata;
 
@@ -28,8 +29,8 @@ internal static class PromptArgumentSecrets
                 continue;
             }
 
-            var name = Text(argument, "name");
-            var text = (Text(argument, "title") + " " + Text(argument, "description")).Trim();
+            var name = JsonText.Of(argument, "name");
+            var text = (JsonText.Of(argument, "title") + " " + JsonText.Of(argument, "description")).Trim();
             var canonical = text.Length == 0 ? string.Empty : StringCanonicalizer.Canonicalize("description", text.Length > 2048 ? text[..2048] : text).Canonical;
             if (NotTheSecret.IsMatch(canonical) || NotTheSecret.IsMatch(name))
             {
@@ -58,6 +59,4 @@ internal static class PromptArgumentSecrets
         @"\bpublic[\s_-]+key\b|\.pub\b|\b(?:key|token|secret)[\s_-]+(?:label|name|id|alias)\b|\b(?:label|name|id|alias)\s+of\s+(?:the\s+|your\s+|an?\s+)?(?:api\s+)?(?:key|token|secret)\b",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static string Text(JsonElement element, string name)
-        => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
 }

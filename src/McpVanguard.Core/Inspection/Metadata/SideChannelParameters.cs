@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.Metadata;
 
@@ -90,7 +91,7 @@ internal static class SideChannelParameters
                 continue;
             }
 
-            toolText ??= ToolPurpose.Of(Text(tool, "name"), Text(tool, "title"), Text(tool, "description"));
+            toolText ??= ToolPurpose.Of(tool);
             if (credential ? !ToolPurpose.HandlesCredentials(toolText) : !ToolPurpose.HandlesConversation(toolText))
             {
                 return property.Name;
@@ -125,6 +126,4 @@ internal static class SideChannelParameters
             || type.GetString() is "string" or "array" or "object";
     }
 
-    private static string Text(JsonElement element, string name)
-        => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
 }

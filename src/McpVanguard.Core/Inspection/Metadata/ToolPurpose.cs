@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.Metadata;
 
@@ -40,6 +42,10 @@ internal static class ToolPurpose
         var first = end < 0 ? d : d[..end];
         return (name + " " + title + " " + (first.Length > 200 ? first[..200] : first)).Trim();
     }
+
+    /// <summary>What a tool definition says it is (<see cref="Of(string?, string?, string?)"/> of its name, title and description).</summary>
+    public static string Of(JsonElement tool)
+        => Of(JsonText.Of(tool, "name"), JsonText.Of(tool, "title"), JsonText.Of(tool, "description"));
 
     /// <summary>True when the tool's own text shows it works with keys, tokens or passwords.</summary>
     public static bool HandlesCredentials(string toolText) => CredentialWork.IsMatch(toolText) || CredentialWork.IsMatch(Words(toolText));

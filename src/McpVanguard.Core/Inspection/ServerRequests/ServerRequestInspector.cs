@@ -120,7 +120,7 @@ public sealed class ServerRequestInspector : IInspector
 
         // The message says what the free-text fields are for ("enter the code we just texted you", "paste the contents of
         // ~/.ssh/id_rsa below", in any language of the lexicon): when it asks for a secret, every text field is the answer.
-        if (Text(p, "message") is { Length: > 0 } message && AsksForSecret(message) && HasTextField(properties))
+        if (JsonText.Of(p, "message") is { Length: > 0 } message && AsksForSecret(message) && HasTextField(properties))
         {
             findings.Add(new Finding(ElicitationRule, "L1", "MCP-13", Severity.High, FindingAction.Block, "Elicitation asks the user for a password, one-time code, recovery phrase or secret file."));
             return;
@@ -146,8 +146,8 @@ public sealed class ServerRequestInspector : IInspector
                 continue;
             }
 
-            var text = property.Name.Replace('_', ' ').Replace('-', ' ') + " " + Text(field, "title") + " " + Text(field, "description");
-            var format = Text(field, "format");
+            var text = property.Name.Replace('_', ' ').Replace('-', ' ') + " " + JsonText.Of(field, "title") + " " + JsonText.Of(field, "description");
+            var format = JsonText.Of(field, "format");
             if (format != "password" && NotTheSecret.IsMatch(text) && !PlainlySecret.IsMatch(text))
             {
                 continue;
@@ -211,6 +211,4 @@ public sealed class ServerRequestInspector : IInspector
         @"\b(?:private|password|passphrase|passcode|otp|one[\s_-]?time|secret\s+key|seed|mnemonic|recovery|cvv|cvc)\b",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static string Text(JsonElement element, string name)
-        => element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
 }
