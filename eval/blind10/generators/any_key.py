@@ -64,7 +64,7 @@ def build():
            {"step": {"action": "shell", "payload": "python manage.py migrate --noinput"}})
     c.call(B, "interactive python process sums a range", "interact_with_process", {"pid": 4312, "input": "print(sum(range(10)))", "timeout_ms": 8000})
     c.call(B, "instruction key is prose for an agent", "agent_run", {"instruction": "Run the unit tests and summarise the failures"})
-    c.call(B, "string-valued arguments asks for a version", "execute", "--version")
+    c.call(B, "an arguments key holding a plain option string", "execute", {"arguments": "--version"})
     c.call(B, "source key runs make test", "terminal_execute", {"source": "make test"})
     c.call(B, "program key runs pytest on one file", "execute_script", {"program": "pytest -q tests/test_api.py"})
     c.call(B, "ssh_exec checks disk space", "ssh_exec", {"host": "web-01", "cmd_line": "df -h /"})

@@ -85,7 +85,7 @@ def build():
     c.call(B, "status page with a dated path", "fetch", {"url": "https://status.example-cloud.com/2021-07-15/incident-report"})
     c.call(B, "webhook callback to a public receiver", "create_webhook",
            {"repo": "acme/app", "callback_url": "https://hooks.example.com/github/acme-app", "events": ["push", "pull_request"]})
-    c.call(B, "sslip.io docs page", "fetch", {"url": "https://sslip.io/"})
+    c.call(B, "sslip.io docs page", "browser_navigate", {"url": "https://sslip.io/", "wait_until": "domcontentloaded"})
     c.call(B, "fetch a public URL with a port and query", "fetch", {"url": "https://api.example.org:8443/v1/items?page=2&per_page=50"})
     c.call(B, "list of public documentation URLs", "fetch_many",
            {"urls": ["https://example.com/", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/451"]})
