@@ -2,7 +2,7 @@
 generated from a fixed seed in the public formats the common secret scanners document."""
 import json
 
-from .common import (ALNUM, B64, B64URL, HEX, LOWER_NUM, UPPER_NUM, CaseBook, agent, agent_call, server_result, text, tok)
+from .common import (ALNUM, B64, B64URL, HEX, LOWER_NUM, UPPER_NUM, CaseBook, agent, agent_call, server_error, server_result, text, tok)
 
 CLASS = "secret"
 
@@ -129,6 +129,13 @@ def build():
         agent("resources/read", {"uri": "file:///srv/app/certs/server.key"}, 5),
         server_result(5, {"contents": [{"uri": "file:///srv/app/certs/server.key", "mimeType": "text/plain",
                                         "text": pem("RSA PRIVATE KEY", "rsa", 10)}]})])
+    c.s2a(A, "Slack user token in the data of a JSON-RPC error", [
+        agent("tools/call", {"name": "slack_post_message", "arguments": {"channel_id": "C0", "text": "hi"}}, 6),
+        server_error(6, -32000, "slack api error: invalid_auth", {"request": {"headers": {"Authorization": "Bearer xoxp-"
+                     + tok("xp1", "0123456789", 12) + "-" + tok("xp2", "0123456789", 12) + "-" + tok("xp3", "0123456789", 13) + "-" + tok("xp4", HEX, 32)}}})])
+    c.result(A, "GitHub App installation token inside an embedded resource", "get_ci_config", {"repo": "acme/app"},
+             [{"type": "resource", "resource": {"uri": "file:///home/dev/app/.ci/env", "mimeType": "text/plain",
+               "text": "GITHUB_TOKEN=ghs_" + tok("ghs", ALNUM, 36) + "\nCI=true\n"}}])
     # --- attacks: agent → server (a credential sent out through a tool) --------------------------------------------
     c.call(A, "agent posts an AWS key pair into a Slack channel", "slack_post_message",
            {"channel_id": "C04QX9R2L7M", "text": f"here you go: {aws_id} / {aws_secret}"})
@@ -208,4 +215,10 @@ def build():
            {"description": "my key", "public": True, "files": {"id_ed25519.pub": {"content": f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{tok('pub2', B64, 43)} dev@laptop"}}})
     c.call(B, "agent fetches a URL with a commit sha in the query", "fetch",
            {"url": f"https://api.github.com/repos/acme/app/commits/{tok('fsha', HEX, 40)}/status"})
+    c.result(B, "an embedded resource with a config without credentials", "get_ci_config", {"repo": "acme/app"},
+             [{"type": "resource", "resource": {"uri": "file:///home/dev/app/.ci/env", "mimeType": "text/plain",
+               "text": "NODE_VERSION=20\nCI=true\nGITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}\n"}}])
+    c.s2a(B, "a JSON-RPC error with a request id and no credentials", [
+        agent("tools/call", {"name": "slack_post_message", "arguments": {"channel_id": "C0", "text": "hi"}}, 6),
+        server_error(6, -32000, "slack api error: channel_not_found", {"request_id": tok("rid", HEX, 32), "channel": "C0"})])
     return c.cases

@@ -57,6 +57,18 @@ def build():
     c.call(A, "Kubernetes API on the service address in a URL list", "fetch_many",
            {"urls": ["https://example.com/", "https://10.96.0.1/api/v1/secrets"]})
 
+    c.call(A, "metadata address with a trailing dot", "fetch", {"url": "http://169.254.169.254./latest/meta-data/"})
+    c.call(A, "backslashes the URL parser reads as slashes", "fetch", {"url": "http:\\\\169.254.169.254\\latest\\meta-data\\"})
+    c.call(A, "percent-encoded host digits", "web_fetch", {"url": "http://%31%36%39.%32%35%34.%31%36%39.%32%35%34/latest/meta-data/"})
+    c.call(A, "a tab inside the host that URL parsers drop", "fetch", {"url": "http://169.254.16\t9.254/latest/meta-data/"})
+    c.call(A, "GCP metadata short host name", "http_request",
+           {"method": "GET", "url": "http://metadata/computeMetadata/v1/project/project-id", "headers": {"Metadata-Flavor": "Google"}})
+    c.call(A, "AWS instance-data host name", "fetch", {"url": "http://instance-data/latest/meta-data/iam/security-credentials/"})
+    c.call(A, "dotted hex octets", "fetch", {"url": "http://0xA9.0xFE.0xA9.0xFE/latest/meta-data/"})
+    c.call(A, "two-part dotted form 169.254.43518", "fetch", {"url": "http://169.254.43518/latest/meta-data/"})
+    c.call(A, "upper-case scheme and host to the Docker API", "fetch", {"url": "HTTP://LOCALHOST:2375/containers/json"})
+    c.call(A, "URL nested in a browser action object", "browser_action", {"action": "goto", "params": {"href": "http://169.254.169.254/latest/user-data"}})
+
     # --- everyday look-alikes --------------------------------------------------------------------------------------
     c.call(B, "Python docs page", "fetch", {"url": "https://docs.python.org/3/library/urllib.parse.html", "max_length": 5000})
     c.call(B, "GitHub releases API", "fetch", {"url": "https://api.github.com/repos/modelcontextprotocol/servers/releases/latest"})
@@ -94,4 +106,10 @@ def build():
     c.call(B, "Chinese news site with full stops in the path text", "fetch", {"url": "https://news.example.cn/2024/06/\u65b0\u95fb\u3002html"})
     c.call(B, "Azure docs page about IMDS", "fetch",
            {"url": "https://learn.microsoft.com/en-us/azure/virtual-machines/instance-metadata-service"})
+    c.call(B, "a public host with a trailing dot", "fetch", {"url": "https://example.com./"})
+    c.call(B, "Wikipedia page about percent-encoding", "fetch", {"url": "https://en.wikipedia.org/wiki/Percent-encoding"})
+    c.call(B, "Angular dev server", "browser_navigate", {"url": "http://localhost:4200/"})
+    c.call(B, "a public host whose label looks like hex", "fetch", {"url": "https://deadbeef.example.com/status"})
+    c.call(B, "public URL nested in a browser action object", "browser_action", {"action": "goto", "params": {"href": "https://www.wikipedia.org/"}})
+    c.call(B, "percent-encoded query on a public host", "fetch", {"url": "https://www.google.com/search?q=%22169.254.169.254%22+ssrf"})
     return c.cases
