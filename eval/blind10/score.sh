@@ -40,14 +40,17 @@ done
 python3 - "$here" "$out" "$misses" "$profile" "$dll" <<'PY'
 import glob, json, os, sys
 here, out, show_misses, profile, dll = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4], sys.argv[5]
+# The issue's order: request-side classes first, then server→agent; a class not listed here goes last.
+order = ["shell-interpreter", "shell-expansion", "exec-options", "any-key", "data-positions", "url", "sql",
+         "sensitive-path", "secret", "s2a-language", "s2a-poisoning", "rug-pull"]
 cases = {}
-order = []
 for path in sorted(glob.glob(os.path.join(here, "*.jsonl"))):
     for line in open(path, encoding="utf-8"):
         c = json.loads(line)
         cases[c["id"]] = c
         if c["class"] not in order:
             order.append(c["class"])
+order = [cls for cls in order if any(c["class"] == cls for c in cases.values())]
 results = {}
 for line in open(out, encoding="utf-8"):
     line = line.strip()
