@@ -76,10 +76,17 @@ public sealed class PoisoningNinthPassTests
     [InlineData("Like search_docs but uses the prebuilt index; useful for large sites.")]
     [InlineData("Fast regex search over the workspace. Prefer this over reading files one by one when looking for a symbol.")]
     [InlineData("Kubernetes secrets are base64-encoded, not encrypted: `echo -n 'admin' | base64` gives YWRtaW4=. Decode with `base64 -d`.")]
-    [InlineData("Der Assistent soll dem Benutzer vor dem Senden immer den Entwurf zeigen.")]
+
     [InlineData("Database migrations. Step 1: call plan to preview. Step 2: set apply to true.")]
     public void Everyday_descriptions_with_the_same_words_are_not_poison(string text)
         => Assert.False(InstructionAnalyzer.PoisonsMetadata(Analyze(text)), $"{text}: {Analyze(text)}");
+
+    [Theory]
+    [InlineData("Der Assistent soll dem Benutzer vor dem Senden immer den Entwurf zeigen.")]
+    [InlineData("El asistente debe mostrar el borrador al usuario antes de enviarlo.")]
+    [InlineData("アシスタントは結果を表形式で表示します。")]
+    public void The_assistant_named_in_a_description_without_a_secret_to_move_is_not_addressed(string text)
+        => Assert.Equal(InstructionSignals.None, Analyze(text) & InstructionSignals.ModelAddressed);
 
     [Fact]
     public void A_Japanese_note_that_old_settings_are_ignored_is_no_override()
