@@ -124,7 +124,10 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
     /// secret) are how honest descriptions talk about their own use ("Use this tool when …", "Reads ~/.ssh/config").</summary>
     private const InstructionSignals Directive = InstructionSignals.Override | InstructionSignals.Concealment | InstructionSignals.Exfiltration
         | InstructionSignals.Shadowing | InstructionSignals.HiddenMarkup | InstructionSignals.ModelAddressed | InstructionSignals.ParameterSmuggling
-        | InstructionSignals.DataMove | InstructionSignals.SecretRequest;
+        | InstructionSignals.DataMove | InstructionSignals.SecretRequest
+        // Steering tool choice ("always use this instead of search_docs"), moving the conversation, a data-carrying image and a
+        // decoded instruction command the model as much as an override does.
+        | InstructionSignals.Preference | InstructionSignals.ConversationMove | InstructionSignals.MarkdownExfiltration | InstructionSignals.EncodedInstruction;
 
     /// <summary>
     /// Whether an item not pinned yet is withheld until approved. On the server's first list, only what the metadata checks
@@ -141,7 +144,9 @@ public sealed class ToolPinInspector(PinStore store) : IInspector
             return true;
         }
 
-        var signals = MetadataInspector.InstructionSignalsOf(context.Payload.Under(Pointer(kind, item.Index)), item.Name);
+        // A tool whose name says it handles the conversation may ask for it on the list the user first approved; one that appears
+        // mid-session asking for the whole conversation waits for a person like any other new item with an order (PINNING.md).
+        var signals = MetadataInspector.InstructionSignalsOf(context.Payload.Under(Pointer(kind, item.Index)), item.Name, exemptConversationTools: firstSight);
         if (firstSight || (signals & InstructionSignals.Discussion) != 0)
         {
             return InstructionAnalyzer.PoisonsMetadata(signals);

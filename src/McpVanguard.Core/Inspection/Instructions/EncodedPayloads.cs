@@ -23,6 +23,8 @@ internal static class EncodedPayloads
 
     private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_");
 
+    private static readonly SearchValues<char> Base32Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+
     private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>The readable texts decoded from <paramref name="decoded"/> (case kept), at most <see cref="MaxBlobs"/>; empty when none.</summary>
@@ -85,7 +87,8 @@ internal static class EncodedPayloads
 
             // Paths and identifiers match the alphabet too; they decode to bytes, not sentences, and Readable drops them.
             blobs++;
-            if (Readable(TryDecode(run[..Math.Min(run.Length, MaxBlobChars)])) is { } text)
+            var blob = run[..Math.Min(run.Length, MaxBlobChars)];
+            if ((Readable(TryDecode(blob)) ?? Readable(TryBase32(blob))) is { } text)
             {
                 found.Add((start, end, text));
             }
@@ -212,6 +215,37 @@ internal static class EncodedPayloads
 
         var bytes = new byte[chars.Length / 4 * 3];
         return Convert.TryFromBase64Chars(chars, bytes, out var written) ? bytes[..written] : null;
+    }
+
+    /// <summary>
+    /// RFC 4648 base32 (upper-case A–Z and 2–7, optional padding): what base32 tools print, and an alphabet base64 also accepts,
+    /// so a base32 blob decodes to noise as base64 and is tried again here. Null when the run is not base32.
+    /// </summary>
+    private static byte[]? TryBase32(ReadOnlySpan<char> run)
+    {
+        var trimmed = run.TrimEnd('=');
+        if (trimmed.Length < MinBase64 || trimmed.ContainsAnyExcept(Base32Chars))
+        {
+            return null;
+        }
+
+        var bytes = new byte[trimmed.Length * 5 / 8];
+        var buffer = 0;
+        var bits = 0;
+        var written = 0;
+        foreach (var c in trimmed)
+        {
+            buffer = (buffer << 5) | (c >= 'A' ? c - 'A' : c - '2' + 26);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                bytes[written++] = (byte)(buffer >> bits);
+                buffer &= (1 << bits) - 1;
+            }
+        }
+
+        return bytes[..written];
     }
 
     /// <summary>The UTF-8 text of <paramref name="bytes"/> when it reads like words: valid, printable, with spaces between words.</summary>

@@ -65,6 +65,8 @@ public static class InjectionPhrases
     internal static readonly PrefilteredRegex RoleReassignmentRegex = new(
         @"\b(new|updated|revised)\s+system\s+(prompt|instructions?)\s*:|\bsystem\s+prompt\s+override\b|\boverride\s+(the\s+|your\s+)?system\s+prompt\b|\bfrom\s+now\s+on,?\s+you\s+(are|will|must|shall)\b|\byour\s+(new|real|true|actual)\s+(instructions|task|objective|goal)\s+(is|are)\b"
         + @"|\bnew\s+(?:system\s+)?(?:instructions?|policy|policies|rules|directives?)\s*:|\b(?:system|admin|developer)\s+override\b"
+        // A role label handing down new orders: "SYSTEM: new instructions — …", "admin: updated policy".
+        + @"|\b(?:system|admin|administrator|developer|operator)\s*:\s*(?:new|updated|revised|changed)\s+(?:instructions?|polic(?:y|ies)|rules|directives?|orders)\b"
         + @"|\b(?:updated|new|real|actual|true)\s+instructions?\s+(?:from|by)\s+(?:the\s+)?(?:system|developer|admin|administrator|user|anthropic|openai)"
         + @"|\byour\s+(?:instructions|task|orders|objective|goal|rules|directives)\s+(?:have|has)\s+(?:just\s+)?(?:been\s+)?(?:changed|updated|replaced|overridden)",
         Options);
@@ -120,7 +122,10 @@ public static class InjectionPhrases
     /// <summary>More priority markup: <c>&lt;secret&gt;</c>, <c>&lt;hidden&gt;</c>, <c>[SYSTEM]</c>, <c>{{system</c>, <c>## instructions:</c>.</summary>
     internal static readonly PrefilteredRegex MarkupRegex = new(
         @"<\s*/?\s*(?:important|system|instructions?|secret|hidden|admin|assistant|sys|system[_-]?prompt|ai[_-]?instructions?|note[_-]?to[_-]?ai|im_start|critical)\s*>"
-        + @"|\[(?:system|important)\]|\{\{\s*system\b|##+\s*(?:system|instructions?)\s*:",
+        + @"|\[(?:system|important)\]|\{\{\s*system\b|##+\s*(?:system|instructions?)\s*:"
+        // The same role and priority tags in the lexicon's languages: "[sistema]:", "[système]", "[システム]", "<系统>", "[wichtig]".
+        + @"|[\[<]\s*/?\s*(?:sistema|systeme|système|systeem|sistem|systém|systemet|järjestelmä|rendszer|система|системa|σύστημα|מערכת|نظام|سیستم|सिस्टम|系统|系統|システム|시스템|hệ\s+thống)\s*[\]>]"
+        + @"|<\s*/?\s*(?:importante|wichtig|belangrijk|ważne|önemli|重要|важно|σημαντικό|مهم)\s*>",
         Options);
 
     // --- INJ-008: system-prompt extraction -----------------------------------------------------------------------------------

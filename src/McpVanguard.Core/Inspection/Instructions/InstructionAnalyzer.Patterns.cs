@@ -10,7 +10,7 @@ public static partial class InstructionAnalyzer
 
     private const string SensitiveFile =
         @"(?:~|\$home|%userprofile%|/home/[\w.-]+|/users/[\w.-]+|/root)?/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws/(?:credentials|config)|"
-        + @"(?:^|[\s/'""`(])\.env(?:$|[\s'""`),;:]|\.(?:$|\s|local|prod|production|dev))|/etc/(?:passwd|shadow|sudoers)\b|\.netrc\b|\.npmrc\b|\.pypirc\b|\.git-credentials|\.docker/config\.json|"
+        + @"(?:^|[\s/'""`(])\.env(?:$|[\s'""`),;:]|\.(?:$|\s|local|prod|production|dev))|/etc/(?:passwd|shadow|sudoers)\b|\.netrc\b|\.npmrc\b|\.pypirc\b|\.pgpass\b|\.my\.cnf\b|\.git-credentials|\.docker/config\.json|"
         + @"\.kube/config|\bmcp\.json\b|claude_desktop_config|\.cursor/|\bkeychain\b|wallet\.dat|\.gnupg|\bssh\s+(?:private\s+)?keys?\b|"
         + @"\bprivate\s+keys?\b|(?:conversation|chat)\s+(?:history|log|transcript)|previous\s+messages|(?:your|the)\s+system\s+prompt|"
         + @"\benvironment\s+variables\b|\bcookies?\s+(?:file|store|jar)"
@@ -43,7 +43,7 @@ public static partial class InstructionAnalyzer
         @"\b(?:put|pass|include|send|add|attach|insert|paste|append|place|copy|upload|post|forward|quote)\s+(?:it|them|its|their|that|this|the\s+(?:contents?|value|text|result))\b", Options);
 
     internal static readonly PrefilteredRegex SequencingRegex = new(
-        @"\b(?:before|prior\s+to)\s+(?:using|calling|invoking|running|answering|responding|each|any|every|you)\b|\bfirst\s*,?\s+(?:read|open|get|fetch|cat|load|grab|retrieve|collect)\s"
+        @"\b(?:before|prior\s+to)\s+(?:using|calling|invoking|running|answering|responding|each|any|every|you|(?:reading|opening|listing|accessing|querying|writing)\s+(?:any|each|every))\b|\bfirst\s*,?\s+(?:read|open|get|fetch|cat|load|grab|retrieve|collect)\s"
         + @"|\botherwise\s+(?:the\s+|this\s+)?(?:tool|function|it)\s+(?:will\s+not|won't|cannot|can't|will\s+fail)|\bwhile\s+you\s+read\b",
         Options);
 
@@ -64,7 +64,7 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:contents?\s+of|copy\s+of|a\s+copy|(?:its|their)\s+contents?)\b|\bbcc\b"
         // What the model has just read or found, whatever it is: "post what you read to http://…".
         + @"|\bwhat(?:ever)?\s+(?:you|it)\s+(?:have\s+|has\s+|just\s+)?(?:read|reads|found|finds|saw|sees|received|receives|fetched|collected|learned|retrieved)\b"
-        + @"|\b(?:the\s+)?user[’']?s\s+(?:contacts?|address\s+book|emails?|messages?|files?|documents?|invoices?|data|details|information|history|notes?)\b"
+        + @"|\b(?:the\s+)?user[’']?s\s+(?:(?:last|previous|recent|earlier|prior|first|[0-9]+|five|ten|twenty|other|private|own)\s+){0,2}(?:contacts?|address\s+book|emails?|messages?|files?|documents?|invoices?|data|details|information|history|notes?)\b"
         + @"|\b(?:all|every|the\s+(?:full|entire|whole|complete))\s+(?:\w+\s+)?(?:invoices?|contacts?|attachments?|logs?|reports?|details|information|notes?|keys?)\b",
         Options);
 
@@ -74,7 +74,8 @@ public static partial class InstructionAnalyzer
         Options);
 
     internal static readonly PrefilteredRegex ToolDirectiveRegex = new(
-        @"\b(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+)?['""`]?[a-z][\w.-]*['""`]?\s+(?:tool|function|command)\b"
+        // The tool is named: after "the", quoted, or spelled as an identifier ("run a command", "use any tool" name none).
+        @"\b(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+['""`]?[a-z][\w.-]*['""`]?|['""`][a-z][\w.-]*['""`]|[a-z][\w-]*[_.][\w.-]*)\s+(?:tool|function|command)\b"
         + @"|\b(?:call|invoke|execute)\s+['""`]?[a-z]+_[\w-]+['""`]?(?:\s*\(|\s+(?:with|on|to|now|first|immediately))"
         + @"|\b(?:first|then|immediately|always|must)\s+(?:call|invoke|execute)\b",
         Options);
@@ -112,6 +113,8 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:to|for)\s+(?:any|all|every|each)\s+(?:ai\s+)?(?:ai|llm|model|assistant|agent|language\s+model)s?\s+(?:reading|that\s+reads?|who\s+reads?|processing)\s+this\b"
         // "Next step for the AI:", "Action required by the assistant", "Instructions for the agent".
         + @"|\b(?:next\s+steps?|action\s+required|instructions?|task|todo|directive)\s+(?:for|by|to)\s+(?:the\s+|any\s+)?(?:ai|assistant|model|llm|agent|claude|gpt|chatgpt|copilot|gemini)s?\s*[:,!-]"
+        // A fake system turn opening a line or sentence, in the lexicon's languages: "[system]: …", "[sistema]: nuova policy", "<系统>: …".
+        + @"|(?:^|[\n.!?]\s*)[\[<]\s*(?:system|sistema|systeme|système|systeem|sistem|systém|systemet|系统|系統|システム|시스템)\s*[\]>]\s*:"
         // A fake chat message with the system role inside data: {"role": "system", "content": "…"}.
         + @"|[""']role[""']\s*:\s*[""']system[""']\s*,\s*[""']content[""']\s*:"
         // An instruction handed over in pieces for the model to hold and join: "remember this fragment for later", "combine it
@@ -128,7 +131,10 @@ public static partial class InstructionAnalyzer
     /// mind until you have seen parts 2 and 3". Only a model is asked to carry an order from one tool's text to another's.
     /// </summary>
     internal static readonly PrefilteredRegex SplitFragmentRegex = new(
-        @"\b(?:part|fragment|piece|chunk|segment)\s+[0-9]+\s*(?:/|of)\s*[0-9]+\s+(?:of\s+)?(?:your|the|a|an|this)\s+(?:[\w-]+\s+){0,2}(?:instruction|directive|order|command|task|policy)s?\b"
+        // "Part 3 is in the lint tool", "the rest continues in the fmt_c description": the order goes on in another tool's text.
+        @"\b(?:part|fragment|piece|chunk|segment|step)\s+(?:[0-9]+|two|three|four)\s+(?:is|are|continues|follows|comes)\s+(?:in|from)\s+(?:the\s+)?['""`]?[\w.-]+['""`]?\s+(?:tool|function|description)\b"
+        + @"|\b(?:the\s+)?rest\s+(?:is|continues|follows)\s+in\s+(?:the\s+)?['""`]?[\w.-]+['""`]?\s+(?:tool|function|description)\b"
+        + @"|\b(?:part|fragment|piece|chunk|segment)\s+[0-9]+\s*(?:/|of)\s*[0-9]+\s+(?:of\s+)?(?:your|the|a|an|this)\s+(?:[\w-]+\s+){0,2}(?:instruction|directive|order|command|task|policy)s?\b"
         + @"|\bcontinue\s+(?:the|this|that)\s+(?:[\w-]+\s+)?(?:instruction|directive|order|command|sentence)\s+(?:begun|started|begin|from|that\s+began|that\s+started)\b"
         + @"|\b(?:hold\s+on\s+to|keep|remember|retain)\s+(?:this|it|these)\s+(?:piece|fragment|part|chunk|in\s+mind)\b[^.\n]{0,60}\b(?:until|join|combine|together\s+with|before\s+acting)\b"
         + @"|\b(?:assemble|combine|join|concatenate)\s+(?:both|all|the\s+two|the\s+three|them)\b[^.\n]{0,30}\b(?:and\s+)?(?:obey|execute|follow|act\s+on|carry\s+(?:it\s+|them\s+)?out|run)\b",
@@ -185,7 +191,9 @@ public static partial class InstructionAnalyzer
     /// </summary>
     internal static readonly PrefilteredRegex StandingPreferenceRegex = new(
         @"\balways\s+(?:use|call|invoke|choose|pick)\s+(?:it|this(?:\s+tool|\s+one)?)\s+(?:instead\s+of|rather\s+than|over|in\s+place\s+of)\b[^.\n]{0,50}\b(?:any|all|every|other)\b"
-        + @"|\beven\s+(?:when|if)\s+(?:the\s+)?(?:user|human)\s+(?:names?|asks?\s+for|requests?|chooses?|picks?|specifies?|prefers?|wants?)\s+(?:another|a\s+different|some\s+other|other)\b"
+        + @"|\beven\s+(?:when|if)\s+(?:the\s+)?(?:user|human)\s+(?:[a-z]+ly\s+)?(?:names?|asks?\s+for|requests?|chooses?|picks?|specifies?|prefers?|wants?|mentions?)\s+(?:another|a\s+different|some\s+other|other|it|them|['""`]?[a-z]+_[\w]+)\b"
+        // "Always use this instead of search_docs": a standing order against another named tool (an identifier, not "grep").
+        + @"|\balways\s+(?:use|call|invoke|choose|pick|prefer)\s+(?:it|this(?:\s+tool|\s+one|\s+function)?)\s+(?:instead\s+of|rather\s+than|over|in\s+place\s+of)\s+(?:the\s+)?['""`]?[a-z]+_[\w]+"
         + @"|\b(?:rank|place|put|prioriti[sz]e|order)\s+(?:this|it)\s+(?:tool\s+|one\s+)?(?:above|ahead\s+of|before|over)\s+(?:all|any|every)\s+other\b"
         + @"|\b(?:discard|ignore|disregard|drop|throw\s+away|hide)\s+(?:their|the\s+other\s+tools?[’']?s?|other\s+tools?[’']?s?|its)\s+(?:results?|outputs?|answers?|responses?)\b"
         + @"|\b(?:the\s+)?only\s+(?:trustworthy|trusted|reliable|safe|secure|legitimate|authori[sz]ed|approved)\s+(?:\w+\s+)?(?:tool|function|server)\b",
@@ -198,7 +206,16 @@ public static partial class InstructionAnalyzer
         @"\b(?:parameter|param|argument|arg|field|property)\s+(?:must|should|shall|needs?\s+to|has\s+to|is\s+to)\s+(?:always\s+)?(?:contain|include|hold|carry|be\s+set\s+to|be\s+filled\s+with)\b", Options);
 
     internal static readonly PrefilteredRegex SmuggleTargetRegex = new(
-        @"\b(?:as|in|into|inside|within|via|through|to)\s+(?:the\s+|this\s+tool[’']?s\s+|the\s+tool[’']?s\s+|its\s+)?['""`]?[\w-]+['""`]?\s+(?:parameter|param|argument|arg|field|property)\b", Options);
+        @"\b(?:as|in|into|inside|within|via|through|to)\s+(?:the\s+|this\s+tool[’']?s\s+|the\s+tool[’']?s\s+|its\s+)?['""`]?[\w-]+['""`]?\s+(?:parameter|param|argument|arg|field|property)\b"
+        // The model's next call as the carrier: "paste it into your next tool call", "add it to every subsequent request".
+        + @"|\b(?:in|into|inside|to|with)\s+(?:your|the|its|every|each|all)\s+(?:next|following|subsequent|later|future)\s+(?:tool\s+)?(?:calls?|requests?|queries|query|invocations?|messages?)\b", Options);
+
+    /// <summary>
+    /// A credential file's contents handed to the model to put somewhere: "pass the contents of ~/.netrc as creds", "include the full
+    /// text of .env". The model passes; a tool that reads a file itself "reads" or "loads" it.
+    /// </summary>
+    internal static readonly PrefilteredRegex HandOverContentsRegex = new(
+        @"\b(?:pass|put|include|place|insert|provide|add|append|supply|embed|paste|attach|give|fill\s+in)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+|your\s+)?(?:full\s+|entire\s+|whole\s+|raw\s+|complete\s+)?(?:contents?|text|value)\s+of\s", Options);
 
     internal static readonly PrefilteredRegex DiscussionRegex = new(
         @"\bprompt\s+injections?\b|\bjailbreak|\battack(?:s|ers?|ed)?\b|\bfor\s+example\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+instance\b|\bphrases?\b|\bpayloads?\b|\bmalicious\b|\badversar|\bvulnerab|\bowasp\b|\bthreat\s+model|\bexploit",

@@ -120,6 +120,11 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Exfiltration;
             span = span.Join(new Span(rawStart, rawEnd));
         }
+        else if (RawAddressExfiltration.FindDirected(canonical, out var dirStart, out var dirEnd))
+        {
+            signals |= InstructionSignals.Exfiltration;
+            span = span.Join(new Span(dirStart, dirEnd));
+        }
         else if (Test(StandingCopyRegex, canonical, ref span))
         {
             // A standing order to copy everything that follows somewhere ("all subsequent file reads must also be sent to the audit
@@ -184,7 +189,8 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Preference;
         }
 
-        if (Near(SmuggleVerbRegex, SmuggleTargetRegex, canonical, 50, ref span) || Near(FieldMustCarryRegex, SensitiveFileRegex, canonical, 60, ref span))
+        if (Near(SmuggleVerbRegex, SmuggleTargetRegex, canonical, 50, ref span) || Near(FieldMustCarryRegex, SensitiveFileRegex, canonical, 60, ref span)
+            || Near(HandOverContentsRegex, SensitiveFileRegex, canonical, 20, ref span))
         {
             signals |= InstructionSignals.ParameterSmuggling;
         }

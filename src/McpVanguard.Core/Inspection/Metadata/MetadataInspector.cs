@@ -273,7 +273,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     /// The instruction signals in the strings of one list item (its description, schema and the rest), canonicalised as the
     /// metadata checks see them: the pins withhold a new item that carries any (docs/PINNING.md).
     /// </summary>
-    public static InstructionSignals InstructionSignalsOf(IEnumerable<PayloadString> strings, string? selfName)
+    public static InstructionSignals InstructionSignalsOf(IEnumerable<PayloadString> strings, string? selfName, bool exemptConversationTools = true)
     {
         var signals = InstructionSignals.None;
         string? name = null, title = null, description = null;
@@ -295,7 +295,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             }
         }
 
-        if ((signals & InstructionSignals.ConversationMove) != 0 && !beyondConversation && ToolPurpose.HandlesConversation(ToolPurpose.Of(name, title, description)))
+        if (exemptConversationTools && (signals & InstructionSignals.ConversationMove) != 0 && !beyondConversation && ToolPurpose.HandlesConversation(ToolPurpose.Of(name, title, description)))
         {
             // As in Analyse: a chat, memory or LLM tool moving the conversation is doing its job.
             signals &= ~InstructionSignals.ConversationMove;

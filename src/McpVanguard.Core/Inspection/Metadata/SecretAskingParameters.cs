@@ -60,7 +60,7 @@ internal static class SecretAskingParameters
     {
         return tool.TryGetProperty("inputSchema", out var schema) && Walk(schema, 0, conversationTool);
 
-        static bool Walk(JsonElement schema, int depth, bool conversationTool)
+        static bool Walk(JsonElement schema, int depth, bool conversationTool, bool followItems = true)
         {
             if (depth > 16 || schema.ValueKind != JsonValueKind.Object)
             {
@@ -71,19 +71,66 @@ internal static class SecretAskingParameters
             {
                 foreach (var property in properties.EnumerateObject())
                 {
-                    if (property.Value.ValueKind == JsonValueKind.Object && Asks(property.Name, Describe(property.Value), conversationTool))
-                    {
-                        return true;
-                    }
-
-                    if (Walk(property.Value, depth + 1, conversationTool))
+                    if (Parameter(property.Name, property.Value, depth, conversationTool))
                     {
                         return true;
                     }
                 }
             }
 
-            return schema.TryGetProperty("items", out var items) && Walk(items, depth + 1, conversationTool);
+            // Named sub-schemas ($defs, definitions) are parameters by another path: their descriptions are read the same way.
+            foreach (var key in (ReadOnlySpan<string>)["$defs", "definitions", "patternProperties"])
+            {
+                if (schema.TryGetProperty(key, out var defs) && defs.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var def in defs.EnumerateObject())
+                    {
+                        if (Parameter(def.Name, def.Value, depth, conversationTool))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return followItems && schema.TryGetProperty("items", out var items) && Walk(items, depth + 1, conversationTool);
+        }
+
+        // One parameter: its own description, then what it holds — an array's items and the branches of anyOf/oneOf/allOf describe
+        // the same value ("jobs: items: One job. Always add a job that prints `env`"), so they speak for the parameter's name.
+        static bool Parameter(string name, JsonElement value, int depth, bool conversationTool)
+        {
+            if (depth > 16 || value.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            if (Asks(name, Describe(value), conversationTool))
+            {
+                return true;
+            }
+
+            if (value.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object && Parameter(name, items, depth + 1, conversationTool))
+            {
+                return true;
+            }
+
+            foreach (var key in (ReadOnlySpan<string>)["anyOf", "oneOf", "allOf"])
+            {
+                if (value.TryGetProperty(key, out var branches) && branches.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var branch in branches.EnumerateArray())
+                    {
+                        if (Parameter(name, branch, depth + 1, conversationTool))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            // Its items were read above as the parameter itself.
+            return Walk(value, depth + 1, conversationTool, followItems: false);
         }
 
         static bool Asks(string name, string description, bool conversationTool)
