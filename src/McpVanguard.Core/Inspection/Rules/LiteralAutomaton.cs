@@ -50,20 +50,66 @@ public sealed class LiteralAutomaton
     }
 
     /// <param name="denseLimit">The most transitions kept as a dense table (tests force the packed form with 0).</param>
+    /// <remarks>
+    /// The built-in automata (the lexicon's, the analysers' gates, the rules' prefilters) come precompiled from the
+    /// engine's table image (<see cref="Tables.TableImage"/>) when it holds one for exactly these literals: a few array
+    /// copies instead of building the trie, its failure links and its table at start-up.
+    /// </remarks>
     internal LiteralAutomaton(IReadOnlyList<string> marked, bool ignoreCase, int denseLimit)
+        : this(Resolve(marked, ignoreCase, denseLimit))
     {
-        Count = marked.Count;
-        _shape = [.. marked.Select(l => (RequiredLiterals.TextOf(l).Length, RequiredLiterals.StartsAtWordBoundary(l), RequiredLiterals.EndsAtWordBoundary(l)))];
+    }
+
+    private static LiteralAutomatonParts Resolve(IReadOnlyList<string> marked, bool ignoreCase, int denseLimit)
+    {
+        if (Tables.TableImage.Current?.Automaton(marked, ignoreCase, denseLimit) is { } precompiled)
+        {
+            return precompiled;
+        }
+
+        Tables.TableRecorder.Current?.Automaton(marked, ignoreCase, denseLimit);
+        return Build(marked, ignoreCase, denseLimit);
+    }
+
+    private LiteralAutomaton(LiteralAutomatonParts parts)
+    {
+        Count = parts.Shape.Length;
+        States = parts.States;
+        _shape = parts.Shape;
+        _columnOf = parts.ColumnOf;
+        _columns = parts.Columns;
+        _dense = parts.Dense;
+        _outputs = parts.Outputs;
+        if (parts.Dense is null)
+        {
+            _rootRow = parts.RootRow;
+            _base = parts.Base;
+            _owner = parts.Owner;
+            _edges = parts.Edges;
+            _fail = parts.Fail;
+        }
+    }
+
+    /// <summary>An automaton over tables already built (tests compare one read from the table image with one built here).</summary>
+    internal static LiteralAutomaton FromParts(LiteralAutomatonParts parts) => new(parts);
+
+    /// <summary>What this automaton is made of (to write it into the table image).</summary>
+    internal LiteralAutomatonParts Parts => new(_columnOf, _columns, States, _dense, _rootRow, _base, _owner, _edges, _fail, _outputs, _shape);
+
+    /// <summary>Builds the automaton's tables from its literals (what the table image holds precompiled for the built-in ones).</summary>
+    internal static LiteralAutomatonParts Build(IReadOnlyList<string> marked, bool ignoreCase, int denseLimit)
+    {
+        (int Length, bool Start, bool End)[] shape = [.. marked.Select(l => (RequiredLiterals.TextOf(l).Length, RequiredLiterals.StartsAtWordBoundary(l), RequiredLiterals.EndsAtWordBoundary(l)))];
         var literals = marked.Select(RequiredLiterals.TextOf).ToList();
-        _columnOf = new ushort[char.MaxValue + 1];
+        var columnOf = new ushort[char.MaxValue + 1];
         var columns = 1;
         foreach (var literal in literals)
         {
             foreach (var c in literal)
             {
-                if (_columnOf[c] == 0)
+                if (columnOf[c] == 0)
                 {
-                    _columnOf[c] = checked((ushort)columns++);
+                    columnOf[c] = checked((ushort)columns++);
                 }
             }
         }
@@ -72,18 +118,16 @@ public sealed class LiteralAutomaton
         {
             for (var c = 0; c <= char.MaxValue; c++)
             {
-                if (_columnOf[c] != 0)
+                if (columnOf[c] != 0)
                 {
                     var upper = char.ToUpperInvariant((char)c);
-                    if (_columnOf[upper] == 0)
+                    if (columnOf[upper] == 0)
                     {
-                        _columnOf[upper] = _columnOf[c];
+                        columnOf[upper] = columnOf[c];
                     }
                 }
             }
         }
-
-        _columns = columns;
 
         // The trie, with sparse children while it is built.
         var children = new List<Dictionary<int, int>> { new() };
@@ -93,7 +137,7 @@ public sealed class LiteralAutomaton
             var state = 0;
             foreach (var c in literals[id])
             {
-                var column = _columnOf[c];
+                var column = columnOf[c];
                 if (!children[state].TryGetValue(column, out var next))
                 {
                     next = children.Count;
@@ -116,8 +160,8 @@ public sealed class LiteralAutomaton
         var states = children.Count;
         var fail = new int[states];
         var order = new List<int>(states) { 0 };
-        _outputs = new int[states][];
-        _outputs[0] = [];
+        var outputs = new int[states][];
+        outputs[0] = [];
         for (var at = 0; at < order.Count; at++)
         {
             var state = order[at];
@@ -129,11 +173,10 @@ public sealed class LiteralAutomaton
 
             if (state != 0)
             {
-                _outputs[state] = own[state].Count == 0 ? _outputs[fail[state]] : [.. own[state], .. _outputs[fail[state]]];
+                outputs[state] = own[state].Count == 0 ? outputs[fail[state]] : [.. own[state], .. outputs[fail[state]]];
             }
         }
 
-        States = states;
         if ((long)states * columns <= denseLimit)
         {
             var dense = new int[states * columns];
@@ -149,22 +192,20 @@ public sealed class LiteralAutomaton
             for (var i = 0; i < dense.Length; i++)
             {
                 var next = dense[i];
-                dense[i] = _outputs[next].Length == 0 ? next * columns : ~(next * columns);
+                dense[i] = outputs[next].Length == 0 ? next * columns : ~(next * columns);
             }
 
-            _dense = dense;
-
-            return;
+            return new LiteralAutomatonParts(columnOf, columns, states, dense, [], [], [], [], [], outputs, shape);
         }
 
-        _fail = fail;
-        _rootRow = new int[columns];
+        var rootRow = new int[columns];
         foreach (var (column, child) in children[0])
         {
-            _rootRow[column] = child;
+            rootRow[column] = child;
         }
 
-        (_base, _owner, _edges) = Pack(children);
+        var (bases, owner, edges) = Pack(children);
+        return new LiteralAutomatonParts(columnOf, columns, states, null, rootRow, bases, owner, edges, fail, outputs, shape);
     }
 
     /// <summary>The state reached from <paramref name="state"/> on <paramref name="column"/>, following failure links (construction only).</summary>
