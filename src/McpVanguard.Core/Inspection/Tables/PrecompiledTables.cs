@@ -43,6 +43,15 @@ public static class PrecompiledTables
         }
     }
 
+    /// <summary>
+    /// How start-up got its tables so far, for the start-up line: <c>precompiled (N read, M built)</c>, where M counts the
+    /// tables the image lacked (0 unless a rules directory adds patterns, or a source changed after the image was built).
+    /// </summary>
+    public static string Summary
+        => TableImage.Current is { } image
+            ? FormattableString.Invariant($"precompiled ({image.Counts.Hits} read, {image.Counts.Misses} built)")
+            : "built at start-up (no precompiled image)";
+
     /// <summary>One line on the installed image: what it holds, and how many tables were read from it or built at run time so far.</summary>
     public static string Describe()
     {
