@@ -112,7 +112,7 @@ public sealed class TableImageTests
         {
             var read = Image.Automaton(marked, ignoreCase, denseLimit);
             Assert.NotNull(read);
-            var built = LiteralAutomaton.Build(marked, ignoreCase, denseLimit);
+            var built = LiteralAutomatonBuilder.Build(marked, ignoreCase, denseLimit);
             Assert.Equal(built.ColumnOf, read.ColumnOf);
             Assert.Equal((built.Columns, built.States), (read.Columns, read.States));
             Assert.Equal(built.Dense, read.Dense);

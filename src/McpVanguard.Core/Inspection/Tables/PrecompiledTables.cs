@@ -51,17 +51,4 @@ public static class PrecompiledTables
         => TableImage.Current is { } image
             ? FormattableString.Invariant($"precompiled ({image.Counts.Hits} read, {image.Counts.Misses} built)")
             : "built at start-up (no precompiled image)";
-
-    /// <summary>One line on the installed image: what it holds, and how many tables were read from it or built at run time so far.</summary>
-    public static string Describe()
-    {
-        if (TableImage.Current is not { } image)
-        {
-            return "none (every table is built at start-up)";
-        }
-
-        var (literalSets, phrasePrograms, automata, ruleFiles) = image.Sizes;
-        var (hits, misses) = image.Counts;
-        return FormattableString.Invariant($"{literalSets} literal sets, {phrasePrograms} phrase programs, {automata} automata, {ruleFiles} rules files and the lexicon; {hits} tables read from it, {misses} built at run time");
-    }
 }

@@ -106,14 +106,14 @@ internal sealed class TableImage
     /// </summary>
     public bool TryGetPhraseProgram(string pattern, RegexOptions options, out (PhraseInstruction[] Program, PhraseClass[] Classes)? program)
     {
-        var found = Guarded(() => ReadPhraseProgram(pattern, options) is { } read ? new StrongBox<(PhraseInstruction[], PhraseClass[])?>(read.Program) : null);
+        var found = Guarded(() => ReadPhraseProgram(pattern, options));
         program = found?.Value;
         return found is not null;
     }
 
-    private ((PhraseInstruction[] Program, PhraseClass[] Classes)? Program, bool Found)? ReadPhraseProgram(string pattern, RegexOptions options)
+    /// <summary>The entry's program (its value null when the pattern needs its regex), or null when the image lacks the pattern.</summary>
+    private StrongBox<(PhraseInstruction[] Program, PhraseClass[] Classes)?>? ReadPhraseProgram(string pattern, RegexOptions options)
     {
-        (PhraseInstruction[] Program, PhraseClass[] Classes)? program = null;
         if (!TryFind(_phrasePrograms, pattern, (int)options, out var r))
         {
             return null;
@@ -121,7 +121,7 @@ internal sealed class TableImage
 
         if (!r.Bool())
         {
-            return (null, true);
+            return new(null);
         }
 
         var steps = new PhraseInstruction[r.Count()];
@@ -138,8 +138,7 @@ internal sealed class TableImage
             classes[i] = new PhraseClass(ranges, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0);
         }
 
-        program = (steps, classes);
-        return (program, true);
+        return new((steps, classes));
     }
 
     /// <summary>The automaton of exactly these literals and flags, or null when the image does not hold it.</summary>

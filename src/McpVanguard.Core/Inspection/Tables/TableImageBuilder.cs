@@ -70,7 +70,7 @@ internal static class TableImageBuilder
         foreach (var (marked, ignoreCase, denseLimit) in recorded.Automata.OrderBy(a => string.Join('\uFFFF', a.Marked), StringComparer.Ordinal).ThenBy(a => TableImage.AutomatonFlags(a.IgnoreCase, a.DenseLimit)))
         {
             automata.Add((ContentKey.Of(marked, TableImage.AutomatonFlags(ignoreCase, denseLimit)), body.Position));
-            AutomatonImage.Write(body, marked, ignoreCase, denseLimit, LiteralAutomaton.Build(marked, ignoreCase, denseLimit));
+            AutomatonImage.Write(body, marked, ignoreCase, denseLimit, LiteralAutomatonBuilder.Build(marked, ignoreCase, denseLimit));
         }
 
         var files = new List<(ulong Key, int Offset)>();
