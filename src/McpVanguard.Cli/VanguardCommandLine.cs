@@ -10,6 +10,9 @@ public static class VanguardCommandLine
     /// <param name="embeddedScorer">The embedded L2 model's scorer (null when it is not installed); asked at most once, and only when L2 selects it.</param>
     public static async Task<int> RunAsync(string[] args, Func<ISemanticScorer?>? embeddedScorer = null)
     {
+        // Before anything reads the rules or the lexicon: the tables this build precompiled from them (the rules' parsed
+        // YAML, the patterns' literals and phrase programs, the automata) are then read, not built, at start-up.
+        McpVanguard.Inspection.Tables.PrecompiledTables.InstallFrom(typeof(VanguardCommandLine).Assembly);
         if (embeddedScorer is not null)
         {
             EngineFactory.UseEmbeddedScorer(embeddedScorer);

@@ -23,9 +23,6 @@ internal static class StartCommand
         common.AddTo(start);
         start.SetAction(async (parse, cancellationToken) =>
         {
-            // The analysers' tables need no configuration: their build (the longest one-time work before the first text
-            // is inspected) overlaps with loading the configuration, the launch checks and the server's start-up.
-            McpVanguard.Inspection.InspectionEngine.BeginBuildingTables();
             IReadOnlyList<string> argv;
             try
             {
@@ -67,6 +64,10 @@ internal static class StartCommand
                 Console.Error.WriteLine($"[vanguard] {ex.Message}");
                 return 127;
             }
+
+            // The analysers' tables need no configuration. Most are read from the precompiled table image now, and what is
+            // left is built beside the rules: started after the spawn, so that nothing competes with the path to the child.
+            McpVanguard.Inspection.InspectionEngine.BeginBuildingTables();
 
             (IReadOnlyList<McpVanguard.Inspection.Rules.Rule>, McpVanguard.Inspection.InspectionEngine)? loaded = null;
             McpVanguard.Integrity.PinStore? pins = null;

@@ -10,6 +10,7 @@ internal static class StartupLine
     {
         var zones = options.SafeZones.Count == 0 ? "none (no path jail)" : string.Join(", ", options.SafeZones);
         return $"[vanguard] vanguard {VanguardVersion.Text} · server_id {options.ServerId} · profile {options.Profile.ToString().ToLowerInvariant()} · {ruleCount} rules"
-            + $" · safe zones: {zones} · config: {options.ConfigLocation} · audit: {options.AuditLogPath} · pins: {options.PinsFilePath}";
+            + $" · safe zones: {zones} · config: {options.ConfigLocation} · audit: {options.AuditLogPath} · pins: {options.PinsFilePath}"
+            + $" · tables: {McpVanguard.Inspection.Tables.PrecompiledTables.Summary}";
     }
 }

@@ -221,14 +221,32 @@ public sealed class InjectionLexicon
     private static InjectionLexicon Load()
     {
         var assembly = typeof(InjectionLexicon).Assembly;
-        using var stream = assembly.GetManifestResourceStream("McpVanguard.Lexicon.InjectionLexicon.yaml")
+        using var stream = assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException("The embedded injection lexicon is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+
+        // Parsed at build time into the table image when it was built from these bytes; otherwise parsed here.
+        var tables = Tables.TableImage.Current?.Lexicon(bytes) ?? ParseTables(new StreamReader(new MemoryStream(bytes), Encoding.UTF8));
+        return new InjectionLexicon(tables);
     }
 
+    /// <summary>The name of the embedded lexicon (the table image is built from it).</summary>
+    internal const string ResourceName = "McpVanguard.Lexicon.InjectionLexicon.yaml";
+
     /// <summary>Reads a lexicon in the format of <c>InjectionLexicon.yaml</c>; throws <see cref="FormatException"/> naming what is wrong.</summary>
-    public static InjectionLexicon Parse(TextReader reader)
+    public static InjectionLexicon Parse(TextReader reader) => new(ParseTables(reader));
+
+    /// <summary>A lexicon of tables already parsed (tests compare tables read from the table image with the YAML's).</summary>
+    internal static InjectionLexicon FromTables(LexiconTables tables) => new(tables);
+
+    private InjectionLexicon(LexiconTables tables)
+        : this(tables.Concepts, new LiteralAutomaton(tables.Marked), tables.Literals, tables.Combinations)
+    {
+    }
+
+    /// <summary>The concepts, terms and combinations of a lexicon file, before its automaton is built.</summary>
+    internal static LexiconTables ParseTables(TextReader reader)
     {
         var yaml = new YamlStream();
         yaml.Load(reader);
@@ -300,6 +318,6 @@ public sealed class InjectionLexicon
                 id, groups, int.Parse(Scalar("window"), CultureInfo.InvariantCulture), unless.Length == 0 ? -1 : Concept(unless), signals, rule.Length == 0 ? null : rule));
         }
 
-        return new InjectionLexicon(names, new LiteralAutomaton(marked), [.. literals.Select(l => (l.Concepts.ToArray(), l.Start, l.End))], combinations);
+        return new LexiconTables([.. names], [.. marked], [.. literals.Select(l => (l.Concepts.ToArray(), l.Start, l.End))], [.. combinations]);
     }
 }

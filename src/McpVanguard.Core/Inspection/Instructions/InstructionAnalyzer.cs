@@ -99,7 +99,7 @@ public static partial class InstructionAnalyzer
 
         // "How many API tokens this integration used" counts tokens; it asks for none. Counted tokens are blanked before the secret nouns are read.
         var secretText = canonical.Contains("token", StringComparison.Ordinal) && TokenUsageRegex.IsMatch(canonical)
-            ? TokenUsageRegex.Replace(canonical, static m => new string(' ', m.Length))
+            ? TokenUsageRegex.Regex.Replace(canonical, static m => new string(' ', m.Length))
             : canonical;
         if (Near(ReadVerbRegex, SecretNounRegex, secretText, 60, ref span))
         {

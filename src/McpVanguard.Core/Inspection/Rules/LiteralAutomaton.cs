@@ -50,176 +50,48 @@ public sealed class LiteralAutomaton
     }
 
     /// <param name="denseLimit">The most transitions kept as a dense table (tests force the packed form with 0).</param>
-    internal LiteralAutomaton(IReadOnlyList<string> marked, bool ignoreCase, int denseLimit)
-    {
-        Count = marked.Count;
-        _shape = [.. marked.Select(l => (RequiredLiterals.TextOf(l).Length, RequiredLiterals.StartsAtWordBoundary(l), RequiredLiterals.EndsAtWordBoundary(l)))];
-        var literals = marked.Select(RequiredLiterals.TextOf).ToList();
-        _columnOf = new ushort[char.MaxValue + 1];
-        var columns = 1;
-        foreach (var literal in literals)
-        {
-            foreach (var c in literal)
-            {
-                if (_columnOf[c] == 0)
-                {
-                    _columnOf[c] = checked((ushort)columns++);
-                }
-            }
-        }
-
-        if (ignoreCase)
-        {
-            for (var c = 0; c <= char.MaxValue; c++)
-            {
-                if (_columnOf[c] != 0)
-                {
-                    var upper = char.ToUpperInvariant((char)c);
-                    if (_columnOf[upper] == 0)
-                    {
-                        _columnOf[upper] = _columnOf[c];
-                    }
-                }
-            }
-        }
-
-        _columns = columns;
-
-        // The trie, with sparse children while it is built.
-        var children = new List<Dictionary<int, int>> { new() };
-        var own = new List<List<int>> { new() };
-        for (var id = 0; id < literals.Count; id++)
-        {
-            var state = 0;
-            foreach (var c in literals[id])
-            {
-                var column = _columnOf[c];
-                if (!children[state].TryGetValue(column, out var next))
-                {
-                    next = children.Count;
-                    children.Add([]);
-                    own.Add([]);
-                    children[state][column] = next;
-                }
-
-                state = next;
-            }
-
-            if (literals[id].Length > 0)
-            {
-                own[state].Add(id);
-            }
-        }
-
-        // Breadth-first (a state's failure target is always shallower, so it is complete before the state): failure
-        // links and merged outputs.
-        var states = children.Count;
-        var fail = new int[states];
-        var order = new List<int>(states) { 0 };
-        _outputs = new int[states][];
-        _outputs[0] = [];
-        for (var at = 0; at < order.Count; at++)
-        {
-            var state = order[at];
-            foreach (var (column, child) in children[state])
-            {
-                fail[child] = state == 0 ? 0 : Goto(children, fail, fail[state], column);
-                order.Add(child);
-            }
-
-            if (state != 0)
-            {
-                _outputs[state] = own[state].Count == 0 ? _outputs[fail[state]] : [.. own[state], .. _outputs[fail[state]]];
-            }
-        }
-
-        States = states;
-        if ((long)states * columns <= denseLimit)
-        {
-            var dense = new int[states * columns];
-            foreach (var state in order)
-            {
-                for (var column = 0; column < columns; column++)
-                {
-                    dense[(state * columns) + column] = children[state].TryGetValue(column, out var child) ? child
-                        : state == 0 ? 0 : dense[(fail[state] * columns) + column];
-                }
-            }
-
-            for (var i = 0; i < dense.Length; i++)
-            {
-                var next = dense[i];
-                dense[i] = _outputs[next].Length == 0 ? next * columns : ~(next * columns);
-            }
-
-            _dense = dense;
-
-            return;
-        }
-
-        _fail = fail;
-        _rootRow = new int[columns];
-        foreach (var (column, child) in children[0])
-        {
-            _rootRow[column] = child;
-        }
-
-        (_base, _owner, _edges) = Pack(children);
-    }
-
-    /// <summary>The state reached from <paramref name="state"/> on <paramref name="column"/>, following failure links (construction only).</summary>
-    private static int Goto(List<Dictionary<int, int>> children, int[] fail, int state, int column)
-    {
-        while (true)
-        {
-            if (children[state].TryGetValue(column, out var next))
-            {
-                return next;
-            }
-
-            if (state == 0)
-            {
-                return 0;
-            }
-
-            state = fail[state];
-        }
-    }
-
-    /// <summary>
-    /// Overlays the edges of every state but the root in one array (first fit, as in a double-array trie): a state's
-    /// base is the lowest offset at which all its columns fall on free slots.
-    /// </summary>
     /// <remarks>
-    /// The free slots are kept in an ascending linked list, so the search for a base visits only free slots: walking every
-    /// taken slot from the first free one was ~90 ms of CPU for the injection lexicon (thousands of states), on the path to
-    /// the first answer that has text. The placement is the same first fit as that walk: candidates in ascending order.
+    /// The built-in automata (the lexicon's, the analysers' gates, the rules' prefilters) come precompiled from the
+    /// engine's table image (<see cref="Tables.TableImage"/>) when it holds one for exactly these literals: a few array
+    /// copies instead of building the trie, its failure links and its table at start-up.
     /// </remarks>
-    private static (int[] Base, int[] Owner, int[] Edges) Pack(List<Dictionary<int, int>> children)
+    internal LiteralAutomaton(IReadOnlyList<string> marked, bool ignoreCase, int denseLimit)
+        : this(Resolve(marked, ignoreCase, denseLimit))
     {
-        var bases = new int[children.Count];
-        var slots = new PackedSlots(children.Count * 2);
-        var columns = new List<int>();
-        for (var state = 1; state < children.Count; state++)
-        {
-            if (children[state].Count == 0)
-            {
-                continue;
-            }
+    }
 
-            columns.Clear();
-            columns.AddRange(children[state].Keys);
-            columns.Sort();
-            var b = slots.FirstFit(columns);
-            bases[state] = b;
-            foreach (var column in columns)
-            {
-                slots.Take(b + column, state, children[state][column]);
-            }
+    private static LiteralAutomatonParts Resolve(IReadOnlyList<string> marked, bool ignoreCase, int denseLimit)
+    {
+        if (Tables.TableImage.Current?.Automaton(marked, ignoreCase, denseLimit) is { } precompiled)
+        {
+            return precompiled;
         }
 
-        return (bases, slots.Owners(), slots.Edges());
+        Tables.TableRecorder.Current?.Automaton(marked, ignoreCase, denseLimit);
+        return LiteralAutomatonBuilder.Build(marked, ignoreCase, denseLimit);
     }
+
+    private LiteralAutomaton(LiteralAutomatonParts parts)
+    {
+        Count = parts.Shape.Length;
+        States = parts.States;
+        _shape = parts.Shape;
+        _columnOf = parts.ColumnOf;
+        _columns = parts.Columns;
+        _dense = parts.Dense;
+        _outputs = parts.Outputs;
+        if (parts.Dense is null)
+        {
+            _rootRow = parts.RootRow;
+            _base = parts.Base;
+            _owner = parts.Owner;
+            _edges = parts.Edges;
+            _fail = parts.Fail;
+        }
+    }
+
+    /// <summary>An automaton over tables already built (tests compare one read from the table image with one built here).</summary>
+    internal static LiteralAutomaton FromParts(LiteralAutomatonParts parts) => new(parts);
 
     /// <summary>The state after reading a character of <paramref name="column"/> in <paramref name="state"/>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -24,11 +24,21 @@ internal sealed class LiteralPrefilter
     /// <param name="ignoreCase">Find the (lower-cased) literals in any case.</param>
     public LiteralPrefilter(IEnumerable<(IReadOnlyList<IReadOnlyList<string>> Sets, int Index)> patterns, int slots, bool ignoreCase = false)
     {
-        var literalIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ownersOfLiteral = new List<List<(int, int)>>();
+        var covered = patterns.ToList();
+
+        // Literal ids in ordinal order, whatever order the patterns come in (the analysers' gates register as their types
+        // initialise): the automaton of the same literals is then the same automaton, which the table image holds precompiled.
+        var literals = covered.SelectMany(p => p.Sets).SelectMany(set => set).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var literalIds = new Dictionary<string, int>(literals.Length, StringComparer.Ordinal);
+        foreach (var literal in literals)
+        {
+            literalIds.Add(literal, literalIds.Count);
+        }
+
+        var ownersOfLiteral = new List<(int, int)>[literals.Length];
         var always = new List<int>();
         _fullMask = new int[slots];
-        foreach (var (sets, index) in patterns)
+        foreach (var (sets, index) in covered)
         {
             if (sets.Count == 0)
             {
@@ -41,19 +51,12 @@ internal sealed class LiteralPrefilter
                 _fullMask[index] |= 1 << set;
                 foreach (var literal in sets[set])
                 {
-                    if (!literalIds.TryGetValue(literal, out var id))
-                    {
-                        id = literalIds.Count;
-                        literalIds.Add(literal, id);
-                        ownersOfLiteral.Add([]);
-                    }
-
-                    ownersOfLiteral[id].Add((index, 1 << set));
+                    (ownersOfLiteral[literalIds[literal]] ??= []).Add((index, 1 << set));
                 }
             }
         }
 
-        _automaton = new LiteralAutomaton([.. literalIds.OrderBy(p => p.Value).Select(p => p.Key)], ignoreCase);
+        _automaton = new LiteralAutomaton(literals, ignoreCase);
         _ownersOfLiteral = [.. ownersOfLiteral.Select(l => l.Distinct().ToArray())];
         _alwaysRun = [.. always];
     }

@@ -45,6 +45,9 @@ public sealed class PhrasePattern
     public static PhrasePattern? TryCreate(string pattern, RegexOptions options)
         => PhraseProgramCompiler.TryCompile(pattern, options) is { } compiled ? new PhrasePattern(compiled.Program, compiled.Classes) : null;
 
+    /// <summary>The pattern of a compiled program (tests compare a program read from the table image with one compiled here).</summary>
+    internal static PhrasePattern FromProgram(PhraseInstruction[] program, PhraseClass[] classes) => new(program, classes);
+
     /// <summary>Program steps (for tests and the memory probe).</summary>
     public int Size => _program.Length;
 

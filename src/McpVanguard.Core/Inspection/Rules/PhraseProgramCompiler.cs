@@ -34,6 +34,19 @@ internal sealed class PhraseProgramCompiler
     /// <summary>The program for <paramref name="pattern"/>, or null when the pattern is outside the subset.</summary>
     public static (PhraseInstruction[] Program, PhraseClass[] Classes)? TryCompile(string pattern, RegexOptions options)
     {
+        // The built-in patterns are compiled at build time (the engine's table image); others are compiled here.
+        if (Tables.TableImage.Current is { } image && image.TryGetPhraseProgram(pattern, options, out var precompiled))
+        {
+            return precompiled;
+        }
+
+        Tables.TableRecorder.Current?.PhraseProgram(pattern, options);
+        return Compile(pattern, options);
+    }
+
+    /// <summary><see cref="TryCompile"/> from the pattern (what the table image holds for the built-in patterns).</summary>
+    internal static (PhraseInstruction[] Program, PhraseClass[] Classes)? Compile(string pattern, RegexOptions options)
+    {
         // Only options that do not change what the subset matches (NonBacktracking is the engine this replaces;
         // CultureInvariant matters only with IgnoreCase; ExplicitCapture only to captures, which are not reported).
         // IgnoreCase only with CultureInvariant, where ASCII letters fold by a fixed table (see FoldedClass).

@@ -47,6 +47,19 @@ public static partial class RequiredLiterals
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> ExtractAll(string pattern)
     {
+        // The built-in patterns' sets are worked out at build time (the engine's table image); others are worked out here.
+        if (Tables.TableImage.Current?.LiteralSets(pattern) is { } precompiled)
+        {
+            return precompiled;
+        }
+
+        Tables.TableRecorder.Current?.LiteralSets(pattern);
+        return Analyse(pattern);
+    }
+
+    /// <summary><see cref="ExtractAll"/> worked out from the pattern (what the table image holds for the built-in patterns).</summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> Analyse(string pattern)
+    {
         try
         {
             var parser = new Parser(pattern);

@@ -29,13 +29,10 @@ public static class RuleLoader
     {
         var byId = new Dictionary<string, Rule>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
-        var assembly = typeof(RuleLoader).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var (source, yaml) in EmbeddedFiles())
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            var source = "embedded:" + name[ResourcePrefix.Length..];
-            Merge(ParseFile(reader.ReadToEnd(), source, builtIn: true), byId, order, builtIn: true);
+            // Parsed at build time into the table image when it was built from these bytes; otherwise parsed here.
+            Merge(Tables.TableImage.Current?.RuleFile(source, yaml) ?? ParseEmbedded(source, yaml), byId, order, builtIn: true);
         }
 
         if (!string.IsNullOrEmpty(rulesDirectory))
@@ -73,6 +70,26 @@ public static class RuleLoader
         }
 
         return order.Select(id => byId[id]).ToList();
+    }
+
+    /// <summary>The built-in rules files, by name order: each one's source name (<c>embedded:commands.yaml</c>) and bytes.</summary>
+    internal static IEnumerable<(string Source, byte[] Yaml)> EmbeddedFiles()
+    {
+        var assembly = typeof(RuleLoader).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            yield return ("embedded:" + name[ResourcePrefix.Length..], bytes);
+        }
+    }
+
+    /// <summary>Parses a built-in rules file from its YAML (what the table image holds already parsed).</summary>
+    internal static List<RuleEntry> ParseEmbedded(string source, byte[] yaml)
+    {
+        using var reader = new StreamReader(new MemoryStream(yaml));
+        return ParseFile(reader.ReadToEnd(), source, builtIn: true);
     }
 
     private static void Merge(List<RuleEntry> entries, Dictionary<string, Rule> byId, List<string> order, bool builtIn)
