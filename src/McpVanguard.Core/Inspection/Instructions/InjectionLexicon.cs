@@ -18,7 +18,7 @@ public sealed class InjectionLexicon
     /// Term occurrences kept per text: one per character at most, so memory stays linear in the (size-limited) message. A
     /// fixed bound would let a text padded with ordinary vocabulary push its real instruction out of reach.
     /// </summary>
-    private static int MaxOccurrences(string text) => Math.Max(2048, text.Length);
+    private static int MaxOccurrences(int length) => Math.Max(2048, length);
 
     // Built on first use; the build is one-off work, not the running cost the inspection budget measures.
     private static readonly Lazy<InjectionLexicon> Loaded = new(() => OneOffCost.Measure(Load));
@@ -98,12 +98,28 @@ public sealed class InjectionLexicon
             return cached;
         }
 
-        var folded = LexiconFolding.Fold(text);
+        // The folded copy lives in a rented buffer for the scan only: a 100 KB write no longer allocates a 200 KB string.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        try
+        {
+            LexiconFolding.FoldInto(text, buffer);
+            return Scan(text, buffer, text.Length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The terms of <paramref name="text"/>, whose folded copy is the first <paramref name="length"/> characters of <paramref name="buffer"/>.</summary>
+    private LexiconMatches Scan(string text, char[] buffer, int length)
+    {
+        var folded = new ReadOnlySpan<char>(buffer, 0, length);
         var occurrences = t_occurrences ??= [];
         occurrences.Clear();
         // Word boundaries are checked as occurrences are found, so that fragments inside other words ("ne" in "new") never
         // use up the bound and push a real term out of reach.
-        _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences(folded), (literal, last) => HoldsBoundaries(folded, literal, last));
+        _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences(folded.Length), (literal, last) => HoldsBoundaries(new ReadOnlySpan<char>(buffer, 0, length), literal, last));
         if (occurrences.Count == 0)
         {
             t_text = text;
@@ -154,7 +170,7 @@ public sealed class InjectionLexicon
     }
 
     /// <summary>Whether the occurrence of <paramref name="literal"/> ending at <paramref name="last"/> stands as a word where its term needs one.</summary>
-    private bool HoldsBoundaries(string folded, int literal, int last)
+    private bool HoldsBoundaries(ReadOnlySpan<char> folded, int literal, int last)
     {
         var (_, needStart, needEnd) = _literals[literal];
         var start = last - _automaton.LengthOf(literal) + 1;
