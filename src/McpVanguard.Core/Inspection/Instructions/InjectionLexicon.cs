@@ -35,6 +35,12 @@ public sealed class InjectionLexicon
     [ThreadStatic]
     private static List<(int Literal, int Last)>? t_occurrences;
 
+    /// <summary>The longest text folded into the thread's own buffer (8 KB per thread); longer texts rent a buffer.</summary>
+    private const int KeptFoldChars = 4096;
+
+    [ThreadStatic]
+    private static char[]? t_fold;
+
     private readonly LiteralAutomaton _automaton;
     private readonly LexiconMatches _empty;
 
@@ -98,8 +104,16 @@ public sealed class InjectionLexicon
             return cached;
         }
 
-        // The folded copy lives in a rented buffer for the scan only: a 100 KB write no longer allocates a 200 KB string.
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        // The folded copy lives in a buffer for the scan only (the matches keep positions, not text): a 100 KB write no
+        // longer allocates a 200 KB string. Texts up to KeptFoldChars use this thread's own buffer; longer ones rent one.
+        if (text.Length <= KeptFoldChars)
+        {
+            var kept = t_fold ??= new char[KeptFoldChars];
+            LexiconFolding.FoldInto(text, kept);
+            return Scan(text, kept, text.Length);
+        }
+
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
             LexiconFolding.FoldInto(text, buffer);
