@@ -20,7 +20,7 @@ public static class ServerToAgentBreakdown
             ("result 4 KB", "tools/call", "read_file", Messages.ServerResult, 2_000),
         ];
 
-        Console.WriteLine("| message | stage | median µs | bytes allocated |");
+        Console.WriteLine("| message | stage | median thread-CPU µs | bytes allocated |");
         Console.WriteLine("|---|---|---:|---:|");
         foreach (var (name, method, tool, frame, perCall) in messages)
         {

@@ -18,7 +18,7 @@ public sealed class InjectionLexicon
     /// Term occurrences kept per text: one per character at most, so memory stays linear in the (size-limited) message. A
     /// fixed bound would let a text padded with ordinary vocabulary push its real instruction out of reach.
     /// </summary>
-    private static int MaxOccurrences(string text) => Math.Max(2048, text.Length);
+    private static int MaxOccurrences(int length) => Math.Max(2048, length);
 
     // Built on first use; the build is one-off work, not the running cost the inspection budget measures.
     private static readonly Lazy<InjectionLexicon> Loaded = new(() => OneOffCost.Measure(Load));
@@ -34,6 +34,12 @@ public sealed class InjectionLexicon
 
     [ThreadStatic]
     private static List<(int Literal, int Last)>? t_occurrences;
+
+    /// <summary>The longest text folded into the thread's own buffer (8 KB per thread); longer texts rent a buffer.</summary>
+    private const int KeptFoldChars = 4096;
+
+    [ThreadStatic]
+    private static char[]? t_fold;
 
     private readonly LiteralAutomaton _automaton;
     private readonly LexiconMatches _empty;
@@ -98,12 +104,36 @@ public sealed class InjectionLexicon
             return cached;
         }
 
-        var folded = LexiconFolding.Fold(text);
+        // The folded copy lives in a buffer for the scan only (the matches keep positions, not text): a 100 KB write no
+        // longer allocates a 200 KB string. Texts up to KeptFoldChars use this thread's own buffer; longer ones rent one.
+        if (text.Length <= KeptFoldChars)
+        {
+            var kept = t_fold ??= new char[KeptFoldChars];
+            LexiconFolding.FoldInto(text, kept);
+            return Scan(text, kept, text.Length);
+        }
+
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            LexiconFolding.FoldInto(text, buffer);
+            return Scan(text, buffer, text.Length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The terms of <paramref name="text"/>, whose folded copy is the first <paramref name="length"/> characters of <paramref name="buffer"/>.</summary>
+    private LexiconMatches Scan(string text, char[] buffer, int length)
+    {
+        var folded = new ReadOnlySpan<char>(buffer, 0, length);
         var occurrences = t_occurrences ??= [];
         occurrences.Clear();
         // Word boundaries are checked as occurrences are found, so that fragments inside other words ("ne" in "new") never
         // use up the bound and push a real term out of reach.
-        _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences(folded), (literal, last) => HoldsBoundaries(folded, literal, last));
+        _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences(folded.Length), (literal, last) => HoldsBoundaries(new ReadOnlySpan<char>(buffer, 0, length), literal, last));
         if (occurrences.Count == 0)
         {
             t_text = text;
@@ -154,7 +184,7 @@ public sealed class InjectionLexicon
     }
 
     /// <summary>Whether the occurrence of <paramref name="literal"/> ending at <paramref name="last"/> stands as a word where its term needs one.</summary>
-    private bool HoldsBoundaries(string folded, int literal, int last)
+    private bool HoldsBoundaries(ReadOnlySpan<char> folded, int literal, int last)
     {
         var (_, needStart, needEnd) = _literals[literal];
         var start = last - _automaton.LengthOf(literal) + 1;

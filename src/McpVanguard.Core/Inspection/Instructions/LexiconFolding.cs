@@ -40,6 +40,20 @@ internal static class LexiconFolding
         });
     }
 
+    /// <summary>
+    /// Writes the folded form of <paramref name="text"/> into <paramref name="target"/> (at least as long): the scan's copy,
+    /// kept in a rented buffer so that a large text costs no second string of its size.
+    /// </summary>
+    public static void FoldInto(ReadOnlySpan<char> text, Span<char> target)
+    {
+        var table = Table;
+        target = target[..text.Length];
+        for (var k = 0; k < text.Length; k++)
+        {
+            target[k] = table[text[k]];
+        }
+    }
+
     /// <summary>True for letters of scripts that separate words with spaces (Latin, Greek, Cyrillic, Armenian): word boundaries apply to them.</summary>
     public static bool IsSpacedScriptLetter(char c) => char.IsLetterOrDigit(c) && (c < 0x0590 || c is >= '\u1E00' and <= '\u1FFF');
 

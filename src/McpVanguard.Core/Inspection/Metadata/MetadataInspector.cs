@@ -183,6 +183,12 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
                 descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Length > 0));
             }
 
+            if (rules.Length == 0)
+            {
+                // The usual item: nothing to report, so no edit and no finding query are made for it.
+                continue;
+            }
+
             var edit = MessageEdit.Remove(pointer);
             foreach (var (id, reason) in rules.Select(r => (Id: tools ? r.Rule : ListItemRule, r.Reason)).DistinctBy(static r => r.Id))
             {

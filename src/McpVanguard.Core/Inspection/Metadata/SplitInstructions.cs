@@ -20,21 +20,16 @@ internal static class SplitInstructions
     /// <param name="analysed">What joined texts analysed before were found to say (the next tools/list repeats them), kept by hash.</param>
     public static void Find(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, List<Finding> findings, ContentHashCache<(InstructionSignals Signals, int First, int Last)> analysed)
     {
-        var joined = new System.Text.StringBuilder();
+        // The same descriptions in the same order (the next tools/list) were analysed before: their answer is kept by the
+        // hash of the joined text, worked out piece by piece, so that a list seen before never builds that text.
         var starts = new int[tools.Count];
-        for (var i = 0; i < tools.Count && joined.Length < MaxAnalysedChars; i++)
-        {
-            starts[i] = joined.Length;
-            // A description cut mid-sentence continues in the next one: joined by a space, the lexicon reads one clause.
-            var cut = tools[i].Text.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`');
-            joined.Append(tools[i].Text).Append(cut ? ' ' : '\n');
-        }
-
-        var text = joined.Length > MaxAnalysedChars ? joined.ToString(0, MaxAnalysedChars) : joined.ToString();
-        // The same descriptions in the same order (the next tools/list) were analysed before: their answer is kept by hash.
-        var key = ContentHash.Of(text);
+        var length = Join(tools, starts, null);
+        var key = JoinedHash(tools);
         if (!analysed.TryGet(key, out var found))
         {
+            var joined = new System.Text.StringBuilder(length);
+            Join(tools, starts, joined);
+            var text = joined.ToString();
             var canonical = StringCanonicalizer.Canonicalize("description", text);
             var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var start, out var end, null, canonical.Decoded);
             found = (signals, start, end);
@@ -50,7 +45,7 @@ internal static class SplitInstructions
         var spanned = new List<int>();
         for (var i = 0; i < tools.Count; i++)
         {
-            var end = i + 1 < tools.Count ? starts[i + 1] : text.Length;
+            var end = i + 1 < tools.Count ? starts[i + 1] : length;
             if (starts[i] < last && first < end)
             {
                 spanned.Add(i);
@@ -73,6 +68,59 @@ internal static class SplitInstructions
             });
         }
     }
+
+    /// <summary>
+    /// The descriptions joined in list order, each followed by a space when it stops mid-sentence (joined by a space, the
+    /// lexicon reads one clause) or a line break, cut at <see cref="MetadataInspector.MaxAnalysedChars"/>: appended to
+    /// <paramref name="joined"/> when given, with each description's start in <paramref name="starts"/>. Returns the length.
+    /// </summary>
+    private static int Join(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, int[] starts, System.Text.StringBuilder? joined)
+    {
+        var length = 0;
+        for (var i = 0; i < tools.Count && length < MaxAnalysedChars; i++)
+        {
+            starts[i] = length;
+            var piece = Math.Min(tools[i].Text.Length, MaxAnalysedChars - length);
+            joined?.Append(tools[i].Text, 0, piece);
+            length += piece;
+            if (length < MaxAnalysedChars)
+            {
+                joined?.Append(Separator(tools[i].Text));
+                length++;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>The <see cref="ContentHash"/> of the text <see cref="Join"/> builds, without building it.</summary>
+    private static ContentHash JoinedHash(List<(string Pointer, string? Name, string Text, bool Flagged)> tools)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var length = 0;
+        Span<char> separator = stackalloc char[1];
+        for (var i = 0; i < tools.Count && length < MaxAnalysedChars; i++)
+        {
+            var piece = Math.Min(tools[i].Text.Length, MaxAnalysedChars - length);
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tools[i].Text.AsSpan(0, piece)));
+            length += piece;
+            if (length < MaxAnalysedChars)
+            {
+                separator[0] = Separator(tools[i].Text);
+                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(separator));
+                length++;
+            }
+        }
+
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, UInt128>(digest);
+        return new ContentHash(halves[0], halves[1]);
+    }
+
+    /// <summary>What follows a description in the joined text: a space when it stops mid-sentence, else a line break.</summary>
+    private static char Separator(string description)
+        => description.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`') ? ' ' : '\n';
 
     private static bool IsFragmentOrSignals(string description)
     {
