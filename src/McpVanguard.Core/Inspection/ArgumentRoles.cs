@@ -63,7 +63,8 @@ public static class ArgumentRoles
         var k = key.ToLowerInvariant();
         return k is "content" or "contents" or "text" or "body" or "message" or "messages" or "description" or "query" or "code"
             or "data" or "prompt" or "comment" or "title" or "summary" or "note" or "notes" or "new_string" or "old_string"
-            or "newtext" or "oldtext" or "new_text" or "old_text" or "patch" or "diff" or "value" or "input_text" or "html" or "markdown";
+            or "newtext" or "oldtext" or "new_text" or "old_text" or "new_str" or "old_str" or "newstring" or "oldstring" or "new_content"
+            or "replacement" or "insert_text" or "patch" or "diff" or "value" or "input_text" or "html" or "markdown";
     }
 
     /// <summary>What a tool name says about the tool, worked out once per name (<see cref="NameTraitCache"/>).</summary>

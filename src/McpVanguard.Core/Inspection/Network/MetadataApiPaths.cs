@@ -66,6 +66,40 @@ internal static class MetadataApiPaths
         return false;
     }
 
+    /// <summary>
+    /// True when the normalised <paramref name="segments"/> hold <c>/&lt;version&gt;/meta-data/&lt;x&gt;</c> only with an <c>x</c> the IMDS never
+    /// serves (<c>/latest/meta-data/guide</c>, an article about it), and no other metadata path. Used for public DNS names only: an
+    /// attacker's name resolving to the service asks it for what it serves (<c>iam</c>, <c>hostname</c>, the bare listing).
+    /// </summary>
+    public static bool NamesOnlyUnservedKeys(string[] segments)
+    {
+        var seen = false;
+        for (var i = 0; i + 1 < segments.Length; i++)
+        {
+            if (IsImdsVersion(segments[i]) && segments[i + 1] == "meta-data")
+            {
+                if (i + 2 >= segments.Length || ImdsKeys.Contains(segments[i + 2]) || segments[i + 2].Contains('%'))
+                {
+                    return false;
+                }
+
+                seen = true;
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>The top-level keys of the EC2 (and compatible) instance metadata service's <c>meta-data</c> tree.</summary>
+    private static readonly HashSet<string> ImdsKeys =
+    [
+        "ami-id", "ami-launch-index", "ami-manifest-path", "ancestor-ami-ids", "autoscaling", "block-device-mapping", "elastic-gpus",
+        "elastic-inference-accelerator", "events", "hibernation", "hostname", "iam", "identity-credentials", "instance-action", "instance-id",
+        "instance-life-cycle", "instance-type", "ipv6", "kernel-id", "local-hostname", "local-ipv4", "mac", "metrics", "network", "placement",
+        "product-codes", "public-hostname", "public-ipv4", "public-keys", "ramdisk-id", "reservation-id", "security-groups", "services", "spot",
+        "system", "tags", "partition-number", "region", "availability-zone", "instance-identity", "user-data",
+    ];
+
     /// <summary>The top-level keys of DigitalOcean's metadata API (<c>/metadata/v1/…</c>), so an unrelated <c>/metadata/v1/items</c> API passes.</summary>
     private static readonly HashSet<string> DigitalOceanKeys = ["id", "hostname", "user-data", "vendor-data", "public-keys", "region", "interfaces", "dns", "floating_ip", "reserved_ip", "tags", "features"];
 

@@ -110,7 +110,8 @@ public static class UrlClassifier
         var pathAndQuery = end < 0 ? [] : rest[end..];
         var segments = UrlPath.Segments(pathAndQuery);
         var query = pathAndQuery.IndexOf('?') is var q and >= 0 ? pathAndQuery[q..] : [];
-        if (MetadataApiPaths.Contains(pathAndQuery) || MetadataApiPaths.IsMetadataPath(segments, query))
+        if ((MetadataApiPaths.Contains(pathAndQuery) || MetadataApiPaths.IsMetadataPath(segments, query))
+            && !(host.Risk == UrlRisk.Public && !IsIpLiteral(authority) && MetadataApiPaths.NamesOnlyUnservedKeys(segments)))
         {
             // The metadata API's own path, whatever host is written: a name that resolves to it, or a redirect to it.
             return new UrlClassification(UrlRisk.CloudMetadata, host.Host.Length > 0 ? host.Host : authority.ToString(), host.Obfuscated);
@@ -129,6 +130,22 @@ public static class UrlClassifier
         }
 
         return host;
+    }
+
+    /// <summary>True when the host of <paramref name="authority"/> is written as an address (digits, dots, hex, brackets), not a DNS name.</summary>
+    private static bool IsIpLiteral(ReadOnlySpan<char> authority)
+    {
+        var colon = authority.LastIndexOf(':');
+        var host = authority.Contains(']') || colon < 0 ? authority : authority[..colon];
+        foreach (var c in host)
+        {
+            if (char.IsAsciiLetter(c) && !char.IsAsciiHexDigit(c) && c is not ('x' or 'X'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool TryPort(ReadOnlySpan<char> authority, out int port)
@@ -217,10 +234,11 @@ public static class UrlClassifier
             return new UrlClassification(UrlRisk.Loopback, "localhost", false);
         }
 
-        if (WildcardDnsNames.TryEmbeddedAddress(host, out var risk, out var address))
+        if (WildcardDnsNames.TryEmbeddedAddress(host, out var risk, out var address, out var plain))
         {
-            // 169.254.169.254.nip.io, 10-0-0-1.sslip.io or a9fea9fe.nip.io resolve to the address they spell.
-            return new UrlClassification(risk, address, risk != UrlRisk.Public);
+            // 169.254.169.254.nip.io, 10-0-0-1.sslip.io or a9fea9fe.nip.io resolve to the address they spell. Judged as that address;
+            // only a hidden spelling (hex, IPv6, a rebinding service) is obfuscation: app.127.0.0.1.nip.io:8443 is a dev box, as 127.0.0.1 is.
+            return new UrlClassification(risk, address, risk != UrlRisk.Public && !plain);
         }
 
         if (WildcardDnsNames.IsLoopbackName(host))

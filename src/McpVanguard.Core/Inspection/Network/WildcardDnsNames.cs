@@ -38,8 +38,16 @@ internal static class WildcardDnsNames
     /// The riskiest address spelled in <paramref name="host"/> under a wildcard-DNS suffix, or false when it has none.
     /// Every spelling is tried, since the services differ in which they accept and an attacker picks the one that works.
     /// </summary>
-    public static bool TryEmbeddedAddress(string host, out UrlRisk risk, out string address)
+    public static bool TryEmbeddedAddress(string host, out UrlRisk risk, out string address) => TryEmbeddedAddress(host, out risk, out address, out _);
+
+    /// <summary>
+    /// As <see cref="TryEmbeddedAddress(string, out UrlRisk, out string)"/>; <paramref name="plain"/> is true when the judged address is written
+    /// as four decimal octets (<c>app.127.0.0.1.nip.io</c>, <c>10-0-0-5.sslip.io</c>), the way developers name a dev box, rather than in hex,
+    /// IPv6 or through a rebinding service (<c>7f000001.nip.io</c>, <c>….rbndr.us</c>), which only hides the address.
+    /// </summary>
+    public static bool TryEmbeddedAddress(string host, out UrlRisk risk, out string address, out bool plain)
     {
+        plain = false;
         risk = UrlRisk.Public;
         address = string.Empty;
         string? suffix = null;
@@ -78,7 +86,11 @@ internal static class WildcardDnsNames
                 if (run >= 4)
                 {
                     var ip = window[(run - 4) % 4] << 24 | window[(run - 3) % 4] << 16 | window[(run - 2) % 4] << 8 | window[(run - 1) % 4];
-                    found |= Consider(ip, ref risk, ref address);
+                    if (Consider(ip, ref risk, ref address, out var taken))
+                    {
+                        found = true;
+                        plain |= taken;
+                    }
                 }
 
                 continue;
@@ -88,7 +100,11 @@ internal static class WildcardDnsNames
             if (token.Length == 8 && uint.TryParse(token, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var hex))
             {
                 // Hex form: a9fea9fe.nip.io, app-7f000001.nip.io, 7f000001.a9fea9fe.rbndr.us.
-                found |= Consider(hex, ref risk, ref address);
+                if (Consider(hex, ref risk, ref address, out var taken))
+                {
+                    found = true;
+                    plain &= !taken;
+                }
             }
         }
 
@@ -100,22 +116,26 @@ internal static class WildcardDnsNames
             var r = IpClassifier.Classify(v6, out _);
             if (Rank(r) > Rank(risk))
             {
-                (risk, address, found) = (r, v6.ToString(), true);
+                (risk, address, found, plain) = (r, v6.ToString(), true, false);
             }
         }
 
         if (!found && suffix == ".traefik.me")
         {
-            (risk, address, found) = (UrlRisk.Loopback, "127.0.0.1", true);
+            (risk, address, found, plain) = (UrlRisk.Loopback, "127.0.0.1", true, true);
         }
 
+        // A rebinding service answers with either address it names: hiding the internal one is its purpose.
+        plain &= suffix is not (".rbndr.us" or ".1u.ms");
         return found;
     }
 
-    private static bool Consider(uint ip, ref UrlRisk risk, ref string address)
+    /// <param name="taken">True when this address became the judged one.</param>
+    private static bool Consider(uint ip, ref UrlRisk risk, ref string address, out bool taken)
     {
         var r = IpClassifier.Classify(ip);
-        if (address.Length == 0 || Rank(r) > Rank(risk))
+        taken = address.Length == 0 || Rank(r) > Rank(risk);
+        if (taken)
         {
             risk = r;
             address = $"{ip >> 24}.{(ip >> 16) & 0xFF}.{(ip >> 8) & 0xFF}.{ip & 0xFF}";

@@ -21,7 +21,7 @@ internal static class SensitivePathCatalog
         // Reading the list of keys allowed to log in reveals nothing secret; adding a key to it is a back door.
         new("PATH-030", "SSH authorized keys", "MCP-22", ["**/.ssh/authorized_keys*"], null, Block),
         new("PATH-012", "cloud and cluster credentials", "MCP-08",
-            ["**/.aws", "**/.aws/**", "**/.config/gcloud", "**/.config/gcloud/**", "**/.azure", "**/.azure/**", "**/.kube", "**/.kube/config", "**/.docker",
+            ["**/.aws", "**/.aws/**", "**/.config/gcloud", "**/.config/gcloud/**", "**/appdata/roaming/gcloud", "**/appdata/roaming/gcloud/**", "**/.azure", "**/.azure/**", "**/.kube", "**/.kube/config", "**/.docker",
              "**/.docker/config.json", "**/.oci/**", "**/.config/doctl/**",
              // Secrets mounted into containers: Kubernetes service-account tokens (also EKS/Azure workload identity), Docker and Compose secrets.
              "/run/secrets", "/run/secrets/**", "/var/run/secrets", "/var/run/secrets/**",
@@ -35,7 +35,7 @@ internal static class SensitivePathCatalog
              "**/.config/configstore/firebase-tools.json", "**/.pulumi/credentials.json", "**/.supabase/access-token", "**/.railway/config.json",
              "**/.databrickscfg", "**/.snowflake/connections.toml", "**/.snowsql/config", "**/.dbt/profiles.yml"], Block, Block),
         new("PATH-013", "credential stores", "MCP-08",
-            ["**/.netrc", "**/_netrc", "**/.pgpass", "**/.git-credentials", "**/.npmrc", "**/.pypirc", "**/.my.cnf", "**/.vault-token", "**/.config/gh", "**/.config/gh/hosts.yml",
+            ["**/.netrc", "**/_netrc", "**/.pgpass", "**/.git-credentials", "**/.npmrc", "**/.pypirc", "**/.my.cnf", "**/.vault-token", "**/.config/gh", "**/.config/gh/hosts.yml", "**/appdata/roaming/github cli/hosts.yml",
              "**/.terraform.d/credentials.tfrc.json", "**/.terraformrc", "**/.cargo/credentials", "**/.cargo/credentials.toml", "**/.gem/credentials",
              "**/.config/hub", "**/.m2/settings.xml", "**/.gradle/gradle.properties", "**/.nuget/nuget/nuget.config", "**/.composer/auth.json",
              "**/.config/composer/auth.json", "**/.dockercfg", "**/.s3cfg", "**/.boto", "**/.config/rclone/rclone.conf", "**/.mylogin.cnf", "**/.htpasswd",

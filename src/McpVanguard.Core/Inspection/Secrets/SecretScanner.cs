@@ -78,7 +78,7 @@ public static class SecretScanner
 
         // Stripe test-mode keys move no money: masked in answers, but writing one into a test fixture is normal work.
         new("stripe-key", SecretRules.RedactOnly, new(@"\b(?:sk|rk)_test_[A-Za-z0-9]{16,}", Options), SecretScope.Output),
-        new("sendgrid-key", SecretRules.PaymentOrGoogleKey, new(@"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b", Options), SecretScope.Both),
+        new("sendgrid-key", SecretRules.PaymentOrGoogleKey, new(@"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{40,46}\b", Options), SecretScope.Both),
         new("anthropic-key", SecretRules.AiProviderKey, new(@"\bsk-ant-[A-Za-z0-9_-]{20,}", Options), SecretScope.Both),
         new("openai-key", SecretRules.AiProviderKey, new(@"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", Options), SecretScope.Both,
             static (_, v) => !v.StartsWith("sk-ant-", StringComparison.Ordinal) && HasMixedClasses(v[3..])),

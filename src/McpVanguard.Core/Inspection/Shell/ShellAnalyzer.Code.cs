@@ -40,6 +40,12 @@ internal sealed partial class ShellAnalyzer
             AnalyzeText(shell, nesting + 1);
         }
 
+        // getattr(__import__('o'+'s'),'sys'+'tem')('rm -rf ~/work'): judged also as the call it spells (os.system('rm -rf ~/work')).
+        if (DynamicNames.Fold(code) is var folded && !ReferenceEquals(folded, code))
+        {
+            AnalyzeCode(folded, nesting + 1);
+        }
+
         var lower = code.ToLowerInvariant();
         CheckInterpreterCode(lower);
         AnalyzeEncodedLiterals(code, lower, nesting);

@@ -75,7 +75,7 @@ internal sealed partial class ShellAnalyzer
         var words = command.Words;
         if (downloaded is not null)
         {
-            var runs = words[k].Contains('/') && downloaded.Contains(NameOf(words[k]));
+            var runs = words[k].Contains('/') && (downloaded.Contains(NameOf(words[k])) || InClonedFolder(downloaded, words[k]));
             var interpreter = Shells.Contains(name) || name.StartsWith("python", StringComparison.Ordinal) || name is "perl" or "ruby" or "node" or "php" or "source" or ".";
             for (var i = k + 1; i < words.Count && !runs; i++)
             {
@@ -84,7 +84,7 @@ internal sealed partial class ShellAnalyzer
                     continue;
                 }
 
-                var target = downloaded.Contains(NameOf(words[i]));
+                var target = downloaded.Contains(NameOf(words[i])) || InClonedFolder(downloaded, words[i]);
                 runs = target && (interpreter || name == "chmod" && IsExecutableMode(words[k + 1]));
                 if (interpreter)
                 {
@@ -109,6 +109,12 @@ internal sealed partial class ShellAnalyzer
                 }
             }
 
+            return;
+        }
+
+        if (name == "git" && ClonedFromRawAddress(words, k) is { } folder)
+        {
+            (downloaded ??= []).Add(folder);
             return;
         }
 
@@ -143,6 +149,76 @@ internal sealed partial class ShellAnalyzer
                 (downloaded ??= []).Add(NameOf(r.Target));
             }
         }
+    }
+
+    /// <summary>
+    /// The folder (with a trailing <c>/</c>) that <c>git clone</c> fills from a repository on a raw IP address (<c>git clone https://203.0.113.40/t.git
+    /// /tmp/t</c>): no forge hosts it, so what it holds is a stranger's code, as a curl download is. Null for any other command or host.
+    /// </summary>
+    private static string? ClonedFromRawAddress(List<string> words, int k)
+    {
+        var i = k + 1;
+        while (i < words.Count && words[i].StartsWith('-'))
+        {
+            i += words[i] is "-c" or "-C" ? 2 : 1;
+        }
+
+        if (i >= words.Count || words[i] != "clone")
+        {
+            return null;
+        }
+
+        string? url = null;
+        for (i++; i < words.Count; i++)
+        {
+            if (words[i].StartsWith('-'))
+            {
+                i += words[i] is "-b" or "--branch" or "-o" or "--origin" or "--depth" or "-c" or "--config" or "-j" ? 1 : 0;
+                continue;
+            }
+
+            if (url is null)
+            {
+                url = words[i];
+                continue;
+            }
+
+            return RawAddressRemote(url) ? words[i].TrimEnd('/') + "/" : null;
+        }
+
+        if (url is null || !RawAddressRemote(url))
+        {
+            return null;
+        }
+
+        var name = NameOf(url.TrimEnd('/'));
+        return (name.EndsWith(".git", StringComparison.Ordinal) ? name[..^4] : name) + "/";
+    }
+
+    /// <summary>True for a remote whose host is a public IPv4 address (<c>https://203.0.113.40/t.git</c>, <c>git@203.0.113.40:t.git</c>).</summary>
+    private static bool RawAddressRemote(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var host = scheme >= 0 ? url[(scheme + 3)..] : url;
+        host = host[(host.IndexOf('@') + 1)..];
+        var end = host.IndexOfAny([':', '/']);
+        host = end < 0 ? host : host[..end];
+        return System.Net.IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && host.Count(static c => c == '.') == 3
+            && Network.IpClassifier.Classify(ip, out _) == Network.UrlRisk.Public; // a team's own git server on 10.0.0.5 is not a stranger
+    }
+
+    /// <summary>True when <paramref name="word"/> is a path inside a folder recorded as cloned (an entry ending in <c>/</c>).</summary>
+    private static bool InClonedFolder(List<string> downloaded, string word)
+    {
+        foreach (var d in downloaded)
+        {
+            if (d.Length > 1 && d[^1] == '/' && (word.StartsWith(d, StringComparison.Ordinal) || word.StartsWith("./" + d, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsExecutableMode(string mode) =>

@@ -325,6 +325,8 @@ internal sealed partial class ShellAnalyzer
         var patterns = !wordsAreData && k < command.Words.Count && ShellSearchArguments.IsSearch(command.Words, k, NameOf(command.Words[k]))
             ? ShellSearchArguments.Classify(command.Words, k, NameOf(command.Words[k])).Where(static r => r.Role == SearchRole.Pattern).Select(static r => r.Index).ToHashSet()
             : !wordsAreData && JsonFilterIndex(command.Words, k) is var filter and >= 0 ? [filter]
+            // A PR body or commit message quotes what it fixes (gh pr create --body 'Adds a rule for bash -i >& /dev/tcp/…'): prose, opened by nothing.
+            : !wordsAreData ? ShellDataPositions.ProseValueIndices(command.Words, k)
             : null;
         var index = -1;
         foreach (var w in wordsAreData ? NoWords : command.Words)

@@ -119,6 +119,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     fifo |= name == "mkfifo" || name == "mknod" && command.Words.Contains("p");
                     netcat |= NetCats.Contains(name);
                     TrackDownload(command, k, name, ref downloaded);
+                    CheckRemoteDisplay(command.Words, k, name);
                     CheckServedFolder(command.Words, k, name);
                     CheckBuildFileEdit(command.Words, k, name, nesting);
                     TrackWorkingDirectory(command.Words, k, name);

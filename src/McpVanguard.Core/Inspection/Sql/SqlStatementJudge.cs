@@ -126,6 +126,10 @@ internal sealed partial class SqlStatementJudge
             {
                 FileOrCode(findings, $"{Word(i).ToLowerInvariant()}() reads or writes server files or loads code");
             }
+            else if ((CommandProcedures.Contains(Word(i)) || PathProcedures.Contains(Word(i)) || NetworkPackages.Contains(Word(i))) && NamedInProse(i, s, e))
+            {
+                // "how to disable xp_cmdshell in SQL Server": the name between two words of a sentence is talked about, not called.
+            }
             else if (CommandProcedures.Contains(Word(i)))
             {
                 FileOrCode(findings, $"{Word(i).ToLowerInvariant()} runs operating-system commands");
@@ -238,6 +242,27 @@ internal sealed partial class SqlStatementJudge
         var owner = Word(i - 2).ToLowerInvariant();
         return owner is not ("pg_catalog" or "public" or "mysql" or "sys" or "dbo" or "master" or "main" or "information_schema" or "temp" or "pg_temp")
             && !owner.StartsWith("pg_", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// True when the word at <paramref name="i"/> sits between words of a sentence: the word before it is neither <c>EXEC</c>/<c>EXECUTE</c>/<c>CALL</c>
+    /// nor a qualifier, and nothing a call takes (a literal, a parameter, a bracket, a dot, a separator) follows it; or, for an Oracle
+    /// network package, when no member or constructor call follows it (<c>utl_http ACL configuration</c>).
+    /// </summary>
+    private bool NamedInProse(int i, int start, int end)
+    {
+        // An Oracle package is only ever called through a member (utl_http.request(…), sys.utl_http…) or, for a type, a constructor.
+        if (NetworkPackages.Contains(Word(i)) && !IsSymbol(i + 1, ".") && !IsSymbol(i + 1, "(") && !(i > start && IsSymbol(i - 1, ".")))
+        {
+            return true;
+        }
+
+        if (i == start || _t[i - 1].Kind != SqlTokenKind.Word || IsWord(i - 1, "exec") || IsWord(i - 1, "execute") || IsWord(i - 1, "call"))
+        {
+            return false;
+        }
+
+        return i + 1 >= end || _t[i + 1].Kind == SqlTokenKind.Word;
     }
 
     private bool IsLiteral(int i) => i < _t.Count && _t[i].Kind is SqlTokenKind.String or SqlTokenKind.QuotedIdentifier;
