@@ -3,7 +3,11 @@
 # `echo` calls of the official TypeScript SDK client against server-everything directly and through `vanguard start`,
 # plus start-up time and vanguard's idle RSS. Prints a Markdown summary; JSON goes to artifacts/bench/e2e.json.
 #
-#   bash bench/run-e2e.sh [--aot] [--no-publish] [-- extra e2e.mjs arguments, e.g. --rounds 5 --calls 1000]
+#   bash bench/run-e2e.sh [--aot] [--no-publish] [-- extra e2e.mjs arguments, e.g. --rounds 5 --calls 1000 --perf]
+#   bash bench/run-e2e.sh --binary base=/tmp/base/vanguard --binary branch=artifacts/bench/aot/vanguard [-- ...]
+#
+# --binary LABEL=PATH (repeatable) measures already built vanguard binaries (a Native AOT `vanguard` or a `vanguard.dll`)
+# instead of publishing: compare two builds in the same run, alternated round by round, beside the naive Node relay.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
@@ -11,10 +15,18 @@ cd "$repo_root"
 aot=0
 publish=1
 extra=()
+binaries=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --aot) aot=1 ;;
         --no-publish) publish=0 ;;
+        --binary)
+            shift
+            [[ "${1:-}" == *=* ]] || { echo "--binary wants LABEL=PATH" >&2; exit 2; }
+            bin_path="${1#*=}"
+            [[ -f "$bin_path" ]] || { echo "no vanguard binary at $bin_path" >&2; exit 2; }
+            if [[ "$bin_path" == *.dll ]]; then binaries+=(--vanguard "${1%%=*}=dotnet $bin_path"); else binaries+=(--vanguard "${1%%=*}=$bin_path"); fi
+            publish=0 ;;
         --) shift; extra=("$@"); break ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
@@ -48,8 +60,13 @@ if [[ $publish -eq 1 ]]; then
 fi
 
 # naive-node is the control: a zero-inspection pass-through relay in Node, the floor any relay process adds.
-targets=(--vanguard "naive-node=node bench/e2e/naive-relay.mjs" --vanguard "jit=dotnet $out/jit/vanguard.dll" --vanguard "r2r=dotnet $out/r2r/vanguard.dll")
-if [[ $aot -eq 1 && -x "$out/aot/vanguard" ]]; then
+targets=(--vanguard "naive-node=node bench/e2e/naive-relay.mjs")
+if [[ ${#binaries[@]} -gt 0 ]]; then
+    targets+=("${binaries[@]}")
+else
+    targets+=(--vanguard "jit=dotnet $out/jit/vanguard.dll" --vanguard "r2r=dotnet $out/r2r/vanguard.dll")
+fi
+if [[ ${#binaries[@]} -eq 0 && $aot -eq 1 && -x "$out/aot/vanguard" ]]; then
     targets+=(--vanguard "aot=$out/aot/vanguard")
 fi
 

@@ -2,11 +2,16 @@
 // `vanguard start`, and reports per-call latency, start-up time (spawn -> initialize answered) and vanguard's RSS.
 //
 //   node bench/e2e/e2e.mjs --vanguard "dotnet artifacts/vanguard/vanguard.dll" [--label jit] [--calls 1000]
-//        [--rounds 3] [--warmup 100] [--startup-runs 10] [--json out.json] [--node-modules DIR/node_modules]
+//        [--rounds 3] [--warmup 100] [--startup-runs 10] [--json out.json] [--node-modules DIR/node_modules] [--perf]
+//
+// Besides wall-clock latency (the scheduler's figure on a loaded machine), every round reads the relay process's own CPU
+// time and context switches over the timed calls from /proc (all its threads; its children excluded): CPU per call is the
+// load-independent figure. --perf also runs `perf stat -e task-clock,context-switches` on the relay over the timed calls.
 //
 // Several targets can be given (--vanguard may repeat, each "LABEL=COMMAND" or just COMMAND). Rounds alternate
 // direct and proxied sessions so that background load from other processes hits both alike; medians are reported.
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +27,7 @@ const { Client } = require("@modelcontextprotocol/sdk/client/index.js");
 const { StdioClientTransport } = require("@modelcontextprotocol/sdk/client/stdio.js");
 
 function parseArgs(argv) {
-  const opts = { vanguard: [], calls: 1000, rounds: 3, warmup: 100, startupRuns: 10, json: null, server: null };
+  const opts = { vanguard: [], calls: 1000, rounds: 3, warmup: 100, startupRuns: 10, json: null, server: null, perf: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -34,6 +39,7 @@ function parseArgs(argv) {
       case "--startup-runs": opts.startupRuns = Number(next()); break;
       case "--json": opts.json = next(); break;
       case "--server": opts.server = next(); break;
+      case "--perf": opts.perf = true; break;
       case "--node-modules": next(); break; // handled above
       default: throw new Error(`unknown argument ${a}`);
     }
@@ -98,6 +104,46 @@ function rssKiB(pid, field = "VmRSS") {
   }
 }
 
+/** CPU time (ns, from schedstat) and context switches summed over every thread of a process; null when unreadable. */
+function processCpu(pid) {
+  try {
+    let cpuNs = 0;
+    let voluntary = 0;
+    let involuntary = 0;
+    const tasks = readdirSync(`/proc/${pid}/task`);
+    for (const tid of tasks) {
+      try {
+        cpuNs += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+        const status = readFileSync(`/proc/${pid}/task/${tid}/status`, "utf8");
+        voluntary += Number(status.match(/^voluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0);
+        involuntary += Number(status.match(/^nonvoluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0);
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+    return { cpuNs, voluntary, involuntary, threads: tasks.length };
+  } catch {
+    return null;
+  }
+}
+
+/** Starts `perf stat` on a process; the returned function stops it and resolves to its task-clock (ms) and context switches. */
+function perfStat(pid) {
+  const perf = spawn("perf", ["stat", "-x", ",", "-e", "task-clock,context-switches", "-p", String(pid)], { stdio: ["ignore", "ignore", "pipe"] });
+  let text = "";
+  perf.stderr.on("data", (chunk) => (text += chunk.toString()));
+  return async () => {
+    const exited = new Promise((resolve) => perf.on("close", resolve));
+    perf.kill("SIGINT");
+    await exited;
+    const value = (event) => {
+      const line = text.split("\n").find((l) => l.includes(event));
+      return line ? Number(line.split(",")[0]) : NaN;
+    };
+    return { taskClockMs: value("task-clock"), contextSwitches: value("context-switches") };
+  };
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted, p) {
@@ -123,6 +169,9 @@ async function echoRound(target) {
     await sleep(500);
     const idleRss = rssKiB(pid);
     const times = new Array(opts.calls);
+    const stopPerf = opts.perf && target.label !== "direct" ? perfStat(pid) : null;
+    if (stopPerf) await sleep(200); // perf attaches to the running process before the first timed call
+    const cpuBefore = processCpu(pid);
     for (let i = 0; i < opts.calls; i++) {
       const t0 = process.hrtime.bigint();
       const result = await client.callTool({ name: "echo", arguments: { message: `hello ${i}` } });
@@ -132,8 +181,17 @@ async function echoRound(target) {
       }
     }
 
+    const cpuAfter = processCpu(pid);
+    const perf = stopPerf ? await stopPerf() : null;
     const sorted = [...times].sort((a, b) => a - b);
+    const per = (a, b) => (cpuBefore && cpuAfter ? (a(cpuAfter) - a(cpuBefore)) / b : NaN);
     return {
+      cpuUsPerCall: per((c) => c.cpuNs, opts.calls * 1000),
+      voluntarySwitchesPerCall: per((c) => c.voluntary, opts.calls),
+      involuntarySwitchesPerCall: per((c) => c.involuntary, opts.calls),
+      threads: cpuAfter?.threads ?? NaN,
+      perfTaskClockUsPerCall: perf ? (perf.taskClockMs * 1000) / opts.calls : NaN,
+      perfSwitchesPerCall: perf ? perf.contextSwitches / opts.calls : NaN,
       startupMs,
       p50: percentile(sorted, 50),
       p90: percentile(sorted, 90),
@@ -167,7 +225,7 @@ for (let r = 0; r < opts.rounds; r++) {
   for (const t of targets) {
     const round = await echoRound(t);
     results[t.label].rounds.push(round);
-    process.stderr.write(`[e2e] round ${r + 1}/${opts.rounds} ${t.label}: p50 ${round.p50.toFixed(3)} ms, p99 ${round.p99.toFixed(3)} ms, idle RSS ${round.idleRssKiB} KiB\n`);
+    process.stderr.write(`[e2e] round ${r + 1}/${opts.rounds} ${t.label}: p50 ${round.p50.toFixed(3)} ms, p99 ${round.p99.toFixed(3)} ms, CPU ${round.cpuUsPerCall.toFixed(1)} µs/call, switches ${(round.voluntarySwitchesPerCall + round.involuntarySwitchesPerCall).toFixed(2)}/call, idle RSS ${round.idleRssKiB} KiB\n`);
   }
 }
 
@@ -185,6 +243,10 @@ for (const t of targets) {
     startupMinMs: startupSorted[0],
     startupMaxMs: startupSorted[startupSorted.length - 1],
     idleRssMiB: median(res.rounds.map((x) => x.idleRssKiB ?? NaN)) / 1024,
+    cpuUsPerCall: median(res.rounds.map((x) => x.cpuUsPerCall)),
+    switchesPerCall: median(res.rounds.map((x) => x.voluntarySwitchesPerCall + x.involuntarySwitchesPerCall)),
+    perfTaskClockUsPerCall: median(res.rounds.map((x) => x.perfTaskClockUsPerCall)),
+    perfSwitchesPerCall: median(res.rounds.map((x) => x.perfSwitchesPerCall)),
     afterCallsRssMiB: median(res.rounds.map((x) => x.afterRssKiB ?? NaN)) / 1024,
     peakRssMiB: Math.max(...res.rounds.map((x) => x.peakRssKiB ?? NaN)) / 1024,
     rounds: res.rounds,
@@ -203,5 +265,11 @@ for (const t of targets) {
   console.log(`| ${t.label} | ${fmt(s.p50Ms)} | ${fmt(s.p90Ms)} | ${fmt(s.p99Ms)} | ${isDirect ? "-" : fmt(s.p50Ms - direct.p50Ms)} | ${fmt(s.startupMedianMs, 1)} (${fmt(s.startupMinMs, 1)}-${fmt(s.startupMaxMs, 1)}) | ${isDirect ? "-" : fmt(s.startupMedianMs - direct.startupMedianMs, 1)} | ${fmt(s.idleRssMiB, 1)} | ${fmt(s.afterCallsRssMiB, 1)} |`);
 }
 console.log("(RSS of `direct` is the node server itself; of a vanguard target, the vanguard process only, without its node child.)");
+console.log("\n| target | relay CPU µs per call (/proc schedstat, all threads) | context switches per call | perf task-clock µs per call | perf context switches per call |");
+console.log("|---|---|---|---|---|");
+for (const t of targets.filter((x) => x.label !== "direct")) {
+  const s = summary[t.label];
+  console.log(`| ${t.label} | ${fmt(s.cpuUsPerCall, 1)} | ${fmt(s.switchesPerCall, 2)} | ${fmt(s.perfTaskClockUsPerCall, 1)} | ${fmt(s.perfSwitchesPerCall, 2)} |`);
+}
 
 if (opts.json) writeFileSync(opts.json, JSON.stringify({ when: new Date().toISOString(), opts, summary }, null, 2));

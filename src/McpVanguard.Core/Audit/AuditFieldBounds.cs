@@ -28,6 +28,9 @@ public static class AuditFieldBounds
     public static AuditRecord Apply(AuditRecord record) => Apply(record, sessionBounded: false);
 
     /// <summary>The record with its session bounded (<see cref="Bound"/> is not idempotent on a cut value: bound each field once).</summary>
+    /// <summary>A session or server id as a record holds it (the throttle keys by the bounded session).</summary>
+    internal static string BoundIdentifier(string value) => Bound(value, MaxIdentifierChars)!;
+
     internal static AuditRecord BoundSession(AuditRecord record)
         => Bound(record.Session, MaxIdentifierChars) is var session && ReferenceEquals(session, record.Session) ? record : record with { Session = session! };
 

@@ -61,21 +61,36 @@ public sealed class AuditSink : IAuditSink
     public void Write(AuditRecord record)
     {
         // The session keys the throttle, so it is bounded first; the other fields only for a record that is written. A
-        // suppressed record is just counted: a flood of one kind (an agent repeating a loop the L3 stage warns about on
-        // every call) costs the relay thread no scan of its reason.
+        // suppressed record is just counted: a flood of one kind costs the relay thread no scan of its reason.
         record = AuditFieldBounds.BoundSession(record);
+        if (AdmitBounded(AuditDecision.Of(record)))
+        {
+            Enqueue(AuditFieldBounds.Apply(record, sessionBounded: true));
+        }
+    }
+
+    public bool Admit(AuditDecision decision)
+    {
+        // The relay asks before it builds the record (an agent repeating a loop the L3 stage warns about on every call
+        // then costs a count, not a record with its arguments hashed).
+        var session = AuditFieldBounds.BoundIdentifier(decision.Session);
+        return AdmitBounded(ReferenceEquals(session, decision.Session) ? decision : decision with { Session = session });
+    }
+
+    /// <summary>As <see cref="Admit"/>, for a decision whose session is bounded already (bounding twice would cut the marker).</summary>
+    private bool AdmitBounded(AuditDecision decision)
+    {
         List<AuditRecord>? summaries = null;
-        var admitted = _throttle.Admit(record, ref summaries);
+        var admitted = _throttle.Admit(decision, ref summaries);
         foreach (var summary in summaries ?? [])
         {
             Enqueue(AuditFieldBounds.Apply(summary, sessionBounded: true));
         }
 
-        if (admitted)
-        {
-            Enqueue(AuditFieldBounds.Apply(record, sessionBounded: true));
-        }
+        return admitted;
     }
+
+    public void WriteAdmitted(AuditRecord record) => Enqueue(AuditFieldBounds.Apply(record, sessionBounded: false));
 
     private void Enqueue(AuditRecord record)
     {

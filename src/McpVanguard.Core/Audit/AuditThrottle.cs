@@ -22,7 +22,7 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
     /// True when <paramref name="record"/> may be written; summaries of windows that closed are added to
     /// <paramref name="summaries"/>, created when the first one is (most records close no window: no list per record).
     /// </summary>
-    public bool Admit(AuditRecord record, ref List<AuditRecord>? summaries)
+    public bool Admit(AuditDecision record, ref List<AuditRecord>? summaries)
     {
         // Allows (audited only with audit.allows, e.g. under monitor) are the operator's full trail and never enter the
         // decisions file, so they cannot push evidence out; capping them would only break that trail.
@@ -56,7 +56,7 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
         }
     }
 
-    private bool Count((string Session, string Kind) key, AuditRecord record, int limit, DateTimeOffset now, ref List<AuditRecord>? summaries)
+    private bool Count((string Session, string Kind) key, AuditDecision record, int limit, DateTimeOffset now, ref List<AuditRecord>? summaries)
     {
         if (!_windows.TryGetValue(key, out var window) || now - window.Start >= limits.Window)
         {
@@ -120,12 +120,12 @@ internal sealed class AuditThrottle(AuditRetention limits, TimeProvider time)
     }
 
     /// <summary>One session's (or all sessions') count of one kind in the current window.</summary>
-    private sealed class Window(DateTimeOffset start, AuditRecord first)
+    private sealed class Window(DateTimeOffset start, AuditDecision first)
     {
         public DateTimeOffset Start { get; } = start;
 
         /// <summary>The first record of the window: its server, direction and rule ids describe the summary.</summary>
-        public AuditRecord First { get; } = first;
+        public AuditDecision First { get; } = first;
 
         public int Written { get; set; }
 

@@ -9,5 +9,8 @@ public sealed class NullAuditSink : IAuditSink
     {
     }
 
+    /// <summary>Nothing is written, so no record is worth building.</summary>
+    public bool Admit(AuditDecision decision) => false;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

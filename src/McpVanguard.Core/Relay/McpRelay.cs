@@ -337,12 +337,21 @@ public sealed partial class McpRelay
 
     private void Audit(Direction direction, McpMessage? message, PendingRequest? answers, JsonRpcId id, Verdict verdict, string? method, double elapsedMicroseconds)
     {
-        _audit.Write(new AuditRecord
+        // The throttle decides first: a decision it suppresses now (an agent repeating a call L3 warns about as a loop,
+        // every call) is counted for the summary, and its record is never built nor its arguments hashed.
+        var serverId = answers?.ServerId ?? _session.ServerId;
+        var side = direction == Direction.AgentToServer ? "agent_to_server" : "server_to_agent";
+        if (!_audit.Admit(new AuditDecision(_session.SessionId, serverId, side, verdict.Label, verdict.RuleIds)))
+        {
+            return;
+        }
+
+        _audit.WriteAdmitted(new AuditRecord
         {
             Time = DateTimeOffset.UtcNow,
             Session = _session.SessionId,
-            ServerId = answers?.ServerId ?? _session.ServerId,
-            Direction = direction == Direction.AgentToServer ? "agent_to_server" : "server_to_agent",
+            ServerId = serverId,
+            Direction = side,
             Method = message?.Method ?? answers?.Method ?? method,
             Tool = message?.ToolName ?? answers?.Tool,
             RequestId = id.IsNull ? null : id.Json,

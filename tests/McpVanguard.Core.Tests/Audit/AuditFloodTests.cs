@@ -67,4 +67,60 @@ public sealed class AuditFloodTests : IDisposable
         Assert.DoesNotContain(GitHubToken, text, StringComparison.Ordinal);
         Assert.Contains("[REDACTED:github-token]", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_decision_the_throttle_suppresses_is_counted_without_building_its_record()
+    {
+        var path = Path.Combine(_dir, "audit.jsonl");
+        var counting = new CountingSink(new AuditSink(path, DefaultMaxBytes, DefaultMaxFiles, TextWriter.Null));
+        await using (counting)
+        {
+            var h = new RelayHarness(audit: counting);
+            for (var i = 0; i < 26; i++)
+            {
+                var refused = await h.FromAgent($$$$"""{"jsonrpc":"2.0","id":{{{{i}}}},"method":"tools/call","params":{"name":"read_file","arguments":{"path":"/etc/shadow"}}}""");
+                Assert.Equal(VerdictKind.Block, refused.Verdict.Kind);
+            }
+
+            // The per-session cap (20 a minute by default): every decision asked, only the admitted ones built and written.
+            Assert.Equal(26, counting.Asked);
+            Assert.Equal(AuditRetention.Default.PerSessionPerKind, counting.Built);
+            Assert.Equal(0, counting.WrittenUnasked);
+        }
+
+        // The six suppressed ones are still in the log, as the summary's count.
+        var text = File.ReadAllText(path);
+        Assert.Equal(AuditRetention.Default.PerSessionPerKind, text.Split('\n').Count(line => line.Contains("\"verdict\":\"block\"", StringComparison.Ordinal)));
+        Assert.Contains("\"suppressed\":6", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The real sink, counting how the relay uses it.</summary>
+    private sealed class CountingSink(AuditSink inner) : IAuditSink
+    {
+        public int Asked { get; private set; }
+
+        public int Built { get; private set; }
+
+        public int WrittenUnasked { get; private set; }
+
+        public void Write(AuditRecord record)
+        {
+            WrittenUnasked++;
+            inner.Write(record);
+        }
+
+        public bool Admit(AuditDecision decision)
+        {
+            Asked++;
+            return inner.Admit(decision);
+        }
+
+        public void WriteAdmitted(AuditRecord record)
+        {
+            Built++;
+            inner.WriteAdmitted(record);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
 }

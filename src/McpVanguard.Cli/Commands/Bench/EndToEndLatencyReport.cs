@@ -13,7 +13,7 @@ internal static class EndToEndLatencyReport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string profile, int calls, int rounds, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string profile, EndToEndLatency.Mix mix, int calls, int rounds, bool json, CancellationToken cancellationToken)
     {
         // Its own empty config, audit log and pins: a measurement must not write into the user's state or read their rules.
         using var sandbox = await DemoSandbox.CreateAsync("bench-e2e", cancellationToken);
@@ -24,8 +24,8 @@ internal static class EndToEndLatencyReport
         {
             for (var round = 0; round < rounds; round++)
             {
-                runs.Add(await EndToEndLatency.MeasureAsync("direct", server, calls, advance, cancellationToken));
-                runs.Add(await EndToEndLatency.MeasureAsync("through", proxy, calls, advance, cancellationToken));
+                runs.Add(await EndToEndLatency.MeasureAsync("direct", server, mix, calls, advance, cancellationToken));
+                runs.Add(await EndToEndLatency.MeasureAsync("through", proxy, mix, calls, advance, cancellationToken));
             }
         }
 
@@ -42,11 +42,11 @@ internal static class EndToEndLatencyReport
             });
         }
 
-        Write(runs, profile, json);
+        Write(runs, profile, mix, json);
         return 0;
     }
 
-    private static void Write(List<EndToEndLatency.Run> runs, string profile, bool json)
+    private static void Write(List<EndToEndLatency.Run> runs, string profile, EndToEndLatency.Mix mix, bool json)
     {
         // Per mode: the median over rounds of each round's figure (rounds are separate processes; pooling percentiles would mix them).
         double Median(string mode, Func<EndToEndLatency.Run, double> figure)
@@ -63,6 +63,7 @@ internal static class EndToEndLatencyReport
             var document = new JsonObject
             {
                 ["profile"] = profile,
+                ["mix"] = mix == EndToEndLatency.Mix.Varied ? "varied" : "repeated",
                 ["rounds"] = runs.Count / 2,
                 ["calls_per_round"] = runs[0].Calls,
                 ["direct"] = Figures(direct),
@@ -79,7 +80,8 @@ internal static class EndToEndLatencyReport
         table.AddRow("through vanguard", F(through.First), F(through.P50), F(through.P99));
         table.AddRow("[bold]added[/]", F(through.First - direct.First), F(through.P50 - direct.P50), F(through.P99 - direct.P99));
         AnsiConsole.Write(table);
-        Console.WriteLine($"The demo server's read_file, {runs[0].Calls} timed calls per round after a warm-up, {runs.Count / 2} rounds (median of rounds), profile {profile}, {Environment.ProcessorCount} cores, .NET {Environment.Version}. First answer: spawn to the first answered call.");
+        var calls = mix == EndToEndLatency.Mix.Varied ? "run_command 'echo hello N' (every call different)" : "read_file of README.md (one call repeated: L3's loop warning from the 15th)";
+        Console.WriteLine($"The demo server's {calls}, {runs[0].Calls} timed calls per round after a warm-up, {runs.Count / 2} rounds (median of rounds), profile {profile}, {Environment.ProcessorCount} cores, .NET {Environment.Version}. First answer: spawn to the first answered call.");
 
         static JsonObject Figures((double First, double P50, double P99) f) => new() { ["first_answer_ms"] = f.First, ["p50_ms"] = f.P50, ["p99_ms"] = f.P99 };
     }

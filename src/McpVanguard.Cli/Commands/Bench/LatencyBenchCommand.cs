@@ -22,7 +22,13 @@ internal static class LatencyBenchCommand
         var iterations = new Option<int>("--iterations") { Description = "Measured calls per message and layer (default 2000).", DefaultValueFactory = _ => 2000 };
         var markdown = new Option<bool>("--markdown") { Description = "A Markdown table (docs/SECURITY-RESULTS.md)." };
         var e2e = new Option<bool>("--e2e") { Description = "Measure from outside instead: the official SDK client calls the bundled demo server directly and through 'vanguard start' (first answer from spawn, p50/p99 per call)." };
-        var calls = new Option<int>("--calls") { Description = "With --e2e: timed read_file calls per mode and round (default 1000).", DefaultValueFactory = _ => 1000 };
+        var calls = new Option<int>("--calls") { Description = "With --e2e: timed calls per mode and round (default 1000).", DefaultValueFactory = _ => 1000 };
+        var mix = new Option<string>("--mix")
+        {
+            Description = "With --e2e: 'varied' (default) times run_command 'echo hello N', every call different as an agent's are; 'repeated' times one identical read_file, which L3 warns about as a loop from the 15th call (the warn path).",
+            DefaultValueFactory = _ => "varied",
+        };
+        mix.AcceptOnlyFromAmong("varied", "repeated");
         var rounds = new Option<int>("--rounds") { Description = "With --e2e: rounds, direct and through alternating, pooled (default 2).", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "With --e2e: the figures as JSON." };
         var command = new Command("latency", HelpText.With(
@@ -31,7 +37,8 @@ internal static class LatencyBenchCommand
             "vanguard bench latency",
             "vanguard bench latency --iterations 5000 --markdown",
             "vanguard bench latency --e2e --calls 1000 --rounds 2",
-            "vanguard bench latency --e2e --json")) { iterations, markdown, e2e, calls, rounds, json };
+            "vanguard bench latency --e2e --mix repeated",
+            "vanguard bench latency --e2e --json")) { iterations, markdown, e2e, calls, rounds, mix, json };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,7 +61,8 @@ internal static class LatencyBenchCommand
                     return EngineFactory.ConfigurationError;
                 }
 
-                return await EndToEndLatencyReport.RunAsync(profile, parse.GetValue(calls), parse.GetValue(rounds), parse.GetValue(json), cancellationToken);
+                var chosen = parse.GetValue(mix) == "repeated" ? EndToEndLatency.Mix.Repeated : EndToEndLatency.Mix.Varied;
+                return await EndToEndLatencyReport.RunAsync(profile, chosen, parse.GetValue(calls), parse.GetValue(rounds), parse.GetValue(json), cancellationToken);
             }
 
             var n = parse.GetValue(iterations);

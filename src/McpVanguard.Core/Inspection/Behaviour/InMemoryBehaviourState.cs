@@ -139,7 +139,7 @@ public sealed class InMemoryBehaviourState : IBehaviourState
     /// message. When the log is full, the live part moves to a new array (doubled up to twice the window's capacity),
     /// and views of the old one stay valid. The caller holds the lock.
     /// </summary>
-    private sealed class Window(int capacity) : Entry
+    private sealed class Window(int capacity) : Entry, ISequencedSteps
     {
         private const int InitialSlots = 16;
 
@@ -147,13 +147,38 @@ public sealed class InMemoryBehaviourState : IBehaviourState
         private int _start;
         private int _count;
 
+        // The sequence number of the oldest live step (_log[_start]): the n-th step ever appended, never reused.
+        private long _firstSeq;
+
+        // The loop detector's running count, while the steps arrive in time order (a window that went out of order walks
+        // until it empties; then it counts again).
+        private RepeatIndex? _repeats;
+        private bool _ordered = true;
+        private long _lastAtMs = long.MinValue;
+
+        public long EndSeq => _firstSeq + _count;
+
+        public BehaviourEvent At(long seq) => _log[_start + (int)(seq - _firstSeq)];
+
         public void Append(BehaviourEvent item, long now, long retentionMs)
         {
+            if (_count == 0 && !_ordered)
+            {
+                _ordered = true;
+                _repeats = null;
+            }
+
+            if (item.AtMs < _lastAtMs)
+            {
+                _ordered = false;
+                _repeats = null;
+            }
+
+            _lastAtMs = Math.Max(_lastAtMs, item.AtMs);
             if (_count == capacity)
             {
                 // Full: the oldest event makes room (count-bounded window).
-                _start++;
-                _count--;
+                DropOldest();
             }
 
             if (_start + _count == _log.Length)
@@ -178,21 +203,54 @@ public sealed class InMemoryBehaviourState : IBehaviourState
             var oldest = now - retentionMs;
             while (_count > 0 && _log[_start].AtMs < oldest)
             {
-                _start++;
-                _count--;
+                DropOldest();
             }
 
-            return _count == 0 ? [] : new WindowView(_log, _start, _count);
+            return _count == 0 ? [] : new WindowView(this, _log, _start, _count, _firstSeq);
+        }
+
+        /// <summary>Under the window's lock: see <see cref="RepeatIndex.TryCount"/>.</summary>
+        public bool TryCountRepeats(BehaviourEvent current, long since, WindowView view, long viewStartSeq, out int count)
+        {
+            if (!_ordered)
+            {
+                count = 0;
+                return false;
+            }
+
+            _repeats ??= new RepeatIndex(_firstSeq);
+            return _repeats.TryCount(current, since, view, viewStartSeq, viewStartSeq + view.Count, this, EndSeq, out count);
+        }
+
+        private void DropOldest()
+        {
+            _repeats?.Dropped(_log[_start], _firstSeq);
+            _start++;
+            _count--;
+            _firstSeq++;
         }
     }
 
-    /// <summary>The live part of a window when it was read: slots of the log that are never written again.</summary>
-    private sealed class WindowView(BehaviourEvent[] log, int start, int count) : IReadOnlyList<BehaviourEvent>
+    /// <summary>
+    /// The live part of a window when it was read: slots of the log that are never written again. It counts a call's
+    /// repeats through the window's running count (under the window's lock), so the loop detector need not walk it.
+    /// </summary>
+    private sealed class WindowView(Window window, BehaviourEvent[] log, int start, int count, long firstSeq) : IReadOnlyList<BehaviourEvent>, ISequencedSteps, IRepeatCounter
     {
         public int Count => count;
 
         public BehaviourEvent this[int index]
             => (uint)index < (uint)count ? log[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public BehaviourEvent At(long seq) => log[start + (int)(seq - firstSeq)];
+
+        public bool TryCountRepeats(BehaviourEvent current, long since, out int repeats)
+        {
+            lock (window)
+            {
+                return window.TryCountRepeats(current, since, this, firstSeq, out repeats);
+            }
+        }
 
         public IEnumerator<BehaviourEvent> GetEnumerator()
         {

@@ -14,13 +14,28 @@ internal static class LoopDetector
 
         var since = current.AtMs - (long)settings.LoopWindow.TotalMilliseconds;
         BehaviourEvent? first = null;
-        var count = 0;
-        foreach (var e in session)
+        if (session is IRepeatCounter counter && counter.TryCountRepeats(current, since, out var count))
         {
-            if (e.AtMs >= since && e.Signature == current.Signature && e.Method == current.Method)
+            // The in-memory window keeps a running count: no walk for an everyday call; the first repeat is looked up
+            // only for the finding's reason.
+            if (count < settings.LoopRepeats)
             {
-                first ??= e;
-                count++;
+                return;
+            }
+
+            first = FirstRepeat(current, session, since);
+        }
+        else
+        {
+            count = 0;
+            for (var i = 0; i < session.Count; i++)
+            {
+                var e = session[i];
+                if (Repeats(e, current, since))
+                {
+                    first ??= e;
+                    count++;
+                }
             }
         }
 
@@ -30,4 +45,20 @@ internal static class LoopDetector
                 $"Loop: the same call {count} times in {(int)settings.LoopWindow.TotalSeconds}s: {first.Describe(first.AtMs)} … {current.Describe(first.AtMs)}."));
         }
     }
+
+    private static BehaviourEvent? FirstRepeat(BehaviourEvent current, IReadOnlyList<BehaviourEvent> session, long since)
+    {
+        for (var i = 0; i < session.Count; i++)
+        {
+            if (Repeats(session[i], current, since))
+            {
+                return session[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Repeats(BehaviourEvent e, BehaviourEvent current, long since)
+        => e.AtMs >= since && e.Signature == current.Signature && e.Method == current.Method;
 }
