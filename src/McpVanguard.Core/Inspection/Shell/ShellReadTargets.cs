@@ -91,6 +91,8 @@ public static class ShellReadTargets
     private static void WalkCommand(ShellCommand command, ShellExpansion expansion, List<ShellPathCandidate> output, int nesting)
     {
         var words = command.Words;
+        expansion.SubstituteWords(words); // "$x" in command position is the command it holds: IFS=,; x=cat,/etc/shadow; $x
+        expansion.RecordBuiltin(command);
         var k = FindCommand(words, out _);
         foreach (var sub in command.Substitutions)
         {
