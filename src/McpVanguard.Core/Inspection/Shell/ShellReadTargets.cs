@@ -154,7 +154,7 @@ public static class ShellReadTargets
             var script = InlineScript(words, k, name);
 
             // PowerShell escapes with a backtick: its backslashes are path separators the POSIX tokenizer must not eat.
-            script = name is "powershell" or "pwsh" ? script?.Replace('\\', '/') : script;
+            script = name is "powershell" or "pwsh" && script is not null ? JoinedLists.FoldPowerShell(script.Replace('\\', '/')) : script;
             if (script is not null && nesting < MaxNesting)
             {
                 Walk(ShellTokenizer.Parse(expansion.Substitute(script)), expansion, output, nesting + 1);
