@@ -1,3 +1,4 @@
+using static McpVanguard.Inspection.Shell.ShellVocabulary;
 using Kind = McpVanguard.Inspection.Shell.CodeLoadingSettings.Kind;
 
 namespace McpVanguard.Inspection.Shell;
@@ -33,19 +34,30 @@ internal sealed partial class ShellAnalyzer
                 var key = words[i + 1];
                 var eq = key.IndexOf('=');
                 var value = eq > 0 ? key[(eq + 1)..] : i + 2 < words.Count ? words[i + 2] : string.Empty;
-                CheckSetting(CodeLoadingSettings.OfNpmKey(eq > 0 ? key[..eq] : key), value, nesting);
+                CheckNpmSetting(eq > 0 ? key[..eq] : key, value, nesting);
                 return;
             }
 
             if (w.StartsWith("--", StringComparison.Ordinal) && w.Length > 2)
             {
                 var eq = w.IndexOf('=');
-                var kind = CodeLoadingSettings.OfNpmKey(eq > 0 ? w[2..eq] : w[2..]);
-                if (kind != Kind.None)
+                if (CodeLoadingSettings.OfNpmKey(eq > 0 ? w[2..eq] : w[2..]) != Kind.None)
                 {
-                    CheckSetting(kind, eq > 0 ? w[(eq + 1)..] : i + 1 < words.Count ? words[++i] : string.Empty, nesting);
+                    CheckNpmSetting(eq > 0 ? w[2..eq] : w[2..], eq > 0 ? w[(eq + 1)..] : i + 1 < words.Count ? words[++i] : string.Empty, nesting);
                 }
             }
         }
+    }
+
+    /// <summary>A shell is what <c>script-shell</c> names (<c>bash</c>, Git Bash's path on Windows); a shell with a command, or a file in a scratch directory, is not.</summary>
+    private void CheckNpmSetting(string key, string value, int nesting)
+    {
+        var v = value.Trim().Trim('"', '\'');
+        if (key is "script-shell" or "shell" && !v.Contains(' ') && Shells.Contains(NameOf(v)) && !CodeLoadingSettings.IsUntrustedDirectory(v))
+        {
+            return;
+        }
+
+        CheckSetting(CodeLoadingSettings.OfNpmKey(key), value, nesting);
     }
 }
