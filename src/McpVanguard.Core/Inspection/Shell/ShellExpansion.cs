@@ -89,8 +89,31 @@ internal sealed partial class ShellExpansion(string? cwd)
 
     private static bool IsAbsolute(string p) => p.Length > 0 && (p[0] is '/' or '~' || p.Length > 1 && p[1] == ':' || p.StartsWith("$home", StringComparison.Ordinal));
 
+    /// <summary>Deepest nesting of expansions read (<c>${X:-${Y:-…}}</c>, <c>$(echo $(…))</c>); deeper ones stay as written, so a crafted word cannot exhaust the stack.</summary>
+    private const int MaxDepth = 8;
+
+    private int _depth;
+
     /// <summary>Replaces <c>$X</c>, <c>${X}</c>, <c>${X:-default}</c> and decoding substitutions; unknown variables stay as written.</summary>
     public string Substitute(string word)
+    {
+        if (_depth >= MaxDepth)
+        {
+            return word;
+        }
+
+        _depth++;
+        try
+        {
+            return SubstituteOnce(word);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private string SubstituteOnce(string word)
     {
         if (word.Contains('%'))
         {

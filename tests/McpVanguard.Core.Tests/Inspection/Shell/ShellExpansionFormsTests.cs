@@ -96,4 +96,15 @@ public sealed class ShellExpansionFormsTests
     {
         Assert.Equal(expected, JoinedLists.FoldPowerShell(script));
     }
+
+    [Fact]
+    public void Nested_parameters_resolve_and_stay_bounded()
+    {
+        Assert.Equal("/etc/shadow", new ShellExpansion(null).Substitute("${a:-${b:-${c:-/etc/shadow}}}"));
+
+        // 20000 levels: read to a fixed depth, the rest left as written, without exhausting the stack.
+        var deep = string.Concat(Enumerable.Repeat("${a:-", 20000)) + "/etc/shadow" + new string('}', 20000);
+        Assert.StartsWith("${a:-", new ShellExpansion(null).Substitute("x" + deep)[1..], StringComparison.Ordinal);
+        Assert.NotNull(Command("cat " + deep)); // the whole engine answers: no stack overflow, no hang
+    }
 }
