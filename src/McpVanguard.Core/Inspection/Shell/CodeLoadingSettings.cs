@@ -59,6 +59,9 @@ internal static class CodeLoadingSettings
         ["NODE_OPTIONS"] = Kind.InterpreterOptions, ["PYTEST_ADDOPTS"] = Kind.InterpreterOptions, ["PERL5OPT"] = Kind.ModuleOptions, ["RUBYOPT"] = Kind.ModuleOptions,
         ["JAVA_TOOL_OPTIONS"] = Kind.InterpreterOptions, ["_JAVA_OPTIONS"] = Kind.InterpreterOptions, ["JDK_JAVA_OPTIONS"] = Kind.InterpreterOptions,
         ["PYTHONWARNINGS"] = Kind.None,
+        ["RUSTC_WRAPPER"] = Kind.Command, ["RUSTC_WORKSPACE_WRAPPER"] = Kind.Command, ["CARGO_BUILD_RUSTC_WRAPPER"] = Kind.Command, ["RUSTC"] = Kind.Command,
+        ["npm_config_script_shell"] = Kind.Command, ["NPM_CONFIG_SCRIPT_SHELL"] = Kind.Command, ["npm_config_node_options"] = Kind.InterpreterOptions,
+        ["NPM_CONFIG_NODE_OPTIONS"] = Kind.InterpreterOptions, ["PERL5DB"] = Kind.RareCommand, ["PYTHONHOME"] = Kind.SearchPath,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Git configuration keys (lower-cased) whose value git runs; <c>*</c> stands for one subsection name.</summary>
@@ -84,7 +87,28 @@ internal static class CodeLoadingSettings
         "chromium", "google-chrome", "ksshaskpass", "ssh-askpass", "git-credential-manager", "git-credential-manager-core", "manager", "manager-core",
         "store", "cache", "osxkeychain", "libsecret", "wincred", "tig", "lazygit", "riff", "ydiff", "difftastic", "difft", "true", "false", "sudo");
 
-    public static Kind OfEnvironment(string name) => Environment.TryGetValue(name, out var kind) ? kind : Kind.None;
+    public static Kind OfEnvironment(string name) =>
+        Environment.TryGetValue(name, out var kind) ? kind
+        // CARGO_TARGET_<triple>_RUNNER / _LINKER: cargo runs the value for every binary it runs or links.
+        : name.StartsWith("CARGO_TARGET_", StringComparison.Ordinal) && (name.EndsWith("_RUNNER", StringComparison.Ordinal) || name.EndsWith("_LINKER", StringComparison.Ordinal)) ? Kind.Command
+        : Kind.None;
+
+    /// <summary>cargo configuration keys (<c>--config KEY=VALUE</c>) whose value cargo runs.</summary>
+    public static Kind OfCargoKey(string key)
+    {
+        var k = key.Trim().ToLowerInvariant();
+        return k is "build.rustc-wrapper" or "build.rustc-workspace-wrapper" or "build.rustc" or "build.rustdoc" or "host.runner" or "host.linker"
+            || k.StartsWith("target.", StringComparison.Ordinal) && (k.EndsWith(".runner", StringComparison.Ordinal) || k.EndsWith(".linker", StringComparison.Ordinal))
+            ? Kind.Command : Kind.None;
+    }
+
+    /// <summary>npm, pnpm and yarn configuration keys whose value runs every script or loads code into node.</summary>
+    public static Kind OfNpmKey(string key) => key.Trim().ToLowerInvariant() switch
+    {
+        "script-shell" or "shell" or "git" or "editor" or "browser" or "npm_config_script_shell" or "scriptshell" => Kind.Command,
+        "node-options" => Kind.InterpreterOptions,
+        _ => Kind.None,
+    };
 
     /// <summary>The kind of a git configuration key (any case), or <see cref="Kind.None"/>.</summary>
     public static Kind OfGitKey(string key)
@@ -116,7 +140,7 @@ internal static class CodeLoadingSettings
             case Kind.RareCommand:
                 // A boolean or a built-in name ("core.fsmonitor=true", "merge.x.driver=true") runs nothing; a prompt hook that only records
                 // history or prints ("PROMPT_COMMAND='history -a'") is how shells are configured.
-                return v.Length > 0 && v is not ("true" or "false" or "0" or "1" or "yes" or "no") && (v.Contains('/') || RunsSomethingElse(v)
+                return v.Length > 0 && v is not ("true" or "false" or "0" or "1" or "yes" or "no") && !IsGitHelper(v) && (v.Contains('/') || RunsSomethingElse(v)
                     || v.Contains(' ') && !PromptBuiltins.Contains(v.Trim('\'', '"').Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]));
             case Kind.LoadedFile:
                 return v.Length > 0 && !IsSystemLibrary(v);
@@ -232,6 +256,17 @@ internal static class CodeLoadingSettings
         module.Length > 0 && (module[0] is '/' or '~' or '\\' || module.Contains("://", StringComparison.Ordinal) || module.StartsWith("data:", StringComparison.Ordinal)
             || module.StartsWith("../", StringComparison.Ordinal) || module.StartsWith('$') || module.Length > 1 && module[1] == ':' || module.Contains('=')
             || IsUntrustedDirectory(module)) && !IsSystemLibrary(module);
+
+    /// <summary>
+    /// A driver that is git's own helper (<c>filter.lfs.clean='git-lfs clean -- %f'</c>, <c>git lfs filter-process</c>): what
+    /// <c>git lfs install</c> writes into every repository that uses LFS, with nothing chained after it.
+    /// </summary>
+    private static bool IsGitHelper(string value)
+    {
+        var v = value.Trim('\'', '"');
+        var first = v.Split(' ', 2)[0];
+        return first is "git-lfs" or "git" && !RunsSomethingElse(v) && !v.Contains('$') && !v.Contains('>') && !v.Contains('<');
+    }
 
     /// <summary>Shell built-ins a prompt hook runs to record history or print; what they are given is data.</summary>
     private static readonly FrozenSet<string> PromptBuiltins = FrozenSet.Create(StringComparer.Ordinal, "history", "echo", "printf", "pwd", "date", "true", ":", "tput");

@@ -20,7 +20,7 @@ internal static class InterpreterLiterals
     public static List<string> Extract(string code)
     {
         var result = new List<string>();
-        var text = CharCodes.Spell(HomeDirectoryCalls.AsLiterals(code.Length > MaxCode ? code[..MaxCode] : code, includeVariables: false)).AsSpan();
+        var text = JoinedLists.Fold(CharCodes.Spell(HomeDirectoryCalls.AsLiterals(code.Length > MaxCode ? code[..MaxCode] : code, includeVariables: false))).AsSpan();
         StringBuilder? run = null;
         StringBuilder? flat = null;
         var runCount = 0;

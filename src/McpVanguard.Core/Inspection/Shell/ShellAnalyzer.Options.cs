@@ -147,6 +147,12 @@ internal sealed partial class ShellAnalyzer
             case "xargs":
                 RunsPerItem(words, SkipXargsOptions(words, k), nesting);
                 return true;
+            case "cargo":
+                CargoConfig(words, k, nesting);
+                return false;
+            case "npm" or "pnpm" or "yarn" or "npx":
+                NpmConfig(words, k, nesting);
+                return false;
             case "env":
                 // env -S 'sh -c …' splits one string into a command line.
                 for (var i = k + 1; i < words.Count; i++)

@@ -145,14 +145,8 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
     private static void Expand(ShellCommand command, ShellExpansion expansion)
     {
         var words = command.Words;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (words[i].Contains('$') || words[i].Contains('`'))
-            {
-                words[i] = expansion.Substitute(words[i]);
-            }
-        }
-
+        expansion.SubstituteWords(words);
+        expansion.RecordBuiltin(command);
         var k = FindCommand(words, out _);
         var exporting = k < words.Count && NameOf(words[k]) is "export" or "declare" or "typeset" or "readonly" or "local";
         if (k >= words.Count || exporting)

@@ -9,7 +9,7 @@ namespace McpVanguard.Inspection.Shell;
 /// decode a literal (<c>$(echo L2V0Yy9zaGFkb3c= | base64 -d)</c>), globs against the catalogue and the working directory
 /// (<c>cd /etc &amp;&amp; cat shadow</c>, a <c>cwd</c> argument). One instance per command string; bounded in every dimension.
 /// </summary>
-internal sealed class ShellExpansion(string? cwd)
+internal sealed partial class ShellExpansion(string? cwd)
 {
     /// <summary>Most variables remembered; a script assigning more is not hiding one path.</summary>
     private const int MaxVariables = 64;
@@ -32,7 +32,14 @@ internal sealed class ShellExpansion(string? cwd)
         _variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
         if (eq > 0 && (_variables.Count < MaxVariables || _variables.ContainsKey(assignment[..eq])))
         {
-            _variables[assignment[..eq]] = Substitute(assignment[(eq + 1)..]);
+            var value = assignment[(eq + 1)..];
+            if (value.Length > 1 && value[0] == '(' && value[^1] == ')')
+            {
+                AssignArray(assignment[..eq], value[1..^1]);
+                return;
+            }
+
+            _variables[assignment[..eq]] = Substitute(value);
         }
     }
 
@@ -82,8 +89,31 @@ internal sealed class ShellExpansion(string? cwd)
 
     private static bool IsAbsolute(string p) => p.Length > 0 && (p[0] is '/' or '~' || p.Length > 1 && p[1] == ':' || p.StartsWith("$home", StringComparison.Ordinal));
 
+    /// <summary>Deepest nesting of expansions read (<c>${X:-${Y:-…}}</c>, <c>$(echo $(…))</c>); deeper ones stay as written, so a crafted word cannot exhaust the stack.</summary>
+    private const int MaxDepth = 8;
+
+    private int _depth;
+
     /// <summary>Replaces <c>$X</c>, <c>${X}</c>, <c>${X:-default}</c> and decoding substitutions; unknown variables stay as written.</summary>
     public string Substitute(string word)
+    {
+        if (_depth >= MaxDepth)
+        {
+            return word;
+        }
+
+        _depth++;
+        try
+        {
+            return SubstituteOnce(word);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private string SubstituteOnce(string word)
     {
         if (word.Contains('%'))
         {
@@ -120,38 +150,32 @@ internal sealed class ShellExpansion(string? cwd)
                 continue;
             }
 
-            string name;
-            string? fallback = null;
-            int end;
-            if (word[i + 1] == '{' && word.IndexOf('}', i + 2) is var brace and > 0)
+            if (word[i + 1] == '{' && MatchingBrace(word, i + 1) is var brace and > 0)
             {
-                var inner = word[(i + 2)..brace];
-                var dash = inner.IndexOf(":-", StringComparison.Ordinal);
-                name = dash < 0 ? inner : inner[..dash];
-                fallback = dash < 0 ? null : inner[(dash + 2)..];
-                end = brace;
+                // ${X}, ${X:-default}, ${X/a/b}, ${X:0:4}, ${!X}, ${X[1]}: the parameter's operators as the shell applies them.
+                sb.Append(Parameter(word[(i + 2)..brace]) ?? word[i..(brace + 1)]);
+                i = brace;
+                continue;
             }
-            else
+
+            var j = i + 1;
+            while (j < word.Length && (char.IsAsciiLetterOrDigit(word[j]) || word[j] == '_'))
             {
-                var j = i + 1;
+                j++;
+            }
+
+            // PowerShell's environment drive: $env:USERPROFILE, $Env:APPDATA.
+            if (j < word.Length && word[j] == ':' && word.AsSpan(i + 1, j - i - 1).Equals("env", StringComparison.OrdinalIgnoreCase))
+            {
+                j++;
                 while (j < word.Length && (char.IsAsciiLetterOrDigit(word[j]) || word[j] == '_'))
                 {
                     j++;
                 }
-
-                // PowerShell's environment drive: $env:USERPROFILE, $Env:APPDATA.
-                if (j < word.Length && word[j] == ':' && word.AsSpan(i + 1, j - i - 1).Equals("env", StringComparison.OrdinalIgnoreCase))
-                {
-                    j++;
-                    while (j < word.Length && (char.IsAsciiLetterOrDigit(word[j]) || word[j] == '_'))
-                    {
-                        j++;
-                    }
-                }
-
-                name = word[(i + 1)..j];
-                end = j - 1;
             }
+
+            var name = word[(i + 1)..j];
+            var end = j - 1;
 
             if (name.StartsWith("env:", StringComparison.OrdinalIgnoreCase))
             {
@@ -165,10 +189,6 @@ internal sealed class ShellExpansion(string? cwd)
             else if (HomeRelative(name) is { } home)
             {
                 sb.Append(home);
-            }
-            else if (fallback is not null)
-            {
-                sb.Append(fallback);
             }
             else
             {
@@ -329,6 +349,7 @@ internal sealed class ShellExpansion(string? cwd)
     /// <summary>Brace expansion: <c>a{b,c}d</c> → <c>abd</c>, <c>acd</c>; nested and sequence forms stay as written past the first level.</summary>
     private static void ExpandBraces(string word, List<string> output, int depth)
     {
+        word = ExtendedGlobs.AsBraces(word);
         var open = word.IndexOf('{');
         var close = open < 0 ? -1 : MatchingBrace(word, open);
         if (close < 0 || depth > 3 || output.Count >= MaxBraceWords)

@@ -91,6 +91,8 @@ public static class ShellReadTargets
     private static void WalkCommand(ShellCommand command, ShellExpansion expansion, List<ShellPathCandidate> output, int nesting)
     {
         var words = command.Words;
+        expansion.SubstituteWords(words); // "$x" in command position is the command it holds: IFS=,; x=cat,/etc/shadow; $x
+        expansion.RecordBuiltin(command);
         var k = FindCommand(words, out _);
         foreach (var sub in command.Substitutions)
         {
@@ -152,7 +154,7 @@ public static class ShellReadTargets
             var script = InlineScript(words, k, name);
 
             // PowerShell escapes with a backtick: its backslashes are path separators the POSIX tokenizer must not eat.
-            script = name is "powershell" or "pwsh" ? script?.Replace('\\', '/') : script;
+            script = name is "powershell" or "pwsh" && script is not null ? JoinedLists.FoldPowerShell(script.Replace('\\', '/')) : script;
             if (script is not null && nesting < MaxNesting)
             {
                 Walk(ShellTokenizer.Parse(expansion.Substitute(script)), expansion, output, nesting + 1);

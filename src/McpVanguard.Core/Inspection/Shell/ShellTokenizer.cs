@@ -127,6 +127,12 @@ internal static class ShellTokenizer
                         }
 
                         break;
+                    case '(' when _hasWord && IsWordGroup():
+                        // An array assignment "a=(x y)" or an extended glob "@(a|b)", "!(x)" is one word, not a subshell.
+                        var group = FindClose(i + 1);
+                        _word.Append(s, i, Math.Min(group + 1, n) - i);
+                        i = group + 1;
+                        break;
                     case '(':
                         EndPipeline();
                         i++;
@@ -308,6 +314,31 @@ internal static class ShellTokenizer
             {
                 EndWord();
             }
+        }
+
+        /// <summary>The word so far ends where a '(' continues it: <c>name=</c> (array assignment) or an extended-glob operator.</summary>
+        private bool IsWordGroup()
+        {
+            var last = _word.Length == 0 ? '\0' : _word[^1];
+            if (last is '@' or '?' or '+' or '*' or '!')
+            {
+                return true;
+            }
+
+            if (last != '=' || _word.Length < 2 || !(char.IsAsciiLetter(_word[0]) || _word[0] == '_'))
+            {
+                return false;
+            }
+
+            for (var k = 1; k < _word.Length - 1; k++)
+            {
+                if (!(char.IsAsciiLetterOrDigit(_word[k]) || _word[k] == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Index of the ')' closing a group opened just before <paramref name="start"/>, skipping quotes; the length when unclosed.</summary>
