@@ -263,6 +263,7 @@ public sealed class PhrasePatternTests
     [InlineData(@"x(b|a*)b", "xbb xab", 2)]
     [InlineData(@"(^|[;&]\s*|\s)(ag|ack)\s", "ag ag ; ack ag ", 2)]
     [InlineData(@"x(\b|a)a", "xaa x aa", 1)]
+    [InlineData(@"(a(|b))?b", "abb", 2)]
     public void Hand_picked_patterns_agree_with_the_regex(string pattern, string text, int count)
     {
         var phrase = PhrasePattern.TryCreate(pattern, Options);
@@ -292,6 +293,8 @@ public sealed class PhrasePatternTests
     [InlineData(@"x(c||b)b")]
     [InlineData(@"x(c(a*|b))b")]
     [InlineData(@"x((|c)|b)b")]
+    [InlineData(@"(a(|b))*b")]
+    [InlineData(@"(xa(\b|b)){1,2}b")]
     public void Patterns_outside_the_subset_keep_their_regex(string pattern)
         => Assert.Null(PhrasePattern.TryCreate(pattern, Options));
 
@@ -299,6 +302,8 @@ public sealed class PhrasePatternTests
     [InlineData(@"x([^|]*|[^""]*"")\s/(\||$)", "x /|\" /", 7, 4)]
     [InlineData(@"x(a*|b)b", "xbb", 3, 2)]
     [InlineData(@"x(c||b)b", "xbb", 3, 2)]
+    [InlineData(@"(a(|b)){0,2}b", "abb", 3, 2)]
+    [InlineData(@"(a(|b))+b", "abb", 3, 2)]
     public void A_branch_that_can_match_empty_ahead_of_another_keeps_the_regex(string pattern, string text, int nonBacktracking, int backtracking)
     {
         // Cut down from CMD-023 on a shuffled corpus text: NonBacktracking ranks going on inside the group above leaving

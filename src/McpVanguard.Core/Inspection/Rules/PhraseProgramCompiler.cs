@@ -111,7 +111,8 @@ internal sealed class PhraseProgramCompiler
         // branches, but NonBacktracking (the engine this replaces) ranks every way of going on inside the group above
         // leaving it empty unless the group's first choice is to match nothing: x(a*|b)b on xbb is xbb for it and xb
         // for backtracking. A first branch that only ever matches empty (an empty branch, ^, \b) is ranked first by
-        // both and stays; any other nullable branch that is not the last keeps the regex.
+        // both and stays (outside a repeated group: see ParseQuantifier); any other nullable branch that is not the last
+        // keeps the regex.
         for (var i = 0; i < branches.Count - 1; i++)
         {
             if (Nullable(branches[i]) && !(i == 0 && OnlyEmpty(branches[i])))
@@ -186,8 +187,24 @@ internal sealed class PhraseProgramCompiler
             throw new NotSupportedException("repeated empty-matching group");
         }
 
+        // The exception below (a first branch that only matches empty) holds only once: in a group that repeats,
+        // NonBacktracking again ranks going on inside it above leaving it empty ((a(|b)){0,2}b on abb: abb, not ab).
+        if ((max < 0 || max > 1) && HasEmptyFirstBranch(atom))
+        {
+            throw new NotSupportedException("repeated group with an empty first branch");
+        }
+
         return new RepeatNode(atom, min, max);
     }
+
+    /// <summary>True when <paramref name="node"/> holds an alternation whose first branch can match empty.</summary>
+    private static bool HasEmptyFirstBranch(Node node) => node switch
+    {
+        SequenceNode sequence => sequence.Items.Any(HasEmptyFirstBranch),
+        AlternationNode alternation => Nullable(alternation.Branches[0]) || alternation.Branches.Any(HasEmptyFirstBranch),
+        RepeatNode repeat => HasEmptyFirstBranch(repeat.Item),
+        _ => false,
+    };
 
     private (int Min, int Max) ParseCount()
     {
