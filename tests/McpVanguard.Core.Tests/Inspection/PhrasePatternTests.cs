@@ -259,6 +259,11 @@ public sealed class PhrasePatternTests
     [InlineData(@"(?:ab)+c|[^a-c\n]{2,3}\d", "ababc xyz9 q1 ab", 3)]
     [InlineData(@"a.b|x\S+\W", "a\nb axb xyz! x ", 2)]
     [InlineData(@"['""`]?(?<tool>[\w.-]+)['""`]?\s+tool\s+is\s+called", "when the 'send_mail' tool is called, bcc", 1)]
+    [InlineData(@"x(|b)b", "xbb xb", 2)]
+    [InlineData(@"x(b|a*)b", "xbb xab", 2)]
+    [InlineData(@"(^|[;&]\s*|\s)(ag|ack)\s", "ag ag ; ack ag ", 2)]
+    [InlineData(@"x(\b|a)a", "xaa x aa", 1)]
+    [InlineData(@"(a(|b))?b", "abb", 2)]
     public void Hand_picked_patterns_agree_with_the_regex(string pattern, string text, int count)
     {
         var phrase = PhrasePattern.TryCreate(pattern, Options);
@@ -283,8 +288,43 @@ public sealed class PhrasePatternTests
     [InlineData(@"(?i)a")]
     [InlineData(@"\p{L}")]
     [InlineData(@"a{2,100}")]
+    [InlineData(@"x(a*|b)b")]
+    [InlineData(@"x(a?|b)b")]
+    [InlineData(@"x(c||b)b")]
+    [InlineData(@"x(c(a*|b))b")]
+    [InlineData(@"x((|c)|b)b")]
+    [InlineData(@"(a(|b))*b")]
+    [InlineData(@"(xa(\b|b)){1,2}b")]
     public void Patterns_outside_the_subset_keep_their_regex(string pattern)
         => Assert.Null(PhrasePattern.TryCreate(pattern, Options));
+
+    [Theory]
+    [InlineData(@"x([^|]*|[^""]*"")\s/(\||$)", "x /|\" /", 7, 4)]
+    [InlineData(@"x(a*|b)b", "xbb", 3, 2)]
+    [InlineData(@"x(c||b)b", "xbb", 3, 2)]
+    [InlineData(@"(a(|b)){0,2}b", "abb", 3, 2)]
+    [InlineData(@"(a(|b))+b", "abb", 3, 2)]
+    public void A_branch_that_can_match_empty_ahead_of_another_keeps_the_regex(string pattern, string text, int nonBacktracking, int backtracking)
+    {
+        // Cut down from CMD-023 on a shuffled corpus text: NonBacktracking ranks going on inside the group above leaving
+        // it empty, backtracking the other way round, so the same start ends at different places. A program in
+        // backtracking order would report the shorter span for a regex that reports the longer one.
+        var options = Options & ~RegexOptions.NonBacktracking;
+        Assert.Equal(nonBacktracking, new Regex(pattern, Options).Match(text).Length);
+        Assert.Equal(backtracking, new Regex(pattern, options).Match(text).Length);
+        Assert.Null(PhrasePattern.TryCreate(pattern, Options));
+    }
+
+    [Fact]
+    public void The_secret_grep_rule_reports_the_span_its_regex_reports()
+    {
+        var rule = RuleLoader.Load(null).Single(r => r.Id == "CMD-023");
+        var pattern = rule.Pattern!;
+        Assert.False(pattern.IsPhraseList);
+        var match = pattern.Regex.Match("rg token /|\" /");
+        Assert.Equal((0, 14), (match.Index, match.Length));
+        Assert.True(pattern.IsMatch("rg token /|\" /"));
+    }
 
     [Fact]
     public void Ignore_case_keeps_the_regex_for_letters_beyond_ascii()

@@ -6,7 +6,7 @@ namespace McpVanguard.Inspection.Rules;
 /// Compiles the regexes that are phrase lists in disguise (literal words, alternations, optional and repeated parts,
 /// character classes with <c>\s</c>, <c>\w</c>, <c>\d</c>, <c>.</c>, <c>\b</c>, <c>^</c>, <c>$</c>) into a small Thompson
 /// program for <see cref="PhrasePattern"/>. Anything else (look-arounds, back-references, lazy
-/// repetition, a repeated group that can match empty, inline options, IgnoreCase beyond ASCII letters) is refused, and the caller keeps the
+/// repetition, a repeated group that can match empty, a branch that can match empty ahead of another, inline options, IgnoreCase beyond ASCII letters) is refused, and the caller keeps the
 /// NonBacktracking regex: the subset is chosen so that the program matches exactly what the regex matches, at the same
 /// places.
 /// </summary>
@@ -102,8 +102,37 @@ internal sealed class PhraseProgramCompiler
             branches.Add(ParseSequence());
         }
 
-        return branches.Count == 1 ? branches[0] : new AlternationNode(branches);
+        if (branches.Count == 1)
+        {
+            return branches[0];
+        }
+
+        // A branch that can match empty ahead of another branch: backtracking tries the empty path before the later
+        // branches, but NonBacktracking (the engine this replaces) ranks every way of going on inside the group above
+        // leaving it empty unless the group's first choice is to match nothing: x(a*|b)b on xbb is xbb for it and xb
+        // for backtracking. A first branch that only ever matches empty (an empty branch, ^, \b) is ranked first by
+        // both and stays (outside a repeated group: see ParseQuantifier); any other nullable branch that is not the last
+        // keeps the regex.
+        for (var i = 0; i < branches.Count - 1; i++)
+        {
+            if (Nullable(branches[i]) && !(i == 0 && OnlyEmpty(branches[i])))
+            {
+                throw new NotSupportedException("nullable alternation branch ahead of another");
+            }
+        }
+
+        return new AlternationNode(branches);
     }
+
+    /// <summary>True when <paramref name="node"/> matches nothing but the empty string (an empty branch, assertions).</summary>
+    private static bool OnlyEmpty(Node node) => node switch
+    {
+        AssertNode => true,
+        SequenceNode sequence => sequence.Items.All(OnlyEmpty),
+        AlternationNode alternation => alternation.Branches.All(OnlyEmpty),
+        RepeatNode repeat => repeat.Max == 0 || OnlyEmpty(repeat.Item),
+        _ => false,
+    };
 
     private Node ParseSequence()
     {
@@ -158,8 +187,24 @@ internal sealed class PhraseProgramCompiler
             throw new NotSupportedException("repeated empty-matching group");
         }
 
+        // The exception below (a first branch that only matches empty) holds only once: in a group that repeats,
+        // NonBacktracking again ranks going on inside it above leaving it empty ((a(|b)){0,2}b on abb: abb, not ab).
+        if ((max < 0 || max > 1) && HasEmptyFirstBranch(atom))
+        {
+            throw new NotSupportedException("repeated group with an empty first branch");
+        }
+
         return new RepeatNode(atom, min, max);
     }
+
+    /// <summary>True when <paramref name="node"/> holds an alternation whose first branch can match empty.</summary>
+    private static bool HasEmptyFirstBranch(Node node) => node switch
+    {
+        SequenceNode sequence => sequence.Items.Any(HasEmptyFirstBranch),
+        AlternationNode alternation => Nullable(alternation.Branches[0]) || alternation.Branches.Any(HasEmptyFirstBranch),
+        RepeatNode repeat => HasEmptyFirstBranch(repeat.Item),
+        _ => false,
+    };
 
     private (int Min, int Max) ParseCount()
     {
