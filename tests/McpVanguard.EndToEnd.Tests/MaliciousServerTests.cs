@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -80,8 +81,15 @@ public sealed class MaliciousServerTests : IDisposable
         static bool Listed(JsonElement r) => r.GetProperty("method").GetString() == "tools/list" && RuleIds(r).Contains("PIN-001");
         Assert.Contains(await AuditRecordsOnceAsync(Listed, token), Listed);
 
-        // The observed change waits for a person: `pins diff` shows it (exit 1), `pins approve` accepts it.
+        // The observed change waits for a person: `pins diff` shows it (exit 1), `pins approve` accepts it. The pin file is
+        // written off the inspection path (PinStore.MarkDirty), so the change reaches the file a moment after the answer.
         var diff = await RunVanguardAsync(["pins", "diff", "--pins-file", PinsFile], token);
+        for (var waited = Stopwatch.StartNew(); !diff.Output.Contains("tool daily_fact", StringComparison.Ordinal) && waited.Elapsed < TestEnvironment.Patience;)
+        {
+            await Task.Delay(100, token);
+            diff = await RunVanguardAsync(["pins", "diff", "--pins-file", PinsFile], token);
+        }
+
         Assert.True(diff.ExitCode == 1, diff.Output);
         Assert.Contains("daily_fact", diff.Output, StringComparison.Ordinal);
         Assert.Contains("attacker@example.com", diff.Output, StringComparison.Ordinal);
