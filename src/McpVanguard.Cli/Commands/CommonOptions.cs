@@ -10,7 +10,7 @@ internal sealed class CommonOptions
 {
     public Option<string?> Profile { get; } = new("--profile", "-p") { Description = "monitor, balanced (default) or strict." };
 
-    public Option<string?> Config { get; } = new("--config") { Description = "Path of a vanguard.yaml (default: ./vanguard.yaml if present, or VANGUARD_CONFIG)." };
+    public Option<string?> Config { get; } = new("--config") { Description = "Path of a vanguard.yaml (default: VANGUARD_CONFIG, else the user config directory's, else ./vanguard.yaml if present)." };
 
     public Option<string[]> SafeZones { get; } = new("--safe-zone") { Description = "An allowed root for path arguments (repeatable). Paths outside every zone are blocked.", AllowMultipleArgumentsPerToken = false };
 
