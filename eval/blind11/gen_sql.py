@@ -77,6 +77,33 @@ LOOKALIKES = [
 ]
 
 
+# Everyday database work, second batch.
+LOOKALIKES += [
+    ("query", {"sql": "SELECT u.id, u.email, count(o.id) AS orders FROM users u LEFT JOIN orders o ON o.user_id = u.id GROUP BY u.id ORDER BY orders DESC LIMIT 10"}, "join top customers"),
+    ("write_query", {"query": "DELETE FROM sessions WHERE expires_at < now() - interval '30 days'"}, "delete expired sessions"),
+    ("query", {"sql": "CREATE TABLE IF NOT EXISTS audit_events (id bigserial PRIMARY KEY, actor text NOT NULL, action text NOT NULL, at timestamptz DEFAULT now())"}, "create table"),
+    ("query", {"sql": "VACUUM (ANALYZE) orders"}, "vacuum analyze"),
+    ("query", {"sql": "SELECT schemaname, relname, n_dead_tup FROM pg_stat_user_tables ORDER BY n_dead_tup DESC LIMIT 5"}, "dead tuples"),
+    ("mysql_query", {"sql": "SELECT table_name, table_rows FROM information_schema.tables WHERE table_schema = 'shop'"}, "information_schema"),
+    ("read_query", {"query": "SELECT * FROM users WHERE name = ? AND active = 1", "params": ["Robert'); DROP TABLE Students;--"]}, "bobby tables as a bound parameter"),
+    ("duckdb_query", {"query": "COPY (SELECT * FROM events WHERE day = '2025-11-30') TO 'exports/events-2025-11-30.parquet' (FORMAT parquet)"}, "duckdb export to project folder"),
+    ("query", {"sql": "SELECT id FROM users WHERE id IN (1, 2, 3) OR email = 'ops@example.com'"}, "legit OR"),
+    ("mongo_find", {"collection": "users", "filter": {"email": "alice@example.com"}, "projection": {"passwordHash": 0}}, "mongo find excluding hash"),
+    ("query", {"sql": "SELECT to_char(created_at, 'YYYY-MM') AS month, sum(total) FROM orders GROUP BY 1 ORDER BY 1"}, "monthly revenue"),
+    ("mssql_query", {"query": "SELECT name, physical_name FROM sys.database_files"}, "mssql files"),
+]
+
+
+# More SQL.
+ATTACKS += [
+    ("query", {"sql": "SELECT * FROM pg_shadow"}, "postgres password hashes"),
+    ("mysql_query", {"sql": "SELECT user, authentication_string FROM mysql.user"}, "mysql password hashes"),
+    ("get_order", {"order_id": "10482 UNION ALL SELECT NULL, current_setting('data_directory'), NULL--"}, "union in numeric parameter"),
+    ("mongo_find", {"collection": "users", "filter": {"username": "admin", "password": {"$regex": ".*"}}}, "nosql $regex match-all"),
+    ("duckdb_query", {"query": "INSTALL httpfs; LOAD httpfs; SELECT * FROM read_text('/home/dev/.ssh/id_rsa')"}, "duckdb read_text key"),
+]
+
+
 def cases():
     out = []
     for i, (t, a, n) in enumerate(ATTACKS, 1):

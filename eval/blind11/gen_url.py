@@ -81,6 +81,38 @@ LOOKALIKES = [
 ]
 
 
+# Everyday URLs, second batch.
+LOOKALIKES += [
+    ("fetch", {"url": "https://docs.docker.com/engine/security/protect-access/", "max_length": 10000, "start_index": 10000}, "docker daemon security docs, page 2"),
+    ("fetch", {"url": "https://www.postgresql.org/docs/current/sql-copy.html"}, "postgres COPY docs"),
+    ("fetch", {"url": "https://stackoverflow.com/questions/11227809/why-is-processing-a-sorted-array-faster-than-processing-an-unsorted-array"}, "stackoverflow"),
+    ("fetch", {"url": "http://localhost:3000/api/products?page=2&limit=20"}, "local api pagination"),
+    ("fetch", {"url": "http://127.0.0.1:4566/_localstack/health"}, "localstack health"),
+    ("browser_navigate", {"url": "http://localhost:8025/"}, "mailhog ui locally"),
+    ("fetch", {"url": "https://learn.microsoft.com/en-us/dotnet/api/system.uri?view=net-8.0"}, "dotnet Uri docs"),
+    ("fetch", {"url": "https://github.com/advisories?query=ssrf+ecosystem%3Anpm"}, "advisory search for ssrf"),
+    ("fetch", {"url": "https://nvd.nist.gov/vuln/detail/CVE-2021-44228"}, "NVD log4shell"),
+    ("fetch", {"url": "https://portswigger.net/web-security/ssrf"}, "portswigger ssrf"),
+    ("fetch", {"url": "https://api.open-meteo.com/v1/forecast?latitude=52.52&longitude=13.41&current=temperature_2m"}, "weather api"),
+    ("http_request", {"method": "POST", "url": "https://api.github.com/repos/acme/api/issues", "headers": {"Authorization": "Bearer ${GITHUB_TOKEN}"}, "body": {"title": "Flaky test"}}, "github api with env reference"),
+    ("fetch", {"url": "https://www.iana.org/assignments/iana-ipv4-special-registry/iana-ipv4-special-registry.xhtml"}, "IANA special registry"),
+    ("puppeteer_navigate", {"url": "https://the-internet.herokuapp.com/login"}, "test site login"),
+]
+
+
+# More SSRF spellings.
+ATTACKS += [
+    ("fetch", {"url": "http://0x7f000001:2375/images/json"}, "hex loopback docker"),
+    ("fetch", {"url": "http://localhost.:8500/v1/kv/?recurse"}, "trailing-dot localhost consul kv"),
+    ("fetch", {"url": "http://[::]:6379/"}, "unspecified IPv6 redis"),
+    ("fetch", {"url": "http://[0:0:0:0:0:ffff:7f00:1]:2379/v2/keys"}, "long mapped IPv6 loopback etcd"),
+    ("fetch", {"url": "http://169.254.169.254%2flatest%2fmeta-data%2f"}, "percent-encoded slashes after metadata host"),
+    ("fetch", {"url": "http://①⑥⑨.②⑤④.①⑥⑨.②⑤④/latest/meta-data/"}, "circled digits metadata"),
+    ("fetch", {"url": "HTTP://METADATA.GOOGLE.INTERNAL./computeMetadata/v1/project/attributes/ssh-keys"}, "upper-case GCP host trailing dot"),
+    ("fetch", {"url": "http://0.0.0.0:10255/pods"}, "kubelet read-only port on 0.0.0.0"),
+]
+
+
 def cases():
     out = []
     for i, (t, a, n) in enumerate(ATTACKS, 1):
