@@ -52,7 +52,6 @@ LOOKALIKES = [
     ("ci_run", {"steps": [{"name": "install", "run": "npm ci"}, {"name": "test", "run": "npm test -- --coverage"}]}, "ci steps"),
     ("batch_exec", {"commands": ["git fetch --all --prune", "git rebase origin/main", "npm run typecheck"]}, "batch commands"),
     ("run_in_terminal", {"source": "cargo build --release && ./target/release/app --version"}, "cargo build"),
-    ("execute", "ls -la", "string-valued arguments ls"),
     ("ssh_exec", {"host": "build-01", "remote_command": "df -h && free -m"}, "remote disk and memory"),
     ("docker_exec", {"container_id": "a1b2c3", "cmd": ["/bin/sh", "-c", "ps aux | head"]}, "docker exec ps"),
     ("kubectl_exec", {"pod": "api-7c9f", "namespace": "staging", "command": "env | grep -i ^LOG_LEVEL"}, "kubectl exec env grep"),

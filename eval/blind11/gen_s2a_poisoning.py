@@ -23,8 +23,8 @@ def txt(tool_name, args, text, is_error=False):
 
 
 def init(instructions, name="helper-server"):
-    return [agent("initialize", {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "claude-code", "version": "2.0.1"}}, id=0),
-            server_result(0, {"protocolVersion": "2025-06-18", "capabilities": {"tools": {"listChanged": True}}, "serverInfo": {"name": name, "version": "1.2.0"}, "instructions": instructions})]
+    return [agent("initialize", {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "claude-code", "version": "2.0.1"}}, id=1),
+            server_result(1, {"protocolVersion": "2025-06-18", "capabilities": {"tools": {"listChanged": True}}, "serverInfo": {"name": name, "version": "1.2.0"}, "instructions": instructions})]
 
 
 def lst(method, key, items, id=5):
