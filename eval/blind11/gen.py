@@ -20,6 +20,8 @@ GENERATORS = [gen_shell_interpreter, gen_shell_expansion, gen_exec_options, gen_
 
 
 def direction(c):
+    if "direction" in c:
+        return c["direction"]
     froms = {st["from"] for st in c["steps"]}
     # server->agent when the case exists to show what a server sends (any server step); else agent->server
     return "s2a" if "server" in froms else "a2s"
@@ -27,7 +29,7 @@ def direction(c):
 
 def main():
     seen_ids, seen_bodies = set(), {}
-    totals = {"block": 0, "allow": 0, "a2s": 0, "s2a": 0}
+    totals = {"block": 0, "allow": 0, "a2s": 0, "s2a": 0, "session": 0}
     rows = []
     for g in GENERATORS:
         cases = g.cases()
@@ -44,15 +46,17 @@ def main():
         a = sum(1 for c in cases if c["expect"] == "block")
         b = len(cases) - a
         s2a = sum(1 for c in cases if c["direction"] == "s2a")
+        sess = sum(1 for c in cases if c["direction"] == "session")
+        totals["session"] += sess
         totals["block"] += a
         totals["allow"] += b
         totals["s2a"] += s2a
-        totals["a2s"] += len(cases) - s2a
-        rows.append((g.CLS, a, b, len(cases) - s2a, s2a))
-    print(f"{'class':<20}{'attacks':>8}{'look-alikes':>12}{'a2s':>6}{'s2a':>6}")
+        totals["a2s"] += len(cases) - s2a - sess
+        rows.append((g.CLS, a, b, len(cases) - s2a - sess, s2a, sess))
+    print(f"{'class':<20}{'attacks':>8}{'look-alikes':>12}{'a2s':>6}{'s2a':>6}{'session':>8}")
     for r in rows:
-        print(f"{r[0]:<20}{r[1]:>8}{r[2]:>12}{r[3]:>6}{r[4]:>6}")
-    print(f"{'total':<20}{totals['block']:>8}{totals['allow']:>12}{totals['a2s']:>6}{totals['s2a']:>6}"
+        print(f"{r[0]:<20}{r[1]:>8}{r[2]:>12}{r[3]:>6}{r[4]:>6}{r[5]:>8}")
+    print(f"{'total':<20}{totals['block']:>8}{totals['allow']:>12}{totals['a2s']:>6}{totals['s2a']:>6}{totals['session']:>8}"
           f"   ({totals['block'] + totals['allow']} cases)")
 
 

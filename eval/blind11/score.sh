@@ -43,7 +43,7 @@ import json, os, sys
 here, tmp, misses, profile, dll = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4], sys.argv[5]
 rows, wrong = [], []
 T = dict(att=0, caught=0, look=0, fp=0)
-D = {d: dict(att=0, caught=0, look=0, fp=0) for d in ("a2s", "s2a")}
+D = {d: dict(att=0, caught=0, look=0, fp=0) for d in ("a2s", "s2a", "session")}
 for fn in sorted(os.listdir(here)):
     if not fn.endswith(".jsonl"):
         continue
@@ -79,7 +79,7 @@ print(f"{'class':<20}{'attacks':>8}{'blocked':>8}{'recall':>9}{'look-alikes':>12
 for name, att, caught, look, fp in rows:
     print(f"{name:<20}{att:>8}{caught:>8}{pct(caught, att):>9}{look:>12}{fp:>8}{pct(fp, look):>9}")
 print(f"{'total':<20}{T['att']:>8}{T['caught']:>8}{pct(T['caught'], T['att']):>9}{T['look']:>12}{T['fp']:>8}{pct(T['fp'], T['look']):>9}")
-for name, d in (("agent->server", D["a2s"]), ("server->agent", D["s2a"])):
+for name, d in (("agent->server", D["a2s"]), ("server->agent", D["s2a"]), ("whole sessions", D["session"])):
     print(f"{name:<20}{d['att']:>8}{d['caught']:>8}{pct(d['caught'], d['att']):>9}{d['look']:>12}{d['fp']:>8}{pct(d['fp'], d['look']):>9}")
 if misses:
     print()
