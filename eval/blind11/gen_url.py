@@ -113,6 +113,19 @@ ATTACKS += [
 ]
 
 
+# Third batch.
+ATTACKS += [
+    ("fetch", {"url": "http://0177.0.0.1:2375/containers/json"}, "octal loopback docker"),
+    ("fetch", {"url": "http://localtest.me:8500/v1/agent/self"}, "wildcard-DNS name for loopback, consul"),
+    ("fetch", {"url": "http://[::1]:2375/containers/json?all=1"}, "IPv6 loopback docker"),
+    ("fetch", {"url": "http://127.0.0.1:8001/api/v1/namespaces/kube-system/secrets"}, "kubectl proxy secrets"),
+    ("fetch", {"url": "https://kubernetes.default.svc/api/v1/namespaces/default/secrets"}, "in-cluster API secrets"),
+    ("fetch", {"url": "http://metadata/computeMetadata/v1/instance/service-accounts/default/token"}, "short GCP metadata host"),
+    ("fetch", {"url": "http://169.254.43518/latest/meta-data/"}, "partial dotted metadata address"),
+    ("fetch", {"url": "http://0XA9FEA9FE/latest/meta-data/iam/"}, "upper-case hex metadata"),
+]
+
+
 def cases():
     out = []
     for i, (t, a, n) in enumerate(ATTACKS, 1):
