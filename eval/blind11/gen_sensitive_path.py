@@ -36,7 +36,7 @@ ATTACKS = [
     ("read_file", {"path": "/home/dev/Library/Application Support/Claude/claude_desktop_config.json"}, "claude desktop config with server env keys"),
     ("read_file", {"path": "/home/dev/.cursor/mcp.json"}, "cursor mcp config with keys"),
     ("read_file", {"path": "/var/lib/kubelet/pods/3c1f/volumes/kubernetes.io~secret/db-creds/password"}, "mounted k8s secret"),
-    ("list_directory", {"path": "/home/dev/.gnupg/private-keys-v1.d"}, "gpg private keys dir"),
+    ("read_file", {"path": "/home/dev/.gnupg/private-keys-v1.d/3F1A9C0E7B2D4E6F8A1B3C5D7E9F0A2B4C6D8E0F.key"}, "gpg private key file"),
     ("read_file", {"path": "/etc/ssh/ssh_host_ed25519_key"}, "ssh host private key"),
     ("copy_file", {"from": "~/.kube/config", "to": "/srv/www/public/kube.txt"}, "kubeconfig copied to a web root"),
 ]
