@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using McpVanguard.Audit;
 using McpVanguard.Inspection;
 using McpVanguard.Integrity;
@@ -90,9 +91,20 @@ public sealed class ReplayRunner : IDisposable
         var semantic = new List<Inspection.Semantic.SemanticEvidence>();
         var started = Stopwatch.GetTimestamp();
         var sessionId = "replay-" + replayCase.Id;
+        // Requests the relay did not forward, per server id: that server never saw them, so a scripted answer to one
+        // could not exist live and is not judged (an unsolicited-response finding there would hide the real catch).
+        var notForwarded = new HashSet<(string Server, string Id)>();
+        var inFlight = new HashSet<(string Server, string Id)>();
         foreach (var step in replayCase.Steps)
         {
             _clock?.MoveTo(step.AtMs);
+            if (!step.FromAgent && ResponseId(step.Message) is { } answered && notForwarded.Contains((step.ServerId, answered)))
+            {
+                notForwarded.Remove((step.ServerId, answered));
+                steps.Add(NotSent);
+                continue;
+            }
+
             if (!relays.TryGetValue(step.ServerId, out var relay))
             {
                 relay = new McpRelay(_engine, new RelaySession(sessionId, step.ServerId, 4096, TimeSpan.FromHours(1)), new CollectingSink(), new CollectingSink(), NullAuditSink.Instance);
@@ -105,6 +117,25 @@ public sealed class ReplayRunner : IDisposable
                 : step.FromAgent
                     ? await relay.FromAgentAsync(bytes, cancellationToken).ConfigureAwait(false)
                     : await relay.FromServerAsync(bytes, cancellationToken).ConfigureAwait(false);
+            if (step.FromAgent && RequestId(step.Message) is { } requested)
+            {
+                // A refused duplicate of an id already in flight leaves the first request's answer to come.
+                var key = (step.ServerId, requested);
+                if (outcome.Forwarded)
+                {
+                    inFlight.Add(key);
+                    notForwarded.Remove(key);
+                }
+                else if (!inFlight.Contains(key))
+                {
+                    notForwarded.Add(key);
+                }
+            }
+            else if (!step.FromAgent && ResponseId(step.Message) is { } response)
+            {
+                inFlight.Remove((step.ServerId, response));
+            }
+
             steps.Add(outcome.Verdict.Label);
             semantic.AddRange(outcome.Verdict.Findings.Where(static f => f.Semantic is not null).Select(static f => f.Semantic!));
             foreach (var id in outcome.Verdict.RuleIds)
@@ -120,4 +151,18 @@ public sealed class ReplayRunner : IDisposable
         var blocked = steps.Any(s => s is "block" or "shadow-block" or "redact" or "review");
         return new ReplayResult(replayCase, blocked ? "block" : "allow", steps, rules, elapsed) { Semantic = semantic };
     }
+
+    /// <summary>The step outcome of a server's answer to a request the relay did not forward: never sent live, never judged.</summary>
+    public const string NotSent = "not-sent";
+
+    private static string? RequestId(JsonElement message)
+        => message.ValueKind == JsonValueKind.Object && message.TryGetProperty("method", out _) && message.TryGetProperty("id", out var id)
+            ? id.GetRawText()
+            : null;
+
+    private static string? ResponseId(JsonElement message)
+        => message.ValueKind == JsonValueKind.Object && !message.TryGetProperty("method", out _) && message.TryGetProperty("id", out var id)
+           && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _))
+            ? id.GetRawText()
+            : null;
 }
