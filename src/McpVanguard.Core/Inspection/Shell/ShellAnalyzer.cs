@@ -344,7 +344,14 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         }
 
         var text = string.Join(' ', words.Skip(k + 1).Where(static w => !w.StartsWith('-')));
-        return (NameOf(words[k]) == "printf" || words.Contains("-e")) && ShellPayloadDecoder.TryUnescape(text, out var unescaped) ? unescaped : text;
+        if (NameOf(words[k]) != "printf" && !words.Contains("-e"))
+        {
+            return text;
+        }
+
+        // printf 'curl … | sh\n' | batch: the reader gets a newline, not "sh\n" as a word.
+        var lines = text.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal);
+        return ShellPayloadDecoder.TryUnescape(lines, out var unescaped) ? unescaped : lines;
     }
 
 }
