@@ -74,13 +74,11 @@ public static class ArgumentRoles
     /// fixture quoting <c>../../etc/passwd</c> was judged as a path to it. What the written file is for is judged from the path
     /// argument (a start-up file, a hook); its text is data.
     /// </summary>
-    public static bool IsFileContentKey(string key)
-    {
-        var k = key.ToLowerInvariant();
-        return k.Contains("file", StringComparison.Ordinal) && !k.Contains("profile", StringComparison.Ordinal)
-            && (k.EndsWith("text", StringComparison.Ordinal) || k.EndsWith("content", StringComparison.Ordinal)
-                || k.EndsWith("contents", StringComparison.Ordinal) || k.EndsWith("body", StringComparison.Ordinal));
-    }
+    public static bool IsFileContentKey(string key) =>
+        // No lower-cased copy: this runs for every argument key of every call.
+        key.Contains("file", StringComparison.OrdinalIgnoreCase) && !key.Contains("profile", StringComparison.OrdinalIgnoreCase)
+        && (key.EndsWith("text", StringComparison.OrdinalIgnoreCase) || key.EndsWith("content", StringComparison.OrdinalIgnoreCase)
+            || key.EndsWith("contents", StringComparison.OrdinalIgnoreCase) || key.EndsWith("body", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>What a tool name says about the tool, worked out once per name (<see cref="NameTraitCache"/>).</summary>
     [Flags]
