@@ -64,8 +64,21 @@ public static class ArgumentRoles
         return k is "content" or "contents" or "text" or "body" or "message" or "messages" or "description" or "query" or "code"
             or "data" or "prompt" or "comment" or "title" or "summary" or "note" or "notes" or "new_string" or "old_string"
             or "newtext" or "oldtext" or "new_text" or "old_text" or "new_str" or "old_str" or "newstring" or "oldstring" or "new_content"
-            or "replacement" or "insert_text" or "patch" or "diff" or "value" or "input_text" or "html" or "markdown";
+            or "replacement" or "insert_text" or "patch" or "diff" or "value" or "input_text" or "html" or "markdown"
+            || IsFileContentKey(k);
     }
+
+    /// <summary>
+    /// The body of a file being written, under a key that also names the file: <c>file_text</c> (the text-editor tool's create),
+    /// <c>file_content</c>, <c>fileContents</c>, <c>new_file_text</c>, <c>file_body</c>. "file" alone would read it as a path, so that a
+    /// fixture quoting <c>../../etc/passwd</c> was judged as a path to it. What the written file is for is judged from the path
+    /// argument (a start-up file, a hook); its text is data.
+    /// </summary>
+    public static bool IsFileContentKey(string key) =>
+        // No lower-cased copy: this runs for every argument key of every call.
+        key.Contains("file", StringComparison.OrdinalIgnoreCase) && !key.Contains("profile", StringComparison.OrdinalIgnoreCase)
+        && (key.EndsWith("text", StringComparison.OrdinalIgnoreCase) || key.EndsWith("content", StringComparison.OrdinalIgnoreCase)
+            || key.EndsWith("contents", StringComparison.OrdinalIgnoreCase) || key.EndsWith("body", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>What a tool name says about the tool, worked out once per name (<see cref="NameTraitCache"/>).</summary>
     [Flags]

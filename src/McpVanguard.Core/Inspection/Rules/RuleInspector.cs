@@ -89,7 +89,7 @@ public sealed class RuleInspector : IInspector
                 {
                     var rule = _rules[index];
                     var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
-                    if (ReadsString(rule, s, ref execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
+                    if (ReadsString(rule, s, ref execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text, strings))
                     {
                         state[index] = Fired;
                         anyFired = true;
@@ -124,9 +124,24 @@ public sealed class RuleInspector : IInspector
     /// match, so the parse is paid on hits. Command, secret and injection rules judge data on purpose (a grep for private keys, a
     /// package index in PIP_INDEX_URL, a key in a commit message, an instruction in an issue body).
     /// </summary>
-    private static bool OnlyInData(Rule rule, ArgumentString s, string text) =>
-        rule.Id.StartsWith("SQL-", StringComparison.Ordinal) && ArgumentRoles.IsCommandKey(s.Key)
-        && ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked);
+    private static bool OnlyInData(Rule rule, ArgumentString s, string text, IReadOnlyList<ArgumentString> strings) =>
+        CredentialSearchRules.Contains(rule.Id) && (rule.KeyApplies("command") ? TestDataSearch.IsConfined(s.Decoded) : TestDataSearch.IsConfined(strings))
+        || rule.Id.StartsWith("SQL-", StringComparison.Ordinal)
+        && (ArgumentRoles.IsFileContentKey(s.Key) // a file being written (file_text, file_content): content, like the content keys SQL rules exclude
+            || ArgumentRoles.IsCommandKey(s.Key) && ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked)
+            || OnlyInLiterals(rule, s, text));
+
+    /// <summary>The credential-hunting search rules (a grep for key material, a file search for key names): quiet when the search is confined to test data.</summary>
+    private static readonly HashSet<string> CredentialSearchRules = new(StringComparer.Ordinal) { "CMD-023", "FS-017" };
+
+    /// <summary>
+    /// True when a SQL signature matched a whole statement (a <c>sql</c>/<c>query</c> field) only inside its closed string literals
+    /// (<c>INSERT … VALUES ('customer typed ''; DROP TABLE x; --')</c>): a value the database stores, not a statement it runs.
+    /// Scalar parameters are never masked: there the quote is the way out of the application's literal.
+    /// </summary>
+    private static bool OnlyInLiterals(Rule rule, ArgumentString s, string text) =>
+        Sql.SqlInspector.IsSqlKey(s.Key) && !ArgumentRoles.IsCommandKey(s.Key)
+        && Sql.SqlLiteralMask.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked);
 
     /// <summary>
     /// True when the rule reads <paramref name="s"/>: a key it names, or, in a tool that runs what it is given, any candidate command for a
@@ -156,7 +171,7 @@ public sealed class RuleInspector : IInspector
         {
             var s = strings[i];
             var text = rule.MatchDecoded ? s.Decoded : s.Canonical;
-            if (ReadsString(rule, s, ref execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text))
+            if (ReadsString(rule, s, ref execTool, tool) && rule.Pattern!.IsMatch(text) && !OnlyInData(rule, s, text, strings))
             {
                 return true;
             }

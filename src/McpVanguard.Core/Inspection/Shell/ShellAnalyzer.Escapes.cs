@@ -66,6 +66,44 @@ internal sealed partial class ShellAnalyzer
         return i;
     }
 
+    /// <summary>
+    /// The string xargs replaces with each input item (<c>-I{}</c>, <c>-I X</c>, <c>-i</c>, <c>--replace[=R]</c>), or null when it appends
+    /// the items instead. Options before the program only.
+    /// </summary>
+    private static string? XargsReplaceString(List<string> words, int k, int program)
+    {
+        for (var i = k + 1; i < program && i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w == "-I" && i + 1 < program)
+            {
+                return words[i + 1].Length > 0 ? words[i + 1] : null;
+            }
+
+            if (w.StartsWith("-I", StringComparison.Ordinal) && w.Length > 2)
+            {
+                return w[2..];
+            }
+
+            if (w is "-i" or "--replace")
+            {
+                return "{}";
+            }
+
+            if (w.StartsWith("--replace=", StringComparison.Ordinal) && w.Length > 10)
+            {
+                return w[10..];
+            }
+
+            if (w.StartsWith("-i", StringComparison.Ordinal) && w.Length > 2)
+            {
+                return w[2..];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>GNU sed's <c>e</c> command and the <c>e</c> flag of <c>s///e</c> run the pattern space or a command through the shell.</summary>
     private void SedExecutes(List<string> words, int k, int nesting)
     {

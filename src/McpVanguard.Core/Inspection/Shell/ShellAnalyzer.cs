@@ -298,6 +298,16 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             // "xargs -0 python3 -c <<< 'code'": the input becomes the last argument of the program xargs runs, so it is that
             // program's code (an interpreter's -c/-e), or the rest of its command line.
             var run = NameOf(words[program]);
+            if (XargsReplaceString(words, k, program) is { } placeholder)
+            {
+                // "xargs -I{} sh -c '{}'": each input line takes the placeholder's place, so a shell's script is the input itself.
+                var c = words.IndexOf("-c", program);
+                AnalyzeText(Shells.Contains(run) && c > program && c + 1 < words.Count && words[c + 1].Contains(placeholder, StringComparison.Ordinal)
+                    ? words[c + 1].Replace(placeholder, text, StringComparison.Ordinal)
+                    : string.Join(' ', words.Skip(program).Select(w => w.Replace(placeholder, text, StringComparison.Ordinal))), nesting + 1);
+                return;
+            }
+
             var last = words[^1];
             if (!Shells.Contains(run) && last is "-c" or "-e" or "-r" or "-E" or "--eval" or "-Command" or "-command")
             {
@@ -314,7 +324,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             // "pwsh -Command - <<'PS'": a PowerShell script, read with backslashes as path separators like -Command's.
             PowerShellScript(text, nesting);
         }
-        else if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" || name.Length == 0 || name[0] is '$' or '`')
+        else if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" or "at" or "batch" || name.Length == 0 || name[0] is '$' or '`')
         {
             AnalyzeText(text, nesting + 1);
         }
@@ -334,7 +344,14 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         }
 
         var text = string.Join(' ', words.Skip(k + 1).Where(static w => !w.StartsWith('-')));
-        return (NameOf(words[k]) == "printf" || words.Contains("-e")) && ShellPayloadDecoder.TryUnescape(text, out var unescaped) ? unescaped : text;
+        if (NameOf(words[k]) != "printf" && !words.Contains("-e"))
+        {
+            return text;
+        }
+
+        // printf 'curl … | sh\n' | batch: the reader gets a newline, not "sh\n" as a word.
+        var lines = text.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal);
+        return ShellPayloadDecoder.TryUnescape(lines, out var unescaped) ? unescaped : lines;
     }
 
 }

@@ -51,6 +51,14 @@ public sealed class ShellCommandInspector : IInspector
                 continue;
             }
 
+            if (ArgumentRoles.IsContentKey(s.Key) && ArgumentRoles.IsWriteTool(context.ToolName) && WrittenBuildSteps.WritesWorkflow(items)
+                && WrittenBuildSteps.Of(s.Decoded) is { Length: > 0 } steps)
+            {
+                // write_file {"path": ".github/workflows/ci.yml", "content": "… run: curl … | sh"}: the runner executes each step on the next push.
+                analyzer ??= new ShellAnalyzer(findings);
+                analyzer.AnalyzeText(steps, 0);
+            }
+
             if (MakefileRecipes.IsBuildFileKey(s.Key) && MakefileRecipes.Of(s.Decoded) is { Length: > 0 } recipes)
             {
                 // make_target {"makefile": "setup:\n\trm -rf ~/.config\n"}: make runs each recipe line in a shell.

@@ -276,7 +276,8 @@ public static class ShellReadTargets
         var items = new List<string>();
         foreach (var w in feeder.Words.Skip(f + 1).Where(static w => !w.StartsWith('-')))
         {
-            items.AddRange(w.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            // With -I each input line is one item, spaces and all ("echo 'cat /etc/shadow' | xargs -I{} sh -c '{}'" runs the line).
+            items.AddRange(placeholder is null ? w.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries) : w.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
 
         if (i >= words.Count || items.Count == 0)

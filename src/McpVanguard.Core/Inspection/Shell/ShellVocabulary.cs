@@ -139,6 +139,9 @@ internal static class ShellVocabulary
         return name is "deno" or "bun" && k + 2 < words.Count && words[k + 1] == "eval" ? words[k + 2] : null;
     }
 
+    /// <summary>The option letters of at/batch that list, remove, show or read a file instead of standard input (-l, -r, -d, -c, -f).</summary>
+    private static readonly System.Buffers.SearchValues<char> AtNonRunOptions = System.Buffers.SearchValues.Create("lrdcf");
+
     /// <summary>True when the command is an interpreter fed from standard input (<c>| sh</c>, <c>| python3 -</c>, <c>| iex</c>).</summary>
     public static bool ReadsStdin(List<string> words, int start)
     {
@@ -155,6 +158,13 @@ internal static class ShellVocabulary
         if (name is "iex" or "invoke-expression")
         {
             return true;
+        }
+
+        if (name is "at" or "batch")
+        {
+            // at and batch run the shell commands they read (echo 'rm -rf ~' | at now + 1 minute), unless told to list, remove,
+            // show or read a file instead.
+            return !words.Skip(start + 1).Any(static w => w.Length > 1 && w[0] == '-' && w.AsSpan(1).IndexOfAny(AtNonRunOptions) >= 0);
         }
 
         if (!scripting && !Shells.Contains(name))

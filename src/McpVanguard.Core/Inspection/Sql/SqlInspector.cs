@@ -63,7 +63,7 @@ public sealed class SqlInspector : IInspector
         var bound = !exec && HasParameterisedStatement(context.Strings.Items);
         foreach (var s in context.Strings.Items)
         {
-            if (s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName || ProseKeys.Contains(s.Key) || bound && BoundValueKeys.Contains(s.Key))
+            if (s.Key.Length == 0 || s.Key == "name" && s.Raw == context.ToolName || ProseKeys.Contains(s.Key) || ArgumentRoles.IsFileContentKey(s.Key) || bound && BoundValueKeys.Contains(s.Key))
             {
                 continue;
             }
@@ -89,7 +89,8 @@ public sealed class SqlInspector : IInspector
             JudgeStatements(ref statements, text, commandLine: false, statementField: sqlKey || s.Key.Equals("q", StringComparison.OrdinalIgnoreCase), findings);
             if (text.Length <= MaxFragmentLength && (text.AsSpan().ContainsAny(FragmentChars) || HasWordOr(text)))
             {
-                (fragments ??= new SqlFragmentJudge()).Judge(text, scalar: !sqlKey, findings);
+                // A SQL field holds the whole statement: what its closed literals contain is a value (LIKE '%OR 1=1%'), not a way out of one.
+                (fragments ??= new SqlFragmentJudge()).Judge(sqlKey ? SqlLiteralMask.Mask(text) : text, scalar: !sqlKey, findings);
             }
         }
 
@@ -183,7 +184,7 @@ public sealed class SqlInspector : IInspector
     }
 
     /// <summary>Fields that hold whole SQL statements, where several statements and OR conditions are ordinary.</summary>
-    private static bool IsSqlKey(string key) =>
+    internal static bool IsSqlKey(string key) =>
         key.Contains("sql", StringComparison.OrdinalIgnoreCase) || key.Contains("query", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("statement", StringComparison.OrdinalIgnoreCase) || key.Equals("stmt", StringComparison.OrdinalIgnoreCase);
 }

@@ -35,7 +35,8 @@ internal sealed partial class SqlStatementJudge
                 continue;
             }
 
-            if (IsWord(i, "cascade") || IsWord(i, "restrict") || IsSymbol(i, ";"))
+            // TRUNCATE … RESTART IDENTITY / CONTINUE IDENTITY: options, not table names.
+            if (IsWord(i, "cascade") || IsWord(i, "restrict") || IsWord(i, "restart") || IsWord(i, "continue") || IsSymbol(i, ";"))
             {
                 break;
             }
@@ -81,6 +82,9 @@ internal sealed partial class SqlStatementJudge
         name is "tmp" or "temp" || name.StartsWith("tmp_", StringComparison.Ordinal) || name.StartsWith("temp_", StringComparison.Ordinal)
         || name.StartsWith("scratch_", StringComparison.Ordinal) || name.StartsWith("staging_", StringComparison.Ordinal) || name.StartsWith("stg_", StringComparison.Ordinal)
         || name.EndsWith("_staging", StringComparison.Ordinal)
+        // Test data: test_events, orders_test, fixtures_users — what a suite resets between runs.
+        || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test", StringComparison.Ordinal) || name.EndsWith("_tests", StringComparison.Ordinal)
+        || name.StartsWith("fixtures_", StringComparison.Ordinal)
         || name.EndsWith("_tmp", StringComparison.Ordinal) || name.EndsWith("_temp", StringComparison.Ordinal) || name.EndsWith("_scratch", StringComparison.Ordinal);
 
     /// <summary>Most literals joined into one dynamic statement.</summary>
