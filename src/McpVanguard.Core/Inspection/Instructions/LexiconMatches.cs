@@ -24,6 +24,12 @@ public sealed class LexiconMatches
     /// <summary>True when a term of the concept numbered <paramref name="concept"/> occurs (<see cref="InjectionLexicon.ConceptId"/>).</summary>
     public bool Has(int concept) => _byConcept[concept].Count > 0;
 
+    /// <summary>Where the terms of concept <paramref name="concept"/> occur, in text order (tests compare two scans with it).</summary>
+    internal IReadOnlyList<(int Start, int End)> OccurrencesOf(int concept) => _byConcept[concept];
+
+    /// <summary>Where clauses end (tests).</summary>
+    internal IReadOnlyList<int> ClauseBreaks => _breaks;
+
     /// <summary>True when no term of any concept occurs.</summary>
     public bool IsEmpty => Array.TrueForAll(_byConcept, static l => l.Count == 0);
 

@@ -241,6 +241,38 @@ public sealed class LiteralAutomaton
     /// <summary>The text length of literal <paramref name="literal"/>.</summary>
     public int LengthOf(int literal) => _shape[literal].Length;
 
+    /// <summary>
+    /// True when the trie's own edges can be walked apart from the failure transitions (<see cref="TrieChild"/>): the packed
+    /// form keeps them apart; the dense table has merged them.
+    /// </summary>
+    internal bool WalksTrie => _dense is null;
+
+    /// <summary>The column of <paramref name="c"/> (0: no literal contains it).</summary>
+    internal int ColumnOf(char c) => _columnOf[c];
+
+    /// <summary>Whether literal <paramref name="literal"/> carries a word-boundary mark at either end.</summary>
+    internal bool HasBoundaryMarks(int literal) => _shape[literal].Start || _shape[literal].End;
+
+    /// <summary>The literals that end in <paramref name="state"/> (its own first, then those of its suffixes).</summary>
+    internal int[] OutputsOf(int state) => _outputs[state];
+
+    /// <summary>
+    /// The trie child of <paramref name="state"/> on <paramref name="column"/>, or 0 when the trie has none (no failure
+    /// link is followed: an anchored walk from the root finds only literals that start where it started). Packed form only.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal int TrieChild(int state, int column)
+    {
+        if (state == 0)
+        {
+            return _rootRow[column];
+        }
+
+        var slot = _base[state] + column;
+        var owner = _owner;
+        return column != 0 && (uint)slot < (uint)owner.Length && owner[slot] == state ? _edges[slot] : 0;
+    }
+
     /// <summary>True when <paramref name="text"/> contains at least one of the literals.</summary>
     public bool ContainsAny(ReadOnlySpan<char> text)
     {
