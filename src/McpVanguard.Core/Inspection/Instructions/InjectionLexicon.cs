@@ -203,7 +203,7 @@ public sealed class InjectionLexicon
             }
         }
 
-        var matches = new LexiconMatches(byConcept, ClauseBreaks(text));
+        var matches = new LexiconMatches(byConcept, text);
         t_text = text;
         t_matches = matches;
         return matches;
@@ -249,7 +249,7 @@ public sealed class InjectionLexicon
     private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(";\n。；！？.?!");
 
     /// <summary>Positions that end a clause: ';', CJK full stops, line breaks, and '.', '?', '!' before whitespace.</summary>
-    private static List<int> ClauseBreaks(string text)
+    internal static List<int> ClauseBreaks(string text)
     {
         var breaks = new List<int>();
         for (var i = 0; i < text.Length && breaks.Count < MaxBreaks; i++)
