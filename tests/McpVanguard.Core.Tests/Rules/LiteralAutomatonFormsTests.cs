@@ -53,6 +53,53 @@ public sealed class LiteralAutomatonFormsTests
         }
     }
 
+    [Fact]
+    public void Long_texts_walked_as_two_interleaved_halves_give_the_literals_of_one_walk()
+    {
+        // The analysers' and secret detectors' gate literals (boundary-marked, found in any case), kept dense.
+        var literals = McpVanguard.Tests.Inspection.PrefilteredRegexTests.AllGatedRegexes()
+            .SelectMany(g => g.Regex.LiteralSets).SelectMany(set => set).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var automaton = new LiteralAutomaton(literals, ignoreCase: true, denseLimit: int.MaxValue);
+        Assert.True(automaton.TransitionEntries > 0 && literals.Length > 100);
+        var plain = literals.Select(RequiredLiterals.TextOf).ToArray();
+        var seen = new int[literals.Length];
+        var stamp = 0;
+        var compared = 0;
+
+        void Compare(string text)
+        {
+            var (interleaved, single) = (new List<int>(), new List<int>());
+            automaton.Scan(text, seen, ++stamp, interleaved);
+            automaton.ScanDenseSingle(text, seen, ++stamp, single);
+            Assert.Equal(single.Order(), interleaved.Order());
+            compared += single.Count > 0 ? 1 : 0;
+        }
+
+        // Every shipped text, joined into long texts.
+        var texts = McpVanguard.Tests.Inspection.PrefilteredRegexTests.Texts.Value;
+        for (var from = 0; from < texts.Count; from += 200)
+        {
+            Compare(string.Join(" ", texts.Skip(from).Take(200)));
+        }
+
+        // A literal placed at every offset around the middle, where the second walk takes over, in long filler.
+        var random = new Random(811);
+        for (var round = 0; round < 300; round++)
+        {
+            var literal = plain[random.Next(plain.Length)];
+            var length = AutomatonLength(random);
+            var filler = new string('x', length);
+            var at = Math.Clamp((length / 2) - literal.Length + random.Next(-2, literal.Length + 3), 0, length - literal.Length);
+            var text = filler[..at] + (random.Next(2) == 0 ? literal.ToUpperInvariant() : literal) + filler[(at + literal.Length)..];
+            Compare(" " + text[1..]);
+            Compare(text.Replace('x', ' '));
+        }
+
+        Assert.True(compared > 300, $"{compared} texts held a literal");
+    }
+
+    private static int AutomatonLength(Random random) => LiteralAutomaton.InterleaveFrom + random.Next(0, 2000);
+
     private static string RandomText(Random random, int length)
     {
         var chars = new char[length];

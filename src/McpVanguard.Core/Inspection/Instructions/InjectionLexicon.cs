@@ -42,15 +42,17 @@ public sealed class InjectionLexicon
     private static char[]? t_fold;
 
     private readonly LiteralAutomaton _automaton;
+    private readonly LexiconStartScan? _startScan;
     private readonly LexiconMatches _empty;
 
     /// <summary>Per literal: its concepts, and whether a word boundary must precede and follow it.</summary>
     private readonly (int[] Concepts, bool Start, bool End)[] _literals;
 
-    private InjectionLexicon(IReadOnlyList<string> concepts, LiteralAutomaton automaton, (int[] Concepts, bool Start, bool End)[] literals, IReadOnlyList<LexiconCombination> combinations)
+    private InjectionLexicon(IReadOnlyList<string> concepts, LiteralAutomaton automaton, IReadOnlyList<string> terms, (int[] Concepts, bool Start, bool End)[] literals, IReadOnlyList<LexiconCombination> combinations)
     {
         Concepts = concepts;
         _automaton = automaton;
+        _startScan = LexiconStartScan.TryCreate(automaton, terms, literals);
         _literals = literals;
         Combinations = combinations;
         _empty = new LexiconMatches([.. concepts.Select(static _ => new List<(int Start, int End)>())], []);
@@ -61,6 +63,9 @@ public sealed class InjectionLexicon
 
     /// <summary>The concept names, by id.</summary>
     public IReadOnlyList<string> Concepts { get; }
+
+    /// <summary>The scan from the places a term can start, or null when this lexicon runs the automaton's full pass (tests).</summary>
+    internal LexiconStartScan? StartScan => _startScan;
 
     /// <summary>Every combination, in file order.</summary>
     public IReadOnlyList<LexiconCombination> Combinations { get; }
@@ -104,6 +109,21 @@ public sealed class InjectionLexicon
             return cached;
         }
 
+        // Walked from the places a term can start, folding as it reads: no folded copy, and most of each word skipped.
+        // Past the bound on occurrences the full pass decides which ones are kept (its order), so it runs instead.
+        var occurrences = t_occurrences ??= [];
+        occurrences.Clear();
+        if (_startScan is { } startScan && startScan.TryScan(text, occurrences, MaxOccurrences(text.Length)))
+        {
+            return Matches(text, occurrences);
+        }
+
+        return ScanFolded(text);
+    }
+
+    /// <summary>The terms of <paramref name="text"/> by the automaton's full pass over its folded copy.</summary>
+    internal LexiconMatches ScanFolded(string text)
+    {
         // The folded copy lives in a buffer for the scan only (the matches keep positions, not text): a 100 KB write no
         // longer allocates a 200 KB string. Texts up to KeptFoldChars use this thread's own buffer; longer ones rent one.
         if (text.Length <= KeptFoldChars)
@@ -134,6 +154,12 @@ public sealed class InjectionLexicon
         // Word boundaries are checked as occurrences are found, so that fragments inside other words ("ne" in "new") never
         // use up the bound and push a real term out of reach.
         _automaton.ScanOccurrences(folded, occurrences, MaxOccurrences(folded.Length), (literal, last) => HoldsBoundaries(new ReadOnlySpan<char>(buffer, 0, length), literal, last));
+        return Matches(text, occurrences);
+    }
+
+    /// <summary>The matches made of <paramref name="occurrences"/> (in any order: each concept's list is sorted), kept for this thread.</summary>
+    private LexiconMatches Matches(string text, List<(int Literal, int Last)> occurrences)
+    {
         if (occurrences.Count == 0)
         {
             t_text = text;
@@ -152,7 +178,7 @@ public sealed class InjectionLexicon
 
             // A stem's match reaches to the end of its word, so that a mask covers "Anweisungen", not "Anweisung".
             var end = last + 1;
-            while (!needEnd && end < folded.Length && LexiconFolding.IsSpacedScriptLetter(folded[end]) && LexiconFolding.IsSpacedScriptLetter(folded[end - 1]))
+            while (!needEnd && end < text.Length && LexiconStartScan.IsWord(text[end]) && LexiconStartScan.IsWord(text[end - 1]))
             {
                 end++;
             }
@@ -177,7 +203,7 @@ public sealed class InjectionLexicon
             }
         }
 
-        var matches = new LexiconMatches(byConcept, ClauseBreaks(text));
+        var matches = new LexiconMatches(byConcept, text);
         t_text = text;
         t_matches = matches;
         return matches;
@@ -223,7 +249,7 @@ public sealed class InjectionLexicon
     private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(";\n。；！？.?!");
 
     /// <summary>Positions that end a clause: ';', CJK full stops, line breaks, and '.', '?', '!' before whitespace.</summary>
-    private static List<int> ClauseBreaks(string text)
+    internal static List<int> ClauseBreaks(string text)
     {
         var breaks = new List<int>();
         for (var i = 0; i < text.Length && breaks.Count < MaxBreaks; i++)
@@ -271,7 +297,7 @@ public sealed class InjectionLexicon
     internal static InjectionLexicon FromTables(LexiconTables tables) => new(tables);
 
     private InjectionLexicon(LexiconTables tables)
-        : this(tables.Concepts, new LiteralAutomaton(tables.Marked), tables.Literals, tables.Combinations)
+        : this(tables.Concepts, new LiteralAutomaton(tables.Marked), tables.Marked, tables.Literals, tables.Combinations)
     {
     }
 

@@ -54,6 +54,10 @@ internal static class LexiconFolding
         }
     }
 
+    /// <summary>The folded form of one character (what <see cref="FoldInto"/> writes for it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static char Folded(char c) => Table[c];
+
     /// <summary>True for letters of scripts that separate words with spaces (Latin, Greek, Cyrillic, Armenian): word boundaries apply to them.</summary>
     public static bool IsSpacedScriptLetter(char c) => char.IsLetterOrDigit(c) && (c < 0x0590 || c is >= '\u1E00' and <= '\u1FFF');
 

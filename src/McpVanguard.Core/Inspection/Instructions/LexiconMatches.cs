@@ -12,8 +12,11 @@ public sealed class LexiconMatches
 
     private readonly List<(int Start, int End)>[] _byConcept;
 
+    /// <summary>The text whose clause breaks are worked out when first asked (only a combination whose terms all occur near each other asks).</summary>
+    private readonly string? _text;
+
     /// <summary>Where clauses end, in text order: the terms of one instruction sit in one clause.</summary>
-    private readonly List<int> _breaks;
+    private List<int>? _breaks;
 
     internal LexiconMatches(List<(int Start, int End)>[] byConcept, List<int> breaks)
     {
@@ -21,8 +24,37 @@ public sealed class LexiconMatches
         _breaks = breaks;
     }
 
+    /// <summary>Matches whose clause breaks are found in <paramref name="text"/> when first needed: most texts never ask.</summary>
+    internal LexiconMatches(List<(int Start, int End)>[] byConcept, string text)
+    {
+        _byConcept = byConcept;
+        _text = text;
+    }
+
+    /// <summary>Where clauses end (worked out on first use; a benign race: every thread computes the same list).</summary>
+    private List<int> Breaks
+    {
+        get
+        {
+            if (_breaks is { } breaks)
+            {
+                return breaks;
+            }
+
+            breaks = InjectionLexicon.ClauseBreaks(_text!);
+            _breaks = breaks;
+            return breaks;
+        }
+    }
+
     /// <summary>True when a term of the concept numbered <paramref name="concept"/> occurs (<see cref="InjectionLexicon.ConceptId"/>).</summary>
     public bool Has(int concept) => _byConcept[concept].Count > 0;
+
+    /// <summary>Where the terms of concept <paramref name="concept"/> occur, in text order (tests compare two scans with it).</summary>
+    internal IReadOnlyList<(int Start, int End)> OccurrencesOf(int concept) => _byConcept[concept];
+
+    /// <summary>Where clauses end (tests).</summary>
+    internal IReadOnlyList<int> ClauseBreaks => Breaks;
 
     /// <summary>True when no term of any concept occurs.</summary>
     public bool IsEmpty => Array.TrueForAll(_byConcept, static l => l.Count == 0);
@@ -135,12 +167,13 @@ public sealed class LexiconMatches
     {
         var min = Min(chosen);
         var max = Max(chosen);
+        var breaks = Breaks;
         var lo = 0;
-        var hi = _breaks.Count;
+        var hi = breaks.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_breaks[mid] <= min)
+            if (breaks[mid] <= min)
             {
                 lo = mid + 1;
             }
@@ -150,12 +183,12 @@ public sealed class LexiconMatches
             }
         }
 
-        for (var i = lo; i < _breaks.Count && _breaks[i] < max; i++)
+        for (var i = lo; i < breaks.Count && breaks[i] < max; i++)
         {
             var inside = false;
             foreach (var c in chosen)
             {
-                inside |= _breaks[i] >= c.Start && _breaks[i] < c.End;
+                inside |= breaks[i] >= c.Start && breaks[i] < c.End;
             }
 
             if (!inside)

@@ -42,6 +42,16 @@ public sealed class LiteralAutomaton
     /// <summary>Per literal: its text length, and whether a word boundary must precede or follow it.</summary>
     private readonly (int Length, bool Start, bool End)[] _shape;
 
+    /// <summary>The longest literal's length: how far before its half the second of two interleaved walks must start.</summary>
+    private readonly int _longest;
+
+    /// <summary>
+    /// Texts at least this long are scanned as two halves walked in one loop (dense form). A character's step depends on
+    /// the one before (look-up, then the next look-up at the row it gave), so one walk waits on each load; two independent
+    /// walks overlap their loads. Short texts keep the single walk (the second walk's lead-in would dominate).
+    /// </summary>
+    internal const int InterleaveFrom = 512;
+
     /// <param name="marked">The lower-cased literals, with their boundary marks.</param>
     /// <param name="ignoreCase">Also find the literals in upper or mixed case (each character's invariant upper case is the same column).</param>
     public LiteralAutomaton(IReadOnlyList<string> marked, bool ignoreCase = false)
@@ -76,6 +86,7 @@ public sealed class LiteralAutomaton
         Count = parts.Shape.Length;
         States = parts.States;
         _shape = parts.Shape;
+        _longest = parts.Shape.Length == 0 ? 0 : parts.Shape.Max(static s => s.Length);
         _columnOf = parts.ColumnOf;
         _columns = parts.Columns;
         _dense = parts.Dense;
@@ -165,6 +176,90 @@ public sealed class LiteralAutomaton
 
     private void ScanDense(int[] table, ReadOnlySpan<char> text, int[] seen, int stamp, List<int> found)
     {
+        if (text.Length >= InterleaveFrom && _longest > 0 && text.Length >= 4 * _longest)
+        {
+            ScanDenseInterleaved(table, text, seen, stamp, found);
+            return;
+        }
+
+        ScanDenseSingle(table, text, seen, stamp, found);
+    }
+
+    /// <summary>The dense scan as one walk (what <see cref="ScanDenseInterleaved"/> must agree with: tests compare them).</summary>
+    internal void ScanDenseSingle(ReadOnlySpan<char> text, int[] seen, int stamp, List<int> found)
+        => ScanDenseSingle(_dense ?? throw new InvalidOperationException("The automaton is packed."), text, seen, stamp, found);
+
+    /// <summary>
+    /// The dense scan as two walks in one loop: the first over the first half, the second from <see cref="_longest"/> − 1
+    /// characters before the second half (a walk started at the root finds every occurrence that lies wholly inside what it
+    /// reads), reporting only occurrences that end in its half. Finds the same literals as one walk, maybe in another order.
+    /// </summary>
+    private void ScanDenseInterleaved(int[] table, ReadOnlySpan<char> text, int[] seen, int stamp, List<int> found)
+    {
+        var columnOf = _columnOf;
+        var half = text.Length / 2;
+        var second = half - (_longest - 1);
+        var first = text[..half];
+        var rest = text[second..];
+        var rowA = 0;
+        var rowB = 0;
+        var i = 0;
+        for (; i < first.Length; i++)
+        {
+            var nextA = table[rowA + columnOf[first[i]]];
+            var nextB = table[rowB + columnOf[rest[i]]];
+            rowA = nextA;
+            rowB = nextB;
+            if ((nextA | nextB) < 0)
+            {
+                if (nextA < 0)
+                {
+                    rowA = ~nextA;
+                    Report(rowA, text, i, seen, stamp, found);
+                }
+
+                if (nextB < 0)
+                {
+                    rowB = ~nextB;
+                    if (second + i >= half)
+                    {
+                        Report(rowB, text, second + i, seen, stamp, found);
+                    }
+                }
+            }
+        }
+
+        for (; i < rest.Length; i++)
+        {
+            var next = table[rowB + columnOf[rest[i]]];
+            if (next >= 0)
+            {
+                rowB = next;
+                continue;
+            }
+
+            rowB = ~next;
+            Report(rowB, text, second + i, seen, stamp, found);
+        }
+    }
+
+    /// <summary>Adds the literals that end in the state at row <paramref name="row"/> at <paramref name="position"/>, each once.</summary>
+    private void Report(int row, ReadOnlySpan<char> text, int position, int[] seen, int stamp, List<int> found)
+    {
+        var hits = _outputs[row / _columns];
+        for (var h = 0; h < hits.Length; h++)
+        {
+            var literal = hits[h];
+            if (seen[literal] != stamp && BoundariesMayHold(text, position, _shape[literal]))
+            {
+                seen[literal] = stamp;
+                found.Add(literal);
+            }
+        }
+    }
+
+    private void ScanDenseSingle(int[] table, ReadOnlySpan<char> text, int[] seen, int stamp, List<int> found)
+    {
         var columnOf = _columnOf;
         var columns = _columns;
         var row = 0;
@@ -240,6 +335,38 @@ public sealed class LiteralAutomaton
 
     /// <summary>The text length of literal <paramref name="literal"/>.</summary>
     public int LengthOf(int literal) => _shape[literal].Length;
+
+    /// <summary>
+    /// True when the trie's own edges can be walked apart from the failure transitions (<see cref="TrieChild"/>): the packed
+    /// form keeps them apart; the dense table has merged them.
+    /// </summary>
+    internal bool WalksTrie => _dense is null;
+
+    /// <summary>The column of <paramref name="c"/> (0: no literal contains it).</summary>
+    internal int ColumnOf(char c) => _columnOf[c];
+
+    /// <summary>Whether literal <paramref name="literal"/> carries a word-boundary mark at either end.</summary>
+    internal bool HasBoundaryMarks(int literal) => _shape[literal].Start || _shape[literal].End;
+
+    /// <summary>The literals that end in <paramref name="state"/> (its own first, then those of its suffixes).</summary>
+    internal int[] OutputsOf(int state) => _outputs[state];
+
+    /// <summary>
+    /// The trie child of <paramref name="state"/> on <paramref name="column"/>, or 0 when the trie has none (no failure
+    /// link is followed: an anchored walk from the root finds only literals that start where it started). Packed form only.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal int TrieChild(int state, int column)
+    {
+        if (state == 0)
+        {
+            return _rootRow[column];
+        }
+
+        var slot = _base[state] + column;
+        var owner = _owner;
+        return column != 0 && (uint)slot < (uint)owner.Length && owner[slot] == state ? _edges[slot] : 0;
+    }
 
     /// <summary>True when <paramref name="text"/> contains at least one of the literals.</summary>
     public bool ContainsAny(ReadOnlySpan<char> text)
