@@ -53,7 +53,7 @@ internal static class ProviderTokenFormats
         Token("atlassian-token", SecretRules.SaasToken, @"\b(?:ATATT3|ATCTT3)[A-Za-z0-9_=-]{150,}"),
         Token("postman-key", SecretRules.SaasToken, @"\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b"),
         Token("shopify-token", SecretRules.SaasToken, @"\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b"),
-        Token("notion-token", SecretRules.SaasToken, @"\bntn_[0-9]{11}[A-Za-z0-9]{32,36}\b|\bsecret_[A-Za-z0-9]{43}\b"),
+        Token("notion-token", SecretRules.SaasToken, @"\bntn_[A-Za-z0-9]{40,50}\b|\bsecret_[A-Za-z0-9]{43}\b"),
         Token("airtable-token", SecretRules.SaasToken, @"\bpat[A-Za-z0-9]{14}\.[a-f0-9]{64}\b"),
         Token("figma-token", SecretRules.SaasToken, @"\bfigd_[A-Za-z0-9_-]{40,}"),
         Token("sentry-token", SecretRules.SaasToken, @"\b(?:sntrys|sntryu)_[A-Za-z0-9+/=_-]{40,}"),
