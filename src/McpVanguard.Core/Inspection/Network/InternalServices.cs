@@ -23,7 +23,8 @@ internal static class InternalServices
     /// <summary>
     /// Path prefixes (normalised segments) that only such services serve, on whatever port: Spring actuator's secrets and
     /// heap, Jolokia, the Jenkins script console, Tomcat manager, Werkzeug and Jupyter (code execution), Consul, etcd,
-    /// Elasticsearch, CouchDB, Solr admin, the Kubernetes API, Prometheus' TSDB admin API, Go pprof, Apache status.
+    /// Elasticsearch, CouchDB, Solr admin, the Kubernetes API, Prometheus' TSDB admin API, Vault's secrets and token APIs, YARN's
+    /// application API (runs commands), Go pprof, Apache status.
     /// </summary>
     private static readonly (string[] Prefix, string Service)[] Paths =
     [
@@ -41,7 +42,7 @@ internal static class InternalServices
         (["_snapshot"], "Elasticsearch"), (["_all_dbs"], "CouchDB"), (["_utils"], "CouchDB"), (["_config"], "CouchDB"),
         (["solr", "admin"], "Solr"), (["api", "v1", "namespaces"], "Kubernetes API"), (["api", "v1", "secrets"], "Kubernetes API"),
         (["api", "v1", "nodes"], "Kubernetes API"), (["api", "v1", "admin"], "Prometheus admin API"),
-        (["v1", "sys"], "Vault"), (["v1", "secret"], "Vault"), (["v1", "auth", "token"], "Vault"),
+        (["v1", "secret", "data"], "Vault"), (["v1", "auth", "token"], "Vault"), (["v1", "sys", "raw"], "Vault"), (["v1", "sys", "unseal"], "Vault"),
         (["ws", "v1", "cluster", "apps"], "Hadoop YARN"), (["debug", "pprof"], "Go pprof"), (["server-status"], "Apache server-status"), (["h2-console"], "H2 console"),
     ];
 

@@ -64,6 +64,11 @@ internal static class ProviderTokenFormats
         Token("contentful-token", SecretRules.SaasToken, @"\bCFPAT-[A-Za-z0-9_-]{43}\b"),
         Token("dropbox-token", SecretRules.SaasToken, @"\bsl\.(?:u\.)?[A-Za-z0-9_-]{130,}"),
         Token("prefect-key", SecretRules.SaasToken, @"\bpnu_[A-Za-z0-9]{36}\b"),
+        // Datadog and Okta keys have no prefix of their own: they count where they are named as such (DD_API_KEY=…, okta_token: 00…).
+        new("datadog-key", SecretRules.SaasToken,
+            new(@"(?i:(?:datadog|\bdd)[\w.-]{0,24}(?:api|app|application)[_-]?key)[""']?\s*(?::|=|=>)\s*[""']?(?<v>[a-f0-9]{32}|[a-f0-9]{40})\b", Options), SecretScope.Both, Random),
+        new("okta-token", SecretRules.SaasToken,
+            new(@"(?i:okta[\w.-]{0,24}(?:token|key|secret))[""']?\s*(?::|=|=>|\s)\s*[""']?(?<v>00[A-Za-z0-9_-]{40})\b", Options), SecretScope.Both, Random),
 
         // --- Code hosts, CI and package registries (SEC-005) ---
         Token("rubygems-token", SecretRules.RegistryToken, @"\brubygems_[a-f0-9]{48}\b"),
@@ -74,6 +79,7 @@ internal static class ProviderTokenFormats
         Token("circleci-token", SecretRules.RegistryToken, @"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b"),
         Token("nuget-key", SecretRules.RegistryToken, @"\boy2[a-z0-9]{43}\b"),
         Token("clojars-token", SecretRules.RegistryToken, @"\bCLOJARS_[a-z0-9]{60}\b"),
+        Token("jfrog-token", SecretRules.RegistryToken, @"\bAKCp[A-Za-z0-9]{69}\b|\bcmVmdGtu[A-Za-z0-9]{56}\b"),
         Token("gitlab-token", SecretRules.RegistryToken, @"\bgl(?:soat|oas|ft|imt|agent|wt|ffct|sa)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20,}"),
 
         // --- AI providers (SEC-007) ---
@@ -104,5 +110,7 @@ internal static class ProviderTokenFormats
 
         // --- Bot tokens usable as an exfiltration channel (SEC-016) ---
         new("telegram-bot-token", SecretRules.ChatWebhook, new(@"\b[0-9]{8,10}:AA[A-Za-z0-9_-]{33}\b", Options), SecretScope.Both),
+        // A Discord bot token: the bot's id in base64, a timestamp and an HMAC, dot-separated.
+        new("discord-bot-token", SecretRules.ChatWebhook, new(@"\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b", Options), SecretScope.Both, Random),
     ];
 }
