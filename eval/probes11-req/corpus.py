@@ -23,7 +23,8 @@ for f in sorted(here.glob("*.fit.jsonl")):
         note = f'{c["note"]} (probes11-req {c["id"]})'
         if c["expect"] == "block":
             sql = c["class"] == "sql"
-            category = "MCP-09" if sql else "MCP-07"
+            # The class's own category, as the corpus files of that class use it (network: SSRF, filesystem: file access, secrets).
+            category = {"sql": "MCP-09", "url": "MCP-09", "sensitive-path": "MCP-08", "secret": "MCP-02"}[c["class"]]
             case = {"id": f"d11r-{len(attacks) + 1:03d}", "category": category}
             if sql:
                 case["secondary"] = "MCP-07"
