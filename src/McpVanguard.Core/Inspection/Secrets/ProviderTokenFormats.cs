@@ -110,7 +110,5 @@ internal static class ProviderTokenFormats
 
         // --- Bot tokens usable as an exfiltration channel (SEC-016) ---
         new("telegram-bot-token", SecretRules.ChatWebhook, new(@"\b[0-9]{8,10}:AA[A-Za-z0-9_-]{33}\b", Options), SecretScope.Both),
-        // A Discord bot token: the bot's id in base64, a timestamp and an HMAC, dot-separated.
-        new("discord-bot-token", SecretRules.ChatWebhook, new(@"\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b", Options), SecretScope.Both, Random),
     ];
 }
