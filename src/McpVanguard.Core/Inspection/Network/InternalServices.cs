@@ -16,12 +16,15 @@ internal static class InternalServices
         [8500] = "Consul", [9200] = "Elasticsearch", [9300] = "Elasticsearch", [5984] = "CouchDB", [8983] = "Solr",
         [15672] = "RabbitMQ management", [6443] = "Kubernetes API", [2375] = "Docker API", [2376] = "Docker API",
         [2379] = "etcd", [2380] = "etcd", [10250] = "kubelet", [10255] = "kubelet", [4194] = "cAdvisor", [8086] = "InfluxDB",
+        // Secrets stores and schedulers: Vault (a dev server's root token is "root"), Nomad (runs jobs), ClickHouse's HTTP SQL port.
+        [8200] = "Vault", [8201] = "Vault", [4646] = "Nomad", [8123] = "ClickHouse",
     }.ToFrozenDictionary();
 
     /// <summary>
     /// Path prefixes (normalised segments) that only such services serve, on whatever port: Spring actuator's secrets and
     /// heap, Jolokia, the Jenkins script console, Tomcat manager, Werkzeug and Jupyter (code execution), Consul, etcd,
-    /// Elasticsearch, CouchDB, Solr admin, the Kubernetes API, Prometheus' TSDB admin API, Go pprof, Apache status.
+    /// Elasticsearch, CouchDB, Solr admin, the Kubernetes API, Prometheus' TSDB admin API, Vault's secrets and token APIs, YARN's
+    /// application API (runs commands), Go pprof, Apache status.
     /// </summary>
     private static readonly (string[] Prefix, string Service)[] Paths =
     [
@@ -39,7 +42,8 @@ internal static class InternalServices
         (["_snapshot"], "Elasticsearch"), (["_all_dbs"], "CouchDB"), (["_utils"], "CouchDB"), (["_config"], "CouchDB"),
         (["solr", "admin"], "Solr"), (["api", "v1", "namespaces"], "Kubernetes API"), (["api", "v1", "secrets"], "Kubernetes API"),
         (["api", "v1", "nodes"], "Kubernetes API"), (["api", "v1", "admin"], "Prometheus admin API"),
-        (["debug", "pprof"], "Go pprof"), (["server-status"], "Apache server-status"), (["h2-console"], "H2 console"),
+        (["v1", "secret", "data"], "Vault"), (["v1", "auth", "token"], "Vault"), (["v1", "sys", "raw"], "Vault"), (["v1", "sys", "unseal"], "Vault"),
+        (["ws", "v1", "cluster", "apps"], "Hadoop YARN"), (["debug", "pprof"], "Go pprof"), (["server-status"], "Apache server-status"), (["h2-console"], "H2 console"),
     ];
 
     /// <summary>The service an internal URL on <paramref name="port"/> with <paramref name="segments"/> reaches, or null.</summary>

@@ -94,9 +94,10 @@ internal static class IpClassifier
 
     public static UrlRisk Classify(uint ip)
     {
-        if (ip is 0xA9FEA9FE or 0xA9FEAA02 or 0xA9FEAA17 or 0x646464C8 or 0xC00000C0)
+        if (ip is 0xA9FEA9FE or 0xA9FEAA02 or 0xA9FEAA17 or 0x646464C8 or 0xC00000C0 or 0xA83F8110)
         {
-            // 169.254.169.254 (AWS, GCP, Azure, OCI…), 169.254.170.2/.23 (ECS task credentials), 100.100.100.200 (Alibaba), 192.0.0.192 (Oracle).
+            // 169.254.169.254 (AWS, GCP, Azure, OCI…), 169.254.170.2/.23 (ECS task credentials), 100.100.100.200 (Alibaba), 192.0.0.192 (Oracle),
+            // 168.63.129.16 (Azure's WireServer: the VM's goal state and extension settings with their protected secrets).
             return UrlRisk.CloudMetadata;
         }
 

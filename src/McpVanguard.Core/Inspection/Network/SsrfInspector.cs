@@ -231,6 +231,8 @@ public sealed class SsrfInspector : IInspector
             UrlRisk.CloudMetadata => ("SSRF-001", Severity.Critical, FindingAction.Block, "Request to a cloud metadata or cluster credential endpoint"),
             // gopher/dict smuggle raw protocols to internal services; file/jar/netdoc read local files.
             UrlRisk.DangerousScheme => ("SSRF-002", Severity.High, FindingAction.Block, "URL with a non-HTTP scheme"),
+            // A local file: URL reads what read_file would (a built site, a report): its path is the sensitive-path catalogue's to block.
+            UrlRisk.LocalFile => ("SSRF-002", Severity.Medium, FindingAction.Warn, "file: URL reads a local file"),
             UrlRisk.Loopback => ("SSRF-003", Severity.High, FindingAction.Warn, "Request to a loopback address"),
             UrlRisk.Private => ("SSRF-004", Severity.High, FindingAction.Warn, "Request to a private network address"),
             UrlRisk.LinkLocal => ("SSRF-005", Severity.High, FindingAction.Warn, "Request to a link-local address"),

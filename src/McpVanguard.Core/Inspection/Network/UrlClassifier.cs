@@ -61,6 +61,11 @@ public static class UrlClassifier
         if (colon > 0 && IsScheme(s[..colon]) && !(colon == 1 && s.Length > 2 && s[2] is '/' or '\\'))
         {
             var scheme = s[..colon].ToString().ToLowerInvariant();
+            if (scheme == "file" && IsLocalFileAuthority(s[(colon + 1)..]))
+            {
+                return new UrlClassification(UrlRisk.LocalFile, scheme, false);
+            }
+
             if (DangerousSchemes.Contains(scheme) && !(commandLine && ClientSchemes.Contains(scheme)))
             {
                 return new UrlClassification(UrlRisk.DangerousScheme, scheme, false);
@@ -130,6 +135,25 @@ public static class UrlClassifier
         }
 
         return host;
+    }
+
+    /// <summary>
+    /// True when what follows <c>file:</c> names this machine: no authority (<c>file:/etc/x</c>, <c>file:///C:/x</c>) or
+    /// <c>localhost</c>. Any other host (<c>file://203.0.113.5/share</c>, <c>file:\\host\share</c>) is a network share, whose
+    /// fetch leaks the machine's credentials on Windows.
+    /// </summary>
+    private static bool IsLocalFileAuthority(ReadOnlySpan<char> rest)
+    {
+        // WHATWG parsers read a backslash as a slash in a file: URL (file:\\host\share is a share, file:///C:\x a local file).
+        if (rest.Length < 2 || rest[0] is not ('/' or '\\') || rest[1] is not ('/' or '\\'))
+        {
+            return true;
+        }
+
+        rest = rest[2..];
+        var end = rest.IndexOfAny('/', '\\');
+        var authority = end < 0 ? rest : rest[..end];
+        return authority.IsEmpty || authority.Equals("localhost", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>True when the host of <paramref name="authority"/> is written as an address (digits, dots, hex, brackets), not a DNS name.</summary>

@@ -30,6 +30,12 @@ public enum UrlRisk
     /// private, link-local or unspecified address: its port or a path only it serves.
     /// </summary>
     InternalService,
+
+    /// <summary>
+    /// A <c>file:</c> URL on this machine (<c>file:///…</c>, <c>file://localhost/…</c>): the server reads a local file, so the
+    /// path decides, and the sensitive-path catalogue judges it as it judges a path argument. A remote host is a share (SMB).
+    /// </summary>
+    LocalFile,
 }
 
 /// <summary>The verdict on one URL: its risk, a display form of the host (or scheme), and whether the host was written in an evasive form.</summary>

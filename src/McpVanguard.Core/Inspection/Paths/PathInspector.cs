@@ -24,6 +24,7 @@ public sealed class PathInspector : IInspector
 
         var write = ArgumentRoles.IsWriteTool(context.ToolName);
         var runsCode = ArgumentRoles.RunsCode(context.ToolName);
+        var first = findings.Count;
         string? cwd = null;
         foreach (var s in context.Strings.Items)
         {
@@ -53,6 +54,61 @@ public sealed class PathInspector : IInspector
         if (context.Message.Params is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("arguments", out var arguments))
         {
             InspectComposed(arguments, write, findings);
+        }
+
+        if (write)
+        {
+            SoftenEnvironmentSetup(context, findings, first);
+        }
+    }
+
+    /// <summary>Keys whose value is what a write or edit tool puts into the file (not the text it replaces).</summary>
+    private static bool IsWrittenTextKey(string key) =>
+        key.ToLowerInvariant() is "content" or "contents" or "text" or "append" or "append_text" or "new_string" or "newtext" or "new_text"
+            or "new_str" or "newstring" or "new_content" or "replacement" or "insert_text" or "data" or "value" or "line" or "lines";
+
+    /// <summary>
+    /// A write to a shell start-up file (PATH-022) that only sets up the environment (<c>export PATH="$HOME/.local/bin:$PATH"</c>,
+    /// an installer's <c>. "$HOME/.cargo/env"</c>) is a warning, not persistence: what was written is read, see <see cref="StartupFileContent"/>.
+    /// </summary>
+    private static void SoftenEnvironmentSetup(InspectionContext context, List<Finding> findings, int first)
+    {
+        var index = -1;
+        for (var i = first; i < findings.Count; i++)
+        {
+            if (findings[i] is { RuleId: "PATH-022", Action: FindingAction.Block })
+            {
+                index = i;
+            }
+        }
+
+        if (index < 0)
+        {
+            return;
+        }
+
+        var written = 0;
+        foreach (var s in context.Strings.Items)
+        {
+            if (!IsWrittenTextKey(s.Key))
+            {
+                continue;
+            }
+
+            if (!StartupFileContent.SetsEnvironmentOnly(s.Raw) || !StartupFileContent.SetsEnvironmentOnly(s.Decoded))
+            {
+                return;
+            }
+
+            written++;
+        }
+
+        if (written > 0)
+        {
+            findings[index] = findings[index] with
+            {
+                Action = FindingAction.Warn, Severity = Severity.Medium, Reason = "Write to a shell start-up file that only sets environment variables.",
+            };
         }
     }
 

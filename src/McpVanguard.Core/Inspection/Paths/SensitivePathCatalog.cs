@@ -84,8 +84,9 @@ internal static class SensitivePathCatalog
              "**/windsurf/user/globalstorage/state.vscdb*", "**/.codeium/config.json", "**/.aider/oauth-keys.env", "**/.aider.conf.yml",
              "**/.continue/config.json", "**/.continue/config.yaml", "**/amazon-q/data.sqlite3", "**/opencode/auth.json", "**/goose/secrets.yaml",
              "**/io.datasette.llm/keys.json", "**/.config/openai/auth.json", "**/.openai/auth.json"], Block, Block),
+        // A template of any environment (.env.local.example, .env.production.sample) holds names, not values.
         new("PATH-020", "environment files", "MCP-08", ["**/.env", "**/.env.*"], Block, Block,
-            [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", ".env.schema"]),
+            ["*.example", "*.sample", "*.template", "*.dist", "*.defaults", "*.schema", "*.tmpl", "*.tpl"]),
         new("PATH-021", "private key files", "MCP-08",
             // A bare *.pem is as often a public certificate chain as a key: only key-named PEM files count.
             ["**/*key*.pem", "**/*private*.pem", "**/privkey*.pem", "/etc/ssl/private/**", "**/*.key", "**/*.p12", "**/*.pfx", "**/*.p8", "**/*.ppk", "**/*.jks",

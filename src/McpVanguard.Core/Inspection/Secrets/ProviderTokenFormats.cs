@@ -53,7 +53,7 @@ internal static class ProviderTokenFormats
         Token("atlassian-token", SecretRules.SaasToken, @"\b(?:ATATT3|ATCTT3)[A-Za-z0-9_=-]{150,}"),
         Token("postman-key", SecretRules.SaasToken, @"\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b"),
         Token("shopify-token", SecretRules.SaasToken, @"\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b"),
-        Token("notion-token", SecretRules.SaasToken, @"\bntn_[0-9]{11}[A-Za-z0-9]{32,36}\b|\bsecret_[A-Za-z0-9]{43}\b"),
+        Token("notion-token", SecretRules.SaasToken, @"\bntn_[A-Za-z0-9]{40,50}\b|\bsecret_[A-Za-z0-9]{43}\b"),
         Token("airtable-token", SecretRules.SaasToken, @"\bpat[A-Za-z0-9]{14}\.[a-f0-9]{64}\b"),
         Token("figma-token", SecretRules.SaasToken, @"\bfigd_[A-Za-z0-9_-]{40,}"),
         Token("sentry-token", SecretRules.SaasToken, @"\b(?:sntrys|sntryu)_[A-Za-z0-9+/=_-]{40,}"),
@@ -64,6 +64,11 @@ internal static class ProviderTokenFormats
         Token("contentful-token", SecretRules.SaasToken, @"\bCFPAT-[A-Za-z0-9_-]{43}\b"),
         Token("dropbox-token", SecretRules.SaasToken, @"\bsl\.(?:u\.)?[A-Za-z0-9_-]{130,}"),
         Token("prefect-key", SecretRules.SaasToken, @"\bpnu_[A-Za-z0-9]{36}\b"),
+        // Datadog and Okta keys have no prefix of their own: they count where they are named as such (DD_API_KEY=…, okta_token: 00…).
+        new("datadog-key", SecretRules.SaasToken,
+            new(@"(?i:(?:datadog|\bdd)[\w.-]{0,24}(?:api|app|application)[_-]?key)[""']?\s*(?::|=|=>)\s*[""']?(?<v>[a-f0-9]{32}|[a-f0-9]{40})\b", Options), SecretScope.Both, Random),
+        new("okta-token", SecretRules.SaasToken,
+            new(@"(?i:okta[\w.-]{0,24}(?:token|key|secret))[""']?\s*(?::|=|=>|\s)\s*[""']?(?<v>00[A-Za-z0-9_-]{40})\b", Options), SecretScope.Both, Random),
 
         // --- Code hosts, CI and package registries (SEC-005) ---
         Token("rubygems-token", SecretRules.RegistryToken, @"\brubygems_[a-f0-9]{48}\b"),
@@ -74,6 +79,7 @@ internal static class ProviderTokenFormats
         Token("circleci-token", SecretRules.RegistryToken, @"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b"),
         Token("nuget-key", SecretRules.RegistryToken, @"\boy2[a-z0-9]{43}\b"),
         Token("clojars-token", SecretRules.RegistryToken, @"\bCLOJARS_[a-z0-9]{60}\b"),
+        Token("jfrog-token", SecretRules.RegistryToken, @"\bAKCp[A-Za-z0-9]{69}\b|\bcmVmdGtu[A-Za-z0-9]{56}\b"),
         Token("gitlab-token", SecretRules.RegistryToken, @"\bgl(?:soat|oas|ft|imt|agent|wt|ffct|sa)-[A-Za-z0-9_-]{20,}|\bGR1348941[A-Za-z0-9_-]{20,}"),
 
         // --- AI providers (SEC-007) ---

@@ -36,10 +36,12 @@ internal static class NoSqlOperatorJudge
         var databaseTool = toolName is { } t && (t.Contains("mongo", StringComparison.OrdinalIgnoreCase) || t.Contains("find", StringComparison.OrdinalIgnoreCase)
             || t.Contains("query", StringComparison.OrdinalIgnoreCase) || t.Contains("db", StringComparison.OrdinalIgnoreCase)
             || t.Contains("collection", StringComparison.OrdinalIgnoreCase) || t.Contains("document", StringComparison.OrdinalIgnoreCase));
-        Walk(arguments, databaseTool, findings, 0);
+        // A file being written holds text about injection (a security guide, a test), not a request.
+        var sends = toolName is null || !ArgumentRoles.IsWriteTool(toolName);
+        Walk(arguments, databaseTool, sends, findings, 0);
     }
 
-    private static void Walk(JsonElement obj, bool databaseTool, List<Finding> findings, int depth)
+    private static void Walk(JsonElement obj, bool databaseTool, bool sends, List<Finding> findings, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -49,8 +51,20 @@ internal static class NoSqlOperatorJudge
         foreach (var property in obj.EnumerateObject())
         {
             var key = property.Name;
+            if (key is "$function" or "$accumulator" && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                // Operators whose body is JavaScript the database runs ({"$expr": {"$function": {"body": "function() {…}"}}}): code
+                // execution on the server, wherever in a query document it sits ($where is the rules' SQL-014).
+                findings.AddOnce(new Finding("SQL-007", "L1", "MCP-14", Severity.Critical, FindingAction.Block,
+                    $"MongoDB {key} runs server-side JavaScript."));
+                return;
+            }
+
             if (ContainsAny(key, QueryKeyParts))
             {
+                // A query document is where operators belong, but server-side code is judged inside it too.
+                WalkCode(property.Value, findings, depth + 1);
+
                 continue;
             }
 
@@ -64,9 +78,26 @@ internal static class NoSqlOperatorJudge
                 return;
             }
 
-            if (value.ValueKind == JsonValueKind.Object)
+            if (sends && value.ValueKind == JsonValueKind.String && BracketOperatorOnCredential(value.GetString()!))
             {
-                Walk(value, databaseTool, findings, depth + 1);
+                // password[$ne]=x in a query string or form body: Express/qs and PHP parse it into {"password": {"$ne": "x"}}.
+                findings.AddOnce(new Finding("SQL-024", "L1", "MCP-14", Severity.High, FindingAction.Block,
+                    "A query operator in bracket form on a credential field (NoSQL injection)."));
+                return;
+            }
+
+            if (sends && value.ValueKind == JsonValueKind.String && MayStartWithBrace(value) && ParseDocument(value.GetString()!) is { } document)
+            {
+                // A JSON body sent on to a server ({"user": "admin", "pass": {"$gt": ""}}) is judged as the server will parse it:
+                // an operator there counts on credential and identity fields only, as in a database tool.
+                using (document)
+                {
+                    Walk(document.RootElement, databaseTool: true, sends, findings, depth + 1);
+                }
+            }
+            else if (value.ValueKind == JsonValueKind.Object)
+            {
+                Walk(value, databaseTool, sends, findings, depth + 1);
             }
             else if (value.ValueKind == JsonValueKind.Array)
             {
@@ -74,7 +105,57 @@ internal static class NoSqlOperatorJudge
                 {
                     if (item.ValueKind == JsonValueKind.Object)
                     {
-                        Walk(item, databaseTool, findings, depth + 1);
+                        Walk(item, databaseTool, sends, findings, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Looks for <c>$function</c>/<c>$accumulator</c> inside a query document (filters, pipelines), where other operators are everyday.</summary>
+    private static void WalkCode(JsonElement obj, List<Finding> findings, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        if (obj.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in obj.EnumerateArray())
+            {
+                WalkCode(item, findings, depth + 1);
+            }
+
+            return;
+        }
+
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in obj.EnumerateObject())
+        {
+            var value = property.Value;
+            if (property.Name is "$function" or "$accumulator" && value.ValueKind == JsonValueKind.Object)
+            {
+                findings.AddOnce(new Finding("SQL-007", "L1", "MCP-14", Severity.Critical, FindingAction.Block,
+                    $"MongoDB {property.Name} runs server-side JavaScript."));
+                return;
+            }
+
+            if (value.ValueKind == JsonValueKind.Object)
+            {
+                WalkCode(value, findings, depth + 1);
+            }
+            else if (value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object)
+                    {
+                        WalkCode(item, findings, depth + 1);
                     }
                 }
             }
@@ -113,6 +194,64 @@ internal static class NoSqlOperatorJudge
 
         var first = raw[1];
         return first is (byte)'{' or (byte)'\\' or (byte)'"' || first >= 0x80 || first <= (byte)' ';
+    }
+
+    /// <summary>Longest JSON string parsed as a request body.</summary>
+    private const int MaxDocument = 8 * 1024;
+
+    /// <summary>A JSON object sent as a string (a request body), or null.</summary>
+    private static JsonDocument? ParseDocument(string value)
+    {
+        var s = TrimInvisible(value);
+        if (s.Length is < 8 or > MaxDocument || s[0] != '{' || !s.Contains('$'))
+        {
+            return null;
+        }
+
+        try
+        {
+            var document = JsonDocument.Parse(s.ToString());
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True for <c>password[$ne]=</c>, <c>user[$regex]=</c>: a credential field given an operator in bracket notation.</summary>
+    private static bool BracketOperatorOnCredential(string value)
+    {
+        var at = value.IndexOf("[$", StringComparison.Ordinal);
+        for (var seen = 0; at > 0 && seen < 16; seen++)
+        {
+            var close = value.IndexOf(']', at);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var start = at;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(value[start - 1]) || value[start - 1] is '_' or '-' or '.'))
+            {
+                start--;
+            }
+
+            if (start < at && Operators.Contains(value[(at + 1)..close]) && ContainsAny(value[start..at], CredentialKeyParts))
+            {
+                return true;
+            }
+
+            at = value.IndexOf("[$", close, StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     /// <summary>The same object sent as a JSON string (<c>"{\"$ne\": null}"</c>), which many servers parse before querying.</summary>

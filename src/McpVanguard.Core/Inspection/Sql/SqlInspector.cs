@@ -39,7 +39,7 @@ public sealed class SqlInspector : IInspector
     private static readonly SearchValues<string> StatementGate = SearchValues.Create(
         ["copy", "pg_", "lo_", "load", "outfile", "dumpfile", "infile", "xp_", "sp_", "backup", "openrowset", "opendatasource", "attach",
          "read_", "parquet_scan", "glob", "sniff_csv", "st_read", "_scan", "install", "extension", "language", "function", "procedure",
-         "dblink", "server", "alter", "password", "_log_file", "authentication_string", "utl_", "dbms_ldap", "httpuritype", "union",
+         "dblink", "server", "alter", "vacuum", "dbms_java", "dbms_scheduler", "remote(", "remotesecure(", "mysql(", "postgresql(", "mongodb(", "redis(", "jdbc(", "odbc(", "password", "_log_file", "authentication_string", "utl_", "dbms_ldap", "httpuritype", "union",
          "sys_e", "from '", "from \"", "drop", "truncate", "delete", "update", "exec", "prepare", "insert",
          "file(", "url(", "s3(", "s3cluster(", "gcs(", "hdfs(", "azureblobstorage(", "export data", "superuser", "bypassrls", "replication", "sysadmin",
          "_command", "preload", "library_path", "jit_provider", "archive_library"],

@@ -87,12 +87,12 @@ internal sealed partial class SqlStatementJudge
         var canonical = name.Replace('\\', '/');
         if (kind == SqlFileTargetKind.Sensitive || kind == SqlFileTargetKind.Ordinary && (canonical.StartsWith('/') || canonical.StartsWith('~') || canonical.Length > 2 && canonical[1] == ':'))
         {
-            // ATTACH of an absolute path creates or opens a file anywhere the server can write (a web shell, a start-up file).
-            FileOrCode(findings, "ATTACH DATABASE of a file outside the working directory");
+            // ATTACH (or VACUUM INTO) an absolute path creates or opens a file anywhere the server can write (a web shell, a start-up file).
+            FileOrCode(findings, "ATTACH DATABASE or VACUUM INTO a file outside the working directory");
         }
         else if (kind == SqlFileTargetKind.Remote)
         {
-            Egress(findings, "ATTACH of a database on another host");
+            Egress(findings, "ATTACH or VACUUM INTO a database on another host");
         }
     }
 

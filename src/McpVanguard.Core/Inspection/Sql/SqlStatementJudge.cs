@@ -30,6 +30,10 @@ internal sealed partial class SqlStatementJudge
         // ClickHouse table functions read the same way: file('/etc/passwd', 'LineAsString'), url(…), s3(…).
         "file", "url", "s3", "s3cluster", "gcs", "hdfs", "azureblobstorage");
 
+    /// <summary>ClickHouse table functions that read another database server's tables (a connection from the database to any host).</summary>
+    private static readonly FrozenSet<string> DatabaseTableFunctions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "remote", "remotesecure", "mysql", "postgresql", "mongodb", "redis", "jdbc", "odbc");
+
     /// <summary>Oracle packages that open network connections from the server (out-of-band exfiltration).</summary>
     private static readonly FrozenSet<string> NetworkPackages = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "utl_http", "utl_inaddr", "utl_tcp", "utl_smtp", "dbms_ldap", "httpuritype");
@@ -146,6 +150,17 @@ internal sealed partial class SqlStatementJudge
             {
                 FileOrCode(findings, "utl_file reads or writes server files");
             }
+            else if (IsWord(i, "dbms_java") && !NamedInProse(i, s, e) || IsWord(i, "dbms_scheduler") && HasLiteral(s, e, "executable", "external_script"))
+            {
+                // Oracle runs Java with the server's rights (DBMS_JAVA.RUNJAVA) and schedules operating-system programs as jobs.
+                FileOrCode(findings, $"{Word(i).ToLowerInvariant()} runs a program or Java code on the server");
+            }
+            else if (i + 2 < e && IsSymbol(i + 1, "(") && DatabaseTableFunctions.Contains(Word(i)) && i > s
+                && (IsWord(i - 1, "from") || IsWord(i - 1, "join") || IsSymbol(i - 1, ",")) && IsLiteral(i + 2))
+            {
+                // ClickHouse reads another server's tables: mysql('host:3306', …), remote('host:9000', system.users).
+                Egress(findings, $"{Word(i).ToLowerInvariant()}(…) connects the database to another server");
+            }
             else if (i + 1 < e && IsSymbol(i + 1, "(") && FileTableFunctions.Contains(Word(i)))
             {
                 JudgeFileArgument(i + 2, e, write: false, findings, Word(i).ToLowerInvariant());
@@ -170,6 +185,11 @@ internal sealed partial class SqlStatementJudge
                 {
                     JudgeAttach(Content(arg), findings);
                 }
+            }
+            else if (IsWord(i, "vacuum") && i == s && FindWord(i, e, "into") is var into and >= 0 && IsLiteral(into + 1))
+            {
+                // SQLite's VACUUM INTO 'file' writes a copy of the database to any path the server can write, as ATTACH does.
+                JudgeAttach(Content(into + 1), findings);
             }
             else if (IsWord(i, "export") && i == s && IsWord(i + 1, "data"))
             {
@@ -263,6 +283,20 @@ internal sealed partial class SqlStatementJudge
         }
 
         return i + 1 >= end || _t[i + 1].Kind == SqlTokenKind.Word;
+    }
+
+    /// <summary>True when a string literal of the statement equals <paramref name="first"/> or <paramref name="second"/> (ignoring case).</summary>
+    private bool HasLiteral(int s, int e, string first, string second)
+    {
+        for (var j = s; j < e; j++)
+        {
+            if (_t[j].Kind == SqlTokenKind.String && (Content(j).Equals(first, StringComparison.OrdinalIgnoreCase) || Content(j).Equals(second, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsLiteral(int i) => i < _t.Count && _t[i].Kind is SqlTokenKind.String or SqlTokenKind.QuotedIdentifier;

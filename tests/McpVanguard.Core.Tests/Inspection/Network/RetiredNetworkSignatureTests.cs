@@ -105,7 +105,9 @@ public sealed class RetiredNetworkSignatureTests
     [InlineData("fetch", """{"endpoint": "https://[fd12::5]:2379/v2/keys/?recursive=true"}""", "SSRF-010")]
     [InlineData("run_command", """{"command": "curl -sk 10.0.0.7:10250/runningpods/"}""", "SSRF-010")]
     // Internal-only names.
-    [InlineData("fetch", """{"url": "http://vault.service.internal:8200/v1/secret"}""", "SSRF-004")]
+    // Vault's port on an internal name is an internal service (SSRF-011, a block), more than an internal address (SSRF-004).
+    [InlineData("fetch", """{"url": "http://vault.service.internal:8200/v1/secret"}""", "SSRF-011")]
+    [InlineData("fetch", """{"url": "http://vault.service.internal/ui/"}""", "SSRF-004")]
     [InlineData("fetch", """{"url": "http://nas.local/admin"}""", "SSRF-004")]
     [InlineData("fetch", """{"url": "http://router.home.arpa/"}""", "SSRF-004")]
     // Client schemes in a command still reach the host they name.

@@ -84,7 +84,7 @@ public sealed class PathInspectorTests
     [Fact]
     public void Flags_writes_to_start_up_files_as_persistence()
     {
-        var finding = Assert.Single(Run(Inspector, ToolCall("write_file", new { path = "~/.bashrc", content = "alias ll='ls -la'" })));
+        var finding = Assert.Single(Run(Inspector, ToolCall("write_file", new { path = "~/.bashrc", content = "alias ll='ls -la'\nnohup ~/.cache/agent >/dev/null 2>&1 &" })));
         Assert.Equal("PATH-022", finding.RuleId);
         Assert.Equal("MCP-22", finding.Category);
         Assert.Equal(FindingAction.Block, finding.Action);
