@@ -407,7 +407,7 @@ public static partial class InstructionAnalyzer
         var pragma = first.StartsWith("markdownlint", StringComparison.Ordinal) || first.StartsWith("prettier-", StringComparison.Ordinal)
             || first.StartsWith("eslint-", StringComparison.Ordinal) || first.StartsWith("textlint-", StringComparison.Ordinal)
             || first.StartsWith("cspell:", StringComparison.Ordinal) || first.StartsWith("spellchecker:", StringComparison.Ordinal)
-            || first.StartsWith("vale", StringComparison.Ordinal) || first is "toc" or "tocstop" or "mdformat" or "lint";
+            || first.StartsWith("vale.", StringComparison.Ordinal) || first is "vale" or "toc" or "tocstop" or "mdformat" or "lint";
         if (!pragma)
         {
             return false;
