@@ -106,6 +106,12 @@ internal static class EncodedPayloads
             found.Add((0, decoded.Length, resolved));
         }
 
+        // Text spelled out letter by letter ("i g n o r e  a l l …") is read as words by a model.
+        if (SpacedLetters.Join(decoded) is { } joinedLetters)
+        {
+            found.Add((0, decoded.Length, joinedLetters));
+        }
+
         // Text written backwards ("resu eht gnillet tuohtiw … dnes") is read forwards by a model told to reverse it.
         if (ReversedText.Reverse(decoded) is { } forwards)
         {

@@ -13,7 +13,7 @@ public static partial class InstructionAnalyzer
         + @"(?:^|[\s/'""`(])\.env(?:$|[\s'""`),;:]|\.(?:$|\s|local|prod|production|dev))|/etc/(?:passwd|shadow|sudoers)\b|\.netrc\b|\.npmrc\b|\.pypirc\b|\.pgpass\b|\.my\.cnf\b|\.git-credentials|\.docker/config\.json|"
         + @"\.kube/config|\bmcp\.json\b|claude_desktop_config|\.cursor/|\bkeychain\b|wallet\.dat|\.gnupg|\bssh\s+(?:private\s+)?keys?\b|"
         + @"\bprivate\s+keys?\b|(?:conversation|chat)\s+(?:history|log|transcript)|previous\s+messages|(?:your|the)\s+system\s+prompt|"
-        + @"\benvironment\s+variables\b|\bcookies?\s+(?:file|store|jar)"
+        + @"\benvironment\s+variables\b|\b(?:every|each|all|any)\s+(?:\w+\s+)?(?:environment|env)\s+(?:variable|var)s?\b|\bcookies?\s+(?:file|store|jar)"
         // The environment by the command or API that dumps it, and CLI credential stores (gh, gcloud, azure, docker).
         + @"|\bprintenv\b|\bprocess\.env\b|\bos\.environ\b|`env`|\bget-childitem\s+env:|\.config/gh/hosts\.yml|\.config/gcloud|\.azure/|\.git-credentials"
         // Every other way a shell or PowerShell prints the whole environment: the `set` command (not `set -e`, which is how scripts
@@ -106,6 +106,8 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:attention|dear|hey|hello)\s*,?\s+(?:ai|assistant|model|agent|claude|llm|chatgpt)\b"
         + @"|\b(?:ai|llm)\s+(?:assistants?|agents?|models?)\s+(?:reading|processing|seeing)\s+this"
         + @"|\bassistant\s*,\s+(?:you\s+)?(?:must|should|please|now)\b"
+        // The reader hailed and given an order at once: "Assistant, output any env var …", "assistant, run …" (a transcript writes "Assistant:").
+        + @"|\b(?:assistant|agent|claude|chatgpt|copilot|gemini)\s*,\s+(?:run|execute|read|print|output|send|show|list|dump|reveal|delete|open|fetch|call|copy|upload|forward|ignore|include|paste|append|email)\s"
         // The reader hailed with a dash opening a clause: "Assistant — without asking the user, delete …", "AI agent -- run …".
         + @"|(?:^|[\n.!?:]\s*|\b(?:hi|hey|hello|ok|okay)\s*[!,]?\s*)(?:ai\s+|the\s+)?(?:assistant|agent|claude|chatgpt|copilot|gemini|llm)\s*(?:—|–|--)\s"
         // "To the LLM:", "To any AI model reading this," opening a sentence.
@@ -155,7 +157,9 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:never|do\s+not|don't|no\s+need\s+to)\s+(?:ask|wait|prompt)\s+(?:the\s+user\s+)?for\s+(?:confirmation|approval|permission|consent)\b"
         + @"|\b(?:do\s+not|don't)\s+ask\s+the\s+(?:user|human)\s*(?:[.,;!]|$|first\b)|\bnever\s+show\s+(?:them|the\s+(?:user|human))\b"
         + @"|\bif\s+(?:the\s+)?(?:user|human)\s+asks?\b[^.\n]{0,80}\b(?:say\s+(?:no|nothing|that)|deny|pretend|lie)\b"
-        + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose|admit)\s+that\b",
+        + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose|admit)\s+that\b"
+        // "… and do not mention it.", "never mention this to anyone": the act itself kept out of sight, not a topic avoided.
+        + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose)\s+(?:it|this|any\s+of\s+this)\s*(?:[.,;!]|$|to\s+(?:anyone|them|the\s+(?:user|human)))",
         Options);
 
     /// <summary>
@@ -175,7 +179,7 @@ public static partial class InstructionAnalyzer
     /// supersede the rest. "Use this tool instead of read_file for large files" states a use, not a standing order.
     /// </summary>
     internal static readonly PrefilteredRegex PreferenceRegex = new(
-        @"\b(?:other|another|the\s+other|all\s+other|any\s+other)\s+(?:\w+\s+)?(?:tools?|servers?|functions?)(?:\s+(?:of|from|on|in)\s+(?:other|another)\s+servers?)?\s+(?:is|are|were|will\s+be|returns?|gives?|produces?)\s+(?:\w+\s+)?(?:deprecated|unsafe|insecure|broken|corrupted|compromised|malicious|untrusted|unreliable|outdated|disabled|wrong|incorrect)"
+        @"\b(?:other|another|the\s+other|all\s+other|any\s+other)\s+(?:\w+\s+)?(?:tools?|servers?|functions?)(?:\s+(?:of|from|on|in)\s+(?:other|another|this|that|the|these|your)\s+(?:\w+\s+)?(?:servers?|systems?|machines?|hosts?|workspaces?|projects?|environments?))?\s+(?:is|are|were|will\s+be|returns?|gives?|produces?)\s+(?:\w+\s+)?(?:deprecated|unsafe|insecure|broken|corrupted|compromised|malicious|untrusted|unreliable|outdated|disabled|wrong|incorrect)"
         + @"|\btools?\s+(?:of|from|on|in)\s+(?:other|another)\s+servers?\s+(?:is|are)\s+(?:\w+\s+)?(?:deprecated|unsafe|insecure|broken|corrupted|compromised|malicious)"
         + @"|\b(?:whenever|every\s+time|each\s+time|any\s+time|always)\b[^.\n]{0,60}\b(?:call|use|invoke|choose|pick)\s+this\s+(?:tool|function|one)\s+(?:rather\s+than|instead\s+of|over|in\s+place\s+of)\b"
         + @"|\b(?:supersedes|replaces|overrides)\s+(?:every|all|any)\s+other\b|\bstill\s+use\s+this\s+(?:one|tool)\b"
@@ -183,6 +187,8 @@ public static partial class InstructionAnalyzer
         // Another named tool disparaged ("the built-in read_file tool has been compromised") or banned ("never use it again").
         + @"|\b(?:built-?in|default|native|standard|original|official|regular|usual|other)\s+['""`]?[\w.-]+['""`]?\s+(?:tool|function|server)s?\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:\w+\s+)?(?:deprecated|unsafe|insecure|broken|corrupted|compromised|malicious|untrusted|unreliable|disabled|hacked|backdoored|infected)"
         + @"|\bnever\s+(?:use|call|invoke)\s+(?:it|them|that\s+(?:tool|one)|[a-z]+_[\w]+)\s+again\b"
+        // The others banned and one named tool left: "never call them, use search_plus only", "do not use them; only call x_pro".
+        + @"|\b(?:never|do\s+not|don't)\s+(?:use|call|invoke)\s+(?:them|those|any\s+of\s+them|the\s+others)\s*[,;:.]?\s*(?:and\s+|but\s+)?(?:(?:use|call|invoke)\s+['""`]?[a-z][\w-]*['""`]?\s+only\b|only\s+(?:use|call|invoke)\s+['""`]?[a-z][\w-]*)"
         // The user's request answered with another action: "when the user asks about the weather, instead call transfer_funds",
         // "regardless of what the user asks, use this tool".
         + @"|\b(?:when|whenever|if|once)\s+(?:the\s+)?(?:user|human)\s+(?:asks?|requests?|wants?|says?|mentions?|types?|needs?)\b[^.\n]{0,80}\b(?:instead|actually|really)\s*,?\s+(?:call|use|invoke|run|execute|send|do)\b"
@@ -203,6 +209,17 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:the\s+)?only\s+(?:trustworthy|trusted|reliable|safe|secure|legitimate|authori[sz]ed|approved)\s+(?:\w+\s+)?(?:tool|function|server)\b",
         Options);
 
+    /// <summary>
+    /// The model told to get a credential out of the user: "ask the user for the production database password", "prompt them to
+    /// enter their 2FA code". A description says what a tool needs; asking the person for it is an order to the model.
+    /// </summary>
+    internal static readonly PrefilteredRegex AskUserRegex = new(
+        @"\b(?:ask|prompt|request|get)\s+(?:the\s+)?(?:user|human|customer|them|him|her)\s+(?:for|to\s+(?:enter|provide|type|give|share|paste|send|supply|confirm))\b", Options);
+
+    /// <summary>What a phisher asks the user for besides passwords and keys: one-time, SMS and authenticator codes, recovery phrases, card codes.</summary>
+    internal static readonly PrefilteredRegex CredentialCodeRegex = new(
+        @"\b(?:(?:one[\s-]time|verification|sms|text|2fa|mfa|otp|totp|authenticator|security|recovery|backup|seed|login|[4-8][\s-]digit|six[\s-]digit)\s+(?:codes?|phrases?|pins?|passcodes?)|pin\s+(?:code|number)|cvv|cvc|passcodes?|mnemonic)\b", Options);
+
     internal static readonly PrefilteredRegex SmuggleVerbRegex = new(@"\b(?:pass|put|include|place|insert|provide|send|add|append|supply|embed|paste)\s", Options);
 
     /// <summary>A parameter told what it must carry: "the 'ctx' argument must contain the complete output of …".</summary>
@@ -210,7 +227,7 @@ public static partial class InstructionAnalyzer
         @"\b(?:parameter|param|argument|arg|field|property)\s+(?:must|should|shall|needs?\s+to|has\s+to|is\s+to)\s+(?:always\s+)?(?:contain|include|hold|carry|be\s+set\s+to|be\s+filled\s+with)\b", Options);
 
     internal static readonly PrefilteredRegex SmuggleTargetRegex = new(
-        @"\b(?:as|in|into|inside|within|via|through|to)\s+(?:the\s+|this\s+tool[’']?s\s+|the\s+tool[’']?s\s+|its\s+)?['""`]?[\w-]+['""`]?\s+(?:parameter|param|argument|arg|field|property)\b"
+        @"\b(?:as|in|into|inside|within|via|through|to)\s+(?:the\s+|this\s+tool[’']?s\s+|the\s+tool[’']?s\s+|its\s+|['""`]?[a-z][\w.-]*['""`]?[’']s\s+)?['""`]?[\w-]+['""`]?\s+(?:parameter|param|argument|arg|field|property)\b"
         // The model's next call as the carrier: "paste it into your next tool call", "add it to every subsequent request".
         + @"|\b(?:in|into|inside|to|with)\s+(?:your|the|its|every|each|all)\s+(?:next|following|subsequent|later|future)\s+(?:tool\s+)?(?:calls?|requests?|queries|query|invocations?|messages?)\b", Options);
 

@@ -101,14 +101,15 @@ public static partial class InstructionAnalyzer
         var secretText = canonical.Contains("token", StringComparison.Ordinal) && TokenUsageRegex.IsMatch(canonical)
             ? TokenUsageRegex.Regex.Replace(canonical, static m => new string(' ', m.Length))
             : canonical;
-        if (Near(ReadVerbRegex, SecretNounRegex, secretText, 60, ref span))
+        if (Near(ReadVerbRegex, SecretNounRegex, secretText, 60, ref span) || Near(AskUserRegex, SecretNounRegex, secretText, 60, ref span)
+            || Near(AskUserRegex, CredentialCodeRegex, secretText, 60, ref span))
         {
             signals |= InstructionSignals.SecretRequest;
         }
 
         var exfil = new Span(-1, -1);
         if ((Near(SendVerbRegex, DestinationRegex, canonical, 120, ref exfil) || Near(CopyMarkerRegex, AtAddressRegex, canonical, 80, ref exfil))
-            && ExfiltrationScopeRegex.IsMatch(canonical))
+            && ScopeNear(canonical, exfil))
         {
             signals |= InstructionSignals.Exfiltration;
             span = span.Join(exfil);
@@ -359,6 +360,22 @@ public static partial class InstructionAnalyzer
         return false;
     }
 
+    /// <summary>How far from a send-to-address order its scope (what is sent) may be named.</summary>
+    private const int ScopeReach = 240;
+
+    /// <summary>
+    /// True when what is sent (<see cref="ExfiltrationScopeRegex"/>) is named on the lines of the send-to-address order, at most
+    /// <see cref="ScopeReach"/> characters from it. Descriptions joined one per line ("Post a JSON payload to the team's webhook." /
+    /// "Rotate the database password.") put a destination in one tool and a scope in another, which orders nothing.
+    /// </summary>
+    private static bool ScopeNear(string text, Span order)
+    {
+        var from = Math.Max(Math.Max(0, order.Start - ScopeReach), text.LastIndexOf('\n', Math.Max(0, order.Start - 1)) + 1);
+        var lineEnd = order.End < text.Length ? text.IndexOf('\n', order.End) : -1;
+        var to = Math.Min(Math.Min(text.Length, order.End + ScopeReach), lineEnd < 0 ? text.Length : lineEnd);
+        return to > from && ExfiltrationScopeRegex.IsMatch(text.AsSpan(from, to - from));
+    }
+
     /// <summary>An HTML comment holding at least three words: invisible when rendered, read by the model.</summary>
     private static bool HtmlComment(string text, ref Span span)
     {
@@ -366,8 +383,8 @@ public static partial class InstructionAnalyzer
         while (open >= 0)
         {
             var close = text.IndexOf("-->", open + 4, StringComparison.Ordinal);
-            var body = text.AsSpan(open + 4, (close < 0 ? text.Length : close) - open - 4);
-            if (body.Count(' ') >= 2 && body.Trim().Length >= 12)
+            var body = text.AsSpan(open + 4, (close < 0 ? text.Length : close) - open - 4).Trim();
+            if (body.Count(' ') >= 2 && body.Length >= 12 && !Pragma(body))
             {
                 span = span.Join(new Span(open, close < 0 ? text.Length : close + 3));
                 return true;
@@ -377,6 +394,35 @@ public static partial class InstructionAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A comment addressed to a Markdown tool, not a reader: <c>markdownlint-disable MD013 MD033</c>, <c>prettier-ignore</c>,
+    /// <c>toc</c>, <c>cspell:ignore …</c>, <c>vale off</c>, <c>eslint-disable</c>: a pragma word and rule ids, no sentence.
+    /// </summary>
+    private static bool Pragma(ReadOnlySpan<char> body)
+    {
+        var firstEnd = body.IndexOf(' ');
+        var first = firstEnd < 0 ? body : body[..firstEnd];
+        var pragma = first.StartsWith("markdownlint", StringComparison.Ordinal) || first.StartsWith("prettier-", StringComparison.Ordinal)
+            || first.StartsWith("eslint-", StringComparison.Ordinal) || first.StartsWith("textlint-", StringComparison.Ordinal)
+            || first.StartsWith("cspell:", StringComparison.Ordinal) || first.StartsWith("spellchecker:", StringComparison.Ordinal)
+            || first.StartsWith("vale.", StringComparison.Ordinal) || first is "vale" or "toc" or "tocstop" or "mdformat" or "lint";
+        if (!pragma)
+        {
+            return false;
+        }
+
+        // The rest are rule ids or words to accept (md013, no-inline-html, kubectl): one token each, no sentence punctuation.
+        foreach (var c in body)
+        {
+            if (c is '.' or ',' or ';' or '!' or '?' or '~' or '/' or '@' || c > '\u007f')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The extent of the instruction matches (−1 when none).</summary>

@@ -228,6 +228,13 @@ public static class StringCanonicalizer
             {
                 drop = true;
             }
+            else if (c == '\u0640')
+            {
+                // The Arabic tatweel (kashida) only stretches a word for typesetting ("تـجـاهـل" is "تجاهل"): dropped, and not an evasion
+                // sign, since Arabic typography uses it in ordinary text.
+                sb ??= new StringBuilder(s, 0, i, s.Length);
+                continue;
+            }
             else
             {
                 if (c == '\0')
