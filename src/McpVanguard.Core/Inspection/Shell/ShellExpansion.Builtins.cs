@@ -18,8 +18,23 @@ internal sealed partial class ShellExpansion
             return;
         }
 
-        switch (NameOf(words[k]))
+        var name = NameOf(words[k]);
+        if (name is "echo" or "printf" && command.Redirects.Count > 0)
         {
+            RecordWrittenFile(command, words, k);
+        }
+
+        switch (name)
+        {
+            case "set":
+                RecordSet(words, k);
+                return;
+            case "for" or "select":
+                RecordFor(words, k);
+                return;
+            case "mapfile" or "readarray":
+                RecordMapfile(command, words, k);
+                return;
             case "printf":
                 var v = words.IndexOf("-v", k + 1);
                 if (v > 0 && v + 2 < words.Count && IsName(words[v + 1]))
@@ -96,9 +111,9 @@ internal sealed partial class ShellExpansion
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            if (!w.Contains('$') && !w.Contains('`'))
+            if (!w.Contains('$') && !w.Contains('`') && !(_variables is not null && (w.Contains('%') || w.Contains('!'))))
             {
-                continue;
+                continue; // cmd's %NAME% and !NAME! only matter once the line has set a variable
             }
 
             var value = Substitute(w);

@@ -115,7 +115,7 @@ internal sealed partial class ShellExpansion(string? cwd)
 
     private string SubstituteOnce(string word)
     {
-        if (word.Contains('%'))
+        if (word.Contains('%') || _variables is not null && word.Contains('!'))
         {
             word = CmdVariables(word);
         }
@@ -147,6 +147,13 @@ internal sealed partial class ShellExpansion(string? cwd)
                 // Variables inside the substitution first: K=…; cat $(eval echo $K).
                 sb.Append(Decoded(Substitute(word[(i + 2)..close])) ?? word[i..(close + 1)]);
                 i = close;
+                continue;
+            }
+
+            if (word[i + 1] is '*' or '@' && Positionals(word[i + 1]) is { } all)
+            {
+                sb.Append(all); // "$*", "$@": the positional parameters set -- gave
+                i++;
                 continue;
             }
 
@@ -190,6 +197,10 @@ internal sealed partial class ShellExpansion(string? cwd)
             {
                 sb.Append(home);
             }
+            else if (name.Length == 1 && char.IsAsciiDigit(name[0]) && name[0] != '0')
+            {
+                // A positional parameter the line did not set is empty (the tokenizer keeps $1 only when the line uses set).
+            }
             else
             {
                 sb.Append(word, i, end - i + 1);
@@ -213,27 +224,8 @@ internal sealed partial class ShellExpansion(string? cwd)
         _ => null,
     };
 
-    /// <summary>cmd's <c>%NAME%</c> for the home and profile variables; other names stay as written.</summary>
-    private static string CmdVariables(string word)
-    {
-        var sb = new StringBuilder(word.Length);
-        for (var i = 0; i < word.Length; i++)
-        {
-            if (word[i] == '%' && word.IndexOf('%', i + 1) is var close and > 0 && close - i <= 16 && HomeRelative(word[(i + 1)..close]) is { } home)
-            {
-                sb.Append(home);
-                i = close;
-                continue;
-            }
-
-            sb.Append(word[i]);
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>What a substitution prints when it only echoes or decodes a literal: <c>echo x</c>, <c>echo … | base64 -d</c>, <c>printf '\x2f…'</c>, <c>… | rev</c>.</summary>
-    private static string? Decoded(string inner)
+    private string? Decoded(string inner)
     {
         var script = ShellTokenizer.Parse(inner);
         if (script.Pipelines.Count != 1 || script.Pipelines[0].Commands.Count is 0 or > 2)
@@ -242,6 +234,11 @@ internal sealed partial class ShellExpansion(string? cwd)
         }
 
         var commands = script.Pipelines[0].Commands;
+        if (commands.Count == 1 && ReadBack(commands[0]) is { } read)
+        {
+            return read; // echo /etc/shadow > p; cat $(< p)
+        }
+
         var first = commands[0].Words;
         var k = FindCommand(first, out _);
         if (k + 1 < first.Count && NameOf(first[k]) == "eval")
@@ -360,6 +357,11 @@ internal sealed partial class ShellExpansion(string? cwd)
 
         var body = word[(open + 1)..close];
         var parts = SplitTopLevel(body);
+        if (parts.Count < 2 && BraceSequence(body) is { } sequence)
+        {
+            parts = sequence;
+        }
+
         if (parts.Count < 2)
         {
             output.Add(word);
