@@ -18,7 +18,25 @@ internal sealed partial class ShellExpansion
             return;
         }
 
+        // PowerShell: "$k = $env:USERPROFILE'/.aws/credentials'" (its concatenations already folded), "Set-Variable -Name k -Value …".
+        if (words.Count >= 3 && words[1] == "=" && words[0].Length > 1 && words[0][0] == '$' && IsName(words[0][1..]))
+        {
+            Set(words[0][1..], string.Join(' ', words.Skip(2)));
+            return;
+        }
+
         var name = NameOf(words[k]);
+        if (name is "set-variable" or "sv" or "new-variable" or "nv")
+        {
+            var operands = words.Skip(k + 1).Where(static w => !w.StartsWith('-')).ToList();
+            if (operands.Count >= 2 && IsName(operands[0].TrimStart('$')))
+            {
+                Set(operands[0].TrimStart('$'), operands[1]);
+            }
+
+            return;
+        }
+
         if (name is "echo" or "printf" && command.Redirects.Count > 0)
         {
             RecordWrittenFile(command, words, k);

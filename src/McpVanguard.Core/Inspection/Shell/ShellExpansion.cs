@@ -261,7 +261,8 @@ internal sealed partial class ShellExpansion(string? cwd)
         var literal = NameOf(first[k]) == "printf" && operands.Count > 1 && operands[0].Contains('%') ? Format(operands) : string.Join(' ', operands);
         if (NameOf(first[k]) == "printf" || first.Contains("-e"))
         {
-            literal = ShellPayloadDecoder.TryUnescape(literal, out var unescaped) ? unescaped : literal;
+            // printf always interprets its escapes, one as much as many: $(printf 'c\141t') is "cat".
+            literal = ShellPayloadDecoder.TryUnescape(literal, out var unescaped) || unescaped.Length > 0 ? unescaped : literal;
         }
 
         if (commands.Count == 1)
@@ -280,7 +281,7 @@ internal sealed partial class ShellExpansion(string? cwd)
         switch (name)
         {
             case "base64" or "basenc" when decoder.Exists(static w => w is "-d" or "--decode" or "-D" or "-di"):
-                return ShellPayloadDecoder.TryBase64(literal, utf16: false, out var text) ? text.TrimEnd('\n') : null;
+                return ShellPayloadDecoder.TryBase64(literal.Trim(), utf16: false, minimumLength: 4, out var text) ? text.TrimEnd('\n') : null;
             case "xxd" when decoder.Contains("-r") || decoder.Contains("-rp"):
                 return ShellPayloadDecoder.TryHex(literal, out var hex) ? hex.TrimEnd('\n') : null;
             case "rev":

@@ -161,7 +161,7 @@ public static class ShellReadTargets
             var script = InlineScript(words, k, name);
 
             // PowerShell escapes with a backtick: its backslashes are path separators the POSIX tokenizer must not eat.
-            script = name is "powershell" or "pwsh" && script is not null ? JoinedLists.FoldPowerShell(script.Replace('\\', '/')) : script;
+            script = name is "powershell" or "pwsh" && script is not null ? JoinedLists.FoldPowerShell(PowerShellExpressions.Fold(script.Replace('\\', '/'))) : script;
 
             // cmd escapes with a caret, never a backslash: "type %USERPROFILE%\%a%\%b%" keeps its separators.
             script = name == "cmd" && script is not null ? script.Replace('\\', '/') : script;
