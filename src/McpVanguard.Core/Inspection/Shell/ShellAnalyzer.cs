@@ -131,6 +131,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     TrackWorkingDirectory(command.Words, k, name);
                     CheckRawAddressUpload(pipeline, c, k, name, ref rawRemotes);
                     AnalyzeCommand(command, k, name, nesting);
+                    CheckRunners(command.Words, k, name, nesting);
                 }
 
                 foreach (var sub in command.Substitutions)
@@ -320,7 +321,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
             // "pwsh -Command - <<'PS'": a PowerShell script, read with backslashes as path separators like -Command's.
             PowerShellScript(text, nesting);
         }
-        else if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" || name.Length == 0 || name[0] is '$' or '`')
+        else if (Shells.Contains(name) || name is "cmd" or "iex" or "invoke-expression" or "xargs" or "eval" or "source" or "at" or "batch" || name.Length == 0 || name[0] is '$' or '`')
         {
             AnalyzeText(text, nesting + 1);
         }

@@ -263,6 +263,7 @@ internal sealed partial class ShellExpansion(string? cwd)
         {
             // printf always interprets its escapes, one as much as many: $(printf 'c\141t') is "cat".
             literal = ShellPayloadDecoder.TryUnescape(literal, out var unescaped) || unescaped.Length > 0 ? unescaped : literal;
+            literal = literal.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal);
         }
 
         if (commands.Count == 1)

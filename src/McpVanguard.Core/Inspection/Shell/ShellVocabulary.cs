@@ -150,6 +150,11 @@ internal static class ShellVocabulary
         }
 
         var name = NameOf(words[start]);
+        if (name is "at" or "batch")
+        {
+            return true; // at and batch read the commands they schedule from stdin, as a shell would
+        }
+
         var scripting = name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal)
             || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal)
             || name is "node" or "nodejs" or "julia" or "luajit" or "ts-node" or "tsx" or "elixir" or "groovy" or "lua" or "pwsh" or "powershell" or "osascript" or "tclsh" or "rscript" or "r";
