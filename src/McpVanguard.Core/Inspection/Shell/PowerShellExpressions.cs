@@ -106,8 +106,8 @@ internal static class PowerShellExpressions
     }
 
     /// <summary>
-    /// <c>$env:USERPROFILE + '/.ssh/' + 'id_rsa'</c> → <c>$env:USERPROFILE'/.ssh/''id_rsa'</c>: the POSIX reading joins adjacent quoted
-    /// parts into one word. Only a '+' between a variable or literal and a quote or variable; numbers are left to add.
+    /// <c>$env:USERPROFILE + '/.ssh/id_rsa'</c> → <c>$env:USERPROFILE'/.ssh/id_rsa'</c>: the POSIX reading joins adjacent quoted parts
+    /// into one word. Only a '+' next to a variable; two literals are left to <see cref="JoinedLists.FoldPowerShell"/>, numbers to add.
     /// </summary>
     private static string Concatenations(string s)
     {
@@ -134,7 +134,8 @@ internal static class PowerShellExpressions
 
             var left = before >= 0 ? sb[before] : '\0';
             var right = after < s.Length ? s[after] : '\0';
-            if ((left is '\'' or '"' || char.IsAsciiLetter(left) || left == '_') && right is '\'' or '"' or '$')
+            // Two literals are JoinedLists' to fold ('a' + 'b'); here only a variable and what is added to it.
+            if ((left is '\'' or '"' && right == '$') || ((char.IsAsciiLetterOrDigit(left) || left == '_') && right is '\'' or '"' or '$'))
             {
                 sb.Length = before + 1;
                 i = after - 1;

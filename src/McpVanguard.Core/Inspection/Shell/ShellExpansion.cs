@@ -197,10 +197,6 @@ internal sealed partial class ShellExpansion(string? cwd)
             {
                 sb.Append(home);
             }
-            else if (name.Length == 1 && char.IsAsciiDigit(name[0]) && name[0] != '0')
-            {
-                // A positional parameter the line did not set is empty (the tokenizer keeps $1 only when the line uses set).
-            }
             else
             {
                 sb.Append(word, i, end - i + 1);
