@@ -40,6 +40,9 @@ internal static class CodeLoadingSettings
 
         /// <summary>Perl's and Ruby's option variables (PERL5OPT, RUBYOPT): any module or debugger they load runs before every script.</summary>
         ModuleOptions,
+
+        /// <summary>The shell a program runs its commands with (make's SHELL, CONFIG_SHELL): a plain shell is everyday; one in a scratch directory, another program or a command is not.</summary>
+        Shell,
     }
 
     /// <summary>Environment variables read by a shell, the loader, git, pagers and interpreters as code to run or load.</summary>
@@ -62,6 +65,12 @@ internal static class CodeLoadingSettings
         ["RUSTC_WRAPPER"] = Kind.Command, ["RUSTC_WORKSPACE_WRAPPER"] = Kind.Command, ["CARGO_BUILD_RUSTC_WRAPPER"] = Kind.Command, ["RUSTC"] = Kind.Command,
         ["npm_config_script_shell"] = Kind.Command, ["NPM_CONFIG_SCRIPT_SHELL"] = Kind.Command, ["npm_config_node_options"] = Kind.InterpreterOptions,
         ["NPM_CONFIG_NODE_OPTIONS"] = Kind.InterpreterOptions, ["PERL5DB"] = Kind.RareCommand, ["PYTHONHOME"] = Kind.SearchPath,
+        // The toolchain a build runs for every file (make, configure, cmake, cargo's cc crate): a compiler or linker name is everyday, a shell
+        // with a command or a file in a scratch directory is not. GOFLAGS carries go's -toolexec and -exec, which wrap every tool and binary.
+        ["CC"] = Kind.Command, ["CXX"] = Kind.Command, ["CPP"] = Kind.Command, ["LD"] = Kind.Command, ["AR"] = Kind.Command, ["AS"] = Kind.Command,
+        ["NM"] = Kind.Command, ["RANLIB"] = Kind.Command, ["STRIP"] = Kind.Command, ["OBJCOPY"] = Kind.Command, ["FC"] = Kind.Command,
+        ["HOSTCC"] = Kind.Command, ["HOSTCXX"] = Kind.Command, ["CMAKE_C_COMPILER_LAUNCHER"] = Kind.Command, ["CMAKE_CXX_COMPILER_LAUNCHER"] = Kind.Command,
+        ["MAKESHELL"] = Kind.Shell, ["CONFIG_SHELL"] = Kind.Shell, ["GOFLAGS"] = Kind.InterpreterOptions,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Git configuration keys (lower-cased) whose value git runs; <c>*</c> stands for one subsection name.</summary>
@@ -158,6 +167,9 @@ internal static class CodeLoadingSettings
                 return false;
             case Kind.InterpreterOptions:
                 return LoadsCode(v);
+            case Kind.Shell:
+                var shell = v.Trim('\'', '"');
+                return shell.Length > 0 && (IsUntrustedDirectory(shell) || (shell.Contains(' ') ? RunsSomethingElse(shell) : RunsSomethingElse(shell) && !Shells.Contains(NameOf(shell))));
             case Kind.ModuleOptions:
                 // "-Mstrict -w" is ordinary; any -M, -d or -r other than a pragma loads code into every run.
                 foreach (var option in v.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -231,6 +243,15 @@ internal static class CodeLoadingSettings
                 || w.StartsWith("--experimental-loader=", StringComparison.Ordinal))
             {
                 module = w[(w.IndexOf('=') + 1)..];
+            }
+            else if (w.StartsWith("-toolexec=", StringComparison.Ordinal) || w.StartsWith("-exec=", StringComparison.Ordinal))
+            {
+                // GOFLAGS=-toolexec=PROG: go runs every compiler and linker step through PROG.
+                var program = w[(w.IndexOf('=') + 1)..].Trim('\'', '"');
+                if (RunsSomethingElse(program) || IsForeignModule(program))
+                {
+                    return true;
+                }
             }
             else if (w.StartsWith("-javaagent:", StringComparison.Ordinal) || w.StartsWith("-agentpath:", StringComparison.Ordinal))
             {

@@ -13,6 +13,11 @@ internal static class HomeDirectoryCalls
         "os.path.expanduser(", "path.expanduser(", "expanduser(", "os.homedir(", "homedir(", "pathlib.path.home(", "path.home(", "file.expand_path(",
         "dir.home(", "os.getenv('home')", "os.getenv(\"home\")", "os.environ['home']", "os.environ[\"home\"]", "process.env.home", "getenv('home')",
         "getenv(\"home\")", "$_server['home']",
+        // Deno, Node's bracket form, Ruby's ENV, Go, Java, .NET and Rust spell the same lookup their own way.
+        "deno.env.get('home')", "deno.env.get(\"home\")", "process.env['home']", "process.env[\"home\"]", "env['home']", "env[\"home\"]",
+        "os.environ.get('home')", "os.environ.get(\"home\")", "os.userhomedir()", "system.getproperty(\"user.home\")", "system.getproperty('user.home')",
+        "environment.getenvironmentvariable(\"userprofile\")", "environment.getenvironmentvariable('userprofile')", "env::var(\"home\").unwrap()",
+        "os.getenv('userprofile')", "os.getenv(\"userprofile\")",
     ];
 
     /// <summary>Shell-style variables, replaced only where the caller knows they are not already expanded by the shell reading.</summary>

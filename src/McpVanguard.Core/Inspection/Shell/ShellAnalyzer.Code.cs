@@ -369,5 +369,9 @@ internal sealed partial class ShellAnalyzer
     private static bool FetchesUrl(string code) =>
         code.Contains("://", StringComparison.Ordinal)
         && (code.Contains("fetch(") || code.Contains("axios") || code.Contains("http.get(") || code.Contains("https.get(") || code.Contains("httpx.get(")
-            || code.Contains("urllib.request") || code.Contains("socket.http") || code.Contains("http::tiny") || code.Contains("downloadstring") || code.Contains("uri.open"));
+            || code.Contains("urllib.request") || code.Contains("socket.http") || code.Contains("http::tiny") || code.Contains("downloadstring") || code.Contains("uri.open")
+            // Node's http and https modules however they are reached (require('https').get(…), import('node:http')), and the common clients.
+            || code.Contains("require('http") || code.Contains("require(\"http") || code.Contains("node:http") || code.Contains("from 'http")
+            || code.Contains("from \"http") || code.Contains("got(") || code.Contains("undici") || code.Contains("needle(") || code.Contains("superagent")
+            || code.Contains("http.client") || code.Contains("urllib3") || code.Contains("invoke-webrequest") || code.Contains("iwr ") || code.Contains("net.webclient"));
 }

@@ -258,7 +258,7 @@ internal sealed partial class ShellAnalyzer
     private void PowerShellScript(string script, int nesting)
     {
         var folded = script.Replace('\\', '/');
-        AnalyzeText(JoinedLists.FoldPowerShell(folded), nesting + 1);
+        AnalyzeText(JoinedLists.FoldPowerShell(PowerShellExpressions.Fold(folded)), nesting + 1);
         AnalyzeCode(folded, nesting + 1);
     }
 

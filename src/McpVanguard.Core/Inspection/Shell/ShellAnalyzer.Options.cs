@@ -122,10 +122,25 @@ internal sealed partial class ShellAnalyzer
             case "gdb" or "gdb-multiarch" or "cgdb" or "lldb":
                 DebuggerCommands(words, k, nesting);
                 return true;
+            case "go":
+                // go build -toolexec=PROG, go test -exec PROG: every compile step or test binary runs through PROG.
+                ForOptions(words, k, nesting, static o => o is "-toolexec" or "--toolexec" or "-exec" or "--exec" ? Kind.Command : Kind.None);
+                return false;
+            case "mvn" or "mvnw" or "mvnd":
+                MavenExec(words, k, nesting);
+                return false;
             case "make" or "gmake":
                 // --eval='$(shell CMD)' runs CMD while the makefile is read.
                 for (var i = k + 1; i < words.Count; i++)
                 {
+                    // make SHELL=/tmp/x, make CC='sh -c …': a variable on make's command line overrides the makefile's, and make runs it.
+                    if (IsAssignment(words[i]) && words[i].IndexOf('=') is var eq
+                        && (words[i][..eq] is "SHELL" ? Kind.Shell : CodeLoadingSettings.OfEnvironment(words[i][..eq])) is var kind and not Kind.None)
+                    {
+                        CheckSetting(kind, words[i][(eq + 1)..], nesting);
+                        continue;
+                    }
+
                     var value = words[i].StartsWith("--eval=", StringComparison.Ordinal) ? words[i][7..] : words[i] == "--eval" && i + 1 < words.Count ? words[++i] : null;
                     var at = value?.IndexOf("$(shell", StringComparison.Ordinal) ?? -1;
                     if (at >= 0)
@@ -168,6 +183,32 @@ internal sealed partial class ShellAnalyzer
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// Maven's exec plugin: <c>-Dexec.executable=PROG -Dexec.args='…'</c> runs PROG with those arguments, so the two together are a command
+    /// line judged like any command setting (<c>-Dexec.mainClass=…</c> runs the project's own Java).
+    /// </summary>
+    private void MavenExec(List<string> words, int k, int nesting)
+    {
+        string? executable = null, arguments = null;
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.StartsWith("-Dexec.executable=", StringComparison.Ordinal))
+            {
+                executable = w["-Dexec.executable=".Length..];
+            }
+            else if (w.StartsWith("-Dexec.args=", StringComparison.Ordinal))
+            {
+                arguments = w["-Dexec.args=".Length..];
+            }
+        }
+
+        if (executable is not null)
+        {
+            CheckSetting(Kind.Command, arguments is null ? executable : executable + " " + arguments, nesting);
         }
     }
 

@@ -27,6 +27,12 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
         CheckText(text);
         AnalyzeScript(ShellTokenizer.Parse(text), nesting);
 
+        // "show() { cat /etc/$1; }; show shadow", "alias ll='…'; ll": what the line's own functions and aliases run when called.
+        if (DefinedCommands.Inline(text) is { } calls)
+        {
+            AnalyzeText(calls, nesting + 1);
+        }
+
         // A PowerShell or cmd.exe line typed into a terminal ("Remove-Item -Recurse $HOME\Documents", "rmdir /s %USERPROFILE%\Documents")
         // has backslashes for path separators, not escapes: it is read again as Windows reads it.
         if (text.Contains('\\') && WindowsCommandLine.IsLikely(text))
@@ -125,6 +131,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
                     TrackWorkingDirectory(command.Words, k, name);
                     CheckRawAddressUpload(pipeline, c, k, name, ref rawRemotes);
                     AnalyzeCommand(command, k, name, nesting);
+                    CheckRunners(command.Words, k, name, nesting);
                 }
 
                 foreach (var sub in command.Substitutions)

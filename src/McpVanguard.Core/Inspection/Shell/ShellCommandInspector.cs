@@ -248,12 +248,14 @@ public sealed class ShellCommandInspector : IInspector
         ["/dev/tcp/", "/dev/udp/", "/inet/tcp/", "nc ", "ncat ", "netcat", "socat", "| sh", "|sh", "| bash", "|bash", "|/bin/", "| /bin/", "bash -i", "sh -i",
          "base64 -d", "base64 --decode", "iex", "invoke-expression", "downloadstring", "curl ", "wget ", "mkfifo", "-encodedcommand", " -enc ",
          "authorized_keys", "crontab", ">> ~/.", ">>~/.", "scp ", "rsync ", "git push", "http.server", "simplehttpserver", "httpd", "php -s", "serve ",
-         "sudoers", "nopasswd", "chmod u+s", "chmod +s", "chmod 4755", "setcap "],
+         "sudoers", "nopasswd", "chmod u+s", "chmod +s", "chmod 4755", "setcap ",
+         // Destruction of the system, the home or a disk: "rm -rf ~/", "Remove-Item -Recurse $HOME", "mkfs.ext4 /dev/sda", "dd of=/dev/sda".
+         "rm -", "--no-preserve-root", "mkfs", "remove-item", "rmdir /s", "rd /s", "dd ", "shred "],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>What the unambiguous shapes may report: reverse shells, download-and-execute, decoded payloads, cradles, sudoers and setuid changes, persistence, raw-address uploads.</summary>
+    /// <summary>What the unambiguous shapes may report: reverse shells, download-and-execute, decoded payloads, cradles, destruction of a system location or the home, sudoers and setuid changes, persistence, raw-address uploads.</summary>
     private static bool IsUnambiguousFinding(string ruleId) =>
-        ruleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005" or "SHELL-009" or "SHELL-011" or "SHELL-015" or "SHELL-016";
+        ruleId is "SHELL-001" or "SHELL-002" or "SHELL-003" or "SHELL-004" or "SHELL-005" or "SHELL-007" or "SHELL-009" or "SHELL-011" or "SHELL-015" or "SHELL-016";
 
     /// <summary>The string leaves of a JSON object or array written as a string (bounded in size and depth); empty for anything else.</summary>
     private static List<string> EmbeddedJsonStrings(string value)

@@ -18,8 +18,41 @@ internal sealed partial class ShellExpansion
             return;
         }
 
-        switch (NameOf(words[k]))
+        // PowerShell: "$k = $env:USERPROFILE'/.aws/credentials'" (its concatenations already folded), "Set-Variable -Name k -Value …".
+        if (words.Count >= 3 && words[1] == "=" && words[0].Length > 1 && words[0][0] == '$' && IsName(words[0][1..]))
         {
+            Set(words[0][1..], string.Join(' ', words.Skip(2)));
+            return;
+        }
+
+        var name = NameOf(words[k]);
+        if (name is "set-variable" or "sv" or "new-variable" or "nv")
+        {
+            var operands = words.Skip(k + 1).Where(static w => !w.StartsWith('-')).ToList();
+            if (operands.Count >= 2 && IsName(operands[0].TrimStart('$')))
+            {
+                Set(operands[0].TrimStart('$'), operands[1]);
+            }
+
+            return;
+        }
+
+        if (name is "echo" or "printf" && command.Redirects.Count > 0)
+        {
+            RecordWrittenFile(command, words, k);
+        }
+
+        switch (name)
+        {
+            case "set":
+                RecordSet(words, k);
+                return;
+            case "for" or "select":
+                RecordFor(words, k);
+                return;
+            case "mapfile" or "readarray":
+                RecordMapfile(command, words, k);
+                return;
             case "printf":
                 var v = words.IndexOf("-v", k + 1);
                 if (v > 0 && v + 2 < words.Count && IsName(words[v + 1]))
@@ -96,9 +129,9 @@ internal sealed partial class ShellExpansion
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            if (!w.Contains('$') && !w.Contains('`'))
+            if (!w.Contains('$') && !w.Contains('`') && !(_variables is not null && (w.Contains('%') || w.Contains('!'))))
             {
-                continue;
+                continue; // cmd's %NAME% and !NAME! only matter once the line has set a variable
             }
 
             var value = Substitute(w);

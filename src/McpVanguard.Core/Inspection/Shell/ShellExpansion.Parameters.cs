@@ -18,6 +18,16 @@ internal sealed partial class ShellExpansion
             return null; // ${#X} is a length
         }
 
+        if (inner is "*" or "@")
+        {
+            return Positionals(inner[0]);
+        }
+
+        if (inner[0] == '(')
+        {
+            return ZshFlags(inner);
+        }
+
         var indirect = inner[0] == '!';
         var p = indirect ? 1 : 0;
         var start = p;
@@ -185,7 +195,8 @@ internal sealed partial class ShellExpansion
             elements.Add(Substitute(raw.Replace("\"", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal)));
         }
 
-        if (_variables!.Count + elements.Count + 3 > MaxVariables * 2)
+        _variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_variables.Count + elements.Count + 3 > MaxVariables * 2)
         {
             return;
         }

@@ -115,7 +115,7 @@ internal sealed partial class ShellExpansion(string? cwd)
 
     private string SubstituteOnce(string word)
     {
-        if (word.Contains('%'))
+        if (word.Contains('%') || _variables is not null && word.Contains('!'))
         {
             word = CmdVariables(word);
         }
@@ -147,6 +147,13 @@ internal sealed partial class ShellExpansion(string? cwd)
                 // Variables inside the substitution first: K=…; cat $(eval echo $K).
                 sb.Append(Decoded(Substitute(word[(i + 2)..close])) ?? word[i..(close + 1)]);
                 i = close;
+                continue;
+            }
+
+            if (word[i + 1] is '*' or '@' && Positionals(word[i + 1]) is { } all)
+            {
+                sb.Append(all); // "$*", "$@": the positional parameters set -- gave
+                i++;
                 continue;
             }
 
@@ -213,27 +220,8 @@ internal sealed partial class ShellExpansion(string? cwd)
         _ => null,
     };
 
-    /// <summary>cmd's <c>%NAME%</c> for the home and profile variables; other names stay as written.</summary>
-    private static string CmdVariables(string word)
-    {
-        var sb = new StringBuilder(word.Length);
-        for (var i = 0; i < word.Length; i++)
-        {
-            if (word[i] == '%' && word.IndexOf('%', i + 1) is var close and > 0 && close - i <= 16 && HomeRelative(word[(i + 1)..close]) is { } home)
-            {
-                sb.Append(home);
-                i = close;
-                continue;
-            }
-
-            sb.Append(word[i]);
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>What a substitution prints when it only echoes or decodes a literal: <c>echo x</c>, <c>echo … | base64 -d</c>, <c>printf '\x2f…'</c>, <c>… | rev</c>.</summary>
-    private static string? Decoded(string inner)
+    private string? Decoded(string inner)
     {
         var script = ShellTokenizer.Parse(inner);
         if (script.Pipelines.Count != 1 || script.Pipelines[0].Commands.Count is 0 or > 2)
@@ -242,6 +230,11 @@ internal sealed partial class ShellExpansion(string? cwd)
         }
 
         var commands = script.Pipelines[0].Commands;
+        if (commands.Count == 1 && ReadBack(commands[0]) is { } read)
+        {
+            return read; // echo /etc/shadow > p; cat $(< p)
+        }
+
         var first = commands[0].Words;
         var k = FindCommand(first, out _);
         if (k + 1 < first.Count && NameOf(first[k]) == "eval")
@@ -264,7 +257,9 @@ internal sealed partial class ShellExpansion(string? cwd)
         var literal = NameOf(first[k]) == "printf" && operands.Count > 1 && operands[0].Contains('%') ? Format(operands) : string.Join(' ', operands);
         if (NameOf(first[k]) == "printf" || first.Contains("-e"))
         {
-            literal = ShellPayloadDecoder.TryUnescape(literal, out var unescaped) ? unescaped : literal;
+            // printf always interprets its escapes, one as much as many: $(printf 'c\141t') is "cat".
+            literal = ShellPayloadDecoder.TryUnescape(literal, out var unescaped) || unescaped.Length > 0 ? unescaped : literal;
+            literal = literal.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal);
         }
 
         if (commands.Count == 1)
@@ -283,7 +278,7 @@ internal sealed partial class ShellExpansion(string? cwd)
         switch (name)
         {
             case "base64" or "basenc" when decoder.Exists(static w => w is "-d" or "--decode" or "-D" or "-di"):
-                return ShellPayloadDecoder.TryBase64(literal, utf16: false, out var text) ? text.TrimEnd('\n') : null;
+                return ShellPayloadDecoder.TryBase64(literal.Trim(), utf16: false, minimumLength: 4, out var text) ? text.TrimEnd('\n') : null;
             case "xxd" when decoder.Contains("-r") || decoder.Contains("-rp"):
                 return ShellPayloadDecoder.TryHex(literal, out var hex) ? hex.TrimEnd('\n') : null;
             case "rev":
@@ -360,6 +355,11 @@ internal sealed partial class ShellExpansion(string? cwd)
 
         var body = word[(open + 1)..close];
         var parts = SplitTopLevel(body);
+        if (parts.Count < 2 && BraceSequence(body) is { } sequence)
+        {
+            parts = sequence;
+        }
+
         if (parts.Count < 2)
         {
             output.Add(word);

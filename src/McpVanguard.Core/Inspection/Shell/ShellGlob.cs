@@ -152,7 +152,7 @@ internal static class ShellGlob
             return false;
         }
 
-        var close = glob.IndexOf(']', g + 2);
+        var close = BracketClose(glob, g);
         if (close < 0)
         {
             if (c == '[')
@@ -174,7 +174,13 @@ internal static class ShellGlob
         var hit = false;
         for (; i < close; i++)
         {
-            if (i + 2 < close && glob[i + 1] == '-')
+            if (glob[i] == '[' && i + 1 < close && glob[i + 1] == ':' && glob.IndexOf(":]", i + 2, StringComparison.Ordinal) is var end and > 0 && end < close)
+            {
+                // A POSIX class inside the bracket: [[:lower:]], [[:alpha:]_].
+                hit |= InClass(glob.AsSpan(i + 2, end - i - 2), c);
+                i = end + 1;
+            }
+            else if (i + 2 < close && glob[i + 1] == '-')
             {
                 hit |= c >= glob[i] && c <= glob[i + 2];
                 i += 2;
@@ -193,6 +199,55 @@ internal static class ShellGlob
 
         return false;
     }
+
+    /// <summary>The <c>]</c> that closes the bracket at <paramref name="open"/>, past any <c>[:class:]</c> inside it; -1 when none.</summary>
+    private static int BracketClose(string glob, int open)
+    {
+        var i = open + 1;
+        if (i < glob.Length && glob[i] is '!' or '^')
+        {
+            i++;
+        }
+
+        if (i < glob.Length && glob[i] == ']')
+        {
+            i++; // a ']' first in the bracket is a member, not its end
+        }
+
+        while (i < glob.Length)
+        {
+            if (glob[i] == '[' && i + 1 < glob.Length && glob[i + 1] == ':' && glob.IndexOf(":]", i + 2, StringComparison.Ordinal) is var end and > 0)
+            {
+                i = end + 2;
+                continue;
+            }
+
+            if (glob[i] == ']')
+            {
+                return i;
+            }
+
+            i++;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Membership of a POSIX character class (the names bash knows); an unknown class matches nothing.</summary>
+    private static bool InClass(ReadOnlySpan<char> name, char c) => name switch
+    {
+        "lower" => char.IsLower(c),
+        "upper" => char.IsUpper(c),
+        "alpha" => char.IsLetter(c),
+        "digit" => char.IsAsciiDigit(c),
+        "alnum" => char.IsLetterOrDigit(c),
+        "xdigit" => char.IsAsciiHexDigit(c),
+        "punct" => char.IsPunctuation(c) || char.IsSymbol(c),
+        "word" => char.IsLetterOrDigit(c) || c == '_',
+        "graph" or "print" => !char.IsWhiteSpace(c) && !char.IsControl(c),
+        "space" or "blank" => char.IsWhiteSpace(c),
+        _ => false,
+    };
 
     private static string[] BuildNames()
     {

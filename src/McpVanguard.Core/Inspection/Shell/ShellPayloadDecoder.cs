@@ -10,10 +10,16 @@ internal static class ShellPayloadDecoder
     private const int MaxEncodedLength = 32 * 1024;
 
     /// <summary>Decodes standard or URL-safe base64 to text; false when the value is not base64 or does not decode to text.</summary>
-    public static bool TryBase64(string value, bool utf16, out string text)
+    public static bool TryBase64(string value, bool utf16, out string text) => TryBase64(value, utf16, 8, out text);
+
+    /// <summary>
+    /// <see cref="TryBase64(string, bool, out string)"/> for a value at least <paramref name="minimumLength"/> long: where the line itself
+    /// decodes it (<c>$(echo Y2F0 | base64 -d)</c>), a short value is as much a payload as a long one.
+    /// </summary>
+    public static bool TryBase64(string value, bool utf16, int minimumLength, out string text)
     {
         text = string.Empty;
-        if (value.Length < 8 || value.Length > MaxEncodedLength)
+        if (value.Length < minimumLength || value.Length > MaxEncodedLength)
         {
             return false;
         }

@@ -18,6 +18,13 @@ public static class ShellReadTargets
     {
         var output = new List<ShellPathCandidate>();
         Walk(ShellTokenizer.Parse(command), new ShellExpansion(cwd), output, 0);
+
+        // What the line's own functions and aliases run when it calls them ("show() { cat /etc/$1; }; show shadow").
+        if (DefinedCommands.Inline(command) is { } calls)
+        {
+            Walk(ShellTokenizer.Parse(calls), new ShellExpansion(cwd), output, 1);
+        }
+
         return output;
     }
 
@@ -154,7 +161,10 @@ public static class ShellReadTargets
             var script = InlineScript(words, k, name);
 
             // PowerShell escapes with a backtick: its backslashes are path separators the POSIX tokenizer must not eat.
-            script = name is "powershell" or "pwsh" && script is not null ? JoinedLists.FoldPowerShell(script.Replace('\\', '/')) : script;
+            script = name is "powershell" or "pwsh" && script is not null ? JoinedLists.FoldPowerShell(PowerShellExpressions.Fold(script.Replace('\\', '/'))) : script;
+
+            // cmd escapes with a caret, never a backslash: "type %USERPROFILE%\%a%\%b%" keeps its separators.
+            script = name == "cmd" && script is not null ? script.Replace('\\', '/') : script;
             if (script is not null && nesting < MaxNesting)
             {
                 Walk(ShellTokenizer.Parse(expansion.Substitute(script)), expansion, output, nesting + 1);

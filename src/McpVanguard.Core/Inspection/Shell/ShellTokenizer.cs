@@ -35,6 +35,9 @@ internal static class ShellTokenizer
         private int _position;
         private int _wordStart;
 
+        /// <summary>The line sets positional parameters (<c>set -- /etc shadow</c>), so <c>$1</c> is kept for the expansion to fill.</summary>
+        private readonly bool _positional = s.Contains("set ", StringComparison.Ordinal);
+
         /// <summary>Here-documents opened on the current line, read from the next line on: the command, the delimiter and whether tabs are stripped.</summary>
         private readonly List<(ShellCommand Command, string Delimiter, bool StripTabs)> _heredocs = [];
 
@@ -294,7 +297,7 @@ internal static class ShellTokenizer
                 return i + 4;
             }
 
-            if (char.IsAsciiDigit(next) && next != '0')
+            if (char.IsAsciiDigit(next) && next != '0' && !_positional)
             {
                 // $1…$9 are empty in a fresh shell; "cat$IFS$9/etc/passwd" uses them as separators.
                 return i + 2;

@@ -28,7 +28,8 @@ internal static class ShellVocabulary
     /// <summary>Prefix commands that run the words after them; sudo-like ones also elevate.</summary>
     private static readonly FrozenSet<string> Wrappers = FrozenSet.Create(StringComparer.Ordinal,
         "command", "exec", "builtin", "nohup", "setsid", "time", "nice", "ionice", "stdbuf", "timeout", "env", "doas",
-        "sudo", "pkexec", "runuser", "chroot", "strace", "ltrace", "unbuffer", "busybox", "toybox", "then", "do", "else", "if", "elif", "while", "until", "!", "{", "}");
+        "sudo", "pkexec", "runuser", "chroot", "strace", "ltrace", "unbuffer", "busybox", "toybox", "then", "do", "else", "if", "elif", "while", "until", "!", "{", "}",
+        "call"); // cmd's call runs the command after it (and expands its %variables% once more)
 
     /// <summary>Directories whose recursive deletion, chmod or shred wrecks the system or the user's home.</summary>
     private static readonly FrozenSet<string> CriticalDirectories = FrozenSet.Create(StringComparer.Ordinal,
@@ -152,6 +153,11 @@ internal static class ShellVocabulary
         }
 
         var name = NameOf(words[start]);
+        if (name is "at" or "batch")
+        {
+            return true; // at and batch read the commands they schedule from stdin, as a shell would
+        }
+
         var scripting = name.StartsWith("python", StringComparison.Ordinal) || name.StartsWith("perl", StringComparison.Ordinal)
             || name.StartsWith("ruby", StringComparison.Ordinal) || name.StartsWith("php", StringComparison.Ordinal)
             || name is "node" or "nodejs" or "julia" or "luajit" or "ts-node" or "tsx" or "elixir" or "groovy" or "lua" or "pwsh" or "powershell" or "osascript" or "tclsh" or "rscript" or "r";
