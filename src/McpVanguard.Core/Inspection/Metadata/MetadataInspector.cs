@@ -162,7 +162,8 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         }
 
         var names = new List<string>();
-        var descriptions = new List<(string Pointer, string? Name, string Text, bool Flagged)>();
+        var descriptions = new List<SplitCandidate>();
+        using var definitions = tools ? System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256) : null;
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -188,7 +189,11 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
 
             if (tools && item.ValueKind == JsonValueKind.Object)
             {
-                descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Length > 0));
+                descriptions.Add(new SplitCandidate(pointer, name, item, rules.Length > 0));
+
+                // The joined descriptions are a function of the definitions in order: the hash of their hashes keys the
+                // split-instruction check, so that a list seen before neither reads nor hashes its descriptions again.
+                definitions!.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<ContentHash>(in key)));
             }
 
             if (rules.Length == 0)
@@ -211,7 +216,10 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
 
         if (tools && descriptions.Count > 1)
         {
-            SplitInstructions.Find(descriptions, findings, _joinedChecks);
+            Span<byte> digest = stackalloc byte[32];
+            definitions!.GetHashAndReset(digest);
+            var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, UInt128>(digest);
+            SplitInstructions.Find(descriptions, new ContentHash(halves[0], halves[1]), findings, _joinedChecks);
         }
 
         if (tools && directory is not null && names.Count > 0 && context.ServerId != EnginePrimer.ServerId)
