@@ -243,7 +243,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             rules.Add((LookalikeNameRule, lookalike));
         }
 
-        if (tools && item.ValueKind == JsonValueKind.Object && SecretAskingParameters.Find(item, conversationTool))
+        if (tools && item.ValueKind == JsonValueKind.Object && texts.SchemaAsksForSecrets(item, conversationTool))
         {
             rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
         }

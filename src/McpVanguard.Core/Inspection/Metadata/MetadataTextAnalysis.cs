@@ -17,6 +17,9 @@ internal sealed class MetadataTextAnalysis(int capacity)
     private readonly ContentHashCache<(MetadataTextFindings Findings, bool NamesTool)> _byText = new(capacity);
     private readonly ContentHashCache<MetadataTextFindings> _byTextAndTool = new(Math.Max(1, capacity / 4));
 
+    /// <summary>Whether an input schema asks for secrets, by the schema's bytes, for ordinary tools [0] and conversation tools [1].</summary>
+    private readonly ContentHashCache<bool>[] _schemaAsks = [new(Math.Max(1, capacity / 8)), new(Math.Max(1, capacity / 8))];
+
     /// <summary>Texts whose analysis is kept now (for tests).</summary>
     internal int Count => _byText.Count;
 
@@ -54,6 +57,28 @@ internal sealed class MetadataTextAnalysis(int capacity)
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// <see cref="SecretAskingParameters.Find"/> of <paramref name="tool"/>, which reads its input schema alone: tools of one
+    /// list that share a schema (every tool taking the same <c>path</c>) have it judged once.
+    /// </summary>
+    public bool SchemaAsksForSecrets(System.Text.Json.JsonElement tool, bool conversationTool)
+    {
+        if (!tool.TryGetProperty("inputSchema", out var schema))
+        {
+            return SecretAskingParameters.Find(tool, conversationTool);
+        }
+
+        var cache = _schemaAsks[conversationTool ? 1 : 0];
+        var key = ContentHash.Of(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(schema));
+        if (!cache.TryGet(key, out var asks))
+        {
+            asks = SecretAskingParameters.Find(tool, conversationTool);
+            cache.Set(key, asks);
+        }
+
+        return asks;
     }
 
     /// <summary>The analysis itself: the canonical copies, hidden characters and the instruction analyser.</summary>
