@@ -14,9 +14,9 @@ public static class HotLoop
 {
     public static void Run(string name, double seconds)
     {
-        if (name == "tools-list-first")
+        if (name is "tools-list-first" or "tools-list-first-distinct" or "tools-list")
         {
-            FirstSightToolsList(seconds);
+            ToolsList(seconds, firstSight: name != "tools-list", distinct: name.EndsWith("distinct", StringComparison.Ordinal));
             return;
         }
 
@@ -26,7 +26,7 @@ public static class HotLoop
             "run_command" => Messages.RunCommand,
             "write_file" => Messages.WriteFile100K,
             "traversal" => Messages.TraversalBlocked,
-            _ => throw new ArgumentException($"unknown message {name}: read_file, run_command, write_file, traversal, tools-list-first"),
+            _ => throw new ArgumentException($"unknown message {name}: read_file, run_command, write_file, traversal, tools-list-first, tools-list-first-distinct, tools-list"),
         };
         var session = new RelaySession("loop", "default", 64, TimeSpan.FromMinutes(5));
         var relay = new McpRelay(BenchEngine.Create(Profile.Balanced), session, new DiscardingSink(), new DiscardingSink(), NullAuditSink.Instance);
@@ -43,11 +43,14 @@ public static class HotLoop
         Console.WriteLine(FormattableString.Invariant($"{name}: {n} messages in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMicroseconds / n:0.00} us/message"));
     }
 
-    /// <summary>A 100-tool <c>tools/list</c> answer inspected by a new metadata inspector each time: the list as first seen.</summary>
-    private static void FirstSightToolsList(double seconds)
+    /// <summary>
+    /// A 100-tool <c>tools/list</c> answer inspected by a new metadata inspector each time (the list as first seen; with
+    /// <paramref name="distinct"/>, no text repeated between its tools) or by one inspector (the list seen before).
+    /// </summary>
+    private static void ToolsList(double seconds, bool firstSight, bool distinct)
     {
         var engine = BenchEngine.Create(Profile.Balanced);
-        McpMessageParser.TryParse(ServerToAgentBenchmarks.ToolsList(100), engine.Limits.MaxDepth, out var message, out _);
+        McpMessageParser.TryParse(ServerToAgentBenchmarks.ToolsList(100, distinct), engine.Limits.MaxDepth, out var message, out _);
         using var owned = message!;
         McpVanguard.Inspection.Preflight.ArgumentWalker.TryWalk(owned.Params, engine.Limits, out var strings, out _);
         McpVanguard.Inspection.Preflight.PayloadWalker.TryWalk(owned.Root.GetProperty("result"), "/result", engine.Limits, out var payload, out _);
@@ -63,15 +66,16 @@ public static class HotLoop
             RequestMethod = "tools/list",
         };
         var findings = new List<McpVanguard.Inspection.Finding>();
+        var seen = new McpVanguard.Inspection.Metadata.MetadataInspector();
         var clock = Stopwatch.StartNew();
         long n = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             findings.Clear();
-            new McpVanguard.Inspection.Metadata.MetadataInspector().Inspect(context, findings);
+            (firstSight ? new McpVanguard.Inspection.Metadata.MetadataInspector() : seen).Inspect(context, findings);
             n++;
         }
 
-        Console.WriteLine(FormattableString.Invariant($"tools-list-first: {n} lists in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMicroseconds / n:0.00} us/list"));
+        Console.WriteLine(FormattableString.Invariant($"tools-list (first sight {firstSight}, distinct {distinct}): {n} lists in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMicroseconds / n:0.00} us/list"));
     }
 }

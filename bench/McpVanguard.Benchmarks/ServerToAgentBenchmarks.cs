@@ -60,7 +60,14 @@ public class ServerToAgentBenchmarks
     }
 
     /// <summary>Realistic tools: reference-server-like descriptions, a few parameters each with descriptions and enums.</summary>
-    internal static byte[] ToolsList(int count)
+    internal static byte[] ToolsList(int count) => ToolsList(count, distinct: false);
+
+    /// <summary>
+    /// As <see cref="ToolsList(int)"/>; with <paramref name="distinct"/> every tool's description and parameter descriptions
+    /// differ (they name the tool), so that no text of one definition repeats in another: the first-seen list without any
+    /// analysis shared between tools.
+    /// </summary>
+    internal static byte[] ToolsList(int count, bool distinct)
     {
         var tools = new List<object>();
         for (var i = 0; i < count; i++)
@@ -71,14 +78,15 @@ public class ServerToAgentBenchmarks
                 title = $"Tool {i}",
                 description = "Read the complete contents of a file from the file system as text. Handles various text encodings and provides detailed error "
                     + "messages if the file cannot be read. Use this tool when you need to examine the contents of a single file. Use the 'head' parameter "
-                    + "to return only the first N lines of a file, or the 'tail' parameter to return only the last N lines. Only works within allowed directories.",
+                    + "to return only the first N lines of a file, or the 'tail' parameter to return only the last N lines. Only works within allowed directories."
+                    + (distinct ? $" This is variant {i} of the reader, kept for the tenant numbered {i * 7}." : string.Empty),
                 inputSchema = new
                 {
                     type = "object",
                     properties = new Dictionary<string, object>
                     {
-                        ["path"] = new { type = "string", description = "Absolute path to the file, e.g. /home/user/project/README.md" },
-                        ["head"] = new { type = "number", description = "If provided, returns only the first N lines of the file" },
+                        ["path"] = new { type = "string", description = "Absolute path to the file, e.g. /home/user/project/README.md" + (distinct ? $" for reader {i}" : string.Empty) },
+                        ["head"] = new { type = "number", description = "If provided, returns only the first N lines of the file" + (distinct ? $" (reader {i})" : string.Empty) },
                         ["encoding"] = new { type = "string", @enum = new[] { "utf-8", "latin1", "utf-16" }, @default = "utf-8" },
                     },
                     required = new[] { "path" },

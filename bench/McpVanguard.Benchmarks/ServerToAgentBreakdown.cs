@@ -17,6 +17,7 @@ public static class ServerToAgentBreakdown
         (string Name, string Method, string? Tool, byte[] Frame, int PerCall)[] messages =
         [
             ("tools/list 100 tools", "tools/list", null, ServerToAgentBenchmarks.ToolsList(100), 50),
+            ("tools/list 100 distinct tools", "tools/list", null, ServerToAgentBenchmarks.ToolsList(100, distinct: true), 50),
             ("result 4 KB", "tools/call", "read_file", Messages.ServerResult, 2_000),
         ];
 

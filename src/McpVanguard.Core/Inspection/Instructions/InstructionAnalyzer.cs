@@ -18,9 +18,23 @@ public static partial class InstructionAnalyzer
     /// blobs are read from it; without it they read <paramref name="canonical"/> and blobs are not decoded.
     /// </summary>
     public static InstructionSignals Analyze(string canonical, out int firstStart, out int lastEnd, string? selfName = null, string? decoded = null)
-        => Analyze(canonical, decoded, selfName, 0, out firstStart, out lastEnd);
+    {
+        var namesTool = false;
+        return Analyze(canonical, decoded, selfName, 0, ref namesTool, out firstStart, out lastEnd);
+    }
 
-    private static InstructionSignals Analyze(string canonical, string? decoded, string? selfName, int depth, out int firstStart, out int lastEnd)
+    /// <summary>
+    /// As <see cref="Analyze(string, out int, out int, string?, string?)"/>; <paramref name="namesTool"/> tells whether the
+    /// text names a tool in a shadowing clause at any decoding depth: the only case in which the result depends on
+    /// <paramref name="selfName"/>, so that a caller may share the result between tools when it is false.
+    /// </summary>
+    internal static InstructionSignals Analyze(string canonical, string? decoded, string? selfName, out bool namesTool)
+    {
+        namesTool = false;
+        return Analyze(canonical, decoded, selfName, 0, ref namesTool, out _, out _);
+    }
+
+    private static InstructionSignals Analyze(string canonical, string? decoded, string? selfName, int depth, ref bool namesTool, out int firstStart, out int lastEnd)
     {
         firstStart = -1;
         lastEnd = -1;
@@ -143,6 +157,7 @@ public static partial class InstructionAnalyzer
             foreach (var m in ShadowingRegex.EnumerateMatches(canonical))
             {
                 var tool = ShadowingTool.Of(canonical, m.Index, m.Length);
+                namesTool |= tool is not null;
                 if (tool is "this" or "that" or "the" or "a" or "any" || (tool is not null && selfName is not null && string.Equals(tool, selfName, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
@@ -204,7 +219,7 @@ public static partial class InstructionAnalyzer
             foreach (var (blobStart, blobEnd, text) in EncodedPayloads.Decode(decoded))
             {
                 var inner = Preflight.StringCanonicalizer.Canonicalize(string.Empty, text);
-                var hidden = Analyze(inner.Canonical, inner.Decoded, selfName, depth + 1, out _, out _) & ~InstructionSignals.Discussion & ~signals;
+                var hidden = Analyze(inner.Canonical, inner.Decoded, selfName, depth + 1, ref namesTool, out _, out _) & ~InstructionSignals.Discussion & ~signals;
                 if ((hidden & ~(InstructionSignals.SecretRequest | InstructionSignals.Urgency | InstructionSignals.CredentialAsk)) != InstructionSignals.None)
                 {
                     signals |= hidden | InstructionSignals.EncodedInstruction;

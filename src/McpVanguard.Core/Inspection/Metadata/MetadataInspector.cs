@@ -69,10 +69,18 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     private readonly ContentHashCache<(string Rule, string Reason)[]> _itemChecks = new(CachedDefinitions);
     private readonly ContentHashCache<(InstructionSignals Signals, int First, int Last)> _joinedChecks = new(256);
 
+    /// <summary>Distinct metadata texts whose analysis is kept, shared by the tools of a list and by the lists that follow.</summary>
+    public const int KeptTexts = 8192;
+
+    private readonly MetadataTextAnalysis _texts = new(KeptTexts);
+
     public string Id => "META-000";
 
     /// <summary>Tool definitions whose checks are kept now (for tests: a repeated definition is not analysed again).</summary>
     internal int CachedToolDefinitions => _toolChecks.Count;
+
+    /// <summary>Metadata texts whose analysis is kept now (for tests: a text shared by several tools is analysed once).</summary>
+    internal int CachedTexts => _texts.Count;
 
     /// <summary>
     /// For callers without a relay (<c>vanguard scan</c>): the findings about one server response, given the method of the
@@ -154,7 +162,8 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         }
 
         var names = new List<string>();
-        var descriptions = new List<(string Pointer, string? Name, string Text, bool Flagged)>();
+        var descriptions = new List<SplitCandidate>();
+        using var definitions = tools ? System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256) : null;
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -172,7 +181,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             var key = ContentHash.Of(JsonMarshal.GetRawUtf8Value(item));
             if (!cache.TryGet(key, out var found))
             {
-                found = [.. ItemRules(context.Payload.Under(pointer), item, name, tools)];
+                found = [.. ItemRules(context.Payload.Under(pointer), item, name, tools, _texts)];
                 cache.Set(key, found);
             }
 
@@ -180,7 +189,11 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
 
             if (tools && item.ValueKind == JsonValueKind.Object)
             {
-                descriptions.Add((pointer, name, item.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty, rules.Length > 0));
+                descriptions.Add(new SplitCandidate(pointer, name, item, rules.Length > 0));
+
+                // The joined descriptions are a function of the definitions in order: the hash of their hashes keys the
+                // split-instruction check, so that a list seen before neither reads nor hashes its descriptions again.
+                definitions!.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<ContentHash>(in key)));
             }
 
             if (rules.Length == 0)
@@ -203,7 +216,10 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
 
         if (tools && descriptions.Count > 1)
         {
-            SplitInstructions.Find(descriptions, findings, _joinedChecks);
+            Span<byte> digest = stackalloc byte[32];
+            definitions!.GetHashAndReset(digest);
+            var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, UInt128>(digest);
+            SplitInstructions.Find(descriptions, new ContentHash(halves[0], halves[1]), findings, _joinedChecks);
         }
 
         if (tools && directory is not null && names.Count > 0 && context.ServerId != EnginePrimer.ServerId)
@@ -217,17 +233,17 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     }
 
     /// <summary>The rules one list item's own checks find (its strings, its name, its input schema).</summary>
-    private static List<(string Rule, string Reason)> ItemRules(IEnumerable<PayloadString> strings, JsonElement item, string? name, bool tools)
+    private static List<(string Rule, string Reason)> ItemRules(IEnumerable<PayloadString> strings, JsonElement item, string? name, bool tools, MetadataTextAnalysis texts)
     {
         var rules = new List<(string Rule, string Reason)>();
         var conversationTool = tools && item.ValueKind == JsonValueKind.Object && ToolPurpose.HandlesConversation(ToolPurpose.Of(item));
-        Analyse(strings, name, rules, conversationTool);
+        Analyse(strings, name, rules, conversationTool, texts);
         if (tools && name is not null && ToolNameLookalikes.Check(name) is { } lookalike)
         {
             rules.Add((LookalikeNameRule, lookalike));
         }
 
-        if (tools && item.ValueKind == JsonValueKind.Object && SecretAskingParameters.Find(item, conversationTool))
+        if (tools && item.ValueKind == JsonValueKind.Object && texts.SchemaAsksForSecrets(item, conversationTool))
         {
             rules.Add((SecretParameterRule, "A tool parameter asks for secrets, credential files or the conversation."));
         }
@@ -311,7 +327,8 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
     }
 
     /// <summary>Adds a rule per kind of poison found in <paramref name="strings"/> (all the strings of one item).</summary>
-    private static void Analyse(IEnumerable<PayloadString> strings, string? selfName, List<(string Rule, string Reason)> rules, bool conversationTool = false)
+    /// <param name="texts">Kept analyses of texts seen before (a list's tools share most schema strings); each text analysed afresh when null.</param>
+    private static void Analyse(IEnumerable<PayloadString> strings, string? selfName, List<(string Rule, string Reason)> rules, bool conversationTool = false, MetadataTextAnalysis? texts = null)
     {
         var signals = InstructionSignals.None;
         var hidden = false;
@@ -319,10 +336,9 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
         foreach (var s in strings)
         {
             var value = s.Value.Length > MaxAnalysedChars ? s.Value[..MaxAnalysedChars] : s.Value;
-            var canonical = StringCanonicalizer.Canonicalize(s.Key, value);
-            hidden |= (canonical.Flags & (EvasionFlags.TagCharacters | EvasionFlags.BidiControl | EvasionFlags.ControlCharacter | EvasionFlags.NulByte)) != 0
-                || TerminalEscapes.Any(value);
-            signals |= InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, selfName, canonical.Decoded);
+            var found = texts is null ? MetadataTextAnalysis.Analyse(s.Key, value, selfName, out _) : texts.Of(s.Key, value, selfName);
+            hidden |= found.Hidden;
+            signals |= found.Signals;
             beyondConversation |= conversationTool && BeyondConversation.IsMatch(value);
         }
 

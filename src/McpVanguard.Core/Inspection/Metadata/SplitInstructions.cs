@@ -17,23 +17,22 @@ internal static class SplitInstructions
     /// "~/.ssh/id_rsa and put it" / "into the x parameter") reads whole only there. Every tool the instruction spans
     /// is removed, unless one already was for its own text (then the per-tool finding says enough).
     /// </summary>
-    /// <param name="analysed">What joined texts analysed before were found to say (the next tools/list repeats them), kept by hash.</param>
-    public static void Find(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, List<Finding> findings, ContentHashCache<(InstructionSignals Signals, int First, int Last)> analysed)
+    /// <param name="definitions">The hash of the list's tool definitions in order, of which the joined text is a function.</param>
+    /// <param name="analysed">What joined texts analysed before were found to say (the next tools/list repeats them), kept by <paramref name="definitions"/>.</param>
+    public static void Find(List<SplitCandidate> tools, ContentHash definitions, List<Finding> findings, ContentHashCache<(InstructionSignals Signals, int First, int Last)> analysed)
     {
-        // The same descriptions in the same order (the next tools/list) were analysed before: their answer is kept by the
-        // hash of the joined text, worked out piece by piece, so that a list seen before never builds that text.
-        var starts = new int[tools.Count];
-        var length = Join(tools, starts, null);
-        var key = JoinedHash(tools);
-        if (!analysed.TryGet(key, out var found))
+        // The same definitions in the same order (the next tools/list) were analysed before: their answer is kept by the
+        // hash of the definitions' hashes, so that a list seen before never reads, joins or hashes its descriptions.
+        if (!analysed.TryGet(definitions, out var found))
         {
-            var joined = new System.Text.StringBuilder(length);
-            Join(tools, starts, joined);
+            var pieces = new int[tools.Count];
+            var joined = new System.Text.StringBuilder(Join(tools, pieces, null));
+            Join(tools, pieces, joined);
             var text = joined.ToString();
             var canonical = StringCanonicalizer.Canonicalize("description", text);
             var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var start, out var end, null, canonical.Decoded);
             found = (signals, start, end);
-            analysed.Set(key, found);
+            analysed.Set(definitions, found);
         }
 
         var (joinedSignals, first, last) = found;
@@ -41,6 +40,9 @@ internal static class SplitInstructions
         {
             return;
         }
+
+        var starts = new int[tools.Count];
+        var length = Join(tools, starts, null);
 
         var spanned = new List<int>();
         for (var i = 0; i < tools.Count; i++)
@@ -74,7 +76,7 @@ internal static class SplitInstructions
     /// lexicon reads one clause) or a line break, cut at <see cref="MetadataInspector.MaxAnalysedChars"/>: appended to
     /// <paramref name="joined"/> when given, with each description's start in <paramref name="starts"/>. Returns the length.
     /// </summary>
-    private static int Join(List<(string Pointer, string? Name, string Text, bool Flagged)> tools, int[] starts, System.Text.StringBuilder? joined)
+    private static int Join(List<SplitCandidate> tools, int[] starts, System.Text.StringBuilder? joined)
     {
         var length = 0;
         for (var i = 0; i < tools.Count && length < MaxAnalysedChars; i++)
@@ -91,31 +93,6 @@ internal static class SplitInstructions
         }
 
         return length;
-    }
-
-    /// <summary>The <see cref="ContentHash"/> of the text <see cref="Join"/> builds, without building it.</summary>
-    private static ContentHash JoinedHash(List<(string Pointer, string? Name, string Text, bool Flagged)> tools)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var length = 0;
-        Span<char> separator = stackalloc char[1];
-        for (var i = 0; i < tools.Count && length < MaxAnalysedChars; i++)
-        {
-            var piece = Math.Min(tools[i].Text.Length, MaxAnalysedChars - length);
-            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tools[i].Text.AsSpan(0, piece)));
-            length += piece;
-            if (length < MaxAnalysedChars)
-            {
-                separator[0] = Separator(tools[i].Text);
-                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(separator));
-                length++;
-            }
-        }
-
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, UInt128>(digest);
-        return new ContentHash(halves[0], halves[1]);
     }
 
     /// <summary>What follows a description in the joined text: a space when it stops mid-sentence, else a line break.</summary>
