@@ -13,6 +13,8 @@ inspection, bookkeeping); the `wake` stages are the kernel's (pipe write → the
 and p90 over the timed calls, in µs. Tracepoints cost about a microsecond per event: compare relays in the same run.
 
     python3 bench/hop-trace.py --relay /tmp/aot/vanguard --relay 'node bench/e2e/naive-relay.mjs' --calls 2000
+    python3 bench/hop-trace.py --relay 'node bench/e2e/naive-relay.mjs' --server-prefix /usr/bin/setsid   # server in its own session
+    python3 bench/hop-trace.py --relay A --relay B --config-text 'audit:\\n  allows: true'     # every call audited
 """
 import argparse
 import json
@@ -53,13 +55,13 @@ def tids(pid: int) -> set:
         return set()
 
 
-def run(relay: str, calls: int, warmup: int, scratch: str) -> dict:
+def run(relay: str, calls: int, warmup: int, scratch: str, config_text: str = "", server_prefix: str = "") -> dict:
     config = os.path.join(scratch, "vanguard.yaml")
     with open(config, "w") as f:
-        f.write("# hop-trace: built-in defaults\n")
+        f.write("# hop-trace: built-in defaults\n" + config_text.replace("\\n", "\n") + "\n")
     extra = [] if "naive-relay" in relay else ["--config", config, "--audit-log", os.path.join(scratch, "a.jsonl"),
                                               "--pins-file", os.path.join(scratch, "p.json")]
-    process = subprocess.Popen(relay.split() + ["start"] + extra + ["--"] + SERVER, stdin=subprocess.PIPE,
+    process = subprocess.Popen(relay.split() + ["start"] + extra + ["--"] + server_prefix.split() + SERVER, stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     next_id = 0
 
@@ -156,12 +158,14 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--warmup", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=1, help="relays alternated this many times")
+    parser.add_argument("--server-prefix", default="", help="run the server under this command, e.g. '/usr/bin/setsid' (a session of its own, as vanguard's guard starts it)")
+    parser.add_argument("--config-text", default="", help="vanguard configuration, e.g. 'audit:\\n  allows: true' (\\n for newlines)")
     options = parser.parse_args()
     out = {}
     for r in range(options.rounds):
         for relay in options.relay:
             with tempfile.TemporaryDirectory(prefix="hop-trace-") as scratch:
-                res = run(relay, options.calls, options.warmup, scratch)
+                res = run(relay, options.calls, options.warmup, scratch, options.config_text, options.server_prefix)
             with open("/proc/loadavg") as f:
                 res["load"] = float(f.read().split()[0])
             out.setdefault(relay, []).append(res)
