@@ -21,21 +21,24 @@ internal static class ParentDeathGuard
     /// <summary>
     /// The wrapper, run as <c>bash -c SCRIPT vanguard-guard VANGUARD_PID COMMAND...</c>. Line by line, why:
     /// 1. job control: the server, started as a job, leads a process group of its own (and its children join it);
-    /// 2. the parent-death signal (TERM) kills that group (server and grandchildren), then the wrapper exits;
-    /// 3. if vanguard died before the signal was armed, the parent is no longer vanguard: start nothing;
-    /// 4. the server runs in the background with the wrapper's stdin (via fd 3: a background job's stdin would
-    ///    otherwise be /dev/null) and with SIGINT/SIGQUIT at their defaults;
-    /// 5. the wrapper closes its own stdin and stdout, so the server alone holds the pipes: vanguard still sees the
+    /// 2. the wrapper shares vanguard's process group, so a terminal's Ctrl-C or hang-up reaches it too: it ignores
+    ///    them (vanguard's own orderly stop handles them), or it would die and leave the server without its guard;
+    /// 3. the parent-death signal (TERM) kills the server's group (server and grandchildren), then the wrapper exits;
+    /// 4. if vanguard died before the signal was armed, the parent is no longer vanguard: start nothing;
+    /// 5. the server runs in the background with the wrapper's stdin (via fd 3: a background job's stdin would
+    ///    otherwise be /dev/null) and with SIGINT/SIGQUIT/SIGHUP at their defaults;
+    /// 6. the wrapper closes its own stdin and stdout, so the server alone holds the pipes: vanguard still sees the
     ///    server's stdout end and the server still sees its stdin close;
-    /// 6. the wrapper exits with the server's exit code, which is what vanguard reports.
+    /// 7. the wrapper exits with the server's exit code, which is what vanguard reports.
     /// </summary>
     private const string Script =
         """
         set -m
+        trap '' INT QUIT HUP
         trap 'kill -KILL -- -$! 2>/dev/null; exit 143' TERM
         [ "$PPID" = "$1" ] || exit 1
         shift
-        { (trap - INT QUIT; exec "$@") <&3 3<&- & } 3<&0
+        { (trap - INT QUIT HUP; exec "$@") <&3 3<&- & } 3<&0
         exec 0<&- 1>&-
         wait $!
         """;
@@ -51,7 +54,7 @@ internal static class ParentDeathGuard
     {
         if (!IsAvailable)
         {
-            throw new InvalidOperationException("The parent-death guard needs setsid, setpriv and bash.");
+            throw new InvalidOperationException("The parent-death guard needs setpriv and bash.");
         }
 
         return [Setpriv!, "--pdeathsig", "TERM", "--", Bash!, "-c", Script, "vanguard-guard", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), .. command];
