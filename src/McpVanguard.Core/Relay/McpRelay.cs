@@ -218,15 +218,25 @@ public sealed partial class McpRelay
             }
         }
 
-        if (verdict.Kind != VerdictKind.Allow || _auditAllows)
+        var target = direction == Direction.AgentToServer ? _server : _agent;
+        // The only rewrite of forwarded traffic: a redact verdict's edits (audited below with their rule ids).
+        var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
+        try
         {
-            Audit(direction, message, answers, message.Id, verdict, null, elapsed);
+            await target.SendAsync(RelayMessage.Forward(message, forwarded), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The verdict is final before the write, so its record follows the forwarded bytes instead of preceding them:
+            // building it (the arguments hashed) and queueing it (which wakes the audit writer) is then off the message's
+            // way to the peer. Still on this thread, before the next message of this direction is read, so records keep
+            // the order of the messages; and in a finally, so a write that waits and is cancelled still leaves its record.
+            if (verdict.Kind != VerdictKind.Allow || _auditAllows)
+            {
+                Audit(direction, message, answers, message.Id, verdict, null, elapsed);
+            }
         }
 
-        var target = direction == Direction.AgentToServer ? _server : _agent;
-        // The only rewrite of forwarded traffic: a redact verdict's edits (audited above with their rule ids).
-        var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
-        await target.SendAsync(RelayMessage.Forward(message, forwarded), cancellationToken).ConfigureAwait(false);
         Quarantine(verdict, answers);
         return new StepOutcome(verdict, true);
     }

@@ -82,7 +82,7 @@ public sealed class BehaviourStage : IInspectionStage
             }
         }
 
-        VolumeBudgetDetector.Judge(bytes, items, step, context.Message.Id.ToString(), context.ServerId, _settings, context.Profile, findings);
+        VolumeBudgetDetector.Judge(bytes, items, step, context.Message.Id, context.ServerId, _settings, context.Profile, findings);
     }
 
     /// <summary>The stages of both directions for <paramref name="settings"/>: none when L3 is off.</summary>

@@ -1,4 +1,5 @@
 using McpVanguard.Policy;
+using McpVanguard.Protocol;
 
 namespace McpVanguard.Inspection.Behaviour;
 
@@ -8,7 +9,8 @@ namespace McpVanguard.Inspection.Behaviour;
 /// </summary>
 internal static class VolumeBudgetDetector
 {
-    public static void Judge(double bytes, double items, BehaviourEvent? current, string stepId, string serverId, BehaviourSettings settings, Profile profile, List<Finding> findings)
+    /// <param name="id">The answer's id, written out only into a finding (every answer passes here: no string per answer).</param>
+    public static void Judge(double bytes, double items, BehaviourEvent? current, JsonRpcId id, string serverId, BehaviourSettings settings, Profile profile, List<Finding> findings)
     {
         if (bytes <= settings.VolumeBytes && items <= settings.VolumeItems)
         {
@@ -17,6 +19,6 @@ internal static class VolumeBudgetDetector
 
         var what = bytes > settings.VolumeBytes ? $"about {bytes / (1024 * 1024):0} MiB" : $"about {items:0} items";
         findings.Add(BehaviourFindings.Tentative("BEH-006", "MCP-17", Severity.Medium, profile,
-            $"Volume budget: server {serverId} returned {what} to this session (half-life {(int)settings.VolumeHalfLife.TotalSeconds}s); over budget at the answer to id {current?.StepId ?? stepId}."));
+            $"Volume budget: server {serverId} returned {what} to this session (half-life {(int)settings.VolumeHalfLife.TotalSeconds}s); over budget at the answer to id {current?.StepId ?? id.ToString()}."));
     }
 }

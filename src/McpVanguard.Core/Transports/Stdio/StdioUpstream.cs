@@ -14,14 +14,23 @@ public sealed partial class StdioUpstream : IAsyncDisposable
     private const string SetsidFallback = "/usr/bin/setsid";
 
     private readonly Process _process;
-    private readonly bool _ownsProcessGroup;
+    private readonly bool _guarded;
     private int _counted = 1;
 
-    private StdioUpstream(Process process, bool ownsProcessGroup)
+    // The process group the server leads (0 while unknown): the child itself under setsid; under the parent-death guard,
+    // the job the guard started (its child), found once it exists and kept, since the guard may exit before the group does.
+    private int _group;
+
+    private StdioUpstream(Process process, bool ownsProcessGroup, bool guarded)
     {
         _process = process;
-        _ownsProcessGroup = ownsProcessGroup;
+        _guarded = guarded;
+        _group = ownsProcessGroup && !guarded ? process.Id : 0;
         Telemetry.VanguardTelemetry.UpstreamChildren.Add(1);
+        if (guarded)
+        {
+            _ = Task.Run(FindGuardedGroupAsync);
+        }
     }
 
     public int ProcessId => _process.Id;
@@ -87,7 +96,7 @@ public sealed partial class StdioUpstream : IAsyncDisposable
                 }
             }
 
-            return new StdioUpstream(process, useGroup);
+            return new StdioUpstream(process, useGroup, guarded);
         }
         catch (Win32Exception ex)
         {
@@ -126,6 +135,8 @@ public sealed partial class StdioUpstream : IAsyncDisposable
     /// <summary>Kills the server and every process it started (npx → node → …), so nothing is left orphaned.</summary>
     public void KillTree()
     {
+        // Read before the tree is killed: the guard's child (the group) is found through the guard.
+        var group = ServerGroup();
         try
         {
             if (!_process.HasExited)
@@ -138,12 +149,72 @@ public sealed partial class StdioUpstream : IAsyncDisposable
             // It exited between the check and the kill.
         }
 
-        if (_ownsProcessGroup)
+        if (group > 0)
         {
             // Descendants re-parented after their parent exited are no longer in the tree, but still in the group.
-            _ = Kill(-_process.Id, SigKill);
+            _ = Kill(-group, SigKill);
         }
     }
+
+    /// <summary>The server's process group, or 0 when unknown (never vanguard's own group).</summary>
+    private int ServerGroup()
+    {
+        var group = Volatile.Read(ref _group);
+        if (group == 0 && _guarded && TryReadGuardedGroup(out var found))
+        {
+            group = Interlocked.CompareExchange(ref _group, found, 0) is 0 ? found : Volatile.Read(ref _group);
+        }
+
+        return group;
+    }
+
+    /// <summary>Waits (a few seconds at most) for the guard to start its job, and keeps the job's group.</summary>
+    private async Task FindGuardedGroupAsync()
+    {
+        for (var attempt = 0; attempt < 200 && Volatile.Read(ref _group) == 0; attempt++)
+        {
+            if (TryReadGuardedGroup(out var found))
+            {
+                Interlocked.CompareExchange(ref _group, found, 0);
+                return;
+            }
+
+            if (_process.HasExited)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The group the guard's job leads: the guard's child, when it leads a group that is not vanguard's.</summary>
+    private bool TryReadGuardedGroup(out int group)
+    {
+        group = 0;
+        try
+        {
+            var children = File.ReadAllText($"/proc/{_process.Id}/task/{_process.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var child in children)
+            {
+                if (int.TryParse(child, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    && pid > 1 && GetProcessGroup(pid) == pid && pid != GetProcessGroup(0))
+                {
+                    group = pid;
+                    return true;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The guard is gone (or /proc is not there): nothing to find.
+        }
+
+        return false;
+    }
+
+    [LibraryImport("libc", EntryPoint = "getpgid", SetLastError = true)]
+    private static partial int GetProcessGroup(int pid);
 
     private const int SigKill = 9;
 
