@@ -177,6 +177,7 @@ public sealed partial class McpRelay
         var elapsed = Elapsed(started);
         if (verdict.Blocks)
         {
+            Quarantine(verdict, answers);
             if (message.IsResponse)
             {
                 // The requester is still waiting: it gets an error in place of the refused answer.
@@ -195,7 +196,6 @@ public sealed partial class McpRelay
             }
 
             Audit(direction, message, answers, message.Id, verdict, null, elapsed);
-            Quarantine(verdict, answers);
             return new StepOutcome(verdict, false);
         }
 
@@ -221,6 +221,9 @@ public sealed partial class McpRelay
         var target = direction == Direction.AgentToServer ? _server : _agent;
         // The only rewrite of forwarded traffic: a redact verdict's edits (audited below with their rule ids).
         var forwarded = verdict.Kind == VerdictKind.Redact ? MessageEditor.Apply(message.Root, verdict.Edits) : message.Raw;
+        // Before the write: once the peer has the list without a withheld tool, its next call to that tool (read on the
+        // other direction's thread) must already find it quarantined.
+        Quarantine(verdict, answers);
         try
         {
             await target.SendAsync(RelayMessage.Forward(message, forwarded), cancellationToken).ConfigureAwait(false);
@@ -237,7 +240,6 @@ public sealed partial class McpRelay
             }
         }
 
-        Quarantine(verdict, answers);
         return new StepOutcome(verdict, true);
     }
 
