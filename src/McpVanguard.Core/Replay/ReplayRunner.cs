@@ -93,8 +93,8 @@ public sealed class ReplayRunner : IDisposable
         var sessionId = "replay-" + replayCase.Id;
         // Requests the relay did not forward, per server id: that server never saw them, so a scripted answer to one
         // could not exist live and is not judged (an unsolicited-response finding there would hide the real catch).
-        var notForwarded = new HashSet<(string Server, string Id)>();
-        var inFlight = new HashSet<(string Server, string Id)>();
+        var notForwarded = new HashSet<(string Server, Protocol.JsonRpcId Id)>();
+        var inFlight = new HashSet<(string Server, Protocol.JsonRpcId Id)>();
         foreach (var step in replayCase.Steps)
         {
             _clock?.MoveTo(step.AtMs);
@@ -155,14 +155,17 @@ public sealed class ReplayRunner : IDisposable
     /// <summary>The step outcome of a server's answer to a request the relay did not forward: never sent live, never judged.</summary>
     public const string NotSent = "not-sent";
 
-    private static string? RequestId(JsonElement message)
+    /// <summary>The id of a request, compared as the relay compares ids (<see cref="Protocol.JsonRpcId"/>).</summary>
+    private static Protocol.JsonRpcId? RequestId(JsonElement message)
         => message.ValueKind == JsonValueKind.Object && message.TryGetProperty("method", out _) && message.TryGetProperty("id", out var id)
-            ? id.GetRawText()
+           && Protocol.JsonRpcId.TryFrom(id, out var parsed) && !parsed.IsNull
+            ? parsed
             : null;
 
-    private static string? ResponseId(JsonElement message)
+    private static Protocol.JsonRpcId? ResponseId(JsonElement message)
         => message.ValueKind == JsonValueKind.Object && !message.TryGetProperty("method", out _) && message.TryGetProperty("id", out var id)
            && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _))
-            ? id.GetRawText()
+           && Protocol.JsonRpcId.TryFrom(id, out var parsed) && !parsed.IsNull
+            ? parsed
             : null;
 }

@@ -56,6 +56,17 @@ public sealed class ReplayRunnerNotSentTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answer_is_matched_to_its_request_as_the_relay_matches_ids()
+    {
+        // "\u0061" and "a" are one string id: the relay would route this answer to the blocked request.
+        const string Request = """{"from":"agent","message":{"jsonrpc":"2.0","id":"a","method":"tools/call","params":{"name":"read_file","arguments":{"path":"/etc/shadow"}}}}""";
+        const string Escaped = """{"from":"server","message":{"jsonrpc":"2.0","id":"\u0061","result":{"content":[]}}}""";
+        var result = await RunAsync(Request, Escaped);
+
+        Assert.Equal(["block", ReplayRunner.NotSent], result.Steps);
+    }
+
+    [Fact]
     public async Task The_same_id_on_another_server_is_judged()
     {
         const string OtherAnswer = """{"from":"server","server":"other","message":{"jsonrpc":"2.0","id":7,"result":{"content":[{"type":"text","text":"hi"}]}}}""";
