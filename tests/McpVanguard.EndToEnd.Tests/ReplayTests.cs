@@ -43,6 +43,30 @@ public sealed class ReplayTests : IDisposable
         Assert.False(File.Exists(PinsFile), "replay must never write the pin file");
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task TheHelpListsOnlyOptionsThatChangeAReplayAndTheOthersStillParseWithoutWritingAnything()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var help = await VanguardRun.RunAsync(["replay", "--help"], token);
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.Contains("--rules-dir", help.Stdout, StringComparison.Ordinal);
+        foreach (var inert in (string[])["--audit-log", "--audit-allows", "--server-id", "--pins-file", "--pins-baseline"])
+        {
+            Assert.DoesNotContain(inert, help.Stdout, StringComparison.Ordinal);
+        }
+
+        // Scripts written against the old help still run; the files they name are never touched.
+        var cases = _folder.File("cases.jsonl");
+        await File.WriteAllTextAsync(cases, """{"id":"a","category":"t","expect":"block","steps":[{"from":"server","message":{"jsonrpc":"2.0","id":9,"result":{"content":[]}}}]}""" + "\n", token);
+        var audit = _folder.File("audit.jsonl");
+        var run = await VanguardRun.RunAsync(["replay", cases, "--audit-log", audit, "--audit-allows", "--server-id", "s", "--pins-file", PinsFile], token);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.False(File.Exists(audit), "replay must never write an audit log");
+        Assert.False(File.Exists(PinsFile), "replay must never write the pin file");
+        // The answer to an id no step asked for is judged as live, and the likely authoring slip is named on stderr.
+        Assert.Contains("line 1, case 'a', step 1: a server answer to id 9", run.Stderr, StringComparison.Ordinal);
+    }
+
     private static List<JsonNode> Results(string stdout)
         => stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(static l => JsonNode.Parse(l)!).ToList();
 

@@ -29,8 +29,14 @@ internal sealed class CommonOptions
     public Option<string?> PinsBaseline { get; } = new("--pins-baseline") { Description = "An approved pin file used instead of trust on first use for the servers it names." };
 
     /// <param name="withConfig">False for a command whose own <c>--config</c> means something else (<c>scan</c>); VANGUARD_CONFIG still applies.</param>
-    public void AddTo(Command command, bool withConfig = true)
+    /// <param name="withSessionFiles">False for a command that neither audits nor keeps pins (<c>replay</c>): the audit, server-id and pin options are still accepted, hidden from its help.</param>
+    public void AddTo(Command command, bool withConfig = true, bool withSessionFiles = true)
     {
+        foreach (var option in (Option[])[AuditLog, AuditAllows, ServerId, PinsFile, PinsBaseline])
+        {
+            option.Hidden = !withSessionFiles;
+        }
+
         command.Options.Add(Profile);
         if (withConfig)
         {

@@ -16,7 +16,9 @@ internal static class ReplayCommand
         var file = new Argument<string>("file") { Description = "A JSON Lines replay file." };
         var json = new Option<bool>("--json") { Description = "One JSON line per case instead of the summary." };
         var replay = new Command("replay", "Replay recorded MCP conversations through the pipeline and score detection.") { file, json };
-        common.AddTo(replay);
+        // Replay never audits and keeps its pins in memory: the options naming those files are accepted (scripts pass
+        // them) but not shown, since they change nothing here.
+        common.AddTo(replay, withSessionFiles: false);
         replay.SetAction(async (parse, cancellationToken) =>
         {
             // One in-memory pin store for the run, emptied by the runner before each case: rug pulls inside a case are
@@ -57,6 +59,13 @@ internal static class ReplayCommand
                 {
                     Console.Out.WriteLine(ReplayOutput.ToJsonLine(result));
                 }
+                else
+                {
+                    foreach (var warning in result.Warnings)
+                    {
+                        Console.Error.WriteLine($"vanguard replay: {path}: line {c.Line}, case '{c.Id}', {warning}.");
+                    }
+                }
             }
 
             if (!parse.GetValue(json))
@@ -85,7 +94,8 @@ internal static class ReplayCommand
         foreach (var r in results.Where(r => !r.Correct))
         {
             var kind = r.Case.ExpectBlock ? "[red]missed[/]" : "[yellow]false positive[/]";
-            AnsiConsole.MarkupLine($"{kind} {Markup.Escape(r.Case.Id)} ({Markup.Escape(r.Case.Category)}) steps={Markup.Escape(string.Join(",", r.Steps))} rules={Markup.Escape(string.Join(",", r.Rules))}");
+            var wrongSteps = r.WrongSteps.Count > 0 ? $" wrong steps={string.Join(",", r.WrongSteps)}" : "";
+            AnsiConsole.MarkupLine($"{kind} {Markup.Escape(r.Case.Id)} ({Markup.Escape(r.Case.Category)}) steps={Markup.Escape(string.Join(",", r.Steps))} rules={Markup.Escape(string.Join(",", r.Rules))}{wrongSteps}");
         }
 
         var t = report.Total;

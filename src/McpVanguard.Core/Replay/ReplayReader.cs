@@ -105,7 +105,28 @@ public static class ReplayReader
                 lastAt = ms;
             }
 
-            steps.Add(new ReplayStep(from == "agent", server, message, at));
+            bool? stepExpect = null;
+            if (step.TryGetProperty("expect", out var stepExpectElement))
+            {
+                stepExpect = stepExpectElement.ValueKind == JsonValueKind.String ? stepExpectElement.GetString() switch
+                {
+                    "block" => true,
+                    "allow" => false,
+                    _ => null,
+                } : null;
+                if (stepExpect is null)
+                {
+                    throw new ReplayFormatException(number, $"case '{id}': step {index}: \"expect\" must be \"block\" or \"allow\".");
+                }
+
+                // A stopped step makes the whole case a block: an everyday case cannot expect one.
+                if (stepExpect == true && expect == "allow")
+                {
+                    throw new ReplayFormatException(number, $"case '{id}': step {index} expects \"block\" in a case that expects \"allow\".");
+                }
+            }
+
+            steps.Add(new ReplayStep(from == "agent", server, message, at, stepExpect));
         }
 
         var extra = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);

@@ -12,7 +12,8 @@ public sealed record ReplayScore(string Category, int Cases, int Attacks, int Ca
     public static ReplayScore Of(string category, IReadOnlyList<ReplayResult> results)
     {
         var attacks = results.Count(r => r.Case.ExpectBlock);
-        var caught = results.Count(r => r.Case.ExpectBlock && r.Blocked);
+        // An attack is caught only where the case says: a case whose step expectation failed is a miss even if blocked.
+        var caught = results.Count(r => r.Case.ExpectBlock && r.Correct);
         var benign = results.Count - attacks;
         var fps = results.Count(r => !r.Case.ExpectBlock && r.Blocked);
         var latencies = results.Select(r => r.ElapsedMicroseconds).Order().ToArray();

@@ -95,9 +95,17 @@ public sealed class ReplayRunner : IDisposable
         // could not exist live and is not judged (an unsolicited-response finding there would hide the real catch).
         var notForwarded = new HashSet<(string Server, Protocol.JsonRpcId Id)>();
         var inFlight = new HashSet<(string Server, Protocol.JsonRpcId Id)>();
+        var requested = new HashSet<(string Server, Protocol.JsonRpcId Id)>();
+        var warnings = new List<string>();
         foreach (var step in replayCase.Steps)
         {
             _clock?.MoveTo(step.AtMs);
+            if (!step.FromAgent && ResponseId(step.Message) is { } unasked && !requested.Contains((step.ServerId, unasked)))
+            {
+                // Judged as live (an unsolicited response), but usually a writer's slip that would silently count as a catch.
+                warnings.Add($"step {steps.Count + 1}: a server answer to id {unasked}, which no earlier agent step sent to server {step.ServerId}; judged as an unsolicited response");
+            }
+
             if (!step.FromAgent && ResponseId(step.Message) is { } answered && notForwarded.Contains((step.ServerId, answered)))
             {
                 notForwarded.Remove((step.ServerId, answered));
@@ -117,10 +125,11 @@ public sealed class ReplayRunner : IDisposable
                 : step.FromAgent
                     ? await relay.FromAgentAsync(bytes, cancellationToken).ConfigureAwait(false)
                     : await relay.FromServerAsync(bytes, cancellationToken).ConfigureAwait(false);
-            if (step.FromAgent && RequestId(step.Message) is { } requested)
+            if (step.FromAgent && RequestId(step.Message) is { } requestId)
             {
                 // A refused duplicate of an id already in flight leaves the first request's answer to come.
-                var key = (step.ServerId, requested);
+                var key = (step.ServerId, requestId);
+                requested.Add(key);
                 if (outcome.Forwarded)
                 {
                     inFlight.Add(key);
@@ -148,9 +157,25 @@ public sealed class ReplayRunner : IDisposable
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-        var blocked = steps.Any(s => s is "block" or "shadow-block" or "redact" or "review");
-        return new ReplayResult(replayCase, blocked ? "block" : "allow", steps, rules, elapsed) { Semantic = semantic };
+        var wrongSteps = new List<int>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (replayCase.Steps[i].ExpectBlock is { } expected && IsStopped(steps[i]) != expected)
+            {
+                wrongSteps.Add(i + 1);
+            }
+        }
+
+        return new ReplayResult(replayCase, steps.Any(IsStopped) ? "block" : "allow", steps, rules, elapsed)
+        {
+            Semantic = semantic,
+            WrongSteps = wrongSteps,
+            Warnings = warnings,
+        };
     }
+
+    /// <summary>Whether a step outcome kept the message from reaching its receiver as sent (a <c>block</c> verdict).</summary>
+    private static bool IsStopped(string outcome) => outcome is "block" or "shadow-block" or "redact" or "review";
 
     /// <summary>The step outcome of a server's answer to a request the relay did not forward: never sent live, never judged.</summary>
     public const string NotSent = "not-sent";
