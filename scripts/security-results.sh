@@ -48,6 +48,8 @@ threat, and why some cannot be covered by a proxy, is in [TAXONOMY.md](TAXONOMY.
 | \`corpus/\` | the project's own corpus | **no**: written with the rules and used to tune them; a regression gate |
 | \`eval/attacks.jsonl\`, \`eval/benign.jsonl\` | written from the docs without reading the rules | **no longer**: blind at its first run, rules were fixed against it since; a test gate |
 | original McpVanguard benchmark corpora | the Python project's public suite (MIT) | **no**: scored before (scripts/score-reference.sh); its categories are that project's \`mcp38_id\` labels, which do not always mean the paper's threat |
+| \`eval/blind10/\`, \`eval/blind11/\` | written by two more people who had not read the rules (704 and 1,049 cases) | **no longer**: blind until 2026-12-08 (only their totals were read); since then their misses are given to the engineers fixing detectors, who fix the mechanism, never the case |
+| \`eval/blind12/\` | written by a fourth person who read neither the rules nor the other sets (990 cases, 432 attacks, 558 everyday look-alikes) | **yes**: only its scorer reads it (below); its per-class totals are all anyone sees |
 | \`eval/depth/\` | written by someone who has not read the rules | **partly**: only its scorer reads it (below); its cases are never opened, but its class-level figures have been given to the engineers fixing detectors across several passes, so it now measures whether fixes generalise rather than a first contact |
 
 Recall is the share of attack cases blocked; the false-positive rate the share of benign cases blocked. A case counts
@@ -79,6 +81,16 @@ if [[ -f eval/depth/score.py ]]; then
     echo '```'
     echo
 fi
+if [[ -f eval/blind12/score.sh ]]; then
+    echo "## Detection on eval/blind12/ (blind: written without reading the rules or the other sets)"
+    echo
+    echo "Its own scorer, by attack class, balanced profile, built-in defaults; the cases are not read by anyone here."
+    echo
+    echo '```'
+    bash eval/blind12/score.sh
+    echo '```'
+    echo
+fi
 echo "## Latency per layer (in process)"
 echo
 echo "The agent→server relay step split by layer, with the engine \`vanguard start\` composes (L3 behaviour on, L2 off by"
@@ -107,6 +119,7 @@ cat <<'FOOTER'
     vanguard bench detection --json > base.json      # later: vanguard bench detection --baseline base.json (exit 1 on regression)
     vanguard bench latency
     python3 eval/depth/score.py src/McpVanguard.Cli/bin/Release/net10.0/vanguard.dll
+    bash eval/blind12/score.sh
 FOOTER
 } > "$out"
 echo "wrote $out and docs/TAXONOMY.md"
