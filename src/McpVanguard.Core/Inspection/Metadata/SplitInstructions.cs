@@ -18,50 +18,19 @@ internal static class SplitInstructions
     /// is removed, unless one already was for its own text (then the per-tool finding says enough).
     /// </summary>
     /// <param name="definitions">The hash of the list's tool definitions in order, of which the joined text is a function.</param>
-    /// <param name="analysed">What joined texts analysed before were found to say (the next tools/list repeats them), kept by <paramref name="definitions"/>.</param>
-    public static void Find(List<SplitCandidate> tools, ContentHash definitions, List<Finding> findings, ContentHashCache<(InstructionSignals Signals, int First, int Last)> analysed)
+    /// <param name="verdicts">Which tools of the lists analysed before were pieces of a split instruction (the next tools/list
+    /// repeats them), kept by <paramref name="definitions"/>: a list seen before neither reads, joins nor analyses anything.</param>
+    /// <param name="texts">The per-text analyses of the tools' own checks: a spanned description's own signals are read from
+    /// them instead of analysing it again.</param>
+    public static void Find(List<SplitCandidate> tools, ContentHash definitions, List<Finding> findings, ContentHashCache<int[]> verdicts, MetadataTextAnalysis texts)
     {
-        // The same definitions in the same order (the next tools/list) were analysed before: their answer is kept by the
-        // hash of the definitions' hashes, so that a list seen before never reads, joins or hashes its descriptions.
-        if (!analysed.TryGet(definitions, out var found))
+        if (!verdicts.TryGet(definitions, out var pieces))
         {
-            var pieces = new int[tools.Count];
-            var joined = new System.Text.StringBuilder(Join(tools, pieces, null));
-            Join(tools, pieces, joined);
-            var text = joined.ToString();
-            var canonical = StringCanonicalizer.Canonicalize("description", text);
-            var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var start, out var end, null, canonical.Decoded);
-            found = (signals, start, end);
-            analysed.Set(definitions, found);
+            pieces = Pieces(tools, texts);
+            verdicts.Set(definitions, pieces);
         }
 
-        var (joinedSignals, first, last) = found;
-        if (!InstructionAnalyzer.PoisonsMetadata(joinedSignals) || first < 0)
-        {
-            return;
-        }
-
-        var starts = new int[tools.Count];
-        var length = Join(tools, starts, null);
-
-        var spanned = new List<int>();
-        for (var i = 0; i < tools.Count; i++)
-        {
-            var end = i + 1 < tools.Count ? starts[i + 1] : length;
-            if (starts[i] < last && first < end)
-            {
-                spanned.Add(i);
-            }
-        }
-
-        if (spanned.Count < 2)
-        {
-            return;
-        }
-
-        // A piece of a split instruction is cut mid-sentence or carries a signal of its own; a whole, quiet description
-        // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
-        foreach (var i in spanned.Where(i => !tools[i].Flagged && IsFragmentOrSignals(tools[i].Text)))
+        foreach (var i in pieces)
         {
             findings.Add(new Finding(SplitInstructionRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, "Tool metadata poisoned (an instruction split across several tools' descriptions); removed from the list.")
             {
@@ -69,6 +38,59 @@ internal static class SplitInstructions
                 QuarantineTool = tools[i].Name,
             });
         }
+    }
+
+    /// <summary>
+    /// The positions of the tools that carry a piece of an instruction read whole only in the joined descriptions, in list
+    /// order (usually none). A function of the tools' definitions in order.
+    /// </summary>
+    private static int[] Pieces(List<SplitCandidate> tools, MetadataTextAnalysis texts)
+    {
+        // A piece of a split instruction is cut mid-sentence or carries a signal of its own; a whole, quiet description
+        // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
+        // Only such a tool can be reported, whatever the joined text says: a list without one (every description a whole,
+        // quiet sentence, the usual list) is neither joined nor analysed.
+        List<int>? candidates = null;
+        for (var i = 0; i < tools.Count; i++)
+        {
+            if (!tools[i].Flagged && IsFragmentOrSignals(tools[i].Text, texts))
+            {
+                (candidates ??= []).Add(i);
+            }
+        }
+
+        if (candidates is null)
+        {
+            return [];
+        }
+
+        var starts = new int[tools.Count];
+        var joined = new System.Text.StringBuilder(Join(tools, starts, null));
+        var length = Join(tools, starts, joined);
+        var canonical = StringCanonicalizer.Canonicalize("description", joined.ToString());
+        var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, null, canonical.Decoded);
+        if (!InstructionAnalyzer.PoisonsMetadata(signals) || first < 0)
+        {
+            return [];
+        }
+
+        // The instruction spans the tools whose descriptions overlap the matches' extent; it is split when it spans two or more.
+        var spanned = 0;
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var end = i + 1 < tools.Count ? starts[i + 1] : length;
+            if (starts[i] < last && first < end)
+            {
+                spanned++;
+            }
+        }
+
+        if (spanned < 2)
+        {
+            return [];
+        }
+
+        return [.. candidates.Where(i => starts[i] < last && first < (i + 1 < tools.Count ? starts[i + 1] : length))];
     }
 
     /// <summary>
@@ -99,7 +121,12 @@ internal static class SplitInstructions
     private static char Separator(string description)
         => description.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`') ? ' ' : '\n';
 
-    private static bool IsFragmentOrSignals(string description)
+    /// <summary>
+    /// True when <paramref name="description"/> stops mid-sentence or has a signal of its own. Its own signals are those
+    /// the tool's own checks found (read for no tool: a text that names a tool is kept per tool name), so a description is
+    /// analysed once per list, not once for the tool and again as a piece.
+    /// </summary>
+    private static bool IsFragmentOrSignals(string description, MetadataTextAnalysis texts)
     {
         var trimmed = description.AsSpan().TrimEnd();
         if (trimmed.Length == 0 || trimmed[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`'))
@@ -107,7 +134,6 @@ internal static class SplitInstructions
             return true;
         }
 
-        var canonical = StringCanonicalizer.Canonicalize("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description);
-        return InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, null, canonical.Decoded) != InstructionSignals.None;
+        return texts.Of("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description, null).Signals != InstructionSignals.None;
     }
 }
