@@ -49,17 +49,8 @@ internal static class SplitInstructions
         // A piece of a split instruction is cut mid-sentence or carries a signal of its own; a whole, quiet description
         // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
         // Only such a tool can be reported, whatever the joined text says: a list without one (every description a whole,
-        // quiet sentence, the usual list) is neither joined nor analysed.
-        List<int>? candidates = null;
-        for (var i = 0; i < tools.Count; i++)
-        {
-            if (!tools[i].Flagged && IsFragmentOrSignals(tools[i].Text, texts))
-            {
-                (candidates ??= []).Add(i);
-            }
-        }
-
-        if (candidates is null)
+        // quiet sentence) is neither joined nor analysed. Fragments are looked for first: they cost no analysis.
+        if (!tools.Exists(static t => !t.Flagged && IsFragment(t.Text)) && !tools.Exists(t => !t.Flagged && HasSignals(t.Text, texts)))
         {
             return [];
         }
@@ -90,7 +81,17 @@ internal static class SplitInstructions
             return [];
         }
 
-        return [.. candidates.Where(i => starts[i] < last && first < (i + 1 < tools.Count ? starts[i + 1] : length))];
+        var pieces = new List<int>();
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var end = i + 1 < tools.Count ? starts[i + 1] : length;
+            if (starts[i] < last && first < end && !tools[i].Flagged && (IsFragment(tools[i].Text) || HasSignals(tools[i].Text, texts)))
+            {
+                pieces.Add(i);
+            }
+        }
+
+        return [.. pieces];
     }
 
     /// <summary>
@@ -121,19 +122,18 @@ internal static class SplitInstructions
     private static char Separator(string description)
         => description.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`') ? ' ' : '\n';
 
-    /// <summary>
-    /// True when <paramref name="description"/> stops mid-sentence or has a signal of its own. Its own signals are those
-    /// the tool's own checks found (read for no tool: a text that names a tool is kept per tool name), so a description is
-    /// analysed once per list, not once for the tool and again as a piece.
-    /// </summary>
-    private static bool IsFragmentOrSignals(string description, MetadataTextAnalysis texts)
+    /// <summary>True when <paramref name="description"/> is empty or stops mid-sentence.</summary>
+    private static bool IsFragment(string description)
     {
         var trimmed = description.AsSpan().TrimEnd();
-        if (trimmed.Length == 0 || trimmed[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`'))
-        {
-            return true;
-        }
-
-        return texts.Of("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description, null).Signals != InstructionSignals.None;
+        return trimmed.Length == 0 || trimmed[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`');
     }
+
+    /// <summary>
+    /// True when <paramref name="description"/> has a signal of its own, as the tool's own checks found it (read for no
+    /// tool: a text that names a tool is kept per tool name): a description is analysed once per list, not once for its
+    /// tool and again as a piece.
+    /// </summary>
+    private static bool HasSignals(string description, MetadataTextAnalysis texts)
+        => texts.Of("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description, null).Signals != InstructionSignals.None;
 }
