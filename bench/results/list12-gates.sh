@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: gates.sh DLL OUTDIR  — per-case corpus replay verdicts, probe scorers, blind totals (no misses)
+# usage: bench/results/list12-gates.sh DLL OUTDIR (absolute)  — per-case corpus replay verdicts, probe scorers, blind totals (no misses)
 set -u
 DLL=$1; OUT=$2; mkdir -p $OUT
 cd "$(dirname "$0")/../.."
