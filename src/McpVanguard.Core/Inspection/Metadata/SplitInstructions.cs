@@ -50,14 +50,20 @@ internal static class SplitInstructions
         // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
         // Only such a tool can be reported, whatever the joined text says: a list without one (every description a whole,
         // quiet sentence) is neither joined nor analysed. Fragments are looked for first: they cost no analysis.
-        if (!tools.Exists(static t => !t.Flagged && IsFragment(t.Text)) && !tools.Exists(t => !t.Flagged && HasSignals(t.Text, texts)))
+        var cut = new bool[tools.Count];
+        for (var i = 0; i < tools.Count; i++)
+        {
+            cut[i] = DescriptionContinuation.IsCut(tools[i].Text, i + 1 < tools.Count ? tools[i + 1].Text : null);
+        }
+
+        if (!tools.Where((t, i) => !t.Flagged && cut[i]).Any() && !tools.Exists(t => !t.Flagged && HasSignals(t.Text, texts)))
         {
             return [];
         }
 
         var starts = new int[tools.Count];
-        var joined = new System.Text.StringBuilder(Join(tools, starts, null));
-        var length = Join(tools, starts, joined);
+        var joined = new System.Text.StringBuilder(Join(tools, cut, starts, null));
+        var length = Join(tools, cut, starts, joined);
         var canonical = StringCanonicalizer.Canonicalize("description", joined.ToString());
         var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, null, canonical.Decoded);
         if (!InstructionAnalyzer.PoisonsMetadata(signals) || first < 0)
@@ -85,7 +91,7 @@ internal static class SplitInstructions
         for (var i = 0; i < tools.Count; i++)
         {
             var end = i + 1 < tools.Count ? starts[i + 1] : length;
-            if (starts[i] < last && first < end && !tools[i].Flagged && (IsFragment(tools[i].Text) || HasSignals(tools[i].Text, texts)))
+            if (starts[i] < last && first < end && !tools[i].Flagged && (cut[i] || HasSignals(tools[i].Text, texts)))
             {
                 pieces.Add(i);
             }
@@ -95,11 +101,11 @@ internal static class SplitInstructions
     }
 
     /// <summary>
-    /// The descriptions joined in list order, each followed by a space when it stops mid-sentence (joined by a space, the
-    /// lexicon reads one clause) or a line break, cut at <see cref="MetadataInspector.MaxAnalysedChars"/>: appended to
+    /// The descriptions joined in list order, each followed by a space when it stops mid-sentence (<paramref name="cut"/>;
+    /// joined by a space, the lexicon reads one clause) or a line break, cut at <see cref="MetadataInspector.MaxAnalysedChars"/>: appended to
     /// <paramref name="joined"/> when given, with each description's start in <paramref name="starts"/>. Returns the length.
     /// </summary>
-    private static int Join(List<SplitCandidate> tools, int[] starts, System.Text.StringBuilder? joined)
+    private static int Join(List<SplitCandidate> tools, bool[] cut, int[] starts, System.Text.StringBuilder? joined)
     {
         var length = 0;
         for (var i = 0; i < tools.Count && length < MaxAnalysedChars; i++)
@@ -110,23 +116,12 @@ internal static class SplitInstructions
             length += piece;
             if (length < MaxAnalysedChars)
             {
-                joined?.Append(Separator(tools[i].Text));
+                joined?.Append(cut[i] ? ' ' : '\n');
                 length++;
             }
         }
 
         return length;
-    }
-
-    /// <summary>What follows a description in the joined text: a space when it stops mid-sentence, else a line break.</summary>
-    private static char Separator(string description)
-        => description.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`') ? ' ' : '\n';
-
-    /// <summary>True when <paramref name="description"/> is empty or stops mid-sentence.</summary>
-    private static bool IsFragment(string description)
-    {
-        var trimmed = description.AsSpan().TrimEnd();
-        return trimmed.Length == 0 || trimmed[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`');
     }
 
     /// <summary>
