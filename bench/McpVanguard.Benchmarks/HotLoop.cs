@@ -16,7 +16,14 @@ public static class HotLoop
     {
         if (name is "tools-list-first" or "tools-list-first-distinct" or "tools-list")
         {
-            ToolsList(seconds, firstSight: name != "tools-list", distinct: name.EndsWith("distinct", StringComparison.Ordinal));
+            ToolsList(ServerToAgentBenchmarks.ToolsList(100, name.EndsWith("distinct", StringComparison.Ordinal)), seconds, firstSight: name != "tools-list", name);
+            return;
+        }
+
+        if (name.StartsWith("tools-list-first-file:", StringComparison.Ordinal) || name.StartsWith("tools-list-file:", StringComparison.Ordinal))
+        {
+            // A tools/list answer saved from a real server (bench/save-tool-lists.py): first seen, or seen before.
+            ToolsList(File.ReadAllBytes(name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..]), seconds, firstSight: name.StartsWith("tools-list-first", StringComparison.Ordinal), name);
             return;
         }
 
@@ -47,10 +54,10 @@ public static class HotLoop
     /// A 100-tool <c>tools/list</c> answer inspected by a new metadata inspector each time (the list as first seen; with
     /// <paramref name="distinct"/>, no text repeated between its tools) or by one inspector (the list seen before).
     /// </summary>
-    private static void ToolsList(double seconds, bool firstSight, bool distinct)
+    private static void ToolsList(byte[] frame, double seconds, bool firstSight, string name)
     {
         var engine = BenchEngine.Create(Profile.Balanced);
-        McpMessageParser.TryParse(ServerToAgentBenchmarks.ToolsList(100, distinct), engine.Limits.MaxDepth, out var message, out _);
+        McpMessageParser.TryParse(frame, engine.Limits.MaxDepth, out var message, out _);
         using var owned = message!;
         McpVanguard.Inspection.Preflight.ArgumentWalker.TryWalk(owned.Params, engine.Limits, out var strings, out _);
         McpVanguard.Inspection.Preflight.PayloadWalker.TryWalk(owned.Root.GetProperty("result"), "/result", engine.Limits, out var payload, out _);
@@ -76,6 +83,6 @@ public static class HotLoop
             n++;
         }
 
-        Console.WriteLine(FormattableString.Invariant($"tools-list (first sight {firstSight}, distinct {distinct}): {n} lists in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMicroseconds / n:0.00} us/list"));
+        Console.WriteLine(FormattableString.Invariant($"{name} (first sight {firstSight}): {n} lists in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMicroseconds / n:0.00} us/list"));
     }
 }

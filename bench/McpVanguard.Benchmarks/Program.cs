@@ -38,9 +38,10 @@ if (args is ["breakdown"] or ["breakdown", _])
 }
 
 // dotnet bench/.../McpVanguard.Benchmarks.dll breakdown-s2a   (the same for the server→agent pipeline: a 100-tool tools/list, a 4 KB result)
-if (args is ["breakdown-s2a"])
+// dotnet bench/.../McpVanguard.Benchmarks.dll breakdown-s2a FILE…   (tools/list answers saved by bench/save-tool-lists.py instead)
+if (args is ["breakdown-s2a", ..])
 {
-    McpVanguard.Benchmarks.ServerToAgentBreakdown.Run();
+    McpVanguard.Benchmarks.ServerToAgentBreakdown.Run(args[1..]);
     return;
 }
 

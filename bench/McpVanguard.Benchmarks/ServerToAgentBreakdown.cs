@@ -11,15 +11,18 @@ namespace McpVanguard.Benchmarks;
 /// </summary>
 public static class ServerToAgentBreakdown
 {
-    public static void Run()
+    /// <param name="files">tools/list answers saved from real servers (<c>bench/save-tool-lists.py</c>): measured instead of the built-in messages when given.</param>
+    public static void Run(IReadOnlyList<string>? files = null)
     {
         var engine = BenchEngine.Create(Profile.Balanced);
-        (string Name, string Method, string? Tool, byte[] Frame, int PerCall)[] messages =
-        [
-            ("tools/list 100 tools", "tools/list", null, ServerToAgentBenchmarks.ToolsList(100), 50),
-            ("tools/list 100 distinct tools", "tools/list", null, ServerToAgentBenchmarks.ToolsList(100, distinct: true), 50),
-            ("result 4 KB", "tools/call", "read_file", Messages.ServerResult, 2_000),
-        ];
+        (string Name, string Method, string? Tool, byte[] Frame, int PerCall)[] messages = files is { Count: > 0 }
+            ? [.. files.Select(static f => ("tools/list " + Path.GetFileName(f), "tools/list", (string?)null, File.ReadAllBytes(f), 50))]
+            :
+            [
+                ("tools/list 100 tools", "tools/list", null, ServerToAgentBenchmarks.ToolsList(100), 50),
+                ("tools/list 100 distinct tools", "tools/list", null, ServerToAgentBenchmarks.ToolsList(100, distinct: true), 50),
+                ("result 4 KB", "tools/call", "read_file", Messages.ServerResult, 2_000),
+            ];
 
         Console.WriteLine("| message | stage | median thread-CPU µs | bytes allocated |");
         Console.WriteLine("|---|---|---:|---:|");

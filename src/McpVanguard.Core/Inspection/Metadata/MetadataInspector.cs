@@ -67,7 +67,8 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
 
     private readonly ContentHashCache<(string Rule, string Reason)[]> _toolChecks = new(CachedDefinitions);
     private readonly ContentHashCache<(string Rule, string Reason)[]> _itemChecks = new(CachedDefinitions);
-    private readonly ContentHashCache<(InstructionSignals Signals, int First, int Last)> _joinedChecks = new(256);
+    /// <summary>Which tools of a list were pieces of a split instruction, by the hash of the list's definitions in order.</summary>
+    private readonly ContentHashCache<int[]> _splitVerdicts = new(256);
 
     /// <summary>Distinct metadata texts whose analysis is kept, shared by the tools of a list and by the lists that follow.</summary>
     public const int KeptTexts = 8192;
@@ -219,7 +220,7 @@ public sealed class MetadataInspector(ToolDirectory? directory = null) : IInspec
             Span<byte> digest = stackalloc byte[32];
             definitions!.GetHashAndReset(digest);
             var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, UInt128>(digest);
-            SplitInstructions.Find(descriptions, new ContentHash(halves[0], halves[1]), findings, _joinedChecks);
+            SplitInstructions.Find(descriptions, new ContentHash(halves[0], halves[1]), findings, _splitVerdicts, _texts);
         }
 
         if (tools && directory is not null && names.Count > 0 && context.ServerId != EnginePrimer.ServerId)

@@ -18,50 +18,19 @@ internal static class SplitInstructions
     /// is removed, unless one already was for its own text (then the per-tool finding says enough).
     /// </summary>
     /// <param name="definitions">The hash of the list's tool definitions in order, of which the joined text is a function.</param>
-    /// <param name="analysed">What joined texts analysed before were found to say (the next tools/list repeats them), kept by <paramref name="definitions"/>.</param>
-    public static void Find(List<SplitCandidate> tools, ContentHash definitions, List<Finding> findings, ContentHashCache<(InstructionSignals Signals, int First, int Last)> analysed)
+    /// <param name="verdicts">Which tools of the lists analysed before were pieces of a split instruction (the next tools/list
+    /// repeats them), kept by <paramref name="definitions"/>: a list seen before neither reads, joins nor analyses anything.</param>
+    /// <param name="texts">The per-text analyses of the tools' own checks: a spanned description's own signals are read from
+    /// them instead of analysing it again.</param>
+    public static void Find(List<SplitCandidate> tools, ContentHash definitions, List<Finding> findings, ContentHashCache<int[]> verdicts, MetadataTextAnalysis texts)
     {
-        // The same definitions in the same order (the next tools/list) were analysed before: their answer is kept by the
-        // hash of the definitions' hashes, so that a list seen before never reads, joins or hashes its descriptions.
-        if (!analysed.TryGet(definitions, out var found))
+        if (!verdicts.TryGet(definitions, out var pieces))
         {
-            var pieces = new int[tools.Count];
-            var joined = new System.Text.StringBuilder(Join(tools, pieces, null));
-            Join(tools, pieces, joined);
-            var text = joined.ToString();
-            var canonical = StringCanonicalizer.Canonicalize("description", text);
-            var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var start, out var end, null, canonical.Decoded);
-            found = (signals, start, end);
-            analysed.Set(definitions, found);
+            pieces = Pieces(tools, texts);
+            verdicts.Set(definitions, pieces);
         }
 
-        var (joinedSignals, first, last) = found;
-        if (!InstructionAnalyzer.PoisonsMetadata(joinedSignals) || first < 0)
-        {
-            return;
-        }
-
-        var starts = new int[tools.Count];
-        var length = Join(tools, starts, null);
-
-        var spanned = new List<int>();
-        for (var i = 0; i < tools.Count; i++)
-        {
-            var end = i + 1 < tools.Count ? starts[i + 1] : length;
-            if (starts[i] < last && first < end)
-            {
-                spanned.Add(i);
-            }
-        }
-
-        if (spanned.Count < 2)
-        {
-            return;
-        }
-
-        // A piece of a split instruction is cut mid-sentence or carries a signal of its own; a whole, quiet description
-        // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
-        foreach (var i in spanned.Where(i => !tools[i].Flagged && IsFragmentOrSignals(tools[i].Text)))
+        foreach (var i in pieces)
         {
             findings.Add(new Finding(SplitInstructionRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, "Tool metadata poisoned (an instruction split across several tools' descriptions); removed from the list.")
             {
@@ -72,11 +41,71 @@ internal static class SplitInstructions
     }
 
     /// <summary>
-    /// The descriptions joined in list order, each followed by a space when it stops mid-sentence (joined by a space, the
-    /// lexicon reads one clause) or a line break, cut at <see cref="MetadataInspector.MaxAnalysedChars"/>: appended to
+    /// The positions of the tools that carry a piece of an instruction read whole only in the joined descriptions, in list
+    /// order (usually none). A function of the tools' definitions in order.
+    /// </summary>
+    private static int[] Pieces(List<SplitCandidate> tools, MetadataTextAnalysis texts)
+    {
+        // A piece of a split instruction is cut mid-sentence or carries a signal of its own; a whole, quiet description
+        // that only sits between two pieces is a bystander. A tool already removed for its own text needs no second finding.
+        // Only such a tool can be reported, whatever the joined text says: a list without one (every description a whole,
+        // quiet sentence) is neither joined nor analysed. Fragments are looked for first: they cost no analysis.
+        var cut = new bool[tools.Count];
+        for (var i = 0; i < tools.Count; i++)
+        {
+            cut[i] = DescriptionContinuation.IsCut(tools[i].Text, i + 1 < tools.Count ? tools[i + 1].Text : null);
+        }
+
+        if (!tools.Where((t, i) => !t.Flagged && cut[i]).Any() && !tools.Exists(t => !t.Flagged && HasSignals(t.Text, texts)))
+        {
+            return [];
+        }
+
+        var starts = new int[tools.Count];
+        var joined = new System.Text.StringBuilder(Join(tools, cut, starts, null));
+        var length = Join(tools, cut, starts, joined);
+        var canonical = StringCanonicalizer.Canonicalize("description", joined.ToString());
+        var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, null, canonical.Decoded);
+        if (!InstructionAnalyzer.PoisonsMetadata(signals) || first < 0)
+        {
+            return [];
+        }
+
+        // The instruction spans the tools whose descriptions overlap the matches' extent; it is split when it spans two or more.
+        var spanned = 0;
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var end = i + 1 < tools.Count ? starts[i + 1] : length;
+            if (starts[i] < last && first < end)
+            {
+                spanned++;
+            }
+        }
+
+        if (spanned < 2)
+        {
+            return [];
+        }
+
+        var pieces = new List<int>();
+        for (var i = 0; i < tools.Count; i++)
+        {
+            var end = i + 1 < tools.Count ? starts[i + 1] : length;
+            if (starts[i] < last && first < end && !tools[i].Flagged && (cut[i] || HasSignals(tools[i].Text, texts)))
+            {
+                pieces.Add(i);
+            }
+        }
+
+        return [.. pieces];
+    }
+
+    /// <summary>
+    /// The descriptions joined in list order, each followed by a space when it stops mid-sentence (<paramref name="cut"/>;
+    /// joined by a space, the lexicon reads one clause) or a line break, cut at <see cref="MetadataInspector.MaxAnalysedChars"/>: appended to
     /// <paramref name="joined"/> when given, with each description's start in <paramref name="starts"/>. Returns the length.
     /// </summary>
-    private static int Join(List<SplitCandidate> tools, int[] starts, System.Text.StringBuilder? joined)
+    private static int Join(List<SplitCandidate> tools, bool[] cut, int[] starts, System.Text.StringBuilder? joined)
     {
         var length = 0;
         for (var i = 0; i < tools.Count && length < MaxAnalysedChars; i++)
@@ -87,7 +116,7 @@ internal static class SplitInstructions
             length += piece;
             if (length < MaxAnalysedChars)
             {
-                joined?.Append(Separator(tools[i].Text));
+                joined?.Append(cut[i] ? ' ' : '\n');
                 length++;
             }
         }
@@ -95,19 +124,11 @@ internal static class SplitInstructions
         return length;
     }
 
-    /// <summary>What follows a description in the joined text: a space when it stops mid-sentence, else a line break.</summary>
-    private static char Separator(string description)
-        => description.AsSpan().TrimEnd() is { Length: > 0 } t && t[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`') ? ' ' : '\n';
-
-    private static bool IsFragmentOrSignals(string description)
-    {
-        var trimmed = description.AsSpan().TrimEnd();
-        if (trimmed.Length == 0 || trimmed[^1] is not ('.' or '!' or '?' or '。' or '！' or '？' or ')' or '"' or '\'' or '`'))
-        {
-            return true;
-        }
-
-        var canonical = StringCanonicalizer.Canonicalize("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description);
-        return InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, null, canonical.Decoded) != InstructionSignals.None;
-    }
+    /// <summary>
+    /// True when <paramref name="description"/> has a signal of its own, as the tool's own checks found it (read for no
+    /// tool: a text that names a tool is kept per tool name): a description is analysed once per list, not once for its
+    /// tool and again as a piece.
+    /// </summary>
+    private static bool HasSignals(string description, MetadataTextAnalysis texts)
+        => texts.Of("description", description.Length > MaxAnalysedChars ? description[..MaxAnalysedChars] : description, null).Signals != InstructionSignals.None;
 }
