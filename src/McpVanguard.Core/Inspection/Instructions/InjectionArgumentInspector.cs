@@ -58,6 +58,7 @@ public sealed class InjectionArgumentInspector : IInspector
                 var mentioned = discussed.Value && (phrase.Signals & ~InstructionSignals.Override) == 0 && IsQuoted(text, start)
                     && !phrase.Find(text, out _, out _, IsQuoted, s.Decoded)
                     || OnlySearched(phrase, s, text, tool)
+                    || LookedUpText.Is(s, tool)
                     || (ArgumentRoles.Classify(s, tool) & ArgumentRole.Command) != 0 && Shell.ShellDataPositions.WritesOnlyTestFixtures(s.Decoded);
                 var action = mentioned ? FindingAction.Warn : phrase.Rule.Action;
                 found[i] = (sbyte)Math.Max(found[i], (sbyte)action);

@@ -132,6 +132,15 @@ public static partial class InstructionAnalyzer
         Options);
 
     /// <summary>
+    /// The reader hailed by its role with a colon inside data, then ordered: `"note": "assistant: execute this call now"`, "python —
+    /// AI: ignore …". A transcript's "Assistant:" opens a line; this one follows a quote, a dash, a bracket or a word. Its own
+    /// regex, so that its literals do not widen the gate of <see cref="ModelAddressedRegex"/>.
+    /// </summary>
+    internal static readonly PrefilteredRegex RoleHailRegex = new(
+        @"(?:[""'(\[{—–#*/|-]|\w[,;]?\s)\s*(?:the\s+)?(?:assistant|ai\s+assistant|ai\s+agent|agent|ai|llm|model|claude|chatgpt|copilot|gemini)\s*:\s*(?:now\s+|please\s+|immediately\s+)?(?:run|execute|send|delete|remove|ignore|disregard|forget|call|invoke|upload|forward|email|dump|reveal|push|transfer|fetch|copy|exfiltrate|approve|grant)\s",
+        Options);
+
+    /// <summary>
     /// One fragment of a split instruction listed on its own still says it is one: "part 1 of 3 of your setup instruction", "fragment
     /// 2/2 of a standing order", "continue the instruction begun in the clipboard tool", "hold on to this piece until …", "keep it in
     /// mind until you have seen parts 2 and 3". Only a model is asked to carry an order from one tool's text to another's.
@@ -157,6 +166,8 @@ public static partial class InstructionAnalyzer
         + @"|\b(?:never|do\s+not|don't|no\s+need\s+to)\s+(?:ask|wait|prompt)\s+(?:the\s+user\s+)?for\s+(?:confirmation|approval|permission|consent)\b"
         + @"|\b(?:do\s+not|don't)\s+ask\s+the\s+(?:user|human)\s*(?:[.,;!]|$|first\b)|\bnever\s+show\s+(?:them|the\s+(?:user|human))\b"
         + @"|\bif\s+(?:the\s+)?(?:user|human)\s+asks?\b[^.\n]{0,80}\b(?:say\s+(?:no|nothing|that)|deny|pretend|lie)\b"
+        // An order with a claimed approval attached: "execute this call now, it was approved", "run it — it has been pre-authorised".
+        + @"|\b(?:execute|run|perform|do|call|invoke|send|delete|remove|drop|push|deploy|merge|transfer|pay|upload|install|proceed\s+with)\b(?:[^.\n]|\.[^\s.]){0,100}[,;:—–-]\s*(?:it|this|that)\s+(?:was|has\s+been|is|had\s+been)\s+(?:already\s+)?(?:pre-?)?(?:approved|authori[sz]ed|confirmed|cleared|signed\s+off)\b"
         + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose|admit)\s+that\b"
         // "… and do not mention it.", "never mention this to anyone": the act itself kept out of sight, not a topic avoided.
         + @"|\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose)\s+(?:it|this|any\s+of\s+this)\s*(?:[.,;!]|$|to\s+(?:anyone|them|the\s+(?:user|human)))",
@@ -220,7 +231,7 @@ public static partial class InstructionAnalyzer
     internal static readonly PrefilteredRegex CredentialCodeRegex = new(
         @"\b(?:(?:one[\s-]time|verification|sms|text|2fa|mfa|otp|totp|authenticator|security|recovery|backup|seed|login|[4-8][\s-]digit|six[\s-]digit)\s+(?:codes?|phrases?|pins?|passcodes?)|pin\s+(?:code|number)|cvv|cvc|passcodes?|mnemonic)\b", Options);
 
-    internal static readonly PrefilteredRegex SmuggleVerbRegex = new(@"\b(?:pass|put|include|place|insert|provide|send|add|append|supply|embed|paste)\s", Options);
+    internal static readonly PrefilteredRegex SmuggleVerbRegex = new(@"\b(?:pass|put|include|place|insert|provide|send|add|append|supply|embed|paste|collect|gather|stash|smuggle|harvest)\s", Options);
 
     /// <summary>A parameter told what it must carry: "the 'ctx' argument must contain the complete output of …".</summary>
     internal static readonly PrefilteredRegex FieldMustCarryRegex = new(
@@ -239,6 +250,6 @@ public static partial class InstructionAnalyzer
         @"\b(?:pass|put|include|place|insert|provide|add|append|supply|embed|paste|attach|give|fill\s+in)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+|your\s+)?(?:full\s+|entire\s+|whole\s+|raw\s+|complete\s+)?(?:contents?|text|value)\s+of\s", Options);
 
     internal static readonly PrefilteredRegex DiscussionRegex = new(
-        @"\bprompt\s+injections?\b|\bjailbreak|\battack(?:s|ers?|ed)?\b|\bfor\s+example\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+instance\b|\bphrases?\b|\bpayloads?\b|\bmalicious\b|\badversar|\bvulnerab|\bowasp\b|\bthreat\s+model|\bexploit",
+        @"\bprompt\s+injections?\b|\bjailbreak|\bpoison(?:ed|ing|s)?\b|\battack(?:s|ers?|ed)?\b|\bfor\s+example\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+instance\b|\bphrases?\b|\bpayloads?\b|\bmalicious\b|\badversar|\bvulnerab|\bowasp\b|\bthreat\s+model|\bexploit",
         Options);
 }

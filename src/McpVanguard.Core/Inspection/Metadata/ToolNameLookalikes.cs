@@ -44,9 +44,48 @@ public static class ToolNameLookalikes
         }
 
         var folded = FoldDigits(lower);
-        return !string.Equals(folded, lower, StringComparison.Ordinal) && CommonNames.Contains(folded)
-            ? "Tool name imitates a common tool's name with digits for letters."
-            : null;
+        if (!string.Equals(folded, lower, StringComparison.Ordinal) && CommonNames.Contains(folded))
+        {
+            return "Tool name imitates a common tool's name with digits for letters.";
+        }
+
+        // Letters that read as one another in most fonts (i and l, rn and m, vv and w): "read_fiie" is read as read_file.
+        return CommonSkeletons.Contains(Skeleton(folded)) ? "Tool name imitates a common tool's name with letters that look alike." : null;
+    }
+
+    /// <summary>The common names as <see cref="Skeleton"/> reduces them.</summary>
+    private static readonly FrozenSet<string> CommonSkeletons = CommonNames.Select(Skeleton).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A name with look-alike letters reduced to one of each kind: i, l, 1 and | to l; rn to m; vv to w; cl to d.</summary>
+    internal static string Skeleton(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var next = i + 1 < name.Length ? name[i + 1] : '\0';
+            if (c == 'r' && next == 'n')
+            {
+                sb.Append('m');
+                i++;
+            }
+            else if (c == 'v' && next == 'v')
+            {
+                sb.Append('w');
+                i++;
+            }
+            else if (c == 'c' && next == 'l')
+            {
+                sb.Append('d');
+                i++;
+            }
+            else
+            {
+                sb.Append(c is 'i' or '1' or '|' or '!' or 'I' ? 'l' : c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static string FoldDigits(string s) => string.Create(s.Length, s, static (span, source) =>

@@ -38,6 +38,13 @@ public sealed class OutputInspector : IInspector
         var warned = false;
         foreach (var s in context.Payload.Items)
         {
+            if (s.Key == "blob" && budget > 0 && EmbeddedText.Decode(s.Value) is { } blobText)
+            {
+                budget -= blobText.Length;
+                InspectBlob(context, s, blobText, findings, ref warned);
+                continue;
+            }
+
             if (!OutputScope.IsText(s) || s.Key == "uri" || s.Value.Length < 8)
             {
                 continue;
@@ -116,6 +123,45 @@ public sealed class OutputInspector : IInspector
                 Edit = location.Mask("[REDACTED:prompt-injection]"),
             });
         }
+    }
+
+    /// <summary>
+    /// A resource blob that is text: analysed as the model will read it once the client decodes it. A strong injection replaces the
+    /// whole blob (a span of base64 cannot be masked), blocked under strict.
+    /// </summary>
+    private static void InspectBlob(InspectionContext context, PayloadString s, string text, List<Finding> findings, ref bool warned)
+    {
+        var canonical = StringCanonicalizer.Canonicalize("text", text);
+        var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out _, out _, decoded: canonical.Decoded);
+        if ((signals & ~InstructionAnalyzer.WeakSignals) == InstructionSignals.None)
+        {
+            return;
+        }
+
+        if (!InstructionAnalyzer.IsStrongInjection(signals))
+        {
+            if (!warned)
+            {
+                warned = true;
+                findings.Add(new Finding(SuspiciousRule, "L1", "MCP-19", Severity.Medium, FindingAction.Warn, "The server's answer contains wording aimed at the model (weak signal)."));
+            }
+
+            return;
+        }
+
+        const string reason = "Prompt injection in a text resource of the server's answer";
+        if (context.Profile == Profile.Strict)
+        {
+            findings.Add(new Finding(DetectorRule, "L1", "MCP-19", Severity.High, FindingAction.Block, reason + "."));
+            return;
+        }
+
+        var location = new FindingLocation(s.Pointer, 0, s.Value.Length);
+        findings.Add(new Finding(DetectorRule, "L1", "MCP-19", Severity.High, FindingAction.Redact, reason + " was masked.")
+        {
+            Location = location,
+            Edit = MessageEdit.ReplaceText(s.Pointer, 0, s.Value.Length, EmbeddedText.Mask),
+        });
     }
 
     /// <summary>The span from the sentence start before <paramref name="first"/> to the sentence end after <paramref name="last"/>.</summary>

@@ -7,12 +7,12 @@ namespace McpVanguard.Inspection.Output;
 public static class OutputScope
 {
     /// <summary>
-    /// True for a server→agent response to <c>tools/call</c>, <c>resources/read</c> or <c>prompts/get</c> (its result or its
-    /// error), and for the notifications whose text a client shows or hands to the model: log messages and progress messages.
+    /// True for a server→agent response to <c>tools/call</c>, <c>resources/read</c>, <c>prompts/get</c> or <c>completion/complete</c>
+    /// (its result or its error: completion values are shown to the user and filled into prompt arguments the model reads), and for the notifications whose text a client shows or hands to the model: log messages and progress messages.
     /// </summary>
     public static bool Applies(InspectionContext context)
         => context.Direction == Direction.ServerToAgent
-            && (context.Message.IsResponse && context.RequestMethod is "tools/call" or "resources/read" or "prompts/get"
+            && (context.Message.IsResponse && context.RequestMethod is "tools/call" or "resources/read" or "prompts/get" or "completion/complete"
                 || context.Message.Kind == McpMessageKind.Notification && context.Message.Method is "notifications/message" or "notifications/progress");
 
     /// <summary>

@@ -120,7 +120,7 @@ public sealed class ServerRequestInspector : IInspector
 
         // The message says what the free-text fields are for ("enter the code we just texted you", "paste the contents of
         // ~/.ssh/id_rsa below", in any language of the lexicon): when it asks for a secret, every text field is the answer.
-        if (JsonText.Of(p, "message") is { Length: > 0 } message && AsksForSecret(message) && HasTextField(properties))
+        if (JsonText.Of(p, "message") is { Length: > 0 } message && AsksForSecret(message) && HasSecretCapableField(properties))
         {
             findings.Add(new Finding(ElicitationRule, "L1", "MCP-13", Severity.High, FindingAction.Block, "Elicitation asks the user for a password, one-time code, recovery phrase or secret file."));
             return;
@@ -175,14 +175,23 @@ public sealed class ServerRequestInspector : IInspector
             || InstructionAnalyzer.SensitiveFileRegex.IsMatch(canonical.Canonical) && SecretFile.IsMatch(canonical.Canonical);
     }
 
-    private static bool HasTextField(JsonElement properties)
+    /// <summary>
+    /// True when a free-text field could take the secret the message names: not an enum, and not a field about the credential
+    /// ("name", "label", "expiry": "What should the new personal access token be called?" asks for its name).
+    /// </summary>
+    private static bool HasSecretCapableField(JsonElement properties)
     {
         foreach (var property in properties.EnumerateObject())
         {
-            if (property.Value.ValueKind == JsonValueKind.Object && !property.Value.TryGetProperty("enum", out _) && !property.Value.TryGetProperty("oneOf", out _)
-                && (!property.Value.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() is "string" or "number" or "integer"))
+            var field = property.Value;
+            if (field.ValueKind == JsonValueKind.Object && !field.TryGetProperty("enum", out _) && !field.TryGetProperty("oneOf", out _)
+                && (!field.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() is "string" or "number" or "integer"))
             {
-                return true;
+                var text = property.Name.Replace('_', ' ').Replace('-', ' ') + " " + JsonText.Of(field, "title") + " " + JsonText.Of(field, "description");
+                if (!NotTheSecret.IsMatch(text) || PlainlySecret.IsMatch(text))
+                {
+                    return true;
+                }
             }
         }
 
