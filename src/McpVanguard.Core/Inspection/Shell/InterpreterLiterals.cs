@@ -25,8 +25,7 @@ internal static class InterpreterLiterals
     private static List<string> Extract(string code, int depth)
     {
         var result = new List<string>();
-        var rot13 = code.Contains("rot13", StringComparison.OrdinalIgnoreCase) || code.Contains("rot_13", StringComparison.OrdinalIgnoreCase)
-            || code.Contains("rot-13", StringComparison.OrdinalIgnoreCase);
+        var rot13 = NamesRot13(code);
         var text = JoinedLists.Fold(CharCodes.Spell(HomeDirectoryCalls.AsLiterals(code.Length > MaxCode ? code[..MaxCode] : code, includeVariables: false))).AsSpan();
         StringBuilder? run = null;
         StringBuilder? flat = null;
@@ -132,6 +131,15 @@ internal static class InterpreterLiterals
         FlushRun(run, flat, runCount, result);
         return result;
     }
+
+    /// <summary>
+    /// True when code names the ROT13 cipher: <c>codecs.decode(…, 'rot13')</c>, <c>'rot_13'</c>, PHP's <c>str_rot13</c>, or the
+    /// translation sets that spell it (<c>.tr('A-Za-z', 'N-ZA-Mn-za-m')</c>, <c>tr/a-z/n-za-m/</c>).
+    /// </summary>
+    public static bool NamesRot13(string code) =>
+        code.Contains("rot", StringComparison.OrdinalIgnoreCase) && (code.Contains("rot13", StringComparison.OrdinalIgnoreCase)
+            || code.Contains("rot_13", StringComparison.OrdinalIgnoreCase) || code.Contains("rot-13", StringComparison.OrdinalIgnoreCase))
+        || code.Contains("n-za-m", StringComparison.OrdinalIgnoreCase);
 
     private static void AddNested(string literal, int depth, List<string> result)
     {
