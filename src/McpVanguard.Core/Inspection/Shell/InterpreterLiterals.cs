@@ -17,9 +17,15 @@ internal static class InterpreterLiterals
     private const int MaxCode = 64 * 1024;
 
     /// <summary>Every literal, then every joined concatenation or path join of two or more literals.</summary>
-    public static List<string> Extract(string code)
+    public static List<string> Extract(string code) => Extract(code, 0);
+
+    /// <summary>How deep code inside a literal (<c>exec("os.system(\"cat …\")")</c>) is read for its own literals.</summary>
+    private const int MaxNestedCode = 2;
+
+    private static List<string> Extract(string code, int depth)
     {
         var result = new List<string>();
+        var rot13 = NamesRot13(code);
         var text = JoinedLists.Fold(CharCodes.Spell(HomeDirectoryCalls.AsLiterals(code.Length > MaxCode ? code[..MaxCode] : code, includeVariables: false))).AsSpan();
         StringBuilder? run = null;
         StringBuilder? flat = null;
@@ -77,6 +83,22 @@ internal static class InterpreterLiterals
                 result.Add(new string(reversed));
             }
 
+            // codecs.decode('vzcbeg bf…', 'rot13'), str_rot13(…): the code names the cipher, so each literal is also read deciphered.
+            if (rot13)
+            {
+                result.Add(Rot13(literal));
+            }
+
+            // Code inside a literal is code too: exec("import os;os.system(\"cat ~/.ssh/id_rsa\")"), eval('require("child_process")…').
+            if (depth < MaxNestedCode)
+            {
+                AddNested(literal, depth, result);
+                if (rot13)
+                {
+                    AddNested(Rot13(literal), depth, result);
+                }
+            }
+
             // What joins this literal to the previous one: '+', '.', '..', ',' (inside a join call), '/' (pathlib), or nothing (Python).
             var between = end < 0 ? ReadOnlySpan<char>.Empty : text[(end + 1)..i].Trim();
             var join = end < 0 ? (char?)null : between.Length == 0 ? '+' : between is "+" or "." or ".." or "&" ? '+' : between is "/" ? '/'
@@ -109,6 +131,41 @@ internal static class InterpreterLiterals
         FlushRun(run, flat, runCount, result);
         return result;
     }
+
+    /// <summary>
+    /// True when code names the ROT13 cipher: <c>codecs.decode(…, 'rot13')</c>, <c>'rot_13'</c>, PHP's <c>str_rot13</c>, or the
+    /// translation sets that spell it (<c>.tr('A-Za-z', 'N-ZA-Mn-za-m')</c>, <c>tr/a-z/n-za-m/</c>).
+    /// </summary>
+    public static bool NamesRot13(string code) =>
+        code.Contains("rot", StringComparison.OrdinalIgnoreCase) && (code.Contains("rot13", StringComparison.OrdinalIgnoreCase)
+            || code.Contains("rot_13", StringComparison.OrdinalIgnoreCase) || code.Contains("rot-13", StringComparison.OrdinalIgnoreCase))
+        || code.Contains("n-za-m", StringComparison.OrdinalIgnoreCase);
+
+    private static void AddNested(string literal, int depth, List<string> result)
+    {
+        if (literal.Length > 4 && literal.AsSpan().IndexOfAny('"', '\'', '`') >= 0 && result.Count < MaxLiterals)
+        {
+            foreach (var inner in Extract(literal, depth + 1))
+            {
+                if (result.Count >= MaxLiterals)
+                {
+                    break;
+                }
+
+                result.Add(inner);
+            }
+        }
+    }
+
+    /// <summary>ROT13 of the ASCII letters; everything else as written.</summary>
+    private static string Rot13(string s) => string.Create(s.Length, s, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c is >= 'a' and <= 'z' ? (char)('a' + ((c - 'a' + 13) % 26)) : c is >= 'A' and <= 'Z' ? (char)('A' + ((c - 'A' + 13) % 26)) : c;
+        }
+    });
 
     /// <summary>
     /// Adds a joined run, and when it was joined as a path also the plain concatenation: <c>''.join(['/etc/', 'sha', 'dow'])</c> is a

@@ -86,7 +86,7 @@ internal sealed partial class ShellAnalyzer
     /// <summary>Names of the decoders interpreter code turns a literal back into text with (base64, hex) in every language.</summary>
     private static readonly string[] LiteralDecoders =
         ["base64", "b64decode", "decode64", "atob(", "fromhex", "unhexlify", "hex2bin(", "decode('hex')", "decode(\"hex\")", "pack('h*'", "pack(\"h*\"",
-         "'hex')", "\"hex\")", "fromhexstring", "unpack('h*'", "unpack1('h*'", "hex.decodestring", "hexdecode", "bytes.fromhex"];
+         "'hex')", "\"hex\")", "fromhexstring", "unpack('h*'", "unpack1('h*'", "hex.decodestring", "hexdecode", "bytes.fromhex", "rot13", "rot_13", "n-za-m"];
 
     /// <summary>
     /// A base64 or hex literal that code decodes is what the program runs or uses: <c>exec(bytes.fromhex('696d…'))</c>,
@@ -112,6 +112,17 @@ internal sealed partial class ShellAnalyzer
 
                 AnalyzeCode(text, nesting + 1);
                 AnalyzeText(text, nesting + 1);
+            }
+            else if ((literal.Contains('(') || literal.Contains(' ')) && InterpreterLiterals.NamesRot13(lower))
+            {
+                // exec(codecs.decode('vzcbeg bf…', 'rot13')): the literals already come deciphered too; each is analysed as code and as a command line.
+                if (EvaluatesText(lower) && ProcessCalls.Any(c => literal.Contains(c, StringComparison.OrdinalIgnoreCase)))
+                {
+                    Report(ShellFindings.DecodedPayload);
+                }
+
+                AnalyzeCode(literal, nesting + 1);
+                AnalyzeText(literal, nesting + 1);
             }
         }
     }

@@ -153,6 +153,7 @@ internal sealed partial class ShellAnalyzer(List<Finding> findings)
     {
         var words = command.Words;
         expansion.SubstituteWords(words);
+        expansion.SubstituteRedirects(command);
         expansion.RecordBuiltin(command);
         var k = FindCommand(words, out _);
         var exporting = k < words.Count && NameOf(words[k]) is "export" or "declare" or "typeset" or "readonly" or "local";

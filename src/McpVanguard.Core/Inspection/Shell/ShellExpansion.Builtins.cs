@@ -152,6 +152,23 @@ internal sealed partial class ShellExpansion
         }
     }
 
+    /// <summary>
+    /// Substitutes the targets of redirections as the shell does before it opens them: <c>f=~/.ssh/authorized_keys; echo … &gt;&gt; $f</c>,
+    /// <c>&gt; "$(printf '%s' /root/.ssh/ authorized_keys)"</c>. A target naming nothing to expand is left alone, at no cost.
+    /// </summary>
+    public void SubstituteRedirects(ShellCommand command)
+    {
+        var redirects = command.Redirects;
+        for (var i = 0; i < redirects.Count; i++)
+        {
+            var target = redirects[i].Target;
+            if (target.Contains('$') || target.Contains('`'))
+            {
+                redirects[i] = redirects[i] with { Target = Substitute(target) };
+            }
+        }
+    }
+
     /// <summary>The characters fields are split on: IFS when the line set it, else blank, tab and newline.</summary>
     private char[] FieldSeparators() =>
         _variables is not null && _variables.TryGetValue("IFS", out var ifs) && ifs.Length > 0 && !ifs.StartsWith('$') ? [.. ifs.Distinct()] : [' ', '\t', '\n'];

@@ -49,6 +49,11 @@ internal sealed partial class ShellExpansion
         var name = inner[start..p];
         var op = inner[p..];
         var value = Lookup(name);
+        if (!indirect && op.Length > 1 && op[0] == ':' && op[1] is not ('-' or '=' or '+' or '?') && (value is null || value == "~") && TypicalValues.Of(name) is { } typical)
+        {
+            // ${PATH:0:1}, ${HOME:0:1}: a slice of a variable every shell sets is a character of its usual value ("/"), not unknown.
+            value = typical;
+        }
         if (indirect)
         {
             // ${!ref}: the variable whose name ref holds.

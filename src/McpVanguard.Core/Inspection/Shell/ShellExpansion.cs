@@ -220,17 +220,29 @@ internal sealed partial class ShellExpansion(string? cwd)
         _ => null,
     };
 
+    /// <summary>Most stages of a pipeline followed from the literal it starts with to what it prints (<c>printf … | xxd -r -p | rev</c>).</summary>
+    private const int MaxDecodingStages = 4;
+
     /// <summary>What a substitution prints when it only echoes or decodes a literal: <c>echo x</c>, <c>echo … | base64 -d</c>, <c>printf '\x2f…'</c>, <c>… | rev</c>.</summary>
     private string? Decoded(string inner)
     {
         var script = ShellTokenizer.Parse(inner);
-        if (script.Pipelines.Count != 1 || script.Pipelines[0].Commands.Count is 0 or > 2)
+        return script.Pipelines.Count == 1 ? Output(script.Pipelines[0].Commands, script.Pipelines[0].Commands.Count) : null;
+    }
+
+    /// <summary>
+    /// What the first <paramref name="count"/> stages of a pipeline print when the first only prints a literal (<c>echo</c>, <c>printf</c>,
+    /// a decoder's here-string, <c>ls</c> or <c>realpath</c> of its operands) and every later one only transforms it (<c>base64 -d</c>,
+    /// <c>xxd -r</c>, <c>rev</c>, <c>tr</c>, <c>sed s///</c>); null otherwise. The text <c>xargs</c> reads, or a substitution's value.
+    /// </summary>
+    public string? Output(List<ShellCommand> commands, int count)
+    {
+        if (count is 0 or > MaxDecodingStages || count > commands.Count)
         {
             return null;
         }
 
-        var commands = script.Pipelines[0].Commands;
-        if (commands.Count == 1 && ReadBack(commands[0]) is { } read)
+        if (count == 1 && ReadBack(commands[0]) is { } read)
         {
             return read; // echo /etc/shadow > p; cat $(< p)
         }
@@ -242,17 +254,39 @@ internal sealed partial class ShellExpansion(string? cwd)
             k++; // $(eval echo ~/.aws/credentials): eval of an echo prints what the echo prints, tilde expanded
         }
 
-        if (commands.Count == 1 && k < first.Count && commands[0].Redirects.FindIndex(static r => r.Operator == "<<<") is var here and >= 0)
-        {
-            // $(rev <<< 'wodahs/cte/'), $(base64 -d <<< L2V0Yy9zaGFkb3c=): a here-string is the decoder's input, as an echo piped to it is.
-            return Decode(commands[0].Redirects[here].Target, first, k);
-        }
-
-        if (k >= first.Count || NameOf(first[k]) is not ("echo" or "printf"))
+        if (k >= first.Count)
         {
             return null;
         }
 
+        string? literal;
+        if (commands[0].Redirects.FindIndex(static r => r.Operator == "<<<") is var here and >= 0)
+        {
+            // $(rev <<< 'wodahs/cte/'), $(base64 -d <<< L2V0Yy9zaGFkb3c=): a here-string is the decoder's input, as an echo piped to it is.
+            literal = Decode(commands[0].Redirects[here].Target, first, k);
+        }
+        else if (NameOf(first[k]) is "echo" or "printf")
+        {
+            literal = Printed(first, k);
+        }
+        else
+        {
+            // $(ls -d /etc/sh*w), $(realpath ~/.ssh/id_rsa): what they print is the names they were given, globs matched.
+            literal = ShellPrintedNames.Of(first, k);
+        }
+
+        for (var i = 1; i < count && literal is not null; i++)
+        {
+            var decoder = commands[i].Words;
+            literal = Decode(literal, decoder, FindCommand(decoder, out _));
+        }
+
+        return literal;
+    }
+
+    /// <summary>What <c>echo</c> or <c>printf</c> (its name at <paramref name="k"/>) prints.</summary>
+    private static string Printed(List<string> first, int k)
+    {
         var operands = first.Skip(k + 1).Where(static w => !w.StartsWith('-')).ToList();
         var literal = NameOf(first[k]) == "printf" && operands.Count > 1 && operands[0].Contains('%') ? Format(operands) : string.Join(' ', operands);
         if (NameOf(first[k]) == "printf" || first.Contains("-e"))
@@ -262,13 +296,7 @@ internal sealed partial class ShellExpansion(string? cwd)
             literal = literal.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal);
         }
 
-        if (commands.Count == 1)
-        {
-            return literal;
-        }
-
-        var decoder = commands[1].Words;
-        return Decode(literal, decoder, FindCommand(decoder, out _));
+        return literal;
     }
 
     /// <summary>What the decoder command <paramref name="decoder"/> (its name at <paramref name="d"/>) prints for <paramref name="literal"/>; null for other commands.</summary>
@@ -279,12 +307,17 @@ internal sealed partial class ShellExpansion(string? cwd)
         {
             case "base64" or "basenc" when decoder.Exists(static w => w is "-d" or "--decode" or "-D" or "-di"):
                 return ShellPayloadDecoder.TryBase64(literal.Trim(), utf16: false, minimumLength: 4, out var text) ? text.TrimEnd('\n') : null;
-            case "xxd" when decoder.Contains("-r") || decoder.Contains("-rp"):
+            case "xxd" when decoder.Contains("-r") || decoder.Contains("-rp") || decoder.Contains("-pr") || decoder.Contains("--revert"):
                 return ShellPayloadDecoder.TryHex(literal, out var hex) ? hex.TrimEnd('\n') : null;
             case "rev":
                 var chars = literal.ToCharArray();
                 Array.Reverse(chars);
                 return new string(chars);
+            case "tr" or "sed":
+                // tr 'A-Za-z' 'N-ZA-Mn-za-m' (rot13), tr -d 'X', sed 's/X//g': a literal rewritten by fixed text, as the program does.
+                return TextRewrite.Apply(literal, decoder, d);
+            case "openssl" when decoder.Contains("-d") && (decoder.Contains("base64") || decoder.Contains("-base64") || decoder.Contains("-a")):
+                return ShellPayloadDecoder.TryBase64(literal.Trim(), utf16: false, minimumLength: 4, out var ssl) ? ssl.TrimEnd('\n') : null;
             default:
                 return null;
         }
@@ -296,6 +329,23 @@ internal sealed partial class ShellExpansion(string? cwd)
         var format = operands[0];
         var sb = new StringBuilder(format.Length + 16);
         var next = 1;
+
+        // printf reuses its format while operands remain: printf '%s' '/root/.ssh/' 'authorized_keys' prints both, joined.
+        for (var pass = 0; pass < 16 && (pass == 0 || next < operands.Count); pass++)
+        {
+            var before = next;
+            FormatOnce(format, operands, ref next, sb);
+            if (next == before)
+            {
+                break; // a format with no conversion prints once
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void FormatOnce(string format, List<string> operands, ref int next, StringBuilder sb)
+    {
         for (var i = 0; i < format.Length; i++)
         {
             if (format[i] == '%' && i + 1 < format.Length)
@@ -319,8 +369,6 @@ internal sealed partial class ShellExpansion(string? cwd)
 
             sb.Append(format[i]);
         }
-
-        return sb.ToString();
     }
 
     private static int FindClose(string s, int start)

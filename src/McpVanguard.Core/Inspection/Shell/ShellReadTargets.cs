@@ -63,6 +63,17 @@ public static class ShellReadTargets
                 {
                     WalkCommand(fedCommand, expansion, output, nesting);
                 }
+                else if (c > 0 && IsXargs(commands[c]) && expansion.Output(commands, c) is { Length: > 0 } fed)
+                {
+                    // "printf 2f65… | xxd -r -p | xargs cat", "rev <<< 'wodahs/cte/' | xargs cat": what the stages before print is what xargs appends.
+                    var feeder = new ShellCommand();
+                    feeder.Words.Add("echo");
+                    feeder.Words.Add(fed);
+                    if (XargsCommand(feeder, commands[c]) is { } decodedCommand)
+                    {
+                        WalkCommand(decodedCommand, expansion, output, nesting);
+                    }
+                }
 
                 // A here-document or an echo fed to an interpreter is its code: "python3 - <<EOF", "cat <<EOF | node", "echo … | python3".
                 var reader = StdinInterpreter(commands[c]) ?? (c + 1 < commands.Count ? StdinInterpreter(commands[c + 1]) : null);
@@ -101,9 +112,12 @@ public static class ShellReadTargets
         expansion.SubstituteWords(words); // "$x" in command position is the command it holds: IFS=,; x=cat,/etc/shadow; $x
         expansion.RecordBuiltin(command);
         var k = FindCommand(words, out _);
-        foreach (var sub in command.Substitutions)
+        if (!LoadsEnvironment(command, k))
         {
-            Walk(sub, expansion, output, nesting);
+            foreach (var sub in command.Substitutions)
+            {
+                Walk(sub, expansion, output, nesting);
+            }
         }
 
         foreach (var r in command.Redirects)
@@ -196,6 +210,20 @@ public static class ShellReadTargets
                 AddCodePaths(program, expansion, output);
             }
 
+            // perl -ne 'print' /etc/gshadow, python3 -c 'import sys; print(open(sys.argv[1]).read())' ~/.aws/credentials: the operands
+            // after an inline program are the files its loop reads or the argv it opens (an in-place edit prints none of them).
+            if (!reads && InlinePrograms.CodeIndex(words, k, name) is var code and > 0 && !InlinePrograms.EditsInPlace(words, k, code))
+            {
+                AddCodePaths(words[code], expansion, output);
+                for (var i = code + 1; i < words.Count; i++)
+                {
+                    if (!words[i].StartsWith('-'))
+                    {
+                        expansion.Expand(words[i], output);
+                    }
+                }
+            }
+
             if (!reads)
             {
                 return;
@@ -229,7 +257,7 @@ public static class ShellReadTargets
             return;
         }
 
-        if (!Readers.Contains(name))
+        if (!Readers.Contains(name) || name == "sed" && SedInPlace.OnlySubstitutes(words, k))
         {
             return;
         }
@@ -310,6 +338,43 @@ public static class ShellReadTargets
         }
 
         return run;
+    }
+
+    private static bool IsXargs(ShellCommand command)
+    {
+        var k = FindCommand(command.Words, out _);
+        return k < command.Words.Count && NameOf(command.Words[k]) == "xargs";
+    }
+
+    /// <summary>
+    /// <c>export $(grep -v '^#' .env | xargs)</c>, <c>env $(cat .env.local | xargs) npm run dev</c>: the dotenv idiom. Each substitution is a
+    /// whole operand of <c>export</c> or <c>env</c>, so what it reads becomes assignments in the shell's own environment, as <c>source .env</c>
+    /// would make them, and is printed nowhere. A substitution inside an assignment (<c>X=$(cat …)</c>) is a value and still read.
+    /// </summary>
+    private static bool LoadsEnvironment(ShellCommand command, int k)
+    {
+        var words = command.Words;
+        var at = command.Substitutions.Count == 0 ? -1 : words.FindIndex(static w => NameOf(w) is "export" or "env");
+        if (at < 0 || at > k)
+        {
+            return false; // env is a prefix the command finder steps over: "env $(…) node server.js"
+        }
+
+        var whole = 0;
+        for (var i = at + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w.StartsWith("$(", StringComparison.Ordinal) && w.EndsWith(')') && w.IndexOf("$(", 2, StringComparison.Ordinal) < 0)
+            {
+                whole++;
+            }
+            else if (w.Contains("$(", StringComparison.Ordinal) || w.Contains('`'))
+            {
+                return false;
+            }
+        }
+
+        return whole == command.Substitutions.Count;
     }
 
     /// <summary>The name of the interpreter or shell that runs what <paramref name="command"/> reads on standard input, or null.</summary>

@@ -161,8 +161,9 @@ internal sealed partial class SqlStatementJudge
                 // ClickHouse reads another server's tables: mysql('host:3306', …), remote('host:9000', system.users).
                 Egress(findings, $"{Word(i).ToLowerInvariant()}(…) connects the database to another server");
             }
-            else if (i + 1 < e && IsSymbol(i + 1, "(") && FileTableFunctions.Contains(Word(i)))
+            else if (i + 1 < e && IsSymbol(i + 1, "(") && FileTableFunctions.Contains(Word(i)) && !(i > s && (IsWord(i - 1, "new") || IsSymbol(i - 1, "."))))
             {
+                // "new URL('http://localhost:3000')", "path.glob('…')": a constructor or a method of program code, never a table function.
                 JudgeFileArgument(i + 2, e, write: false, findings, Word(i).ToLowerInvariant());
             }
             else if (IsWord(i, "into") && i + 1 < e && (IsWord(i + 1, "outfile") || IsWord(i + 1, "dumpfile")))
