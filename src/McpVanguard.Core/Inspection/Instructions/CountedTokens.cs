@@ -1,8 +1,9 @@
 namespace McpVanguard.Inspection.Instructions;
 
 /// <summary>
-/// Tokens counted, not held ("maximum number of tokens to retrieve", "tokens used this month"): blanked out of the copy the
-/// lexicon reads, as the English secret regexes already blank them, so that a token budget beside "retrieve" is no secret read.
+/// Tokens counted or described, not held ("maximum number of tokens to retrieve", "tokens used this month", "pass the token
+/// name(s)", "token type"): blanked out of the copy the lexicon reads, as the English secret regexes already blank them, so
+/// that a token budget beside "retrieve" or a token's name beside "pass" is no secret read.
 /// </summary>
 internal static class CountedTokens
 {
@@ -20,9 +21,37 @@ internal static class CountedTokens
         var chars = text.ToCharArray();
         foreach (var m in InstructionAnalyzer.TokenUsageRegex.EnumerateMatches(canonical))
         {
-            chars.AsSpan(m.Index, m.Length).Fill(' ');
+            if (!AndTheirValues(canonical.AsSpan(m.Index + m.Length)))
+            {
+                chars.AsSpan(m.Index, m.Length).Fill(' ');
+            }
         }
 
         return new string(chars);
+    }
+
+    /// <summary>"token names and values", "token ids, secrets": the phrase goes on to the tokens themselves, which are held.</summary>
+    private static bool AndTheirValues(ReadOnlySpan<char> after)
+    {
+        after = after.TrimStart();
+        foreach (var joiner in (ReadOnlySpan<string>)["and", "or", "&", ",", "/", "+", "with", "plus"])
+        {
+            if (after.StartsWith(joiner, StringComparison.Ordinal))
+            {
+                var rest = after[joiner.Length..].TrimStart();
+                foreach (var skip in (ReadOnlySpan<string>)["their ", "the ", "its ", "full "])
+                {
+                    if (rest.StartsWith(skip, StringComparison.Ordinal))
+                    {
+                        rest = rest[skip.Length..].TrimStart();
+                    }
+                }
+
+                return rest.StartsWith("value", StringComparison.Ordinal) || rest.StartsWith("content", StringComparison.Ordinal)
+                    || rest.StartsWith("secret", StringComparison.Ordinal) || rest.StartsWith("token", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
     }
 }

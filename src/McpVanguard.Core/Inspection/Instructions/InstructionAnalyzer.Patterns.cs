@@ -35,7 +35,7 @@ public static partial class InstructionAnalyzer
     /// was built whenever the analyser's type initialised, at every start-up; now only a text that counts tokens builds it.
     /// </remarks>
     internal static readonly LinearPattern TokenUsageRegex = new(
-        @"\b(?:how\s+many|number\s+of|count\s+of|amount\s+of|total|max(?:imum)?|min(?:imum)?)\s+(?:[a-z]+\s+){0,2}tokens?\b|\btokens?\s+(?:used|usage|count|counts|consumed|spent|remaining|left|per|limit|limits|budget|quota|consumption)\b",
+        @"\b(?:how\s+many|number\s+of|count\s+of|amount\s+of|total|max(?:imum)?|min(?:imum)?)\s+(?:[a-z]+\s+){0,2}tokens?\b|\btokens?\s+(?:used|usage|count|counts|consumed|spent|remaining|left|per|limit|limits|budget|quota|consumption|names?|types?|kinds?|ids?|patterns?|prefix(?:es)?|formats?|scopes?|expiry|expiration|labels?)\b",
         RegexOptions.CultureInvariant);
 
     internal static readonly PrefilteredRegex ReadVerbRegex = new(

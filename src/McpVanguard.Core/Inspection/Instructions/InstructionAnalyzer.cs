@@ -120,10 +120,8 @@ public static partial class InstructionAnalyzer
             signals |= InstructionSignals.Sequencing;
         }
 
-        // "How many API tokens this integration used" counts tokens; it asks for none. Counted tokens are blanked before the secret nouns are read.
-        var secretText = canonical.Contains("token", StringComparison.Ordinal) && TokenUsageRegex.IsMatch(canonical)
-            ? TokenUsageRegex.Regex.Replace(canonical, static m => new string(' ', m.Length))
-            : canonical;
+        // "How many API tokens this integration used" counts tokens, "pass the token name" names one; neither asks for one. They are blanked before the secret nouns are read.
+        var secretText = CountedTokens.Blank(canonical, canonical);
         if (Near(ReadVerbRegex, SecretNounRegex, secretText, 60, ref span) || Near(AskUserRegex, SecretNounRegex, secretText, 60, ref span)
             || Near(AskUserRegex, CredentialCodeRegex, secretText, 60, ref span))
         {
