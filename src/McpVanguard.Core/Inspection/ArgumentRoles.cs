@@ -90,6 +90,7 @@ public static class ArgumentRoles
         NamesLanguage = 4,
         NamesInterpreter = 8,
         RunsCode = 16,
+        Writes = 32,
     }
 
     private static readonly NameTraitCache ToolTraits = new(static name => (int)(
@@ -97,7 +98,8 @@ public static class ArgumentRoles
         | (ComputeTypesIntoTerminal(name) ? ToolTrait.TypesIntoTerminal : 0)
         | (ComputeNamesLanguage(name) ? ToolTrait.NamesLanguage : 0)
         | (ComputeNamesInterpreter(name) ? ToolTrait.NamesInterpreter : 0)
-        | (ComputeRunsCode(name) ? ToolTrait.RunsCode : 0)));
+        | (ComputeRunsCode(name) ? ToolTrait.RunsCode : 0)
+        | (Behaviour.ToolNameWords.IsWrite(name) ? ToolTrait.Writes : 0)));
 
     /// <summary>The per-name cache behind the tool predicates (tests: bounded).</summary>
     internal static int CachedToolNames => ToolTraits.Count;
@@ -299,7 +301,7 @@ public static class ArgumentRoles
     /// True for tool names that write, move or delete what a path names (so a start-up file becomes persistence), read as
     /// words: <c>write_file</c>, <c>createDirectory</c>, <c>fs.writefile</c>; not <c>get_output</c> or <c>read_input</c>.
     /// </summary>
-    public static bool IsWriteTool(string? toolName) => Behaviour.ToolNameWords.IsWrite(toolName);
+    public static bool IsWriteTool(string? toolName) => Has(toolName, ToolTrait.Writes);
 
     /// <summary>The roles of one argument string of a call to <paramref name="toolName"/>.</summary>
     public static ArgumentRole Classify(ArgumentString s, string? toolName)

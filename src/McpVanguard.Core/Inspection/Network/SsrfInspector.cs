@@ -58,7 +58,10 @@ public sealed class SsrfInspector : IInspector
                 // In an exec-like tool a command is a command whatever its key (exec_in_vm {"line": "curl http://169.254.169.254/…"}).
                 // grep -rn '169.254.169.254' src/, gh pr create --body 'Blocks file:// URLs', a config written by cat <<EOF: the address is
                 // searched for or written about, not reached. The shell's data positions are blanked first (one home: ShellDataPositions).
-                InspectCommand(ShellDataPositions.Mask(s.Decoded), findings);
+                if (MayNameAddress(s.Decoded))
+                {
+                    InspectCommand(ShellDataPositions.Mask(s.Decoded), findings);
+                }
             }
             else if (ArgumentRoles.IsUrlKey(s.Key) || ArgumentRoles.HasScheme(s.Canonical))
             {
@@ -147,6 +150,45 @@ public sealed class SsrfInspector : IInspector
     }
 
     /// <summary>URLs written inside a command line or code, and the bare hosts given to curl/wget (which default to http).</summary>
+    /// <summary>
+    /// False when <see cref="InspectCommand"/> can find nothing in <paramref name="text"/> nor in any masked copy of it, so the command
+    /// line is neither parsed nor masked: it reports only URLs (<c>://</c>) and words of four characters or more that start with a
+    /// digit, <c>[</c>, <c>metadata</c> or <c>localhost</c>. Masking only blanks characters, so a word of the masked copy is a piece of
+    /// a word of the text: a text with no such start followed by three more word characters has none either.
+    /// </summary>
+    internal static bool MayNameAddress(string text)
+    {
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAny(AddressStarts); i >= 0 && i + 3 < span.Length; i = NextStart(span, i + 1))
+        {
+            if (span.Slice(i, 4).IndexOfAny(CommandWordSeparators) < 0
+                && (char.IsAsciiDigit(span[i]) || span[i] == '[' || span[i..].StartsWith("metadata", StringComparison.OrdinalIgnoreCase)
+                    || span[i..].StartsWith("localhost", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextStart(ReadOnlySpan<char> span, int from)
+        {
+            var next = span[from..].IndexOfAny(AddressStarts);
+            return next < 0 ? -1 : from + next;
+        }
+    }
+
+    /// <summary>First characters of what <see cref="InspectCommandSegment"/> reads as an address (digits, <c>[</c>, the m of metadata, the l of localhost).</summary>
+    private static readonly System.Buffers.SearchValues<char> AddressStarts = System.Buffers.SearchValues.Create("0123456789[mMlL");
+
+    /// <summary>The separators <see cref="InspectCommandSegment"/> splits words on, and those it splits segments on.</summary>
+    private static readonly System.Buffers.SearchValues<char> CommandWordSeparators = System.Buffers.SearchValues.Create(" \t\n'\"|;&()=,");
+
     private static void InspectCommand(string text, List<Finding> findings)
     {
         var fetcher = text.Contains("curl", StringComparison.OrdinalIgnoreCase) || text.Contains("wget", StringComparison.OrdinalIgnoreCase);

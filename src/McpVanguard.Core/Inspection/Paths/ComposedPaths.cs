@@ -29,6 +29,29 @@ internal static class ComposedPaths
         "rel_path", "subpath", "sub_path", "child", "entry", "path", "file_path", "filepath", "target", "leaf",
     };
 
+    /// <summary>
+    /// False when no object of the call can pair a directory with a name: that needs two string values, one under a directory key
+    /// and one under a name key (another key), and the argument walk has already read every string of the call with its key.
+    /// Most calls (one path, a command and its cwd) fail this and the arguments are not walked again, nor their keys read as strings.
+    /// </summary>
+    public static bool MayCompose(IReadOnlyList<Preflight.ArgumentString> strings)
+    {
+        string? directoryKey = null;
+        var parts = 0;
+        for (var i = 0; i < strings.Count; i++)
+        {
+            var s = strings[i];
+            var directory = DirectoryKeys.Contains(s.Key);
+            if (directory || NameKeys.Contains(s.Key))
+            {
+                parts++;
+                directoryKey ??= directory ? s.Key : null;
+            }
+        }
+
+        return directoryKey is not null && parts >= 2;
+    }
+
     /// <summary>Each (directory, name) pair of raw values found in <paramref name="arguments"/>.</summary>
     public static List<(string Directory, string Name)> Find(JsonElement arguments)
     {

@@ -51,7 +51,7 @@ public sealed class PathInspector : IInspector
             }
         }
 
-        if (context.Message.Params is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("arguments", out var arguments))
+        if (ComposedPaths.MayCompose(context.Strings.Items) && context.Message.Params is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("arguments", out var arguments))
         {
             InspectComposed(arguments, write, findings);
         }

@@ -15,6 +15,13 @@ internal static class ArgvCommandLine
 
     public static string? From(JsonElement arguments)
     {
+        // Either form needs an array among the arguments, and an array's bracket is never escaped: a call without one
+        // (most: a path, a command line as one string) has no property name read a second time.
+        if (System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(arguments).IndexOf((byte)'[') < 0)
+        {
+            return null;
+        }
+
         List<string>? words = null;
         List<string>? argv = null;
         foreach (var property in arguments.EnumerateObject())

@@ -28,7 +28,7 @@ internal static class NoSqlOperatorJudge
 
     public static void Judge(JsonElement arguments, string? toolName, List<Finding> findings)
     {
-        if (arguments.ValueKind != JsonValueKind.Object)
+        if (arguments.ValueKind != JsonValueKind.Object || !MayHoldOperator(arguments))
         {
             return;
         }
@@ -39,6 +39,17 @@ internal static class NoSqlOperatorJudge
         // A file being written holds text about injection (a security guide, a test), not a request.
         var sends = toolName is null || !ArgumentRoles.IsWriteTool(toolName);
         Walk(arguments, databaseTool, sends, findings, 0);
+    }
+
+    /// <summary>
+    /// False when no key or value under <paramref name="arguments"/> can spell an operator: every finding here needs a <c>$</c> in a
+    /// decoded key or string, and the raw bytes carry one either as written or inside a <c>\u</c> escape (<c>\u0024ne</c>, or
+    /// <c>\\u0024</c> in a JSON document sent as a string). Most calls have neither, and then no property name is read.
+    /// </summary>
+    private static bool MayHoldOperator(JsonElement arguments)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(arguments);
+        return raw.IndexOf((byte)'$') >= 0 || raw.IndexOf("\\u"u8) >= 0;
     }
 
     private static void Walk(JsonElement obj, bool databaseTool, bool sends, List<Finding> findings, int depth)
