@@ -61,9 +61,47 @@ internal static class SplitInstructions
             return [];
         }
 
-        var starts = new int[tools.Count];
-        var joined = new System.Text.StringBuilder(Join(tools, cut, starts, null));
-        var length = Join(tools, cut, starts, joined);
+        var whole = Extent(tools, cut, 0, tools.Count, texts);
+        if (whole.Count == 0)
+        {
+            return [];
+        }
+
+        // Pieces continue one another: the next piece follows at most one bystander later. The joined list's matches can lie
+        // dozens of tools apart (an "always call this tool first" here, "current credentials" there), so each group of
+        // nearby pieces must read as an instruction on its own before any of its tools is reported.
+        var pieces = new List<int>();
+        var groupStart = 0;
+        for (var i = 1; i <= whole.Count; i++)
+        {
+            if (i < whole.Count && whole[i] - whole[i - 1] <= 2)
+            {
+                continue;
+            }
+
+            if (i - groupStart >= 2)
+            {
+                pieces.AddRange(Extent(tools, cut, whole[groupStart], whole[i - 1] + 1, texts).Where(p => !tools[p].Flagged));
+            }
+
+            groupStart = i;
+        }
+
+        return [.. pieces];
+    }
+
+    /// <summary>
+    /// The pieces (cut, signalled, or already removed for their own text) among the tools from <paramref name="from"/> to before
+    /// <paramref name="to"/> that the matches of their joined descriptions overlap, when those poison metadata and span two
+    /// or more descriptions; else none.
+    /// </summary>
+    private static List<int> Extent(List<SplitCandidate> tools, bool[] cut, int from, int to, MetadataTextAnalysis texts)
+    {
+        var range = tools.GetRange(from, to - from);
+        var rangeCut = cut.AsSpan(from, to - from).ToArray();
+        var starts = new int[range.Count];
+        var joined = new System.Text.StringBuilder(Join(range, rangeCut, starts, null));
+        var length = Join(range, rangeCut, starts, joined);
         var canonical = StringCanonicalizer.Canonicalize("description", joined.ToString());
         var signals = InstructionAnalyzer.Analyze(canonical.Canonical, out var first, out var last, null, canonical.Decoded);
         if (!InstructionAnalyzer.PoisonsMetadata(signals) || first < 0)
@@ -73,31 +111,21 @@ internal static class SplitInstructions
 
         // The instruction spans the tools whose descriptions overlap the matches' extent; it is split when it spans two or more.
         var spanned = 0;
-        for (var i = 0; i < tools.Count; i++)
+        var pieces = new List<int>();
+        for (var i = 0; i < range.Count; i++)
         {
-            var end = i + 1 < tools.Count ? starts[i + 1] : length;
+            var end = i + 1 < range.Count ? starts[i + 1] : length;
             if (starts[i] < last && first < end)
             {
                 spanned++;
+                if (range[i].Flagged || rangeCut[i] || HasSignals(range[i].Text, texts))
+                {
+                    pieces.Add(from + i);
+                }
             }
         }
 
-        if (spanned < 2)
-        {
-            return [];
-        }
-
-        var pieces = new List<int>();
-        for (var i = 0; i < tools.Count; i++)
-        {
-            var end = i + 1 < tools.Count ? starts[i + 1] : length;
-            if (starts[i] < last && first < end && !tools[i].Flagged && (cut[i] || HasSignals(tools[i].Text, texts)))
-            {
-                pieces.Add(i);
-            }
-        }
-
-        return [.. pieces];
+        return spanned < 2 ? [] : pieces;
     }
 
     /// <summary>
