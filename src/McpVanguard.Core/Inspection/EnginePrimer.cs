@@ -22,11 +22,6 @@ internal static class EnginePrimer
         """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"run_command","arguments":{"command":"git status --short && npm test -- --watch=false"}}}""",
         """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"fetch","arguments":{"url":"https://example.com/docs/getting-started?lang=en","max_length":5000}}}""",
         """{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"write_file","arguments":{"path":"notes/todo.md","content":"# Todo\n\n- review the pull request\n- update the changelog"}}}""",
-
-        // A text long enough for the fused literal pass (RuleInspector.FuseFrom): its automaton is then built, and recorded
-        // into the table image, at start-up like the others, not on the first long write.
-        "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"write_file\",\"arguments\":{\"path\":\"notes/changes.md\",\"content\":\""
-            + string.Concat(Enumerable.Repeat(@"- review the pull request, then update the changelog and the getting-started page\n", 8)) + "\"}}}",
     ];
 
     private static readonly (string Method, string Json)[] Answers =

@@ -168,6 +168,9 @@ public sealed class RuleInspector : IInspector
         }
     }
 
+    /// <summary>Builds the fused pass for the gates registered now (the table image's builder records it; see <see cref="FuseFrom"/>).</summary>
+    internal void PrepareFusedScan() => Fuse(AnalyzerGates.CurrentPrefilter);
+
     /// <summary>The rules' candidates for <paramref name="text"/> and the gates it passes, by the fused pass (tests compare it with the separate passes).</summary>
     internal (List<int> Rules, bool[] Gates) FusedCandidates(string text)
     {
