@@ -21,7 +21,12 @@ internal sealed class FusedLiteralScan
     private readonly int[][] _idIn;
 
     /// <param name="parts">Prefilters that all find their literals in any case, or all in their case.</param>
-    public FusedLiteralScan(IReadOnlyList<LiteralPrefilter> parts)
+    /// <param name="alsoKnown">
+    /// Literals the automaton knows though no part asks for them (reported to none): the rules' prefilter of each profile
+    /// covers that profile's rules, and fused over every profile's literals the three engines share one automaton (and
+    /// one entry of the table image) instead of one each.
+    /// </param>
+    public FusedLiteralScan(IReadOnlyList<LiteralPrefilter> parts, IEnumerable<string>? alsoKnown = null)
     {
         if (parts.Count == 0 || parts.Any(p => p.IgnoresCase != parts[0].IgnoresCase))
         {
@@ -29,7 +34,7 @@ internal sealed class FusedLiteralScan
         }
 
         // Ordinal order, as the prefilters order their own: the same parts give the same automaton, which the table image holds.
-        var union = parts.SelectMany(p => p.Literals).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var union = parts.SelectMany(p => p.Literals).Concat(alsoKnown ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var fusedId = new Dictionary<string, int>(union.Length, StringComparer.Ordinal);
         foreach (var literal in union)
         {
@@ -51,6 +56,7 @@ internal sealed class FusedLiteralScan
         }
 
         Parts = parts;
+        Literals = union;
         _automaton = new LiteralAutomaton(union, parts[0].IgnoresCase, DenseLimit);
     }
 
@@ -65,6 +71,9 @@ internal sealed class FusedLiteralScan
 
     /// <summary>The prefilters this pass serves, in the order <see cref="Scan"/> fills their lists.</summary>
     public IReadOnlyList<LiteralPrefilter> Parts { get; }
+
+    /// <summary>The literals the fused automaton knows, in its id order.</summary>
+    public IReadOnlyList<string> Literals { get; }
 
     /// <summary>How many distinct literals the fused automaton knows.</summary>
     public int Count => _automaton.Count;

@@ -48,12 +48,16 @@ public sealed class RuleInspector : IInspector
     /// <summary>The rules' canonical prefilter fused with the gates as compiled when it was built (rebuilt when they are recompiled).</summary>
     private volatile FusedLiteralScan? _fused;
 
+    /// <summary>The literals of the enabled rules of every profile: the fused automaton knows them all, so the profiles' engines share it.</summary>
+    private readonly string[] _everyProfilesLiterals;
+
     public RuleInspector(IEnumerable<Rule> rules, Profile profile)
     {
         // Analyser rules (no pattern) are reported by their analysers; a disabled signature is never run.
         _rules = [.. rules.Where(r => r.Pattern is not null && r.Enabled && r.Profiles.Contains(profile))];
         var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToList();
         _canonical = new LiteralPrefilter(indexed.Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length, ignoreCase: true);
+        _everyProfilesLiterals = [.. rules.Where(r => r.Pattern is not null && r.Enabled).SelectMany(r => r.Pattern!.RequiredLiteralSets).SelectMany(set => set).Distinct(StringComparer.Ordinal)];
         _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new LiteralPrefilter(indexed.Where(r => r.Rule.MatchDecoded).Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length, ignoreCase: true) : null;
     }
 
@@ -162,7 +166,7 @@ public sealed class RuleInspector : IInspector
                 return held;
             }
 
-            var fused = OneOffCost.Measure(() => new FusedLiteralScan([_canonical, gates]));
+            var fused = OneOffCost.Measure(() => new FusedLiteralScan([_canonical, gates], _everyProfilesLiterals));
             _fused = fused;
             return fused;
         }
@@ -183,7 +187,7 @@ public sealed class RuleInspector : IInspector
     }
 
     /// <summary>The literals of the fused pass as built now (tests: a rule's literal reaches it).</summary>
-    internal IReadOnlyList<string> FusedLiteralTexts() => [.. Fuse(AnalyzerGates.CurrentPrefilter).Parts.SelectMany(p => p.Literals).Distinct(StringComparer.Ordinal)];
+    internal IReadOnlyList<string> FusedLiteralTexts() => Fuse(AnalyzerGates.CurrentPrefilter).Literals;
 
     /// <summary>The fused automaton's size (tests, benchmarks).</summary>
     internal (long Entries, bool Dense) FusedSize => Fuse(AnalyzerGates.CurrentPrefilter).Size;
