@@ -22,6 +22,13 @@ if (args is ["lexicon"])
     return;
 }
 
+// dotnet bench/.../McpVanguard.Benchmarks.dll passes   (each per-character pass over a long text alone: lexicon start scan, prefilter and gates)
+if (args is ["passes"])
+{
+    McpVanguard.Benchmarks.ScanPasses.Run();
+    return;
+}
+
 // dotnet bench/.../McpVanguard.Benchmarks.dll rule-load   (construction cost of each rule's regex)
 if (args is ["rule-load"])
 {

@@ -72,6 +72,51 @@ internal static class AnalyzerGates
         return results;
     }
 
+    /// <summary>
+    /// The gates' prefilter as compiled for the gates registered now: a <see cref="FusedLiteralScan"/> joins it with the
+    /// rules' prefilter, and hands back what it found with <see cref="Store"/>. A new compilation is a new object.
+    /// </summary>
+    internal static LiteralPrefilter CurrentPrefilter => Current().Prefilter;
+
+    /// <summary>
+    /// Keeps, as this thread's result for <paramref name="text"/>, the gates that the <paramref name="literals"/> (ids of
+    /// <paramref name="compiledWith"/>'s literals found in the text by a fused pass) pass: what <see cref="Passes(string)"/>
+    /// would compute with its own pass. Ignored when the gates have been recompiled since (a regex registered meanwhile:
+    /// the next <see cref="Passes(string)"/> scans) or when the text is held already.
+    /// </summary>
+    internal static void Store(string text, LiteralPrefilter compiledWith, List<int> literals)
+    {
+        var compiled = Current();
+        if (!ReferenceEquals(compiled.Prefilter, compiledWith))
+        {
+            return;
+        }
+
+        var scratch = ScratchFor(compiled);
+        var texts = scratch.Texts;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (ReferenceEquals(texts[i], text))
+            {
+                return;
+            }
+        }
+
+        var slot = scratch.NextSlot;
+        scratch.NextSlot = (slot + 1) % texts.Length;
+        var passes = scratch.Results[slot];
+        Array.Clear(passes);
+        scratch.Candidates.Clear();
+        scratch.Prefilter.BeginString();
+        compiled.Prefilter.CollectFound(literals, scratch.Prefilter, scratch.Candidates);
+        foreach (var regex in scratch.Candidates)
+        {
+            passes[regex] = true;
+        }
+
+        texts[slot] = text;
+    }
+
     /// <summary>The slot of a held text equal to <paramref name="text"/> ignoring ASCII case, or −1.</summary>
     private static int CaseTwin(string?[] texts, string text)
     {

@@ -11,6 +11,9 @@ internal sealed class LiteralPrefilter
 {
     private readonly LiteralAutomaton _automaton;
 
+    /// <summary>The literals in ordinal order: literal id i is <c>_literals[i]</c> (a <see cref="FusedLiteralScan"/> maps its own ids onto these).</summary>
+    private readonly string[] _literals;
+
     /// <summary>For each literal, the patterns (indexes into the caller's array) that require it, and which of their sets it belongs to (a bit).</summary>
     private readonly (int Pattern, int Bit)[][] _ownersOfLiteral;
 
@@ -56,10 +59,18 @@ internal sealed class LiteralPrefilter
             }
         }
 
+        _literals = literals;
+        IgnoresCase = ignoreCase;
         _automaton = new LiteralAutomaton(literals, ignoreCase);
         _ownersOfLiteral = [.. ownersOfLiteral.Select(l => l.Distinct().ToArray())];
         _alwaysRun = [.. always];
     }
+
+    /// <summary>The literals this prefilter looks for, in id order (with their boundary marks).</summary>
+    internal IReadOnlyList<string> Literals => _literals;
+
+    /// <summary>True when the literals are found in any case.</summary>
+    internal bool IgnoresCase { get; }
 
     /// <summary>
     /// Adds to <paramref name="candidates"/> the patterns that may match <paramref name="text"/>, each at most once per
@@ -70,6 +81,15 @@ internal sealed class LiteralPrefilter
         var literals = scratch.Literals;
         literals.Clear();
         _automaton.Scan(text, scratch.LiteralSeen(_automaton.Count), scratch.NextStamp(), literals);
+        CollectFound(literals, scratch, candidates);
+    }
+
+    /// <summary>
+    /// The same, given the literals (this prefilter's ids, each once) that a scan found in the string: what
+    /// <see cref="FusedLiteralScan"/> calls after one pass that served several prefilters.
+    /// </summary>
+    public void CollectFound(List<int> literals, PrefilterScratch scratch, List<int> candidates)
+    {
         var ownerStamp = scratch.OwnerStamp;
         var maskStamp = scratch.MaskStamp;
         var masks = scratch.Masks;

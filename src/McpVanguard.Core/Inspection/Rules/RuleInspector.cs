@@ -35,12 +35,29 @@ public sealed class RuleInspector : IInspector
     /// <summary>Rules matched on the case-kept decoded copy (their literals found in any case), for a decoded copy that is more than a case twin; null when there are none.</summary>
     private readonly LiteralPrefilter? _decoded;
 
+    /// <summary>
+    /// Canonical copies at least this long are scanned once for the rules' literals and the analysers' gates together
+    /// (<see cref="FusedLiteralScan"/>): both are dense passes over every character, and the gates would otherwise scan the
+    /// same text again a moment later. Shorter texts keep their own passes (the gates of a short text may never be asked,
+    /// and the thread keeps the results of only a few texts).
+    /// </summary>
+    internal const int FuseFrom = LiteralAutomaton.InterleaveFrom;
+
+    private readonly Lock _fuseSync = new();
+
+    /// <summary>The rules' canonical prefilter fused with the gates as compiled when it was built (rebuilt when they are recompiled).</summary>
+    private volatile FusedLiteralScan? _fused;
+
+    /// <summary>The literals of the enabled rules of every profile: the fused automaton knows them all, so the profiles' engines share it.</summary>
+    private readonly string[] _everyProfilesLiterals;
+
     public RuleInspector(IEnumerable<Rule> rules, Profile profile)
     {
         // Analyser rules (no pattern) are reported by their analysers; a disabled signature is never run.
         _rules = [.. rules.Where(r => r.Pattern is not null && r.Enabled && r.Profiles.Contains(profile))];
         var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToList();
         _canonical = new LiteralPrefilter(indexed.Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length, ignoreCase: true);
+        _everyProfilesLiterals = [.. rules.Where(r => r.Pattern is not null && r.Enabled).SelectMany(r => r.Pattern!.RequiredLiteralSets).SelectMany(set => set).Distinct(StringComparer.Ordinal)];
         _decoded = indexed.Any(r => r.Rule.MatchDecoded) ? new LiteralPrefilter(indexed.Where(r => r.Rule.MatchDecoded).Select(r => (r.Rule.Pattern!.RequiredLiteralSets, r.Index)), _rules.Length, ignoreCase: true) : null;
     }
 
@@ -72,7 +89,15 @@ public sealed class RuleInspector : IInspector
             var s = strings[i];
             scratch.Prefilter.BeginString();
             candidates.Clear();
-            _canonical.Collect(s.Canonical, scratch.Prefilter, candidates);
+            if (s.Canonical.Length >= FuseFrom)
+            {
+                CollectFused(s.Canonical, scratch, candidates);
+            }
+            else
+            {
+                _canonical.Collect(s.Canonical, scratch.Prefilter, candidates);
+            }
+
             if (_decoded is not null && !IsCaseTwin(s))
             {
                 _decoded.Collect(s.Decoded, scratch.Prefilter, candidates);
@@ -112,6 +137,70 @@ public sealed class RuleInspector : IInspector
                 findings.Add(new Finding(rule.Id, "L1", rule.Category, rule.Severity, rule.Action, rule.Title));
             }
         }
+    }
+
+    /// <summary>
+    /// The rules' candidates for a long canonical copy from one fused pass, which also leaves the analysers' gate results
+    /// for that text with <see cref="AnalyzerGates"/> (the secret scanner and the injection analysers ask for them next).
+    /// </summary>
+    private void CollectFused(string text, RuleScratch scratch, List<int> candidates)
+    {
+        var gates = AnalyzerGates.CurrentPrefilter;
+        var fused = _fused;
+        if (fused is null || !ReferenceEquals(fused.Parts[1], gates))
+        {
+            fused = Fuse(gates);
+        }
+
+        fused.Scan(text, scratch.Prefilter, scratch.Fused, scratch.FoundPerPart);
+        _canonical.CollectFound(scratch.FoundPerPart[0], scratch.Prefilter, candidates);
+        AnalyzerGates.Store(text, gates, scratch.FoundPerPart[1]);
+    }
+
+    private FusedLiteralScan Fuse(LiteralPrefilter gates)
+    {
+        lock (_fuseSync)
+        {
+            if (_fused is { } held && ReferenceEquals(held.Parts[1], gates))
+            {
+                return held;
+            }
+
+            var fused = OneOffCost.Measure(() => new FusedLiteralScan([_canonical, gates], _everyProfilesLiterals));
+            _fused = fused;
+            return fused;
+        }
+    }
+
+    /// <summary>Builds the fused pass for the gates registered now (the table image's builder records it; see <see cref="FuseFrom"/>).</summary>
+    internal void PrepareFusedScan() => Fuse(AnalyzerGates.CurrentPrefilter);
+
+    /// <summary>The rules' candidates for <paramref name="text"/> and the gates it passes, by the fused pass (tests compare it with the separate passes).</summary>
+    internal (List<int> Rules, bool[] Gates) FusedCandidates(string text)
+    {
+        var scratch = t_scratch is { } s0 && s0.Owner == this ? s0 : t_scratch = new RuleScratch(this, _rules.Length);
+        var candidates = new List<int>();
+        scratch.Prefilter.BeginString();
+        AnalyzerGates.Forget();
+        CollectFused(text, scratch, candidates);
+        return (candidates, (bool[])AnalyzerGates.Passes(text).Clone());
+    }
+
+    /// <summary>The literals of the fused pass as built now (tests: a rule's literal reaches it).</summary>
+    internal IReadOnlyList<string> FusedLiteralTexts() => Fuse(AnalyzerGates.CurrentPrefilter).Literals;
+
+    /// <summary>The fused automaton's size (tests, benchmarks).</summary>
+    internal (long Entries, bool Dense) FusedSize => Fuse(AnalyzerGates.CurrentPrefilter).Size;
+
+    /// <summary>The same by the separate passes (the rules' prefilter, then the gates' own scan).</summary>
+    internal (List<int> Rules, bool[] Gates) SeparateCandidates(string text)
+    {
+        var scratch = t_scratch is { } s0 && s0.Owner == this ? s0 : t_scratch = new RuleScratch(this, _rules.Length);
+        var candidates = new List<int>();
+        scratch.Prefilter.BeginString();
+        _canonical.Collect(text, scratch.Prefilter, candidates);
+        AnalyzerGates.Forget();
+        return (candidates, (bool[])AnalyzerGates.Passes(text).Clone());
     }
 
     /// <summary>True when the decoded copy equals the canonical one but for ASCII case (no backslash folded, nothing but ASCII letters lowered).</summary>

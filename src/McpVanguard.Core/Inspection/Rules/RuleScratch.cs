@@ -11,4 +11,9 @@ internal sealed class RuleScratch(RuleInspector owner, int rules)
     public byte[] State { get; } = new byte[rules];
 
     public List<int> Candidates { get; } = [];
+
+    /// <summary>A fused pass's literals (fused ids), then per prefilter it serves (the rules', the gates') their own ids.</summary>
+    public List<int> Fused { get; } = [];
+
+    public List<int>[] FoundPerPart { get; } = [[], []];
 }

@@ -28,7 +28,15 @@ internal static class TableImageBuilder
             var rules = RuleLoader.Load(rulesDirectory: null);
             foreach (var profile in Enum.GetValues<Profile>())
             {
-                EnginePrimer.Run(InspectionEngine.Create(OptionsFor(profile), rules));
+                var engine = InspectionEngine.Create(OptionsFor(profile), rules);
+                EnginePrimer.Run(engine);
+
+                // The fused literal pass of long texts is built on the first long text, not at start-up (its dense table is a
+                // few MiB that short traffic never needs); built here, that first build is a copy from the image.
+                foreach (var inspector in engine.AgentToServer.Inspectors.OfType<RuleInspector>())
+                {
+                    inspector.PrepareFusedScan();
+                }
             }
         }
         finally

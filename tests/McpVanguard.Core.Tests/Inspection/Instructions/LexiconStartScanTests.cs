@@ -84,6 +84,54 @@ public sealed class LexiconStartScanTests
         Assert.True(AssertSameMatches(text));
     }
 
+    [Fact]
+    public void Sixteen_character_blocks_give_the_occurrences_of_the_character_scan_in_the_same_order()
+    {
+        var scan = Lexicon.StartScan!;
+        var texts = PrefilteredRegexTests.Texts.Value;
+        var compared = 0;
+
+        void Compare(string text, int max = int.MaxValue)
+        {
+            var (blocks, characters) = (new List<(int Literal, int Last)>(), new List<(int Literal, int Last)>());
+            var blocksDone = scan.TryScan(text, blocks, max);
+            var charactersDone = scan.TryScanCharacters(text, characters, max);
+            Assert.Equal(charactersDone, blocksDone);
+            if (!characters.SequenceEqual(blocks))
+            {
+                Assert.Fail($"In {Shorten(text)}: characters [{string.Join(", ", characters)}], blocks [{string.Join(", ", blocks)}]");
+            }
+
+            compared += characters.Count > 0 ? 1 : 0;
+        }
+
+        foreach (var text in texts)
+        {
+            Compare(text);
+        }
+
+        Compare(string.Join(" ", texts.Take(5000)));
+        Compare(string.Join(" ", texts.Take(5000)), max: 500);
+
+        // Terms and words at every offset against the block edges, a non-ASCII character in, before or after a block, and a
+        // word running across blocks.
+        var terms = LexiconTerms();
+        var random = new Random(1216);
+        string[] pieces = ["word", "x", "_", "9", " ", "\n", ".", "/", "~", "$", "é", "ß", "文", "й", "\u00A0", "’", "a1b2", "Ignore", "ssh"];
+        for (var round = 0; round < 2000; round++)
+        {
+            var text = new StringBuilder(new string(' ', random.Next(0, 17)));
+            while (text.Length < random.Next(16, 200))
+            {
+                text.Append(random.Next(3) == 0 ? Recase(terms[random.Next(terms.Count)], random) : pieces[random.Next(pieces.Length)]);
+            }
+
+            Compare(text.ToString());
+        }
+
+        Assert.True(compared > 1000, $"{compared} texts held a term");
+    }
+
     /// <summary>Compares the two scans of <paramref name="text"/>; true when it holds some term.</summary>
     private static bool AssertSameMatches(string text)
     {
