@@ -231,7 +231,18 @@ public static class ShellReadTargets
 
         if (!Readers.Contains(name))
         {
-            return;
+            if (PackageRunners.RunsFetched(words, k, name))
+            {
+                // npx tool --file=~/.aws/credentials: an option's value is a file handed to the fetched code as much as an operand is.
+                foreach (var value in PackageRunners.OptionValues(words, k))
+                {
+                    expansion.Expand(value, output);
+                }
+            }
+            else
+            {
+                return;
+            }
         }
 
         var copy = name is "cp" or "scp" or "rsync" or "ln" or "install" or "copy" or "copy-item" or "cpi";
