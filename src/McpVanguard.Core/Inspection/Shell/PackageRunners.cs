@@ -42,15 +42,19 @@ internal static class PackageRunners
         return false;
     }
 
-    /// <summary>The values of <c>--option=value</c> words after the runner (the package's own options as well as the runner's).</summary>
-    public static IEnumerable<string> OptionValues(List<string> words, int k)
+    /// <summary>
+    /// The operands and <c>--option=value</c> values after the runner that name a file outside the project (absolute, home or variable paths):
+    /// the project's own files (<c>--env-file=.env.local</c>, <c>scripts/seed.ts</c>) are what these tools are run on.
+    /// </summary>
+    public static IEnumerable<string> OutsideFiles(List<string> words, int k)
     {
         for (var i = k + 1; i < words.Count; i++)
         {
             var w = words[i];
-            if (w.StartsWith("--", StringComparison.Ordinal) && w.IndexOf('=') is var eq and > 2 && eq < w.Length - 1)
+            var value = !w.StartsWith('-') ? w : w.StartsWith("--", StringComparison.Ordinal) && w.IndexOf('=') is var eq and > 2 ? w[(eq + 1)..] : null;
+            if (value is { Length: > 1 } && (value[0] is '/' or '~' or '$' or '\\' || value[1] == ':'))
             {
-                yield return w[(eq + 1)..];
+                yield return value;
             }
         }
     }

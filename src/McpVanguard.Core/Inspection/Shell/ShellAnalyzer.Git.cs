@@ -139,7 +139,13 @@ internal sealed partial class ShellAnalyzer
 
         if (subcommand == "rebase" && (w is "-x" or "--exec" && i + 1 < words.Count || w.StartsWith("--exec=", StringComparison.Ordinal)))
         {
-            CheckSetting(Kind.Command, w.Contains('=') ? w[(w.IndexOf('=') + 1)..] : words[++i], nesting);
+            // "npm run lint && npm test" after every commit is everyday: each command of the chain is judged by what it runs.
+            var line = w.Contains('=') ? w[(w.IndexOf('=') + 1)..] : words[++i];
+            foreach (var command in line.Split(["&&", "||", ";"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                CheckSetting(Kind.Command, command, nesting);
+            }
+
             return true;
         }
 

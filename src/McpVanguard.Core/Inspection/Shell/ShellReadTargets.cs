@@ -233,16 +233,14 @@ public static class ShellReadTargets
         {
             if (PackageRunners.RunsFetched(words, k, name))
             {
-                // npx tool --file=~/.aws/credentials: an option's value is a file handed to the fetched code as much as an operand is.
-                foreach (var value in PackageRunners.OptionValues(words, k))
+                // npx tool ~/.aws/credentials, --file=~/.aws/credentials: a file outside the project handed to the fetched code.
+                foreach (var value in PackageRunners.OutsideFiles(words, k))
                 {
                     expansion.Expand(value, output);
                 }
             }
-            else
-            {
-                return;
-            }
+
+            return;
         }
 
         var copy = name is "cp" or "scp" or "rsync" or "ln" or "install" or "copy" or "copy-item" or "cpi";

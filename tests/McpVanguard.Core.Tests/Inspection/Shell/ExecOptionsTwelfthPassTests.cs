@@ -59,6 +59,7 @@ public sealed class ExecOptionsTwelfthPassTests
     [InlineData("run_command", """{"command": "git grep -Oless -n TODO"}""")]
     [InlineData("run_command", """{"command": "rg --pre pandoc-to-text --pre-glob '*.docx' invoice"}""")]
     [InlineData("run_command", """{"command": "git rebase -x 'pytest -q' HEAD~3"}""")]
+    [InlineData("run_command", """{"command": "git rebase -i --exec 'npm run lint && npm test' origin/main"}""")]
     [InlineData("run_command", """{"command": "git config --global difftool.code.cmd 'code --wait --diff $LOCAL $REMOTE'"}""")]
     [InlineData("run_command", """{"command": "git config --global mergetool.kdiff3.cmd 'kdiff3 $BASE $LOCAL $REMOTE -o $MERGED'"}""")]
     [InlineData("git_diff", """{"revision": "main...feature/login"}""")]
@@ -107,6 +108,7 @@ public sealed class ExecOptionsTwelfthPassTests
     [InlineData("npm exec -- some-cli --config=$HOME/.aws/credentials", true)]
     [InlineData("yarn dlx some-cli ~/.docker/config.json", true)]
     [InlineData("npx tsc --project tsconfig.build.json", false)]
+    [InlineData("npx tsx scripts/seed.ts --env-file=.env.local", false)]
     [InlineData("npm --userconfig ~/.npmrc-work install", false)]
     public void Package_runners_read_the_files_on_their_line(string command, bool blocks)
     {
