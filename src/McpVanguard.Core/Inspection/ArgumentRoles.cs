@@ -143,7 +143,8 @@ public static class ArgumentRoles
             || t.Contains("iterm") || t.Contains("stdin") || t.StartsWith("pty_", StringComparison.Ordinal) || t.EndsWith("_pty", StringComparison.Ordinal)
             || t.Contains("computer_type") || t.Contains("sandbox") || t.Contains("devbox") || t.Contains("spawn") || t.StartsWith("repl_", StringComparison.Ordinal) || t.EndsWith("_repl", StringComparison.Ordinal) || t == "repl"
             || t.EndsWith("_run", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query")
-            || t.StartsWith("run_", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query");
+            || t.StartsWith("run_", StringComparison.Ordinal) && !t.Contains("sql") && !t.Contains("query")
+            || ProcessToolNames.StartsOrFeeds(t);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public sealed class PathInspector : IInspector
                 // A command runs where the call says it runs: {"cwd": "/etc", "command": "cat shadow"} reads /etc/shadow.
                 cwd ??= WorkingDirectory(context);
                 Inspect(ShellReadTargets.OfCommand(s.Decoded, cwd), findings);
-                if (ArgumentRoles.NamesLanguage(context.ToolName) || ArgumentRoles.IsExpressionKey(s.Key) && ArgumentRoles.NamesInterpreter(context.ToolName))
+                if (ArgumentRoles.NamesLanguage(context.ToolName) || ArgumentRoles.IsExpressionKey(s.Key) && (ArgumentRoles.NamesInterpreter(context.ToolName) || Shell.TypedLines.LooksLikeCode(s.Decoded)))
                 {
                     // run_python {"script": "open('/etc/shadow')"}: the script is code in that language; a REPL's input may be either.
                     Inspect(ShellReadTargets.OfCode(s.Decoded, cwd), findings);

@@ -149,7 +149,7 @@ internal static class CodeLoadingSettings
             case Kind.RareCommand:
                 // A boolean or a built-in name ("core.fsmonitor=true", "merge.x.driver=true") runs nothing; a prompt hook that only records
                 // history or prints ("PROMPT_COMMAND='history -a'") is how shells are configured.
-                return v.Length > 0 && v is not ("true" or "false" or "0" or "1" or "yes" or "no") && !IsGitHelper(v) && (v.Contains('/') || RunsSomethingElse(v)
+                return v.Length > 0 && v is not ("true" or "false" or "0" or "1" or "yes" or "no") && !IsGitHelper(v) && !IsEverydayTool(v) && (v.Contains('/') || RunsSomethingElse(v)
                     || v.Contains(' ') && !PromptBuiltins.Contains(v.Trim('\'', '"').Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]));
             case Kind.LoadedFile:
                 return v.Length > 0 && !IsSystemLibrary(v);
@@ -288,6 +288,39 @@ internal static class CodeLoadingSettings
         var first = v.Split(' ', 2)[0];
         return first is "git-lfs" or "git" && !RunsSomethingElse(v) && !v.Contains('$') && !v.Contains('>') && !v.Contains('<');
     }
+
+    /// <summary>
+    /// A diff, merge or editor command (<c>difftool.vscode.cmd='code --wait --diff $LOCAL $REMOTE'</c>, <c>mergetool.meld.cmd='meld …'</c>) whose program
+    /// is a diff tool or an editor named plainly (no directory), given variables and options rather than files by path, with nothing chained,
+    /// substituted or redirected: what every diff-tool setup guide writes. Pagers and readers (cat, less) are not among them: a read of a file
+    /// by path through a shell escape is still judged.
+    /// </summary>
+    private static bool IsEverydayTool(string value)
+    {
+        var words = value.Trim('\'', '"').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !DiffAndEditTools.Contains(words[0].Trim('\'', '"')) || RunsSomethingElse(value)
+            || value.Contains('>') || value.Contains('<') || value.Contains('&'))
+        {
+            return false;
+        }
+
+        foreach (var w in words.AsSpan(1))
+        {
+            if (w.TrimStart('\'', '"') is { Length: > 0 } operand && operand[0] is '/' or '~' or '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Diff and merge tools and editors a difftool, mergetool or editor setting names every day.</summary>
+    private static readonly FrozenSet<string> DiffAndEditTools = FrozenSet.Create(StringComparer.Ordinal,
+        "code", "code-insiders", "codium", "cursor", "subl", "smerge", "mate", "zed", "idea", "charm", "pycharm", "webstorm", "rider", "clion", "goland",
+        "vim", "vi", "nvim", "gvim", "mvim", "nano", "emacs", "emacsclient", "micro", "hx", "helix", "kak",
+        "meld", "kdiff3", "vimdiff", "nvimdiff", "gvimdiff", "opendiff", "bcompare", "bc", "bc3", "bc4", "p4merge", "tkdiff", "xxdiff", "diffmerge",
+        "winmergeu", "araxis", "compare", "delta", "difft", "difftastic", "ydiff", "diff");
 
     /// <summary>Shell built-ins a prompt hook runs to record history or print; what they are given is data.</summary>
     private static readonly FrozenSet<string> PromptBuiltins = FrozenSet.Create(StringComparer.Ordinal, "history", "echo", "printf", "pwd", "date", "true", ":", "tput");

@@ -36,9 +36,15 @@ internal sealed partial class ShellAnalyzer
     private void Git(List<string> words, int k, int nesting)
     {
         var config = false;
+        var subcommand = GitSubcommand(words, k);
         for (var i = k + 1; i < words.Count; i++)
         {
             var w = words[i];
+            if (GitSubcommandOption(subcommand, words, ref i, nesting))
+            {
+                continue;
+            }
+
             if (w == "-c" && i + 1 < words.Count || w.StartsWith("-c", StringComparison.Ordinal) && w.Length > 2 && w.Contains('='))
             {
                 var pair = w == "-c" ? words[++i] : w[2..];
@@ -92,6 +98,66 @@ internal sealed partial class ShellAnalyzer
                 return;
             }
         }
+    }
+
+    /// <summary>The first word after git's global options (<c>-c k=v</c>, <c>-C dir</c>, <c>--git-dir=…</c>): the subcommand, or empty.</summary>
+    private static string GitSubcommand(List<string> words, int k)
+    {
+        for (var i = k + 1; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w is "-c" or "-C" or "--git-dir" or "--work-tree" or "--namespace")
+            {
+                i++;
+                continue;
+            }
+
+            if (!w.StartsWith('-'))
+            {
+                return w;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>
+    /// Options of git and its subcommands that run a program or take code from a directory, beyond <c>-c</c>: <c>grep -O/--open-files-in-pager</c>
+    /// (the pager runs with the hits), <c>rebase -x/--exec</c> (a command after every commit: a test runner is everyday, judged by what it runs),
+    /// <c>--exec-path</c> (git-* programs from that directory) and <c>clone/init --template</c> (hooks copied from that directory, run on the next
+    /// commit). True when <paramref name="i"/> was consumed.
+    /// </summary>
+    private bool GitSubcommandOption(string subcommand, List<string> words, ref int i, int nesting)
+    {
+        var w = words[i];
+        if (subcommand == "grep" && (w.StartsWith("--open-files-in-pager=", StringComparison.Ordinal) || w.StartsWith("-O", StringComparison.Ordinal) && w.Length > 2))
+        {
+            // -O takes its value only when attached; a bare -O opens the hits in the default pager.
+            CheckSetting(Kind.Command, w[(w[1] == 'O' ? 2 : w.IndexOf('=') + 1)..], nesting);
+            return true;
+        }
+
+        if (subcommand == "rebase" && (w is "-x" or "--exec" && i + 1 < words.Count || w.StartsWith("--exec=", StringComparison.Ordinal)))
+        {
+            // "npm run lint && npm test" after every commit is everyday: each command of the chain is judged by what it runs.
+            var line = w.Contains('=') ? w[(w.IndexOf('=') + 1)..] : words[++i];
+            foreach (var command in line.Split(["&&", "||", ";"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                CheckSetting(Kind.Command, command, nesting);
+            }
+
+            return true;
+        }
+
+        var directory = w.StartsWith("--exec-path=", StringComparison.Ordinal) || w.StartsWith("--template=", StringComparison.Ordinal) ? w[(w.IndexOf('=') + 1)..]
+            : w == "--template" && i + 1 < words.Count && subcommand is "clone" or "init" ? words[++i] : null;
+        if (directory is not null)
+        {
+            CheckSetting(Kind.SearchPath, directory, nesting);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -88,6 +88,11 @@ internal sealed partial class ShellAnalyzer
                 }
 
                 return false;
+            case "rg" or "ripgrep":
+                // --pre CMD runs CMD on every searched file and searches its output: a converter (pdftotext) is everyday; a shell, an
+                // interpreter or a program in a scratch directory is code run on every file.
+                ForOptions(words, k, nesting, static o => o is "--pre" ? Kind.Command : Kind.None);
+                return false;
             case "rsync":
                 ForOptions(words, k, nesting, static o => o is "-e" or "--rsh" or "--rsync-path" ? Kind.Command : Kind.None);
                 return false;

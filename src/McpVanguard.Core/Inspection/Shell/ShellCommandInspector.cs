@@ -23,6 +23,7 @@ public sealed class ShellCommandInspector : IInspector
         var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
         var storesText = !runsCode && StoresText(context.ToolName);
         var items = context.Strings.Items;
+        var wrapped = WrappedProgramTools.Of(context.ToolName);
         ShellAnalyzer? analyzer = null;
         List<string>? argv = null;
         string? argvKey = null;
@@ -31,6 +32,21 @@ public sealed class ShellCommandInspector : IInspector
         for (var i = 0; i < items.Count; i++)
         {
             var s = items[i];
+            if (EncodedCommandKeys.Decode(s.Key, s.Decoded, exec) is { } decoded)
+            {
+                // execute {"script_base64": "…"}: the tool decodes the command and runs it.
+                analyzer ??= new ShellAnalyzer(findings);
+                analyzer.AnalyzeText(decoded, 0);
+                continue;
+            }
+
+            if (wrapped is not null && argv is null && WrappedProgramTools.IsOptionsKey(s.Key))
+            {
+                // git_cli {"args": ["-c", "core.pager=…", "log"]}: the tool's name is the program its argv belongs to.
+                argv = [wrapped];
+                argvKey = s.Key;
+            }
+
             if (exec && IsProgramKey(s.Key) && IsOneWord(s.Decoded))
             {
                 // process_spawn {"program": "/bin/sh", "args": ["-c", "…"]}: the program starts the argv its args complete.
@@ -74,7 +90,7 @@ public sealed class ShellCommandInspector : IInspector
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeCode(s.Decoded, 0);
             }
-            var isArgv = !isCommand && ArgumentRoles.IsArgvKey(s.Key) && (exec || argv is not null);
+            var isArgv = !isCommand && (ArgumentRoles.IsArgvKey(s.Key) || wrapped is not null && WrappedProgramTools.IsOptionsKey(s.Key)) && (exec || argv is not null);
 
             if (!isCommand && !isArgv && exec && CodeLoadingSettings.OfEnvironment(s.Key) != CodeLoadingSettings.Kind.None)
             {
@@ -86,11 +102,12 @@ public sealed class ShellCommandInspector : IInspector
             }
 
             // In a tool that runs what it is given, a command is a command whatever its key (input, keys, line, payload …).
-            if (!isCommand && !isArgv && exec && ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded, context.ToolName))
+            if (!isCommand && !isArgv && exec && (ArgumentRoles.IsCandidateCommand(s.Key, s.Decoded, context.ToolName) || TypedLines.Continues(s, lines, linesKey)))
             {
                 analyzer ??= new ShellAnalyzer(findings);
                 analyzer.AnalyzeText(s.Decoded, 0);
-                if (ArgumentRoles.IsExpressionKey(s.Key) && ArgumentRoles.NamesInterpreter(context.ToolName))
+                TypedLines.Keep(analyzer, s, ref lines, ref linesKey);
+                if (ArgumentRoles.IsExpressionKey(s.Key) && (ArgumentRoles.NamesInterpreter(context.ToolName) || TypedLines.LooksLikeCode(s.Decoded)))
                 {
                     // repl {"input": "__import__('os').system('cat /etc/shadow')"}: a REPL's input is a command line or code in
                     // its language, and which one it is cannot be told from the tool: judge it as both.
@@ -108,6 +125,12 @@ public sealed class ShellCommandInspector : IInspector
 
             if (!isCommand && !isArgv)
             {
+                if (!exec && InjectedOptions.IsInjected(s.Key, s.Decoded))
+                {
+                    // git_diff {"target": "--output=…"}: an option where the wrapper puts an operand.
+                    findings.AddOnce(ShellFindings.CodeLoading);
+                }
+
                 InspectSmuggledSubstitution(s, findings, ref analyzer);
                 if (!storesText)
                 {
@@ -206,10 +229,10 @@ public sealed class ShellCommandInspector : IInspector
     }
 
     /// <summary>Most lines of one command list judged together (bounded work on a crafted list).</summary>
-    private const int MaxListLines = 32;
+    internal const int MaxListLines = 32;
 
     /// <summary>Judges the lines of one command list as one script, when there are several (each was judged alone already).</summary>
-    private static void FlushLines(ShellAnalyzer analyzer, List<string>? lines)
+    internal static void FlushLines(ShellAnalyzer analyzer, List<string>? lines)
     {
         if (lines is { Count: > 1 })
         {

@@ -259,6 +259,15 @@ public static class ShellReadTargets
 
         if (!Readers.Contains(name) || name == "sed" && SedInPlace.OnlySubstitutes(words, k))
         {
+            if (PackageRunners.RunsFetched(words, k, name))
+            {
+                // npx tool ~/.aws/credentials, --file=~/.aws/credentials: a file outside the project handed to the fetched code.
+                foreach (var value in PackageRunners.OutsideFiles(words, k))
+                {
+                    expansion.Expand(value, output);
+                }
+            }
+
             return;
         }
 
