@@ -331,13 +331,23 @@ public static class ArgumentRoles
             role |= ArgumentRole.Url;
         }
 
-        if (IsPathKey(key) || LooksLikePath(s.Canonical))
+        if (IsPathKey(key) || LooksLikePath(s.Canonical) && !IsSearchTextKey(key))
         {
             role |= ArgumentRole.Path;
         }
 
         return role;
     }
+
+    /// <summary>
+    /// Keys whose value is text to find in commits, issues, code or logs (<c>git_log {"grep": "/etc/passwd"}</c>): a path written there is
+    /// searched for, never opened. File-name patterns (<c>pattern</c>, <c>glob</c>, <c>name</c>) are not among them: FS-017 judges those.
+    /// </summary>
+    public static bool IsSearchTextKey(string key) => SearchTextKeys.Contains(key);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> SearchTextKeys = System.Collections.Frozen.FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "grep", "regex", "regexp", "needle", "term", "search_term", "searchterm", "keyword", "keywords", "search",
+        "search_text", "searchtext", "q", "text_to_find", "find_text");
 
     /// <summary>True when the value has a path shape: <c>/x</c>, <c>~</c>, <c>./</c>, <c>../</c>, <c>X:/</c>, <c>//server</c>, <c>file://</c>.</summary>
     public static bool LooksLikePath(string canonical)

@@ -60,7 +60,7 @@ public sealed class SsrfInspector : IInspector
                 // searched for or written about, not reached. The shell's data positions are blanked first (one home: ShellDataPositions).
                 if (MayNameAddress(s.Decoded))
                 {
-                    InspectCommand(ShellDataPositions.Mask(s.Decoded), findings);
+                    InspectCommand(UrlDataPositions.Mask(s.Decoded), findings);
                 }
             }
             else if (ArgumentRoles.IsUrlKey(s.Key) || ArgumentRoles.HasScheme(s.Canonical))
@@ -79,16 +79,20 @@ public sealed class SsrfInspector : IInspector
         InspectSmuggling(s, findings);
         // Whitespace as written means prose in a URL-ish field; whitespace decoded from %20 is part of the query
         // (http://127.0.0.1:2375/containers/app/exec?cmd=cat%20/etc/shadow) and the host before it still counts.
-        if (s.Decoded.Length == 0 || s.Decoded.Length > 8192 || s.Raw.AsSpan().Trim().ContainsAny(" \n\t"))
+        if (s.Decoded.Length == 0 || s.Decoded.Length > 8192 || s.Raw.AsSpan().Trim().Contains(' '))
         {
             return;
         }
 
-        var c = UrlClassifier.Classify(s.Decoded);
-        if (c.Risk != UrlRisk.CloudMetadata && s.Canonical != s.Decoded)
+        // A tab, CR or LF inside a URL is no word break: WHATWG parsers (browsers, Node's fetch, undici) delete every one before
+        // parsing (http://169.254.16<TAB>9.254/ is the metadata address). The URL is judged as they will read it.
+        var decoded = UrlTabsAndNewlines.Remove(s.Decoded);
+        var canonical = UrlTabsAndNewlines.Remove(s.Canonical);
+        var c = UrlClassifier.Classify(decoded);
+        if (c.Risk != UrlRisk.CloudMetadata && canonical != decoded)
         {
             // The canonical copy folds homoglyphs a lax resolver or a reader would also take for the real name (metadata.gοogle.internal).
-            var folded = UrlClassifier.Classify(s.Canonical);
+            var folded = UrlClassifier.Classify(canonical);
             c = folded.Risk == UrlRisk.Public ? c : folded;
         }
 
@@ -96,8 +100,8 @@ public sealed class SsrfInspector : IInspector
 
         // A URL nested in another (an open redirect, a proxy's ?url=) reaches the metadata service just the same; other
         // internal targets stay unjudged there, since OAuth redirect_uri=http://localhost:… is everyday.
-        var first = s.Decoded.IndexOf("://", StringComparison.Ordinal);
-        var inner = first < 0 ? string.Empty : s.Decoded[(first + 3)..];
+        var first = decoded.IndexOf("://", StringComparison.Ordinal);
+        var inner = first < 0 ? string.Empty : decoded[(first + 3)..];
         foreach (var range in UrlsIn(inner))
         {
             var nested = UrlClassifier.Classify(inner[range]);
@@ -138,7 +142,9 @@ public sealed class SsrfInspector : IInspector
             return;
         }
 
-        if (s.Decoded.AsSpan().ContainsAny('\r', '\n'))
+        // CR/LF at either end of the value as written is whitespace every parser trims (a URL copied with its line end), not a second
+        // protocol line; inside it, or decoded from %0D%0A, it is.
+        if (s.Decoded.AsSpan().ContainsAny('\r', '\n') && (s.Raw.Contains('%') || s.Raw.AsSpan().Trim().ContainsAny('\r', '\n')))
         {
             findings.AddOnce(new Finding("SSRF-008", "L1", "MCP-09", Severity.High, FindingAction.Block, "CR/LF injected into a URL (request smuggling)"));
         }

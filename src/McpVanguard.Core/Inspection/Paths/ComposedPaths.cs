@@ -87,6 +87,18 @@ internal static class ComposedPaths
         string? dirKey = null, dirValue = null;
         foreach (var p in element.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Array && IsSegmentKey(p.Name) && Segments(p.Value) is { } segments)
+            {
+                // {"parts": ["/home/ann", ".ssh", "id_rsa"]}: the tool joins the items (Path.Combine, path.join, os.path.join).
+                composed.Add((segments.Directory, segments.Name));
+            }
+            else if (p.Value.ValueKind == JsonValueKind.Array && DirectoryKeys.Contains(p.Name) && dirKey is null && Segments(p.Value) is { } folder)
+            {
+                // {"folder": ["/root", ".docker"], "file": "config.json"}: the directory itself given as segments.
+                dirKey = p.Name;
+                dirValue = Join(folder.Directory, folder.Name);
+            }
+
             if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
                 Walk(p.Value, depth + 1, ref budget, composed);
@@ -112,6 +124,59 @@ internal static class ComposedPaths
                 composed.Add((dirValue, name));
             }
         }
+    }
+
+    /// <summary>Most items of a segment array joined; a longer array is a list of things, not one path.</summary>
+    private const int MaxSegments = 32;
+
+    /// <summary>Keys whose array value is one path in pieces (<c>segments</c>, <c>parts</c>, <c>path_components</c>, a <c>path</c> array); not <c>paths</c>, a list of files.</summary>
+    private static bool IsSegmentKey(string key) =>
+        key.Equals("path", StringComparison.OrdinalIgnoreCase) || key.Equals("filepath", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("file_path", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("segment", StringComparison.OrdinalIgnoreCase) || key.Contains("part", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("component", StringComparison.OrdinalIgnoreCase) || key.Contains("piece", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("element", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The path an array of string segments joins to, split into its directory and last name, as Path.Combine and os.path.join join
+    /// them (a rooted item restarts the path); null when an item is not a string, the array is too short or too long, or the last item is empty.
+    /// </summary>
+    private static (string Directory, string Name)? Segments(JsonElement array)
+    {
+        var count = array.GetArrayLength();
+        if (count is < 2 or > MaxSegments)
+        {
+            return null;
+        }
+
+        var parts = new List<string>(count);
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 and <= SensitivePathJudge.MaxLength } part)
+            {
+                return null;
+            }
+
+            if (IsRooted(part) && !part.Contains("://", StringComparison.Ordinal))
+            {
+                parts.Clear();
+            }
+
+            parts.Add(part);
+        }
+
+        if (parts.Count < 2)
+        {
+            return null;
+        }
+
+        var directory = parts[0];
+        for (var i = 1; i < parts.Count - 1; i++)
+        {
+            directory = Join(directory, parts[i]);
+        }
+
+        return (directory, parts[^1]);
     }
 
     private static bool IsWeakDirectoryKey(string key) =>

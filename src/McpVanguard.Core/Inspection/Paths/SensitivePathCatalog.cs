@@ -27,6 +27,10 @@ internal static class SensitivePathCatalog
              "/run/secrets", "/run/secrets/**", "/var/run/secrets", "/var/run/secrets/**",
              "/etc/kubernetes/admin.conf", "/etc/kubernetes/super-admin.conf", "/etc/kubernetes/kubelet.conf", "/etc/kubernetes/controller-manager.conf",
              "/etc/kubernetes/scheduler.conf", "/etc/kubernetes/pki/**", "/var/lib/kubelet/pki/**", "/var/lib/kubelet/kubeconfig",
+             // The same secrets seen from the node: every pod's secret and projected (service-account token) volumes, and the
+             // secrets Docker mounts into a container, live in plain files under the runtime's own directory.
+             "/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret/**", "/var/lib/kubelet/pods/*/volumes/kubernetes.io~projected/**",
+             "/var/lib/docker/containers/*/mounts/secrets/**",
              // Lightweight distributions keep an admin kubeconfig and join tokens of their own.
              "/etc/rancher/k3s/k3s.yaml", "/etc/rancher/rke2/rke2.yaml", "/var/lib/rancher/*/server/token", "/var/lib/rancher/*/server/node-token",
              "/var/lib/rancher/*/server/tls/**", "/var/lib/rancher/*/server/cred/**", "/var/snap/microk8s/*/credentials/**", "/var/lib/k0s/pki/**",
@@ -72,15 +76,22 @@ internal static class SensitivePathCatalog
         new("PATH-018", "process memory and environment", "MCP-08",
             ["/proc/*/environ", "/proc/*/mem", "/proc/kcore", "/proc/*/task/*/environ", "/proc/*/task/*/mem"], Block, Block),
         new("PATH-019", "agent configuration", "MCP-08",
-            ["**/claude_desktop_config.json", "**/.cursor/mcp.json", "**/.vscode/mcp.json", "**/.claude.json", "**/.claude/settings.json", "**/.claude/settings.local.json",
-             "**/.codeium/windsurf/mcp_config.json", "**/.roo/mcp.json", "**/.windsurf/mcp.json", "**/.gemini/settings.json", "**/.kiro/settings/mcp.json", "**/.mcp.json"], Block, Block)
+            ["**/claude_desktop_config.json", "**/.cursor/mcp.json", "**/.vscode/mcp.json", "**/.claude.json",
+             "**/.codeium/windsurf/mcp_config.json", "**/.roo/mcp.json", "**/.windsurf/mcp.json", "**/.kiro/settings/mcp.json", "**/.mcp.json"], Block, Block)
             { WriteCategory = "MCP-10" },
+        // An agent's settings (permissions, hooks, model, theme) are read every day to see why the agent behaves as it does; written,
+        // they run hooks and add servers. The MCP server lists above carry the servers' tokens in their env blocks: reading those blocks.
+        new("PATH-032", "agent settings", "MCP-08",
+            ["**/.claude/settings.json", "**/.claude/settings.local.json", "**/.gemini/settings.json", "**/.qwen/settings.json", "**/.codex/config.toml"],
+            FindingAction.Warn, Block) { ReadSeverity = Severity.Medium, WriteCategory = "MCP-10" },
         // What AI coding agents and IDE assistants sign in with: OAuth and API tokens in plain files, per CLI and per OS
         // (macOS keeps some in the keychain, which PATH-025 covers). Their MCP and settings files are PATH-019.
         new("PATH-031", "AI agent and assistant credentials", "MCP-08",
             ["**/.claude/.credentials.json", "**/.credentials.json", "**/.codex/auth.json", "**/.gemini/oauth_creds.json", "**/.gemini/google_accounts.json",
              "**/.gemini/mcp-oauth-tokens*.json", "**/.qwen/oauth_creds.json", "**/oauth_creds.json", "**/github-copilot/apps.json", "**/github-copilot/hosts.json",
-             "**/.copilot/config.json", "**/cursor/user/globalstorage/state.vscdb*", "**/cursor/auth.json", "**/.cursor/cli-config.json",
+             "**/.copilot/config.json", "**/cursor/user/globalstorage/state.vscdb*",
+             // Every VS Code build's extension secret store (Code, Insiders, VSCodium, forks) and the Copilot extensions' sign-in files there.
+             "**/user/globalstorage/state.vscdb*", "**/globalstorage/github.copilot*/hosts.json", "**/globalstorage/github.copilot*/apps.json", "**/cursor/auth.json", "**/.cursor/cli-config.json",
              "**/windsurf/user/globalstorage/state.vscdb*", "**/.codeium/config.json", "**/.aider/oauth-keys.env", "**/.aider.conf.yml",
              "**/.continue/config.json", "**/.continue/config.yaml", "**/amazon-q/data.sqlite3", "**/opencode/auth.json", "**/goose/secrets.yaml",
              "**/io.datasette.llm/keys.json", "**/.config/openai/auth.json", "**/.openai/auth.json"], Block, Block),

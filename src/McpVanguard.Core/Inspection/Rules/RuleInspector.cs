@@ -215,10 +215,45 @@ public sealed class RuleInspector : IInspector
     /// </summary>
     private static bool OnlyInData(Rule rule, ArgumentString s, string text, IReadOnlyList<ArgumentString> strings) =>
         CredentialSearchRules.Contains(rule.Id) && (rule.KeyApplies("command") ? TestDataSearch.IsConfined(s.Decoded) : TestDataSearch.IsConfined(strings))
+        || rule.Id.StartsWith("PERS-", StringComparison.Ordinal) && WrittenIntoDocumentation(s, strings)
         || rule.Id.StartsWith("SQL-", StringComparison.Ordinal)
         && (ArgumentRoles.IsFileContentKey(s.Key) // a file being written (file_text, file_content): content, like the content keys SQL rules exclude
             || ArgumentRoles.IsCommandKey(s.Key) && ShellDataPositions.Mask(text) is var masked && !ReferenceEquals(masked, text) && !rule.Pattern!.IsMatch(masked)
             || OnlyInLiterals(rule, s, text));
+
+    /// <summary>
+    /// True when a persistence signature (a cron line, a command that disables logging) matched text that only goes into documentation pages:
+    /// an <c>echo</c>/<c>printf</c>/here-document redirected into <c>.md</c>/<c>.rst</c>/<c>.adoc</c> files, or the content of a write tool whose
+    /// every path argument is such a page. Nothing schedules or runs a Markdown file (<see cref="ShellDataPositions"/>' sibling, <see cref="DocumentationWrites"/>).
+    /// </summary>
+    private static bool WrittenIntoDocumentation(ArgumentString s, IReadOnlyList<ArgumentString> strings)
+    {
+        if (ArgumentRoles.IsCommandKey(s.Key))
+        {
+            return DocumentationWrites.CommandWritesOnlyDocuments(s.Decoded);
+        }
+
+        if (!ArgumentRoles.IsContentKey(s.Key))
+        {
+            return false;
+        }
+
+        var documents = 0;
+        foreach (var other in strings)
+        {
+            if (!ReferenceEquals(other, s) && ArgumentRoles.IsPathKey(other.Key))
+            {
+                if (!DocumentationWrites.IsDocument(other.Decoded))
+                {
+                    return false;
+                }
+
+                documents++;
+            }
+        }
+
+        return documents > 0;
+    }
 
     /// <summary>The credential-hunting search rules (a grep for key material, a file search for key names): quiet when the search is confined to test data.</summary>
     private static readonly HashSet<string> CredentialSearchRules = new(StringComparer.Ordinal) { "CMD-023", "FS-017" };

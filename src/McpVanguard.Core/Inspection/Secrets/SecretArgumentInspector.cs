@@ -36,6 +36,7 @@ public sealed class SecretArgumentInspector : IInspector
             budget -= take;
             foreach (var match in SecretScanner.Scan(text, take, SecretScope.Arguments))
             {
+
                 // One finding per rule: the verdict is the same however many keys of one kind a message carries.
                 reported ??= new HashSet<string>(StringComparer.Ordinal);
                 if (reported.Add(match.Rule.Id))

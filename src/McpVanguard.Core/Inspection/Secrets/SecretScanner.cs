@@ -20,7 +20,7 @@ public static class SecretScanner
 
     private static readonly string[] PlaceholderMarkers =
     [
-        "example", "xxxx", "your", "changeme", "change_me", "placeholder", "redacted", "dummy", "sample", "****", "...", "${", "{{", "%(", "<",
+        "example", "xxxx", "your", "changeme", "change_me", "change-me", "changethis", "change_this", "change-this", "placeholder", "redacted", "dummy", "sample", "****", "...", "${", "{{", "%(", "<",
         "process.env", "os.environ", "getenv", "env.", "secret_here", "here", "replace", "insert", "todo", "fake", "mock", "foobar",
     ];
 
@@ -28,6 +28,8 @@ public static class SecretScanner
     private static readonly HashSet<string> PlaceholderWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "password", "passwd", "pass", "pwd", "secret", "user", "username", "admin", "root", "test", "guest", "changeit", "letmein", "qwerty", "token", "apikey", "api_key", "key", "none", "empty",
+        // The documented defaults of the official database and broker images (POSTGRES_PASSWORD=postgres, MinIO's minioadmin).
+        "postgres", "postgresql", "mysql", "mariadb", "redis", "mongo", "mongodb", "rabbitmq", "minioadmin", "elastic", "cassandra", "neo4j",
     };
 
     private static readonly SearchValues<string> ConnectionStringKeys = SearchValues.Create(
@@ -100,7 +102,8 @@ public static class SecretScanner
         // In arguments, passwords in connection strings and generic key=value secrets are judged by where they go
         // (SEC-010/011/012/017/018 in secrets.yaml, scoped by tool and key); in answers they are masked.
         new("connection-string-password", SecretRules.RedactOnly, new(@"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|ftp|smtps?)://[^\s:/@]{1,64}:(?<v>[^\s@/]{1,128})@", Options),
-            SecretScope.Output, static (_, v) => !IsPlaceholder(v) && v.Length >= 4),
+            // A password that repeats the user name (postgres://app:app@…, amqp://guest:guest@…) is a local default, not a secret.
+            SecretScope.Output, static (text, v) => !IsPlaceholder(v) && v.Length >= 4 && !text.Contains(string.Concat("/", v, ":", v, "@"), StringComparison.Ordinal)),
         new("connection-string-password", SecretRules.RedactOnly, new(@"(?i:\b(?:password|pwd)\s*=\s*)(?<v>[^;""'\s]{4,128})(?i:\s*;)", Options),
             // Only in an ADO-style connection string, not in code such as "password = req.body.password;".
             SecretScope.Output, static (text, _) => text.AsSpan().ContainsAny(ConnectionStringKeys)),

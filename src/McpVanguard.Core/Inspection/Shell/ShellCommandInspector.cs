@@ -19,6 +19,7 @@ public sealed class ShellCommandInspector : IInspector
             return;
         }
 
+        var first = findings.Count;
         var exec = ArgumentRoles.IsExecTool(context.ToolName) || RelaysExecTool(context.Strings.Items);
         var runsCode = exec || ArgumentRoles.RunsCode(context.ToolName);
         var storesText = !runsCode && StoresText(context.ToolName);
@@ -204,6 +205,46 @@ public sealed class ShellCommandInspector : IInspector
         {
             Flush(analyzer, argv);
             FlushLines(analyzer, lines);
+        }
+
+        SoftenEnvironmentAppends(items, findings, first);
+    }
+
+    /// <summary>
+    /// The persistence block (SHELL-011) of a call whose start-up file writes only append environment set-up (<see cref="StartupEnvironmentAppends"/>)
+    /// becomes the warning a write tool gets for the same text, unless another string of the call persists on its own (judged again, on hits only).
+    /// </summary>
+    private static void SoftenEnvironmentAppends(IReadOnlyList<Preflight.ArgumentString> items, List<Finding> findings, int first)
+    {
+        var index = findings.FindIndex(first, static f => f is { RuleId: "SHELL-011", Action: FindingAction.Block });
+        if (index < 0)
+        {
+            return;
+        }
+
+        var appends = 0;
+        foreach (var s in items)
+        {
+            if (StartupEnvironmentAppends.IsOnly(s.Decoded))
+            {
+                appends++;
+                continue;
+            }
+
+            var scratch = new List<Finding>();
+            new ShellAnalyzer(scratch).AnalyzeText(s.Decoded, 0);
+            if (scratch.Exists(static f => f.RuleId == "SHELL-011"))
+            {
+                return;
+            }
+        }
+
+        if (appends > 0)
+        {
+            findings[index] = findings[index] with
+            {
+                Action = FindingAction.Warn, Severity = Severity.Medium, Reason = "Appends environment set-up to a shell start-up file.",
+            };
         }
     }
 

@@ -340,7 +340,7 @@ public static class ShellDataPositions
     /// True for a sed script that only selects and prints, deletes or substitutes: addresses (<c>12</c>, <c>$</c>, <c>/re/</c>, ranges) followed by
     /// <c>p</c>, <c>d</c>, <c>=</c>, <c>l</c>, <c>q</c>, <c>n</c>, or one <c>s/re/text/flags</c> whose flags neither execute (e) nor write (w).
     /// </summary>
-    private static bool SedScriptIsData(string script)
+    internal static bool SedScriptIsData(string script)
     {
         var s = script.AsSpan().Trim();
         if (s.Length == 0 || s.Length > 1024 || s.Contains('\n'))

@@ -156,6 +156,14 @@ internal static class NoSqlOperatorJudge
                 return;
             }
 
+            if (value.ValueKind == JsonValueKind.Object && NoSqlMatchAnything.IsSecretField(property.Name) && NoSqlMatchAnything.Matches(value))
+            {
+                // {"username": "admin", "password": {"$regex": ".*"}}: inside a filter too, a secret compared with "anything" is a login bypass.
+                findings.AddOnce(new Finding("SQL-024", "L1", "MCP-14", Severity.High, FindingAction.Block,
+                    "A query operator that matches any value of a secret field (NoSQL injection)."));
+                return;
+            }
+
             if (value.ValueKind == JsonValueKind.Object)
             {
                 WalkCode(value, findings, depth + 1);

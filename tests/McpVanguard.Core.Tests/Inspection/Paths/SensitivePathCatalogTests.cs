@@ -43,7 +43,7 @@ public sealed class SensitivePathCatalogTests
     [InlineData("FS-008", "read_file", "{\"path\":\"D:/vault/Passwords.kdbx\"}", "PATH-025")]
     [InlineData("FS-009", "write_file", "{\"path\":\"%APPDATA%\\\\Claude\\\\claude_desktop_config.json\",\"content\":\"{}\"}", "PATH-019")]
     [InlineData("FS-009", "edit_file", "{\"path\":\"/repo/.cursor/mcp.json\",\"edits\":[]}", "PATH-019")]
-    [InlineData("FS-009", "write_file", "{\"path\":\"/home/u/.claude/settings.json\",\"content\":\"{}\"}", "PATH-019")]
+    [InlineData("FS-009", "write_file", "{\"path\":\"/home/u/.claude/settings.json\",\"content\":\"{}\"}", "PATH-032")]
     [InlineData("FS-013", "read_file", "{\"path\":\"/home/dev/.git-credentials\"}", "PATH-013")]
     [InlineData("FS-013", "read_file", "{\"path\":\"~/.config/gh/hosts.yml\"}", "PATH-013")]
     [InlineData("FS-013", "read_file", "{\"path\":\"C:\\\\Users\\\\dev\\\\_netrc\"}", "PATH-013")]
