@@ -63,7 +63,9 @@ def tool(name, description):
 
 
 def case(cid, category, expect, note, tools):
-    return {"id": cid, "category": category, "expect": expect, "class": "s2a-poisoning", "note": note,
+    # Attack cases carry the MCP-38 id of META-011 (tool metadata poisoning) and its OWASP MCP Top 10 id, already re-mapped.
+    mapped = {"owasp_mcp": "MCP03"} if expect == "block" else {}
+    return {"id": cid, "category": category, **mapped, "expect": expect, "class": "s2a-poisoning", "note": note,
             "steps": [{"from": "agent", "message": {"jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": {}}},
                       {"from": "server", "message": {"jsonrpc": "2.0", "id": 1, "result": {"tools": tools}}}]}
 
@@ -79,7 +81,7 @@ def main():
     for i, (a, b, c) in enumerate(SPLITS, 1):
         at = 5 + 3 * i
         pieces = [tool("weather", "Returns the weather. " + a), tool("forecast", b), tool("radar", c)]
-        attacks.append(case(f"d12l-a{i:03}", "MCP-19", "block", "an instruction split across three adjacent tools inside a long everyday list", forge[:at] + pieces + forge[at:]))
+        attacks.append(case(f"d12l-a{i:03}", "MCP-10", "block", "an instruction split across three adjacent tools inside a long everyday list", forge[:at] + pieces + forge[at:]))
     for name, rows in (("benign-depth12-lists", benign), ("depth12-lists", attacks)):
         with open(os.path.join(ROOT, "corpus", name + ".jsonl"), "w", encoding="utf-8") as f:
             for r in rows:
