@@ -75,6 +75,7 @@ public sealed class PerMessageGateTests
         Assert.False(ComposedPaths.MayCompose(ToolCall("read_file", new { path = "src/a.cs" }).Strings.Items));
         Assert.False(ComposedPaths.MayCompose(ToolCall("run_command", new { command = "cat shadow", cwd = "/etc" }).Strings.Items));
         Assert.True(ComposedPaths.MayCompose(ToolCall("read_file", new { directory = "/etc", file = "shadow" }).Strings.Items));
+        Assert.True(ComposedPaths.MayCompose(ToolCall("read_file", new { segments = new[] { "/home/bo", ".ssh", "id_rsa" } }).Strings.Items));
     }
 
     [Theory]

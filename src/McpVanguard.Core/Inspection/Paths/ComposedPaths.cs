@@ -31,16 +31,30 @@ internal static class ComposedPaths
 
     /// <summary>
     /// False when no object of the call can pair a directory with a name: that needs two string values, one under a directory key
-    /// and one under a name key (another key), and the argument walk has already read every string of the call with its key.
+    /// and one under a name key (another key), or two under one segments key, and the argument walk has already read every
+    /// string of the call with its key.
     /// Most calls (one path, a command and its cwd) fail this and the arguments are not walked again, nor their keys read as strings.
     /// </summary>
     public static bool MayCompose(IReadOnlyList<Preflight.ArgumentString> strings)
     {
         string? directoryKey = null;
+        string? segmentKey = null;
         var parts = 0;
         for (var i = 0; i < strings.Count; i++)
         {
             var s = strings[i];
+            if (IsSegmentKey(s.Key))
+            {
+                // {"segments": ["/home/bo", ".ssh", "id_rsa"]}: one path in pieces, two or more strings under one key (an array's
+                // items carry its key); a lone {"path": "src/a.cs"} is no pair.
+                if (segmentKey is not null && segmentKey.Equals(s.Key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                segmentKey = s.Key;
+            }
+
             var directory = DirectoryKeys.Contains(s.Key);
             if (directory || NameKeys.Contains(s.Key))
             {
