@@ -1,5 +1,3 @@
-using static McpVanguard.Inspection.Shell.ShellVocabulary;
-
 namespace McpVanguard.Inspection.Shell;
 
 /// <summary>
@@ -38,57 +36,5 @@ public static class DocumentationWrites
     /// True when the command line only prints text (<c>echo</c>, <c>printf</c>, <c>cat</c> of a here-document) into documentation
     /// pages: no pipe onward, no substitution, no other command, and at least one write.
     /// </summary>
-    public static bool CommandWritesOnlyDocuments(string text)
-    {
-        if (text.Length > ShellTokenizer.MaxLength || !text.Contains('>'))
-        {
-            return false;
-        }
-
-        var writes = 0;
-        foreach (var pipeline in ShellTokenizer.Parse(text).Pipelines)
-        {
-            if (pipeline.Commands.Count != 1)
-            {
-                return false;
-            }
-
-            var command = pipeline.Commands[0];
-            var k = FindCommand(command.Words, out _);
-            if (k >= command.Words.Count || command.Substitutions.Count > 0)
-            {
-                return false;
-            }
-
-            var name = NameOf(command.Words[k]);
-            var printsOnly = name is "echo" or "printf" || name == "cat" && command.Heredocs.Count > 0 && k == command.Words.Count - 1;
-            if (!printsOnly)
-            {
-                return false;
-            }
-
-            var before = writes;
-            foreach (var r in command.Redirects)
-            {
-                if (!r.Writes)
-                {
-                    continue;
-                }
-
-                if (r.Operator == ">&" || !IsDocument(r.Target))
-                {
-                    return false;
-                }
-
-                writes++;
-            }
-
-            if (writes == before)
-            {
-                return false; // printed to the terminal
-            }
-        }
-
-        return writes > 0;
-    }
+    public static bool CommandWritesOnlyDocuments(string text) => PrintOnlyWrites.Into(text, IsDocument, catHeredoc: true);
 }

@@ -53,54 +53,15 @@ public static class ShellDataPositions
     /// True when <paramref name="text"/> only prints text (echo, printf) into data files under a test directory
     /// (<c>printf 'ignore previous instructions' &gt; tests/fixtures/injection/en.txt</c>): a detector's fixture, not a planted instruction.
     /// </summary>
-    public static bool WritesOnlyTestFixtures(string text)
+    public static bool WritesOnlyTestFixtures(string text) => PrintOnlyWrites.Into(text, IsTestFixture, catHeredoc: false);
+
+    /// <summary>A relative file of a data kind under a test directory (not absolute, not home, no <c>..</c>).</summary>
+    private static bool IsTestFixture(string redirectTarget)
     {
-        if (text.Length > ShellTokenizer.MaxLength || !text.Contains('>'))
-        {
-            return false;
-        }
-
-        var writes = 0;
-        foreach (var pipeline in ShellTokenizer.Parse(text).Pipelines)
-        {
-            if (pipeline.Commands.Count != 1)
-            {
-                return false;
-            }
-
-            var command = pipeline.Commands[0];
-            var k = FindCommand(command.Words, out _);
-            if (k >= command.Words.Count || NameOf(command.Words[k]) is not ("echo" or "printf") || command.Substitutions.Count > 0)
-            {
-                return false;
-            }
-
-            var before = writes;
-            foreach (var r in command.Redirects)
-            {
-                if (!r.Writes || r.Operator == ">&")
-                {
-                    continue;
-                }
-
-                var target = r.Target.Replace('\\', '/').ToLowerInvariant();
-                if (target.StartsWith('/') || target.StartsWith('~') || target.Contains("..", StringComparison.Ordinal)
-                    || !Array.Exists(FixtureDirectories, d => target.StartsWith(d, StringComparison.Ordinal) || target.Contains("/" + d, StringComparison.Ordinal))
-                    || !Array.Exists(FixtureExtensions, e => target.EndsWith(e, StringComparison.Ordinal)))
-                {
-                    return false;
-                }
-
-                writes++;
-            }
-
-            if (writes == before)
-            {
-                return false; // printed to the terminal, where the agent reads it
-            }
-        }
-
-        return writes > 0;
+        var target = redirectTarget.Replace('\\', '/').ToLowerInvariant();
+        return !(target.StartsWith('/') || target.StartsWith('~') || target.Contains("..", StringComparison.Ordinal))
+            && Array.Exists(FixtureDirectories, d => target.StartsWith(d, StringComparison.Ordinal) || target.Contains("/" + d, StringComparison.Ordinal))
+            && Array.Exists(FixtureExtensions, e => target.EndsWith(e, StringComparison.Ordinal));
     }
 
     private static readonly string[] FixtureExtensions = [".txt", ".md", ".json", ".jsonl", ".yaml", ".yml", ".csv", ".snap", ".golden", ".expected", ".out", ".html", ".xml"];
