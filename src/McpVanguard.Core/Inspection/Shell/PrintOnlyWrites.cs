@@ -11,6 +11,15 @@ internal static class PrintOnlyWrites
     /// <param name="acceptsTarget">Whether a redirect target (as written) is a file the caller treats as data.</param>
     /// <param name="catHeredoc">Whether <c>cat &lt;&lt;EOF &gt; file</c> counts as printing.</param>
     public static bool Into(string text, Func<string, bool> acceptsTarget, bool catHeredoc)
+        => Into(
+            text,
+            (command, k, _) => NameOf(command.Words[k]) is "echo" or "printf"
+                || catHeredoc && NameOf(command.Words[k]) == "cat" && command.Heredocs.Count > 0 && k == command.Words.Count - 1,
+            r => acceptsTarget(r.Target));
+
+    /// <param name="prints">Whether the command (its program at word <c>k</c>, elevated or not) prints only what the caller accepts.</param>
+    /// <param name="acceptsWrite">Whether a writing redirect (operator and target) puts the text where the caller treats it as data.</param>
+    public static bool Into(string text, Func<ShellCommand, int, bool, bool> prints, Func<ShellRedirect, bool> acceptsWrite)
     {
         if (text.Length > ShellTokenizer.MaxLength || !text.Contains('>'))
         {
@@ -26,14 +35,8 @@ internal static class PrintOnlyWrites
             }
 
             var command = pipeline.Commands[0];
-            var k = FindCommand(command.Words, out _);
-            if (k >= command.Words.Count || command.Substitutions.Count > 0)
-            {
-                return false;
-            }
-
-            var name = NameOf(command.Words[k]);
-            if (!(name is "echo" or "printf" || catHeredoc && name == "cat" && command.Heredocs.Count > 0 && k == command.Words.Count - 1))
+            var k = FindCommand(command.Words, out var elevated);
+            if (k >= command.Words.Count || command.Substitutions.Count > 0 || !prints(command, k, elevated))
             {
                 return false;
             }
@@ -47,7 +50,7 @@ internal static class PrintOnlyWrites
                 }
 
                 // >& names a file for both streams in bash (echo x >& /etc/cron.d/job): never a print into data.
-                if (r.Operator == ">&" || !acceptsTarget(r.Target))
+                if (r.Operator == ">&" || !acceptsWrite(r))
                 {
                     return false;
                 }

@@ -13,53 +13,12 @@ internal static class StartupEnvironmentAppends
 {
     /// <summary>True when every pipeline of <paramref name="text"/> is one <c>echo</c>/<c>printf</c> of environment set-up appended (<c>&gt;&gt;</c>) to start-up files.</summary>
     public static bool IsOnly(string text)
-    {
-        if (text.Length > 8 * 1024 || !text.Contains(">>", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var appends = 0;
-        foreach (var pipeline in ShellTokenizer.Parse(text).Pipelines)
-        {
-            if (pipeline.Commands.Count != 1)
-            {
-                return false;
-            }
-
-            var command = pipeline.Commands[0];
-            var words = command.Words;
-            var k = FindCommand(words, out var elevated);
-            if (elevated || k >= words.Count || command.Substitutions.Count > 0 || command.Heredocs.Count > 0 || PrintedText(words, k) is not { } printed
-                || !StartupFileContent.SetsEnvironmentOnly(printed))
-            {
-                return false;
-            }
-
-            var before = appends;
-            foreach (var r in command.Redirects)
-            {
-                if (!r.Writes)
-                {
-                    continue;
-                }
-
-                if (r.Operator != ">>" || !IsStartupFile(r.Target))
-                {
-                    return false;
-                }
-
-                appends++;
-            }
-
-            if (appends == before)
-            {
-                return false;
-            }
-        }
-
-        return appends > 0;
-    }
+        => text.Length <= 8 * 1024 && text.Contains(">>", StringComparison.Ordinal)
+           && PrintOnlyWrites.Into(
+               text,
+               static (command, k, elevated) => !elevated && command.Heredocs.Count == 0 && PrintedText(command.Words, k) is { } printed
+                   && StartupFileContent.SetsEnvironmentOnly(printed),
+               static r => r.Operator == ">>" && IsStartupFile(r.Target));
 
     /// <summary>What <c>echo</c> (operands after its flags) or <c>printf</c> (a lone format, <c>\n</c> read as a line break) prints; null otherwise.</summary>
     private static string? PrintedText(List<string> words, int k)
